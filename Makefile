@@ -1,0 +1,21 @@
+PY ?= python3
+
+.PHONY: install test lint format bench accuracy
+
+install:
+	$(PY) -m pip install -e '.[test]'
+
+test:
+	$(PY) -m pytest -q
+
+lint:
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format:
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+# Facet precision/recall over generated reports (clean and damaged).
+accuracy:
+	$(PY) scripts/extraction_accuracy.py --count 300

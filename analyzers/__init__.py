@@ -1,0 +1,1 @@
+"""Chinese text analysis for the index (jieba tokenizer for Whoosh)."""

@@ -1,0 +1,1 @@
+"""Reading reports: readers, extraction, facets and the report generator."""

@@ -1,0 +1,116 @@
+"""The facet registry: every canonical facet key with its label, unit, type,
+templates and aliases.
+
+Read by the extractor, the index schema, the query parser and the web
+sidebar alike, so a key means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .templates import (
+    ACTIVE_TABLES,
+    APPLICANT_COLUMNS,
+    APPLICATION_GROUPS,
+    application_keys,
+    review_keys,
+)
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str
+    label: str
+    unit: str  # "件" or "万元"
+    kind: str  # "int" or "float"
+    templates: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "unit": self.unit,
+            "type": self.kind,
+            "templates": list(self.templates),
+            "aliases": list(self.aliases),
+        }
+
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "行政处罚.处理决定数": ("行政处罚", "处罚"),
+    "行政许可.处理决定数": ("行政许可", "许可"),
+    "行政强制.处理决定数": ("行政强制", "强制"),
+    "规章.本年制发": ("规章",),
+    "规范性文件.本年制发": ("规范性文件",),
+    "申请.新收": ("新收申请", "申请数", "依申请"),
+    "申请.予以公开": ("予以公开",),
+    "申请.部分公开": ("部分公开",),
+    "申请.不予公开": ("不予公开",),
+    "申请.无法提供": ("无法提供",),
+    "申请.不予处理": ("不予处理",),
+    "复议.总计": ("行政复议", "复议"),
+    "诉讼.总计": ("行政诉讼", "诉讼"),
+    "政府集中采购.总金额_万元": ("采购金额", "政府集中采购金额"),
+    "政府集中采购.项目数": ("采购项目", "政府集中采购"),
+    "行政事业性收费.金额_万元": ("收费金额", "行政事业性收费"),
+}
+
+
+def _active_facets() -> dict[str, Facet]:
+    found: dict[str, tuple[str, str, set[str]]] = {}
+    for template, tables in ACTIVE_TABLES.items():
+        for table in tables:
+            for row in table.rows:
+                for col in table.columns:
+                    key = f"{row.key}.{col.suffix}"
+                    label = f"{row.labels[0]} {col.label}"
+                    unit = "万元" if col.money else "件"
+                    found.setdefault(key, (label, unit, set()))[2].add(template)
+    return {
+        key: Facet(key, label, unit, "float" if unit == "万元" else "int", tuple(sorted(ts)))
+        for key, (label, unit, ts) in found.items()
+    }
+
+
+def _application_facets() -> dict[str, Facet]:
+    facets: dict[str, Facet] = {}
+    for template in ("2019", "2021"):
+        groups = {f"申请.{g}" for g in APPLICATION_GROUPS}
+        for key in application_keys(template):
+            # A group's sum is derived from its sub-rows: only its total is a facet
+            # (per-column sums would collide with sub-row keys such as 其他处理.其他).
+            sum_row = key in groups and not (template == "2019" and key == "申请.其他处理")
+            for col in APPLICANT_COLUMNS[-1:] if sum_row else APPLICANT_COLUMNS:
+                full = f"{key}.{col.suffix}" if col.suffix else key
+                label = full.replace("申请.", "依申请 ").replace(".", " ")
+                old = facets.get(full)
+                ts = tuple(sorted(set(old.templates if old else ()) | {template}))
+                facets[full] = Facet(full, label, "件", "int", ts)
+    return facets
+
+
+def _review_facets() -> dict[str, Facet]:
+    return {
+        k: Facet(k, k.replace(".", " "), "件", "int", ("2019", "2021")) for k in review_keys()
+    }
+
+
+@lru_cache(maxsize=1)
+def facets() -> dict[str, Facet]:
+    """All canonical facets by key, in table order."""
+    merged = {**_active_facets(), **_application_facets(), **_review_facets()}
+    return {
+        key: Facet(f.key, f.label, f.unit, f.kind, f.templates, ALIASES.get(key, ()))
+        for key, f in merged.items()
+    }
+
+
+def facet(key: str) -> Facet:
+    return facets()[key]
+
+
+def is_money(key: str) -> bool:
+    return facets()[key].unit == "万元"
