@@ -1,0 +1,295 @@
+"""Reading the official tables' numbers out of recovered rows.
+
+Rows come from any reader (HTML grids, DOCX tables, PDF tables, or rows
+recovered from flattened text). Each row is recognised by its printed label,
+never by its position in the document, so lost, split and reordered rows do
+not shift numbers into the wrong facet. Values are aligned to the template's
+columns; a blank cell becomes 0 only where the row's own 总计 confirms it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..numbers import BLANK, Cell, parse_cell, to_wan_yuan
+from ..templates import ACTIVE_TABLES, APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, Column
+from . import fused
+from .labels import Label, match, template_votes
+from .rows import Item
+
+_FUSED = re.compile(r"^(?P<label>.*?[^\d\s.．、)）])\s*(?P<digits>\d[\d\s]*)$")
+
+
+@dataclass
+class TableReading:
+    """What the tables say: the template, facet values and where each came from."""
+
+    template: str | None
+    facets: dict[str, int | float] = field(default_factory=dict)
+    where: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def detect_template(rows: Sequence[Item], year: int | None) -> str | None:
+    """'2019' or '2021' from the headers and template-only labels; None without tables."""
+    votes: Counter[str] = Counter()
+    recognised = False
+    for row in rows:
+        for cell in row.cells or ():
+            vote = template_votes(cell)
+            if vote:
+                votes[vote] += 1
+            for label in match(cell):
+                recognised = recognised or label.kind in ("active", "application")
+                if label.template:
+                    votes[label.template] += 1
+    if votes:
+        return votes.most_common(1)[0][0]
+    if not recognised:
+        return None
+    return "2021" if year and year >= 2021 else "2019"
+
+
+def read_tables(items: Sequence[Item], year: int | None = None) -> TableReading:
+    rows = [it for it in items if it.is_row]
+    template = detect_template(rows, year)
+    reading = TableReading(template)
+    if template is None:
+        return reading
+    _Reader(template, reading).run(rows)
+    _add_sums(reading)
+    return reading
+
+
+class _Reader:
+    def __init__(self, template: str, reading: TableReading):
+        self.template = template
+        self.out = reading
+        self.group: str | None = None  # current section 三 group (不予公开 …)
+        self.in_review = False  # after the section 四 header
+        self.money_unit: str | None = None  # unit a 金额 header declares
+        self.columns = {
+            row.key: t.columns for t in ACTIVE_TABLES[template] for row in t.rows
+        }
+
+    def run(self, rows: Sequence[Item]) -> None:
+        for row in rows:
+            self.row(row)
+
+    def row(self, row: Item) -> None:
+        cells = list(row.cells or ())
+        split = _label_end(cells)
+        labels, data = cells[: split + 1], cells[split + 1 :]
+        digits = None
+        if labels and not any(parse_cell(c).kind != "blank" for c in data):
+            fused_label = _fused_label(labels[-1])
+            if fused_label is not None:
+                labels[-1], digits = fused_label
+        meaning = self.meaning(labels, data)
+        if meaning is None:
+            return
+        kind, key = meaning
+        digits = digits or self._run_together(kind, key, data)
+        if digits is not None:
+            self.fused(kind, key, digits, row.where)
+        elif kind == "active":
+            self.active(key, data, row.where)
+        elif kind == "application":
+            self.application(key, data, row.where)
+        else:
+            self.review(data, row.where)
+
+    # --- recognising a row -------------------------------------------------
+
+    def meaning(self, labels: list[str], data: list[str]) -> tuple[str, str] | None:
+        found: tuple[str, str] | None = None
+        for cell in reversed(labels):
+            for label in self._usable(match(cell)):
+                found = found or self._row_meaning(label)
+                self._note_context(label, cell)
+        if found and found[0] == "application":
+            self.in_review = False
+        if found is None and self.in_review and len(data) >= 10:
+            return ("review", "")
+        return found
+
+    def _usable(self, labels: list[Label]) -> list[Label]:
+        return [lb for lb in labels if lb.template in (None, self.template)]
+
+    def _row_meaning(self, label: Label) -> tuple[str, str] | None:
+        if label.kind == "active":
+            return ("active", label.key)
+        if label.kind != "application":
+            return None
+        if label.key == "其他处理.其他" and self.group != "其他处理":
+            return None
+        if label.key == "其他处理" and self.template == "2021":
+            return None  # in 2021 其他处理 is a group heading with sub-rows
+        if label.key == "办理总计" and self.in_review:
+            return None
+        return ("application", label.key)
+
+    def _note_context(self, label: Label, cell: str) -> None:
+        if label.kind == "group":
+            self.group = label.key
+        elif label.kind == "review" and any(w in cell for w in ("复议", "诉讼")):
+            self.in_review = True
+        if "金额" in cell:
+            self.money_unit = "元" if re.search(r"[（(]\s*(单位[:：])?\s*元\s*[)）]", cell) else None
+
+    # --- reading values ----------------------------------------------------
+
+    def active(self, key: str, data: list[str], where: str) -> None:
+        columns = self.columns.get(key)
+        if columns is None:
+            return
+        cells = self.align(data, len(columns), where, key)
+        if cells is None:
+            return
+        for col, cell in zip(columns, cells):
+            if cell.is_number:
+                self.put(f"{key}.{col.suffix}", self.value(col, cell), where)
+
+    def application(self, key: str, data: list[str], where: str) -> None:
+        cells = self.align(data, len(APPLICANT_COLUMNS), where, f"申请.{key}")
+        if cells is None:
+            return
+        numbers = [c for c in cells if c.is_number]
+        if len(numbers) == 1 and not cells[-1].is_number:
+            # A row that states one number states its total (seed 001's layout
+            # shifts it one cell left): the breakdown is confirmed below only
+            # when that total is 0.
+            cells = [BLANK] * (len(cells) - 1) + numbers
+        cells = _confirm_blanks(cells)
+        for col, cell in zip(APPLICANT_COLUMNS, cells):
+            if cell.is_number:
+                name = f"申请.{key}.{col.suffix}" if col.suffix else f"申请.{key}"
+                self.put(name, cell.value, where)
+
+    def review(self, data: list[str], where: str) -> None:
+        width = len(REVIEW_COLUMNS)
+        cells = self.align(data, width * len(REVIEW_GROUPS), where, "复议诉讼")
+        if cells is None:
+            return
+        self.in_review = False
+        for i, (group, _) in enumerate(REVIEW_GROUPS):
+            part = _confirm_blanks(cells[i * width : (i + 1) * width])
+            for col, cell in zip(REVIEW_COLUMNS, part):
+                if cell.is_number:
+                    self.put(f"{group}.{col.suffix}", cell.value, where)
+
+    def width(self, kind: str, key: str) -> int:
+        if kind == "active":
+            return len(self.columns.get(key, ()))
+        if kind == "application":
+            return len(APPLICANT_COLUMNS)
+        return len(REVIEW_COLUMNS) * len(REVIEW_GROUPS)
+
+    def _run_together(self, kind: str, key: str, data: list[str]) -> str | None:
+        """One digit run where several numbers belong: cells a crawler fused."""
+        filled = [c.strip() for c in data if c.strip()]
+        width = self.width(kind, key)
+        if len(filled) == 1 and filled[0].isdigit() and width > 1 and len(filled[0]) >= width:
+            return filled[0]
+        return None
+
+    def fused(self, kind: str, key: str, digits: str, where: str) -> None:
+        if kind == "active":
+            columns = self.columns.get(key, ())
+            values = fused.unique_split(digits, len(columns), None)
+            names = [f"{key}.{c.suffix}" for c in columns]
+        elif kind == "application":
+            values = fused.unique_split(digits, len(APPLICANT_COLUMNS), fused.row_total)
+            names = [f"申请.{key}.{c.suffix}" if c.suffix else f"申请.{key}" for c in APPLICANT_COLUMNS]
+        else:
+            values = fused.unique_split(digits, 15, fused.group_totals)
+            names = [f"{g}.{c.suffix}" for g, _ in REVIEW_GROUPS for c in REVIEW_COLUMNS]
+        if values is None:
+            self.warn(f"{where}: {key or '复议诉讼'} digits '{digits}' run together and cannot be split "
+                      "unambiguously; left out")
+            return
+        self.warn(f"{where}: {key or '复议诉讼'} digits '{digits}' run together; split as "
+                  f"{' '.join(map(str, values))} (the only split the row's totals allow)")
+        for name, value in zip(names, values):
+            self.put(name, value, where)
+
+    def align(self, data: list[str], width: int, where: str, what: str) -> list[Cell] | None:
+        cells = [parse_cell(c) for c in data]
+        while len(cells) > width and cells[-1].kind == "blank":
+            cells.pop()
+        while len(cells) > width and cells[0].kind == "blank":
+            cells.pop(0)
+        if len(cells) > width:
+            self.warn(f"{where}: {what} has {len(cells)} values for {width} columns; left out")
+            return None
+        if len(cells) < width and any(c.is_number for c in cells):
+            self.warn(f"{where}: {what} has {len(cells)} of {width} cells; the missing ones are left out")
+        return cells + [BLANK] * (width - len(cells))
+
+    def value(self, col: Column, cell: Cell) -> int | float:
+        if not col.money:
+            return cell.value
+        return to_wan_yuan(cell.value, cell.unit or self.money_unit)
+
+    def put(self, key: str, value: int | float, where: str) -> None:
+        old = self.out.facets.get(key)
+        if old is not None and old != value:
+            self.warn(f"{where}: {key} read as {value} here but {old} at {self.out.where[key]}; "
+                      "kept the first")
+            return
+        self.out.facets[key] = value
+        self.out.where.setdefault(key, where)
+
+    def warn(self, message: str) -> None:
+        self.out.warnings.append(message)
+
+
+def _label_end(cells: list[str]) -> int:
+    """Index of the last text (label) cell; -1 when the row is all values."""
+    for i in range(len(cells) - 1, -1, -1):
+        if parse_cell(cells[i]).kind == "text":
+            return i
+    return -1
+
+
+def _fused_label(cell: str) -> tuple[str, str] | None:
+    """``行政处罚12012`` -> (``行政处罚``, ``12012``) when the text is a known label."""
+    m = _FUSED.match(cell.strip())
+    if not m or not match(m["label"]):
+        return None
+    return m["label"], re.sub(r"\s+", "", m["digits"])
+
+
+def _confirm_blanks(cells: list[Cell]) -> list[Cell]:
+    """Blank parts are 0 when the stated parts already add up to the stated 总计."""
+    *parts, total = cells
+    if not total.is_number or any(c.kind == "text" for c in parts):
+        return cells
+    if any(c.kind == "blank" for c in parts) and sum(c.value for c in parts if c.is_number) == total.value:
+        return [c if c.is_number else Cell("number", 0) for c in parts] + [total]
+    return cells
+
+
+_SUMS = {
+    "不予公开": 8,
+    "无法提供": 3,
+    "不予处理": 5,
+}
+
+
+def _add_sums(reading: TableReading) -> None:
+    """Derived facets: group sums of section 三 and 诉讼.总计."""
+    facets = reading.facets
+    groups = dict(_SUMS)
+    if reading.template == "2021":
+        groups["其他处理"] = 3
+    for group, count in groups.items():
+        subs = [k for k in facets if k.startswith(f"申请.{group}.") and k.count(".") == 2]
+        if len(subs) == count and f"申请.{group}" not in facets:
+            facets[f"申请.{group}"] = sum(facets[k] for k in subs)
+    direct, after = facets.get("诉讼.直接起诉.总计"), facets.get("诉讼.复议后起诉.总计")
+    if direct is not None and after is not None:
+        facets["诉讼.总计"] = direct + after
