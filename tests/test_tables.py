@@ -1,0 +1,189 @@
+"""Table recovery and interpretation on literal rows and text."""
+
+import pytest
+
+from indexer.models import TableBlock, TextBlock
+from indexer.numbers import parse_cell, to_wan_yuan
+from indexer.tables import fused
+from indexer.tables.interpret import detect_template, read_tables
+from indexer.tables.labels import core_of, match
+from indexer.tables.rows import items_from_blocks
+
+
+def read_text(text: str, year: int = 2020):
+    return read_tables(items_from_blocks([TextBlock(text, "t")]), year)
+
+
+def read_grid(rows, year: int = 2020):
+    return read_tables(items_from_blocks([TableBlock(tuple(map(tuple, rows)), "table 1")]), year)
+
+
+@pytest.mark.parametrize(
+    "text, kind, value, unit",
+    [
+        ("　　0", "number", 0, None),
+        ("0 ", "number", 0, None),
+        ("103.9万元", "number", 103.9, "万元"),
+        ("589484.00 元", "number", 589484.0, "元"),
+        ("-3", "number", -3, None),
+        ("减少2", "number", -2, None),
+        ("十二", "number", 12, None),
+        ("１２", "number", 12, None),
+        ("—", "blank", None, None),
+        ("/", "blank", None, None),
+        ("", "blank", None, None),
+        ("行政处罚", "text", None, None),
+    ],
+)
+def test_parse_cell(text, kind, value, unit):
+    cell = parse_cell(text)
+    assert (cell.kind, cell.value, cell.unit) == (kind, value, unit)
+
+
+def test_money_conversion_to_wan_yuan():
+    assert to_wan_yuan(589484.00, "元") == 58.9484
+    assert to_wan_yuan(103.9, "万元") == 103.9
+    assert to_wan_yuan(1.5, "亿元") == 15000
+
+
+@pytest.mark.parametrize(
+    "printed, key",
+    [
+        ("(三) 不予公 开", "不予公开"),
+        ("1. 本机关不", "无法提供.不掌握"),  # cut by a PDF line break
+        ("4. 保护第三方合法权 益", "不予公开.第三方权益"),
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开"),
+        ("四、结转下年度继续办 理", "结转下年"),
+        ("3．危及“三安全一稳定”", "不予公开.三安全一稳定"),
+    ],
+)
+def test_label_matching_survives_damage(printed, key):
+    assert key in [label.key for label in match(printed)]
+
+
+def test_short_fragments_match_nothing():
+    assert match("一、") == []
+    assert match("掌握相关政府信息") == []
+    assert core_of("三、 本 年 度 办 理 结 果") == "本年度办理结果"
+
+
+def test_cell_per_line_rows_with_wrapped_header():
+    text = "二、主动公开政府信息情况\n\t信息内容\n\t本年新\n制作数量\n\t本年新\n公开数量\n\t对外公开总数量\n\n\t规章\n\t0\n\t1\n\t5\n"
+    items = items_from_blocks([TextBlock(text, "t")])
+    rows = [it.cells for it in items if it.is_row]
+    assert rows == [("信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"), ("规章", "0", "1", "5")]
+    assert read_text(text).facets == {"规章.本年制发": 0, "规章.本年新公开": 1, "规章.对外公开总数": 5}
+
+
+def test_markdown_pipe_table():
+    text = (
+        "| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
+        "|---|---|---|---|\n"
+        "| 行政处罚 | 7 | -2 | 30 |\n"
+    )
+    assert read_text(text).facets == {
+        "行政处罚.上一年项目数": 7,
+        "行政处罚.本年增减": -2,
+        "行政处罚.处理决定数": 30,
+    }
+
+
+def test_template_2021_from_headers():
+    grid = [
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "3"],
+        ["行政规范性文件", "2", "1", "9"],
+        ["信息内容", "本年处理决定数量"],
+        ["行政许可", "1,205"],
+        ["信息内容", "本年收费金额（单位：万元）"],
+        ["行政事业性收费", "12.5"],
+    ]
+    reading = read_grid(grid)
+    assert reading.template == "2021"
+    assert reading.facets == {
+        "规章.本年制发": 0,
+        "规章.本年废止": 0,
+        "规章.现行有效": 3,
+        "规范性文件.本年制发": 2,
+        "规范性文件.本年废止": 1,
+        "规范性文件.现行有效": 9,
+        "行政许可.处理决定数": 1205,
+        "行政事业性收费.金额_万元": 12.5,
+    }
+
+
+def test_no_tables_means_no_template():
+    assert detect_template([], 2015) is None
+    assert read_text("全年共受理政府信息公开申请12件。").template is None
+
+
+def test_blank_cells_are_zero_only_where_the_total_confirms_them():
+    grid = [
+        ["一、本年新收政府信息公开申请数量", "3", "", "", "", "", "", "3"],
+        ["二、上年结转政府信息公开申请数量", "1", "", "", "", "", "", "4"],
+    ]
+    facets = read_grid(grid).facets
+    assert facets["申请.新收.商业企业"] == 0 and facets["申请.新收"] == 3
+    assert facets["申请.上年结转.自然人"] == 1 and facets["申请.上年结转"] == 4
+    assert "申请.上年结转.商业企业" not in facets  # 1 ≠ 4: the blanks are unknown
+
+
+def test_lone_value_in_a_row_is_its_total():
+    # Seed 001's layout: the single 0 sits one cell left of the 总计 column.
+    grid = [["一、", "本年新收政府信息公开申请数量", "", "", "", "", "", "0", ""]]
+    facets = read_grid(grid).facets
+    assert facets["申请.新收"] == 0
+    assert facets["申请.新收.自然人"] == 0  # a total of 0 confirms every column
+
+
+def test_2021_other_handling_subrows_and_sums():
+    grid = [
+        ["", "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "1", "0", "0", "0", "0", "0", "1"],
+        ["", "", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "0", "0", "0", "0", "0", "0", "0"],
+        ["", "", "3.其他", "2", "1", "0", "0", "0", "0", "3"],
+    ]
+    reading = read_grid(grid, 2022)
+    assert reading.template == "2021"
+    assert reading.facets["申请.其他处理.其他"] == 3
+    assert reading.facets["申请.其他处理.其他.商业企业"] == 1
+    assert reading.facets["申请.其他处理"] == 4
+
+
+def test_review_row_of_fifteen():
+    grid = [
+        ["行政复议", "", "", "", "", "行政诉讼"],
+        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉"],
+        ["1", "2", "0", "0", "3", "0", "1", "0", "0", "1", "2", "0", "0", "0", "2"],
+    ]
+    facets = read_grid(grid).facets
+    assert facets["复议.纠正"] == 2 and facets["复议.总计"] == 3
+    assert facets["诉讼.直接起诉.总计"] == 1 and facets["诉讼.复议后起诉.维持"] == 2
+    assert facets["诉讼.总计"] == 3
+
+
+def test_fused_cells_split_only_when_unique():
+    text = (
+        "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+        "行政处罚12012\n"
+        "行政强制000\n"
+        "一、本年新收政府信息公开申请数量3000003\n"
+    )
+    reading = read_text(text)
+    assert not any(k.startswith("行政处罚.") for k in reading.facets)
+    assert any("12012" in w and "cannot be split" in w for w in reading.warnings)
+    assert [reading.facets[f"行政强制.{s}"] for s in ("上一年项目数", "本年增减", "处理决定数")] == [0, 0, 0]
+    assert reading.facets["申请.新收"] == 3 and reading.facets["申请.新收.自然人"] == 3
+
+
+def test_fused_split_enumeration():
+    assert sorted(fused.splits("12012", 3)) == [(1, 20, 12), (1, 201, 2), (12, 0, 12), (120, 1, 2)]
+    assert fused.unique_split("12012", 3, None) is None
+    assert fused.unique_split("3000003", 7, fused.row_total) == (3, 0, 0, 0, 0, 0, 3)
+    assert fused.unique_split("0" * 15, 15, fused.group_totals) == (0,) * 15
+
+
+def test_conflicting_reads_keep_first_and_warn():
+    grid = [["行政处罚", "1", "2", "3"], ["行政处罚", "1", "2", "4"]]
+    reading = read_grid(grid)
+    assert reading.facets["行政处罚.处理决定数"] == 3
+    assert any("kept the first" in w for w in reading.warnings)
