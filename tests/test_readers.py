@@ -1,0 +1,400 @@
+"""Readers: every format into text blocks and table grids, failures as one-line ReadErrors."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from indexer.errors import ReadError
+from indexer.models import TableBlock, TextBlock
+from indexer.readers import read, sniff
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seeds" / "000_a11d1aa962f2c413.txt"
+REAL = DATA / "real"
+
+
+# -- builders ------------------------------------------------------------------
+
+
+def tables(doc) -> list[tuple[tuple[str, ...], ...]]:
+    return [b.rows for b in doc.blocks if isinstance(b, TableBlock)]
+
+
+def texts(doc) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, TextBlock)]
+
+
+def write_docx(path: Path) -> Path:
+    """A report fragment: heading, a table with a horizontal and a vertical merge, a paragraph."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    document.add_paragraph("")
+    table = document.add_table(rows=4, cols=4)
+    table.cell(0, 0).merge(table.cell(1, 1)).text = "（本列数据的勾稽关系）"
+    table.cell(0, 2).merge(table.cell(0, 3)).text = "申请人情况"
+    table.cell(1, 2).text = "自然人"
+    table.cell(1, 3).text = "总计"
+    table.cell(2, 0).merge(table.cell(3, 0)).text = "三、本年度办理结果"
+    for r, label, a, b in ((2, "（一）予以公开", "5", "5"), (3, "（二）部分公开", "1", "1")):
+        table.cell(r, 1).text = label
+        table.cell(r, 2).text = a
+        table.cell(r, 3).text = b
+    document.add_paragraph("四、政府信息公开行政复议、行政诉讼情况\t（单位：件）")
+    document.save(str(path))
+    return path
+
+
+def write_pdf(path: Path, paragraph: str, rows: list[list[str]]) -> Path:
+    """A one-page PDF in the CJK font STSong-Light: a paragraph, then a ruled table."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cjk", fontName="STSong-Light", fontSize=11, leading=16)
+    table = Table(rows)
+    table.setStyle(
+        TableStyle(
+            [("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+        )
+    )
+    story = [
+        Paragraph(paragraph, style),
+        Spacer(1, 12),
+        table,
+        Spacer(1, 12),
+        Paragraph("六、其他需要报告的事项", style),
+    ]
+    SimpleDocTemplate(str(path)).build(story)
+    return path
+
+
+def truncate(source: Path, target: Path) -> Path:
+    data = source.read_bytes()
+    target.write_bytes(data[: len(data) // 2])
+    return target
+
+
+# -- text ------------------------------------------------------------------------
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le"])
+def test_text_decodes_every_common_encoding_identically(tmp_path, encoding):
+    path = tmp_path / f"seed-{encoding}.txt"
+    path.write_bytes(SEED_TEXT.encode(encoding))
+    doc = read(path)
+    assert doc.format == "txt"
+    assert [b.text for b in doc.blocks] == SEED_TEXT.split("\n")[:-1]
+    assert doc.blocks[0] == TextBlock("重庆市荣昌区商务委员会", "line 1")
+    assert doc.blocks[1] == TextBlock("2020年政府信息公开工作年度报告", "line 2")
+
+
+def test_text_keeps_lines_verbatim_and_normalises_line_endings(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes("\ufeff一、总体情况\r\n\t规章\t0\r  本年新收\u30001 2 \r\r末行".encode())
+    doc = read(path)
+    assert doc.blocks == (
+        TextBlock("一、总体情况", "line 1"),
+        TextBlock("\t规章\t0", "line 2"),
+        TextBlock("  本年新收\u30001 2 ", "line 3"),
+        TextBlock("", "line 4"),
+        TextBlock("末行", "line 5"),
+    )
+
+
+def test_text_utf16_without_bom_is_detected(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes("一、总体情况\n本年新收申请12件。\n".encode("utf-16-le"))
+    assert texts(read(path)) == ["一、总体情况", "本年新收申请12件。"]
+
+
+def test_markdown_stays_text(tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text("# 年度报告\n\n| 规章 | 0 |\n|---|---|\n", encoding="utf-8")
+    doc = read(path)
+    assert doc.format == "md"
+    assert texts(doc) == ["# 年度报告", "", "| 规章 | 0 |", "|---|---|"]
+
+
+def test_random_bytes_are_not_text(tmp_path):
+    path = tmp_path / "noise.txt"
+    rng = random.Random(7)
+    path.write_bytes(bytes(rng.randrange(256) for _ in range(4000)))
+    with pytest.raises(ReadError, match="does not look like text") as info:
+        read(path)
+    assert str(path) in str(info.value)
+
+
+def test_empty_missing_and_unknown_files(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(ReadError, match=r"empty\.txt: file is empty"):
+        read(empty)
+    with pytest.raises(ReadError, match="file not found"):
+        read(tmp_path / "absent.pdf")
+    odd = tmp_path / "report.xyz"
+    odd.write_text("年度报告", encoding="utf-8")
+    with pytest.raises(ReadError) as info:
+        read(odd)
+    assert info.value.reason == (
+        "unsupported file type '.xyz' (supported: .txt, .md, .html, .htm, .docx, .pdf)"
+    )
+
+
+def test_sniffing_overrides_a_wrong_suffix(tmp_path):
+    assert sniff(b"%PDF-1.4") == "pdf"
+    assert sniff(b"PK\x03\x04rest") == "docx"
+    assert sniff(b"\n  <!DOCTYPE html><html>") == "html"
+    assert sniff(b"plain words") is None
+    path = tmp_path / "page.txt"
+    path.write_text("<html><body><p>一、总体情况</p></body></html>", encoding="utf-8")
+    doc = read(path)
+    assert doc.format == "html"
+    assert texts(doc) == ["一、总体情况"]
+
+
+# -- html ------------------------------------------------------------------------
+
+SPANNED = """<html><head><meta charset="gbk"><title>站点</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/x">政务公开</a></div>
+<div class="breadcrumb">当前位置：首页 &gt; 年报</div>
+<div id="content">
+  <h1>某县商务局2020年政府信息公开工作年度报告</h1>
+  <p>一、总体情况</p>
+  <p>全年共受理申请<span>12</span>件，<br>均按时答复。</p>
+  <table>
+    <tr><td rowspan="2" colspan="2">申请情况</td><td colspan="2">申请人</td></tr>
+    <tr><td>自然人</td><td>总<span>计</span></td></tr>
+    <tr><td rowspan="2">三、办理结果</td><td><p>（一）予以</p><p>公开</p></td><td>5</td><td>5</td></tr>
+    <tr><td>（二）部分公开</td><td>1</td><td>1</td></tr>
+  </table>
+</div>
+<div class="footer">版权所有：某县人民政府</div>
+</body></html>"""
+
+
+def test_html_grid_honours_rowspan_and_colspan(tmp_path):
+    path = tmp_path / "spanned.html"
+    path.write_bytes(SPANNED.encode("gbk"))
+    doc = read(path)
+    assert tables(doc) == [
+        (
+            ("申请情况", "", "申请人", ""),
+            ("", "", "自然人", "总计"),
+            ("三、办理结果", "（一）予以公开", "5", "5"),
+            ("", "（二）部分公开", "1", "1"),
+        )
+    ]
+    assert texts(doc) == [
+        "某县商务局2020年政府信息公开工作年度报告",
+        "一、总体情况",
+        "全年共受理申请12件，",
+        "均按时答复。",
+    ]
+    assert doc.blocks[0].where == "title"
+    assert doc.blocks[-1].where == "table 1"
+
+
+def test_html_drops_chrome_and_keeps_article(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(SPANNED.replace('charset="gbk"', 'charset="gb2312"'), encoding="utf-8")
+    text = read(path).text
+    assert "全年共受理申请12件" in text
+    for chrome in ("首页", "政务公开", "当前位置", "版权所有"):
+        assert chrome not in text
+
+
+def test_html_layout_table_is_recursed_into(tmp_path):
+    path = tmp_path / "layout.html"
+    path.write_text(
+        "<html><body><table><tr><td><p>一、总体情况</p>"
+        "<table><tr><td>规章</td><td>0</td></tr></table></td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    doc = read(path)
+    assert texts(doc) == ["一、总体情况"]
+    assert tables(doc) == [(("规章", "0"),)]
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (  # one paragraph holds most of the text: its sibling table must not be lost
+            "<body><div class='nav'><a>首页</a></div><div><h2>某局2019年政府信息公开工作年度报告</h2>"
+            "<p>" + "很长的段落。" * 100 + "</p><table><tr><td>规章</td><td>0</td></tr></table></div></body>",
+            ["某局2019年政府信息公开工作年度报告", "很长的段落。" * 100, (("规章", "0"),)],
+        ),
+        (  # an HTML5 <header> inside the article carries the title: it is not chrome
+            "<body><header><a>网站首页</a></header><article><header><h1>某县2022年政府信息公开工作年度报告"
+            "</h1></header><p>一、总体情况</p><p>正文内容</p></article><footer>联系我们</footer></body>",
+            ["某县2022年政府信息公开工作年度报告", "一、总体情况", "正文内容"],
+        ),
+        (  # ASP.NET pages wrap everything in one <form>
+            "<body><form id='form1'><div class='menu'><a>首页</a></div><div class='content'>"
+            "<h1>某区2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文。</p></div>"
+            "<div class='footer'>版权所有</div></form></body>",
+            ["某区2021年政府信息公开工作年度报告", "一、总体情况", "正文。"],
+        ),
+    ],
+)
+def test_html_article_detection(tmp_path, markup, expected):
+    path = tmp_path / "page.html"
+    path.write_text(f"<html>{markup}</html>", encoding="utf-8")
+    doc = read(path)
+    assert [b.rows if isinstance(b, TableBlock) else b.text for b in doc.blocks] == expected
+
+
+def test_real_shuyang_page():
+    doc = read(REAL / "01_shuyang_ndrc_2023.html")
+    assert doc.blocks[0] == TextBlock("沭阳县发展和改革局2023年政府信息公开年度报告", "title")
+    grids = tables(doc)
+    assert len(grids) == 3
+    assert grids[0][0] == ("第二十条第（一）项", "", "", "")
+    assert grids[0][3] == ("规范性文件", "8", "0", "18")
+    assert grids[1][0] == (
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        "",
+        "",
+        "申请人情况",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    )
+    assert grids[1][3] == ("一、本年新收政府信息公开申请数量", "", "", "26", "", "", "", "", "", "26")
+    assert grids[2][0] == ("行政复议", "", "", "", "", "行政诉讼") + ("",) * 9
+    assert grids[2][3] == ("0", "0", "0", "1", "1") + ("0",) * 10
+    text = doc.text
+    assert "一、总体情况" in text and "2024年1月17日" in text
+    for chrome in ("走进沭阳", "办事服务", "繁體版", "智能问答", "采集时间"):
+        assert chrome not in text
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "first_row"),
+    [
+        (
+            "02_pingtan_zone_2013.html",
+            "平潭综合实验区2013年政府信息公开工作年度报告",
+            ("主动公开信息数", "条", "72804", "76424"),
+        ),
+        (
+            "03_pingtan_county_gov_2013.html",
+            "平潭县人民政府2013年政府信息公开工作年度报告",
+            ("主动公开信息数", "条", "1853", "5395"),
+        ),
+    ],
+)
+def test_real_pingtan_pages(name, title, first_row):
+    doc = read(REAL / name)
+    assert doc.blocks[0] == TextBlock(title, "title")
+    (grid,) = tables(doc)
+    assert grid[0] == ("指标名称", "计量单位", "2013年度", "历年累计")
+    assert grid[1] == first_row
+    text = doc.text
+    for heading in (
+        "一、概述",
+        "三、政府信息依申请公开工作情况",
+        "四、政府信息公开工作存在的主要问题及改进情况",
+    ):
+        assert heading in text
+    for chrome in ("领导之窗", "当前位置", "版权所有", "网站标识码", "福州市政府网站", "闽政通APP"):
+        assert chrome not in text
+
+
+# -- docx ------------------------------------------------------------------------
+
+
+def test_docx_blocks_in_order_with_merged_cells(tmp_path):
+    doc = read(write_docx(tmp_path / "report.docx"))
+    assert doc.format == "docx"
+    assert doc.blocks == (
+        TextBlock("三、收到和处理政府信息公开申请情况", "paragraph 1"),
+        TableBlock(
+            (
+                ("（本列数据的勾稽关系）", "", "申请人情况", ""),
+                ("", "", "自然人", "总计"),
+                ("三、本年度办理结果", "（一）予以公开", "5", "5"),
+                ("", "（二）部分公开", "1", "1"),
+            ),
+            "table 1",
+        ),
+        TextBlock("四、政府信息公开行政复议、行政诉讼情况\t（单位：件）", "paragraph 3"),
+    )
+
+
+def test_docx_nested_table_text_stays_in_its_cell(tmp_path):
+    import docx
+
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "行政复议"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "维持"
+    inner.cell(0, 1).text = "0"
+    path = tmp_path / "nested.docx"
+    document.save(str(path))
+    assert tables(read(path)) == [(("行政复议", "维持 0"),)]
+
+
+def test_truncated_docx_is_a_read_error(tmp_path):
+    path = truncate(write_docx(tmp_path / "whole.docx"), tmp_path / "half.docx")
+    with pytest.raises(ReadError, match=r"half\.docx: not a readable Word \.docx file"):
+        read(path)
+
+
+# -- pdf -------------------------------------------------------------------------
+
+PDF_ROWS = [["信息内容", "本年制发件数", "现行有效件数"], ["规章", "0", "3"], ["行政规范性文件", "12", ""]]
+PDF_PARAGRAPH = "本年度共收到政府信息公开申请12件，均按时答复。"
+
+
+def test_pdf_cjk_text_and_ruled_table_in_reading_order(tmp_path):
+    doc = read(write_pdf(tmp_path / "report.pdf", PDF_PARAGRAPH, PDF_ROWS))
+    assert doc.format == "pdf"
+    assert doc.warnings == ()
+    assert doc.blocks == (
+        TextBlock(PDF_PARAGRAPH, "page 1"),
+        TableBlock(tuple(tuple(row) for row in PDF_ROWS), "page 1"),
+        TextBlock("六、其他需要报告的事项", "page 1"),
+    )
+
+
+def test_pdf_page_without_text_is_a_warning(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scanned.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.rect(100, 100, 200, 200, fill=1)
+    pdf.showPage()
+    pdf.drawString(100, 700, "page two")
+    pdf.save()
+    doc = read(path)
+    assert doc.warnings == ("page 1 has no text layer (scanned?)",)
+    assert doc.blocks == (TextBlock("page two", "page 2"),)
+
+
+def test_truncated_and_encrypted_pdf_are_read_errors(tmp_path):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    whole = write_pdf(tmp_path / "whole.pdf", PDF_PARAGRAPH, PDF_ROWS)
+    with pytest.raises(ReadError, match=r"half\.pdf: not a readable PDF"):
+        read(truncate(whole, tmp_path / "half.pdf"))
+    locked = tmp_path / "locked.pdf"
+    pdf = canvas.Canvas(str(locked), encrypt=StandardEncryption("secret", ownerPassword="owner"))
+    pdf.drawString(100, 700, "secret text")
+    pdf.save()
+    with pytest.raises(ReadError, match="PDF is encrypted"):
+        read(locked)

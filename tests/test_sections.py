@@ -1,0 +1,272 @@
+"""Sections found by meaning: literal headings, order sanity, the seeds and real crawler text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.models import SECTION_NAMES
+from indexer.sections import split_sections
+
+DATA = Path(__file__).parent / "data"
+
+
+def _lines(folder: str, prefix: str) -> list[str]:
+    (path,) = (DATA / folder).glob(f"{prefix}*.txt")
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("一、总体情况", "总体情况"),
+        ("一、概述", "总体情况"),
+        ("一．基本情况", "总体情况"),
+        ("## 一. 总体情况", "总体情况"),
+        ("[bookmark: _GoBack]一、总体情况", "总体情况"),
+        ("1. 总体情况", "总体情况"),
+        ("**二、主动公开政府信息情况**", "主动公开"),
+        ("### 主动公开政府信息情况", "主动公开"),
+        ("二、主动公开", "主动公开"),
+        ("三、收到和处理政府信息公开申请情况", "依申请公开"),
+        ("三、政府信息依申请公开办理情况", "依申请公开"),
+        ("（三）依申请公开政府信息情况", "依申请公开"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "复议诉讼"),
+        ("四．因政府信息公开申请行政复议、提起行政诉讼的情况", "复议诉讼"),
+        ("五、存在的主要问题及改进情况", "问题改进"),
+        ("五、存在问题及下一步工作打算", "问题改进"),
+        ("五、存在的不足及改进措施：", "问题改进"),
+        ("六、主要问题和改进措施", "问题改进"),
+        ("六、政府信息公开工作存在的主要问题及改进措施", "问题改进"),
+        ("   六、其他需要报告的事项", "其他事项"),
+        ("#### **四、其他需要报告的事项**", "其他事项"),
+        ("七、其他", "其他事项"),
+    ],
+)
+def test_heading_recognised(line: str, name: str) -> None:
+    sections = split_sections(["标题行", line, "正文。"])
+    assert sections.headings == {name: 1}
+    assert sections.text == {name: "正文。"}
+    assert sections.preamble_end == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "### 1. 主动公开",
+        "### 2. 依申请公开",
+        "主动公开",
+        "\t行政复议",
+        "其他",
+        "\t四、结转下年度继续办理",
+        "\t一、本年新收政府信息公开申请数量",
+        "收到和处理政府信息公开申请情况，见下表。",
+        "本报告由概述、主动公开政府信息情况、政府信息依申请公开办理情况等部分组成。",
+    ],
+)
+def test_not_a_heading(line: str) -> None:
+    assert split_sections([line, "正文。"]) == split_sections(["x", "正文。"])
+    assert split_sections([line]).headings == {}
+
+
+def test_empty_lines_ignored_and_no_headings() -> None:
+    lines = ["一、总体情况", "", "甲。", "", "", "乙。", "二、主动公开政府信息情况", ""]
+    sections = split_sections(lines)
+    assert sections.text == {"总体情况": "甲。\n乙。", "主动公开": ""}
+    assert split_sections(["正文。", ""]).preamble_end == 2
+    assert split_sections([]).text == {}
+
+
+def test_out_of_order_candidate_needs_more_evidence() -> None:
+    lines = [
+        "一、总体情况",
+        "甲。",
+        "二、主动公开政府信息情况",
+        "乙。",
+        "三、收到和处理政府信息公开申请情况",
+        "丙。",
+        "主动公开政府信息情况",
+        "丁。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    sections = split_sections(lines)
+    assert sections.headings == {"总体情况": 0, "主动公开": 2, "依申请公开": 4, "复议诉讼": 8}
+    assert sections.text["依申请公开"] == "丙。\n主动公开政府信息情况\n丁。"
+
+
+def test_subheading_loses_to_section_heading() -> None:
+    lines = ["一、总体情况", "（一）主动公开政府信息情况", "甲。", "二、主动公开政府信息情况", "乙。"]
+    sections = split_sections(lines)
+    assert sections.headings == {"总体情况": 0, "主动公开": 3}
+    assert sections.text["总体情况"] == "（一）主动公开政府信息情况\n甲。"
+
+
+def test_pre_2019_outline_fees_stay_and_table_is_dropped() -> None:
+    lines = [
+        "一、概述",
+        "概述正文。",
+        "二、主动公开政府信息情况",
+        "三、政府信息依申请公开情况",
+        "依申请正文。",
+        "四、政府信息公开的收费及减免情况",
+        "未收取任何费用。",
+        "五、因政府信息公开申请行政复议、提起行政诉讼的情况",
+        "无。",
+        "六、政府信息公开工作存在的主要问题及改进措施",
+        "人手不足。",
+        "七、政府信息公开情况统计表",
+        "指标名称 计量单位 2012年度",
+    ]
+    sections = split_sections(lines)
+    assert list(sections.text) == ["总体情况", "主动公开", "依申请公开", "复议诉讼", "问题改进"]
+    assert sections.text["依申请公开"] == "依申请正文。\n四、政府信息公开的收费及减免情况\n未收取任何费用。"
+    assert sections.text["问题改进"] == "人手不足。"
+
+
+def test_signature_and_date_are_not_section_text() -> None:
+    lines = ["六、其他需要报告的事项", "无。", "", "某某县商务局", "2021年1月21日"]
+    assert split_sections(lines).text == {"其他事项": "无。"}
+
+
+def test_inline_headings_in_one_line() -> None:
+    line = (
+        "当前位置：首页 某某报告 本报告由概述、主动公开政府信息情况组成。联系电话：123一、概述2017年，甲。"
+        "二、主动公开政府信息情况（一）乙。三、政府信息依申请公开工作情况 丙。"
+        "四、因政府信息公开申请行政复议、提起行政诉讼的情况丁。五、存在的主要问题和改进措施戊。"
+        "六、政府信息公开情况统计表指标名称 附件下载"
+    )
+    sections = split_sections(["标题: 某某报告", line])
+    assert sections.preamble_end == 1
+    assert sections.text == {
+        "总体情况": "2017年，甲。",
+        "主动公开": "（一）乙。",
+        "依申请公开": "丙。",
+        "复议诉讼": "丁。",
+        "问题改进": "戊。",
+    }
+
+
+SEEDS = {
+    "000": {
+        "总体情况": "明确由党委书记直接分管政务公开工作",
+        "主动公开": "政府集中采购",
+        "依申请公开": "本年新收政府信息公开申请数量",
+        "复议诉讼": "未经复议直接起诉",
+        "问题改进": "政府信息公开工作人员的综合素质有待进一步加强",
+        "其他事项": "无",
+    },
+    "001": {
+        "总体情况": "配备 1 名兼职工作人员",
+        "主动公开": "政府集中采购\t33\t589484.00 元",
+        "依申请公开": "本年新收政府信息公开申请数量",
+        "复议诉讼": "复议后起诉",
+        "问题改进": "人手不足",
+    },
+    "002": {
+        "总体情况": "我局累计主动公开政府信息20条",
+        "主动公开": "行政事业性收费",
+        "依申请公开": "（七）总计",
+        "复议诉讼": "尚未审结",
+        "问题改进": "政府信息公开意识、认识有待进一步提高",
+        "其他事项": "无其他需要报告的事项。",
+    },
+    "003": {
+        "总体情况": "认真落实组织机构和工作职责",
+        "主动公开": "第二十条第（九）项",
+        "依申请公开": "上年结转政府信息公开申请数量",
+        "复议诉讼": "结果纠正",
+        "问题改进": "政务公开项目还需进一步完善",
+        "其他事项": "本年报所用数据系反映 2020年 1月 1日- 12月 31日",
+    },
+    "004": {
+        "总体情况": "全年没有收到依申请公开政府信息的申请",
+        "主动公开": "第二十条第（六）项",
+        "复议诉讼": "未经复议直接起诉",
+        "问题改进": "未能严格按照公文管理规定",
+        "其他事项": "无",
+    },
+}
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_seed_sections(seed: str) -> None:
+    sections = split_sections(_lines("seeds", seed))
+    expected = SEEDS[seed]
+    assert set(sections.text) == set(expected)
+    assert list(sections.text) == [n for n in SECTION_NAMES if n in expected]
+    for name, sentence in expected.items():
+        assert sentence in sections.text[name], name
+
+
+def test_seed_000_details() -> None:
+    sections = split_sections(_lines("seeds", "000"))
+    assert sections.preamble_end == 4
+    assert sections.headings["问题改进"] == 392
+    assert sections.text["其他事项"] == "无"
+    assert sections.text["问题改进"].startswith("通过自查")  # bookmark dropped
+
+
+def test_seed_001_signature_left_out() -> None:
+    text = split_sections(_lines("seeds", "001")).text["问题改进"]
+    assert text.endswith("不断提升信息公开的效果。")
+    assert "区经信委" not in text
+
+
+def test_seed_004_wrong_numbers_lost_heading() -> None:
+    sections = split_sections(_lines("seeds", "004"))
+    assert sections.headings == {
+        "总体情况": 4,
+        "主动公开": 32,
+        "复议诉讼": 76,
+        "问题改进": 83,
+        "其他事项": 91,
+    }
+    assert "### 2. 依申请公开\n2020 年" in sections.text["总体情况"]  # a subheading, kept as text
+    assert sections.text["问题改进"].startswith(
+        "2020年，兴庆区商务和经济技术合作局政府信息公开工作，虽然取得了一定进步"
+    )
+    assert "其他需要报告" not in sections.text["问题改进"]
+    assert sections.text["其他事项"] == "无"
+
+
+REAL = {
+    "04": {
+        "总体情况": ("2017年，在省政府办公厅的关心和指导下", "全年共发布47条信息。"),
+        "主动公开": ("（一）主动公开政府信息的数量2017年全区主动公开政府信息2122条。", "限时办结。"),
+        "依申请公开": ("2017年未收到有关政府信息公开申请。", "2017年未收到有关政府信息公开申请。"),
+        "复议诉讼": ("2017年未收到有关政府信息公开行政复议", "提起行政诉讼的申请。"),
+        "问题改进": ("虽然我区政务公开工作取得了一定成效", "网上的内容、咨询。"),
+    },
+    "05": {
+        "总体情况": ("推进政府信息公开工作是平潭县", "进行监督和指导。"),
+        "主动公开": ("（一）主动公开政府信息的数量", "2011年刊出政务公开栏12期。"),
+        "依申请公开": ("2011年全区未收到有关政府信息公开的申请", "未收到有关政府信息公开行政复议申请。"),
+        "问题改进": ("目前，我县在政府信息公开工作的开展中", "将信息公开评议和考核工作常规化、日常化。"),
+    },
+    "06": {
+        "总体情况": ("推进政府信息公开工作是平潭综合实验区", "有关价格控制措施等。"),
+        "主动公开": ("（一）主动公开政府信息的数量", "拥有粉丝10659名。"),
+        "依申请公开": ("2012年全区未收到有关政府信息公开的申请", "未收到有关政府信息公开行政复议申请。"),
+        "问题改进": ("目前，我区在政府信息公开工作的开展中", "为公众提供便捷服务。"),
+    },
+}
+
+
+@pytest.mark.parametrize("report", sorted(REAL))
+def test_real_crawler_text(report: str) -> None:
+    lines = _lines("real", report)
+    sections = split_sections(lines)
+    assert sections.preamble_end == 9  # header, chrome and foreword precede 一、概述 in line 10
+    assert set(sections.headings.values()) == {9}
+    assert list(sections.text) == list(REAL[report])
+    for name, (start, end) in REAL[report].items():
+        assert sections.text[name].startswith(start), name
+        assert sections.text[name].endswith(end), name
+    assert "当前位置" not in "".join(sections.text.values())
+    assert "指标名称" not in "".join(sections.text.values())  # the statistics table belongs to no section
+
+
+def test_real_2012_key_areas_stay_in_overview() -> None:
+    text = split_sections(_lines("real", "06")).text["总体情况"]
+    assert "二、重点领域政府信息公开情况 今年以来" in text
