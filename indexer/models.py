@@ -8,7 +8,6 @@ at the JSON edge (``Report.to_record``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 SECTION_NAMES = ("总体情况", "主动公开", "依申请公开", "复议诉讼", "问题改进", "其他事项")
 FORMATS = ("txt", "md", "html", "docx", "pdf")
@@ -39,7 +38,7 @@ class TableBlock:
     where: str = ""
 
 
-Block = Union[TextBlock, TableBlock]
+Block = TextBlock | TableBlock
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ def active_2019(rows: dict[str, tuple]) -> dict:
     out = {}
     for row, values in rows.items():
         assert len(values) == len(columns[row])
-        out.update({f"{row}.{col}": v for col, v in zip(columns[row], values)})
+        out.update({f"{row}.{col}": v for col, v in zip(columns[row], values, strict=True)})
     return out
 
 

@@ -149,7 +149,7 @@ class _Reader:
         cells = self.align(data, len(columns), where, key)
         if cells is None:
             return
-        for col, cell in zip(columns, cells):
+        for col, cell in zip(columns, cells, strict=True):
             if cell.is_number:
                 self.put(f"{key}.{col.suffix}", self.value(col, cell), where)
 
@@ -164,7 +164,7 @@ class _Reader:
             # when that total is 0.
             cells = [BLANK] * (len(cells) - 1) + numbers
         cells = _confirm_blanks(cells)
-        for col, cell in zip(APPLICANT_COLUMNS, cells):
+        for col, cell in zip(APPLICANT_COLUMNS, cells, strict=True):
             if cell.is_number:
                 name = f"申请.{key}.{col.suffix}" if col.suffix else f"申请.{key}"
                 self.put(name, cell.value, where)
@@ -177,7 +177,7 @@ class _Reader:
         self.in_review = False
         for i, (group, _) in enumerate(REVIEW_GROUPS):
             part = _confirm_blanks(cells[i * width : (i + 1) * width])
-            for col, cell in zip(REVIEW_COLUMNS, part):
+            for col, cell in zip(REVIEW_COLUMNS, part, strict=True):
                 if cell.is_number:
                     self.put(f"{group}.{col.suffix}", cell.value, where)
 
@@ -213,7 +213,7 @@ class _Reader:
             return
         self.warn(f"{where}: {key or '复议诉讼'} digits '{digits}' run together; split as "
                   f"{' '.join(map(str, values))} (the only split the row's totals allow)")
-        for name, value in zip(names, values):
+        for name, value in zip(names, values, strict=True):
             self.put(name, value, where)
 
     def align(self, data: list[str], width: int, where: str, what: str) -> list[Cell] | None:
