@@ -1,0 +1,73 @@
+"""Real published reports, whole pages with site chrome and crawler text."""
+
+from pathlib import Path
+
+import pytest
+
+from indexer.extract import extract_path
+from indexer.templates import APPLICANT_COLUMNS, APPLICATION_ROWS
+
+REAL = Path(__file__).parent / "data" / "real"
+
+
+def extract(prefix: str):
+    return extract_path(next(REAL.glob(f"{prefix}_*")))
+
+
+def test_shuyang_2023_every_number():
+    """01: a 2021-template page; numbers read off its three tables by hand."""
+    report = extract("01")
+    expected = {
+        "规章.本年制发": 0, "规章.本年废止": 0, "规章.现行有效": 0,
+        "规范性文件.本年制发": 8, "规范性文件.本年废止": 0, "规范性文件.现行有效": 18,
+        "行政许可.处理决定数": 0, "行政处罚.处理决定数": 0, "行政强制.处理决定数": 0,
+        "行政事业性收费.金额_万元": 0,
+    }
+    stated = {"新收": 26, "予以公开": 26, "办理总计": 26}  # every other row is 0
+    for row in APPLICATION_ROWS["2021"]:
+        total = stated.get(row.key, 0)
+        expected[f"申请.{row.key}"] = total
+        expected[f"申请.{row.key}.自然人"] = total
+        for col in APPLICANT_COLUMNS[1:-1]:  # blank, and confirmed 0 by the row totals
+            expected[f"申请.{row.key}.{col.suffix}"] = 0
+    expected |= {f"申请.{g}": 0 for g in ("不予公开", "无法提供", "不予处理", "其他处理")}
+    for group in ("复议", "诉讼.直接起诉", "诉讼.复议后起诉"):
+        expected |= {f"{group}.{c}": 0 for c in ("维持", "纠正", "其他", "未审结", "总计")}
+    expected |= {"复议.未审结": 1, "复议.总计": 1, "诉讼.总计": 0}
+
+    assert report.template == "2021"
+    assert report.facets == expected
+    assert all(c.ok for c in report.checks)
+    assert report.agency == "沭阳县发展和改革局"
+    assert (report.region.province, report.region.city, report.region.county) == ("江苏省", "宿迁市", "沭阳县")
+    assert (report.year, report.published) == (2023, "2024-01-17")
+    assert list(report.sections) == ["总体情况", "主动公开", "依申请公开", "复议诉讼", "问题改进", "其他事项"]
+
+
+@pytest.mark.parametrize(
+    "prefix, agency, year, published, facets",
+    [
+        ("02", "平潭综合实验区", 2013, "2014-01-10", {"申请.新收": 0}),
+        # "共收到有关政府信息公开的申请7条 … 未收到有关政府信息公开行政复议申请"
+        ("03", "平潭县人民政府", 2013, None, {"申请.新收": 7, "复议.总计": 0}),
+        ("04", "平潭综合实验区", 2017, "2018-01-23", {"申请.新收": 0, "复议.总计": 0, "诉讼.总计": 0}),
+        ("05", "平潭综合实验区", 2011, "2012-04-11", {"申请.新收": 0, "复议.总计": 0}),
+        ("06", "平潭综合实验区", 2012, "2013-02-25", {"申请.新收": 0, "复议.总计": 0}),
+    ],
+)
+def test_pingtan_free_form_reports(prefix, agency, year, published, facets):
+    report = extract(prefix)
+    assert report.template == "free"
+    assert report.agency == agency
+    assert report.region.province == "福建省" and report.region.county == "平潭县"
+    assert (report.year, report.published) == (year, published)
+    assert report.facets == facets
+    assert {"总体情况", "主动公开", "依申请公开", "问题改进"} <= set(report.sections)
+
+
+def test_site_chrome_is_not_in_sections():
+    report = extract("02")
+    text = "".join(report.sections.values())
+    assert "当前位置" not in text
+    for nav in ("解读回应", "办事服务", "走进平潭", "领导之窗"):
+        assert nav not in text
