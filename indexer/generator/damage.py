@@ -1,0 +1,200 @@
+"""Damage that real conversions do to reports, applied at render time and accounted for.
+
+Each kind is optional and composable.  ``choose`` picks some for a seed, ``with_damage`` records
+them and works out ``expected`` (the facets a correct extractor can still recover), and ``apply``
+edits the layout blocks so that every output form shows the damage.  Random choices come from
+streams seeded by the report's seed and the damage's name, so planning and rendering agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+
+from ..templates import ACTIVE_TABLES, APPLICATION_ROWS, review_keys
+from .layout import ORDINALS, Block, Table
+from .model import COLUMNS, SyntheticReport
+
+KINDS = ("lost_rows", "only_total", "blank_zeros", "fullwidth", "broken_labels", "misnumbered")
+FREE_KINDS = ("fullwidth", "misnumbered")
+BLANK_MARKS = ("", "/", "—", "-")
+FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _rng(report: SyntheticReport, what: str) -> random.Random:
+    return random.Random(f"{what}:{report.seed}")
+
+
+def choose(seed: int, template: str) -> tuple[str, ...]:
+    """One to three kinds of damage that make sense for the template, in application order."""
+    rng = random.Random(f"damage:{seed}")
+    kinds = FREE_KINDS if template == "free" else KINDS
+    picked = set(rng.sample(kinds, min(len(kinds), rng.randint(1, 3))))
+    return tuple(k for k in kinds if k in picked)
+
+
+# --- planning: what is lost -----------------------------------------------------------
+
+
+def lost_plan(report: SyntheticReport) -> tuple[str, tuple[str, ...]]:
+    """Which table loses rows and which rows: ("apply", row keys) / ("active", captions) / ("review", ())."""
+    rng = _rng(report, "lost_rows")
+    roll = rng.random()
+    if roll < 0.6:
+        keys = [r.key for r in APPLICATION_ROWS[report.template]]
+        start = rng.randrange(len(keys) - 1)
+        return "apply", tuple(keys[start : start + rng.randint(2, 8)])
+    if roll < 0.85:
+        items = [f"第二十条{t.item}" for t in ACTIVE_TABLES[report.template]]
+        return "active", tuple(items[-rng.randint(1, 2) :])
+    return "review", ()
+
+
+def _row_keys(row: str) -> set[str]:
+    return {f"申请.{row}"} | {f"申请.{row}.{c}" for c in COLUMNS}
+
+
+def _lost_keys(report: SyntheticReport) -> set[str]:
+    table, which = lost_plan(report)
+    if table == "review":
+        return set(review_keys())
+    if table == "active":
+        tables = [t for t in ACTIVE_TABLES[report.template] if f"第二十条{t.item}" in which]
+        return {f"{r.key}.{c.suffix}" for t in tables for r in t.rows for c in t.columns}
+    lost = set().union(*(_row_keys(k) for k in which))
+    groups = {r.group for r in APPLICATION_ROWS[report.template] if r.group and r.key in which}
+    return lost | {f"申请.{g}" for g in groups}
+
+
+def _only_total_keys(report: SyntheticReport) -> set[str]:
+    """Column facets no longer stated: those of rows whose 总计 is not 0."""
+    rows = [r.key for r in APPLICATION_ROWS[report.template]]
+    return {f"申请.{k}.{c}" for k in rows if report.facets[f"申请.{k}"] != 0 for c in COLUMNS}
+
+
+def expected_facets(report: SyntheticReport, kinds: tuple[str, ...]) -> dict[str, int | float]:
+    """The facets a correct extractor recovers from the report with this damage."""
+    gone: set[str] = set()
+    if "lost_rows" in kinds:
+        gone |= _lost_keys(report)
+    if "only_total" in kinds:
+        gone |= _only_total_keys(report)
+    return {k: v for k, v in report.facets.items() if k not in gone}
+
+
+def with_damage(report: SyntheticReport, kinds: tuple[str, ...]) -> SyntheticReport:
+    """The report with damage recorded and ``expected`` worked out."""
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown damage {sorted(unknown)}; expected some of {KINDS}")
+    if report.template == "free" and set(kinds) - set(FREE_KINDS):
+        raise ValueError(f"free-form reports have no tables; damage must be among {FREE_KINDS}")
+    kinds = tuple(k for k in KINDS if k in kinds)
+    return dataclasses.replace(report, damage=kinds, expected=expected_facets(report, kinds))
+
+
+# --- applying: edit the layout ---------------------------------------------------------
+
+
+def _tables(blocks: list[Block], kind: str | None = None) -> list[Table]:
+    return [b.table for b in blocks if b.table and (kind is None or b.table.kind == kind)]
+
+
+def _lose_rows(blocks: list[Block], report: SyntheticReport) -> list[Block]:
+    table, which = lost_plan(report)
+    if table == "active":
+        return [b for b in blocks if not (b.table and b.table.caption in which)]
+    for t in _tables(blocks, table):
+        t.rows = [r for r in t.rows if table == "apply" and r.key not in which]
+    return blocks
+
+
+def _only_total(blocks: list[Block], report: SyntheticReport) -> list[Block]:
+    for table in _tables(blocks, "apply"):
+        for row in table.rows:
+            row.values = [""] * 6 + row.values[6:]
+    return blocks
+
+
+def _blank_zeros(blocks: list[Block], report: SyntheticReport) -> list[Block]:
+    """Zeros shown as blank, / or — where the row's printed 总计 confirms them."""
+    mark = _rng(report, "blank_zeros").choice(BLANK_MARKS)
+    for table in _tables(blocks, "apply"):
+        for row in table.rows:
+            row.values = [mark if v == "0" else v for v in row.values[:6]] + row.values[6:]
+    for table in _tables(blocks, "review"):
+        for row in table.rows:
+            row.values = [mark if v == "0" and i % 5 != 4 else v for i, v in enumerate(row.values)]
+    return blocks
+
+
+def _fullwidth(blocks: list[Block], report: SyntheticReport) -> list[Block]:
+    """Full-width spaces around numbers in cells; full-width digits in free prose."""
+    rng = _rng(report, "fullwidth")
+    pads = ("　　", "　", " ", "")
+    for table in _tables(blocks):
+        for row in table.rows:
+            row.values = [rng.choice(pads) + v + rng.choice(("", " ", "　")) if v else v for v in row.values]
+    if report.template == "free":
+        for b in blocks:
+            if b.kind == "para" and rng.random() < 0.7:
+                b.text = b.text.translate(FULLWIDTH)
+    return blocks
+
+
+def _break(label: str, rng: random.Random) -> str:
+    core = re.sub(r"^[一二三四五六七八九十（）()\d.．、]+", "", label)
+    lead = label[: len(label) - len(core)]
+    if len(core) < 3:
+        return label
+    if rng.random() < 0.5:
+        return lead + " ".join(core)
+    cut = rng.randint(2, len(core) - 1)
+    return lead + core[:cut] + "\n" + core[cut:]
+
+
+def _broken_labels(blocks: list[Block], report: SyntheticReport) -> list[Block]:
+    """Labels spaced out ("本 年 度 办 理 结 果") or wrapped ("保护第三方合法权\\n益")."""
+    rng = _rng(report, "broken_labels")
+    for table in _tables(blocks):
+        for row in table.rows:
+            if row.label and rng.random() < 0.25:
+                row.label = _break(row.label, rng)
+        for key in list(table.names):
+            if rng.random() < 0.3:
+                table.names[key] = _break(table.names[key], rng)
+    return blocks
+
+
+def _misnumbered(blocks: list[Block], report: SyntheticReport) -> list[Block]:
+    """One heading loses its number and the rest are renumbered around it (seed 004)."""
+    rng = _rng(report, "misnumbered")
+    heads = [b for b in blocks if b.kind == "heading"]
+    dropped = rng.choice(heads[1:4])
+    sep = rng.choice(("、", ". ", "．", "、"))
+    n = 0
+    for b in heads:
+        if b is dropped:
+            b.number = 0
+            continue
+        n += 1
+        b.text, b.number = f"{ORDINALS[n - 1]}{sep}{b.text}", 0
+    return blocks
+
+
+APPLY = {
+    "lost_rows": _lose_rows,
+    "only_total": _only_total,
+    "blank_zeros": _blank_zeros,
+    "fullwidth": _fullwidth,
+    "broken_labels": _broken_labels,
+    "misnumbered": _misnumbered,
+}
+
+
+def apply(blocks: list[Block], report: SyntheticReport) -> list[Block]:
+    """The layout with the report's recorded damage done to it."""
+    for kind in report.damage:
+        blocks = APPLY[kind](blocks, report)
+    return blocks
