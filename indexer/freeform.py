@@ -28,6 +28,8 @@ _STATED: tuple[tuple[str, re.Pattern, bool], ...] = tuple(
         ("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开的?(?:答复)?{_QTY}{_NUM}", True),
         ("申请.部分公开", rf"部分公开的?(?:答复)?{_QTY}{_NUM}", True),
         ("申请.不予公开", rf"(?:不予|不同意)公开的?(?:答复)?{_QTY}{_NUM}", True),
+        ("申请.无法提供", rf"无法提供的?(?:答复)?{_QTY}{_NUM}", True),
+        ("规范性文件.本年制发", rf"(?:制发|出台|印发|制定)(?:了)?(?:行政)?规范性文件{_QTY}{_NUM}", False),
         ("申请.办理总计", rf"(?:已|均已|全部)?办结(?:了)?(?:申请)?{_QTY}{_NUM}", True),
         ("申请.结转下年", rf"结转(?:至|到)?下一?年度?(?:继续办理)?的?{_QTY}{_NUM}", True),
         ("复议.总计", rf"行政复议(?:案件|申请)?{_QTY}{_NUM}", True),
@@ -40,6 +42,19 @@ _NO_SUIT = re.compile(rf"{_NEGATION}[^，,\d]{{0,40}}?诉讼")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
 _SENTENCES = re.compile(r"[。；;！？!?\n]+")
 _CLAUSES = re.compile(r"[，,]")
+_ENDS_SENTENCE = tuple("。；;！？!?：:")
+_WRAP_WIDTH = 25  # a line this long that stops mid-sentence was wrapped by the page (PDF)
+
+
+def _unwrap(text: str) -> str:
+    """Join lines that a page layout wrapped in mid-sentence."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and len(out[-1]) >= _WRAP_WIDTH and not out[-1].endswith(_ENDS_SENTENCE):
+            out[-1] += line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def extract_freeform_facets(text: str) -> tuple[dict[str, int], list[str]]:
@@ -49,9 +64,13 @@ def extract_freeform_facets(text: str) -> tuple[dict[str, int], list[str]]:
     ({'申请.新收': 12}, [])
     """
     seen: dict[str, dict[int, str]] = {}
-    for sentence in _SENTENCES.split(text):
-        for key, value in _sentence_facts(sentence):
+    previous = ""
+    for sentence in _SENTENCES.split(_unwrap(text)):
+        # "其中，予以公开6件…" continues the sentence before it, which names the applications.
+        inherited = sentence.lstrip().startswith("其中") and bool(_CONTEXT.search(previous))
+        for key, value in _sentence_facts(sentence, inherited):
             seen.setdefault(key, {}).setdefault(value, sentence.strip())
+        previous = sentence
     facets, warnings = {}, []
     for key, values in seen.items():
         if len(values) == 1:
@@ -62,9 +81,9 @@ def extract_freeform_facets(text: str) -> tuple[dict[str, int], list[str]]:
     return facets, warnings
 
 
-def _sentence_facts(sentence: str) -> list[tuple[str, int]]:
+def _sentence_facts(sentence: str, inherited: bool = False) -> list[tuple[str, int]]:
     """(key, value) pairs one sentence states."""
-    context = bool(_CONTEXT.search(sentence))
+    context = inherited or bool(_CONTEXT.search(sentence))
     facts = []
     for key, pattern, needs_context in _STATED:
         if needs_context and not context:

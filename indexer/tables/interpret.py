@@ -105,11 +105,14 @@ class _Reader:
     # --- recognising a row -------------------------------------------------
 
     def meaning(self, labels: list[str], data: list[str]) -> tuple[str, str] | None:
-        found: tuple[str, str] | None = None
-        for cell in reversed(labels):
-            for label in self._usable(match(cell)):
-                found = found or self._row_meaning(label)
+        matched = [(cell, self._usable(match(cell))) for cell in labels]
+        for cell, candidates in matched:  # left to right: a group label precedes its sub-rows
+            for label in candidates:
                 self._note_context(label, cell)
+        found: tuple[str, str] | None = None
+        for _, candidates in reversed(matched):  # the most specific label decides
+            for label in candidates:
+                found = found or self._row_meaning(label)
         if found and found[0] == "application":
             self.in_review = False
         if found is None and self.in_review and len(data) >= 10:
