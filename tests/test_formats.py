@@ -13,8 +13,10 @@ TABLE_FORMS = ("cells", "tsv", "md", "html", "docx", "pdf")
 CASES = [
     (11, "2019", False),
     (12, "2021", False),
-    (13, "2019", True),
-    (14, "2021", True),
+    (100, "2019", True),  # lost rows, full-width spaces, misnumbered headings
+    (106, "2021", True),  # lost rows, full-width spaces, broken labels
+    (102, "2019", True),  # blanks for zeros, broken labels, misnumbered headings
+    (105, "2021", True),  # only the 总计 column, blanks for zeros, misnumbered headings
     (15, "free", False),
 ]
 
