@@ -19,3 +19,7 @@ format:
 # Facet precision/recall over generated reports (clean and damaged).
 accuracy:
 	$(PY) scripts/extraction_accuracy.py --count 300
+
+# Extraction speed per input form (ms per file, files per second).
+bench:
+	$(PY) scripts/bench_extract.py --count 40

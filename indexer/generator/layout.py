@@ -32,6 +32,7 @@ class Row:
     label: str  # as printed, numbering included
     values: list[str]
     group: str | None = None
+    fused: bool = False  # damage "fused": text forms print label and digits as one cell
 
 
 @dataclass
@@ -126,13 +127,28 @@ def heading_text(block: Block) -> str:
 # --- grids ---------------------------------------------------------------
 
 
-def grid(table: Table) -> list[list[Cell]]:
-    """The table as drawn: rows of cells, spans marked, covered places kept."""
+def grid(table: Table, fuse: bool = False) -> list[list[Cell]]:
+    """The table as drawn: rows of cells, spans marked, covered places kept.
+
+    With ``fuse`` (the text forms) a row marked ``fused`` is one cell: its label run straight
+    into its numbers ("行政处罚12012"), as when a crawler drops the cell borders.
+    """
     if table.kind == "active":
-        return _active_grid(table)
-    if table.kind == "apply":
-        return _apply_grid(table)
-    return _review_grid(table)
+        rows = _active_grid(table)
+    elif table.kind == "apply":
+        rows = _apply_grid(table)
+    else:
+        rows = _review_grid(table)
+    if fuse and any(r.fused for r in table.rows):
+        head = len(rows) - len(table.rows)  # data rows come last, one per table row
+        data = zip(table.rows, rows[head:], strict=True)
+        rows[head:] = [[fused_cell(r)] if r.fused else cells for r, cells in data]
+    return rows
+
+
+def fused_cell(row: Row) -> Cell:
+    """The row's label immediately followed by all its numbers."""
+    return Cell(row.label + "".join(v.strip() for v in row.values))
 
 
 def _active_grid(table: Table) -> list[list[Cell]]:

@@ -69,7 +69,7 @@ def _text(blocks: list[Block], form: str) -> str:
     lines: list[str] = []
     for b in blocks:
         if b.kind == "table":
-            rows = grid(b.table)
+            rows = grid(b.table, fuse=True)  # only text forms run fused rows together
             lines += (
                 _cells_table(rows)
                 if form == "cells"
