@@ -59,6 +59,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failed.append(err.message)
             print(f"nianbao: {err.message}", file=sys.stderr)
             continue
+        except Exception as err:  # noqa: BLE001 - one bad file must not stop a folder
+            message = f"{path}: extraction failed ({type(err).__name__}: {err})"
+            failed.append(message)
+            print(f"nianbao: {message}", file=sys.stderr)
+            continue
         if args.json:
             print(json.dumps(report.to_record(), ensure_ascii=False))
         else:

@@ -14,22 +14,28 @@ from collections.abc import Callable, Iterator, Sequence
 Constraint = Callable[[Sequence[int]], bool]
 
 _MAX_DIGITS = 60  # past this a crawler line is not one table row
+_MAX_PART = 7  # no count or amount in these tables runs past seven digits
 
 
-def splits(digits: str, parts: int) -> Iterator[tuple[int, ...]]:
-    """Every way to cut ``digits`` into ``parts`` numbers without leading zeros."""
+def splits(digits: str, parts: int, limit: int | None = None) -> Iterator[tuple[int, ...]]:
+    """Every way to cut ``digits`` into ``parts`` numbers without leading zeros,
+    each at most seven digits, their running sum never above ``limit``."""
     if parts == 0:
         if not digits:
             yield ()
         return
-    if len(digits) < parts:
+    if not parts <= len(digits) <= parts * _MAX_PART:
         return
-    for end in range(1, len(digits) - parts + 2):
+    for end in range(1, min(_MAX_PART, len(digits) - parts + 1) + 1):
         head = digits[:end]
         if len(head) > 1 and head[0] == "0":
             break
-        for rest in splits(digits[end:], parts - 1):
-            yield (int(head), *rest)
+        value = int(head)
+        if limit is not None and value > limit:
+            break
+        rest_limit = None if limit is None else limit - value
+        for rest in splits(digits[end:], parts - 1, rest_limit):
+            yield (value, *rest)
 
 
 def unique_split(digits: str, parts: int, constraint: Constraint | None) -> tuple[int, ...] | None:
@@ -45,12 +51,27 @@ def unique_split(digits: str, parts: int, constraint: Constraint | None) -> tupl
 
 
 def _candidates(digits: str, parts: int, constraint: Constraint | None) -> Iterator[tuple[int, ...]]:
-    if parts % 5 == 0 and parts > 5 and constraint is group_totals:
+    if constraint is row_total:
+        yield from _totalled(digits, parts)
+    elif constraint is group_totals and parts % 5 == 0:
         yield from _grouped(digits, parts // 5)
-        return
-    for candidate in splits(digits, parts):
-        if constraint is None or constraint(candidate):
-            yield candidate
+    else:
+        for candidate in splits(digits, parts):
+            if constraint is None or constraint(candidate):
+                yield candidate
+
+
+def _totalled(digits: str, parts: int) -> Iterator[tuple[int, ...]]:
+    """Splits whose last number is the sum of the others: pick the total first,
+    then only parts that do not overshoot it."""
+    for size in range(1, min(_MAX_PART, len(digits) - parts + 1) + 1):
+        tail = digits[-size:]
+        if len(tail) > 1 and tail[0] == "0":
+            continue
+        total = int(tail)
+        for head in splits(digits[:-size], parts - 1, total):
+            if sum(head) == total:
+                yield (*head, total)
 
 
 def _grouped(digits: str, groups: int) -> Iterator[tuple[int, ...]]:
@@ -59,11 +80,10 @@ def _grouped(digits: str, groups: int) -> Iterator[tuple[int, ...]]:
         if not digits:
             yield ()
         return
-    for end in range(5, len(digits) - 5 * (groups - 1) + 1):
-        for head in splits(digits[:end], 5):
-            if sum(head[:4]) == head[4]:
-                for rest in _grouped(digits[end:], groups - 1):
-                    yield head + rest
+    for end in range(5, min(len(digits) - 5 * (groups - 1), 5 * _MAX_PART) + 1):
+        for head in _totalled(digits[:end], 5):
+            for rest in _grouped(digits[end:], groups - 1):
+                yield head + rest
 
 
 def row_total(values: Sequence[int]) -> bool:
