@@ -120,6 +120,10 @@ def test_seed_004_lost_rows_are_absent_not_zero():
         assert key not in facets
     assert facets["申请.办理总计"] == 0 and facets["申请.结转下年"] == 0
     assert facets["行政处罚.处理决定数"] == 0
+    assert (
+        "table rows not found or without numbers: 行政事业性收费, 政府集中采购, "
+        "申请.新收, 申请.上年结转, 申请.予以公开, 申请.部分公开"
+    ) in seed("004").warnings
 
 
 @pytest.mark.parametrize(

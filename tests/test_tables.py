@@ -187,3 +187,17 @@ def test_conflicting_reads_keep_first_and_warn():
     reading = read_grid(grid)
     assert reading.facets["行政处罚.处理决定数"] == 3
     assert any("kept the first" in w for w in reading.warnings)
+
+
+def test_amount_without_unit_is_read_as_wan_yuan_with_a_warning_when_large():
+    grid = [["信息内容", "采购项目数量", "采购总金额"], ["政府集中采购", "2", "589484.00"]]
+    reading = read_grid(grid)
+    assert reading.facets["政府集中采购.总金额_万元"] == 589484
+    assert any("without a unit" in w for w in reading.warnings)
+    grid = [["信息内容", "采购项目数量", "采购总金额（元）"], ["政府集中采购", "2", "589484.00"]]
+    assert read_grid(grid).facets["政府集中采购.总金额_万元"] == 58.9484
+
+
+def test_missing_rows_are_named_in_a_warning():
+    reading = read_grid([["行政处罚", "1", "2", "3"]])
+    assert reading.warnings[-1].startswith("table rows not found or without numbers: 规章, 规范性文件")

@@ -15,11 +15,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..numbers import BLANK, Cell, parse_cell, to_wan_yuan
-from ..templates import ACTIVE_TABLES, APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, Column
+from ..templates import (
+    ACTIVE_TABLES,
+    APPLICANT_COLUMNS,
+    APPLICATION_ROWS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    Column,
+)
 from . import fused
 from .labels import Label, match, template_votes
 from .rows import Item
 
+_IN_YUAN = re.compile(r"[（(]\s*(?:单位[:：])?\s*元\s*[)）]")
 _FUSED = re.compile(r"^(?P<label>.*?[^\d\s.．、)）])\s*(?P<digits>\d[\d\s]*)$")
 
 
@@ -61,7 +69,22 @@ def read_tables(items: Sequence[Item], year: int | None = None) -> TableReading:
         return reading
     _Reader(template, reading).run(rows)
     _add_sums(reading)
+    _note_missing_rows(reading)
     return reading
+
+
+def _note_missing_rows(reading: TableReading) -> None:
+    """Say which of the template's rows gave no number at all (lost, or unreadable)."""
+    template = reading.template
+    active = [row.key for t in ACTIVE_TABLES[template] for row in t.rows]
+    missing = [k for k in active if not any(f.startswith(f"{k}.") for f in reading.facets)]
+    missing += [
+        f"申请.{row.key}" for row in APPLICATION_ROWS[template] if f"申请.{row.key}" not in reading.facets
+    ]
+    if not any(f.startswith(("复议.", "诉讼.")) for f in reading.facets):
+        missing.append("复议诉讼")
+    if missing:
+        reading.warnings.append(f"table rows not found or without numbers: {', '.join(missing)}")
 
 
 class _Reader:
@@ -105,6 +128,9 @@ class _Reader:
     # --- recognising a row -------------------------------------------------
 
     def meaning(self, labels: list[str], data: list[str]) -> tuple[str, str] | None:
+        for cell in labels:
+            if "金额" in cell:  # a header that declares the unit of the amounts below it
+                self.money_unit = "元" if _IN_YUAN.search(cell) else None
         matched = [(cell, self._usable(match(cell))) for cell in labels]
         for cell, candidates in matched:  # left to right: a group label precedes its sub-rows
             for label in candidates:
@@ -140,8 +166,6 @@ class _Reader:
             self.group = label.key
         elif label.kind == "review" and any(w in cell for w in ("复议", "诉讼")):
             self.in_review = True
-        if "金额" in cell:
-            self.money_unit = "元" if re.search(r"[（(]\s*(单位[:：])?\s*元\s*[)）]", cell) else None
 
     # --- reading values ----------------------------------------------------
 
@@ -154,7 +178,7 @@ class _Reader:
             return
         for col, cell in zip(columns, cells, strict=True):
             if cell.is_number:
-                self.put(f"{key}.{col.suffix}", self.value(col, cell), where)
+                self.put(f"{key}.{col.suffix}", self.value(col, cell, where), where)
 
     def application(self, key: str, data: list[str], where: str) -> None:
         cells = self.align(data, len(APPLICANT_COLUMNS), where, f"申请.{key}")
@@ -232,10 +256,14 @@ class _Reader:
             self.warn(f"{where}: {what} has {len(cells)} of {width} cells; the missing ones are left out")
         return cells + [BLANK] * (width - len(cells))
 
-    def value(self, col: Column, cell: Cell) -> int | float:
+    def value(self, col: Column, cell: Cell, where: str) -> int | float:
         if not col.money:
             return cell.value
-        return to_wan_yuan(cell.value, cell.unit or self.money_unit)
+        unit = cell.unit or self.money_unit
+        if unit is None and cell.value >= 100000:
+            self.warn(f"{where}: amount {cell.value} printed without a unit; read as 万元 as the "
+                      "template's header says, check whether it is in 元")
+        return to_wan_yuan(cell.value, unit)
 
     def put(self, key: str, value: int | float, where: str) -> None:
         old = self.out.facets.get(key)
