@@ -9,10 +9,11 @@ import pytest
 
 from indexer.generator import FORMS, generate, render, write
 from indexer.generator import __main__ as cli
-from indexer.generator.damage import FREE_KINDS, KINDS, with_damage
+from indexer.generator.damage import FREE_KINDS, KINDS, choose, fused_plan, with_damage
 from indexer.generator.model import COLUMNS
 from indexer.registry import facets as registry
-from indexer.templates import APPLICATION_GROUPS, APPLICATION_ROWS, REVIEW_GROUPS
+from indexer.tables import fused
+from indexer.templates import ACTIVE_TABLES, APPLICATION_GROUPS, APPLICATION_ROWS, REVIEW_GROUPS, review_keys
 
 SEEDS = range(200)
 TABLE_FORMS = [f for f in FORMS if f != "free"]
@@ -239,3 +240,102 @@ def test_cli_writes_files_and_truth(tmp_path):
             "expected",
         }
     assert {line["template"] for line in lines if line["form"] == "free"} == {"free"}
+
+
+# --- fused: rows whose cell borders a crawler dropped --------------------------------
+
+
+def _fused(seed: int, template: str, *kinds: str):
+    report = with_damage(generate(seed, template=template, damage=False), ("fused", *kinds))
+    return report, fused_plan(report, report.damage)
+
+
+def _digits(row) -> str:
+    return "".join(v.strip() for v in row.values)
+
+
+def test_fused_rows_print_label_and_digits_in_text_forms_only():
+    report, plan = _fused(38, "2021")
+    assert [row.key for _, row in plan] == ["规章", "规范性文件", "行政强制", "上年结转"]
+    lines = {form: render(report, form).decode("utf-8").splitlines() for form in ("cells", "tsv", "md")}
+    for _, row in plan:
+        fused_text = row.label + _digits(row)
+        assert "\t" + fused_text in lines["cells"]
+        assert fused_text in lines["tsv"]
+        assert f"| {fused_text} |" in lines["md"]
+    assert "\t二、上年结转政府信息公开申请数量0000000" in lines["cells"]
+    assert "行政规范性文件2375" in lines["tsv"]
+    page = render(report, "html").decode("utf-8")
+    assert "行政规范性文件2375" not in page and ">行政规范性文件</p></td>" in page
+
+
+def test_fused_review_row_is_just_digits():
+    report, plan = _fused(0, "2021")
+    review = [row for table, row in plan if table.kind == "review"]
+    assert review and review[0].label == "" and _digits(review[0]) == "000000000001135"
+    assert "000000000001135" in render(report, "tsv").decode("utf-8").splitlines()
+    assert "\t000000000001135" in render(report, "cells").decode("utf-8").splitlines()
+    assert "诉讼.复议后起诉.总计" in report.expected  # 0000 0 0000 0 1135 splits one way only
+
+
+def test_fused_expected_drops_exactly_the_ambiguous_rows():
+    constraints = {"active": None, "apply": fused.row_total, "review": fused.group_totals}
+    dropped_some = kept_some = False
+    for seed in range(60):
+        template = ("2019", "2021")[seed % 2]
+        report, plan = _fused(seed, template)
+        assert 1 <= len(plan) <= 4
+        gone: set[str] = set()
+        for table, row in plan:
+            values = tuple(int(v) for v in row.values)
+            if fused.unique_split(_digits(row), len(values), constraints[table.kind]) == values:
+                kept_some = True
+                continue
+            dropped_some = True
+            if table.kind == "review":
+                gone |= set(review_keys())
+            elif table.kind == "active":
+                spec = next(t for t in ACTIVE_TABLES[template] if f"第二十条{t.item}" == table.caption)
+                gone |= {f"{row.key}.{c.suffix}" for c in spec.columns}
+            else:
+                gone |= {f"申请.{row.key}"} | {f"申请.{row.key}.{c}" for c in COLUMNS}
+                gone |= {f"申请.{row.group}"} if row.group else set()
+        assert set(report.facets) - set(report.expected) == gone, seed
+    assert dropped_some and kept_some
+
+
+def test_fused_rows_are_plain_integers_and_show_under_other_damage():
+    seen = 0
+    for seed in range(200):
+        report = generate(seed, damage=True)
+        if "fused" not in report.damage:
+            continue
+        seen += 1
+        lines = render(report, "tsv").decode("utf-8").splitlines()
+        for _, row in fused_plan(report, report.damage):
+            assert all(v.strip().isascii() and v.strip().isdigit() for v in row.values)
+            assert row.label.replace("\n", " ") + _digits(row) in lines, seed
+    assert seen > 20
+
+
+def test_fused_is_drawn_without_changing_the_other_kinds():
+    for seed in range(100):
+        kinds = choose(seed, "2019")
+        assert 1 <= len(kinds) <= 3 and kinds == tuple(k for k in KINDS if k in kinds)
+    assert "fused" in {k for seed in range(100) for k in choose(seed, "2021")}
+    assert not any("fused" in choose(seed, "free") for seed in range(100))
+
+
+@pytest.mark.parametrize("seed, template", [(38, "2021"), (198, "2019")])
+def test_fused_tsv_extracts_what_is_expected(seed, template, tmp_path):
+    from indexer.extract import extract_path
+
+    report, plan = _fused(seed, template)
+    assert any(
+        fused.unique_split(_digits(r), len(r.values), None) is None for t, r in plan if t.kind == "active"
+    )
+    extracted = extract_path(write(report, "tsv", tmp_path))
+    got = dict(extracted.facets)
+    assert {k: got.get(k) for k in report.expected} == report.expected
+    assert all(report.facets.get(k) == v for k, v in got.items())
+    assert any("run together; split as" in w for w in extracted.warnings)

@@ -201,3 +201,22 @@ def test_amount_without_unit_is_read_as_wan_yuan_with_a_warning_when_large():
 def test_missing_rows_are_named_in_a_warning():
     reading = read_grid([["行政处罚", "1", "2", "3"]])
     assert reading.warnings[-1].startswith("table rows not found or without numbers: 规章, 规范性文件")
+
+
+def test_prose_ending_in_a_number_is_not_a_row():
+    text = "信息内容\t本年处理决定数量\n行政许可事项办理，全年共办理1205\n行政处罚案件较上年增加12\n"
+    assert read_text(text, 2022).facets == {}
+
+
+def test_fused_rows_in_tab_text_and_digit_only_review_row():
+    text = (
+        "2.其他法律行政法规禁止公开0000000\n"
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）3000003\n"
+        "行政复议\t行政诉讼\n"
+        "000000000001135\n"
+    )
+    facets = read_text(text).facets
+    assert facets["申请.不予公开.法律法规禁止"] == 0
+    assert facets["申请.部分公开"] == 3 and facets["申请.部分公开.自然人"] == 3
+    assert facets["诉讼.复议后起诉.未审结"] == 3 and facets["诉讼.复议后起诉.总计"] == 5
+    assert facets["复议.总计"] == 0

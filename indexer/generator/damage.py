@@ -4,6 +4,13 @@ Each kind is optional and composable.  ``choose`` picks some for a seed, ``with_
 them and works out ``expected`` (the facets a correct extractor can still recover), and ``apply``
 edits the layout blocks so that every output form shows the damage.  Random choices come from
 streams seeded by the report's seed and the damage's name, so planning and rendering agree.
+
+One kind is not shown by every form: ``fused`` (a crawler that dropped the cell borders of a few
+rows: "行政处罚12012") marks rows that only the text forms (cells, tsv, md) print run together;
+html, docx and pdf print them as ordinary rows.  Damage is chosen before the form is known, so
+``expected`` must hold for both: it is what the text forms still give (a fused row's facets stay
+only when ``indexer.tables.fused.unique_split`` recovers exactly the true numbers), and the
+other forms give those and more, which leaves precision untouched.
 """
 
 from __future__ import annotations
@@ -12,11 +19,12 @@ import dataclasses
 import random
 import re
 
+from ..tables import fused as fusing
 from ..templates import ACTIVE_TABLES, APPLICATION_ROWS, review_keys
-from .layout import ORDINALS, Block, Table
+from .layout import ORDINALS, Block, Row, Table, build, grid
 from .model import COLUMNS, SyntheticReport
 
-KINDS = ("lost_rows", "only_total", "blank_zeros", "fullwidth", "broken_labels", "misnumbered")
+KINDS = ("lost_rows", "only_total", "blank_zeros", "fullwidth", "broken_labels", "misnumbered", "fused")
 FREE_KINDS = ("fullwidth", "misnumbered")
 BLANK_MARKS = ("", "/", "—", "-")
 FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -26,12 +34,20 @@ def _rng(report: SyntheticReport, what: str) -> random.Random:
     return random.Random(f"{what}:{report.seed}")
 
 
+FUSED_SHARE = 0.45  # of table reports with fewer than three other kinds (about 30% of all)
+
+
 def choose(seed: int, template: str) -> tuple[str, ...]:
-    """One to three kinds of damage that make sense for the template, in application order."""
+    """One to three kinds of damage that make sense for the template, in application order.
+
+    ``fused`` is drawn after the others, so every seed keeps the damage it had before it existed.
+    """
     rng = random.Random(f"damage:{seed}")
-    kinds = FREE_KINDS if template == "free" else KINDS
+    kinds = FREE_KINDS if template == "free" else tuple(k for k in KINDS if k != "fused")
     picked = set(rng.sample(kinds, min(len(kinds), rng.randint(1, 3))))
-    return tuple(k for k in kinds if k in picked)
+    if template != "free" and len(picked) < 3 and rng.random() < FUSED_SHARE:
+        picked.add("fused")
+    return tuple(k for k in KINDS if k in picked)
 
 
 # --- planning: what is lost -----------------------------------------------------------
@@ -73,6 +89,43 @@ def _only_total_keys(report: SyntheticReport) -> set[str]:
     return {f"申请.{k}.{c}" for k in rows if report.facets[f"申请.{k}"] != 0 for c in COLUMNS}
 
 
+def fused_plan(report: SyntheticReport, kinds: tuple[str, ...]) -> list[tuple[Table, Row]]:
+    """The rows ``fused`` runs together, in the layout the report's other damage leaves."""
+    blocks = build(report)
+    for kind in KINDS:
+        if kind in kinds and kind != "fused":
+            blocks = APPLY[kind](blocks, report)
+    return _fused_rows(blocks, report)
+
+
+def fused_split(table: Table, row: Row) -> tuple[int, ...] | None:
+    """How the extractor splits the row's run-together digits (None: not uniquely)."""
+    digits = "".join(v.strip() for v in row.values)
+    if table.kind == "apply":
+        return fusing.unique_split(digits, len(row.values), fusing.row_total)
+    if table.kind == "review":
+        return fusing.unique_split(digits, len(row.values), fusing.group_totals)
+    return fusing.unique_split(digits, len(row.values), None)
+
+
+def _fused_keys(table: Table, row: Row, template: str) -> set[str]:
+    if table.kind == "review":
+        return set(review_keys())
+    if table.kind == "active":
+        spec = next(t for t in ACTIVE_TABLES[template] if f"第二十条{t.item}" == table.caption)
+        return {f"{row.key}.{c.suffix}" for c in spec.columns}
+    return _row_keys(row.key) | ({f"申请.{row.group}"} if row.group else set())
+
+
+def _fused_lost_keys(report: SyntheticReport, kinds: tuple[str, ...]) -> set[str]:
+    """Facets of fused rows whose digits do not split back into exactly the printed numbers."""
+    gone: set[str] = set()
+    for table, row in fused_plan(report, kinds):
+        if fused_split(table, row) != tuple(int(v.strip()) for v in row.values):
+            gone |= _fused_keys(table, row, report.template)
+    return gone
+
+
 def expected_facets(report: SyntheticReport, kinds: tuple[str, ...]) -> dict[str, int | float]:
     """The facets a correct extractor recovers from the report with this damage."""
     gone: set[str] = set()
@@ -80,6 +133,8 @@ def expected_facets(report: SyntheticReport, kinds: tuple[str, ...]) -> dict[str
         gone |= _lost_keys(report)
     if "only_total" in kinds:
         gone |= _only_total_keys(report)
+    if "fused" in kinds:
+        gone |= _fused_lost_keys(report, kinds)
     return {k: v for k, v in report.facets.items() if k not in gone}
 
 
@@ -183,6 +238,40 @@ def _misnumbered(blocks: list[Block], report: SyntheticReport) -> list[Block]:
     return blocks
 
 
+FUSED_ROWS = (1, 4)
+
+
+def _fusable(table: Table) -> list[Row]:
+    """Rows that can run together: every cell a plain non-negative integer (no money with decimals
+    or units, no negative 本年增减, no blank) and no group label starting in the row (fusing it would
+    swallow the heading of the rows below)."""
+    drawn = grid(table)[-len(table.rows) :] if table.rows else []
+    out = []
+    for row, cells in zip(table.rows, drawn, strict=True):
+        lead = cells[: len(cells) - len(row.values) - 1] if row.label else []
+        plain = row.values and all(v.strip().isascii() and v.strip().isdigit() for v in row.values)
+        if plain and all(c.covered for c in lead):
+            out.append(row)
+    return out
+
+
+def _fused_rows(blocks: list[Block], report: SyntheticReport) -> list[tuple[Table, Row]]:
+    rng = _rng(report, "fused")
+    rows = [(t, r) for t in _tables(blocks) for r in _fusable(t)]
+    if not rows:
+        return []
+    low, high = FUSED_ROWS
+    picked = sorted(rng.sample(range(len(rows)), rng.randint(low, min(high, len(rows)))))
+    return [rows[i] for i in picked]
+
+
+def _fuse(blocks: list[Block], report: SyntheticReport) -> list[Block]:
+    """A few rows (section 二, 三 or 四) printed by the text forms as label + digits, one cell."""
+    for _, row in _fused_rows(blocks, report):
+        row.fused = True
+    return blocks
+
+
 APPLY = {
     "lost_rows": _lose_rows,
     "only_total": _only_total,
@@ -190,6 +279,7 @@ APPLY = {
     "fullwidth": _fullwidth,
     "broken_labels": _broken_labels,
     "misnumbered": _misnumbered,
+    "fused": _fuse,
 }
 
 

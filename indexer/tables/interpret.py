@@ -28,7 +28,8 @@ from .labels import Label, match, template_votes
 from .rows import Item
 
 _IN_YUAN = re.compile(r"[（(]\s*(?:单位[:：])?\s*元\s*[)）]")
-_FUSED = re.compile(r"^(?P<label>.*?[^\d\s.．、)）])\s*(?P<digits>\d[\d\s]*)$")
+_FUSED = re.compile(r"^(?P<label>.*?[^\d\s.．、])\s*(?P<digits>\d[\d\s]*)$")
+_DIGIT_RUN = re.compile(r"^\d{15,}$")  # section 四's fifteen numbers run together
 
 
 @dataclass
@@ -111,7 +112,7 @@ class _Reader:
             fused_label = _fused_label(labels[-1])
             if fused_label is not None:
                 labels[-1], digits = fused_label
-        meaning = self.meaning(labels, data)
+        meaning = self.meaning(labels, data, strict=row.loose)
         if meaning is None:
             return
         kind, key = meaning
@@ -127,11 +128,11 @@ class _Reader:
 
     # --- recognising a row -------------------------------------------------
 
-    def meaning(self, labels: list[str], data: list[str]) -> tuple[str, str] | None:
+    def meaning(self, labels: list[str], data: list[str], strict: bool = False) -> tuple[str, str] | None:
         for cell in labels:
             if "金额" in cell:  # a header that declares the unit of the amounts below it
                 self.money_unit = "元" if _IN_YUAN.search(cell) else None
-        matched = [(cell, self._usable(match(cell))) for cell in labels]
+        matched = [(cell, self._usable(match(cell, strict))) for cell in labels]
         for cell, candidates in matched:  # left to right: a group label precedes its sub-rows
             for label in candidates:
                 self._note_context(label, cell)
@@ -141,7 +142,7 @@ class _Reader:
                 found = found or self._row_meaning(label)
         if found and found[0] == "application":
             self.in_review = False
-        if found is None and self.in_review and len(data) >= 10:
+        if found is None and self.in_review and (len(data) >= 10 or _is_digit_run(data)):
             return ("review", "")
         return found
 
@@ -286,10 +287,15 @@ def _label_end(cells: list[str]) -> int:
     return -1
 
 
+def _is_digit_run(data: list[str]) -> bool:
+    filled = [c.strip() for c in data if c.strip()]
+    return len(filled) == 1 and bool(_DIGIT_RUN.match(filled[0]))
+
+
 def _fused_label(cell: str) -> tuple[str, str] | None:
     """``行政处罚12012`` -> (``行政处罚``, ``12012``) when the text is a known label."""
     m = _FUSED.match(cell.strip())
-    if not m or not match(m["label"]):
+    if not m or not match(m["label"], strict=True):
         return None
     return m["label"], re.sub(r"\s+", "", m["digits"])
 

@@ -91,12 +91,13 @@ def label_table() -> dict[str, list[Label]]:
     return _labels()
 
 
-def match(text: str) -> list[Label]:
+def match(text: str, strict: bool = False) -> list[Label]:
     """Labels a printed cell can mean: exact first, then a unique prefix.
 
     A cut label (``本机关不``) matches the one label it begins; a label with
     extra words after it (``部分公开（区分处理…``) matches the label it starts
-    with. Short fragments match nothing rather than guess.
+    with, unless ``strict`` (text that may be prose: "行政许可事项…共办理1205"
+    is a sentence, not the 行政许可 row). Short fragments match nothing.
     """
     key = core_of(text)
     if not key:
@@ -108,6 +109,8 @@ def match(text: str) -> list[Label]:
         starts = [k for k in table if k.startswith(key)]
         if len(starts) == 1:
             return table[starts[0]]
+    if strict:
+        return []
     prefixes = [k for k in table if len(k) >= 4 and key.startswith(k)]
     if prefixes:
         return table[max(prefixes, key=len)]

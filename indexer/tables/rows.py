@@ -24,7 +24,10 @@ from ..models import Block, TableBlock, TextBlock
 _RULE = re.compile(r"^[\s|:\-—–=]*$")  # markdown/ASCII rules: |---|---|, -----\t---
 # A short line of a label followed only by numbers: a row whose cell borders a
 # crawler dropped ("行政处罚 12 0 12", "行政处罚12012").
-_LOOSE_ROW = re.compile(r"^\s*(?P<label>[^\d\s，。；;：:,]{2,40}?)\s*(?P<values>\d[\d\s.]*)$")
+_LOOSE_ROW = re.compile(
+    r"^\s*(?P<label>(?:\d{1,2}[.．、]\s*)?[^\d\s。；;：:]{2,60}?)\s*(?P<values>\d[\d\s.]*)$"
+)
+_DIGITS_ONLY = re.compile(r"^\s*\d{15,}\s*$")  # section 四's numbers with every border lost
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,8 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
         elif loose := _LOOSE_ROW.match(text):
             values = loose["values"].split()
             out.append(Item(text, where, (loose["label"], *values), loose=True))
+        elif _DIGITS_ONLY.match(text):
+            out.append(Item(text, where, (text.strip(),), loose=True))
         else:
             out.append(Item(text, where))
     close()
