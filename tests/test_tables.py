@@ -220,3 +220,10 @@ def test_fused_rows_in_tab_text_and_digit_only_review_row():
     assert facets["申请.部分公开"] == 3 and facets["申请.部分公开.自然人"] == 3
     assert facets["诉讼.复议后起诉.未审结"] == 3 and facets["诉讼.复议后起诉.总计"] == 5
     assert facets["复议.总计"] == 0
+
+
+def test_fused_rows_with_spaced_labels():
+    text = "信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政强 制0012\n四、结 转 下 年 度 继 续 办 理0000000\n"
+    facets = read_text(text).facets
+    assert [facets[f"行政强制.{c}"] for c in ("上一年项目数", "本年增减", "处理决定数")] == [0, 0, 12]
+    assert facets["申请.结转下年"] == 0 and facets["申请.结转下年.其他"] == 0

@@ -239,8 +239,9 @@ class _Reader:
             self.warn(f"{where}: {key or '复议诉讼'} digits '{digits}' run together and cannot be split "
                       "unambiguously; left out")
             return
+        why = "the only split into whole numbers" if kind == "active" else "the only split the row's totals allow"
         self.warn(f"{where}: {key or '复议诉讼'} digits '{digits}' run together; split as "
-                  f"{' '.join(map(str, values))} (the only split the row's totals allow)")
+                  f"{' '.join(map(str, values))} ({why})")
         for name, value in zip(names, values, strict=True):
             self.put(name, value, where)
 

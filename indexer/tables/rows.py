@@ -25,7 +25,7 @@ _RULE = re.compile(r"^[\s|:\-—–=]*$")  # markdown/ASCII rules: |---|---|, --
 # A short line of a label followed only by numbers: a row whose cell borders a
 # crawler dropped ("行政处罚 12 0 12", "行政处罚12012").
 _LOOSE_ROW = re.compile(
-    r"^\s*(?P<label>(?:\d{1,2}[.．、]\s*)?[^\d\s。；;：:]{2,60}?)\s*(?P<values>\d[\d\s.]*)$"
+    r"^\s*(?P<label>(?:\d{1,2}[.．、]\s*)?[^\d\s。；;：:][^\d。；;：:]{1,60}?)\s*(?P<values>\d[\d\s.]*)$"
 )
 _DIGITS_ONLY = re.compile(r"^\s*\d{15,}\s*$")  # section 四's numbers with every border lost
 
