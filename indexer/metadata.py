@@ -83,10 +83,19 @@ def _title(lines: Sequence[str]) -> str | None:
     plain = [p for p in plain if p]
     for k, text in enumerate(plain):
         if "年度报告" in text and _heading_like(text, 60):
-            if k and _AGENCY_END.match(text) and _heading_like(plain[k - 1], 30):
+            if k and _heading_like(plain[k - 1], 40) and _continues(plain[k - 1], text):
                 return plain[k - 1] + text
             return text
     return None
+
+
+def _continues(above: str, text: str) -> bool:
+    """Whether a title line continues the line above: the agency alone above it
+    (周村区商务局 / 政府信息公开工作年度报告), or the title wrapped mid-phrase
+    (…保障局2014年政府信息公开 / 工作年度报告)."""
+    if _AGENCY_END.match(text):
+        return True
+    return "年度报告" not in above and bool(_AGENCY_END.search(above))
 
 
 def _heading_like(text: str, limit: int) -> bool:

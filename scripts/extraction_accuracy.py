@@ -87,7 +87,10 @@ def run(count: int, seed: int, forms: tuple[str, ...], folder: Path) -> dict[tup
             continue
         score_one(score, path.name, report, dict(extracted.facets))
         meta = (extracted.agency, extracted.year, extracted.template)
-        score.meta_right += meta == (report.agency, report.year, report.template)
+        truth = (report.agency, report.year, report.template)
+        score.meta_right += meta == truth
+        if meta != truth:
+            score.mismatches.append((path.name, "(agency, year, template)", truth, meta))
     return scores
 
 

@@ -177,3 +177,11 @@ def test_chinese_numeral_signature_date() -> None:
 
 def test_nothing_known() -> None:
     assert _meta(["正文。"]) == Metadata(None, None, Region(), None, None)
+
+
+def test_title_wrapped_mid_phrase_by_a_pdf_line():
+    lines = ["恩施土家族苗族自治州人力资源和社会保障局 2014 年政府信息公开", "工作年度报告", "一. 概述", "正文。"]
+    meta = extract_metadata(lines, split_sections(lines))
+    assert meta.title == "恩施土家族苗族自治州人力资源和社会保障局2014年政府信息公开工作年度报告"
+    assert meta.agency == "恩施土家族苗族自治州人力资源和社会保障局"
+    assert meta.year == 2014
