@@ -10,12 +10,11 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
 from .errors import NianbaoError
+from .files import expand_paths
 from .models import Report
-from .readers import SUPPORTED_SUFFIXES
 
 
 def _default_index() -> str:
@@ -34,18 +33,6 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--json", action="store_true", help="one JSON record per line")
     ext.add_argument("--index", default=None, help=argparse.SUPPRESS)
     return parser
-
-
-def expand_paths(paths: Sequence[str]) -> Iterator[Path]:
-    """Files as given; folders searched recursively for supported report files."""
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
-        else:
-            yield path
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -4,8 +4,8 @@ import json
 from pathlib import Path
 
 import indexer
-from indexer.cli import expand_paths
 from indexer.extract import extract_path
+from indexer.files import expand_paths
 
 SAMPLES = Path(indexer.__file__).parent / "sample_data"
 
