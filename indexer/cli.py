@@ -8,30 +8,43 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 
 from .errors import NianbaoError
 from .files import expand_paths
-from .models import Report
-
-
-def _default_index() -> str:
-    return os.environ.get("NIANBAO_INDEX") or "index_data"
+from .textout import render_report, render_results, render_summary
 
 
 def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--index", default=argparse.SUPPRESS, help="index folder (default: $NIANBAO_INDEX, else ./index_data)"
+    )
     parser = argparse.ArgumentParser(
         prog="nianbao",
         description="Search Chinese government information-disclosure annual reports.",
+        parents=[common],
     )
-    parser.add_argument("--index", default=None, help="index folder (default: $NIANBAO_INDEX or ./index_data)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    ext = sub.add_parser("extract", help="print what ingestion would extract from report files")
+
+    ext = sub.add_parser("extract", parents=[common], help="print what ingestion would extract from files")
     ext.add_argument("paths", nargs="+", metavar="FILE", help="report files or folders (searched recursively)")
     ext.add_argument("--json", action="store_true", help="one JSON record per line")
-    ext.add_argument("--index", default=None, help=argparse.SUPPRESS)
+
+    ing = sub.add_parser("ingest", parents=[common], help="add, replace or skip report files in the index")
+    ing.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (searched recursively)")
+    ing.add_argument("--workers", type=int, default=None, help="extraction processes (default: all cores)")
+    ing.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    src = sub.add_parser("search", parents=[common], help="run a query (see the query language)")
+    src.add_argument("query", help='e.g. "行政处罚 > 10 in 2020" or "问题:人手不足"')
+    src.add_argument("--json", action="store_true", help="print the JSON endpoint's object")
+    src.add_argument("--limit", type=int, default=10, help="results per page (default 10)")
+    src.add_argument("--page", type=int, default=1, help="page number (default 1)")
+    src.add_argument("--sort", default=None, help="relevance (default), year, -year, or a facet key, -key")
+    src.add_argument("--explain", action="store_true", help="print the parsed query first")
     return parser
 
 
@@ -63,33 +76,53 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_report(report: Report) -> str:
-    """A readable summary of one extraction record."""
-    region = " ".join(p for p in (report.region.province, report.region.city, report.region.county) if p)
-    lines = [
-        f"== {report.source} ({report.format})",
-        f"title:     {report.title or '-'}",
-        f"agency:    {report.agency or '-'}   region: {region or '-'}",
-        f"year:      {report.year or '-'}   published: {report.published or '-'}   template: {report.template}",
-        f"sections:  {', '.join(report.sections) or '-'}",
-        f"facets:    {len(report.facets)}",
-    ]
-    lines += [f"  {k} = {v}" for k, v in report.facets.items() if v]
-    zeros = [k for k, v in report.facets.items() if not v]
-    if zeros:
-        lines.append(f"  ({len(zeros)} more facets are 0)")
-    failed = [c for c in report.checks if not c.ok]
-    lines.append(f"checks:    {len(report.checks) - len(failed)} of {len(report.checks)} pass")
-    lines += [f"  FAILED {c.rule}: {c.detail}" for c in failed]
-    lines += [f"warning:   {w}" for w in report.warnings]
-    return "\n".join(lines)
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest
+    from .store import index_folder
+
+    summary = ingest(args.paths, index_folder(args.index), workers=args.workers, progress=sys.stderr.isatty())
+    if args.json:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False))
+    else:
+        print(render_summary(summary.to_dict()))
+    return summary.exit_code
 
 
-COMMANDS = {"extract": cmd_extract}
+def cmd_search(args: argparse.Namespace) -> int:
+    from .querylang import QueryError
+    from .search import search
+    from .store import index_folder, open_existing
+
+    ix = open_existing(index_folder(args.index))
+    try:
+        answer = search(ix, args.query, page=args.page, per_page=args.limit, sort=args.sort)
+    except QueryError as err:
+        print(f"nianbao: {err.message}", file=sys.stderr)
+        print(f"  {args.query}\n  {_caret(args.query, err.position)}", file=sys.stderr)
+        if err.suggestions:
+            print(f"  did you mean: {', '.join(err.suggestions)}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(answer, ensure_ascii=False))
+    else:
+        print(render_results(answer, explain=args.explain))
+    return 0
+
+
+def _caret(text: str, position: int | None) -> str:
+    """A ^ under the character at ``position``; CJK characters are two columns wide."""
+    if position is None:
+        return ""
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text[:position])
+    return " " * width + "^"
+
+
+COMMANDS = {"extract": cmd_extract, "ingest": cmd_ingest, "search": cmd_search}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    args.index = getattr(args, "index", None)
     try:
         return COMMANDS[args.command](args)
     except NianbaoError as err:
