@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", parents=[common], help="add, replace or skip report files in the index")
     ing.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (searched recursively)")
     ing.add_argument("--workers", type=int, default=None, help="extraction processes (default: all cores)")
+    ing.add_argument("--batch", type=int, default=100, help="commit every N reports (default 100)")
     ing.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     src = sub.add_parser("search", parents=[common], help="run a query (see the query language)")
@@ -80,7 +81,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest
     from .store import index_folder
 
-    summary = ingest(args.paths, index_folder(args.index), workers=args.workers, progress=sys.stderr.isatty())
+    summary = ingest(
+        args.paths, index_folder(args.index), workers=args.workers, batch=args.batch, progress=sys.stderr.isatty()
+    )
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False))
     else:

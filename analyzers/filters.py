@@ -1,0 +1,66 @@
+"""Token filters: traditional → simplified Chinese.
+
+Reports and queries are mostly in simplified characters, but some text arrives in traditional
+ones (Hong Kong, Macao and Taiwan material quoted in reports, or a user's input method). The
+filter runs at index and query time alike, on each token's text after tokenizing, so offsets into
+the original text never move. Segmentation sees the text simplified one character at a time
+(``simplify_chars``), so traditional text is cut like simplified text. It uses opencc-purepy's ``t2s`` (OpenCC's dictionaries, pure Python):
+character and phrase mappings only, no regional vocabulary (資訊 → 资讯, not 信息).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from whoosh.analysis import Filter, Token
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    """OpenCC's t2s converter, built once per process on first use (about 0.1 s)."""
+    from opencc_purepy import OpenCC
+
+    converter = OpenCC("t2s")
+    if converter.get_last_error():
+        raise RuntimeError(f"opencc-purepy could not load its dictionaries: {converter.get_last_error()}")
+    return converter
+
+
+@lru_cache(maxsize=200_000)
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters: 行政處罰 → 行政处罚; ASCII comes back as it is."""
+    if text.isascii():
+        return text
+    return _converter().t2s(text)
+
+
+_CHARS: dict[str, str] = {}
+
+
+def _simplify_char(ch: str) -> str:
+    simple = to_simplified(ch)
+    _CHARS[ch] = simple = simple if len(simple) == 1 else ch
+    return simple
+
+
+def simplify_chars(text: str) -> str:
+    """``text`` simplified one character at a time, so its length and offsets never change.
+
+    For segmentation only: jieba's dictionary is in simplified characters, so 行政復議 must be
+    looked up as 行政复议 to be cut like it. Tokens still take their text from the original and
+    go through ``SimplifyFilter``, whose conversion sees a whole word (乾隆 stays 乾隆, where
+    one character at a time would give 干隆).
+    """
+    if text.isascii():
+        return text
+    return "".join([_CHARS.get(ch) or _simplify_char(ch) for ch in text])
+
+
+class SimplifyFilter(Filter):
+    """Replaces each token's text by its simplified form; holds no state (pickles small)."""
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for t in tokens:
+            t.text = to_simplified(t.text)
+            yield t

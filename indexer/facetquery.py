@@ -1,0 +1,89 @@
+"""A Whoosh query that matches documents by a facet's value in its column.
+
+Facets live in Whoosh columns (see ``schema``), not in postings, so a
+condition such as ``行政处罚.处理决定数 > 10`` is answered by reading the
+column of each segment. The query composes with Whoosh's own And/Or/Not like
+any other. A document without the facet (NaN in the column) never matches,
+whatever the operator: absent is not 0.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+
+from whoosh import matching
+from whoosh.query import Query
+
+from .schema import facet_field
+
+OPERATORS: dict[str, Callable[[float, float], bool]] = {
+    ">": operator.gt,
+    ">=": operator.ge,
+    "<": operator.lt,
+    "<=": operator.le,
+    "=": operator.eq,
+    "!=": operator.ne,
+}
+NEGATED = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
+_EPSILON = 1e-9  # money in 万元 has up to six decimals
+
+
+class FacetCondition(Query):
+    """``key op value`` over the facet's column."""
+
+    def __init__(self, key: str, op: str, value: float):
+        if op not in OPERATORS:
+            raise ValueError(f"unknown operator {op!r}")
+        self.key, self.op, self.value = key, op, float(value)
+        self.fieldname = facet_field(key)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            type(other) is type(self)
+            and (other.key, other.op, other.value) == (self.key, self.op, self.value)  # type: ignore[attr-defined]
+        )
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.key, self.op, self.value))
+
+    def __repr__(self) -> str:
+        return f"FacetCondition({self.key!r}, {self.op!r}, {self.value!r})"
+
+    def __unicode__(self) -> str:
+        return f"{self.key} {self.op} {self.value:g}"
+
+    __str__ = __unicode__
+
+    def field(self) -> str:
+        return self.fieldname
+
+    def negated(self) -> FacetCondition:
+        """The condition that holds where this one fails, among documents that have the facet."""
+        return FacetCondition(self.key, NEGATED[self.op], self.value)
+
+    def holds(self, value: float) -> bool:
+        if value != value:  # NaN: the report does not state this facet
+            return False
+        if self.op in ("=", "!="):
+            equal = abs(value - self.value) <= _EPSILON
+            return equal if self.op == "=" else not equal
+        return OPERATORS[self.op](value, self.value)
+
+    def estimate_size(self, ixreader) -> int:
+        return ixreader.doc_count()
+
+    def docs(self, searcher):
+        return iter(self._docnums(searcher.reader()))
+
+    def matcher(self, searcher, context=None):
+        docnums = self._docnums(searcher.reader())
+        if not docnums:
+            return matching.NullMatcher()
+        return matching.ListMatcher(docnums, all_weights=1.0)
+
+    def _docnums(self, reader) -> list[int]:
+        if not reader.has_column(self.fieldname):
+            return []
+        column = reader.column_reader(self.fieldname)
+        return [n for n in reader.all_doc_ids() if self.holds(column[n])]

@@ -1,0 +1,171 @@
+"""``ingest``: add new reports, replace changed ones, skip unchanged ones.
+
+Incremental by content hash and idempotent: a file is keyed by its resolved
+path, so re-ingesting a folder adds nothing, a changed file replaces its one
+document, and the same content under a second path is skipped as a
+duplicate. Extraction runs in parallel worker processes; the index is
+committed every ``batch`` documents, and each Whoosh commit is atomic, so a
+killed ingest leaves the last committed index searchable and a rerun simply
+does the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh.index import LockError
+
+from .errors import NianbaoError
+from .extract import extract_path
+from .files import expand_paths
+from .models import Report
+from .store import column_text, open_or_create, to_document
+
+
+class IndexBusy(NianbaoError):
+    status = 409
+
+    def __init__(self, folder: Path):
+        super().__init__(f"the index in {folder} is being written by another process", hint="try again later")
+
+
+@dataclass
+class IngestSummary:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, path already indexed)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    def to_dict(self) -> dict:
+        return {
+            "added": len(self.added),
+            "replaced": len(self.replaced),
+            "unchanged": len(self.unchanged),
+            "duplicates": [{"path": p, "same_as": q} for p, q in self.duplicates],
+            "failed": [{"path": p, "reason": r} for p, r in self.failed],
+        }
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: str  # resolved path, the document's key
+    given: str  # as the user gave it, for messages
+    digest: str
+    replaces: bool
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _known(ix) -> tuple[dict[str, str], dict[str, str]]:
+    """Indexed documents: path → content hash, and content hash → path."""
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        if reader.doc_count_all() == 0:  # an empty index has no columns yet
+            return {}, {}
+        paths, hashes = reader.column_reader("path"), reader.column_reader("content_hash")
+        by_path = {column_text(paths[n]): column_text(hashes[n]) for n in reader.all_doc_ids()}
+    return by_path, {h: p for p, h in by_path.items()}
+
+
+
+def plan(files: Iterable[Path], by_path: dict[str, str], by_hash: dict[str, str],
+         summary: IngestSummary) -> list[_Job]:
+    """Decide per file: unchanged, duplicate, failed (unreadable) or to extract."""
+    jobs: list[_Job] = []
+    for file in files:
+        given, key = str(file), str(file.resolve())
+        try:
+            digest = _digest(file)
+        except OSError as err:
+            summary.failed.append((given, err.strerror or str(err)))
+            continue
+        if by_path.get(key) == digest:
+            summary.unchanged.append(given)
+        elif digest in by_hash and by_hash[digest] != key:
+            summary.duplicates.append((given, by_hash[digest]))
+        else:
+            jobs.append(_Job(key, given, digest, replaces=key in by_path))
+            by_hash[digest] = key
+    return jobs
+
+
+def _extract(job: _Job) -> tuple[_Job, Report | None, str | None]:
+    """Runs in a worker: extraction never raises across the process boundary."""
+    try:
+        return job, extract_path(job.given), None
+    except NianbaoError as err:
+        return job, None, err.message.removeprefix(f"{job.given}: ")
+    except Exception as err:  # noqa: BLE001 - one bad file must not stop the others
+        return job, None, f"extraction failed ({type(err).__name__}: {err})"
+
+
+def _run(jobs: Sequence[_Job], workers: int) -> Iterator[tuple[_Job, Report | None, str | None]]:
+    if workers <= 1 or len(jobs) < 4:
+        yield from map(_extract, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_extract, jobs, chunksize=4)
+
+
+def ingest(paths: Sequence[str | Path], folder: Path, *, workers: int | None = None,
+           batch: int = 100, progress: bool = False) -> IngestSummary:
+    """Bring the index in ``folder`` up to date with the report files under ``paths``."""
+    summary = IngestSummary()
+    files = []
+    for path in expand_paths(paths):
+        if path.is_file():
+            files.append(path)
+        else:
+            summary.failed.append((str(path), "no such file"))
+    ix = open_or_create(folder)
+    jobs = plan(files, *_known(ix), summary)
+    if not jobs:
+        return summary
+    workers = workers or os.cpu_count() or 1
+    try:
+        _write(ix, _run(jobs, workers), summary, batch, _bar(len(jobs), progress))
+    except LockError as err:
+        raise IndexBusy(folder) from err
+    return summary
+
+
+def _bar(total: int, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="report", file=sys.stderr, disable=not enabled, leave=False)
+
+
+def _write(ix, results, summary: IngestSummary, batch: int, bar) -> None:
+    writer = ix.writer(limitmb=256)
+    pending = 0
+    try:
+        for job, report, error in results:
+            bar.update(1)
+            if report is None:
+                summary.failed.append((job.given, error or "unknown error"))
+                continue
+            writer.update_document(**to_document(report, job.path))
+            (summary.replaced if job.replaces else summary.added).append(job.given)
+            pending += 1
+            if pending >= batch:
+                writer.commit()
+                writer, pending = ix.writer(limitmb=256), 0
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    finally:
+        bar.close()

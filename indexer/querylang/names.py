@@ -1,0 +1,108 @@
+"""Resolving the names a user types: facets, sections and fields."""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+
+from ..models import SECTION_NAMES
+from ..registry import ALIASES, facets
+from .errors import QueryError
+
+# Section names and their short forms; None is the whole text.
+SECTIONS: dict[str, str | None] = {name: name for name in SECTION_NAMES} | {
+    "总体": "总体情况",
+    "主动": "主动公开",
+    "依申请": "依申请公开",
+    "问题": "问题改进",
+    "改进": "问题改进",
+    "其他": "其他事项",
+    "全文": None,
+    "text": None,
+}
+# Field names (Chinese and English) → canonical field.
+FIELDS = {
+    "机关": "agency", "agency": "agency", "地区": "region", "region": "region",
+    "模板": "template", "template": "template", "勾稽": "consistent", "consistent": "consistent",
+    "year": "year", "年份": "year", "年度": "year",
+}  # fmt: skip
+YEAR_NAMES = frozenset(name for name, field in FIELDS.items() if field == "year")
+
+
+def _fold_name(name: str) -> str:
+    return name.lower() if name.isascii() else name
+
+
+def field_name(name: str) -> str | None:
+    return FIELDS.get(_fold_name(name))
+
+
+def is_year_name(name: str) -> bool:
+    return _fold_name(name) in YEAR_NAMES
+
+
+def section_of(name: str) -> tuple[bool, str | None]:
+    """(known, canonical section or None for the whole text)."""
+    folded = _fold_name(name)
+    return folded in SECTIONS, SECTIONS.get(folded)
+
+
+def unknown_name(name: str, position: int) -> QueryError:
+    """The error for ``name:`` that is neither a section nor a field."""
+    fields = difflib.get_close_matches(_fold_name(name), list(FIELDS), n=3, cutoff=0.5)
+    sections = difflib.get_close_matches(name, list(SECTIONS), n=3, cutoff=0.3)
+    if name.isascii() or (fields and not sections):
+        hint = fields or [n for n in FIELDS if n.isascii()]
+        return QueryError(
+            "unknown_field", f"unknown field '{name}:'; known: {', '.join(hint)}", position, hint
+        )
+    hint = list(dict.fromkeys([SECTIONS[s] or s for s in sections] + list(SECTION_NAMES)))
+    return QueryError(
+        "unknown_section",
+        f"unknown section '{name}:'; sections are {', '.join(SECTION_NAMES)}",
+        position,
+        hint,
+    )
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    """Every alias → its canonical facet key (only keys the registry knows)."""
+    known = facets()
+    return {alias: key for key, names in ALIASES.items() if key in known for alias in names}
+
+
+def resolve_facet(name: str, position: int) -> str:
+    """The canonical key ``name`` means: the key itself, an alias, or the one key it starts.
+
+    A prefix shared by a key and its sub-keys (``申请.新`` → 申请.新收, 申请.新收.自然人 …)
+    means the parent. Raises ``unknown_facet`` with the nearest names, or
+    ``ambiguous_facet`` with the candidates.
+    """
+    keys = facets()
+    if name in keys:
+        return name
+    if name in aliases():
+        return aliases()[name]
+    candidates = [key for key in keys if key.startswith(name)]
+    if not candidates:
+        raise _unknown_facet(name, position)
+    root = min(candidates, key=len)
+    if all(c == root or c.startswith(root + ".") for c in candidates):
+        return root
+    raise _ambiguous_facet(name, candidates, position)
+
+
+def _unknown_facet(name: str, position: int) -> QueryError:
+    known = list(facets()) + list(aliases())
+    near = difflib.get_close_matches(name, known, n=5, cutoff=0.4)
+    detail = f"unknown facet '{name}'" + (f"; did you mean {', '.join(near[:3])}?" if near else "")
+    return QueryError("unknown_facet", detail, position, near)
+
+
+def _ambiguous_facet(name: str, candidates: list[str], position: int) -> QueryError:
+    tops = [c for c in candidates if not any(c.startswith(p + ".") for p in candidates)]
+    named = [alias for alias in aliases() if alias.startswith(name)]
+    options = list(dict.fromkeys(named + tops))[:10]
+    detail = f"'{name}' could mean several facets: {', '.join(options[:5])}…"
+    return QueryError("ambiguous_facet", detail, position, options)

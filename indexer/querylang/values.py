@@ -1,0 +1,109 @@
+"""Reading the values of a query: numbers with units, years, field values."""
+
+from __future__ import annotations
+
+import re
+
+from ..numbers import parse_number
+from ..registry import facets
+from .ast import YEAR_MAX, YEAR_MIN
+from .errors import QueryError
+
+_CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_NUMBER_RE = re.compile(rf"^(?P<sign>[+\-]?)(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+)(?P<unit>.*)$")
+MONEY_UNITS = {"": 1.0, "万": 1.0, "万元": 1.0, "元": 1e-4, "千元": 0.1, "亿": 1e4, "亿元": 1e4}
+COUNT_UNITS = {"": 1.0, "件": 1.0, "个": 1.0, "项": 1.0}
+UNITS = (frozenset(MONEY_UNITS) | frozenset(COUNT_UNITS)) - {""}
+
+_SEP = r"(?:-|~|至|到|\.\.)"
+_YEAR_RE = re.compile(rf"^(\d{{4}})(?:年度?)?(?:{_SEP}(\d{{4}})(?:年度?)?)?$")
+_ONE_YEAR_RE = re.compile(r"^\d{4}(?:年度?)?$")
+_NOT_UNIT = frozenset(",.0123456789")
+TEMPLATES = {"2019": "2019", "2021": "2021", "free": "free", "自由": "free", "自由格式": "free"}
+CONSISTENT = {
+    "不符": False, "不相符": False, "不一致": False, "no": False, "false": False, "0": False, "否": False,
+    "相符": True, "一致": True, "yes": True, "true": True, "1": True, "是": True,
+}  # fmt: skip
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = parse_number(text)
+    except Exception:  # cn2an's own parser: any failure there is just "not a number"
+        return None
+    return None if value is None else float(value)
+
+
+def facet_value(facet: str, text: str, position: int) -> float:
+    """``text`` (``50万``, ``500000元``, ``十二``, ``-3``) in the unit of ``facet``."""
+    match = _NUMBER_RE.match(text)
+    value = _number(match["num"]) if match else None
+    if match is None or value is None or match["unit"][:1] in _NOT_UNIT:
+        raise QueryError("bad_number", f"'{text}' is not a number", position)
+    unit, money = match["unit"], facets()[facet].unit == "万元"
+    if money and not unit and match["num"][-1] in "万亿" and not match["num"].isascii():
+        value /= 10000  # 五十万 reads as 500000 元
+    value *= _unit_factor(facet, unit, money, position + len(text) - len(unit))
+    return round(-value if match["sign"] == "-" else value, 6)
+
+
+def _unit_factor(facet: str, unit: str, money: bool, position: int) -> float:
+    table, other = (MONEY_UNITS, COUNT_UNITS) if money else (COUNT_UNITS, MONEY_UNITS)
+    if unit in table:
+        return table[unit]
+    kind = "an amount of money" if money else "a count (件)"
+    if unit in other:
+        detail = f"'{unit}' does not fit {facet}, which is {kind}"
+    else:
+        detail = f"unknown unit '{unit}' (use {', '.join(u for u in table if u)})"
+    raise QueryError("bad_unit", detail, position, [u for u in table if u])
+
+
+def looks_like_year(text: str) -> bool:
+    return bool(_ONE_YEAR_RE.match(text))
+
+
+def is_year_text(text: str) -> bool:
+    """``2020年`` and ``2019-2021年`` name years on their own; a bare ``2020`` is a word."""
+    return "年" in text and bool(_YEAR_RE.match(text))
+
+
+def year_range(text: str, position: int) -> tuple[int, int]:
+    """``2020``, ``2019-2021``, ``2019..2021``, ``2020年`` → (lo, hi)."""
+    match = _YEAR_RE.match(text)
+    if not match:
+        raise QueryError("bad_year", f"'{text}' is not a year or a range like 2019-2021", position)
+    lo = int(match[1])
+    hi = int(match[2] or lo)
+    for year in (lo, hi):
+        if not YEAR_MIN < year < YEAR_MAX:
+            raise QueryError("bad_year", f"year {year} is out of range", position)
+    if lo > hi:
+        raise QueryError("bad_year", f"the year range '{text}' runs backwards", position)
+    return lo, hi
+
+
+def year_bounds(op: str, year: int) -> tuple[int, int]:
+    """The range ``year OP N`` covers (``!=`` is handled by the caller)."""
+    return {
+        "=": (year, year),
+        ">": (year + 1, YEAR_MAX),
+        ">=": (year, YEAR_MAX),
+        "<": (YEAR_MIN, year - 1),
+        "<=": (YEAR_MIN, year),
+    }[op]
+
+
+def template_value(text: str, position: int) -> str:
+    key = re.sub(r"(年版|年|版)$", "", text.lower())
+    if key not in TEMPLATES:
+        raise QueryError("bad_template", f"unknown template '{text}' (use 2019, 2021 or free)", position,
+                         ["2019", "2021", "free"])  # fmt: skip
+    return TEMPLATES[key]
+
+
+def consistent_value(text: str, position: int) -> bool:
+    key = text.lower()
+    if key not in CONSISTENT:
+        raise QueryError("bad_value", f"'{text}' is not 不符/no or 相符/yes", position, ["不符", "相符"])
+    return CONSISTENT[key]

@@ -1,0 +1,73 @@
+"""The Whoosh schema, in one place, built from the facet registry.
+
+Text goes into analysed fields (full text, each section, title, agency);
+metadata into exact fields; every canonical facet into its own Whoosh
+*column* (``fields.COLUMN``): a per-document number with no postings. One
+indexed NUMERIC field per facet makes Whoosh slow at scale (each value
+becomes a dozen trie terms, times 227 facets); a column costs one slot per
+document and is read directly by the facet conditions (``indexer.facetquery``).
+Absent facets hold NaN, so absent stays absent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from whoosh import columns, fields
+
+from analyzers import chinese_analyzer
+
+from .models import SECTION_NAMES
+from .registry import facets
+
+# Section fields get ASCII names: Whoosh's own tools expect identifier-like names.
+SECTION_FIELDS = {
+    "总体情况": "sec_overview",
+    "主动公开": "sec_active",
+    "依申请公开": "sec_request",
+    "复议诉讼": "sec_review",
+    "问题改进": "sec_problems",
+    "其他事项": "sec_other",
+}
+assert tuple(SECTION_FIELDS) == SECTION_NAMES
+
+ABSENT = float("nan")
+
+
+def facet_field(key: str) -> str:
+    """The column holding a facet: a stable name that does not depend on registry order."""
+    return "f_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def build_schema() -> fields.Schema:
+    analyzer = chinese_analyzer()
+
+    def text(stored: bool) -> fields.TEXT:
+        return fields.TEXT(analyzer=analyzer, stored=stored, phrase=True)
+
+    spec: dict[str, fields.FieldType] = {
+        # Replacement key: one document per file. path, id and content_hash are also
+        # columns so ingest and exports can list them without loading stored records.
+        "path": fields.ID(stored=True, unique=True, sortable=True),
+        "id": fields.ID(stored=True, unique=True, sortable=True),
+        "content_hash": fields.ID(stored=True, sortable=True),
+        "title": text(stored=True),
+        "agency": text(stored=True),
+        "province": fields.ID(stored=True, sortable=True),
+        "city": fields.ID(stored=True),
+        "county": fields.ID(stored=True),
+        # signed (the default): with signed=False, Whoosh 2.7 answers open ranges such as
+        # [ TO 2016] with every document.
+        "year": fields.NUMERIC(int, stored=True, sortable=True),
+        "template": fields.ID(stored=True, sortable=True),
+        "consistent": fields.ID(stored=True, sortable=True),  # yes / no / unknown
+        "content": text(stored=False),
+        "record": fields.STORED(),  # the extraction record as JSON, for display
+    }
+    spec.update({name: text(stored=True) for name in SECTION_FIELDS.values()})
+    spec.update(
+        {facet_field(key): fields.COLUMN(columns.NumericColumn("d", default=ABSENT)) for key in facets()}
+    )
+    return fields.Schema(**spec)

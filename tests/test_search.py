@@ -1,0 +1,104 @@
+"""Searching an index of the five seeds: the spec's queries return exactly."""
+
+import pytest
+
+from indexer.querylang import QueryError
+from indexer.search import BadRequest, get_report, search
+
+
+def found(index, ids, text, **kwargs):
+    answer = search(index, text, per_page=100, **kwargs)
+    back = {v: k for k, v in ids.items()}
+    return {back[hit["id"]] for hit in answer["results"]}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("行政处罚 > 10 in 2020", {"000"}),
+        ("行政许可 >= 1", {"001"}),
+        ("采购金额 > 50万", {"000", "001"}),
+        ("采购金额 > 500000元", {"000", "001"}),
+        ("问题:人手不足", {"001"}),
+        ("in 2019", {"001", "002"}),
+        ("申请.新收 = 0", {"000", "001", "002", "003"}),
+        ("申请.新收 != 0", set()),
+        ("行政事业性收费.上一年项目数 >= 0", {"000", "001", "002", "003"}),  # 004 lost it
+        ("in 2019..2020", {"000", "001", "002", "003", "004"}),
+        ("2020年 行政处罚 <= 10", {"003", "004"}),
+        ("NOT 行政处罚 > 10", {"001", "002", "003", "004"}),
+        ("行政处罚 > 10 OR 行政许可 >= 1", {"000", "001"}),
+        ("地区:重庆", {"000", "001"}),
+        ("地区:淄博", {"003"}),
+        ("机关:商务", {"000", "002", "003", "004"}),
+        ("模板:2019", {"000", "001", "002", "003", "004"}),
+        ("模板:2021", set()),
+        ("勾稽:不符", set()),
+        ("人手不足", {"001"}),
+        ('"政府信息公开"', {"000", "001", "002", "003", "004"}),
+        ("公开", {"000", "001", "002", "003", "004"}),
+        ("问题:人手不足 AND in 2020", set()),
+    ],
+)
+def test_queries_over_the_seeds(seed_index, seed_ids, text, expected):
+    assert found(seed_index, seed_ids, text) == expected
+
+
+def test_answer_shape(seed_index, seed_ids):
+    answer = search(seed_index, "行政处罚 > 10 in 2020")
+    assert answer["parsed"] == "行政处罚.处理决定数 > 10 AND year = 2020"
+    assert answer["total"] == 1 and answer["page"] == 1 and answer["per_page"] == 20
+    hit = answer["results"][0]
+    assert hit["id"] == seed_ids["000"]
+    assert hit["agency"] == "重庆市荣昌区商务委员会" and hit["year"] == 2020 and hit["template"] == "2019"
+    assert hit["region"] == {"province": "重庆市", "city": None, "county": "荣昌区"}
+    assert hit["facets"] == {"行政处罚.处理决定数": 12}
+    assert hit["url"] == f"/reports/{seed_ids['000']}"
+    assert answer["facet_counts"]["year"] == {"2020": 1}
+    assert answer["facet_counts"]["province"] == {"重庆市": 1}
+    assert answer["facet_counts"]["template"] == {"2019": 1}
+
+
+def test_highlights_name_their_section(seed_index):
+    hit = search(seed_index, "问题:人手不足")["results"][0]
+    assert [h["section"] for h in hit["highlights"]] == ["问题改进"]
+    assert "<mark>人手不足</mark>" in hit["highlights"][0]["fragment"]
+
+
+def test_facet_counts_over_all(seed_index):
+    counts = search(seed_index, "模板:2019")["facet_counts"]
+    assert counts["year"] == {"2020": 3, "2019": 2}
+    assert counts["province"] == {"重庆市": 2, "宁夏回族自治区": 1, "山东省": 1, "湖南省": 1}
+
+
+def test_sorting_and_paging(seed_index, seed_ids):
+    back = {v: k for k, v in seed_ids.items()}
+    answer = search(seed_index, "采购金额 >= 0", sort="-政府集中采购.总金额_万元", per_page=2)
+    assert [back[h["id"]] for h in answer["results"]] == ["000", "001"]
+    assert answer["total"] == 4
+    page2 = search(seed_index, "采购金额 >= 0", sort="-政府集中采购.总金额_万元", per_page=2, page=2)
+    assert {back[h["id"]] for h in page2["results"]} == {"002", "003"}
+    years = [h["year"] for h in search(seed_index, "模板:2019", sort="year", per_page=5)["results"]]
+    assert years == sorted(years)
+    years = [h["year"] for h in search(seed_index, "模板:2019", sort="-year", per_page=5)["results"]]
+    assert years == sorted(years, reverse=True)
+
+
+def test_query_errors(seed_index):
+    with pytest.raises(QueryError) as err:
+        search(seed_index, "行政处法 > 10")
+    assert err.value.suggestions[0] == "行政处罚"
+    with pytest.raises(QueryError) as err:
+        search(seed_index, "问题:(")
+    assert err.value.position is not None
+    with pytest.raises(BadRequest):
+        search(seed_index, "in 2020", sort="nonsense")
+    with pytest.raises(BadRequest):
+        search(seed_index, "in 2020", page=0)
+
+
+def test_report_by_id(seed_index, seed_ids):
+    record = get_report(seed_index, seed_ids["001"])
+    assert record["agency"] == "重庆市大渡口区经济和信息化委员会"
+    assert record["facets"]["政府集中采购.总金额_万元"] == 58.9484
+    assert get_report(seed_index, "no-such-id") is None
