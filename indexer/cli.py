@@ -102,8 +102,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     except QueryError as err:
         print(f"nianbao: {err.message}", file=sys.stderr)
         print(f"  {args.query}\n  {_caret(args.query, err.position)}", file=sys.stderr)
-        if err.suggestions:
-            print(f"  did you mean: {', '.join(err.suggestions)}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(answer, ensure_ascii=False))

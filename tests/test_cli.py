@@ -117,3 +117,27 @@ def test_console_script_is_installed():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["facets"]["行政处罚.处理决定数"] == 12
+
+
+def test_ingest_then_search_from_the_command_line(tmp_path, capsys):
+    index = str(tmp_path / "index")
+    code, out, _ = run(capsys, "ingest", str(SEEDS), "--index", index)
+    assert code == 0 and out.startswith("added 5, replaced 0, unchanged 0")
+    code, out, _ = run(capsys, "search", "行政处罚 > 10 in 2020", "--index", index, "--explain")
+    assert code == 0
+    assert out.splitlines()[0] == "parsed: 行政处罚.处理决定数 > 10 AND year = 2020"
+    assert "重庆市荣昌区商务委员会  2020" in out and "行政处罚.处理决定数 = 12" in out
+    code, out, _ = run(capsys, "search", "问题:人手不足", "--index", index, "--json")
+    answer = json.loads(out)
+    assert answer["total"] == 1
+    assert answer["results"][0]["highlights"][0]["section"] == "问题改进"
+
+
+def test_bad_query_exits_2_with_a_caret(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("NIANBAO_INDEX", str(tmp_path / "index"))
+    run(capsys, "ingest", str(SEED_000))
+    code, out, err = run(capsys, "search", "问题:(")
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines[0].startswith("nianbao: at character 4:")
+    assert lines[1] == "  问题:(" and lines[2] == "       ^"

@@ -367,3 +367,8 @@ def test_hostile_inputs_never_crash():
     for text in ["(" * 5000, "-" * 5000 + "a", "NOT " * 3000 + "a", "a" * 100_000, "\x00\ufeff\u200b", "⑽㈱"]:
         with contextlib.suppress(QueryError):
             parse(text)
+
+
+def test_traditional_names_resolve():
+    assert parse("問題:人手不足").normal() == "问题改进:人手不足"
+    assert parse("行政處罰 > 10").normal() == "行政处罚.处理决定数 > 10"

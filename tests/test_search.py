@@ -102,3 +102,8 @@ def test_report_by_id(seed_index, seed_ids):
     assert record["agency"] == "重庆市大渡口区经济和信息化委员会"
     assert record["facets"]["政府集中采购.总金额_万元"] == 58.9484
     assert get_report(seed_index, "no-such-id") is None
+
+
+def test_traditional_characters_find_simplified_text(seed_index, seed_ids):
+    assert found(seed_index, seed_ids, "行政處罰") == found(seed_index, seed_ids, "行政处罚") != set()
+    assert found(seed_index, seed_ids, "問題:人手不足") == {"001"}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from functools import lru_cache
 
+from analyzers.filters import to_simplified
+
 from ..models import SECTION_NAMES
 from ..registry import ALIASES, facets
 from .errors import QueryError
@@ -30,7 +32,8 @@ YEAR_NAMES = frozenset(name for name, field in FIELDS.items() if field == "year"
 
 
 def _fold_name(name: str) -> str:
-    return name.lower() if name.isascii() else name
+    """Names compare in lower case and simplified characters (問題 is 问题)."""
+    return name.lower() if name.isascii() else to_simplified(name)
 
 
 def field_name(name: str) -> str | None:
@@ -80,6 +83,7 @@ def resolve_facet(name: str, position: int) -> str:
     ``ambiguous_facet`` with the candidates.
     """
     keys = facets()
+    name = _fold_name(name) if not name.isascii() else name
     if name in keys:
         return name
     if name in aliases():
