@@ -23,3 +23,5 @@ accuracy:
 # Extraction speed per input form (ms per file, files per second).
 bench:
 	$(PY) scripts/bench_extract.py --count 40
+	$(PY) scripts/bench_index.py --count 1000
+	$(PY) scripts/bench_analyzer.py
