@@ -15,6 +15,27 @@ class NianbaoError(Exception):
         self.message = message
         self.hint = hint
 
+    @property
+    def code(self) -> str:
+        return getattr(self, "_code", None) or _snake(type(self).__name__)
+
+    @code.setter
+    def code(self, value: str) -> None:
+        self._code = value
+
+    def to_dict(self) -> dict:
+        """The error object of the JSON API: code, message, position, suggestions."""
+        return {
+            "code": self.code,
+            "message": self.message,
+            "position": getattr(self, "position", None),
+            "suggestions": list(getattr(self, "suggestions", None) or []),
+        }
+
+
+def _snake(name: str) -> str:
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
+
 
 class ReadError(NianbaoError):
     """A file could not be read at all (missing, unknown format, unreadable)."""

@@ -55,6 +55,7 @@ def build_schema() -> fields.Schema:
         "content_hash": fields.ID(stored=True, sortable=True),
         "title": text(stored=True),
         "agency": text(stored=True),
+        "agency_key": fields.ID(),  # the exact name, to list the same agency's other years
         "province": fields.ID(stored=True, sortable=True),
         "city": fields.ID(stored=True),
         "county": fields.ID(stored=True),

@@ -34,9 +34,6 @@ class BadRequest(NianbaoError):
         super().__init__(message)
         self.code = code
 
-    def to_dict(self) -> dict:
-        return {"code": self.code, "message": self.message, "position": None, "suggestions": []}
-
 
 @dataclass(frozen=True)
 class Sort:
@@ -136,14 +133,18 @@ def _counts(groups: dict) -> dict[str, int]:
     return dict(sorted(counted.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def ordered_docnums(searcher, query, order: Sort) -> list[int]:
+    """Every document a compiled query matches, in the requested order."""
+    sortedby = sorting.FieldFacet("year", reverse=order.descending) if order.kind == "year" else None
+    return _ordered(searcher, searcher.search(query, limit=None, sortedby=sortedby), order)
+
+
 def search_ids(ix, text: str, sort: str | None = None) -> list[str]:
-    """The ids of every report a query matches, in the requested order (for exports)."""
+    """The ids of every report a query matches, in the requested order."""
     query = compile_query(parse(text))
     order = Sort.parse(sort)
     with ix.searcher() as searcher:
-        sortedby = sorting.FieldFacet("year", reverse=order.descending) if order.kind == "year" else None
-        results = searcher.search(query, limit=None, sortedby=sortedby)
-        docnums = _ordered(searcher, results, order)
+        docnums = ordered_docnums(searcher, query, order)
         if not docnums:
             return []
         ids = searcher.reader().column_reader("id")

@@ -66,6 +66,7 @@ def to_document(report: Report, path: str) -> dict:
         "content_hash": report.content_hash,
         "title": report.title or "",
         "agency": report.agency or "",
+        "agency_key": report.agency or "",
         "province": report.region.province or "",
         "city": report.region.city or "",
         "county": report.region.county or "",

@@ -1,0 +1,73 @@
+"""Aggregates over a result set: a facet's values by year and by province, an
+agency's reports over the years. Plain data for the web page's charts and
+tables (and any script)."""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+from collections import defaultdict
+
+from whoosh import query as wq
+
+from .compile import compile_query
+from .querylang import parse
+from .schema import facet_field
+from .store import column_text
+
+
+def _group(pairs: list[tuple[object, float]]) -> list[dict]:
+    groups: dict[object, list[float]] = defaultdict(list)
+    for key, value in pairs:
+        groups[key].append(value)
+    return [
+        {"key": key, "reports": len(values), "sum": _tidy(math.fsum(values)), "median": _tidy(statistics.median(values))}
+        for key, values in groups.items()
+    ]
+
+
+def _tidy(value: float) -> float | int:
+    value = round(value, 6)
+    return int(value) if value.is_integer() else value
+
+
+def facet_series(ix, text: str, key: str) -> dict:
+    """A facet over the reports a query matches: count, sum and median per year and per province.
+
+    Reports that do not state the facet are counted in ``absent`` and left out of
+    the sums and medians (absent is not 0).
+    """
+    query = compile_query(parse(text))
+    with ix.searcher() as searcher:
+        docnums = list(searcher.search(query, limit=None).docs())
+        if not docnums:
+            return {"facet": key, "reports": 0, "absent": 0, "by_year": [], "by_province": []}
+        reader = searcher.reader()
+        values = reader.column_reader(facet_field(key))
+        years = reader.column_reader("year")
+        provinces = reader.column_reader("province")
+        rows = [(n, values[n]) for n in docnums]
+        present = [(n, v) for n, v in rows if not math.isnan(v)]
+        by_year = _group([(years[n], v) for n, v in present if years[n]])
+        by_province = _group([(column_text(provinces[n]), v) for n, v in present if provinces[n]])
+    return {
+        "facet": key,
+        "reports": len(present),
+        "absent": len(rows) - len(present),
+        "by_year": sorted(by_year, key=lambda g: g["key"]),
+        "by_province": sorted(by_province, key=lambda g: (-g["sum"], g["key"])),
+    }
+
+
+def agency_reports(ix, agency: str) -> list[dict]:
+    """Every indexed report of one agency (exact name), oldest year first."""
+    if not agency:
+        return []
+    with ix.searcher() as searcher:
+        hits = searcher.search(wq.Term("agency_key", agency), limit=None)
+        found = [json.loads(hit["record"]) for hit in hits]
+    return sorted(
+        ({"id": r["id"], "year": r["year"], "title": r["title"]} for r in found),
+        key=lambda r: (r["year"] is None, r["year"] or 0, r["id"]),
+    )

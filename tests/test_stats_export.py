@@ -1,0 +1,49 @@
+"""Aggregates and exports over the seed index."""
+
+import csv
+import io
+import json
+
+from indexer.export import csv_lines, jsonl_lines, records
+from indexer.registry import facets
+from indexer.stats import agency_reports, facet_series
+
+
+def test_facet_series_by_year_and_province(seed_index):
+    series = facet_series(seed_index, "in 2019..2020", "政府集中采购.总金额_万元")
+    assert series["reports"] == 4 and series["absent"] == 1  # 004 lost its 第（九）项 table
+    assert series["by_year"] == [
+        {"key": 2019, "reports": 2, "sum": 58.9484, "median": 29.4742},
+        {"key": 2020, "reports": 2, "sum": 103.9, "median": 51.95},
+    ]
+    assert series["by_province"][0] == {"key": "重庆市", "reports": 2, "sum": 162.8484, "median": 81.4242}
+
+
+def test_facet_series_of_nothing(seed_index):
+    assert facet_series(seed_index, "模板:2021", "申请.新收")["by_year"] == []
+
+
+def test_agency_reports(seed_index, seed_ids):
+    assert agency_reports(seed_index, "周村区商务局") == [
+        {"id": seed_ids["003"], "year": 2020, "title": "周村区商务局政府信息公开工作年度报告"}
+    ]
+    assert agency_reports(seed_index, "商务局") == []
+
+
+def test_csv_export_has_a_bom_and_one_column_per_facet(seed_index, seed_ids):
+    text = "".join(csv_lines(records(seed_index, "in 2019..2020", sort="year")))
+    assert text.startswith("\ufeffid,title,agency,")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert len(rows) == 5
+    assert set(facets()) <= set(rows[0])
+    by_id = {row["id"]: row for row in rows}
+    assert by_id[seed_ids["000"]]["行政处罚.处理决定数"] == "12"
+    assert by_id[seed_ids["004"]]["申请.新收"] == ""  # absent, not 0
+    assert by_id[seed_ids["004"]]["申请.办理总计"] == "0"
+    assert [row["year"] for row in rows] == sorted(row["year"] for row in rows)
+
+
+def test_jsonl_export(seed_index):
+    lines = list(jsonl_lines(records(seed_index, "问题:人手不足")))
+    assert len(lines) == 1
+    assert json.loads(lines[0])["agency"] == "重庆市大渡口区经济和信息化委员会"
