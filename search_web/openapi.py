@@ -1,0 +1,305 @@
+"""The OpenAPI 3.0.3 description of the JSON endpoint, built in code.
+
+Schemas follow the library's plain data exactly (``indexer.search.search``,
+``Report.to_record``, ``Facet.to_dict``, ``indexer.stats.facet_series``):
+nullable where a value can be null, no extra properties where the shape is
+fixed, and facet values keyed by the registry's canonical keys.
+
+>>> document()["paths"]["/api/search"]["get"]["operationId"]
+'search'
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+
+from indexer.models import FORMATS, SECTION_NAMES
+from indexer.registry import facets as registry_facets
+from indexer.search import COUNTED, MAX_PER_PAGE
+
+TEMPLATES = ["2019", "2021", "free"]
+REF = "#/components/schemas/"
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": REF + name}
+
+
+def _nullable(kind: str, **extra) -> dict:
+    return {"type": kind, "nullable": True, **extra}
+
+
+def _object(properties: dict, required: list[str] | None = None) -> dict:
+    """A closed object: every named property required unless ``required`` says otherwise."""
+    required = list(properties) if required is None else required
+    schema = {"type": "object", "properties": properties, "additionalProperties": False}
+    return {**schema, "required": required} if required else schema  # 3.0: no empty "required"
+
+
+def _strings() -> dict:
+    return {"type": "array", "items": {"type": "string"}}
+
+
+def _error_schema() -> dict:
+    body = _object(
+        {
+            "code": {"type": "string", "description": "stable machine name, e.g. unknown_facet"},
+            "message": {"type": "string"},
+            "position": _nullable("integer", minimum=0, description="0-based character in q"),
+            "suggestions": _strings(),
+            "hint": {"type": "string", "description": "what to try instead, when there is one"},
+        },
+        ["code", "message", "position", "suggestions"],
+    )
+    return _object({"error": body})
+
+
+def _region_schema() -> dict:
+    return _object({name: _nullable("string") for name in ("province", "city", "county")})
+
+
+def _facet_values_schema() -> dict:
+    """Facet values by canonical key; a report lacking a facet omits it."""
+    props = {
+        key: {"type": "integer" if f.kind == "int" else "number", "description": f"{f.label} ({f.unit})"}
+        for key, f in registry_facets().items()
+    }
+    return _object(props, [])
+
+
+def _highlight_schema() -> dict:
+    return _object(
+        {
+            "section": {"type": "string", "enum": list(SECTION_NAMES)},
+            "fragment": {"type": "string", "description": "HTML-escaped text; <mark> is the only markup"},
+        }
+    )
+
+
+def _common_metadata() -> dict:
+    return {
+        "id": {"type": "string"},
+        "source": {"type": "string"},
+        "title": _nullable("string"),
+        "agency": _nullable("string"),
+        "region": _ref("Region"),
+        "year": _nullable("integer"),
+        "published": _nullable("string", pattern=r"^\d{4}-\d{2}-\d{2}$"),
+        "template": {"type": "string", "enum": TEMPLATES},
+    }
+
+
+def _hit_schema() -> dict:
+    return _object(
+        {
+            **_common_metadata(),
+            "score": _nullable("number", description="relevance; null unless sorted by relevance"),
+            "facets": _ref("FacetValues"),
+            "highlights": {"type": "array", "items": _ref("Highlight")},
+            "url": {"type": "string", "pattern": "^/reports/"},
+        }
+    )
+
+
+def _counts_schema() -> dict:
+    counts = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}}
+    return _object({name: counts for name in COUNTED})
+
+
+def _search_schema() -> dict:
+    return _object(
+        {
+            "query": {"type": "string"},
+            "parsed": {"type": "string", "description": "the query in normal form"},
+            "total": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
+            "sort": {"type": "string"},
+            "took_ms": {"type": "number", "minimum": 0},
+            "results": {"type": "array", "items": _ref("SearchHit")},
+            "facet_counts": _ref("FacetCounts"),
+        }
+    )
+
+
+def _record_schema() -> dict:
+    check = _object({"rule": {"type": "string"}, "ok": {"type": "boolean"}, "detail": {"type": "string"}})
+    sections = _object({name: {"type": "string"} for name in SECTION_NAMES}, [])
+    return _object(
+        {
+            **_common_metadata(),
+            "format": {"type": "string", "enum": list(FORMATS)},
+            "sections": sections,
+            "facets": _ref("FacetValues"),
+            "checks": {"type": "array", "items": check},
+            "warnings": _strings(),
+            "content_hash": {"type": "string"},
+        }
+    )
+
+
+def _facet_schema() -> dict:
+    return _object(
+        {
+            "key": {"type": "string"},
+            "label": {"type": "string"},
+            "unit": {"type": "string", "enum": ["件", "万元"]},
+            "type": {"type": "string", "enum": ["int", "float"]},
+            "templates": {"type": "array", "items": {"type": "string", "enum": TEMPLATES}},
+            "aliases": _strings(),
+        }
+    )
+
+
+def _named_schema() -> dict:
+    return _object({"name": {"type": "string"}, "aliases": _strings(), "example": {"type": "string"}})
+
+
+def _facets_answer_schema() -> dict:
+    return _object(
+        {
+            "facets": {"type": "array", "items": _ref("Facet")},
+            "sections": {"type": "array", "items": _ref("QueryName")},
+            "fields": {"type": "array", "items": _ref("QueryName")},
+        }
+    )
+
+
+def _group_schema(key: dict) -> dict:
+    return _object(
+        {
+            "key": key,
+            "reports": {"type": "integer", "minimum": 1},
+            "sum": {"type": "number"},
+            "median": {"type": "number"},
+        }
+    )
+
+
+def _stats_schema() -> dict:
+    return _object(
+        {
+            "facet": {"type": "string"},
+            "reports": {"type": "integer", "minimum": 0},
+            "absent": {"type": "integer", "minimum": 0},
+            "by_year": {"type": "array", "items": _group_schema({"type": "integer"})},
+            "by_province": {"type": "array", "items": _group_schema({"type": "string"})},
+        }
+    )
+
+
+def _schemas() -> dict:
+    return {
+        "Error": _error_schema(),
+        "Region": _region_schema(),
+        "FacetValues": _facet_values_schema(),
+        "Highlight": _highlight_schema(),
+        "SearchHit": _hit_schema(),
+        "FacetCounts": _counts_schema(),
+        "SearchAnswer": _search_schema(),
+        "Report": _record_schema(),
+        "Facet": _facet_schema(),
+        "QueryName": _named_schema(),
+        "FacetsAnswer": _facets_answer_schema(),
+        "FacetSeries": _stats_schema(),
+    }
+
+
+def _json(description: str, schema: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": _ref(schema)}}}
+
+
+def _query_param(name: str, schema: dict, description: str, required: bool = False) -> dict:
+    return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
+
+
+def _q_param(*examples: str) -> dict:
+    param = _query_param(
+        "q", {"type": "string"}, "a query in the query language (query-language.md)", required=True
+    )
+    return {**param, "examples": {f"example{i}": {"value": text} for i, text in enumerate(examples, 1)}}
+
+
+def facet_names() -> list[str]:
+    """Every name /api/stats accepts for its facet: canonical keys, then aliases."""
+    keys = list(registry_facets())
+    return list(dict.fromkeys(keys + [alias for f in registry_facets().values() for alias in f.aliases]))
+
+
+def _facet_param() -> dict:
+    schema = {"type": "string", "enum": facet_names()}
+    param = _query_param("facet", schema, "a canonical facet key or alias", required=True)
+    return {**param, "example": "政府集中采购.总金额_万元"}
+
+
+def _search_params() -> list[dict]:
+    return [
+        _q_param("行政处罚 > 10 in 2020", "问题:人手不足", "in 2019..2020"),
+        _query_param("page", {"type": "integer", "minimum": 1, "default": 1}, "page number, from 1"),
+        _query_param(
+            "per_page",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 20},
+            "results per page",
+        ),
+        _query_param(
+            "sort",
+            {"type": "string", "default": "relevance"},
+            "relevance (default), year, -year, or a facet key, '-' first for descending",
+        ),
+    ]
+
+
+def _operation(op_id: str, summary: str, params: list[dict], ok: tuple[str, str], errors: dict) -> dict:
+    responses = {"200": _json(*ok), **{code: _json(text, "Error") for code, text in errors.items()}}
+    return {"get": {"operationId": op_id, "summary": summary, "parameters": params, "responses": responses}}
+
+
+def _paths() -> dict:
+    bad = {"400": "the query or a parameter cannot be understood"}
+    report_id = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    return {
+        "/api/search": _operation(
+            "search", "Search the reports", _search_params(), ("one page of results", "SearchAnswer"), bad
+        ),
+        "/api/reports/{id}": _operation(
+            "getReport", "One report's extraction record", [report_id],
+            ("the extraction record", "Report"), {"404": "no report with that id"},
+        ),
+        "/api/facets": _operation(
+            "listFacets", "The facet registry and the query language's names", [],
+            ("facets, sections and fields", "FacetsAnswer"), {},
+        ),
+        "/api/stats": _operation(
+            "facetSeries", "A facet's sums and medians by year and by province over a query's reports",
+            [_q_param("in 2019..2020", "地区:重庆"), _facet_param()], ("the facet's series", "FacetSeries"), bad,
+        ),
+        "/api/openapi.json": {
+            "get": {
+                "operationId": "openapi",
+                "summary": "This description",
+                "responses": {"200": {"description": "the OpenAPI document",
+                                      "content": {"application/json": {"schema": {"type": "object"}}}}},
+            }
+        },
+    }  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _cached() -> dict:
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "nianbao",
+            "version": "0.1.0",
+            "description": "Search Chinese government information-disclosure annual reports "
+            "(政府信息公开工作年度报告) by words, facet values, years, sections and metadata.",
+        },
+        "paths": _paths(),
+        "components": {"schemas": _schemas()},
+    }
+
+
+def document() -> dict:
+    """The OpenAPI document (a fresh copy each call, safe to change)."""
+    return copy.deepcopy(_cached())
