@@ -103,19 +103,23 @@ def _state() -> State:
 
 @bp.get("/")
 def search_page():
-    """The search page; the numeric-condition builder's fields are folded into q first."""
+    """The search page; the numeric-condition builder's fields are folded into q first.
+
+    A query the language cannot read is a normal answer of this page (200), shown
+    beside the box with its position and fixes; the JSON API answers it with 400.
+    """
     if "b_facet" in request.args:
         return _fold_builder()
     try:
         state = _state()
     except BadArgument as err:
-        return _render_search(State(q=request.args.get("q", "")), error=_error_view(err, ""), status=400)
+        return _render_search(State(q=request.args.get("q", "")), error=_error_view(err, ""))
     if not state.q:
         return _render_search(state, doc_count=_doc_count())
     try:
         found = search(get_index(), state.q, state.page, state.per_page, state.sort)
     except (QueryError, BadRequest) as err:
-        return _render_search(state, error=_error_view(err, state.q), status=400)
+        return _render_search(state, error=_error_view(err, state.q))
     named = list(dict.fromkeys(c.facet for c in conditions(parse(state.q))))
     chart = _charts(state) if found["total"] else None
     pager = _pager(found["page"], -(-found["total"] // found["per_page"]))
