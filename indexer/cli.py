@@ -11,6 +11,7 @@ import json
 import sys
 import unicodedata
 from collections.abc import Sequence
+from importlib.metadata import entry_points
 
 from .errors import NianbaoError
 from .files import expand_paths
@@ -46,10 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     src.add_argument("--page", type=int, default=1, help="page number (default 1)")
     src.add_argument("--sort", default=None, help="relevance (default), year, -year, or a facet key, -key")
     src.add_argument("--explain", action="store_true", help="print the parsed query first")
-    srv = sub.add_parser("serve", parents=[common], help="serve the web front end and the JSON API")
-    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    srv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    srv.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    for entry in entry_points(group="nianbao.commands"):
+        # Commands of packages built on this one (search_web adds `serve`): the
+        # indexer names none of them, so the layering stays one-way.
+        entry.load()(sub, common)
     return parser
 
 
@@ -122,26 +123,15 @@ def _caret(text: str, position: int | None) -> str:
     return " " * width + "^"
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    """Waitress, a production WSGI server (pure Python, no compiler, runs anywhere Python does)."""
-    import waitress
-
-    from search_web import create_app
-
-    app = create_app({"INDEX_DIR": args.index})
-    print(f"nianbao: serving {app.config['INDEX_DIR']} on http://{args.host}:{args.port}/", file=sys.stderr)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="nianbao")
-    return 0
-
-
-COMMANDS = {"extract": cmd_extract, "ingest": cmd_ingest, "search": cmd_search, "serve": cmd_serve}
+COMMANDS = {"extract": cmd_extract, "ingest": cmd_ingest, "search": cmd_search}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     args.index = getattr(args, "index", None)
     try:
-        return COMMANDS[args.command](args)
+        handler = getattr(args, "handler", None) or COMMANDS[args.command]
+        return handler(args)
     except NianbaoError as err:
         hint = f" ({err.hint})" if err.hint else ""
         print(f"nianbao: {err.message}{hint}", file=sys.stderr)
