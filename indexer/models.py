@@ -7,7 +7,7 @@ at the JSON edge (``Report.to_record``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 SECTION_NAMES = ("总体情况", "主动公开", "依申请公开", "复议诉讼", "问题改进", "其他事项")
 FORMATS = ("txt", "md", "html", "docx", "pdf")
@@ -90,7 +90,6 @@ class Report:
     checks: tuple[Check, ...] = ()
     warnings: tuple[str, ...] = ()
     content_hash: str = ""
-    extra: dict = field(default_factory=dict)
 
     def to_record(self) -> dict:
         """The extraction record of interfaces.md."""

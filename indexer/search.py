@@ -71,7 +71,7 @@ def search(ix, text: str, page: int = 1, per_page: int = 20, sort: str | None = 
         results = searcher.search(query, limit=None, groupedby=groupedby, sortedby=sortedby)
         docnums = _ordered(searcher, results, order)
         chosen = docnums[(page - 1) * per_page : page * per_page]
-        scores = {hit.docnum: hit.score for hit in results} if order.kind == "relevance" else {}
+        scores = {docnum: score for score, docnum in results.top_n} if order.kind == "relevance" else {}
         hits = [_hit(searcher.stored_fields(n), scores.get(n), named, words) for n in chosen]
         counts = {name: _counts(results.groups(name)) for name in COUNTED}
     return {
@@ -96,7 +96,7 @@ def _paging(page: int, per_page: int) -> tuple[int, int]:
 
 
 def _ordered(searcher, results, order: Sort) -> list[int]:
-    docnums = [hit.docnum for hit in results]
+    docnums = [docnum for _, docnum in results.top_n]
     if order.kind != "facet" or not docnums:
         return docnums
     column = searcher.reader().column_reader(facet_field(order.key))
