@@ -73,37 +73,34 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
+def _error_response(body: dict, status: int):
+    """The same error object for both audiences: JSON under /api, a page elsewhere."""
+    if wants_json():
+        return jsonify({"error": body}), status
+    return render_template("error.html", error=body, status=status), status
+
+
+def _error(code: str, message: str) -> dict:
+    return {"code": code, "message": message, "position": None, "suggestions": []}
+
+
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(NianbaoError)
     def nianbao_error(err: NianbaoError):
         body = err.to_dict()
         if err.hint:
             body = {**body, "hint": err.hint}
-        if wants_json():
-            return jsonify({"error": body}), err.status
-        return render_template("error.html", error=body, status=err.status), err.status
+        return _error_response(body, err.status)
 
     @app.errorhandler(404)
     def not_found(err):
-        body = {"code": "not_found", "message": f"nothing at {request.path}", "position": None, "suggestions": []}
-        if wants_json():
-            return jsonify({"error": body}), 404
-        return render_template("error.html", error=body, status=404), 404
+        return _error_response(_error("not_found", f"nothing at {request.path}"), 404)
 
     @app.errorhandler(405)
     def not_allowed(err):
-        body = {"code": "method_not_allowed", "message": f"{request.method} is not allowed here",
-                "position": None, "suggestions": []}
-        if wants_json():
-            return jsonify({"error": body}), 405
-        return render_template("error.html", error=body, status=405), 405
+        return _error_response(_error("method_not_allowed", f"{request.method} is not allowed here"), 405)
 
     @app.errorhandler(500)
     def server_error(err):
         log.exception("internal error on %s", request.path)
-        body = {"code": "internal_error", "message": "something went wrong on our side", "position": None,
-                "suggestions": []}
-        if wants_json():
-            return jsonify({"error": body}), 500
-        return render_template("error.html", error=body, status=500), 500
-
+        return _error_response(_error("internal_error", "something went wrong on our side"), 500)
