@@ -75,7 +75,7 @@ def test_search_without_an_index_says_so(tmp_path, capsys):
 def test_killed_ingest_leaves_a_searchable_index_and_rerun_completes(tmp_path):
     reports = tmp_path / "reports"
     reports.mkdir()
-    total = 80
+    total = 200
     for seed in range(total):
         write(generate(seed, template="2019" if seed % 2 else "2021"), "tsv", reports)
     index = tmp_path / "index"
