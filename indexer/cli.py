@@ -38,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (searched recursively)")
     ing.add_argument("--workers", type=int, default=None, help="extraction processes (default: all cores)")
     ing.add_argument("--batch", type=int, default=100, help="commit every N reports (default 100)")
+    ing.add_argument("--prune", action="store_true", help="also remove reports whose files were deleted")
     ing.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     src = sub.add_parser("search", parents=[common], help="run a query (see the query language)")
@@ -87,7 +88,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .store import index_folder
 
     summary = ingest(
-        args.paths, index_folder(args.index), workers=args.workers, batch=args.batch, progress=sys.stderr.isatty()
+        args.paths,
+        index_folder(args.index),
+        workers=args.workers,
+        batch=args.batch,
+        progress=sys.stderr.isatty(),
+        prune=args.prune,
     )
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False))

@@ -42,6 +42,7 @@ class IngestSummary:
     unchanged: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, path already indexed)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    removed: list[str] = field(default_factory=list)  # indexed files gone from disk (with prune)
 
     @property
     def exit_code(self) -> int:
@@ -52,6 +53,7 @@ class IngestSummary:
             "added": len(self.added),
             "replaced": len(self.replaced),
             "unchanged": len(self.unchanged),
+            "removed": len(self.removed),
             "duplicates": [{"path": p, "same_as": q} for p, q in self.duplicates],
             "failed": [{"path": p, "reason": r} for p, r in self.failed],
         }
@@ -121,8 +123,12 @@ def _run(jobs: Sequence[_Job], workers: int) -> Iterator[tuple[_Job, Report | No
 
 
 def ingest(paths: Sequence[str | Path], folder: Path, *, workers: int | None = None,
-           batch: int = 100, progress: bool = False) -> IngestSummary:
-    """Bring the index in ``folder`` up to date with the report files under ``paths``."""
+           batch: int = 100, progress: bool = False, prune: bool = False) -> IngestSummary:
+    """Bring the index in ``folder`` up to date with the report files under ``paths``.
+
+    With ``prune``, documents of files that were under the given folders and no
+    longer exist are removed too.
+    """
     summary = IngestSummary()
     files = []
     for path in expand_paths(paths):
@@ -131,15 +137,34 @@ def ingest(paths: Sequence[str | Path], folder: Path, *, workers: int | None = N
         else:
             summary.failed.append((str(path), "no such file"))
     ix = open_or_create(folder)
-    jobs = plan(files, *_known(ix), summary)
-    if not jobs:
-        return summary
-    workers = workers or os.cpu_count() or 1
+    by_path, by_hash = _known(ix)
     try:
-        _write(ix, _run(jobs, workers), summary, batch, _bar(len(jobs), progress))
+        if prune:
+            _prune(ix, _gone(by_path, paths), summary)
+        jobs = plan(files, by_path, by_hash, summary)
+        if jobs:
+            _write(ix, _run(jobs, workers or os.cpu_count() or 1), summary, batch, _bar(len(jobs), progress))
     except LockError as err:
         raise IndexBusy(folder) from err
     return summary
+
+
+def _gone(by_path: dict[str, str], paths: Sequence[str | Path]) -> list[str]:
+    """Indexed paths under the given folders whose files no longer exist."""
+    roots = [Path(p).resolve() for p in paths if Path(p).is_dir()]
+    return sorted(
+        p for p in by_path if not Path(p).exists() and any(Path(p).is_relative_to(root) for root in roots)
+    )
+
+
+def _prune(ix, gone: list[str], summary: IngestSummary) -> None:
+    if not gone:
+        return
+    writer = ix.writer()
+    for path in gone:
+        writer.delete_by_term("path", path)
+    writer.commit()
+    summary.removed.extend(gone)
 
 
 def _bar(total: int, enabled: bool):

@@ -63,7 +63,7 @@ def render_results(answer: dict, explain: bool = False) -> str:
 def render_summary(summary: dict) -> str:
     lines = [
         f"added {summary['added']}, replaced {summary['replaced']}, unchanged {summary['unchanged']}, "
-        f"duplicates {len(summary['duplicates'])}, failed {len(summary['failed'])}"
+        f"removed {summary['removed']}, duplicates {len(summary['duplicates'])}, failed {len(summary['failed'])}"
     ]
     lines += [f"  duplicate: {d['path']} (same content as {d['same_as']})" for d in summary["duplicates"]]
     lines += [f"  failed: {f['path']}: {f['reason']}" for f in summary["failed"]]

@@ -122,7 +122,7 @@ def test_console_script_is_installed():
 def test_ingest_then_search_from_the_command_line(tmp_path, capsys):
     index = str(tmp_path / "index")
     code, out, _ = run(capsys, "ingest", str(SEEDS), "--index", index)
-    assert code == 0 and out.startswith("added 5, replaced 0, unchanged 0")
+    assert code == 0 and out.startswith("added 5, replaced 0, unchanged 0, removed 0")
     code, out, _ = run(capsys, "search", "行政处罚 > 10 in 2020", "--index", index, "--explain")
     assert code == 0
     assert out.splitlines()[0] == "parsed: 行政处罚.处理决定数 > 10 AND year = 2020"

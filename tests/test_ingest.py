@@ -104,3 +104,15 @@ def test_killed_ingest_leaves_a_searchable_index_and_rerun_completes(tmp_path):
     again = subprocess.run(command[:-4] + ["--json"], capture_output=True, text=True, timeout=600)
     assert json.loads(again.stdout)["unchanged"] == total
     assert doc_count(index) == total
+
+
+def test_prune_removes_reports_whose_files_were_deleted(tmp_path):
+    files = copy_seeds(tmp_path / "reports")
+    index = tmp_path / "index"
+    ingest([tmp_path / "reports"], index, workers=1)
+    files[2].unlink()
+    kept = ingest([tmp_path / "reports"], index, workers=1)
+    assert kept.removed == [] and doc_count(index) == 5  # without prune nothing is removed
+    pruned = ingest([tmp_path / "reports"], index, workers=1, prune=True)
+    assert pruned.removed == [str(files[2].resolve())]
+    assert len(pruned.unchanged) == 4 and doc_count(index) == 4
