@@ -24,11 +24,13 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def extract_path(path: str | Path) -> Report:
-    """Extract one report file. Raises ``ReadError`` when the file cannot be read."""
+def extract_path(path: str | Path, digest: str | None = None) -> Report:
+    """Extract one report file. Raises ``ReadError`` when the file cannot be read.
+
+    ``digest`` is the file's content hash when the caller already has it (ingest does).
+    """
     raw = read(path)
-    digest = content_hash(Path(path).read_bytes())
-    return extract_document(raw, digest)
+    return extract_document(raw, digest or content_hash(Path(path).read_bytes()))
 
 
 def extract_document(raw: RawDocument, digest: str) -> Report:

@@ -11,7 +11,6 @@ does the rest.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,7 +21,7 @@ from pathlib import Path
 from whoosh.index import LockError
 
 from .errors import NianbaoError
-from .extract import extract_path
+from .extract import content_hash, extract_path
 from .files import expand_paths
 from .models import Report
 from .store import column_text, open_or_create, to_document
@@ -68,7 +67,7 @@ class _Job:
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return content_hash(path.read_bytes())
 
 
 def _known(ix) -> tuple[dict[str, str], dict[str, str]]:
@@ -107,7 +106,7 @@ def plan(files: Iterable[Path], by_path: dict[str, str], by_hash: dict[str, str]
 def _extract(job: _Job) -> tuple[_Job, Report | None, str | None]:
     """Runs in a worker: extraction never raises across the process boundary."""
     try:
-        return job, extract_path(job.given), None
+        return job, extract_path(job.given, job.digest), None
     except NianbaoError as err:
         return job, None, err.message.removeprefix(f"{job.given}: ")
     except Exception as err:  # noqa: BLE001 - one bad file must not stop the others
