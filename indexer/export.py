@@ -18,12 +18,20 @@ META_COLUMNS = (
 
 
 def records(ix, text: str, sort: str | None = None) -> Iterator[dict]:
-    """The extraction records of every report a query matches, in the requested order."""
+    """The extraction records of every report a query matches, in the requested order.
+
+    The query and sort are checked here, at the call (QueryError, BadRequest), so
+    a caller streaming the records learns of a bad query before it starts.
+    """
     query = compile_query(parse(text))
     order = Sort.parse(sort)
-    with ix.searcher() as searcher:
-        for docnum in ordered_docnums(searcher, query, order):
-            yield json.loads(searcher.stored_fields(docnum)["record"])
+
+    def stream() -> Iterator[dict]:
+        with ix.searcher() as searcher:
+            for docnum in ordered_docnums(searcher, query, order):
+                yield json.loads(searcher.stored_fields(docnum)["record"])
+
+    return stream()
 
 
 def _consistent(record: dict) -> str:

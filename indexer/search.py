@@ -21,6 +21,7 @@ from .highlight import fragments
 from .querylang import conditions, parse, scoped_words
 from .registry import facets as registry_facets
 from .schema import facet_field
+from .stats import series_over
 from .store import column_text
 
 COUNTED = ("year", "province", "template", "consistent")
@@ -55,14 +56,29 @@ class Sort:
         raise BadRequest("bad_sort", f"unknown sort {text!r}: use relevance, year, -year or a facet key")
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """A search's answer (the JSON endpoint's object) and what a page shows beside it."""
+
+    answer: dict
+    named: list[str]  # facet keys the query's conditions name, in the order typed
+    chart: dict | None = None  # the chart facet's series over every hit (``stats.series_over``)
+
+
 def search(ix, text: str, page: int = 1, per_page: int = 20, sort: str | None = None) -> dict:
     """Run a query; raises QueryError (with position) or BadRequest on bad input."""
+    return run_search(ix, text, page, per_page, sort).answer
+
+
+def run_search(ix, text: str, page: int = 1, per_page: int = 20, sort: str | None = None,
+               chart: str | None = None) -> Outcome:
+    """``search``, plus the series of the facet ``chart`` over the same hits in the same pass."""
     started = time.perf_counter()
     node = parse(text)
     order = Sort.parse(sort)
     page, per_page = _paging(page, per_page)
     query = compile_query(node)
-    named = [c.facet for c in conditions(node)]
+    named = list(dict.fromkeys(c.facet for c in conditions(node)))
     words = scoped_words(node)
     with ix.searcher() as searcher:
         facets = [sorting.FieldFacet(name, allow_overlap=False) for name in COUNTED]
@@ -74,7 +90,8 @@ def search(ix, text: str, page: int = 1, per_page: int = 20, sort: str | None = 
         scores = {docnum: score for score, docnum in results.top_n} if order.kind == "relevance" else {}
         hits = [_hit(searcher.stored_fields(n), scores.get(n), named, words) for n in chosen]
         counts = {name: _counts(results.groups(name)) for name in COUNTED}
-    return {
+        series = series_over(searcher, docnums, chart) if chart and docnums else None
+    answer = {
         "query": text,
         "parsed": node.normal(),
         "total": len(docnums),
@@ -85,6 +102,7 @@ def search(ix, text: str, page: int = 1, per_page: int = 20, sort: str | None = 
         "results": hits,
         "facet_counts": counts,
     }
+    return Outcome(answer, named, series)
 
 
 def _paging(page: int, per_page: int) -> tuple[int, int]:
@@ -122,7 +140,7 @@ def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> di
         "published": record["published"],
         "source": record["source"],
         "score": round(score, 4) if score is not None else None,
-        "facets": {k: values[k] for k in dict.fromkeys(named) if k in values},
+        "facets": {k: values[k] for k in named if k in values},
         "highlights": fragments(record["sections"], words),
         "url": f"/reports/{record['id']}",
     }

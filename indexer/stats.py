@@ -40,17 +40,21 @@ def facet_series(ix, text: str, key: str) -> dict:
     """
     query = compile_query(parse(text))
     with ix.searcher() as searcher:
-        docnums = list(searcher.search(query, limit=None).docs())
-        if not docnums:
-            return {"facet": key, "reports": 0, "absent": 0, "by_year": [], "by_province": []}
-        reader = searcher.reader()
-        values = reader.column_reader(facet_field(key))
-        years = reader.column_reader("year")
-        provinces = reader.column_reader("province")
-        rows = [(n, values[n]) for n in docnums]
-        present = [(n, v) for n, v in rows if not math.isnan(v)]
-        by_year = _group([(years[n], v) for n, v in present if years[n]])
-        by_province = _group([(column_text(provinces[n]), v) for n, v in present if provinces[n]])
+        return series_over(searcher, list(searcher.search(query, limit=None).docs()), key)
+
+
+def series_over(searcher, docnums: list[int], key: str) -> dict:
+    """``facet_series`` over documents already found (the search page reuses its own hits)."""
+    if not docnums:
+        return {"facet": key, "reports": 0, "absent": 0, "by_year": [], "by_province": []}
+    reader = searcher.reader()
+    values = reader.column_reader(facet_field(key))
+    years = reader.column_reader("year")
+    provinces = reader.column_reader("province")
+    rows = [(n, values[n]) for n in docnums]
+    present = [(n, v) for n, v in rows if not math.isnan(v)]
+    by_year = _group([(years[n], v) for n, v in present if years[n]])
+    by_province = _group([(column_text(provinces[n]), v) for n, v in present if provinces[n]])
     return {
         "facet": key,
         "reports": len(present),

@@ -1,7 +1,7 @@
 """HTML pages: the search page, the report page and the exports.
 
-Every route calls one library function (``search``, ``get_report``,
-``facet_series``, ``records``) and renders its plain data; all page state
+Every route calls one library function (``run_search``, ``get_report``,
+``records``) and renders its plain data; all page state
 lives in the URL so a search can be shared as a link.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
@@ -16,10 +17,10 @@ from indexer import templates as official
 from indexer.errors import NianbaoError
 from indexer.export import csv_lines, jsonl_lines, records
 from indexer.models import SECTION_NAMES
-from indexer.querylang import Or, QueryError, conditions, parse
+from indexer.querylang import Or, QueryError, parse
 from indexer.registry import facets
-from indexer.search import BadRequest, Sort, get_report, search
-from indexer.stats import agency_reports, facet_series
+from indexer.search import BadRequest, get_report, run_search
+from indexer.stats import agency_reports
 from indexer.store import IndexMissing
 
 from . import charts, get_index
@@ -66,12 +67,16 @@ def refine(q: str, condition: str) -> str:
     q = q.strip()
     if not q:
         return condition
+    return f"({q}) {condition}" if _is_or(q) else f"{q} {condition}"
+
+
+@lru_cache(maxsize=64)
+def _is_or(q: str) -> bool:
+    """Whether a query is an OR at its top (asked once per sidebar link, so cached)."""
     try:
-        if isinstance(parse(q), Or):
-            q = f"({q})"
+        return isinstance(parse(q), Or)
     except QueryError:
-        pass
-    return f"{q} {condition}"
+        return False
 
 
 def _int_arg(name: str, default: int) -> int:
@@ -117,13 +122,13 @@ def search_page():
     if not state.q:
         return _render_search(state, doc_count=_doc_count())
     try:
-        found = search(get_index(), state.q, state.page, state.per_page, state.sort)
+        outcome = run_search(get_index(), state.q, state.page, state.per_page, state.sort, chart=state.chart)
     except (QueryError, BadRequest) as err:
         return _render_search(state, error=_error_view(err, state.q))
-    named = list(dict.fromkeys(c.facet for c in conditions(parse(state.q))))
-    chart = _charts(state) if found["total"] else None
+    found = outcome.answer
+    chart = _charts(state.chart, outcome.chart) if outcome.chart else None
     pager = _pager(found["page"], -(-found["total"] // found["per_page"]))
-    return _render_search(state, found=found, named=named, chart=chart, pager=pager)
+    return _render_search(state, found=found, named=outcome.named, chart=chart, pager=pager)
 
 
 def _pager(current: int, last: int) -> dict:
@@ -193,10 +198,9 @@ def _wrong(err: NianbaoError, q: str) -> str:
     return wrong if pos is not None and wrong and q[pos : pos + len(wrong)] == wrong else ""
 
 
-def _charts(state: State) -> dict:
+def _charts(key: str, series: dict) -> dict:
     """The chart facet over the years and the provinces, as SVG strings (escaped by charts.py)."""
-    series = facet_series(get_index(), state.q, state.chart)
-    facet = facets()[state.chart]
+    facet = facets()[key]
     return {
         "facet": facet,
         "series": series,
@@ -253,20 +257,13 @@ def report_page(report_id: str):
     )
 
 
-def _export_args() -> tuple[str, str | None]:
-    """q and sort, checked before streaming so a bad query answers 400 (not a broken download)."""
-    q, sort = request.args.get("q", "").strip(), request.args.get("sort") or None
-    parse(q)
-    Sort.parse(sort)
-    return q, sort
-
-
 def _export(lines, content_type: str, filename: str):
+    """A streamed download; a bad query or sort answers 400 before anything is sent."""
+    q, sort = request.args.get("q", "").strip(), request.args.get("sort") or None
     try:
-        q, sort = _export_args()
+        items = records(get_index(), q, sort)
     except (QueryError, BadRequest) as err:
         return Response(err.message + "\n", status=err.status, content_type="text/plain; charset=utf-8")
-    items = records(get_index(), q, sort)
     response = Response(lines(items), content_type=content_type)
     response.headers["Content-Disposition"] = f"attachment; filename={filename}"
     return response

@@ -6,6 +6,7 @@ import json
 
 from indexer.export import csv_lines, jsonl_lines, records
 from indexer.registry import facets
+from indexer.search import run_search, search
 from indexer.stats import agency_reports, facet_series
 
 
@@ -47,3 +48,10 @@ def test_jsonl_export(seed_index):
     lines = list(jsonl_lines(records(seed_index, "问题:人手不足")))
     assert len(lines) == 1
     assert json.loads(lines[0])["agency"] == "重庆市大渡口区经济和信息化委员会"
+
+
+def test_search_page_pass_gives_the_same_series_and_named_facets(seed_index):
+    outcome = run_search(seed_index, "采购金额 >= 0 in 2019..2020 行政处罚 >= 0", chart="政府集中采购.总金额_万元")
+    assert outcome.chart == facet_series(seed_index, "采购金额 >= 0 in 2019..2020 行政处罚 >= 0", "政府集中采购.总金额_万元")
+    assert outcome.named == ["政府集中采购.总金额_万元", "行政处罚.处理决定数"]
+    assert outcome.answer == {**search(seed_index, outcome.answer["query"]), "took_ms": outcome.answer["took_ms"]}

@@ -2,7 +2,7 @@
 
 Pure: no index library is imported here. ``parse`` turns the text into a tree
 of frozen dataclasses (see ``ast``); a separate step compiles that tree into
-index queries. See /work/shared/spec/query-language.md for the language.
+index queries (``indexer.compile``).
 
 >>> parse("行政处罚 > 10 in 2020").normal()
 '行政处罚.处理决定数 > 10 AND year = 2020'
