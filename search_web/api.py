@@ -8,7 +8,6 @@ handler turns them into ``{"error": {code, message, position, suggestions}}``.
 from __future__ import annotations
 
 import difflib
-import re
 
 from flask import Blueprint, jsonify, request
 
@@ -20,10 +19,10 @@ from indexer.search import get_report, search
 from indexer.stats import facet_series
 
 from . import get_index, openapi
+from .params import int_arg
 
 bp = Blueprint("api", __name__)
 
-_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
 SECTION_EXAMPLES = {name: f"{name}:培训" for name in SECTION_NAMES} | {"问题改进": "问题:人手不足"}
 FIELD_EXAMPLES = {
     "agency": "机关:商务",
@@ -44,21 +43,11 @@ class ApiError(NianbaoError):
         self.suggestions = list(suggestions or [])
 
 
-def _int_arg(name: str, default: int) -> int:
-    """An integer query parameter, or 400 ``bad_<name>`` naming the parameter and value."""
-    value = request.args.get(name)
-    if value is None or value.strip() == "":
-        return default
-    if not _INTEGER.fullmatch(value.strip()):
-        raise ApiError(f"bad_{name}", f"{name} must be a whole number, not {value!r}")
-    return int(value)
-
-
 @bp.get("/search")
 def search_reports():
     """One page of the reports a query matches (interfaces.md's object)."""
-    page = _int_arg("page", 1)
-    per_page = _int_arg("per_page", 20)
+    page = int_arg("page", 1)
+    per_page = int_arg("per_page", 20)
     text = request.args.get("q", "")
     return jsonify(search(get_index(), text, page=page, per_page=per_page, sort=request.args.get("sort")))
 

@@ -24,6 +24,7 @@ from indexer.stats import agency_reports
 from indexer.store import IndexMissing
 
 from . import charts, get_index
+from .params import BadParameter, int_arg
 
 bp = Blueprint("pages", __name__)
 
@@ -79,28 +80,13 @@ def _is_or(q: str) -> bool:
         return False
 
 
-def _int_arg(name: str, default: int) -> int:
-    text = request.args.get(name, "").strip()
-    if not text:
-        return default
-    if not text.isdigit():
-        raise BadArgument(f"{name} must be a whole number, not {text!r}")
-    return int(text)
-
-
-class BadArgument(NianbaoError):
-    """A URL parameter (page, per_page) that is not a number."""
-
-    status = 400
-
-
 def _state() -> State:
     args = request.args
     chart = args.get("chart", "").strip()
     return State(
         q=args.get("q", "").strip(),
-        page=_int_arg("page", 1),
-        per_page=_int_arg("per_page", 20),
+        page=int_arg("page", 1),
+        per_page=int_arg("per_page", 20),
         sort=args.get("sort", "").strip() or "relevance",
         chart=chart if chart in facets() else DEFAULT_CHART,
     )
@@ -117,7 +103,7 @@ def search_page():
         return _fold_builder()
     try:
         state = _state()
-    except BadArgument as err:
+    except BadParameter as err:
         return _render_search(State(q=request.args.get("q", "")), error=_error_view(err, ""))
     if not state.q:
         return _render_search(state, doc_count=_doc_count())
@@ -145,7 +131,10 @@ def _pager(current: int, last: int) -> dict:
 def _fold_builder():
     """``q`` + ``b_facet b_op b_value`` → redirect to the canonical URL of the new query."""
     args = request.args
-    state = replace(_state(), page=1)
+    try:
+        state = replace(_state(), page=1)
+    except BadParameter as err:
+        return _render_search(State(q=args.get("q", "")), error=_error_view(err, ""))
     facet, op, value = (args.get(k, "").strip() for k in ("b_facet", "b_op", "b_value"))
     if facet and value:
         state = replace(state, q=refine(state.q, f"{facet} {op or '>'} {value}"))
@@ -209,8 +198,12 @@ def _charts(key: str, series: dict) -> dict:
     }
 
 
+@lru_cache(maxsize=1)
 def _facet_groups() -> list[tuple[str, list]]:
-    """Registry facets grouped for a <select>: the report's sections, then applicant columns."""
+    """Registry facets grouped for a <select>: the report's sections, then applicant columns.
+
+    Built once: the registry does not change while the app runs.
+    """
     groups: dict[str, list] = {
         "二、主动公开": [], "三、依申请公开（总计）": [], "三、依申请公开（按申请人）": [], "四、复议诉讼": [],
     }  # fmt: skip
@@ -230,6 +223,7 @@ def _facet_groups() -> list[tuple[str, list]]:
     return list(groups.items())
 
 
+@lru_cache(maxsize=1)
 def _names() -> list[tuple[str, str]]:
     """Names the query box accepts for facets: aliases first, then canonical keys."""
     aliases = [(a, f.key) for f in facets().values() for a in f.aliases]

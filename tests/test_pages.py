@@ -122,7 +122,12 @@ def test_sort_and_pagination_stay_in_the_url(client):
 
 
 def test_bad_page_and_sort_are_shown_beside_the_box(client):
-    for args in ({"q": "in 2020", "page": "x"}, {"q": "in 2020", "sort": "bogus"}):
+    for args in (
+        {"q": "in 2020", "page": "x"},
+        {"q": "in 2020", "page": "²"},  # isdigit() but not int(): once a 500
+        {"q": "in 2020", "sort": "bogus"},
+        {"q": "in 2020", "per_page": "x", "b_facet": "行政处罚.处理决定数", "b_op": ">", "b_value": "1"},
+    ):
         response = client.get("/", query_string=args)
         assert response.status_code == 200
         assert 'class="query-error"' in body(response)

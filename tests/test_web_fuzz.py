@@ -7,7 +7,7 @@ import pytest
 from search_web import create_app
 
 ALPHABET = list("行政处罚申请新收问题人手不足采购金额地区重庆模板勾稽不符年") + list(
-    " <>=!()\"'：:（）“”＞≥.-&|0123456789abcANDORNOTin%\\/\x00\u3000"
+    " <>=!()\"'：:（）“”＞≥.-&|0123456789abcANDORNOTin%\\/\x00\u3000²١１"
 )
 PARAMS = ("q", "page", "per_page", "sort", "chart", "b_facet", "b_op", "b_value")
 PATHS = ("/", "/export.csv", "/export.jsonl", "/api/search", "/api/stats", "/reports/", "/api/reports/")

@@ -1,0 +1,33 @@
+"""Reading URL parameters, the same way for pages and the API."""
+
+from __future__ import annotations
+
+import re
+
+from flask import request
+
+from indexer.errors import NianbaoError
+
+# ASCII digits only: str.isdigit() also accepts "²" and "١", which int() then rejects.
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+
+
+class BadParameter(NianbaoError):
+    """A URL parameter that is not what it must be (not the query text: that is a QueryError)."""
+
+    status = 400
+
+    def __init__(self, name: str, message: str):
+        super().__init__(message)
+        self.code = f"bad_{name}"
+
+
+def int_arg(name: str, default: int) -> int:
+    """An integer parameter; absent or empty gives ``default``; anything else not a whole number is
+    a ``bad_<name>`` error naming the parameter and the value."""
+    value = request.args.get(name, "").strip()
+    if not value:
+        return default
+    if not _INTEGER.fullmatch(value):
+        raise BadParameter(name, f"{name} must be a whole number, not {value!r}")
+    return int(value)
