@@ -65,4 +65,4 @@ def test_mutated_seeds_extract_without_errors(path):
 )
 def test_odd_grids(rows):
     report = extract_document(RawDocument("odd.html", "html", (TableBlock(rows, "table 1"),)), "0" * 64)
-    assert isinstance(report.facets, dict)
+    assert report.facets == {}  # nothing here is a readable row: no number is invented
