@@ -56,22 +56,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import extract_path
+    from .extract import try_extract
 
     failed: list[str] = []
     for path in expand_paths(args.paths):
-        try:
-            report = extract_path(path)
-        except NianbaoError as err:
-            failed.append(err.message)
-            print(f"nianbao: {err.message}", file=sys.stderr)
-            continue
-        except Exception as err:  # noqa: BLE001 - one bad file must not stop a folder
-            message = f"{path}: extraction failed ({type(err).__name__}: {err})"
-            failed.append(message)
-            print(f"nianbao: {message}", file=sys.stderr)
-            continue
-        if args.json:
+        report, reason = try_extract(path)
+        if report is None:
+            failed.append(f"{path}: {reason}")
+            print(f"nianbao: {path}: {reason}", file=sys.stderr)
+        elif args.json:
             print(json.dumps(report.to_record(), ensure_ascii=False))
         else:
             print(render_report(report))

@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from .checks import run_checks
+from .errors import NianbaoError
 from .freeform import extract_freeform_facets
 from .metadata import extract_metadata
 from .models import SECTION_NAMES, RawDocument, Report
@@ -31,6 +32,20 @@ def extract_path(path: str | Path, digest: str | None = None) -> Report:
     """
     raw = read(path)
     return extract_document(raw, digest or content_hash(Path(path).read_bytes()))
+
+
+def try_extract(path: str | Path, digest: str | None = None) -> tuple[Report | None, str | None]:
+    """(report, None), or (None, reason) for a file that cannot be read or extracted.
+
+    For callers working through many files (the CLI, ingest workers): one bad file
+    is reported with its reason and never stops the others.
+    """
+    try:
+        return extract_path(path, digest), None
+    except NianbaoError as err:
+        return None, err.message.removeprefix(f"{path}: ")
+    except Exception as err:  # noqa: BLE001 - an extraction bug in one file must not stop a folder
+        return None, f"extraction failed ({type(err).__name__}: {err})"
 
 
 def extract_document(raw: RawDocument, digest: str) -> Report:

@@ -21,7 +21,7 @@ from pathlib import Path
 from whoosh.index import LockError
 
 from .errors import NianbaoError
-from .extract import content_hash, extract_path
+from .extract import content_hash, try_extract
 from .files import expand_paths
 from .models import Report
 from .store import column_text, open_or_create, to_document
@@ -105,12 +105,7 @@ def plan(files: Iterable[Path], by_path: dict[str, str], by_hash: dict[str, str]
 
 def _extract(job: _Job) -> tuple[_Job, Report | None, str | None]:
     """Runs in a worker: extraction never raises across the process boundary."""
-    try:
-        return job, extract_path(job.given, job.digest), None
-    except NianbaoError as err:
-        return job, None, err.message.removeprefix(f"{job.given}: ")
-    except Exception as err:  # noqa: BLE001 - one bad file must not stop the others
-        return job, None, f"extraction failed ({type(err).__name__}: {err})"
+    return (job, *try_extract(job.given, job.digest))
 
 
 def _run(jobs: Sequence[_Job], workers: int) -> Iterator[tuple[_Job, Report | None, str | None]]:
