@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -62,6 +63,7 @@ def parse_number(text: str) -> float | int | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_cell(text: str) -> Cell:
     """Classify one cell's text.
 
