@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .readers import SUPPORTED_SUFFIXES
+from .extract.readers import SUPPORTED_SUFFIXES
 
 
 def expand_paths(paths: Sequence[str | Path]) -> Iterator[Path]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .templates import (
+from .extract.templates import (
     ACTIVE_TABLES,
     APPLICANT_COLUMNS,
     APPLICATION_GROUPS,

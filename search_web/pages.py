@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
-from indexer import templates as official
 from indexer.errors import NianbaoError
 from indexer.export import csv_lines, jsonl_lines, records
+from indexer.extract import templates as official
 from indexer.models import SECTION_NAMES
 from indexer.querylang import Or, QueryError, parse
 from indexer.registry import facets

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.freeform import extract_freeform_facets
+from indexer.extract.freeform import extract_freeform_facets
 from indexer.registry import facets
 
 DATA = Path(__file__).parent / "data"

@@ -7,13 +7,19 @@ import json
 
 import pytest
 
+from indexer.extract.tables import fused
+from indexer.extract.templates import (
+    ACTIVE_TABLES,
+    APPLICATION_GROUPS,
+    APPLICATION_ROWS,
+    REVIEW_GROUPS,
+    review_keys,
+)
 from indexer.generator import FORMS, generate, render, write
 from indexer.generator import __main__ as cli
 from indexer.generator.damage import FREE_KINDS, KINDS, choose, fused_plan, with_damage
 from indexer.generator.model import COLUMNS
 from indexer.registry import facets as registry
-from indexer.tables import fused
-from indexer.templates import ACTIVE_TABLES, APPLICATION_GROUPS, APPLICATION_ROWS, REVIEW_GROUPS, review_keys
 
 SEEDS = range(200)
 TABLE_FORMS = [f for f in FORMS if f != "free"]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from indexer.gazetteer import locate
-from indexer.metadata import Metadata, extract_metadata
+from indexer.extract.gazetteer import locate
+from indexer.extract.metadata import Metadata, extract_metadata
+from indexer.extract.sections import split_sections
 from indexer.models import Region
-from indexer.sections import split_sections
 
 DATA = Path(__file__).parent / "data"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from indexer.errors import ReadError
+from indexer.extract.readers import read, sniff
 from indexer.models import TableBlock, TextBlock
-from indexer.readers import read, sniff
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seeds" / "000_a11d1aa962f2c413.txt"

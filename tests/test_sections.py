@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from indexer.extract.sections import split_sections
 from indexer.models import SECTION_NAMES
-from indexer.sections import split_sections
 
 DATA = Path(__file__).parent / "data"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from indexer.extract import extract_path
-from indexer.templates import APPLICANT_COLUMNS, APPLICATION_ROWS
+from indexer.extract.templates import APPLICANT_COLUMNS, APPLICATION_ROWS
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 

@@ -2,12 +2,12 @@
 
 import pytest
 
+from indexer.extract.numbers import parse_cell, to_wan_yuan
+from indexer.extract.tables import fused
+from indexer.extract.tables.interpret import detect_template, read_tables
+from indexer.extract.tables.labels import core_of, match
+from indexer.extract.tables.rows import items_from_blocks
 from indexer.models import TableBlock, TextBlock
-from indexer.numbers import parse_cell, to_wan_yuan
-from indexer.tables import fused
-from indexer.tables.interpret import detect_template, read_tables
-from indexer.tables.labels import core_of, match
-from indexer.tables.rows import items_from_blocks
 
 
 def read_text(text: str, year: int = 2020):

@@ -9,7 +9,7 @@ One kind is not shown by every form: ``fused`` (a crawler that dropped the cell 
 rows: "行政处罚12012") marks rows that only the text forms (cells, tsv, md) print run together;
 html, docx and pdf print them as ordinary rows.  Damage is chosen before the form is known, so
 ``expected`` must hold for both: it is what the text forms still give (a fused row's facets stay
-only when ``indexer.tables.fused.unique_split`` recovers exactly the true numbers), and the
+only when ``indexer.extract.tables.fused.unique_split`` recovers exactly the true numbers), and the
 other forms give those and more, which leaves precision untouched.
 """
 
@@ -19,8 +19,8 @@ import dataclasses
 import random
 import re
 
-from ..tables import fused as fusing
-from ..templates import ACTIVE_TABLES, APPLICATION_ROWS, review_keys
+from ..extract.tables import fused as fusing
+from ..extract.templates import ACTIVE_TABLES, APPLICATION_ROWS, review_keys
 from .layout import ORDINALS, Block, Row, Table, build, grid
 from .model import COLUMNS, SyntheticReport
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..templates import (
+from ..extract.templates import (
     ACTIVE_TABLES,
     APPLICANT_COLUMNS,
     APPLICATION_GROUPS,

@@ -12,8 +12,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..extract.templates import (
+    ACTIVE_TABLES,
+    APPLICANT_COLUMNS,
+    APPLICATION_ROWS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+)
 from ..models import Region
-from ..templates import ACTIVE_TABLES, APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS
 from . import agency as agencies
 from . import prose
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..numbers import parse_number
+from ..extract.numbers import parse_number
 from ..registry import facets
 from .ast import YEAR_MAX, YEAR_MIN
 from .errors import QueryError

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 
-from .models import Region
+from ..models import Region
 
 MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")

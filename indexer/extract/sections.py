@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .models import SECTION_NAMES
+from ..models import SECTION_NAMES
 
 _PREFIX = r"(?:政府信息公开)?(?:工作)?"
 _STRONG = {

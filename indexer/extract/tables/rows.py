@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..models import Block, TableBlock, TextBlock
+from ...models import Block, TableBlock, TextBlock
 
 _RULE = re.compile(r"^[\s|:\-—–=]*$")  # markdown/ASCII rules: |---|---|, -----\t---
 # A short line of a label followed only by numbers: a row whose cell borders a

@@ -14,8 +14,8 @@ import contextlib
 import unicodedata
 from pathlib import Path
 
-from ..errors import ReadError
-from ..models import RawDocument, TextBlock
+from ...errors import ReadError
+from ...models import RawDocument, TextBlock
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),

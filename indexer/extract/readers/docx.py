@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import MissingDependency, ReadError
-from ..models import Block, RawDocument, TableBlock, TextBlock
+from ...errors import MissingDependency, ReadError
+from ...models import Block, RawDocument, TableBlock, TextBlock
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 

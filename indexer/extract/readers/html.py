@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import MissingDependency
-from ..models import Block, RawDocument, TableBlock, TextBlock
+from ...errors import MissingDependency
+from ...models import Block, RawDocument, TableBlock, TextBlock
 from .text import decode_bytes
 
 _SCRIPTS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg"}

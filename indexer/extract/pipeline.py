@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .. import registry
+from ..errors import NianbaoError
+from ..models import SECTION_NAMES, RawDocument, Report
 from .checks import run_checks
-from .errors import NianbaoError
 from .freeform import extract_freeform_facets
 from .metadata import extract_metadata
-from .models import SECTION_NAMES, RawDocument, Report
 from .readers import read
-from .registry import facets as registry_facets
 from .sections import split_sections
 from .tables.interpret import read_tables
 from .tables.rows import items_from_blocks
@@ -63,7 +63,7 @@ def extract_document(raw: RawDocument, digest: str) -> Report:
     else:
         template, values = tables.template, tables.facets
     warnings += _missing(sections.text, meta, template)
-    ordered = {k: values[k] for k in registry_facets() if k in values}
+    ordered = {k: values[k] for k in registry.facets() if k in values}
     return Report(
         id=digest[:16],
         source=raw.source,

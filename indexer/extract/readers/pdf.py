@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import MissingDependency, ReadError
-from ..models import Block, RawDocument, TableBlock, TextBlock
+from ...errors import MissingDependency, ReadError
+from ...models import Block, RawDocument, TableBlock, TextBlock
 
 
 def read(path: str | Path) -> RawDocument:

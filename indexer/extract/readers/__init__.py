@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import NianbaoError, ReadError
-from ..models import RawDocument
+from ...errors import NianbaoError, ReadError
+from ...models import RawDocument
 from . import docx, html, pdf, text
 
 Reader = Callable[[Path], RawDocument]

@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..models import Region
 from .gazetteer import locate
-from .models import Region
 from .numbers import parse_number
 from .sections import Sections
 
