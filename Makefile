@@ -16,8 +16,9 @@ format:
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-# Facet precision/recall over generated reports (clean and damaged).
+# Facet precision/recall against hand-read gold (the bundled real reports), then over generated reports.
 accuracy:
+	$(PY) scripts/gold_accuracy.py
 	$(PY) scripts/extraction_accuracy.py --count 300
 
 # Extraction speed per input form (ms per file, files per second).
