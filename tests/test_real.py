@@ -11,7 +11,7 @@ REAL = Path(__file__).parent / "data" / "real"
 
 
 def extract(prefix: str):
-    return extract_path(next(REAL.glob(f"{prefix}_*")))
+    return extract_path(next(p for p in REAL.glob(f"{prefix}_*") if not p.name.endswith(".json")))
 
 
 def test_shuyang_2023_every_number():

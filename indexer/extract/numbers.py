@@ -16,10 +16,11 @@ import cn2an
 # Marks that mean "nothing here" in a table cell.
 NOTHING_MARKS = frozenset({"", "/", "／", "—", "——", "-", "－", "--", "—-", "无", "空", "\\", "×"})
 
-_NUM = r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?"
+_UNSIGNED = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_MALFORMED = re.compile(r"[-+—–－]*\d[\d.,，]*[-+]*")  # a number a typo or a crawler damaged
 _CELL = re.compile(
-    rf"^(?P<sign>增加|减少|增|减|[-+])?\s*(?P<num>{_NUM}|[{_CN_DIGITS}]+)\s*"
+    rf"^(?P<sign>增加|减少|增|减|[-+])?\s*(?P<num>{_UNSIGNED}|[{_CN_DIGITS}]+)\s*"
     r"(?P<unit>万元|亿元|元|万|件|个|项|条|次|人次|宗|起|家|%)?$"
 )
 
@@ -28,9 +29,10 @@ _CELL = re.compile(
 class Cell:
     """What a table cell says: a number, nothing, or text."""
 
-    kind: str  # "number", "blank" or "text"
+    kind: str  # "number", "blank", "text", or "unreadable" (number-like but malformed: "--253")
     value: float | int | None = None
     unit: str | None = None  # unit printed in the cell, if any
+    signed: bool = False  # printed with a sign ("+3", "-2", "减少2")
 
     @property
     def is_number(self) -> bool:
@@ -80,13 +82,13 @@ def parse_cell(text: str) -> Cell:
         return BLANK
     match = _CELL.match(clean)
     if not match:
-        return Cell("text")
+        return Cell("unreadable") if _MALFORMED.fullmatch(clean) else Cell("text")
     value = parse_number(match["num"])
     if value is None:
         return Cell("text")
     if match["sign"] in ("-", "减", "减少") and value > 0:
         value = -value
-    return Cell("number", value, match["unit"])
+    return Cell("number", value, match["unit"], signed=match["sign"] is not None)
 
 
 def to_wan_yuan(value: float | int, unit: str | None) -> float | int:

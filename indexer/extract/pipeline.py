@@ -51,7 +51,7 @@ def try_extract(path: str | Path, digest: str | None = None) -> tuple[Report | N
 def extract_document(raw: RawDocument, digest: str) -> Report:
     items = items_from_blocks(raw.blocks)
     # Table rows are numbers, not prose: sections and metadata see them as blank lines.
-    lines = [it.text if (not it.is_row or it.loose) else "" for it in items]
+    lines = ["" if it.is_row else it.text for it in items]
     sections = split_sections(lines)
     meta = extract_metadata(lines, sections)
     tables = read_tables(items, meta.year)

@@ -190,6 +190,7 @@ APPLICATION_GROUPS = {
     "其他处理": "（六）其他处理",
 }
 RESULTS_HEADING = "三、本年度办理结果"
+CHECK_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 APPLICATION_ROWS = {
     "2019": _HEAD

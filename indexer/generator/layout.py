@@ -15,6 +15,7 @@ from ..extract.templates import (
     APPLICANT_COLUMNS,
     APPLICATION_GROUPS,
     APPLICATION_ROWS,
+    CHECK_NOTE,
     RESULTS_HEADING,
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
@@ -22,7 +23,6 @@ from ..extract.templates import (
 from .model import SyntheticReport
 
 ORDINALS = "一二三四五六七八九十"
-CHECK_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 TOP_ROWS = ("新收", "上年结转", "结转下年")
 
 

@@ -52,13 +52,13 @@ def detect_template(rows: Sequence[Item], year: int | None) -> str | None:
             if vote:
                 votes[vote] += 1
             for label in match(cell):
-                recognised = recognised or label.kind in ("active", "application")
+                recognised = recognised or label.kind in ("active", "application", "review")
                 if label.template:
                     votes[label.template] += 1
     if votes:
         return votes.most_common(1)[0][0]
-    if not recognised:
-        return None
+    if not recognised or (year and year < 2019):
+        return None  # before 2019 no table follows a template: the report is free-form
     return "2021" if year and year >= 2021 else "2019"
 
 
@@ -95,6 +95,7 @@ class _Reader:
         self.group: str | None = None  # current section 三 group (不予公开 …)
         self.in_review = False  # after the section 四 header
         self.money_unit: str | None = None  # unit a 金额 header declares
+        self.placed = True  # the current row's empty cells hold their places
         self.columns = {
             row.key: t.columns for t in ACTIVE_TABLES[template] for row in t.rows
         }
@@ -104,6 +105,7 @@ class _Reader:
             self.row(row)
 
     def row(self, row: Item) -> None:
+        self.placed = row.placed
         cells = list(row.cells or ())
         split = _label_end(cells)
         labels, data = cells[: split + 1], cells[split + 1 :]
@@ -177,6 +179,15 @@ class _Reader:
         cells = self.align(data, len(columns), where, key)
         if cells is None:
             return
+        misplaced = [col.label for col, cell in zip(columns, cells, strict=True) if cell.signed and not col.signed]
+        if misplaced:
+            # "+22" under 上一年项目数: the cells are not where the header says; only the
+            # last one, at the row's end, still stands under its column.
+            self.warn(f"{where}: {key} has a signed value under {misplaced[0]}: its cells are shifted; "
+                      "only the last column is kept")
+            columns, cells = columns[-1:], cells[-1:]
+            if cells[0].signed:
+                return
         for col, cell in zip(columns, cells, strict=True):
             if cell.is_number:
                 self.put(f"{key}.{col.suffix}", self.value(col, cell, where), where)
@@ -247,6 +258,8 @@ class _Reader:
 
     def align(self, data: list[str], width: int, where: str, what: str) -> list[Cell] | None:
         cells = [parse_cell(c) for c in data]
+        if not self.placed:
+            return self._count(cells, width, where, what)
         while len(cells) > width and cells[-1].kind == "blank":
             cells.pop()
         while len(cells) > width and cells[0].kind == "blank":
@@ -257,6 +270,19 @@ class _Reader:
         if len(cells) < width and any(c.is_number for c in cells):
             self.warn(f"{where}: {what} has {len(cells)} of {width} cells; the missing ones are left out")
         return cells + [BLANK] * (width - len(cells))
+
+    def _count(self, cells: list[Cell], width: int, where: str, what: str) -> list[Cell] | None:
+        """Cells from flattened text, whose empty cells may have been dropped: a row is
+        placed by count only when it holds exactly one value per column."""
+        values = [c for c in cells if c.kind != "blank"]
+        if not values or len(values) == width:
+            return values + [BLANK] * (width - len(values))
+        if len(values) < width:
+            self.warn(f"{where}: {what} has {len(values)} values for {width} columns and its empty "
+                      "cells cannot be placed; left out")
+        else:
+            self.warn(f"{where}: {what} has {len(values)} values for {width} columns; left out")
+        return None
 
     def value(self, col: Column, cell: Cell, where: str) -> int | float:
         if not col.money:
@@ -304,7 +330,7 @@ def _fused_label(cell: str) -> tuple[str, str] | None:
 def _confirm_blanks(cells: list[Cell]) -> list[Cell]:
     """Blank parts are 0 when the stated parts already add up to the stated 总计."""
     *parts, total = cells
-    if not total.is_number or any(c.kind == "text" for c in parts):
+    if not total.is_number or any(c.kind in ("text", "unreadable") for c in parts):
         return cells
     if any(c.kind == "blank" for c in parts) and sum(c.value for c in parts if c.is_number) == total.value:
         return [c if c.is_number else Cell("number", 0) for c in parts] + [total]

@@ -17,6 +17,7 @@ from ..templates import (
     ACTIVE_TABLES,
     APPLICATION_GROUPS,
     APPLICATION_ROWS,
+    CHECK_NOTE,
     REVIEW_COLUMNS,
 )
 
@@ -83,6 +84,28 @@ def _labels() -> dict[str, list[Label]]:
     for word in ("信息内容", "申请人情况", "自然人", "法人或其他组织", "商业企业", "科研机构",
                  "社会公益组织", "法律服务机构"):
         add(word, Label("header", ""))
+    for tables in ACTIVE_TABLES.values():
+        for t in tables:
+            add(f"第二十条{t.item}", Label("header", ""))
+            for col in t.columns:
+                add(col.label, Label("header", ""))
+    add(CHECK_NOTE, Label("header", ""))
+    add(CHECK_NOTE.strip("（）"), Label("header", ""))
+    return _template_only(table)
+
+
+def _template_only(table: dict[str, list[Label]]) -> dict[str, list[Label]]:
+    """Rows printed in one template only (其他对外管理服务事项, 政府集中采购) vote for it."""
+    printed: dict[str, set[str]] = {}
+    for template, tables in ACTIVE_TABLES.items():
+        for t in tables:
+            for row in t.rows:
+                for label in row.labels:
+                    printed.setdefault(core_of(label), set()).add(template)
+    for key, templates in printed.items():
+        if len(templates) == 1:
+            only = next(iter(templates))
+            table[key] = [lb if lb.kind != "active" else Label(lb.kind, lb.key, only) for lb in table[key]]
     return table
 
 
@@ -135,3 +158,72 @@ def _template_headers() -> dict[str, str]:
 
 
 _TEMPLATE_HEADERS = _template_headers()
+
+
+# --- vocabulary of the tables: what flattened table text is made of ----------
+
+_SIGNAL_KINDS = frozenset({"header", "review", "results", "group"})
+
+
+def is_vocabulary(text: str) -> bool:
+    """Whether a piece of text is a row label or a column header of the templates (strictly)."""
+    return bool(match(text, strict=True))
+
+
+def is_table_signal(text: str) -> bool:
+    """Words that only a table prints: headers, captions, the long section 三 labels.
+
+    Short row labels (规章, 行政许可, 其他) also occur in prose, so alone they open no table.
+    """
+    labels = match(text, strict=True)
+    return any(lb.kind in _SIGNAL_KINDS or (lb.kind == "application" and len(core_of(text)) >= 6)
+               for lb in labels)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_keys() -> tuple[str, ...]:
+    return tuple(sorted((k for k in label_table() if len(k) >= 2), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def split_fused_text(text: str) -> tuple[str, ...]:
+    """Cut text that ran table cells together into vocabulary words, from the right.
+
+    ``信息内容本年制发件数规章`` -> ``['信息内容', '本年制发件数', '规章']``.  A word is cut
+    off only where the text before it ends in another word of the tables (or nothing
+    is left): ``我区公开行政规范性文件`` is prose and stays whole.
+    """
+    parts: list[str] = []
+    rest = text
+    while rest:
+        cut = _last_word(rest)
+        if cut is None:
+            break
+        head, word = rest[:cut], rest[cut:]
+        if head and _last_word(head) is None:
+            break
+        parts.insert(0, word)
+        rest = head
+    if rest and parts and not is_vocabulary(parts[0]):
+        return (text,)
+    return tuple([rest] if rest else []) + tuple(parts)
+
+
+def _last_word(text: str) -> int | None:
+    """Where the longest vocabulary word ending ``text`` starts (its numbering included)."""
+    tail = core_of(text[-80:])
+    for word in _vocabulary_keys():
+        if not tail.endswith(word):
+            continue
+        top = len(text) - len(word)
+        for start in range(top, max(-1, top - 40), -1):  # a word may carry a remark in brackets
+            if core_of(text[start:]) == word:
+                return _with_numbering(text, start)
+    return None
+
+
+def _with_numbering(text: str, start: int) -> int:
+    """Move a cut left over the word's own numbering (一、 （三） 2.)."""
+    m = re.search(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、])\s*$",
+                  text[:start])
+    return m.start() if m else start

@@ -1,12 +1,22 @@
 """Recovering table rows from flattened text.
 
-Reports reach us as text in three flattened shapes, all handled here:
+Reports reach us as text in which table rows are flattened every way:
 
 * one cell per line, each line starting with a TAB, rows separated by an
   empty line, a long header wrapped onto a following line without a TAB
   (seeds 000, 002, 003);
-* one row per line, cells separated by TABs (seeds 001, 004);
-* markdown pipe tables (``| a | b |`` with ``|---|`` rules).
+* one row per line, cells separated by TABs (seeds 001, 004) or by pipes,
+  with or without the leading pipe (``规章 | 0 | 0 | 0 |``), markdown rules or not;
+* one cell per line ending in ``|``, or between blank lines, a ``|`` alone on a
+  line for an empty cell, labels wrapped over two or three lines (PDF text);
+* a whole table on one line, separated by spaces or by nothing at all
+  (``规章000行政规范性文件307``).
+
+Where a line is a whole row its end ends the row; elsewhere rows are cut at
+the templates' row labels: every line is cut into pieces (``cells.py``), and a
+row is a run of label pieces followed by its numbers.  Rows without separators
+are read only inside a table (after a header, a caption or a long section 三
+label), and never where a unit follows the numbers (``行政处罚 25 起`` is prose).
 
 The result is a stream of ``Item``s in document order: text lines stay text,
 table rows become tuples of cells, so grids from HTML/DOCX/PDF readers and
@@ -17,17 +27,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...models import Block, TableBlock, TextBlock
+from .cells import Piece, line_pieces
+from .labels import is_table_signal, is_vocabulary, match, split_fused_text
 
-_RULE = re.compile(r"^[\s|:\-—–=]*$")  # markdown/ASCII rules: |---|---|, -----\t---
-# A short line of a label followed only by numbers: a row whose cell borders a
-# crawler dropped ("行政处罚 12 0 12", "行政处罚12012").
-_LOOSE_ROW = re.compile(
-    r"^\s*(?P<label>(?:\d{1,2}[.．、]\s*)?[^\d\s。；;：:][^\d。；;：:]{1,60}?)\s*(?P<values>\d[\d\s.]*)$"
-)
-_DIGITS_ONLY = re.compile(r"^\s*\d{15,}\s*$")  # section 四's numbers with every border lost
+_TABLE_REACH = 80  # pieces after a table signal within which label-cut rows are trusted
+_SHORT_CELL = 60  # longer text without a table word is prose, not a cell
+# Sentences and section headings ("## 二、主动公开政府信息情况") are never cells.
+_PROSE = re.compile(r"[。；;！？!?]|^[#*\s]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]+部分)|情况$")
+_UNIT_AFTER = re.compile(r"^[件条项个次起篇家份宗人例台]")
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,8 @@ class Item:
     text: str
     where: str
     cells: tuple[str, ...] | None = None
-    loose: bool = False  # recovered from a plain line: may still be prose
+    loose: bool = False  # cut from flattened text by its labels: match labels strictly
+    placed: bool = True  # empty cells hold their places (grids, tab rows, markdown rows)
 
     @property
     def is_row(self) -> bool:
@@ -69,67 +80,189 @@ def _split_block(block: TextBlock) -> list[tuple[str, str]]:
     return [(p, f"{block.where} +{i}".strip()) for i, p in enumerate(parts)]
 
 
-def _recover(lines: list[tuple[str, str]]) -> list[Item]:
-    out: list[Item] = []
-    open_cells: list[str] | None = None  # the cell-per-line row being collected
-    open_where = ""
+# --- lines → units: TAB cell-per-line rows become one tab-separated unit -------
+
+
+@dataclass
+class _Unit:
+    text: str  # what is cut into pieces
+    lines: list[int]  # the original lines it stands for
+
+
+def _units(lines: list[tuple[str, str]]) -> list[_Unit]:
+    """Group TAB-prefixed one-cell lines (up to an empty line) into one row unit."""
+    units: list[_Unit] = []
+    cells: list[str] | None = None
+    members: list[int] = []
     last_was_cell = False
 
     def close() -> None:
-        nonlocal open_cells
-        if open_cells:
-            out.append(Item("\t".join(open_cells), open_where, tuple(open_cells)))
-        open_cells = None
+        nonlocal cells, members
+        if cells is not None:
+            units.append(_Unit("\t".join(cells) + ("\t" if len(cells) == 1 else ""), members))
+        cells, members = None, []
 
-    for text, where in lines:
-        kind = _line_kind(text)
-        if kind == "cell":
-            if open_cells is None:
-                open_cells, open_where = [], where
-            open_cells.append(text[1:])
+    for n, (text, _) in enumerate(lines):
+        if text.startswith("\t") and "\t" not in text[1:]:
+            cells = [] if cells is None else cells
+            cells.append(text[1:])
+            members.append(n)
             last_was_cell = True
             continue
-        if kind == "text" and last_was_cell and open_cells is not None:
-            open_cells[-1] += text.strip()  # a header label wrapped onto the next line
+        if text.strip() and last_was_cell and cells is not None and "\t" not in text:
+            cells[-1] += text.strip()  # a header label wrapped onto the next line
+            members.append(n)
             continue
         last_was_cell = False
         close()
-        if kind == "row":
-            out.append(Item(text, where, _split_row(text)))
-        elif kind == "rule":
-            out.append(Item("", where))
-        elif loose := _LOOSE_ROW.match(text):
-            values = loose["values"].split()
-            out.append(Item(text, where, (loose["label"], *values), loose=True))
-        elif _DIGITS_ONLY.match(text):
-            out.append(Item(text, where, (text.strip(),), loose=True))
-        else:
-            out.append(Item(text, where))
+        units.append(_Unit(text, [n]))
     close()
+    return units
+
+
+# --- pieces → rows -------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    labels: list[Piece]
+    values: list[Piece] = field(default_factory=list)
+    whole_line: bool = False  # ended by the end of a line that was a whole row
+    placed: bool = False  # that line kept every empty cell in place
+    table: bool = False  # labelled by the templates' words, or numbers alone inside a table
+
+    @property
+    def pieces(self) -> list[Piece]:
+        return self.labels + self.values
+
+
+class _Builder:
+    """Cuts the piece stream into rows at row labels and at row-shaped line ends."""
+
+    def __init__(self) -> None:
+        self.rows: list[_Row] = []
+        self.pending: list[Piece] = []  # text not yet known to be a label or prose
+        self.open: _Row | None = None
+        self.count = 0
+        self.signal_at = -_TABLE_REACH - 1
+        self.whole = False  # the line being fed is a whole row: its empty cells hold places
+        self.shape: str | None = None
+
+    def feed(self, pieces: list[Piece], shape: str | None) -> None:
+        whole_row = shape is not None
+        if whole_row:
+            self.end_row(whole_line=False)  # text before a whole row is not part of it
+        self.whole, self.shape = whole_row, shape
+        for piece in pieces:
+            self.count += 1
+            if piece.kind == "text":
+                self.text(piece)
+            else:
+                self.value(piece)
+        if whole_row or _label_then_numbers(pieces):
+            self.end_row()
+
+    def text(self, piece: Piece) -> None:
+        if any(is_table_signal(part) for part in _split(piece.text)):
+            self.signal_at = self.count
+        if self.open and self.open.values:
+            if _UNIT_AFTER.match(piece.text) and piece.line == self.open.values[-1].line:
+                self.open = None  # "行政处罚 25 起": a sentence, not a row
+            else:
+                self.close()
+        self.pending.append(piece)
+
+    def value(self, piece: Piece) -> None:
+        if self.pending:
+            self.start_row()
+        if self.open is None:
+            if piece.kind == "blank" and not self.whole:
+                return  # empty cells a spanning header left, on a line of their own
+            self.open = _Row([])  # numbers with no label: section 四's row
+        self.open.values.append(piece)
+
+    def start_row(self) -> None:
+        """The trailing table words of the pending text label a new row; the rest is prose."""
+        if self.open and self.open.values:
+            self.close()
+        pieces = [Piece(part, "text", p.line, p.index) for p in self.pending for part in _split(p.text)]
+        keep = len(pieces)
+        while keep and _table_like(pieces[keep - 1].text):
+            keep -= 1
+        labels = pieces[keep:]
+        if self.open and not self.open.values:
+            labels = self.open.labels + labels  # a label with no numbers, then another
+        self.pending = []
+        self.open = _Row(labels)
+
+    def end_row(self, whole_line: bool = True) -> None:
+        if self.pending and (self.open is None or self.open.values):
+            self.start_row()
+        if self.open:
+            self.open.whole_line = whole_line
+            self.open.placed = whole_line and self.shape == "exact"
+        self.close()
+
+    def close(self) -> None:
+        """Keep a row that belongs to a table: a whole-line row, or one cut inside a table."""
+        row, self.open = self.open, None
+        if row is None or not row.pieces or not (row.whole_line or self.count - self.signal_at <= _TABLE_REACH):
+            return
+        labelled = any(is_vocabulary(p.text) for p in row.labels)
+        bare = not row.labels and any(p.kind == "number" for p in row.values)
+        if labelled or bare or row.whole_line:
+            row.table = labelled or bare
+            self.rows.append(row)
+        if labelled:
+            self.signal_at = self.count  # a table is being read: its next rows need no new header
+
+    def finish(self) -> list[_Row]:
+        self.end_row(whole_line=False)
+        return self.rows
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return (text,) if is_vocabulary(text) else split_fused_text(text)
+
+
+def _table_like(text: str) -> bool:
+    """A table word, or a short fragment of one (a wrapped label, a cut header)."""
+    if is_vocabulary(text):
+        return True
+    return len(text) <= _SHORT_CELL and not _PROSE.search(text)
+
+
+def _label_then_numbers(pieces: list[Piece]) -> bool:
+    """A whole line that is a row label followed only by numbers: ``行政处罚 12 0 12``."""
+    if len(pieces) < 2 or pieces[0].kind != "text":
+        return False
+    return all(p.kind == "number" for p in pieces[1:]) and bool(match(pieces[0].text, strict=True))
+
+
+def _recover(lines: list[tuple[str, str]]) -> list[Item]:
+    """Text items for the lines that are not all table, and the rows cut from the pieces."""
+    units = _units(lines)
+    builder = _Builder()
+    counts = []
+    for u, unit in enumerate(units):
+        pieces, shape = line_pieces(unit.text, u)
+        counts.append(len(pieces))
+        builder.feed(pieces, shape)
+    rows = builder.finish()
+    used: dict[int, set[int]] = {}
+    starts: dict[int, list[_Row]] = {}
+    for row in rows:
+        for p in row.pieces if row.table else ():
+            used.setdefault(p.line, set()).add(p.index)
+        starts.setdefault(min(p.line for p in row.pieces), []).append(row)
+    out: list[Item] = []
+    for u, unit in enumerate(units):
+        table_only = len(used.get(u, ())) >= counts[u] and (counts[u] or unit.text.strip() != "")
+        for n in unit.lines:
+            text, where = lines[n]
+            out.append(Item("" if table_only else text, where))
+        for row in starts.get(u, []):
+            cells = tuple(p.text for p in row.pieces)
+            where = lines[unit.lines[0]][1]
+            out.append(Item("\t".join(cells), where, cells, loose=not row.whole_line, placed=row.placed))
     return out
-
-
-def _line_kind(text: str) -> str:
-    if text.startswith("\t") and "\t" not in text[1:]:
-        return "cell"
-    if "\t" in text:
-        return "rule" if _RULE.match(text) else "row"
-    stripped = text.strip()
-    if stripped.startswith("|") and stripped.count("|") >= 2:
-        return "rule" if _RULE.match(stripped) else "row"
-    if not stripped:
-        return "blank"
-    return "text"
-
-
-def _split_row(text: str) -> tuple[str, ...]:
-    if "\t" in text:
-        return tuple(text.split("\t"))
-    stripped = text.strip()
-    cells = stripped.split("|")
-    # A pipe row starts and usually ends with "|": drop the empty outer cells.
-    if cells and cells[0].strip() == "":
-        cells = cells[1:]
-    if cells and cells[-1].strip() == "" and stripped.endswith("|"):
-        cells = cells[:-1]
-    return tuple(c.strip() for c in cells)

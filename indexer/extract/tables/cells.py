@@ -1,0 +1,105 @@
+"""Cells of flattened table text, whatever separated them.
+
+Real pages flatten tables every way: one cell per line (ending in ``|``, or
+between blank lines), rows with or without leading pipes, tab rows, a whole
+table on one line with spaces, or with no separator at all
+(``规章000行政规范性文件307``).  ``line_pieces`` cuts one line into pieces —
+text, numbers, explicit blanks — and says whether the line itself was a whole
+row (its end then ends a table row).  Grouping pieces into rows is
+``rows.py``'s job; nothing here knows the templates but the vocabulary used to
+cut fused text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from ..numbers import parse_cell
+
+_RULE = re.compile(r"^[\s|:\-—–=+]*$")  # markdown/ASCII rules: |---|---|, +----+
+# A number inside running text: signed, decimal, with a money unit.
+_NUMBER = re.compile(r"(?<![\d.])[-+]{0,2}\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万元|亿元|元))?")
+_DATE_UNIT = re.compile(r"\s*(?:年|月|日|号|季度|时|岁|周年)")  # "2017年度" is text, not a cell
+_NUMBERING_AFTER = re.compile(r"[.．、](?=\s*[^\d\s.．、])")
+_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One cell's worth of text: ``kind`` is "text", "number" or "blank"."""
+
+    text: str
+    kind: str
+    line: int  # index of the line it came from
+    index: int = 0  # its place on that line (pieces cut from one piece share it)
+
+
+def line_pieces(text: str, line: int) -> tuple[list[Piece], str | None]:
+    """The pieces of one line, and whether the line is a whole table row: "exact" when its
+    separators keep every cell in place (tabs, markdown pipes), "row" when a crawler's
+    pipes may have dropped empty cells (``规范性文件 | 11 | ||``), else None.
+
+    >>> [p.text for p in line_pieces("规章 | 0 | 0 | 0 |", 0)[0]]
+    ['规章', '0', '0', '0']
+    """
+    clean = unicodedata.normalize("NFKC", text).replace("\u3000", " ").strip(" \r\n")  # tabs hold places
+    if not clean:
+        return [], None
+    pieces, shape = _separated(clean, line) if "\t" in clean or "|" in clean else (_run_pieces(clean, line), None)
+    return [replace(p, index=i) for i, p in enumerate(pieces)], shape
+
+
+def _separated(clean: str, line: int) -> tuple[list[Piece], str | None]:
+    """Cells between tabs or pipes; a single cell ending in "|" is one cell of a row."""
+    if _RULE.match(clean) and "-" in clean:
+        return [], "exact"  # a markdown rule ends the header row
+    sep = "\t" if "\t" in clean else "|"
+    exact = sep == "\t" or (clean.startswith("|") and clean.endswith("|"))
+    cells = clean.split(sep)
+    if sep == "|" and cells[0].strip() == "":
+        cells = cells[1:]
+    if sep == "|" and cells and cells[-1].strip() == "":
+        cells = cells[:-1]
+    if not any(c.strip() for c in cells):
+        # "|||" on its own line: the empty cells a spanning header leaves
+        return [Piece("", "blank", line) for _ in cells], None
+    pieces = []
+    for cell in cells:
+        pieces += _cell_pieces(cell.strip(), line)
+    return pieces, ("exact" if exact else "row") if len(cells) >= 2 else None
+
+
+def _cell_pieces(cell: str, line: int) -> list[Piece]:
+    """One separated cell: a number or blank as it stands, else text (maybe fused with digits)."""
+    kind = parse_cell(cell).kind
+    if kind in ("number", "blank", "unreadable"):
+        return [Piece(cell, "blank" if kind == "blank" else "number", line)]
+    return _run_pieces(cell, line)
+
+
+def _run_pieces(text: str, line: int) -> list[Piece]:
+    """Text and the numbers inside it, in order; whitespace between CJK dropped."""
+    pieces: list[Piece] = []
+    pos = 0
+    for m in _NUMBER.finditer(text):
+        start, end = m.span()
+        if _DATE_UNIT.match(text, end) or text[max(0, start - 1) : start] == "第":
+            continue
+        if _NUMBERING_AFTER.match(text, end) and m.group().isdigit():
+            # "00000002.其他法律…": the last digit numbers the next label
+            if len(m.group()) == 1:
+                continue
+            end -= 1
+        _add_text(pieces, text[pos:start], line)
+        pieces.append(Piece(text[start:end].replace(" ", ""), "number", line))
+        pos = end
+    _add_text(pieces, text[pos:], line)
+    return pieces
+
+
+def _add_text(pieces: list[Piece], text: str, line: int) -> None:
+    text = _CJK_SPACE.sub("", text).strip(" ,，;；")
+    if text:
+        pieces.append(Piece(text, "text", line))

@@ -1,0 +1,183 @@
+"""Table text in the shapes real pages arrive in: each read by the same row recovery.
+
+The literal text comes from real published reports (tests/data/real/excerpts), cut to the rows
+each test is about; values are as printed there.
+"""
+
+from indexer.extract.tables.interpret import read_tables
+from indexer.extract.tables.rows import items_from_blocks
+from indexer.models import TextBlock
+
+
+def read(text: str, year: int = 2022):
+    return read_tables(items_from_blocks([TextBlock(text, "t")]), year)
+
+
+def lines_kept(text: str) -> list[str]:
+    """The text lines sections and metadata see (table rows blanked)."""
+    return [it.text for it in items_from_blocks([TextBlock(text, "t")]) if not it.is_row and it.text]
+
+
+def test_pipe_rows_without_leading_pipe():
+    text = (
+        "第二十条第(一)项 |\n"
+        "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+        "规章 | 0 | 0 | 0 |\n"
+        "行政规范性文件 | 5 | 1 | 25 |\n"
+        "第二十条第(六)项 |\n"
+        "信息内容 | 本年处理决定数量 |\n"
+        "行政处罚 | 1472 |\n"
+    )
+    reading = read(text)
+    assert reading.template == "2021"
+    assert reading.facets == {
+        "规章.本年制发": 0, "规章.本年废止": 0, "规章.现行有效": 0,
+        "规范性文件.本年制发": 5, "规范性文件.本年废止": 1, "规范性文件.现行有效": 25,
+        "行政处罚.处理决定数": 1472,
+    }
+
+
+def test_section_three_pipe_rows_with_two_label_cells():
+    text = (
+        "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |\n"
+        "自然人 | 法人或其他组织 | 总计 |\n"
+        "商业 企业 | 科研 机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
+        "一、本年新收政府信息公开申请数量 | 58 | 7 | 0 | 0 | 1 | 0 | 66 |\n"
+        "三、本年度办理结果 | (一)予以公开 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |\n"
+        "(三)不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        "5.属于三类内部事务信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+        "7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 |\n"  # cut by the page: six of seven cells
+    )
+    facets = read(text).facets
+    assert facets["申请.新收"] == 66 and facets["申请.新收.自然人"] == 58 and facets["申请.新收.商业企业"] == 7
+    assert facets["申请.予以公开"] == 3 and facets["申请.予以公开.商业企业"] == 1
+    assert facets["申请.不予公开.国家秘密"] == 0 and facets["申请.不予公开.内部事务"] == 1
+    assert not any(k.startswith("申请.不予公开.行政执法案卷") for k in facets)
+
+
+def test_one_cell_per_line_ending_in_a_pipe():
+    text = (
+        "信息内容 |\n本年新制作数量 |\n本年新公开数量 |\n对外公开总数量 |\n"
+        "规章 |\n0 |\n0 |\n0 |\n"
+        "第二十条第(五)项 |\n|||\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n"
+        "行政许可 |\n16 |\n+3 |\n780 |\n"
+        "其他对外管理服务事项 |\n+22 |\n0 |\n889 |\n"
+        "第二十条第(六)项 |\n|||\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n"
+        "行政处罚 |\n253 |\n--253 |\n0 |\n"
+        "第二十条第(九)项 |\n|||\n信息内容 |\n采购项目数量 |\n采购总金额(万元,保留四位小数) |\n|\n"
+        "政府集中采购 |\n9 |\n103.3879万元 |\n"
+    )
+    reading = read(text, 2019)
+    assert reading.template == "2019"
+    assert reading.facets == {
+        "规章.本年制发": 0, "规章.本年新公开": 0, "规章.对外公开总数": 0,
+        "行政许可.上一年项目数": 16, "行政许可.本年增减": 3, "行政许可.处理决定数": 780,
+        # "+22" cannot be a count of last year's items: the cells are shifted, only the last is kept
+        "其他对外管理服务事项.处理决定数": 889,
+        # "--253" is unreadable: its column stays empty, the others keep their places
+        "行政处罚.上一年项目数": 253, "行政处罚.处理决定数": 0,
+        "政府集中采购.项目数": 9, "政府集中采购.总金额_万元": 103.3879,
+    }
+    assert any("signed value under 上一年项目数量" in w for w in reading.warnings)
+
+
+def test_cells_between_blank_lines_with_headers_broken_over_lines():
+    text = (
+        "第二十条第(一)项\n\n信息内容\n\n本年新\n制作数量\n\n本年新\n公开数量\n\n对外公开总数量\n\n"
+        "规章\n\n0\n\n0\n\n0\n\n规范性文件\n\n0\n\n0\n\n0\n\n"
+        "第二十条第(八)项\n\n信息内容\n\n上一年项目数量\n\n本年增/\n\n"
+        "行政事业性收费\n\n0\n\n 0\n\n"
+        "一、本年新收政府信息公开申请数量\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n"
+        "(二)部分公开(区分处理的,只计这一情形,不计其他情形\n"
+    )
+    reading = read(text, 2019)
+    assert reading.template == "2019"
+    assert reading.facets["规范性文件.对外公开总数"] == 0
+    assert reading.facets["行政事业性收费.本年增减"] == 0
+    assert reading.facets["申请.新收"] == 0 and reading.facets["申请.新收.其他"] == 0
+
+
+def test_trailing_whitespace_runs_in_cells():
+    text = "信息内容\n\n本年处理决定数量      \n\n行政许可\n\n3606      \n\n行政处罚\n\n499      \n\n行政强\n"
+    assert read(text).facets == {"行政许可.处理决定数": 3606, "行政处罚.处理决定数": 499}
+
+
+def test_a_row_cut_short_is_left_out():
+    text = (
+        "自然人 |\n法人或其他组织 |\n总计 |\n"
+        "二、上年结转政府信息公开申请数量 |\n0 |\n0 |\n0 |\n0 |\n"
+    )
+    reading = read(text)
+    assert not any(k.startswith("申请.上年结转") for k in reading.facets)
+    assert any("4 values for 7 columns" in w for w in reading.warnings)
+
+
+def test_pipe_row_with_dropped_empty_cells_is_not_placed_by_position():
+    text = (
+        "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n"
+        "规章 | |||\n"
+        "规范性文件 | 11 | ||\n"
+    )
+    assert read(text, 2020).facets == {}
+
+
+def test_pdf_text_label_wrapped_over_three_lines_with_numbers_on_the_middle_one():
+    text = (
+        "（一）予以公开 3 0 0 0 0 0 3\n"
+        "（二）部分公开（区分处理\n"
+        "的，只计这一情形，不计 1 0 0 0 0 0 1\n"
+        "其他情形）\n"
+        "（三）不予公开 1.属于国家秘密 0 0 0 0 0 0 0\n"
+    )
+    facets = read(text).facets
+    assert facets["申请.予以公开"] == 3
+    assert facets["申请.部分公开"] == 1 and facets["申请.部分公开.自然人"] == 1
+    assert facets["申请.不予公开.国家秘密"] == 0
+
+
+def test_section_four_bare_numbers_under_a_multi_line_header():
+    text = (
+        "行政复议 行政诉讼\n"
+        "结果 结果 其他 尚未 总计 未经复议直接起诉 复议后起诉\n"
+        "维持 纠正 结果 审结 结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计\n"
+        "维持 纠正 结果 审结 维持 纠正 结果 审结\n"
+        "0 1 0 0 1 0 0 0 2 2 0 0 0 0 0\n"
+    )
+    facets = read(text).facets
+    assert facets["复议.纠正"] == 1 and facets["复议.总计"] == 1
+    assert facets["诉讼.直接起诉.未审结"] == 2 and facets["诉讼.直接起诉.总计"] == 2
+    assert facets["诉讼.总计"] == 2
+
+
+def test_whole_table_fused_on_one_line():
+    text = (
+        "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+        "规章000行政规范性文件307第二十条第（五）项信息内容本年处理决定数量行政许可12"
+        "第二十条第（六）项信息内容本年处理决定数量行政处罚0行政强制0"
+    )
+    reading = read(text)
+    assert reading.template == "2021"
+    assert reading.facets == {
+        "规章.本年制发": 0, "规章.本年废止": 0, "规章.现行有效": 0,
+        "规范性文件.本年制发": 3, "规范性文件.本年废止": 0, "规范性文件.现行有效": 7,
+        "行政许可.处理决定数": 12, "行政处罚.处理决定数": 0, "行政强制.处理决定数": 0,
+    }
+
+
+def test_prose_numbers_after_table_words_are_not_rows():
+    text = (
+        "信息内容 | 本年处理决定数量 |\n"
+        "截至目前,2022年我区公开行政规范性文件2件,行政许可3606件,行政处罚499件。\n"
+        "推进行政执法信息公开，实施 行政处罚 25 起，罚款64.20万元\n"
+    )
+    assert read(text).facets == {}
+
+
+def test_headings_between_tables_stay_text():
+    text = (
+        "二、主动公开政府信息情况\n"
+        "第二十条第(一)项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n"
+        "三、收到和处理政府信息公开申请情况\n"
+        "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |\n"
+    )
+    assert lines_kept(text) == ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
