@@ -181,3 +181,27 @@ def test_headings_between_tables_stay_text():
         "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |\n"
     )
     assert lines_kept(text) == ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
+
+
+def test_ocr_markdown_with_a_spacer_column_and_a_total_column_goes_by_the_header():
+    text = (
+        "| 信息内容 | 本年制发件数 | | 本年废止件数 | 现行有效件数 | 合计 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 规章 | 1 | | 0 | 3 | 4 |\n"
+        "| 行政规范性文件 | 2 | | 1 | 9 | 12 |\n"
+    )
+    assert read(text).facets == {
+        "规章.本年制发": 1, "规章.本年废止": 0, "规章.现行有效": 3,
+        "规范性文件.本年制发": 2, "规范性文件.本年废止": 1, "规范性文件.现行有效": 9,
+    }
+
+
+def test_ocr_markdown_section_three_with_a_spacer_column():
+    text = (
+        "| | 申请人情况 | | | | | | | |\n"
+        "| | 自然人 | | 法人或其他组织 | | | | | 总计 |\n"
+        "| | | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |\n"
+        "| 一、本年新收政府信息公开申请数量 | 5 | | 1 | 0 | 0 | 0 | 0 | 6 |\n"
+    )
+    facets = read(text).facets
+    assert facets["申请.新收"] == 6 and facets["申请.新收.自然人"] == 5 and facets["申请.新收.商业企业"] == 1

@@ -24,6 +24,7 @@ from ..templates import (
     Column,
 )
 from . import fused
+from .columns import HeaderMap
 from .labels import Label, match, template_votes
 from .rows import Item
 
@@ -96,6 +97,8 @@ class _Reader:
         self.in_review = False  # after the section 四 header
         self.money_unit: str | None = None  # unit a 金额 header declares
         self.placed = True  # the current row's empty cells hold their places
+        self.cells: list[str] = []  # the current row, labels included
+        self.headers = HeaderMap()
         self.columns = {
             row.key: t.columns for t in ACTIVE_TABLES[template] for row in t.rows
         }
@@ -107,6 +110,9 @@ class _Reader:
     def row(self, row: Item) -> None:
         self.placed = row.placed
         cells = list(row.cells or ())
+        self.cells = cells
+        if row.placed:
+            self.headers.note(cells)
         split = _label_end(cells)
         labels, data = cells[: split + 1], cells[split + 1 :]
         digits = None
@@ -176,7 +182,7 @@ class _Reader:
         columns = self.columns.get(key)
         if columns is None:
             return
-        cells = self.align(data, len(columns), where, key)
+        cells = self.align(data, len(columns), where, key, columns)
         if cells is None:
             return
         misplaced = [col.label for col, cell in zip(columns, cells, strict=True) if cell.signed and not col.signed]
@@ -193,7 +199,7 @@ class _Reader:
                 self.put(f"{key}.{col.suffix}", self.value(col, cell, where), where)
 
     def application(self, key: str, data: list[str], where: str) -> None:
-        cells = self.align(data, len(APPLICANT_COLUMNS), where, f"申请.{key}")
+        cells = self.align(data, len(APPLICANT_COLUMNS), where, f"申请.{key}", APPLICANT_COLUMNS)
         if cells is None:
             return
         numbers = [c for c in cells if c.is_number]
@@ -256,7 +262,9 @@ class _Reader:
         for name, value in zip(names, values, strict=True):
             self.put(name, value, where)
 
-    def align(self, data: list[str], width: int, where: str, what: str) -> list[Cell] | None:
+    def align(
+        self, data: list[str], width: int, where: str, what: str, columns: tuple[Column, ...] = ()
+    ) -> list[Cell] | None:
         cells = [parse_cell(c) for c in data]
         if not self.placed:
             return self._count(cells, width, where, what)
@@ -264,6 +272,8 @@ class _Reader:
             cells.pop()
         while len(cells) > width and cells[0].kind == "blank":
             cells.pop(0)
+        if len(cells) > width and columns and (placed := self.headers.place(self.cells, columns)):
+            return [parse_cell(c) for c in placed]  # extra columns (a spacer, 合计): go by the header
         if len(cells) > width:
             self.warn(f"{where}: {what} has {len(cells)} values for {width} columns; left out")
             return None

@@ -130,10 +130,11 @@ class _Row:
     whole_line: bool = False  # ended by the end of a line that was a whole row
     placed: bool = False  # that line kept every empty cell in place
     table: bool = False  # labelled by the templates' words, or numbers alone inside a table
+    order: list[Piece] | None = None  # a whole line's cells as printed
 
     @property
     def pieces(self) -> list[Piece]:
-        return self.labels + self.values
+        return self.order if self.order is not None else self.labels + self.values
 
 
 class _Builder:
@@ -145,22 +146,30 @@ class _Builder:
         self.open: _Row | None = None
         self.count = 0
         self.signal_at = -_TABLE_REACH - 1
-        self.whole = False  # the line being fed is a whole row: its empty cells hold places
-        self.shape: str | None = None
 
     def feed(self, pieces: list[Piece], shape: str | None) -> None:
-        whole_row = shape is not None
-        if whole_row:
-            self.end_row(whole_line=False)  # text before a whole row is not part of it
-        self.whole, self.shape = whole_row, shape
+        if shape is None and _label_then_numbers(pieces):
+            shape = "row"
+        if shape is not None:
+            self.whole_row(pieces, shape)
+            return
         for piece in pieces:
             self.count += 1
             if piece.kind == "text":
                 self.text(piece)
             else:
                 self.value(piece)
-        if whole_row or _label_then_numbers(pieces):
-            self.end_row()
+
+    def whole_row(self, pieces: list[Piece], shape: str) -> None:
+        """A line that is one row: its cells, in order, are the row."""
+        self.end_row()  # text before a whole row is not part of it
+        self.count += len(pieces)
+        if any(is_table_signal(p.text) for p in pieces if p.kind == "text"):
+            self.signal_at = self.count
+        labels = [p for p in pieces if p.kind == "text"]
+        self.open = _Row(labels, [p for p in pieces if p.kind != "text"], order=pieces)
+        self.open.whole_line, self.open.placed = True, shape == "exact"
+        self.close()
 
     def text(self, piece: Piece) -> None:
         if any(is_table_signal(part) for part in _split(piece.text)):
@@ -176,7 +185,7 @@ class _Builder:
         if self.pending:
             self.start_row()
         if self.open is None:
-            if piece.kind == "blank" and not self.whole:
+            if piece.kind == "blank":
                 return  # empty cells a spanning header left, on a line of their own
             self.open = _Row([])  # numbers with no label: section 四's row
         self.open.values.append(piece)
@@ -195,12 +204,10 @@ class _Builder:
         self.pending = []
         self.open = _Row(labels)
 
-    def end_row(self, whole_line: bool = True) -> None:
+    def end_row(self) -> None:
+        """Close the row being cut, its pending labels included."""
         if self.pending and (self.open is None or self.open.values):
             self.start_row()
-        if self.open:
-            self.open.whole_line = whole_line
-            self.open.placed = whole_line and self.shape == "exact"
         self.close()
 
     def close(self) -> None:
@@ -217,7 +224,7 @@ class _Builder:
             self.signal_at = self.count  # a table is being read: its next rows need no new header
 
     def finish(self) -> list[_Row]:
-        self.end_row(whole_line=False)
+        self.end_row()
         return self.rows
 
 
