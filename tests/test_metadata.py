@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from indexer.extract.agency import as_name, expand, government_of, is_name, lengthen
 from indexer.extract.gazetteer import locate
 from indexer.extract.metadata import Metadata, extract_metadata
 from indexer.extract.sections import split_sections
+from indexer.extract.titles import header_fields, parse_report_name
 from indexer.models import Region
 
 DATA = Path(__file__).parent / "data"
@@ -180,8 +182,173 @@ def test_nothing_known() -> None:
 
 
 def test_title_wrapped_mid_phrase_by_a_pdf_line():
-    lines = ["恩施土家族苗族自治州人力资源和社会保障局 2014 年政府信息公开", "工作年度报告", "一. 概述", "正文。"]
+    lines = [
+        "恩施土家族苗族自治州人力资源和社会保障局 2014 年政府信息公开",
+        "工作年度报告",
+        "一. 概述",
+        "正文。",
+    ]
     meta = extract_metadata(lines, split_sections(lines))
     assert meta.title == "恩施土家族苗族自治州人力资源和社会保障局2014年政府信息公开工作年度报告"
     assert meta.agency == "恩施土家族苗族自治州人力资源和社会保障局"
     assert meta.year == 2014
+
+
+@pytest.mark.parametrize(
+    ("name", "government"),
+    [
+        ("江西省", "江西省人民政府"),
+        ("贺州市", "贺州市人民政府"),
+        ("南京市秦淮区", "南京市秦淮区人民政府"),
+        ("兴安盟", "兴安盟行政公署"),
+        ("江南镇", "江南镇"),  # a township keeps its name as printed
+        ("乌拉特中旗巴音乌兰苏木", "乌拉特中旗巴音乌兰苏木"),
+        ("平潭综合实验区", "平潭综合实验区"),
+        ("苏州工业园区", "苏州工业园区"),  # in the gazetteer, but run by a committee
+        ("朝阳区", "朝阳区"),  # 北京 or 长春: not settled, so not completed
+        ("西宁市人民政府", "西宁市人民政府"),
+        ("沈阳市卫生健康委员会", "沈阳市卫生健康委员会"),
+    ],
+)
+def test_place_alone_means_its_government(name: str, government: str) -> None:
+    assert government_of(name) == government
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("官洲街道办事处", True),
+        ("乌鲁木齐国家高新区(新市区)", True),
+        ("本溪市桓仁满族自治县生态环境局", True),  # 本溪 is a place, not 本局
+        ("365体育备用网址自然资源和规划局", False),
+        ("我局", False),
+        ("本机关", False),
+        ("全文检索", False),
+        ("市委市政府", False),
+        ("芜湖市人民政府门户网站", False),
+        ("政府信息公开", False),
+    ],
+)
+def test_is_name(text: str, ok: bool) -> None:
+    assert is_name(text) is ok
+
+
+def test_fuller_name_and_abbreviation() -> None:
+    assert lengthen("龙归镇", ["韶关市政府", "武江区龙归镇人民政府"]) == "武江区龙归镇人民政府"
+    assert lengthen("丽水市市场监督管理局", ["丽水市市场监管局"]) == "丽水市市场监督管理局"
+    full = ["国务院办公厅", "河南省人民政府法制办公室"]
+    assert expand("省政府法制办", full) == "河南省人民政府法制办公室"
+    assert expand("市卫生健康委", ["沈阳市卫生健康委", "沈阳市卫生健康委员会"]) == "沈阳市卫生健康委员会"
+    assert expand("市卫生健康委", ["沈阳市卫生健康委员会", "大连市卫生健康委员会"]) is None  # two bodies fit
+    assert expand("省委", ["河南省卫生健康委员会"]) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "year"),
+    [
+        ("2019年上海市人民政府办公厅政府信息公开工作年度报告", "上海市人民政府办公厅", 2019),
+        ("丽水市市场监督管理局2021年度政府信息公开工作年度报告", "丽水市市场监督管理局", 2021),
+        ("2016年龙归镇政府信息公开年度报告", "龙归镇", 2016),
+        ("西藏自治区审计厅2025年政务信息公开工作开展年度报告", "西藏自治区审计厅", 2025),
+        ("西藏自治区政府国资委2020政府信息公开工作年度报告", "西藏自治区政府国资委", 2020),
+        ("(图解)丽水市市场监管局2021年度政府信息公开工作年度报告", "丽水市市场监管局", 2021),
+        ("贺州市人民政府办公室关于公布贺州市2009年度政府信息公开工作年度报告的通知", "贺州市", 2009),
+        ("沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局", "沭阳县发展和改革局", 2023),
+        ("宿州市人民政府2019年政府信息公开工作年度报告（图片版）", "宿州市人民政府", 2019),
+        ("某某县人民政府信息公开工作年度报告", "某某县人民政府", None),
+        ("周村区商务局政府信息公开工作年度报告", "周村区商务局", None),
+    ],
+)
+def test_parse_report_name(title: str, name: str, year: int | None) -> None:
+    parsed = parse_report_name(title)
+    assert parsed is not None and (parsed.name, parsed.year) == (name, year)
+
+
+def test_header_fields_pipes_spaces_and_runs() -> None:
+    assert header_fields(["标 题 | 西藏自治区政府国资委2020政府信息公开工作年度报告 | ||"]) == {
+        "标题": "西藏自治区政府国资委2020政府信息公开工作年度报告"
+    }
+    assert header_fields(["标      题 西藏自治区审计厅2025年政务信息公开工作开展年度报告"]) == {
+        "标题": "西藏自治区审计厅2025年政务信息公开工作开展年度报告"
+    }
+    assert header_fields(["作者: 发布时间:2021-01-08 15:51 信息来源: 江南镇 浏览数:"]) == {
+        "发布时间": "2021-01-08 15:51",
+        "信息来源": "江南镇",
+    }
+    assert header_fields(["时间:2024年01月29日来源:市卫生健康委员会"]) == {
+        "时间": "2024年01月29日",
+        "来源": "市卫生健康委员会",
+    }
+    assert header_fields(["来源: 发布时间:2023-01-31 浏览次数: 【字体:"]) == {"发布时间": "2023-01-31"}
+    assert header_fields(["西宁机关事务管理局:http://www.yqjnjc.com    来源:    创建时间:2015/10/15"]) == {}
+
+
+def test_signature_on_the_date_line() -> None:
+    lines = [
+        "一、总体情况",
+        "2021年，我局认真贯彻。",
+        "六、其他需要报告的事项",
+        "无。",
+        "芜湖市繁昌区农业农村局 2022年1月20日",
+    ]
+    meta = _meta(lines)
+    assert (meta.agency, meta.published) == ("芜湖市繁昌区农业农村局", "2022-01-20")
+
+
+def test_bare_subject_without_a_full_name_is_no_agency() -> None:
+    assert _meta(["一、总体情况", "2021年，区农业农村局在区委区政府的正确领导下，认真贯彻。"]).agency is None
+    assert (
+        _meta(["一、总体情况", "2025年，审计厅认真贯彻中央及自治区关于政务公开的有关要求。"]).agency is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("lines", "title", "agency", "year"),
+    [
+        (
+            ["芜湖市人民政府办公室关于印发《芜湖市2015年政府信息公开工作年度报告》的通知", "一、概述"],
+            "芜湖市2015年政府信息公开工作年度报告",
+            "芜湖市人民政府",
+            2015,
+        ),
+        (
+            ["《芜湖市镜湖区2015年政府信息公开工作年度报告》", "一、概述"],
+            "芜湖市镜湖区2015年政府信息公开工作年度报告",
+            "芜湖市镜湖区人民政府",
+            2015,
+        ),
+        (
+            ["芜湖市镜湖区人民政府信息公开工作年度报告（2015年）", "一、概述"],
+            "芜湖市镜湖区人民政府信息公开工作年度报告（2015年）",
+            "芜湖市镜湖区人民政府",
+            2015,
+        ),
+        (  # the body's name under a title that names none
+            ["2015年政府信息公开工作年度报告", "芜湖市镜湖区人民政府", "一、概述"],
+            "芜湖市镜湖区人民政府2015年政府信息公开工作年度报告",
+            "芜湖市镜湖区人民政府",
+            2015,
+        ),
+        (  # a sentence is not a title, but it names the report
+            ["现将芜湖市农业农村局2020年政府信息公开工作年度报告公布如下。", "一、总体情况"],
+            None,
+            "芜湖市农业农村局",
+            2020,
+        ),
+        (
+            ["2015年政府信息公开工作年度报告", "全文检索", "一、概述"],
+            "2015年政府信息公开工作年度报告",
+            None,
+            2015,
+        ),
+    ],
+)
+def test_title_shapes(lines: list[str], title: str | None, agency: str | None, year: int) -> None:
+    meta = _meta(lines)
+    assert (meta.title, meta.agency, meta.year) == (title, agency, year)
+
+
+def test_bracketed_aside_is_not_part_of_the_name() -> None:
+    lines = ["某某县人民政府办公室（县政务公开办）2020年政府信息公开工作年度报告", "一、总体情况"]
+    assert _meta(lines).agency == "某某县人民政府办公室"
+    assert as_name("乌鲁木齐国家高新区(新市区)") == "乌鲁木齐国家高新区(新市区)"

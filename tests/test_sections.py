@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.extract.sections import split_sections
+from indexer.extract.sections import follows_pre_2019_outline, split_sections
 from indexer.models import SECTION_NAMES
 
 DATA = Path(__file__).parent / "data"
@@ -270,3 +270,90 @@ def test_real_crawler_text(report: str) -> None:
 def test_real_2012_key_areas_stay_in_overview() -> None:
     text = split_sections(_lines("real", "06")).text["总体情况"]
     assert "二、重点领域政府信息公开情况 今年以来" in text
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("一、總體情況", "总体情况"),  # 天津市2021年…報告: traditional characters
+        ("一、概 述", "总体情况"),  # a space inside the heading
+        ("一,、概 述", "总体情况"),  # a mirror's injected comma
+        ("一、本年度政府信息公开工作的基本情况", "总体情况"),  # 贺州市2009
+        ("  • 主动公开情况", "主动公开"),  # 兴安盟行署外事办公室2025: bullets for numbers
+        ("四、政府信息公開行政複議、行政訴訟情況", "复议诉讼"),
+        ("五、存在的主要问题", "问题改进"),
+        ("（一）存在的主要问题。", "问题改进"),  # 沭阳县发改局 2023, under a lost 五、
+        ("存在的主要问题", "问题改进"),
+        ("（一）主要问题", "问题改进"),
+    ],
+)
+def test_heading_recognised_on_real_pages(line: str, name: str) -> None:
+    sections = split_sections(["标题行", line, "正文。"])
+    assert sections.headings == {name: 1}
+    assert sections.text == {name: "正文。"}
+
+
+def test_problems_section_found_where_its_number_was_lost() -> None:
+    lines = [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "无。",
+        "（一）存在的主要问题。",
+        "人手不足。",
+        "（二）改进情况。",
+        "加强培训。",
+        "六、其他需要报告的事项",
+        "无。",
+    ]
+    sections = split_sections(lines)
+    assert sections.headings == {"复议诉讼": 0, "问题改进": 2, "其他事项": 6}
+    assert sections.text["问题改进"] == "人手不足。\n（二）改进情况。\n加强培训。"
+
+
+def test_problems_subheading_loses_to_the_numbered_heading() -> None:
+    lines = [
+        "五、存在的主要问题及改进情况",
+        "（一）存在的主要问题。",
+        "人手不足。",
+        "六、其他需要报告的事项",
+        "无。",
+    ]
+    assert split_sections(lines).headings == {"问题改进": 0, "其他事项": 3}
+
+
+def test_traditional_headings_keep_their_text() -> None:
+    lines = ["一、總體情況", "2021年,天津市堅持。", "二、主動公開政府信息情況", "發布政務信息13985條。"]
+    sections = split_sections(lines)
+    assert sections.text == {"总体情况": "2021年,天津市堅持。", "主动公开": "發布政務信息13985條。"}
+
+
+def test_injected_readings_are_not_section_text() -> None:
+    lines = ["一、總體情況", "一是主動(dòng)公開(kāi)情況"]
+    assert split_sections(lines).text == {"总体情况": "一是主動公開情況"}
+
+
+@pytest.mark.parametrize(
+    ("lines", "old"),
+    [
+        (  # 朔州市卫健委 2022: the old outline in a 2022 report
+            ["根据《中华人民共和国政府信息公开条例》要求,特向社会公布我委政府信息公开工作年度报告。本报告包括总体情况,"
+             "主动公开政府信息情况,依申请公开政府信息情况,咨询处理情况,行政复议和行政诉讼情况,政府信息公开支出与收费情况,"
+             "存在的主要问题和改进措施及其他需要报告的事项。", "一、总体情况"],
+            True,
+        ),
+        (  # 江西省 2008, traditional
+            ["年報由概述,主動公開政府信息情況,依申請公開政府信息情況,政府信息公開收費及減免情況,"
+             "因政府信息公開申請行政復議、提起行政訴訟情況,其他需要報告的事項等七部分組成。"],
+            True,
+        ),
+        (["一、概述", "正文。", "四、咨询处理情况", "未收到咨询。"], True),  # 龙归镇 2016: a heading
+        (["一、概述 2016年以来,我镇积极贯彻。 五、行政复议、诉讼和申诉情况 2016年度未接到。"], True),
+        (  # 上海市人民政府办公厅 2020: the 2019 outline
+            ["全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、因政府信息公开工作被申请行政复议和"
+             "提起行政诉讼情况、政府信息公开工作存在的主要问题及改进情况及其他需要报告的事项。", "一、总体情况"],
+            False,
+        ),
+        (["一、总体情况", "收到投诉、申诉2件，均已办结。", "行政事业性收费 | 0 |"], False),  # prose, table rows
+    ],
+)  # fmt: skip
+def test_follows_pre_2019_outline(lines: list[str], old: bool) -> None:
+    assert follows_pre_2019_outline(lines) is old

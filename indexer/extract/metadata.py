@@ -1,38 +1,78 @@
 """Title, agency, region, year covered and publication date of a report.
 
-Pure functions over the report's lines and its ``Sections``.  The title is
-the heading before the first section (a crawler's "标题:" header wins); the
-agency comes from the title, or from the signature when that is a longer name
-ending with the title's (县商务局 → 城步苗族自治县商务局); the year covered
-comes from the title, else from the statistics period or a sentence opening
-"2020年，…" — never from the publication date.
+Pure functions over the report's lines and its ``Sections``.  Lines are cleaned of
+mirror damage (``cleanup.clean_line``) and read in simplified characters, so the
+title and agency come out simplified.
+
+Agency, first found of: the title's body (a crawler's "标题" field wins over the
+page's title line); a report name the opening prose says was compiled or published
+(特编制湛江市人民政府地方志办公室2023年…报告); a government whose office compiled the
+report from its departments' (由秦淮区人民政府办公室综合…编制); the subject of the
+opening "2023年，官洲街道办事处认真…" (an abbreviation only when a full name printed
+elsewhere expands it); the closing signature; the 发布机构 / 来源 fields.  A title's
+name is then lengthened by a fuller statement of it on the page, and a place alone
+becomes its government (see ``agency``).  Nothing found means None, never a guess.
+
+Year covered: the title's, else a report name in the opening prose ("编制了2021年…
+报告", which beats a mistyped statistics period), else the statistics period
+("统计期限自2020年1月1日"), else a sentence opening "2020年，…" — never the
+publication date.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from analyzers.filters import simplify_chars, to_simplified
+
 from ..models import Region
+from .agency import as_name, expand, for_region, government_of, is_bare, is_name, is_proper, lengthen
+from .cleanup import clean_line
 from .gazetteer import locate
 from .numbers import parse_number
 from .sections import Sections
+from .titles import (
+    ReportName,
+    header_fields,
+    parse_report_name,
+    prose_reports,
+    prose_year,
+    quoted_names,
+    squeeze,
+    title_lines,
+)
 
-_CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
-_HEADER = re.compile(r"^\s*(标题|发布时间|发布机构|发布日期|来源)\s*[:：]\s*(.*?)\s*$")
-_MARKUP = re.compile(r"\[bookmark:[^\]]*\]|[#*\s\u3000]")
 _CN_YEAR = "〇○零一二三四五六七八九"
-_YEAR = re.compile(rf"(\d{{4}}|[{_CN_YEAR}]{{4}})\s*年")
-_AGENCY_END = re.compile(rf"(?:\d{{4}}|[{_CN_YEAR}]{{4}})\s*年|关于|政府信息公开|年度报告")
+_CN_DIGIT = str.maketrans(_CN_YEAR, "00012345678" + "9")
 _DATE = re.compile(
     rf"(\d{{4}}|[{_CN_YEAR}]{{4}})\s*年\s*([\d{_CN_YEAR}十]{{1,3}})\s*月\s*([\d{_CN_YEAR}十]{{1,3}})\s*日"
 )
 _ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_STATED_PERIOD = re.compile(
+    r"统计(?:期限|时限|时间|区间|期间)[^。；]{0,12}?(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日"
+)
 _PERIOD = re.compile(r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日")
 _OPENING_YEAR = re.compile(r"(?:^|[。；！\n])\s*(\d{4})\s*年度?\s*[，,]")
-_SITE_SUFFIX = re.compile(r"(年度报告|年报)[-_|—–].*$")  # "…年度报告-沭阳县发改局": the site's name
 _SENTENCE = re.compile(r"[，。；：,;:]")
+_VERBS = (
+    r"(?:认真|严格|坚持|高度重视|按照|深入|紧紧|紧密|围绕|积极|全面|始终|继续|进一步|立足|扎实|不断"
+    r"|根据|依据|依照|持续|着力|贯彻|切实|大力|稳步|聚焦|紧扣|以习近平|以党的)"
+)
+# "2023年，[在区委、区政府的坚强领导下，]官洲街道办事处认真贯彻…": the sentence's subject.
+_SUBJECT = re.compile(
+    rf"(?:^|[。；，,\n])\s*(?:\d{{4}}|[{_CN_YEAR}]{{4}})\s*年度?(?:以来|全年)?\s*[，,]\s*"
+    rf"(?:在[^。；]{{2,40}}?下\s*[，,]\s*)?(?P<name>[^，。；,;、\s]{{2,30}}?)"
+    rf"(?={_VERBS}|在[^，。；]{{2,30}}?(?:领导|指导|部署)下)"
+)
+# "由秦淮区人民政府办公室综合区政府所属各行政机关的…报告编制而成": a government-wide report.
+_COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{2,30}?(?:人民)?政府)办公[室厅](?:综合|汇总)")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_QUOTED = re.compile(r"“([^”]{2,20})”")
+_TITLE_LINES = 60  # a title sits near the top; further down a report name is a citation
+_OPENING_AFTER = 4  # lines after the first heading that still belong to the opening
+_OPENING_CHARS = 1000  # of a line: a whole flattened report can be one line
 
 
 @dataclass(frozen=True)
@@ -44,86 +84,128 @@ class Metadata:
     published: str | None  # ISO date "YYYY-MM-DD"
 
 
+@dataclass(frozen=True)
+class _Page:
+    """What the agency is read from: the title, other title-like lines, the preamble, the
+    opening prose (preamble and first lines of the body), the signature, header fields and
+    the whole text (for full names to expand abbreviations with)."""
+
+    title: str | None
+    titles: list[str]
+    preamble: list[str]
+    opening: str
+    signature: str | None
+    fields: dict[str, str]
+    text: str
+
+
 def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
     """Read the report's metadata from its lines and sections."""
-    headers = _headers(lines[: sections.preamble_end])
-    title = headers.get("标题") or _title(lines[: sections.preamble_end])
-    title = _SITE_SUFFIX.sub(r"\1", title) if title else None
-    signature, signed = _signature(lines)
-    agency = _agency(title, signature, headers.get("发布机构"))
+    simple = [simplify_chars(clean_line(line)) for line in lines]
+    preamble = simple[: min(sections.preamble_end, _TITLE_LINES)]
+    opening = simple[: sections.preamble_end + _OPENING_AFTER]
+    fields = header_fields(preamble)
+    titles = title_lines(simple[: sections.preamble_end + 1][:_TITLE_LINES])
+    title = squeeze(fields["标题"]) if "标题" in fields else (titles[0] if titles else None)
+    if title and (parsed := parse_report_name(title)):
+        title = parsed.text  # without a site's suffix, a file extension or a notice around it
+    signature, signed = _signature(simple)
     body = "\n".join(sections.text.values())
-    published = signed or _iso(headers.get("发布时间") or headers.get("发布日期") or "")
+    page = _Page(
+        title,
+        titles,
+        preamble,
+        "\n".join(line[:_OPENING_CHARS] for line in _prose(opening)),
+        signature,
+        fields,
+        "\n".join(simple),
+    )
+    agency = _agency(page)
+    published = signed or _iso(fields.get("发布时间") or fields.get("发布日期") or "")
     return Metadata(
         title=title,
-        agency=agency,
-        region=_region(agency, title, signature, body),
-        year=_year_of(title or "") or _body_year(body),
+        agency=to_simplified(agency) if agency else None,
+        region=_region(agency, title, signature, [*_prose(preamble), *body.splitlines()]),
+        year=_year(title, page.opening, "\n".join(preamble) + "\n" + body),
         published=published,
     )
 
 
-def _clean(text: str) -> str:
-    """Strip markdown, bookmarks and spaces (also inside names: "委员会 2019 年")."""
-    return _MARKUP.sub("", text)
+def _agency(page: _Page) -> str | None:
+    """The reporting body, by the order in the module docstring."""
+    reports = prose_reports(page.opening)
+    parsed = parse_report_name(page.title) if page.title else None
+    if parsed and (named := as_name(parsed.name)):
+        fuller = [
+            *(p.name for t in page.titles if (p := parse_report_name(t))),
+            *_name_lines(page.preamble),
+            *(r.name for _, r in reports),
+            page.signature or "",
+        ]
+        name = lengthen(named, fuller)
+        if is_bare(name):
+            name = expand(name, quoted_names(page.text)) or name
+        return government_of(name)
+    return next((government_of(found) for found in _fallbacks(page, reports) if found), None)
 
 
-def _headers(lines: Sequence[str]) -> dict[str, str]:
-    """Crawler "key: value" header fields (first occurrence of each)."""
-    found: dict[str, str] = {}
-    for line in lines:
-        m = _HEADER.match(line)
-        if m and m[2]:
-            found.setdefault(m[1], _clean(m[2]) if m[1] in ("标题", "发布机构") else m[2])
-    return found
+def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[str | None]:
+    """Candidates when the title names no body, best first (each may be None)."""
+    yield next((r.name for _, r in reports if is_name(r.name)), None)
+    yield next((who for who, r in reports if not r.name and is_name(who) and is_proper(who)), None)
+    compiled = (m["gov"] for line in page.opening.splitlines() for m in _COMPILED.finditer(squeeze(line)))
+    yield next((gov for gov in compiled if is_name(gov)), None)
+    yield _subject(page.opening, page.text)
+    if page.signature and is_name(page.signature):
+        yield page.signature
+    for key in ("发布机构", "来源", "信息来源"):
+        value = squeeze(page.fields.get(key, ""))
+        if is_name(value) and not is_bare(value) and is_proper(value):
+            yield value
 
 
-def _title(lines: Sequence[str]) -> str | None:
-    """The first heading-like line with 年度报告, joined to the agency line above it if it lacks one."""
-    plain = [_clean(line) for line in lines]
-    plain = [p for p in plain if p]
-    for k, text in enumerate(plain):
-        if "年度报告" in text and _heading_like(text, 60):
-            if k and _heading_like(plain[k - 1], 40) and _continues(plain[k - 1], text):
-                return plain[k - 1] + text
-            return text
+def _subject(opening: str, text: str) -> str | None:
+    """The body the opening sentence is about, if it is named (an abbreviation is expanded
+    from a full name printed elsewhere, else dropped)."""
+    for m in _SUBJECT.finditer(opening):
+        name = as_name(m["name"])
+        if not name:
+            continue
+        if is_bare(name):
+            return expand(name, quoted_names(text))
+        return name if is_proper(name) else None
     return None
 
 
-def _continues(above: str, text: str) -> bool:
-    """Whether a title line continues the line above: the agency alone above it
-    (周村区商务局 / 政府信息公开工作年度报告), or the title wrapped mid-phrase
-    (…保障局2014年政府信息公开 / 工作年度报告)."""
-    if _AGENCY_END.match(text):
-        return True
-    return "年度报告" not in above and bool(_AGENCY_END.search(above))
+def _name_lines(lines: Sequence[str]) -> list[str]:
+    """Lines that are a name and nothing else (a site's header: 乌鲁木齐国家高新区(新市区))."""
+    return [name for line in lines if is_name(name := squeeze(line))]
 
 
-def _heading_like(text: str, limit: int) -> bool:
-    """Short and without sentence punctuation: a title or a signature, not prose."""
-    return len(text) <= limit and not _SENTENCE.search(text)
-
-
-def _agency(title: str | None, signature: str | None, field: str | None) -> str | None:
-    """Agency from the title, lengthened by the signature when that ends with it."""
-    named = None
-    if title and (m := _AGENCY_END.search(title)):
-        named = title[: m.start()] or None
-    if named and signature and len(signature) > len(named) and signature.endswith(named):
-        return signature
-    return named or signature or field or None
+def _prose(lines: Sequence[str]) -> list[str]:
+    """Lines of prose: with sentence punctuation, and not header fields."""
+    return [line for line in lines if _SENTENCE.search(line) and not header_fields([line])]
 
 
 def _signature(lines: Sequence[str]) -> tuple[str | None, str | None]:
     """The closing signature and its date (ISO), from the last non-empty lines."""
-    tail = [_clean(line) for line in lines if line.strip()][-3:]
+    tail = [squeeze(line) for line in lines if line.strip()][-3:]
     for k in range(len(tail) - 1, -1, -1):
         m = _DATE.fullmatch(tail[k])
+        inline = _DATE.search(tail[k])
+        if not m and inline and inline.end() == len(tail[k]) and is_name(tail[k][: inline.start()]):
+            return tail[k][: inline.start()], _date_iso(inline)  # "某某县商务局 2021年1月21日" on one line
         if m:
             name = tail[k - 1] if k and _heading_like(tail[k - 1], 30) else None
             if name and _DATE.search(name):
                 name = None
             return name, _date_iso(m)
     return None, None
+
+
+def _heading_like(text: str, limit: int) -> bool:
+    """Short and without sentence punctuation: a title or a signature, not prose."""
+    return len(text) <= limit and not _SENTENCE.search(text)
 
 
 def _date_iso(m: re.Match) -> str | None:
@@ -148,25 +230,35 @@ def _year_number(text: str) -> int | None:
     return year if 1990 <= year <= 2100 else None
 
 
-def _year_of(title: str) -> int | None:
-    m = _YEAR.search(title)
-    return _year_number(m[1]) if m else None
-
-
-def _body_year(body: str) -> int | None:
-    """The statistics period ("自2020年1月1日"), else a sentence opening "2020年，"."""
-    for pattern in (_PERIOD, _OPENING_YEAR):
-        m = pattern.search(body)
+def _year(title: str | None, opening: str, text: str) -> int | None:
+    """The title's year, else the opening's report name, else the statistics period, else
+    a sentence opening "2020年，"."""
+    parsed = parse_report_name(title) if title else None
+    if parsed and parsed.year:
+        return parsed.year
+    if year := prose_year(opening):
+        return year
+    for pattern in (_STATED_PERIOD, _PERIOD, _OPENING_YEAR):
+        m = pattern.search(text)
         if m and (year := _year_number(m[1])):
             return year
     return None
 
 
-def _region(agency: str | None, title: str | None, signature: str | None, body: str) -> Region:
-    """From the agency's name; failing that the title, the signature, then the body's first place."""
-    for text in (agency, title, signature, *body.splitlines()):
-        if text:
-            region = locate(text)
+def _region(agency: str | None, title: str | None, signature: str | None, lines: list[str]) -> Region:
+    """From the agency's name; failing that the title, the signature, then the text's first place.
+
+    Each text is also tried without its brackets (乌鲁木齐国家高新区(新市区): 新市区 alone is
+    ambiguous) and by its quoted names, where an account's name starts with its place
+    (“淮安自然资源和规划”).  Township names are left out: the gazetteer knows counties, and
+    江南镇 is not 江南区.
+    """
+    for text in (agency, title, signature, *lines):
+        if not text:
+            continue
+        text = for_region(to_simplified(text))
+        for variant in (text, _BRACKETED.sub("", text), *_QUOTED.findall(text)):
+            region = locate(variant)
             if region != Region():
                 return region
     return Region()

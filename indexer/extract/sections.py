@@ -13,6 +13,13 @@ Pre-2019 outlines: 概述 → 总体情况, 其他 → 其他事项; 收费及�
 parts are not headings here, so their text stays in the preceding section; a
 numbered 统计表 part (or an "附件1：…统计表" attachment) ends the section
 before it and belongs to none, as its numbers are a table, not prose.
+``follows_pre_2019_outline`` tells such a report from one on the 2019 outline.
+
+Lines are cleaned of mirror damage first (``cleanup.clean_line``) and matched
+in simplified characters, one for one, so "一、總體情況" is a heading and the
+text keeps its own characters.  A bullet ("• 主动公开情况") counts as a
+sub-number; a problems part whose 五、 was lost still opens 问题改进 when its
+own heading remains ("（一）存在的主要问题").
 """
 
 from __future__ import annotations
@@ -21,9 +28,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import SECTION_NAMES
+from analyzers.filters import simplify_chars
 
-_PREFIX = r"(?:政府信息公开)?(?:工作)?"
+from ..models import SECTION_NAMES
+from .cleanup import clean_line
+
+_PREFIX = r"(?:本年度)?(?:政府信息公开)?(?:工作)?的?"
 _STRONG = {
     "总体情况": r"(?:总体情况|概述|概况|基本情况)",
     "主动公开": r"(?:主动公开政府信息的?(?:工作)?情况|(?:政府信息)?主动公开(?:工作)?(?:开展)?情况)",
@@ -48,7 +58,11 @@ _TOP_NUM = rf"(?:第[{_CN}]+部分[、.．:：]?|[{_CN}]{{1,3}}\s*[、.．])"
 _SUB_NUM = rf"(?:[（(]\s*[{_CN}\d]{{1,3}}\s*[)）]\s*[、.．]?|\d{{1,2}}\s*[、.．](?!\d))"
 _MARKUP = re.compile(r"^(?:\s|\u3000|#+|\*+|\[bookmark:[^\]]*\])*")
 _TRAIL = re.compile(r"(?:\s|\u3000|\*+|[：:。.])*$")
-_NUMBERING = re.compile(rf"^(?:(?P<top>{_TOP_NUM})|(?P<sub>{_SUB_NUM}))?\s*")
+_BULLET = r"[•·●◆◇■□▪▸▶►★☆]"
+_NUMBERING = re.compile(rf"^(?:(?P<top>{_TOP_NUM})|(?P<sub>{_SUB_NUM}|{_BULLET}))?\s*")
+_SPACES = re.compile(r"[\s\u3000]+")
+# The problems part under its own words, for a 问题改进 whose numbered heading was lost.
+_PROBLEMS = re.compile(rf"{_PREFIX}中?(?:存在的?(?:主要)?|主要)(?:问题|不足)(?:[和与及、](?:不足|问题))?")
 _LINE_STRONG = {n: re.compile(rf"{_PREFIX}{p}") for n, p in _STRONG.items()}
 _LINE_WEAK = {n: re.compile(p) for n, p in _WEAK.items()}
 _TABLE_PART = re.compile(rf"(?:附件\s*\d*\s*[:：]?)?{_PREFIX}.{{0,30}}?统计表")
@@ -65,6 +79,17 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _PLAIN_SHORT = re.compile(r"^[^，。；：,;:]{1,30}$")
 
 TABLE = "统计表"  # pseudo-name of a boundary that opens no section
+
+# Parts only the pre-2019 outlines have (咨询处理, 收费及减免 / 支出与收费, 申诉).
+_OLD_PART = re.compile(
+    r"咨询(?:处理)?(?:的)?情况|收费(?:及|和|与)?减免|支出(?:与|和|及|、)收费|公开的?收费情况"
+    r"|(?:诉讼|复议)(?:[、和及与]|以及)申诉|申诉(?:的)?情况"
+)
+# The foreword's list of parts: "全文包括…", "年报由…组成", "分为…".
+_OUTLINE_SENTENCE = re.compile(r"[^。；]*(?:包括|包含|组成|分为)[^。；]*")
+# A numbered part run into a flattened page: "…信息。 四、咨询处理情况 2016年度…".
+_INLINE_TOP = re.compile(rf"(?:^|(?<=[\s。；]))[{_CN}]{{1,3}}\s*[、.．]\s*[^。；，,\s]{{2,30}}")
+_OPENING_LINES = 40
 
 
 @dataclass(frozen=True)
@@ -87,6 +112,7 @@ class _Mark:
 
 def split_sections(lines: Sequence[str]) -> Sections:
     """Find the six sections in ``lines`` (table rows may be blanked to "")."""
+    lines = [clean_line(line) for line in lines]
     marks: list[_Mark] = []
     for i, line in enumerate(lines):
         whole = _line_mark(i, line)
@@ -110,7 +136,8 @@ def split_sections(lines: Sequence[str]) -> Sections:
 
 def _line_mark(i: int, line: str) -> _Mark | None:
     """A whole line that is a heading (markup, numbering and trailing colon allowed)."""
-    core = _TRAIL.sub("", _MARKUP.sub("", line))
+    # Spaces inside a short heading are layout ("一、概 述"); traditional characters match as simplified.
+    core = simplify_chars(_SPACES.sub("", _TRAIL.sub("", _MARKUP.sub("", line))))
     if not core or len(core) > 40:
         return None
     num = _NUMBERING.match(core)
@@ -124,12 +151,15 @@ def _line_mark(i: int, line: str) -> _Mark | None:
     for name, pattern in _LINE_WEAK.items():
         if top and pattern.fullmatch(rest):
             return _Mark(i, 0, len(line), name, 2)
+    if _PROBLEMS.fullmatch(rest):
+        return _Mark(i, 0, len(line), "问题改进", 4 if top else 2)
     return None
 
 
 def _inline_marks(i: int, line: str) -> list[_Mark]:
     """Numbered headings run into body text, as crawlers flatten pages."""
     found = []
+    line = simplify_chars(line)  # one for one: offsets stay those of the line
     for m in _INLINE.finditer(line):
         name = TABLE if m["table"] else SECTION_NAMES[int(next(k for k, v in m.groupdict().items() if v)[1:])]
         found.append(_Mark(i, m.start(), m.end(), name, 3))
@@ -179,3 +209,25 @@ def _drop_signature(body: list[str]) -> list[str]:
     elif body and _DATE_TAIL.search(body[-1]):
         body = body[:-1] + [_DATE_TAIL.sub("", body[-1])]
     return body
+
+
+def follows_pre_2019_outline(lines: Sequence[str]) -> bool:
+    """Whether the report is laid out on a pre-2019 outline, whatever year it covers.
+
+    Only the old outlines have parts for 咨询处理情况, 收费及减免 / 支出与收费 and
+    申诉 (朔州's 2022 report still lists them); the 2019 and 2021 formats never do.
+    Looked for in the foreword's list of parts (in the first lines) and in top-level
+    numbered headings, never in other prose, where 申诉 or 收费 can occur in any year.
+    """
+    cleaned = [simplify_chars(clean_line(line)) for line in lines]
+    opening = [line for line in cleaned if line.strip()][:_OPENING_LINES]
+    for line in opening:
+        if any(_OLD_PART.search(m[0]) for m in _OUTLINE_SENTENCE.finditer(line)):
+            return True
+    for line in cleaned:
+        core = _SPACES.sub("", _TRAIL.sub("", _MARKUP.sub("", line)))
+        if len(core) <= 40 and (num := _NUMBERING.match(core))["top"] and _OLD_PART.search(core[num.end() :]):
+            return True
+        if any(_OLD_PART.search(m[0]) for m in _INLINE_TOP.finditer(line)):
+            return True
+    return False

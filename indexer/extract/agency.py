@@ -1,0 +1,142 @@
+"""What counts as an agency's name, and how a name as printed becomes the reporting body.
+
+Pure functions over names already in simplified characters.
+
+* A name is Han characters (and bracketed Han, as in 高新区(新市区)) ending in a unit
+  word (局, 委员会, 办公室, 政府, 镇, 街道, 区, 县 …).  Digits, Latin letters or
+  punctuation mean spam or prose (365体育备用网址自然资源和规划局), and 我局 / 本委 /
+  全市 or site chrome (全文检索) are never a name.
+* Place-wide reports: a name that is a province-, prefecture- or county-level place and
+  nothing else (江西省, 天津市, 贺州市, 南京市秦淮区) means that place's government, so
+  人民政府 is added (行政公署 for a 盟 or 地区).  Townships, sub-districts and zones
+  (江南镇, 巴音乌兰苏木, 官洲街道, 平潭综合实验区, 高新区(新市区)) are units in their
+  own right and keep the name as printed, since their government's name cannot be known
+  from the text; so does any place the gazetteer cannot settle (朝阳区).
+* A fuller statement of the same name wins: 龙归镇 → 武江区龙归镇人民政府 when the page
+  also names it so; an abbreviation such as 省政府法制办 is expanded only to a full name
+  printed elsewhere in the text (河南省人民政府法制办公室), and dropped otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..models import Region
+from .gazetteer import locate
+
+_UNIT = (
+    r"(?:局|委员会|委|办公室|办公厅|办|厅|室|处|科|部|署|院|会|中心|政府|公署|街道|办事处|镇|乡|苏木"
+    r"|区|县|市|旗|盟|州|省|站|所|队|馆|社|司|团|场|组|庭|监狱|集团)"
+)
+_NAME = re.compile(r"[\u4e00-\u9fff]+(?:[(（][\u4e00-\u9fff]+[)）][\u4e00-\u9fff]*)?(?<=[\u4e00-\u9fff)）])")
+_UNIT_END = re.compile(rf"{_UNIT}(?:[(（][\u4e00-\u9fff]+[)）])?$")
+# Words that open a reference to a body, not its name (我局, 本委, 全市, 各部门, 该局).
+_NOT_NAME_START = re.compile(
+    r"^(?:(?:我|本|该|贵|其|此)(?:[局委办厅院会部署处科室所站镇乡区县市省旗]|机关|单位|级|部门|中心)"
+    r"|全[省市县区镇乡旗]|各|上级|下级|有关|相关|[省市县区]直"
+    r"|[省市县区州旗镇乡]委(?:[省市县区州旗镇乡]|$))"  # party committees as a subject: 市委市政府, 省委
+)
+# Site chrome, headers and verbs: a "name" containing one is not a name.
+_NOT_NAME_WORD = re.compile(
+    r"首页|检索|导航|收藏|设为|手机|打印|分享|字号|字体|浏览|位置|来源|发布|政府信息公开|政务公开|信息公开"
+    r"|年度|报告|认真|贯彻|落实|坚持|按照|根据|依据|关于|通知|高度重视|部门|本级"
+    r"|网站|网址|门户|平台|官网|直播|彩票|博彩|娱乐"
+)
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_LEVEL = "省市县区州盟旗"
+_GOV_SUFFIXES = ("", "人民政府", "政府", "办事处", "行政公署")
+# Zones in the gazetteer that are run by a committee, not a people's government.
+_ZONE = re.compile(r"(?:开发|实验|示范|合作|管理|保税|园|高新|经济)区$")
+# A township, sub-district or sumu name: not a county, whatever its first characters are.
+_TOWNSHIP = re.compile(rf"(?:^|(?<=[{_LEVEL}年]))[^{_LEVEL}\d\s]{{1,8}}?(?:镇|乡|街道|苏木)(?=[^镇乡]|$)")
+
+
+def is_name(text: str | None) -> bool:
+    """Whether ``text`` reads as a body's name (see the module docstring)."""
+    if not text or not 2 <= len(text) <= 40 or not _NAME.fullmatch(text):
+        return False
+    if _NOT_NAME_START.search(text) or _NOT_NAME_WORD.search(text):
+        return False
+    return bool(_UNIT_END.search(text))
+
+
+def as_name(text: str | None) -> str | None:
+    """``text`` if it is a name, else ``text`` without a bracketed aside if that is one
+    (某某县人民政府办公室（县政务公开办）), else None."""
+    if is_name(text):
+        return text
+    plain = _ASIDE.sub("", text or "")
+    return plain if plain != text and is_name(plain) else None
+
+
+def is_bare(name: str) -> bool:
+    """An abbreviation without its place: 县商务局, 市卫生健康委, 省政府法制办."""
+    return name.startswith(tuple(_LEVEL) + ("自治区", "自治州")) and locate(name) == Region()
+
+
+def is_proper(name: str) -> bool:
+    """A name that says which body it is: it holds a known place, or a township or zone of
+    its own name (官洲街道办事处), not only generic words (审计厅, 商务局)."""
+    if locate(name) != Region():
+        return True
+    return bool(
+        re.search(r"[\u4e00-\u9fff]{2,}(?:街道|镇|乡|苏木|开发区|高新区|新区|实验区|园区|管委会)", name)
+    )
+
+
+def government_of(name: str) -> str:
+    """The government a place-only name stands for (江西省 → 江西省人民政府), else ``name``."""
+    if not is_place_only(name) or _ZONE.search(name):
+        return name
+    return name + ("行政公署" if name.endswith(("盟", "地区")) else "人民政府")
+
+
+def is_place_only(name: str) -> bool:
+    """江西省, 贺州市, 南京市秦淮区: the name is the place's own name(s), nothing more."""
+    region = locate(name)
+    parts = [p for p in (region.province, region.city, region.county) if p]
+    return any(name == "".join(parts[k:]) for k in range(len(parts)))
+
+
+def lengthen(name: str, fuller: Iterable[str]) -> str:
+    """The first fuller statement of ``name``: the same name with a place before it and at
+    most a government word after it (龙归镇 → 武江区龙归镇人民政府)."""
+    for other in fuller:
+        if (
+            other != name
+            and is_name(other)
+            and any(other.endswith(name + suffix) for suffix in _GOV_SUFFIXES)
+        ):
+            return other
+    return name
+
+
+def expand(abbreviation: str, names: Iterable[str]) -> str | None:
+    """The full name printed elsewhere that ``abbreviation`` shortens, if exactly one body fits.
+
+    省政府法制办 shortens 河南省人民政府法制办公室: the full name is a known place up to the
+    level word the abbreviation starts with, then the rest of the abbreviation in order.
+    Names that extend one another (沈阳市卫生健康委 / 沈阳市卫生健康委员会) are one body:
+    the longest is given.
+    """
+    if len(abbreviation) < 4:
+        return None  # 省委, 市局: too short to tell one body from another
+    fits = sorted({n for n in names if _abbreviates(abbreviation, n)}, key=len)
+    if fits and all(fits[-1].startswith(n) for n in fits):
+        return fits[-1]
+    return None
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    level = full.find(short[0])
+    if len(full) <= len(short) or not 1 <= level <= 10 or locate(full[: level + 1]) == Region():
+        return False
+    rest = iter(full[level + 1 :])
+    return all(ch in rest for ch in short[1:]) and short[-1] in full[-3:]
+
+
+def for_region(text: str) -> str:
+    """``text`` without township names, whose first characters may look like a county's
+    (江南镇 is not 江南区): the gazetteer knows counties, not townships."""
+    return _TOWNSHIP.sub("", text)

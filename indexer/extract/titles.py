@@ -1,0 +1,218 @@
+"""Report names on a page: crawler header fields, the title, and report names in the prose.
+
+Pure functions over cleaned lines (``cleanup.clean_line``) in simplified characters.
+A report name is "<body> <year> 政府信息公开工作年度报告" in any of its printed
+shapes: the year before or after the body (2019年上海市XX局… / XX局2023年度…), the
+year without 年 (…国资委2020政府信息公开…), 工作 missing or 工作开展 added, 年报 for
+年度报告, spaces anywhere (…外事办公室2025年 政府信息公开…), a "(图解)" tag in
+front, or wrapped in a notice (贺州市人民政府办公室关于公布 / 贺州市2009年度…报告的通知:
+the report is 贺州市's).  Navigation, breadcrumbs and header fields are never a title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .agency import is_name
+
+_CN_YEAR = "〇○零一二三四五六七八九"
+_MARKER = re.compile(r"(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》“”]{0,10}?(?:报告|年报)")
+_YEAR = re.compile(rf"(\d{{4}}|[{_CN_YEAR}]{{4}})(?:年度|年|度(?=$))?")
+_TAG = re.compile(r"^[(（【\[][^)）】\]]{1,6}[)）】\]]")  # "(图解)", "【全文】"
+_NOTICE = re.compile(r"关于(?:印发|公布|发布|公开|转发)?《?(?P<inner>.+?)》?的?通知$")
+_KEPT_TAIL = re.compile(
+    r"[》”]?(?:的通知|[(（【][^)）】]{1,8}[)）】])?"
+)  # "…报告》的通知", "…报告（图片版）"
+_TAIL_YEAR = re.compile(rf"[(（](\d{{4}}|[{_CN_YEAR}]{{4}})\s*年度?[)）]")  # "…年度报告（2015年）"
+_TITLE_END = re.compile(r"(?:报告|年报)(?=[\s\u3000])")
+_SITE_SUFFIX = re.compile(r"(年度报告|年报)[-_|—–].*$")  # "…年度报告-沭阳县发改局": the site's name
+_FILE_SUFFIX = re.compile(r"\.(?:docx?|wps|pdf|html?|txt)$", re.IGNORECASE)
+_SENTENCE = re.compile(r"[，。；：,;:！？]")
+_MARKUP = re.compile(r"\[bookmark:[^\]]*\]|[#*\s\u3000]")
+_CHROME = re.compile(
+    r"->|>|»|首页|您的位置|当前位置|现在的位置|全文检索|站群导航|加入收藏|设为首页|字号|字体|打印"
+)
+_KEYS = (
+    "标题", "发布机构", "发布时间", "发布日期", "信息来源", "来源", "索引号", "文号", "作者",
+    "浏览数", "浏览次数", "点击数", "创建时间", "时间", "日期", "主题分类", "所属机构", "成文日期", "字体", "字号",
+)  # fmt: skip
+_KEY = "|".join(r"\s*".join(k) for k in sorted(_KEYS, key=len, reverse=True))
+# A key with a colon or bar may follow anything ("…29日来源:"); a bare key only a space or bar.
+_FIELD = re.compile(rf"(?P<k1>{_KEY})\s*[:：|]|(?:^|(?<=[\s|]))(?P<k2>{_KEY})(?=\s)")
+_VERB_REPORT = re.compile(
+    r"(?P<who>[^，。；：,;:、《》“”]{0,30}?)(?:特|现|已|特向社会|向社会)?(?:编制|公布|发布|制作|编写|形成|现将)"
+    r"(?:了|完成了?)?(?:本|我[局委办厅])?《?(?P<report>[^，。；：,;:《》]{0,40}?"
+    r"(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》]{0,10}?(?:报告|年报))"
+)
+_YEAR_REPORT = re.compile(
+    rf"(?:编制|公布|发布|制作|编写|现将)(?:了|完成了?)?(?:本|我[局委办厅])?《?"
+    rf"[^，。；：,;:《》]{{0,30}}?(\d{{4}}|[{_CN_YEAR}]{{4}})\s*年度?[^，。；：,;:《》]{{0,30}}?报告"
+)
+_FULL_IN_QUOTES = re.compile(
+    r"《(?P<name>[^《》]{4,40}?)(?:\d{4}|关于|(?:政府|政务)?信息公开|政务公开|门户网站|部门(?:预算|决算)|工作规则)"
+)
+
+
+@dataclass(frozen=True)
+class ReportName:
+    """A report name split into its body (as printed, may be "") and the year it covers."""
+
+    text: str
+    name: str
+    year: int | None
+
+
+def squeeze(line: str) -> str:
+    """The line without markup and spaces (spaces fall anywhere in crawled titles)."""
+    return _MARKUP.sub("", line)
+
+
+def header_fields(lines: Sequence[str]) -> dict[str, str]:
+    """Crawler header fields ("标 题 | …", "发布机构: …", "时间:…来源:…"), first of each key.
+
+    Only lines that start with a key count, so prose and spam headers
+    ("西宁机关事务管理局:http://…") are not read as fields; empty values are dropped.
+    """
+    found: dict[str, str] = {}
+    for line in lines:
+        keys = list(_FIELD.finditer(line))
+        if not keys or line[: keys[0].start()].strip():
+            continue
+        for k, m in enumerate(keys):
+            end = keys[k + 1].start() if k + 1 < len(keys) else len(line)
+            value = next(
+                (v.strip(" 【】[]") for v in line[m.end() : end].split("|") if v.strip(" 【】[]")), ""
+            )
+            key = re.sub(r"\s", "", m["k1"] or m["k2"])
+            if value:
+                found.setdefault(key, value)
+    return found
+
+
+def parse_report_name(text: str) -> ReportName | None:
+    """Body and year of a report name (spaces and markup already squeezed out), or None."""
+    text = _FILE_SUFFIX.sub("", _SITE_SUFFIX.sub(r"\1", text))
+    text = _TAG.sub("", text)
+    if text.startswith("《") and text.endswith("》"):
+        text = text[1:-1]
+    if m := _NOTICE.search(text):
+        text = m["inner"]
+    marker = _MARKER.search(text)
+    if not marker:
+        return None
+    head = re.sub(r"^关于", "", text[: marker.start()].strip('《“"'))
+    if head.endswith("人民"):
+        head += "政府"  # "XX县人民政府信息公开…": the marker took the government's last word
+    year = _YEAR.search(head)
+    if year and not (year[0][4:] or year.end() == len(head)):
+        year = None  # four digits that are not followed by 年 nor end the name: not a year
+    if year:
+        before, after = head[: year.start()], head[year.end() :]
+        name = before or after
+    else:
+        name = head
+    if not year:
+        year = _TAIL_YEAR.match(text, marker.end())
+    return ReportName(text, name, _year_number(year[1]) if year else None)
+
+
+def find_title(lines: Sequence[str]) -> str | None:
+    """The page's title: the first heading-like report name with a body or a year in it.
+
+    A title may be wrapped over two lines (周村区商务局 / 政府信息公开工作年度报告,
+    …审计厅2025年政务信息 / 公开工作开展年度报告, …办公室关于公布 / …报告的通知), or
+    open a line the crawler flattened ("武江区龙归镇人民政府2016年…年度报告 本年报是…").
+    """
+    for title in title_lines(lines):
+        return title
+    return None
+
+
+def title_lines(lines: Sequence[str]) -> list[str]:
+    """Every title-like report name in ``lines``, in order (see ``find_title``)."""
+    kept = [
+        line for line in lines if squeeze(line) and not _CHROME.search(line) and not header_fields([line])
+    ]
+    found = []
+    for k, line in enumerate(kept):
+        prev = squeeze(kept[k - 1]) if k else ""
+        title = _title_at(line) or (_title_at(prev + line) if _wrapped(prev) else None)
+        if title and prev and _joins(prev, title):
+            title = prev + title
+        elif title and k + 1 < len(kept) and _joins(after := squeeze(kept[k + 1]), title):
+            title = after + title  # the body's name alone under a title that names none
+        parsed = parse_report_name(title) if title else None
+        if parsed and (parsed.name or parsed.year):
+            found.append(title)
+    return found
+
+
+def _title_at(line: str) -> str | None:
+    """The line (squeezed) if it is a title; the title that opens it if a space then parts it
+    from the body ("…2016年政府信息公开年度报告 本年报是…"); else None."""
+    text = _FILE_SUFFIX.sub("", _SITE_SUFFIX.sub(r"\1", squeeze(line)))
+    marker = _MARKER.search(text)
+    if not marker:
+        return None
+    head = text[: marker.end()]
+    if len(head) > 70 or _SENTENCE.search(head):
+        return None
+    if _KEPT_TAIL.fullmatch(text[marker.end() :]):
+        return text
+    for end in _TITLE_END.finditer(line):
+        if squeeze(line[: end.end()]) == head:
+            return head
+    return None  # "现将XX局2020年…报告公布如下": a sentence, not a title
+
+
+def _wrapped(prev: str) -> bool:
+    """A short heading-like line that a title continues from (no report marker of its own)."""
+    return 0 < len(prev) <= 40 and not _SENTENCE.search(prev) and not _MARKER.search(prev)
+
+
+def _joins(prev: str, title: str) -> bool:
+    """Whether the line above belongs to the title: a notice's opening (…关于公布), or the
+    body's name alone above a title that names none (周村区商务局 / 政府信息公开…)."""
+    if not _wrapped(prev) or title.startswith(prev):
+        return False
+    if re.search(r"关于(?:印发|公布|发布|公开|转发)?$", prev):
+        return True
+    parsed = parse_report_name(title)
+    return bool(parsed and not parsed.name and is_name(prev))
+
+
+def prose_reports(text: str) -> list[tuple[str, ReportName]]:
+    """Report names the prose says were compiled or published, with who did it.
+
+    "特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告",
+    "现公布2012年西宁市政府信息公开工作年度报告", "XX局编制了2021年政府信息公开年度报告".
+    ``who`` is the clause before the verb ("" when none); it is checked by the caller.
+    """
+    found = []
+    for line in text.splitlines():
+        for m in _VERB_REPORT.finditer(squeeze(line)):
+            if parsed := parse_report_name(m["report"]):
+                found.append((m["who"], parsed))
+    return found
+
+
+def prose_year(text: str) -> int | None:
+    """The year of a report the prose names ("编制了2021年政府信息公开年度报告")."""
+    for line in text.splitlines():
+        if m := _YEAR_REPORT.search(squeeze(line)):
+            return _year_number(m[1])
+    return None
+
+
+def quoted_names(text: str) -> list[str]:
+    """Bodies named at the head of quoted titles: 《河南省人民政府法制办公室政府信息公开工作规则》."""
+    found = (m["name"] for line in text.splitlines() for m in _FULL_IN_QUOTES.finditer(squeeze(line)))
+    return [name for name in found if is_name(name)]
+
+
+def _year_number(text: str) -> int | None:
+    """2020 or 二〇二〇 (digit by digit), within a plausible range."""
+    year = int(text.translate(str.maketrans(_CN_YEAR, "00012345678" + "9")))
+    return year if 1990 <= year <= 2100 else None
