@@ -1,4 +1,10 @@
-"""Numbers stated in sentences of free-form (pre-2019) reports."""
+"""Numbers stated in sentences, in reports of every template.
+
+Sentences are copied from the real reports in tests/data/real (whole reports 02–06
+and the excerpts NN_*.txt, named by their number), from other reports of the same
+archive (changwu/pingtan-gov-zwgk-archive, named by page id: pt80774 …), or from the
+seeds; a few short ones are made up to pin one rule.
+"""
 
 from __future__ import annotations
 
@@ -6,85 +12,382 @@ from pathlib import Path
 
 import pytest
 
-from indexer.extract.freeform import extract_freeform_facets
+from indexer.extract.freeform import extract_freeform_facets, prefer_tables, stated_in_prose
 from indexer.registry import facets
 
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("全年共受理政府信息公开申请12件，均按时答复。", {"申请.新收": 12}),
-        ("共收到政府信息公开申请3件。", {"申请.新收": 3}),
-        ("全年受理政府信息公开申请十二件。", {"申请.新收": 12}),
-        ("收到公开申请0件；因政府信息公开引发的行政诉讼0件。", {"申请.新收": 0, "诉讼.总计": 0}),
-        ("未收到政府信息公开申请。", {"申请.新收": 0}),
-        ("2017年没有收到政府信息公开申请。", {"申请.新收": 0}),
-        ("全年没有收到依申请公开政府信息的申请。", {"申请.新收": 0}),
-        ("未发生因政府信息公开申请行政复议、提起行政诉讼的情况。", {"复议.总计": 0, "诉讼.总计": 0}),
-        ("2011年未收到有关政府信息公开行政复议申请。", {"复议.总计": 0}),
-        (
-            "共收到政府信息公开申请12件，其中同意公开8件，同意部分公开2件，不予公开2件，已全部办结12件。",
-            {
-                "申请.新收": 12,
-                "申请.予以公开": 8,
-                "申请.部分公开": 2,
-                "申请.不予公开": 2,
-                "申请.办理总计": 12,
-            },
-        ),
-        ("依申请公开办理中，结转下年度继续办理1件。", {"申请.结转下年": 1}),
-        ("因政府信息公开申请提起行政复议2件、行政诉讼1件。", {"复议.总计": 2, "诉讼.总计": 1}),
-        (
-            "未发生政府信息公开行政复议案件，发生政府信息公开行政诉讼1件。",
-            {"复议.总计": 0, "诉讼.总计": 1},
-        ),
-        # Not stated, or not about information-disclosure applications: nothing.
-        ("主动公开信息70余条。", {}),
-        ("共受理政府信息公开申请10余件。", {}),
-        ("累计收件9898件，累计办结9542件。", {}),
-        ("全年行政复议案件3件。", {}),
-        ("作为依申请公开信息数46条，不予公开信息数1402。", {}),
-        ("受理依申请公开信息总数 条 0 0 行政复议数 条 0 0", {}),
-        ("无法提供的政府信息，依法告知申请人。", {}),
-        ("", {}),
-    ],
-)
-def test_sentences(text: str, expected: dict[str, int]) -> None:
-    assert extract_freeform_facets(text) == (expected, [])
+def case(text: str, expected: dict[str, int], name: str):
+    return pytest.param(text, expected, id=name)
+
+
+TOTALS_OF_PROACTIVE_DISCLOSURE = [
+    case(
+        "全年主动公开政府信息224条，较去年下降7.8%。全文电子化率达100%。其中，机构职能类信息13条，占比5.8%；规划计划类信息1条，占比0.5%。",
+        {"主动公开.条数": 224},
+        "13-total-then-year-over-year-change-and-breakdown",
+    ),
+    case(
+        "2016年度共主动公开政府信息25条,在主动公开的信息中,工作动态信息5条,财政预决算信息19条,他其信息报告1条。",
+        {"主动公开.条数": 25},
+        "09-total-then-in-the-disclosed-items",
+    ),
+    case(
+        "(一)主动公开情况。从2022年1月1日起至2022年12月31日止,我委在市政府门户网站累计发布政务信息2035篇,其中机构信息3篇,工作动态152篇,规划计划20篇,财政信息18篇,人事信息6篇,法规文件44篇,医疗卫生256篇,疫情防控1536篇。",
+        {"主动公开.条数": 2035},
+        "33-published-under-a-proactive-heading",
+    ),
+    case(
+        "2025年全年,我办共通过门户网站及政务新媒体方式主动公开907条,其中通过政府网站公开86条,微信公众号公开821条。部门网站发布工作日常动态33条,通知通告14条。",
+        {"主动公开.条数": 907},
+        "47-no-object-then-channels",
+    ),
+    case(
+        "2021年,市市场监管局主动公开政府信息14891条,其中,公文类信息85条,规范性文件3个,市市场监管局门户网站公开政务信息587条,微信公众号发布政务信息191条,许可公示结果14025条(在国家企业信息公示系统、浙江省市场监督管理局网站等);共受理依申请公开信息4件,均按时答复。",
+        {"主动公开.条数": 14891, "申请.新收": 4},
+        "27-parts-after-breakdown-and-applications-after-semicolon",
+    ),
+    case(
+        "2020年,在安化县人民政府门户网、安化新闻网、“茶马古镇·美丽江南”微信公众平台及相关主流媒体主动公开政府信息数511条。",
+        {"主动公开.条数": 511},
+        "17-count-of-information",
+    ),
+    case(
+        "全年,主动公开政府信息18758条。其中通过政府网站公开1535条,通过政务新媒体公开9335条,通过线下方式公开信息7888条。",
+        {"主动公开.条数": 18758},
+        "41-breakdown-in-next-sentence",
+    ),
+    case(
+        "区管委会办公室、区直各部门、各乡镇、县直各单位对政府信息进行了梳理和编目，2011年制作、获取政府信息总数1873条，其中主动公开政府信息425条，作为依申请公开信息数46条，不予公开信息数1402。",
+        {"主动公开.条数": 425},
+        "05-made-and-obtained-split-by-kind",
+    ),
+    case(
+        "2017年全区主动公开政府信息2122条。其中，区管委会及区直各部门主动公开政府信息1509条，占71.11%。各乡镇主动公开政府信息613条，占28.89%。",
+        {"主动公开.条数": 2122},
+        "04-parts-with-shares",
+    ),
+    case(
+        "2013年新增主动公开政府信息45条。其中，政策法规及业务类的信息32条；规划计划类的信息13条。",
+        {"主动公开.条数": 45},
+        "pt80774-newly-disclosed",
+    ),
+    case(
+        "通过政府门户网站全年主动公开各类政府信息10407条。加强政策解读力度，全年发布政策文件解读96篇。全年办理政府信息公开申请218件。",
+        {"主动公开.条数": 10407},
+        "pt97791-interpretations-and-handled-applications-are-not-read",
+    ),
+]
+
+NOT_TOTALS_OF_PROACTIVE_DISCLOSURE = [
+    case(
+        "2020年,通过“中国上海”门户网站、《上海市人民政府公报》等平台主动公开规章12件,行政规范性文件43件,市政府其他文件93件,人事任免文件142件。",
+        {},
+        "21-rules-and-documents-are-parts",
+    ),
+    # 刊发文稿、通知… is a count of articles on the office's web channel: it never says
+    # they are government information proactively disclosed, so it is not the total.
+    case(
+        "2023年,我办全年未收到行政许可申请;全年未接到信息公开申请;各栏目共刊发文稿、通知、公告、公示等44篇。",
+        {"申请.新收": 0},
+        "39-articles-published-are-not-the-total",
+    ),
+    case(
+        "1、網站公開(kāi)信息情況(kuàng):2022年衛健委網站所有欄目公開(kāi)信息1143條,其中工作動(dòng)態(tài)144條",
+        {},
+        "31-website-only-is-a-part",
+    ),
+    case(
+        "在互联网上，2013年区管委会、县政府公开办主动公开信息数为222条，其他主动公开信息量较大部门是区交建局、区经发局、教育局、公安局等。",
+        {},
+        "02-one-body-among-others",
+    ),
+    case(
+        "其中，区直、县直各单位主动公开政府信息3933条，占79%。各乡镇主动公开政府信息1037条，占21%。",
+        {},
+        "02-parts-and-shares",
+    ),
+    case("今年累计主动公开采购信息25条、工程招投标信息188条。", {}, "04-procurement-information-is-a-part"),
+    case(
+        "全年公开政务信息9条(含所属事业单位区信息化建设服务中心),其中政府信息公开指南2条,财政预决算2条,人员招录3条,组织机构2条。",
+        {},
+        "15-published-without-proactive-context",
+    ),
+    case(
+        "(一)加大政府信息主动公开力度。一是加大重点领域信息公开:推进行政执法信息公开,实施行政处罚25起,罚款64.20万元;二是加强重要政策发布和解读,门户网站发布解读信息8条,年内召开新闻发布会两次。",
+        {},
+        "35-interpretations-under-a-proactive-heading",
+    ),
+    case("主动公开信息70余条，其中区政府门户网站主动公开信息40余条。", {}, "seed000-approximate"),
+    case(
+        "全年主动公开我区各级单位政府信息2645条，主要通过政府网站、政务新媒体进行公开。",
+        {},
+        "pt80613-object-outside-the-vocabulary-is-missed",
+    ),
+    case(
+        "2016年，我区累计在平潭政府采购信息网上主动公开政府采购项目信息189条，网上竞价423条。",
+        {},
+        "pt80485-procurement-items",
+    ),
+]
+
+APPLICATIONS = [
+    case(
+        "上年结转政府信息公开申请0件,本年新收政府信息公开申请42件,均已按时限和要求对申请内容进行了答复。",
+        {"申请.上年结转": 0, "申请.新收": 42},
+        "41-carried-and-new",
+    ),
+    case(
+        "2021年新收政府信息公开申请数量317件,上年结转政府信息公开申请数量3件。其中,予以公开184件,部分公开18件,不予公开8件,本机关无法提供57件,不予处理18件,其他处理22件,结转下年度继续办理13件。因政府信息公开工作申请行政复议0件,未经…",
+        {
+            "申请.新收": 317,
+            "申请.上年结转": 3,
+            "申请.予以公开": 184,
+            "申请.部分公开": 18,
+            "申请.不予公开": 8,
+            "申请.无法提供": 57,
+            "申请.不予处理": 18,
+            "申请.其他处理": 22,
+            "申请.结转下年": 13,
+            "复议.总计": 0,
+        },
+        "29-every-outcome-in-the-next-sentence",
+    ),
+    case(
+        "本年度共收到信息公开申请13件,其中通过昆明市政府信息依申请公开系统收到11件,局长信箱收到2件;予以公开2件,部分公开1件,本机关不掌握相关信息9件,其他处理1件,所有申请已按照规定予以答复。全年未收到以昆明市应急管理局为被申请人的政府信息公开行政复议案件和行政诉讼案件。",
+        {
+            "申请.新收": 13,
+            "申请.予以公开": 2,
+            "申请.部分公开": 1,
+            "申请.其他处理": 1,
+            "复议.总计": 0,
+            "诉讼.总计": 0,
+        },
+        "35-channels-then-outcomes-then-none-reviewed",
+    ),
+    case(
+        "截至目前,2022年我区公开行政规范性文件2件,行政许可3606件,行政处罚499件,接收政府信息公开申请13件,产生行政复议及行政诉讼0件。",
+        {"申请.新收": 13, "复议.总计": 0, "诉讼.总计": 0},
+        "37-review-and-suit-zero-together",
+    ),
+    case(
+        "2022年度我委收到信息公開(kāi)申請1條,因申請公開(kāi)的信息不屬於本機關(guān)掌握的相關(guān)政府信息",
+        {"申请.新收": 1},
+        "31-traditional-with-pinyin",
+    ),
+    case(
+        "全市共接收政府信息公開申請14283件,較上年下降16.6%;答覆13870件(含上年結轉申請397件,另有810件順延到下年度答覆),均在法定期限內",
+        {"申请.新收": 14283, "申请.上年结转": 397, "申请.办理总计": 13870, "申请.结转下年": 810},
+        "23-traditional-replies-balance",
+    ),
+    case(
+        "2013年全县共收到有关政府信息公开的申请7条，网上申请数3条，信函申请数4条；对依申请公开的答复总数3条，其中同意公开答复数2条，其它公开答复数1条；未收到有关政府信息公开行政复议申请。",
+        {"申请.新收": 7, "申请.予以公开": 2, "复议.总计": 0},
+        "03-replies-are-not-the-handled-total",
+    ),
+    case(
+        "共收到政府信息公开申请12件，其中同意公开8件，同意部分公开2件，不予公开2件，已全部办结12件。",
+        {"申请.新收": 12, "申请.予以公开": 8, "申请.部分公开": 2, "申请.不予公开": 2, "申请.办理总计": 12},
+        "outcomes-inside-the-breakdown",
+    ),
+    case("全年共受理政府信息公开申请12件，均按时答复。", {"申请.新收": 12}, "accepted-is-received"),
+    case("全年受理政府信息公开申请十二件。", {"申请.新收": 12}, "chinese-numerals"),
+    case("依申请公开办理中，结转下年度继续办理1件。", {"申请.结转下年": 1}, "carried-on"),
+    case(
+        "收到政府信息公开申请13件(含上年结转2件)。",
+        {"申请.上年结转": 2},
+        "received-including-carried-is-not-new",
+    ),
+]
+
+NONE_RECEIVED = [
+    case("2022年度未收到依申请公开政府信息。", {"申请.新收": 0}, "33-none-requested"),
+    case("2025年我办未收到要求公开政府信息的申请。", {"申请.新收": 0}, "47-no-request-to-disclose"),
+    case(
+        "2016年度未接到有关政府信息公开方面的复议、诉讼和申诉。",
+        {"复议.总计": 0, "诉讼.总计": 0},
+        "09-no-review-suit-or-appeal",
+    ),
+    case(
+        "2017年未收到有关政府信息公开行政复议、提起行政诉讼的申请。",
+        {"复议.总计": 0, "诉讼.总计": 0},
+        "04-no-review-or-suit",
+    ),
+    case(
+        "2011年全区未收到有关政府信息公开的申请，未收到有关政府信息公开行政复议申请。",
+        {"申请.新收": 0, "复议.总计": 0},
+        "05-suit-not-stated",
+    ),
+    case(
+        "全年没有收到依申请公开政府信息的申请，也没有收到因申请信息公开而申请行政复议、提起诉讼或收到投诉举报的情况。",
+        {"申请.新收": 0, "复议.总计": 0, "诉讼.总计": 0},
+        "seed004-none-at-all",
+    ),
+    # 收到1份…行政复议申请: the zone may have received it as the review body, so no count.
+    case(
+        "2013年全区未收到有关政府信息公开的申请，收到1份有关政府信息公开行政复议申请已及时处理。",
+        {"申请.新收": 0},
+        "02-review-application-received-is-not-a-count",
+    ),
+    case(
+        "因政府信息公开工作申请行政复议0件,未经复议直接提起行政诉讼1件,复议后提起行政诉讼0件。",
+        {"复议.总计": 0},
+        "suits-by-route-are-parts",
+    ),
+    case(
+        "收到公开申请0件；因政府信息公开引发的行政诉讼0件。",
+        {"申请.新收": 0, "诉讼.总计": 0},
+        "seed000-zero-counts",
+    ),
+    case(
+        "2013年1月1日至12月31日期间我局办公室未收到政府信息公开申请。",
+        {"申请.新收": 0},
+        "pt80774-dates-are-not-counts",
+    ),
+    case("2013年，我局收到以有关政府信息公开行政复议0件。", {"复议.总计": 0}, "pt80774-review-count"),
+]
+
+NOTHING_STATED = [
+    case("2016年度未收到任何形式的有关信息公开方面的咨询。", {}, "09-enquiries-are-not-applications"),
+    case(
+        "截至12月14日，中国平潭网与区行政服务中心共同累计收件9898件，累计办结9542件。",
+        {},
+        "06-e-government-cases",
+    ),
+    case(
+        "2011年制作、获取政府信息总数1873条，作为依申请公开信息数46条，不予公开信息数1402。",
+        {},
+        "05-kinds-of-information",
+    ),
+    case("推进行政执法信息公开,实施行政处罚25起,罚款64.20万元", {}, "35-penalties-in-prose"),
+    case("受理依申请公开信息总数 条 0 0 行政复议数 条 0 0", {}, "05-statistics-table-line"),
+    case(
+        "受理政府信息依申请公开总数条00其中：1、当面申请数条002、网上申请数条00行政复议数件00行政诉讼数件00",
+        {},
+        "04-fused-statistics-table",
+    ),
+    case("一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", {}, "43-template-row"),
+    case("共受理政府信息公开申请10余件。", {}, "approximate"),
+    case("今年我局共受理审批事项117件，办结171件，办结率100%。", {}, "pt80774-approvals-handled"),
+    case("截至目前共收到15564件咨询投诉件，已办结15042件。", {}, "pt80529-complaints-handled"),
+    case(
+        "全年共受理政府信息公开申请5件，受理行政审批事项300件，办结300件。",
+        {"申请.新收": 5},
+        "approvals-handled-beside-applications",
+    ),
+    case("全年行政复议案件3件。", {}, "review-without-disclosure"),
+    case("无法提供的政府信息，依法告知申请人。", {}, "no-number"),
+    case("", {}, "empty"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOTALS_OF_PROACTIVE_DISCLOSURE)
+def test_one_total_of_proactive_disclosure_is_read(text: str, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text) == (expected, [])
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_TOTALS_OF_PROACTIVE_DISCLOSURE)
+def test_parts_and_other_counts_are_not_the_total(text: str, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text) == (expected, [])
+
+
+@pytest.mark.parametrize(("text", "expected"), APPLICATIONS)
+def test_application_counts(text: str, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text) == (expected, [])
+
+
+@pytest.mark.parametrize(("text", "expected"), NONE_RECEIVED)
+def test_none_received_is_zero(text: str, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text) == (expected, [])
+
+
+@pytest.mark.parametrize(("text", "expected"), NOTHING_STATED)
+def test_sentences_that_state_nothing(text: str, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text) == (expected, [])
+
+
+def test_total_smaller_than_its_part_is_left_out_with_a_warning() -> None:
+    """19: 主动公开信息19条,其中向政府网站推送35条 contradicts itself."""
+    text = "二是充分发挥政府门户网站作为我委主动公开信息的主渠道作用,主动公开信息19条,其中向政府网站推送35条,涉及国资监管信息35条。"
+    assert stated_in_prose(text) == ({}, ["主动公开.条数: 19 is less than a part of it (35); left out"])
 
 
 def test_disagreeing_sentences_are_left_out_with_a_warning() -> None:
-    found, warnings = extract_freeform_facets(
+    """Two sentences stating different totals for the year: neither is trusted."""
+    found, warnings = stated_in_prose("2012年主动公开政府信息1913条。全年主动公开政府信息3636条。")
+    assert found == {}
+    assert warnings == [
+        "主动公开.条数: sentences disagree (1913 in “2012年主动公开政府信息1913条”; "
+        "3636 in “全年主动公开政府信息3636条”); left out"
+    ]
+
+
+def test_a_sub_count_and_its_outcomes_are_not_the_whole() -> None:
+    found, warnings = stated_in_prose(
         "全年共受理政府信息公开申请12件。其中区本级受理政府信息公开申请5件，均已予以公开5件。"
     )
-    assert found == {"申请.予以公开": 5}
-    assert len(warnings) == 1 and warnings[0].startswith("申请.新收: sentences disagree (12 in")
+    assert (found, warnings) == ({"申请.新收": 12}, [])
 
 
 def test_same_value_twice_is_not_a_conflict() -> None:
     text = "未收到政府信息公开申请。全年收到政府信息公开申请0件。"
-    assert extract_freeform_facets(text) == ({"申请.新收": 0}, [])
+    assert stated_in_prose(text) == ({"申请.新收": 0}, [])
+
+
+def test_replies_become_the_handled_total_only_when_the_balance_holds() -> None:
+    text = "全市共接收政府信息公开申请14283件;答复13870件(含上年结转申请397件,另有800件顺延到下年度答复)"
+    assert stated_in_prose(text) == ({"申请.新收": 14283, "申请.上年结转": 397, "申请.结转下年": 800}, [])
 
 
 def test_keys_are_registry_facets() -> None:
-    text = "共收到政府信息公开申请12件，同意公开8件，部分公开2件，不予公开2件，办结12件，结转下年度0件。未发生政府信息公开行政复议、行政诉讼。"
-    found, _ = extract_freeform_facets(text)
-    assert len(found) == 8
-    assert set(found) <= set(facets())
+    text = (
+        "全年主动公开政府信息224条。共收到政府信息公开申请12件，上年结转政府信息公开申请1件，同意公开8件，"
+        "部分公开2件，不予公开2件，无法提供1件，不予处理0件，其他处理0件，办结13件，结转下年度0件。"
+        "未发生政府信息公开行政复议、行政诉讼。制发规范性文件3件。"
+    )
+    found, _ = stated_in_prose(text)
+    assert len(found) == 14
+    # 主动公开.条数 is stated in prose only; the registry is to list it with the spec.
+    assert set(found) - {"主动公开.条数"} <= set(facets())
+
+
+def test_former_name_still_answers() -> None:
+    assert extract_freeform_facets("共收到政府信息公开申请3件。") == ({"申请.新收": 3}, [])
 
 
 @pytest.mark.parametrize(
     ("report", "expected"),
     [
-        # 三、…2017年未收到有关政府信息公开申请。四、…2017年未收到有关政府信息公开行政复议、提起行政诉讼的申请。
-        ("04", {"申请.新收": 0, "复议.总计": 0, "诉讼.总计": 0}),
-        # 2011年全区未收到有关政府信息公开的申请，未收到有关政府信息公开行政复议申请。(诉讼 not stated)
-        ("05", {"申请.新收": 0, "复议.总计": 0}),
-        ("06", {"申请.新收": 0, "复议.总计": 0}),
+        # 2017年全区主动公开政府信息2122条 … 2017年未收到有关政府信息公开申请 … 行政复议、提起行政诉讼的申请
+        ("04", {"主动公开.条数": 2122, "申请.新收": 0, "复议.总计": 0, "诉讼.总计": 0}),
+        # 其中主动公开政府信息425条 … 未收到有关政府信息公开的申请，未收到…行政复议申请 (诉讼 not stated)
+        ("05", {"主动公开.条数": 425, "申请.新收": 0, "复议.总计": 0}),
+        # 2012年主动公开政府信息1913条 (its statistics table says 739: the table wins in the pipeline)
+        ("06", {"主动公开.条数": 1913, "申请.新收": 0, "复议.总计": 0}),
     ],
 )
-def test_real_reports(report: str, expected: dict[str, int]) -> None:
+def test_whole_real_reports(report: str, expected: dict[str, int]) -> None:
     (path,) = (DATA / "real").glob(f"{report}*.txt")
-    assert extract_freeform_facets(path.read_text(encoding="utf-8")) == (expected, [])
+    assert stated_in_prose(path.read_text(encoding="utf-8")) == (expected, [])
+
+
+def test_tables_win_over_prose_with_a_warning() -> None:
+    """02: the statistics table says 72804, the prose 2013年主动公开政府信息4970条."""
+    merged, warnings = prefer_tables(
+        {"主动公开.条数": 72804, "申请.新收": 0}, {"主动公开.条数": 4970, "复议.总计": 0}
+    )
+    assert merged == {"主动公开.条数": 72804, "申请.新收": 0, "复议.总计": 0}
+    assert warnings == ["主动公开.条数: table says 72804, prose says 4970; the table's 72804 is kept"]
+
+
+def test_disputed_keys_can_be_left_out() -> None:
+    merged, warnings = prefer_tables(
+        {"主动公开.条数": 739}, {"主动公开.条数": 1913, "申请.新收": 0}, keep_disputed=False
+    )
+    assert merged == {"申请.新收": 0}
+    assert warnings == ["主动公开.条数: table says 739, prose says 1913; left out"]
+
+
+def test_agreeing_table_and_prose_give_no_warning() -> None:
+    assert prefer_tables({"申请.新收": 7}, {"申请.新收": 7}) == ({"申请.新收": 7}, [])

@@ -1,49 +1,143 @@
-"""Numbers that pre-2019 (free-form) reports state in sentences.
+"""Numbers that reports state in sentences, in reports of every template.
 
-Before the 2019 template, reports had no fixed tables: "全年共受理政府信息公开
-申请12件", "未收到政府信息公开申请", "未发生因政府信息公开申请行政复议、提起行政
-诉讼的情况".  Only patterns that say one thing are read, and a key on which two
-sentences disagree is left out with a warning: a wrong number is worse than a
-missing one.  Statistics tables flattened into text ("行政复议数 条 0 0") are not
-read here, since their columns cannot be told apart once flattened.
+"全年主动公开政府信息224条", "本年新收政府信息公开申请42件", "未收到政府信息公开
+申请", "未发生因政府信息公开申请行政复议、提起行政诉讼的情况".  Only patterns
+that say one thing are read: a number inside a breakdown (其中…), a share (占…%),
+a comparison (较上年…), or a count of something else is not a total; a key on
+which two sentences disagree is left out with a warning.  A wrong number is worse
+than a missing one.  Where a table states the same key, the table wins
+(``prefer_tables``).  Statistics tables flattened into text ("行政复议数 条 0 0")
+are read by ``tables.oldstats``, not here.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
 
+from analyzers.filters import simplify_chars, to_simplified
+
+from .cleanup import clean_line
 from .numbers import parse_number
 
-_NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|条|个|份|宗|项|起|次)"
-_QTY = r"(?:共|共计|合计|总计|累计|有|为|计)?"
-_APPLICATION = r"(?:各类|有关|相关|任何)*的?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?|公开)的?申请"
-_CONTEXT = re.compile(r"信息公开|依申请")
-_NEGATION = r"(?:未|没有|无(?!法|论))(?:发生|收到|接到|出现|产生|受理|有)?过?"
+# --- vocabulary -----------------------------------------------------------------
 
-# (key, pattern, needs 信息公开 context in the sentence)
-_STATED: tuple[tuple[str, re.Pattern, bool], ...] = tuple(
-    (key, re.compile(pattern), context)
-    for key, pattern, context in (
-        ("申请.新收", rf"(?:受理|收到|接到|接收)(?:了|到)?{_APPLICATION}{_QTY}{_NUM}", False),
-        ("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开的?(?:答复)?{_QTY}{_NUM}", True),
-        ("申请.部分公开", rf"部分公开的?(?:答复)?{_QTY}{_NUM}", True),
-        ("申请.不予公开", rf"(?:不予|不同意)公开的?(?:答复)?{_QTY}{_NUM}", True),
-        ("申请.无法提供", rf"无法提供的?(?:答复)?{_QTY}{_NUM}", True),
-        ("规范性文件.本年制发", rf"(?:制发|出台|印发|制定)(?:了)?(?:行政)?规范性文件{_QTY}{_NUM}", False),
-        ("申请.办理总计", rf"(?:已|均已|全部)?办结(?:了)?(?:申请)?{_QTY}{_NUM}", True),
-        ("申请.结转下年", rf"结转(?:至|到)?下一?年度?(?:继续办理)?的?{_QTY}{_NUM}", True),
-        ("复议.总计", rf"行政复议(?:案件|申请)?{_QTY}{_NUM}", True),
-        ("诉讼.总计", rf"(?:行政)?诉讼(?:案件)?{_QTY}{_NUM}", True),
-    )
+_N = r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+)\s*"
+_COUNT = _N + r"(?:件|条|个|份|宗|项|起|次)"
+_ITEMS = _N + r"(?:条|件|篇)"  # units of proactively disclosed items
+_QTY = r"\s*(?:共计|合计|总计|共|有|为|计|达)?\s*"
+_APPLICATION = (
+    r"(?:(?:各类|有关|相关|任何)*的?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?|公开)的?申请"
+    r"|依申请公开的?(?:政府)?信息"  # 共受理依申请公开信息4件
+    r"|(?:要求|申请)公开(?:政府)?信息的申请)"  # 未收到要求公开政府信息的申请
 )
+_CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
+_NEGATION = r"(?:(?:未|没有)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起)|没有|无(?!法|论|正当))过?"
+
+# A count in a clause that first compares, looks back or sums over years is not the year's.
+_NOT_THIS_YEAR = re.compile(
+    r"上年|去年|上一年|同比|较|比上|比去|相比|历年|至今|(?<!今年)(?<!本年)(?<!年初)以来"
+)
+_BREAKDOWN = "其中"
+_ONE_KIND_OF_SUIT = re.compile(r"直接|复议后|经复议")  # 未经复议直接起诉1件: one of the two 诉讼 groups
+# 办结 counts any cases: read it only where the segment names no other kind (审批事项, 投诉件 …).
+_OTHER_CASES = re.compile(r"审批|事项|收件|信访|投诉|咨询|留言|诉求|案件")
+_SHARE = re.compile(r"\s*[,(]?\s*占")  # "…122条,占28.7%": one part's share of a total
+_INCLUDES_CARRIED = re.compile(r"\s*[,(]?\s*(?:含|包括)[^,;)]{0,6}结转")  # 收到13件(含上年结转2件)
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    key: str
+    regex: re.Pattern[str]
+    context: bool  # the sentence must be about disclosure applications
+    total: bool  # a total: not read inside a breakdown (其中…)
+
+
+def _p(key: str, pattern: str, context: bool = True, total: bool = False) -> _Pattern:
+    return _Pattern(key, re.compile(pattern), context, total)
+
+
+_OUTCOMES = (
+    "申请.予以公开",
+    "申请.部分公开",
+    "申请.不予公开",
+    "申请.无法提供",
+    "申请.不予处理",
+    "申请.其他处理",
+)
+_PATTERNS: tuple[_Pattern, ...] = (
+    _p(
+        "申请.新收",
+        rf"(?:受理|收到|接到|接收|新收)(?:了|到)?{_APPLICATION}(?:数量|数)?{_QTY}{_COUNT}",
+        context=False,
+        total=True,
+    ),
+    _p("申请.上年结转", rf"上一?年度?结转的?(?:政府信息公开)?(?:申请)?(?:数量|数)?{_QTY}{_COUNT}"),
+    _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开的?(?:答复)?数?{_QTY}{_COUNT}"),
+    _p("申请.部分公开", rf"部分公开的?(?:答复)?数?{_QTY}{_COUNT}"),
+    _p("申请.不予公开", rf"(?:不予|不同意)公开的?(?:答复)?数?{_QTY}{_COUNT}"),
+    _p("申请.无法提供", rf"无法提供的?(?:答复)?{_QTY}{_COUNT}"),
+    _p("申请.不予处理", rf"不予处理的?{_QTY}{_COUNT}"),
+    _p("申请.其他处理", rf"其他处理的?{_QTY}{_COUNT}"),
+    _p("申请.办理总计", rf"(?:已|均已|全部)?办结(?:了)?(?:申请)?{_QTY}{_COUNT}"),
+    _p("申请.结转下年", rf"结转(?:至|到)?下一?年度?(?:继续办理)?的?{_QTY}{_COUNT}"),
+    # 另有810件顺延到下年度答复: the number comes first, so Arabic digits only.
+    _p("申请.结转下年", r"(?<![\d.,])(?P<n>\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)下一?年度?"),
+    _p("复议.总计", rf"行政复议(?:案件|申请)?{_QTY}{_COUNT}"),
+    _p("诉讼.总计", rf"(?:提起)?(?:行政)?诉讼(?:案件)?{_QTY}{_COUNT}"),
+    _p(
+        "规范性文件.本年制发",
+        rf"(?:制发|出台|印发|制定)(?:了)?(?:行政)?规范性文件{_QTY}{_COUNT}",
+        context=False,
+    ),
+)
+# "行政复议及行政诉讼0件": one number for both, so only 0 says what each was.
+_BOTH_ZERO = re.compile(
+    rf"行政复议(?:案件)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:案件)?{_QTY}(?P<n>0|零)\s*(?:件|起|次)"
+)
+# 答复13870件 is the number handled only where new + carried = handled + carried on (checked later).
+_REPLIED = re.compile(rf"(?<!同意)答复(?:了)?{_QTY}{_COUNT}")
+
 _NO_APPLICATION = re.compile(rf"{_NEGATION}{_APPLICATION}")
-_NO_REVIEW = re.compile(rf"{_NEGATION}[^，,\d]{{0,30}}?行政复议")
-_NO_SUIT = re.compile(rf"{_NEGATION}[^，,\d]{{0,40}}?诉讼")
+_NO_REVIEW = re.compile(rf"{_NEGATION}[^,\d]{{0,30}}?复议")
+_NO_SUIT = re.compile(rf"{_NEGATION}[^,\d]{{0,40}}?诉讼")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
-_SENTENCES = re.compile(r"[。；;！？!?\n]+")
-_CLAUSES = re.compile(r"[，,]")
-_ENDS_SENTENCE = tuple("。；;！？!?：:")
+
+# --- proactive disclosure -------------------------------------------------------
+
+# 主动公开(政府信息)(数)N条; the object may only be information itself, not 规章 or 采购信息.
+_ACTIVE = re.compile(rf"主动公开(?:了)?(?:各类)?(?:政府|政务)?(?:信息)?(?:数|数量)?{_QTY}{_ITEMS}")
+# 发布政务信息2035篇 counts only under a 主动公开 heading or in a 主动公开 sentence.
+_PUBLISHED = re.compile(rf"发布(?:了)?(?:各类)?(?:政府|政务)信息{_QTY}{_ITEMS}")
+# 制作、获取政府信息总数3618条,其中主动公开政府信息1853条: here 其中 splits all information by kind.
+_MADE_THEN_ACTIVE = re.compile(
+    rf"制作、?获取的?政府信息(?:总数|总量)?{_QTY}\d+\s*条\s*[,;]\s*其中\s*主动公开政府信息{_QTY}{_ITEMS}"
+)
+_PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
+_HEADING_MAX = 20  # "(一)主动公开情况": a short sentence naming the topic
+
+# --- text clean-up --------------------------------------------------------------
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")  # 政府信息 公开 (docx wrap)
+_SENTENCES = re.compile(r"[。!?\n]+")
+_SEGMENTS = re.compile(r";")
+_CLAUSE_END = re.compile(r"[,;:]")
+_ENDS_SENTENCE = tuple("。;!?:")
 _WRAP_WIDTH = 25  # a line this long that stops mid-sentence was wrapped by the page (PDF)
+
+
+def _clean(text: str) -> str:
+    """Prose as the patterns expect it: simplified characters, ASCII punctuation,
+    no injected pinyin, no spaces inside words, and page-wrapped lines joined."""
+    text = unicodedata.normalize("NFKC", text).replace("\u3000", " ")
+    if simplify_chars(text) != text:
+        # Whole phrases (答覆 → 答复), and past to_simplified's cache, which is for tokens.
+        text = to_simplified.__wrapped__(text)
+    text = "\n".join(clean_line(line) for line in text.split("\n"))  # mirror pages: 公開(kāi)
+    return _unwrap(_CJK_GAP.sub("", text))
 
 
 def _unwrap(text: str) -> str:
@@ -57,56 +151,206 @@ def _unwrap(text: str) -> str:
     return "\n".join(out)
 
 
-def extract_freeform_facets(text: str) -> tuple[dict[str, int], list[str]]:
-    """Facet values stated unambiguously in sentences, and warnings for contradictions.
+# --- reading --------------------------------------------------------------------
 
-    >>> extract_freeform_facets("全年共受理政府信息公开申请12件，均按时答复。")
+
+def stated_in_prose(text: str) -> tuple[dict[str, int], list[str]]:
+    """Facet values the report's sentences state unambiguously, and warnings.
+
+    ``text`` is the report's prose (table rows may be left out or blank). Keys on
+    which sentences disagree, and totals contradicted by their own parts, are left
+    out with a warning.
+
+    >>> stated_in_prose("全年共受理政府信息公开申请12件，均按时答复。")
     ({'申请.新收': 12}, [])
     """
     seen: dict[str, dict[int, str]] = {}
+    replied: dict[int, str] = {}
+    warnings: list[str] = []
     previous = ""
-    for sentence in _SENTENCES.split(_unwrap(text)):
-        # "其中，予以公开6件…" continues the sentence before it, which names the applications.
-        inherited = sentence.lstrip().startswith("其中") and bool(_CONTEXT.search(previous))
-        for key, value in _sentence_facts(sentence, inherited):
-            seen.setdefault(key, {}).setdefault(value, sentence.strip())
+    for sentence in _SENTENCES.split(_clean(text)):
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        facts, notes = _sentence_facts(sentence, previous)
+        warnings += notes
+        for key, value in facts:
+            seen.setdefault(key, {}).setdefault(value, sentence)
+        for m in _REPLIED.finditer(sentence) if _has_context(sentence, previous) else ():
+            if (value := _value(m)) is not None:
+                replied.setdefault(value, sentence)
         previous = sentence
-    facets, warnings = {}, []
+    facets = {}
     for key, values in seen.items():
         if len(values) == 1:
             facets[key] = next(iter(values))
         else:
-            stated = "; ".join(f"{v} in “{s[:40]}”" for v, s in values.items())
-            warnings.append(f"{key}: sentences disagree ({stated}); left out")
+            warnings.append(f"{key}: sentences disagree ({_quote(values)}); left out")
+    warnings += _balance_replies(facets, replied)
     return facets, warnings
 
 
-def _sentence_facts(sentence: str, inherited: bool = False) -> list[tuple[str, int]]:
-    """(key, value) pairs one sentence states."""
-    context = inherited or bool(_CONTEXT.search(sentence))
-    facts = []
-    for key, pattern, needs_context in _STATED:
-        if needs_context and not context:
+def extract_freeform_facets(text: str) -> tuple[dict[str, int], list[str]]:
+    """Former name of ``stated_in_prose``, kept while the pipeline still calls it."""
+    return stated_in_prose(text)
+
+
+def prefer_tables(
+    tables: Mapping[str, int | float], prose: Mapping[str, int], keep_disputed: bool = True
+) -> tuple[dict[str, int | float], list[str]]:
+    """Table values, with prose filling the keys no table states.
+
+    Where both state a key and disagree, the table's value is kept (or, with
+    ``keep_disputed=False``, the key is left out) and a warning names both values.
+    """
+    merged: dict[str, int | float] = dict(tables)
+    warnings = []
+    for key, value in prose.items():
+        if key not in merged:
+            merged[key] = value
+        elif merged[key] != value:
+            kept = f"the table's {merged[key]} is kept" if keep_disputed else "left out"
+            warnings.append(f"{key}: table says {merged[key]}, prose says {value}; {kept}")
+            if not keep_disputed:
+                del merged[key]
+    return merged, warnings
+
+
+def _sentence_facts(sentence: str, previous: str) -> tuple[list[tuple[str, int]], list[str]]:
+    """(key, value) pairs one sentence states, and warnings about it."""
+    context = _has_context(sentence, previous)
+    facts: list[tuple[str, int]] = []
+    for segment in _SEGMENTS.split(sentence):
+        facts += _segment_facts(segment, context)
+        for clause in _CLAUSE_END.split(segment):
+            facts += _zeros(clause, context)
+    active, warnings = _active_total(sentence, previous)
+    return facts + active, warnings
+
+
+def _has_context(sentence: str, previous: str) -> bool:
+    """Whether a sentence is about disclosure applications: it says so, or it is the
+    "其中…" breakdown of a sentence that does."""
+    inherited = sentence.startswith(_BREAKDOWN) and bool(_CONTEXT.search(previous))
+    return inherited or bool(_CONTEXT.search(sentence))
+
+
+def _segment_facts(segment: str, context: bool) -> list[tuple[str, int]]:
+    """Facts in one ;-separated segment of a sentence."""
+    facts: list[tuple[str, int]] = []
+    if context and _BOTH_ZERO.search(segment):
+        facts += [("复议.总计", 0), ("诉讼.总计", 0)]
+    masked = _BOTH_ZERO.sub(lambda m: " " * len(m[0]), segment)
+    breakdown = masked.find(_BREAKDOWN)
+    part_at = len(masked)  # where a sub-count of applications starts ("其中区本级受理…5件")
+    for pattern in _PATTERNS:
+        if pattern.context and not context:
             continue
-        for m in pattern.finditer(sentence):
-            value = parse_number(m["n"])
-            if isinstance(value, int):
-                facts.append((key, value))
-    if context:
-        for clause in _CLAUSES.split(sentence):
-            facts.extend(_zeros(clause))
+        for m in pattern.regex.finditer(masked):
+            if _about_other_year(masked, m.start()):
+                continue
+            if pattern.key == "诉讼.总计" and _ONE_KIND_OF_SUIT.search(
+                masked, _clause_start(masked, m.start()), m.start()
+            ):
+                continue
+            inside = 0 <= breakdown < m.start()
+            if pattern.total and inside:
+                if pattern.key == "申请.新收":
+                    part_at = min(part_at, m.start())
+                continue
+            if pattern.key == "申请.新收" and _INCLUDES_CARRIED.match(masked, m.end()):
+                continue
+            if pattern.key == "申请.办理总计" and _OTHER_CASES.search(masked):
+                continue
+            if pattern.key in _OUTCOMES and m.start() > part_at:
+                continue  # outcomes after a sub-count may be that part's
+            if (value := _value(m)) is not None:
+                facts.append((pattern.key, value))
     return facts
 
 
-def _zeros(clause: str) -> list[tuple[str, int]]:
-    """Zero for "未收到…申请" or "未发生…行政复议、…诉讼", when the clause states no number."""
+def _active_total(sentence: str, previous: str) -> tuple[list[tuple[str, int]], list[str]]:
+    """主动公开.条数 where the sentence states one total of proactively disclosed items."""
+    if made := _MADE_THEN_ACTIVE.search(sentence):
+        value = _value(made)
+        return ([("主动公开.条数", value)] if value is not None else []), []
+    under_heading = "主动公开" in sentence or _is_active_heading(previous)
+    facts: list[tuple[str, int]] = []
+    warnings: list[str] = []
+    for segment in _SEGMENTS.split(sentence):
+        breakdown = segment.find(_BREAKDOWN)
+        head = segment if breakdown < 0 else segment[:breakdown]
+        matches = list(_ACTIVE.finditer(head))
+        if under_heading:
+            matches += _PUBLISHED.finditer(head)
+        for m in matches:
+            value = _value(m)
+            if value is None or _about_other_year(head, m.start()) or _is_part(head, m.end()):
+                continue
+            parts = [int(p) for p in _PART.findall(segment[breakdown:])] if breakdown >= 0 else []
+            if any(p > value for p in parts):
+                warnings.append(f"主动公开.条数: {value} is less than a part of it ({max(parts)}); left out")
+                continue
+            facts.append(("主动公开.条数", value))
+    return facts, warnings
+
+
+def _is_active_heading(sentence: str) -> bool:
+    return len(sentence) <= _HEADING_MAX and "主动公开" in sentence and not _PART.search(sentence)
+
+
+def _is_part(head: str, end: int) -> bool:
+    """A share (占…%) follows, or a later clause names the others (其他…): one part."""
+    if _SHARE.match(head, end):
+        return True
+    return any(c.strip().startswith("其他") for c in _CLAUSE_END.split(head[end:]))
+
+
+def _about_other_year(text: str, start: int) -> bool:
+    """The clause before the number compares with, or sums over, other years."""
+    return bool(_NOT_THIS_YEAR.search(text, _clause_start(text, start), start))
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+
+
+def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
+    """Zero for "未收到…申请" or "未发生…行政复议、…诉讼", when the clause states no number.
+
+    The application's own wording names what was not received; 复议 and 诉讼 are
+    only about disclosure in a sentence that says so (``context``)."""
     if re.search(r"\d", _DATES.sub("", clause)):
         return []
     facts = []
     if "复议" not in clause and "诉讼" not in clause and _NO_APPLICATION.search(clause):
         facts.append(("申请.新收", 0))
-    if _NO_REVIEW.search(clause):
+    if context and _NO_REVIEW.search(clause):
         facts.append(("复议.总计", 0))
-    if _NO_SUIT.search(clause):
+    if context and _NO_SUIT.search(clause):
         facts.append(("诉讼.总计", 0))
     return facts
+
+
+def _balance_replies(facets: dict[str, int], replied: dict[int, str]) -> list[str]:
+    """Take 答复N件 as 申请.办理总计 when 新收 + 上年结转 = N + 结转下年 (the table's own check)."""
+    keys = ("申请.新收", "申请.上年结转", "申请.结转下年")
+    if len(replied) != 1 or not all(k in facets for k in keys):
+        return []
+    (value,) = replied
+    if facets["申请.新收"] + facets["申请.上年结转"] != value + facets["申请.结转下年"]:
+        return []
+    stated = facets.setdefault("申请.办理总计", value)
+    if stated != value:
+        del facets["申请.办理总计"]
+        return [f"申请.办理总计: sentences disagree ({stated} and {value}); left out"]
+    return []
+
+
+def _value(m: re.Match[str]) -> int | None:
+    value = parse_number(m["n"].replace(",", ""))
+    return value if isinstance(value, int) else None
+
+
+def _quote(values: dict[int, str]) -> str:
+    return "; ".join(f"{v} in “{s[:40]}”" for v, s in values.items())

@@ -7,8 +7,9 @@ cells), as one line separated by spaces (``主动公开信息数 条 425 1516 �
 公开 条 418 1509 …``), or fused with no separators at all (``主动公开文件数条212210037
 其中：1、政府网站公开数条2122100372、…``).  Only rows whose labels say one thing are
 mapped to facets, and only the year's column is read.  Fused digits are split
-where the arithmetic leaves one reading (the cumulative value is at least the
-year's); what stays ambiguous is left out with a warning.
+where the table's arithmetic leaves one reading (the cumulative value is at least
+the year's; a total is the sum of its 其中 rows, in both columns); what stays
+ambiguous is left out with a warning.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import product
+from math import prod
 from typing import TYPE_CHECKING
 
 from ..numbers import Cell, normalize, parse_cell
@@ -35,7 +38,7 @@ _KEYS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("诉讼.总计", r"行政诉讼数"),
     )
 )
-_UNITS = ("条", "件", "个", "项")
+_UNITS = ("条", "件", "个", "项", "元", "万元", "人次")
 _YEAR = r"(?P<{}>\d{{4}})\s*年度?"
 # The header flattened into text: 指标名称 计量 单位 2011 年度 历年累计 (or 历年累计 first).
 _HEADER_TEXT = re.compile(
@@ -50,11 +53,13 @@ _NUMBERING = re.compile(r"^(?:其中\s*[:：]?\s*)?(?:[(（]?\d{1,2}\s*[)）、.
 # One entry of flattened text: a label (led by its numbering, if any), its unit, then digits.
 _ENTRY = re.compile(
     r"\s*(?P<label>(?:其中\s*[:：]?\s*)?(?:[(（]?(?P<num>\d{1,2})\s*[)）、.．]\s*)?[^\d]{1,40}?)"
-    r"\s*(?P<unit>[条件个项])\s*(?=\d)"
+    r"\s*(?P<unit>万元|人次|[条件个项元])\s*(?=\d)"
 )
+_MEMBER = re.compile(r"^(?:其中\s*[:：]?\s*)?[(（]?(?P<num>\d{1,2})\s*[)）、.．]")
 _RUN = re.compile(r"[\d ]+")
 _NEXT_NUMBERING = "、.．"  # digits running into one of these end with the next row's number
 _FOLLOWING_ITEMS = 80  # rows of a table split over lines
+_MAX_COMBINATIONS = 100_000  # readings tried together when checking a group's sum
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,7 @@ def _tables(items: Sequence[Item]) -> Iterator[tuple[int, list[_Row]]]:
         if item.is_row:
             header = _grid_header(item.cells or ())
             if header is not None:
-                yield header[0], list(_grid_rows(items[i + 1 :], header))
+                yield header[0], list(_grid_rows(items[i + 1 :], year_first=header[1]))
             continue
         if m := _HEADER_TEXT.search(normalize(item.text)):
             year_first = m["first"] is not None
@@ -117,8 +122,8 @@ def _tables(items: Sequence[Item]) -> Iterator[tuple[int, list[_Row]]]:
 # --- grids: one row per item, cells in place ------------------------------------
 
 
-def _grid_header(cells: Sequence[str]) -> tuple[int, int, int] | None:
-    """(year, position of the year column, of 历年累计) from the right, for a header row."""
+def _grid_header(cells: Sequence[str]) -> tuple[int, bool] | None:
+    """(the year column's year, whether it comes before 历年累计), for a header row."""
     clean = [re.sub(r"\s+", "", normalize(c)) for c in cells]
     if "指标名称" not in clean or "历年累计" not in clean:
         return None
@@ -126,12 +131,11 @@ def _grid_header(cells: Sequence[str]) -> tuple[int, int, int] | None:
     if len(years) != 1:
         return None
     at, m = years[0]
-    return int(m["year"]), at - len(clean), clean.index("历年累计") - len(clean)
+    return int(m["year"]), at < clean.index("历年累计")
 
 
-def _grid_rows(items: Sequence[Item], header: tuple[int, int, int]) -> Iterator[_Row]:
+def _grid_rows(items: Sequence[Item], year_first: bool) -> Iterator[_Row]:
     """Rows until the grid ends (the first text line with words in it)."""
-    _, year_at, total_at = header
     for item in items:
         if not item.is_row:
             if item.text.strip():
@@ -144,7 +148,6 @@ def _grid_rows(items: Sequence[Item], header: tuple[int, int, int]) -> Iterator[
         if len(values) != 2:  # a blank cell lost, or cells fused: columns unknown
             yield _Row(label, None, "does not hold one value per column")
             continue
-        year_first = year_at < total_at
         this, total = values if year_first else values[::-1]
         yield _checked(label, parse_cell(this), parse_cell(total))
 
@@ -166,17 +169,30 @@ def _following_text(items: Sequence[Item]) -> str:
     parts = []
     for item in items[:_FOLLOWING_ITEMS]:
         text = " ".join(item.cells) if item.is_row else item.text
-        if not re.search(r"[条件个项]\s*\d", normalize(text)):
+        if not re.search(r"(?:[条件个项元]|人次)\s*\d", normalize(text)):
             break
         parts.append(normalize(text))
     return " ".join(parts)
 
 
+@dataclass
+class _Entry:
+    """A row of flattened text: its label and the (year, cumulative) readings its digits allow."""
+
+    label: str
+    digits: str
+    readings: list[tuple[int, int]]
+    problem: str = ""  # why there is no reading
+
+
 def _text_rows(text: str, year_first: bool) -> list[_Row]:
     """Rows of a flattened table, read up to the first stretch that is not a row."""
-    entries = list(_entries(text))
-    spaced = any(run is not None and len(run.split()) == 2 for _, run in entries)
-    return [_text_row(label, run, spaced, year_first) for label, run in entries]
+    found = list(_entries(text))
+    spaced = any(run is not None and len(run.split()) == 2 for _, run in found)
+    entries = [_readings(label, run, spaced, year_first) for label, run in found]
+    for parent, members in _groups(entries):
+        _narrow([entries[parent], *(entries[i] for i in members)])
+    return [_row(e) for e in entries]
 
 
 def _entries(text: str) -> Iterator[tuple[str, str | None]]:
@@ -198,21 +214,58 @@ def _entries(text: str) -> Iterator[tuple[str, str | None]]:
         yield m["label"], digits
 
 
-def _text_row(label: str, run: str | None, spaced: bool, year_first: bool) -> _Row:
-    """One row's year value from its digits: two numbers, or one fused run to split."""
+def _readings(label: str, run: str | None, spaced: bool, year_first: bool) -> _Entry:
+    """What one row's digits may say: two numbers as printed, or a fused run's splits."""
     if run is None:
-        return _Row(label, None, "runs into the next row's number")
+        return _Entry(label, "", [], "runs into the next row's number")
     numbers = run.split()
     if len(numbers) == 2:
-        this, total = numbers if year_first else numbers[::-1]
-        return _checked(label, parse_cell(this), parse_cell(total))
+        this, total = (int(n) for n in (numbers if year_first else numbers[::-1]))
+        if this > total:
+            return _Entry(label, run, [], f"gives the year {this}, more than the cumulative {total}")
+        return _Entry(label, run, [(this, total)])
     if spaced or len(numbers) != 1:
-        return _Row(label, None, f"has {len(numbers)} numbers where 2 were expected")
-    readings = fused_readings(numbers[0], year_first)
-    if len(readings) != 1:
-        shown = ", ".join(f"{a}+{b}" for a, b in readings) or "none"
-        return _Row(label, None, f"fuses its numbers as {numbers[0]} (readings: {shown})")
-    return _Row(label, readings[0][0])
+        return _Entry(label, run, [], f"has {len(numbers)} numbers where 2 were expected")
+    return _Entry(label, numbers[0], fused_readings(numbers[0], year_first))
+
+
+def _groups(entries: Sequence[_Entry]) -> Iterator[tuple[int, list[int]]]:
+    """(parent, members) for each total followed by its "其中：1、… 2、…" rows."""
+    for parent in range(len(entries) - 1):
+        if not entries[parent + 1].label.strip().startswith("其中"):
+            continue
+        members: list[int] = []
+        for i in range(parent + 1, len(entries)):
+            m = _MEMBER.match(entries[i].label.strip())
+            if not m or int(m["num"]) != len(members) + 1:
+                break
+            members.append(i)
+        yield parent, members
+
+
+def _narrow(rows: list[_Entry]) -> None:
+    """Keep the readings under which the first row is the sum of the others, in both
+    columns; where no reading makes the sums hold, the table says nothing more."""
+    if len(rows) < 2 or prod(len(r.readings) for r in rows) > _MAX_COMBINATIONS:
+        return
+    kept: list[set[tuple[int, int]]] = [set() for _ in rows]
+    for combo in product(*(r.readings for r in rows)):
+        head, *parts = combo
+        if head == (sum(p[0] for p in parts), sum(p[1] for p in parts)):
+            for seen, reading in zip(kept, combo, strict=True):
+                seen.add(reading)
+    if kept[0]:
+        for row, seen in zip(rows, kept, strict=True):
+            row.readings = [r for r in row.readings if r in seen]
+
+
+def _row(entry: _Entry) -> _Row:
+    if len(entry.readings) == 1:
+        return _Row(entry.label, entry.readings[0][0])
+    if entry.problem:
+        return _Row(entry.label, None, entry.problem)
+    shown = ", ".join(f"{a}+{b}" for a, b in entry.readings) or "none"
+    return _Row(entry.label, None, f"fuses its numbers as {entry.digits} (readings: {shown})")
 
 
 def fused_readings(digits: str, year_first: bool = True) -> list[tuple[int, int]]:
