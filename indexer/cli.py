@@ -60,14 +60,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     failed: list[str] = []
     for path in expand_paths(args.paths):
-        report, reason = try_extract(path)
-        if report is None:
-            failed.append(f"{path}: {reason}")
-            print(f"nianbao: {path}: {reason}", file=sys.stderr)
+        outcome = try_extract(path)
+        if outcome.skipped:
+            print(f"nianbao: {path}: {outcome.reason}; skipped", file=sys.stderr)
+        elif outcome.report is None:
+            failed.append(f"{path}: {outcome.reason}")
+            print(f"nianbao: {path}: {outcome.reason}", file=sys.stderr)
         elif args.json:
-            print(json.dumps(report.to_record(), ensure_ascii=False))
+            print(json.dumps(outcome.report.to_record(), ensure_ascii=False))
         else:
-            print(render_report(report))
+            print(render_report(outcome.report))
     if failed:
         print(f"nianbao: {len(failed)} file(s) could not be read:", file=sys.stderr)
         for message in failed:

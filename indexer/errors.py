@@ -48,6 +48,13 @@ class ReadError(NianbaoError):
         self.reason = reason
 
 
+class NotAReport(ReadError):
+    """A readable file that is not an annual report (a README, a note): skipped, not failed."""
+
+    def __init__(self, path: str, why: str):
+        super().__init__(path, f"not a report ({why})")
+
+
 class MissingDependency(NianbaoError):
     status = 500
 

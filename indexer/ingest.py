@@ -21,9 +21,8 @@ from pathlib import Path
 from whoosh.index import LockError
 
 from .errors import NianbaoError
-from .extract import content_hash, try_extract
+from .extract import Outcome, content_hash, try_extract
 from .files import expand_paths
-from .models import Report
 from .store import column_text, open_or_create, to_document
 
 
@@ -41,6 +40,7 @@ class IngestSummary:
     unchanged: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, path already indexed)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # readable, not reports: (path, reason)
     removed: list[str] = field(default_factory=list)  # indexed files gone from disk (with prune)
 
     @property
@@ -55,6 +55,7 @@ class IngestSummary:
             "removed": len(self.removed),
             "duplicates": [{"path": p, "same_as": q} for p, q in self.duplicates],
             "failed": [{"path": p, "reason": r} for p, r in self.failed],
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
         }
 
 
@@ -103,12 +104,12 @@ def plan(files: Iterable[Path], by_path: dict[str, str], by_hash: dict[str, str]
     return jobs
 
 
-def _extract(job: _Job) -> tuple[_Job, Report | None, str | None]:
+def _extract(job: _Job) -> tuple[_Job, Outcome]:
     """Runs in a worker: extraction never raises across the process boundary."""
-    return (job, *try_extract(job.given, job.digest))
+    return job, try_extract(job.given, job.digest)
 
 
-def _run(jobs: Sequence[_Job], workers: int) -> Iterator[tuple[_Job, Report | None, str | None]]:
+def _run(jobs: Sequence[_Job], workers: int) -> Iterator[tuple[_Job, Outcome]]:
     if workers <= 1 or len(jobs) < 4:
         yield from map(_extract, jobs)
         return
@@ -171,12 +172,13 @@ def _write(ix, results, summary: IngestSummary, batch: int, bar) -> None:
     writer = ix.writer(limitmb=256)
     pending = 0
     try:
-        for job, report, error in results:
+        for job, outcome in results:
             bar.update(1)
-            if report is None:
-                summary.failed.append((job.given, error or "unknown error"))
+            if outcome.report is None:
+                lost = summary.skipped if outcome.skipped else summary.failed
+                lost.append((job.given, outcome.reason or "unknown error"))
                 continue
-            writer.update_document(**to_document(report, job.path))
+            writer.update_document(**to_document(outcome.report, job.path))
             (summary.replaced if job.replaces else summary.added).append(job.given)
             pending += 1
             if pending >= batch:

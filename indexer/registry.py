@@ -23,7 +23,7 @@ from .extract.templates import (
 class Facet:
     key: str
     label: str
-    unit: str  # "件" or "万元"
+    unit: str  # "件", "条" or "万元"
     kind: str  # "int" or "float"
     templates: tuple[str, ...]
     aliases: tuple[str, ...] = ()
@@ -40,6 +40,7 @@ class Facet:
 
 
 ALIASES: dict[str, tuple[str, ...]] = {
+    "主动公开.条数": ("主动公开", "主动公开条数"),
     "行政处罚.处理决定数": ("行政处罚", "处罚"),
     "行政许可.处理决定数": ("行政许可", "许可"),
     "行政强制.处理决定数": ("行政强制", "强制"),
@@ -98,10 +99,15 @@ def _review_facets() -> dict[str, Facet]:
     }
 
 
+def _prose_facets() -> dict[str, Facet]:
+    """Stated in sentences in any template: the year's total of proactively disclosed items."""
+    return {"主动公开.条数": Facet("主动公开.条数", "主动公开 条数", "条", "int", ("free", "2019", "2021"))}
+
+
 @lru_cache(maxsize=1)
 def facets() -> dict[str, Facet]:
     """All canonical facets by key, in table order."""
-    merged = {**_active_facets(), **_application_facets(), **_review_facets()}
+    merged = {**_prose_facets(), **_active_facets(), **_application_facets(), **_review_facets()}
     return {
         key: Facet(f.key, f.label, f.unit, f.kind, f.templates, ALIASES.get(key, ()))
         for key, f in merged.items()

@@ -64,7 +64,9 @@ def render_summary(summary: dict) -> str:
     lines = [
         f"added {summary['added']}, replaced {summary['replaced']}, unchanged {summary['unchanged']}, "
         f"removed {summary['removed']}, duplicates {len(summary['duplicates'])}, failed {len(summary['failed'])}"
+        + (f", skipped {len(summary['skipped'])} (not reports)" if summary.get("skipped") else "")
     ]
     lines += [f"  duplicate: {d['path']} (same content as {d['same_as']})" for d in summary["duplicates"]]
     lines += [f"  failed: {f['path']}: {f['reason']}" for f in summary["failed"]]
+    lines += [f"  skipped: {f['path']}: {f['reason']}" for f in summary.get("skipped", [])]
     return "\n".join(lines)

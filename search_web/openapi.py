@@ -144,7 +144,7 @@ def _facet_schema() -> dict:
         {
             "key": {"type": "string"},
             "label": {"type": "string"},
-            "unit": {"type": "string", "enum": ["件", "万元"]},
+            "unit": {"type": "string", "enum": ["件", "条", "万元"]},
             "type": {"type": "string", "enum": ["int", "float"]},
             "templates": {"type": "array", "items": {"type": "string", "enum": TEMPLATES}},
             "aliases": _strings(),

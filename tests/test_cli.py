@@ -104,6 +104,15 @@ def test_report_without_tables_is_free_form_with_warnings(tmp_path, capsys):
     assert record["facets"] == {"申请.新收": 12}
 
 
+def test_a_file_that_is_not_a_report_is_skipped(tmp_path, capsys):
+    note = tmp_path / "README.md"
+    note.write_text("# 年报目录\n\n下列文件为各单位报送的材料。\n", encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(note), str(SEED_000), "--json")
+    assert code == 0
+    assert [json.loads(line)["source"] for line in out.splitlines()] == [str(SEED_000)]
+    assert err == f"nianbao: {note}: not a report (no report title with a year, no section headings, no tables); skipped\n"
+
+
 def test_no_command_is_misuse(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([])

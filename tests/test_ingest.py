@@ -66,6 +66,19 @@ def test_failures_are_listed_and_the_rest_ingested(tmp_path, capsys):
     assert all(f["reason"] for f in summary["failed"])
 
 
+def test_files_that_are_not_reports_are_skipped_not_failed(tmp_path, capsys):
+    copy_seeds(tmp_path / "reports")
+    (tmp_path / "reports" / "README.md").write_text("# 说明\n\nThese are the reports we collected.\n", encoding="utf-8")
+    (tmp_path / "reports" / "note.txt").write_text("见附件。\n", encoding="utf-8")
+    code = main(["ingest", str(tmp_path / "reports"), "--index", str(tmp_path / "index"), "--json"])
+    summary = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert summary["added"] == 5 and summary["failed"] == []
+    assert sorted(Path(f["path"]).name for f in summary["skipped"]) == ["README.md", "note.txt"]
+    assert all(f["reason"].startswith("not a report") for f in summary["skipped"])
+    assert doc_count(tmp_path / "index") == 5
+
+
 def test_search_without_an_index_says_so(tmp_path, capsys):
     code = main(["search", "in 2020", "--index", str(tmp_path / "nothing")])
     assert code == 1

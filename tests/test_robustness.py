@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.errors import NotAReport
 from indexer.extract import extract_document
 from indexer.models import RawDocument, TableBlock, TextBlock
 
@@ -52,12 +53,15 @@ def test_mutated_seeds_extract_without_errors(path):
             assert isinstance(value, int | float)
 
 
+@pytest.mark.parametrize("rows", [(), ((),), (("",) * 40,)])
+def test_empty_grids_are_not_reports(rows):
+    with pytest.raises(NotAReport):
+        extract_document(RawDocument("odd.html", "html", (TableBlock(rows, "table 1"),)), "0" * 64)
+
+
 @pytest.mark.parametrize(
     "rows",
     [
-        (),
-        ((),),
-        (("",) * 40,),
         (("行政处罚",) * 3, ("1" * 60,)),
         (("一、本年新收政府信息公开申请数量", "9" * 59),),
         (("行政复议",), ("0",) * 200),

@@ -94,7 +94,8 @@ EXPECTED = {
     | application_zero()
     | sums_zero()
     | review_zero(),
-    "002": active_2019(ZERO_ACTIVE) | application_zero() | sums_zero() | review_zero(),
+    # "2019年，我局累计主动公开政府信息20条，其中：…" states the year's total in prose.
+    "002": active_2019(ZERO_ACTIVE) | application_zero() | sums_zero() | review_zero() | {"主动公开.条数": 20},
     # 003 fills only the 总计 columns; totals of 0 confirm the blank columns.
     "003": active_2019(ZERO_ACTIVE) | application_zero() | sums_zero() | review_zero(),
     # 004's PDF dump lost section 二's (八)(九) tables and section 三's first rows.

@@ -6,6 +6,6 @@ steps after them are pure functions over text and grids: table rows
 chains them.  Nothing here knows about the index.
 """
 
-from .pipeline import content_hash, extract_document, extract_path, try_extract
+from .pipeline import Outcome, content_hash, extract_document, extract_path, try_extract
 
-__all__ = ["content_hash", "extract_document", "extract_path", "try_extract"]
+__all__ = ["Outcome", "content_hash", "extract_document", "extract_path", "try_extract"]

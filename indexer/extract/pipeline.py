@@ -7,17 +7,20 @@ Every step but the first is a pure function of the previous steps' output.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import registry
-from ..errors import NianbaoError
+from ..errors import NianbaoError, NotAReport
 from ..models import SECTION_NAMES, RawDocument, Report
 from .checks import run_checks
-from .freeform import extract_freeform_facets
+from .cleanup import clean_line
+from .freeform import prefer_tables, stated_in_prose
 from .metadata import extract_metadata
 from .readers import read
-from .sections import split_sections
+from .sections import follows_pre_2019_outline, split_sections
 from .tables.interpret import read_tables
+from .tables.oldstats import read_old_stats
 from .tables.rows import items_from_blocks
 
 
@@ -34,34 +37,47 @@ def extract_path(path: str | Path, digest: str | None = None) -> Report:
     return extract_document(raw, digest or content_hash(Path(path).read_bytes()))
 
 
-def try_extract(path: str | Path, digest: str | None = None) -> tuple[Report | None, str | None]:
-    """(report, None), or (None, reason) for a file that cannot be read or extracted.
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one file: its report, or why there is none (``skipped`` when the
+    file is readable but is not a report, which is no failure)."""
+
+    report: Report | None
+    reason: str | None = None
+    skipped: bool = False
+
+
+def try_extract(path: str | Path, digest: str | None = None) -> Outcome:
+    """The file's report, or the reason it has none; never raises.
 
     For callers working through many files (the CLI, ingest workers): one bad file
     is reported with its reason and never stops the others.
     """
     try:
-        return extract_path(path, digest), None
+        return Outcome(extract_path(path, digest))
+    except NotAReport as err:
+        return Outcome(None, err.reason, skipped=True)
     except NianbaoError as err:
-        return None, err.message.removeprefix(f"{path}: ")
+        return Outcome(None, err.message.removeprefix(f"{path}: "))
     except Exception as err:  # noqa: BLE001 - an extraction bug in one file must not stop a folder
-        return None, f"extraction failed ({type(err).__name__}: {err})"
+        return Outcome(None, f"extraction failed ({type(err).__name__}: {err})")
 
 
 def extract_document(raw: RawDocument, digest: str) -> Report:
     items = items_from_blocks(raw.blocks)
     # Table rows are numbers, not prose: sections and metadata see them as blank lines.
-    lines = ["" if it.is_row else it.text for it in items]
+    lines = ["" if it.is_row else clean_line(it.text) for it in items]
     sections = split_sections(lines)
     meta = extract_metadata(lines, sections)
     tables = read_tables(items, meta.year)
+    if tables.template is None and meta.year is None and len(sections.text) < 2:
+        raise NotAReport(raw.source, "no report title with a year, no section headings, no tables")
     warnings = list(raw.warnings) + tables.warnings
-    if tables.template is None:
-        template = "free"
-        values, notes = extract_freeform_facets("\n".join(line for line in lines if line))
-        warnings += notes
+    if tables.template is None and follows_pre_2019_outline(lines):
+        template = "free"  # no table, and the outline of the years before the templates
     else:
-        template, values = tables.template, tables.facets
+        template = tables.template or _template_by_year(meta.year, warnings)
+    values = _facets(tables.facets, items, lines, meta.year, warnings)
     warnings += _missing(sections.text, meta, template)
     ordered = {k: values[k] for k in registry.facets() if k in values}
     return Report(
@@ -80,6 +96,40 @@ def extract_document(raw: RawDocument, digest: str) -> Report:
         warnings=tuple(warnings),
         content_hash=digest,
     )
+
+
+def _facets(table: dict, items: list, lines: list[str], year: int | None, warnings: list[str]) -> dict:
+    """The template tables' values, then the old 统计表's, then what sentences state.
+
+    A template table wins over the prose (the spec's rule), and where a table was read
+    at all its lost rows stay absent: sentences fill only the tables a report does not
+    show (a page cut before them, tables lost in conversion).  Where the old statistics
+    table and the prose disagree neither is trusted: real reports show both kinds of
+    error (a table counting every unit of a place, prose counting one office).
+    """
+    prose, notes = stated_in_prose("\n".join(line for line in lines if line))
+    shown = {_table_of(k) for k in table}
+    prose = {k: v for k, v in prose.items() if _table_of(k) not in shown}
+    old, old_notes = read_old_stats(items, year)
+    low, low_notes = prefer_tables(old, prose, keep_disputed=False)
+    merged, merged_notes = prefer_tables(table, low)
+    warnings += notes + old_notes + low_notes + merged_notes
+    return merged
+
+
+def _table_of(key: str) -> str:
+    """Which official table states a facet: 申请 (section 三), 复议诉讼 (四), else 二."""
+    head = key.split(".", 1)[0]
+    return "复议诉讼" if head in ("复议", "诉讼") else head if head in ("申请", "主动公开") else "二"
+
+
+def _template_by_year(year: int | None, warnings: list[str]) -> str:
+    """No table seen (a page cut short, tables lost): the template the year prescribes."""
+    if year is None or year < 2019:
+        return "free"
+    template = "2021" if year >= 2021 else "2019"
+    warnings.append(f"no table read: template {template} taken from the year covered ({year})")
+    return template
 
 
 def _missing(sections: dict[str, str], meta, template: str) -> list[str]:

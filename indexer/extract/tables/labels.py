@@ -42,6 +42,7 @@ def key_of(text: str) -> str:
     return _DROP.sub("", text)
 
 
+@lru_cache(maxsize=16384)
 def core_of(text: str) -> str:
     """A label without a trailing parenthetical remark (部分公开（区分处理的…）)."""
     key = key_of(text)
@@ -122,7 +123,15 @@ def match(text: str, strict: bool = False) -> list[Label]:
     with, unless ``strict`` (text that may be prose: "行政许可事项…共办理1205"
     is a sentence, not the 行政许可 row). Short fragments match nothing.
     """
-    key = core_of(text)
+    return list(_match(core_of(text), strict))
+
+
+@lru_cache(maxsize=16384)
+def _match(key: str, strict: bool) -> tuple[Label, ...]:
+    return tuple(_lookup(key, strict))
+
+
+def _lookup(key: str, strict: bool) -> list[Label]:
     if not key:
         return []
     table = label_table()
