@@ -21,14 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from indexer.extract import extract_path  # noqa: E402
-from indexer.generator import generate, write  # noqa: E402
-
-FORMS = ("cells", "tsv", "md", "html", "docx", "pdf", "free")
+from indexer.generator import FORMS, generate, write  # noqa: E402
 
 
 def bench(form: str, count: int, seed: int, folder: Path) -> list[float]:
-    template = "free" if form == "free" else None
-    paths = [write(generate(seed + i, template=template), form, folder) for i in range(count)]
+    paths = [write(generate(seed + i, form=form), form, folder) for i in range(count)]
     for path in paths:
         extract_path(path)
     timings = []
@@ -45,14 +42,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"{'form':<6} {'files':>5} {'median ms':>10} {'p95 ms':>8} {'files/s':>8}")
+        print(f"{'form':<10} {'files':>5} {'median ms':>10} {'p95 ms':>8} {'files/s':>8}")
         for form in FORMS:
             folder = Path(tmp) / form
             folder.mkdir()
             ms = sorted(bench(form, args.count, args.seed, folder))
             p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
             rate = 1000 * len(ms) / sum(ms)
-            print(f"{form:<6} {len(ms):>5} {statistics.median(ms):>10.1f} {p95:>8.1f} {rate:>8.1f}")
+            print(f"{form:<10} {len(ms):>5} {statistics.median(ms):>10.1f} {p95:>8.1f} {rate:>8.1f}")
 
 
 if __name__ == "__main__":

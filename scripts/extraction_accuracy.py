@@ -2,11 +2,13 @@
 
     python scripts/extraction_accuracy.py --count 300 [--seed 0] [--forms cells,pdf] [--keep DIR]
 
-Writes N synthetic reports across the forms (every other one damaged) into a temporary folder,
-extracts each with ``indexer.extract.extract_path`` and scores its facets: precision is the share of
-extracted values equal to what the report states; recall the share of ``expected`` facets (what a
-correct extractor can recover after the damage) that came out right.  Prints one table per
-damage state, per form, then the first mismatches.
+Writes N synthetic reports across the forms (every other round damaged) into a temporary folder,
+each drawn for its form (``generate(seed, form=...)``), extracts each with
+``indexer.extract.extract_path`` and scores its facets: precision is the share of extracted values
+equal to what the report states; recall the share of ``expected`` facets (what a correct extractor
+can recover from that form after the damage) that came out right; metadata is agency (None where
+the report never names its body), year and template.  Prints one table per damage state, per
+form, then the first mismatches and the mismatch classes (form, kind) with one file each.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ class Score:
         recall = self.found / self.expected if self.expected else float("nan")
         meta = self.meta_right / self.files if self.files else float("nan")
         return (
-            f"{name:<8} files {self.files:>4}  failed {self.failed:>3}  precision {precision:7.2%}  "
+            f"{name:<10} files {self.files:>4}  failed {self.failed:>3}  precision {precision:7.2%}  "
             f"recall {recall:7.2%}  (got {self.got}, expected {self.expected})  metadata {meta:6.1%}"
         )
 
@@ -75,7 +77,7 @@ def run(count: int, seed: int, forms: tuple[str, ...], folder: Path) -> dict[tup
     for i in range(count):
         form = forms[i % len(forms)]
         damaged = (i // len(forms)) % 2 == 1
-        report = generate(seed + i, template="free" if form == "free" else None, damage=damaged)
+        report = generate(seed + i, damage=damaged, form=form)
         path = write(report, form, folder)
         score = scores["damaged" if damaged else "clean", form]
         score.files += 1
@@ -87,11 +89,31 @@ def run(count: int, seed: int, forms: tuple[str, ...], folder: Path) -> dict[tup
             continue
         score_one(score, path.name, report, dict(extracted.facets))
         meta = (extracted.agency, extracted.year, extracted.template)
-        truth = (report.agency, report.year, report.template)
+        truth = (report.expected_agency, report.year, report.template)
         score.meta_right += meta == truth
         if meta != truth:
             score.mismatches.append((path.name, "(agency, year, template)", truth, meta))
     return scores
+
+
+def mismatch_class(name: str, key: str, want, got) -> tuple[str, str]:
+    """(form, kind) of a mismatch: missing, wrong, not stated, or a metadata or extraction failure."""
+    form = name.split("-")[2]
+    if key.startswith("("):
+        return form, key.strip("()")
+    return form, "missing" if got == "(missing)" else "not stated" if want == "(not stated)" else "wrong"
+
+
+def report_classes(scores: dict[tuple[str, str], Score], shown: int) -> None:
+    """Mismatches grouped by form, kind and damage state: how many files show each, and one."""
+    files: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for (state, _), score in scores.items():
+        for name, key, want, got in score.mismatches:
+            files[(*mismatch_class(name, key, want, got), state)].add(name)
+    ranked = sorted(files.items(), key=lambda item: (-len(item[1]), item[0]))
+    print(f"\n== mismatch classes (form, kind, clean|damaged): files, e.g. (first {shown})")
+    for (form, kind, state), names in ranked[:shown]:
+        print(f"{form:<10} {kind:<26} {state:<8} {len(names):>4}  e.g. {min(names)}")
 
 
 def report_scores(scores: dict[tuple[str, str], Score], forms: tuple[str, ...], shown: int) -> None:
@@ -121,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="first seed (default 0)")
     parser.add_argument("--forms", default=",".join(FORMS), help="comma-separated forms (default: all)")
     parser.add_argument("--mismatches", type=int, default=20, help="how many mismatches to list")
+    parser.add_argument("--classes", type=int, default=40, help="how many mismatch classes to list")
     parser.add_argument("--keep", type=Path, help="write the files here instead of a temporary folder")
     args = parser.parse_args(argv)
     forms = tuple(f for f in args.forms.split(",") if f)
@@ -132,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="nianbao-accuracy-") as tmp:
             scores = run(args.count, args.seed, forms, Path(tmp))
     report_scores(scores, forms, args.mismatches)
+    report_classes(scores, args.classes)
     return 0
 
 

@@ -28,6 +28,7 @@ def truth(report: SyntheticReport, form: str, path: Path) -> dict:
         "template": report.template,
         "facets": report.facets,
         "expected": report.expected,
+        "expected_agency": report.expected_agency,
         "damage": list(report.damage),
     }
 
@@ -38,7 +39,7 @@ def produce(out: Path, count: int, forms: tuple[str, ...], seed: int, damage: bo
     lines = []
     for i in range(count):
         form = forms[i % len(forms)]
-        report = generate(seed + i, template="free" if form == "free" else None, damage=damage)
+        report = generate(seed + i, damage=damage, form=form)
         lines.append(truth(report, form, write(report, form, out)))
     with open(out / "truth.jsonl", "w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)

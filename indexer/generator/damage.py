@@ -10,7 +10,8 @@ rows: "行政处罚12012") marks rows that only the text forms (cells, tsv, md) 
 html, docx and pdf print them as ordinary rows.  Damage is chosen before the form is known, so
 ``expected`` must hold for both: it is what the text forms still give (a fused row's facets stay
 only when ``indexer.extract.tables.fused.unique_split`` recovers exactly the true numbers), and the
-other forms give those and more, which leaves precision untouched.
+other forms give those and more, which leaves precision untouched.  A report drawn for one form
+(``generate(seed, form=...)``) gets ``expected`` for that form alone: see ``recover``.
 """
 
 from __future__ import annotations
@@ -108,7 +109,8 @@ def fused_split(table: Table, row: Row) -> tuple[int, ...] | None:
     return fusing.unique_split(digits, len(row.values), None)
 
 
-def _fused_keys(table: Table, row: Row, template: str) -> set[str]:
+def row_facets(table: Table, row: Row, template: str) -> set[str]:
+    """The facets a printed row states (section 四's one row states them all)."""
     if table.kind == "review":
         return set(review_keys())
     if table.kind == "active":
@@ -122,7 +124,7 @@ def _fused_lost_keys(report: SyntheticReport, kinds: tuple[str, ...]) -> set[str
     gone: set[str] = set()
     for table, row in fused_plan(report, kinds):
         if fused_split(table, row) != tuple(int(v.strip()) for v in row.values):
-            gone |= _fused_keys(table, row, report.template)
+            gone |= row_facets(table, row, report.template)
     return gone
 
 

@@ -37,7 +37,7 @@ class Row:
 
 @dataclass
 class Table:
-    kind: str  # "active" | "apply" | "review"
+    kind: str  # "active" | "apply" | "review" | "stats" (the pre-2019 统计表)
     rows: list[Row]
     caption: str = ""  # 第二十条第（一）项
     header: list[str] = field(default_factory=list)  # section 二 column labels
@@ -99,9 +99,18 @@ def _paras(text: str) -> list[Block]:
     return [Block("para", line) for line in text.split("\n") if line.strip()]
 
 
+def _stats_table(report: SyntheticReport) -> Table:
+    """The old statistics table: label, then unit, the year's value and the cumulative one."""
+    table = report.stats
+    assert table is not None
+    rows = [Row(r.key, r.label, [r.unit, *table.values(r)]) for r in table.rows]
+    return Table("stats", rows, caption="附：政府信息公开情况统计表", header=table.header())
+
+
 def build(report: SyntheticReport) -> list[Block]:
-    """Title, six numbered sections with their prose and tables, signature and date."""
-    blocks = [Block("title", report.title)]
+    """Title, six numbered sections with their prose and tables, signature and date (and the
+    old statistics table after it, for a free report that appends one)."""
+    blocks = [Block("title", report.title)] + _paras(report.preface)
     names = list(report.sections)
     for i, (name, heading) in enumerate(zip(names, report.headings, strict=True), 1):
         blocks.append(Block("heading", heading, number=i))
@@ -115,7 +124,11 @@ def build(report: SyntheticReport) -> list[Block]:
         elif name == "复议诉讼":
             blocks.append(Block("table", table=_review_table(report)))
     y, m, d = (int(p) for p in report.published.split("-"))
-    blocks.append(Block("signature", f"{report.signature}\n{y}年{m}月{d}日"))
+    date = f"{y}年{m}月{d}日"
+    blocks.append(Block("signature", f"{report.signature}\n{date}" if report.signature else date))
+    if report.stats is not None:
+        table = _stats_table(report)
+        blocks += [Block("para", table.caption), Block("table", table=table)]
     return blocks
 
 
@@ -135,6 +148,9 @@ def grid(table: Table, fuse: bool = False) -> list[list[Cell]]:
     """
     if table.kind == "active":
         rows = _active_grid(table)
+    elif table.kind == "stats":
+        rows = [[Cell(h, header=True) for h in table.header]]
+        rows += [[Cell(r.label, header=True)] + [Cell(v) for v in r.values] for r in table.rows]
     elif table.kind == "apply":
         rows = _apply_grid(table)
     else:

@@ -7,6 +7,7 @@ scored against the truth.  Money is kept in 万元, as the facet registry wants 
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,7 +22,8 @@ from ..extract.templates import (
 )
 from ..models import Region
 from . import agency as agencies
-from . import prose
+from . import forms, prose
+from .statstable import StatsTable
 
 TEMPLATE_YEARS = {"free": (2008, 2018), "2019": (2019, 2020), "2021": (2021, 2025)}
 SECTION_HEADINGS = {
@@ -90,6 +92,15 @@ class SyntheticReport:
     headings: tuple[str, ...] = ()  # the six headings without numbering
     printed: dict[str, str] = field(default_factory=dict)  # money facets as their cells print them
     signature: str = ""
+    form: str = ""  # the form ``expected`` was worked out for ("" : any of the original forms)
+    page: tuple[str, ...] = ()  # crawled-page shapes (``page.SHAPES``) the report was drawn with
+    preface: str = ""  # an opening paragraph above section 一
+    stats: StatsTable | None = None  # the pre-2019 statistics table appended to a free report
+
+    @property
+    def expected_agency(self) -> str | None:
+        """The agency a correct reader finds: none where the report only says 我局."""
+        return None if "anonymous" in self.page else self.agency
 
 
 def _small(rng: random.Random, p0: float, hi: int) -> int:
@@ -237,14 +248,20 @@ def _free(rng: random.Random) -> dict[str, int]:
     return facets
 
 
-def _sections(rng: random.Random, template: str, facets: dict, year: int, we: str) -> dict[str, str]:
+def _sections(
+    rng: random.Random, template: str, facets: dict, year: int, we: str
+) -> tuple[dict[str, str], list[int]]:
+    """The six sections' prose, and the 主动公开 totals its sentences state (zero to two)."""
+    overview, stated = prose.overview(rng, year, we)
+    totals = [stated] if stated is not None else []
     sections = {
-        "总体情况": prose.overview(rng, year, we),
+        "总体情况": overview,
         "问题改进": prose.problems(rng, year, we),
         "其他事项": prose.pick(rng, prose.OTHER, year, we),
     }
     if template == "free":
-        active = f"{year}年，{we}全年主动公开政府信息{rng.randint(15, 900)}条。"
+        totals.append(rng.randint(15, 900))
+        active = f"{year}年，{we}全年主动公开政府信息{totals[-1]}条。"
         if "规范性文件.本年制发" in facets:
             active += f"制发规范性文件{facets['规范性文件.本年制发']}件，均已按规定公开。"
         sections["主动公开"] = active
@@ -254,7 +271,7 @@ def _sections(rng: random.Random, template: str, facets: dict, year: int, we: st
         sections["主动公开"] = prose.pick(rng, prose.ACTIVE_INTRO, year, we) if rng.random() < 0.5 else ""
         sections["依申请公开"] = prose.pick(rng, prose.REQUEST_INTRO, year, we) if rng.random() < 0.4 else ""
         sections["复议诉讼"] = prose.pick(rng, prose.REVIEW_INTRO, year, we) if rng.random() < 0.3 else ""
-    return {name: sections[name] for name in SECTIONS}
+    return {name: sections[name] for name in SECTIONS}, totals
 
 
 def _title(rng: random.Random, agency: agencies.Agency, year: int) -> str:
@@ -290,12 +307,23 @@ def _pick_template(rng: random.Random) -> str:
     return rng.choices(("free", "2019", "2021"), (2, 3, 5))[0]
 
 
-def generate(seed: int, *, template: str | None = None, damage: bool | None = None) -> SyntheticReport:
-    """A report drawn deterministically from ``seed``; ``damage=None`` lets the seed decide."""
+def generate(
+    seed: int, *, template: str | None = None, damage: bool | None = None, form: str | None = None
+) -> SyntheticReport:
+    """A report drawn deterministically from ``seed``; ``damage=None`` lets the seed decide.
+
+    With ``form`` the report is drawn for that form: the free-form and statistics forms force
+    the free template (the statistics forms append the old 统计表), the crawled-page forms draw
+    page shapes, and ``expected`` says what a correct reader recovers from that form.  For the
+    original forms the report is the one drawn without ``form``.
+    """
     from . import damage as damages  # damage.py reads SyntheticReport
 
+    template = forms.template_for(form, template)
     rng = random.Random(seed)
     template = template or _pick_template(rng)
+    if form in forms.TABLES_ONLY and template == "free":  # the draw is kept, so the seed's stream is too
+        template = random.Random(f"template:{seed}").choice(("2019", "2021"))
     if template not in TEMPLATE_YEARS:
         raise ValueError(f"unknown template {template!r}; expected one of {sorted(TEMPLATE_YEARS)}")
     year = rng.randint(*TEMPLATE_YEARS[template])
@@ -312,6 +340,9 @@ def generate(seed: int, *, template: str | None = None, damage: bool | None = No
     published = f"{year + 1}-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
     heads = SECTION_HEADINGS["free" if template == "free" else "templated"]
     problem = rng.choice(prose.PROBLEM_HEADINGS)
+    sections, totals = _sections(rng, template, facets, year, we)
+    if len(set(totals)) == 1:  # two different totals state none (the spec's rule)
+        facets["主动公开.条数"] = totals[0]
     report = SyntheticReport(
         seed=seed,
         agency=agency.name,
@@ -319,12 +350,30 @@ def generate(seed: int, *, template: str | None = None, damage: bool | None = No
         year=year,
         published=published,
         template=template,
-        sections=_sections(rng, template, facets, year, we),
+        sections=sections,
         facets=facets,
         title=_title(rng, agency, year),
         headings=tuple(h or problem for h in heads),
         printed=printed,
         signature=agency.name,
     )
+    report = _for_form(report, form, totals)
     chosen = damages.choose(seed, template) if damage or (damage is None and seed % 2) else ()
-    return damages.with_damage(report, chosen)
+    report = damages.with_damage(report, chosen)
+    if form is None:
+        return report
+    from . import recover  # recover.py reads the layout, which reads this module
+
+    return dataclasses.replace(report, form=form, expected=recover.expected(report, form))
+
+
+def _for_form(report: SyntheticReport, form: str | None, totals: list[int]) -> SyntheticReport:
+    """What the form adds to the drawn report: the statistics table, the page's shapes."""
+    from . import page, statstable
+
+    if form in forms.STATS:
+        table = statstable.draw(report.seed, report.year, report.facets, totals[-1])
+        report = dataclasses.replace(report, stats=table, facets={**report.facets, **table.facets()})
+    if form in forms.PAGES:
+        report = page.shape(report)
+    return report

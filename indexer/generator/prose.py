@@ -69,10 +69,15 @@ def _fill(text: str, year: int, we: str, rng: random.Random) -> str:
     return text.format(y=year, we=we, n=rng.randint(20, 600))
 
 
-def overview(rng: random.Random, year: int, we: str) -> str:
-    """Two to four paragraphs of 总体情况."""
+def overview(rng: random.Random, year: int, we: str) -> tuple[str, int | None]:
+    """Two to four paragraphs of 总体情况, and the 主动公开 total they state (if one does)."""
     chosen = [OVERVIEW[0]] + rng.sample(OVERVIEW[1:], rng.randint(1, 3))
-    return "\n".join(_fill(t, year, we, rng) for t in chosen)
+    lines, stated = [], None
+    for text in chosen:
+        n = rng.randint(20, 600)  # drawn for every paragraph, used or not, as always
+        lines.append(text.format(y=year, we=we, n=n))
+        stated = n if "{n}" in text else stated
+    return "\n".join(lines), stated
 
 
 def problems(rng: random.Random, year: int, we: str) -> str:

@@ -3,7 +3,9 @@
 ``render(report, form)`` returns the file's bytes; ``write`` stores them.  Forms: "cells" (one table
 cell per line, like seed 000), "tsv" (tab-separated rows, seed 001), "md" (headings and pipe tables),
 "html" (a whole government web page with spanned ``<table>``s), "docx" (Word tables with merged
-cells), "pdf" (reportlab, built-in CID font) and "free" (pre-2019 prose only).
+cells), "pdf" (reportlab, built-in CID font) and "free" (pre-2019 prose only); then the crawled and
+dumped shapes of ``render_text`` and ``pdftext`` (see ``forms``), and "statshtml" (a free report's
+page with the old statistics table).
 """
 
 from __future__ import annotations
@@ -13,20 +15,13 @@ import io
 import random
 from pathlib import Path
 
-from . import damage
+from . import damage, render_text
+from .forms import FORMS, FREE_ONLY, STATS, SUFFIX
 from .layout import Block, Cell, build, grid, heading_text, positions, width
 from .model import SyntheticReport
+from .pdftext import pdftext
 
-SUFFIX = {
-    "cells": ".txt",
-    "tsv": ".txt",
-    "md": ".md",
-    "html": ".html",
-    "docx": ".docx",
-    "pdf": ".pdf",
-    "free": ".txt",
-}
-FORMS = tuple(SUFFIX)
+__all__ = ["FORMS", "SUFFIX", "file_name", "layout", "render", "write"]
 
 
 def layout(report: SyntheticReport) -> list[Block]:
@@ -191,7 +186,12 @@ def _docx_table(doc, rows: list[list[Cell]]) -> None:
 
 # --- pdf -----------------------------------------------------------------------------
 
-COLUMN_WIDTHS = {"active": (150, 110, 110, 110), "apply": (36, 48, 126) + (38,) * 7, "review": (32,) * 15}
+COLUMN_WIDTHS = {
+    "active": (150, 110, 110, 110),
+    "apply": (36, 48, 126) + (38,) * 7,
+    "review": (32,) * 15,
+    "stats": (200, 70, 90, 90),
+}
 
 
 def _pdf(report: SyntheticReport, blocks: list[Block]) -> bytes:
@@ -261,19 +261,43 @@ def _pdf_table(rows: list[list[Cell]], kind: str, style):
 # --- entry points --------------------------------------------------------------------
 
 
-def render(report: SyntheticReport, form: str) -> bytes:
-    """The report as the bytes of a file in ``form``."""
+TEXT_FORMS = {
+    "pipes": render_text.pipes,
+    "cellpipe": render_text.cellpipe,
+    "blanklines": render_text.blanklines,
+    "pdftext": pdftext,
+    "ocrmd": render_text.ocrmd,
+    "oneline": lambda r, b: render_text.oneline(r, b, render_text.oneline_fused(r)),
+    "statsline": lambda r, b: render_text.oneline(r, b, False),
+    "statsfused": lambda r, b: render_text.oneline(r, b, True),
+}
+
+
+def _check(report: SyntheticReport, form: str) -> None:
     if form not in SUFFIX:
         raise ValueError(f"unknown form {form!r}; expected one of {', '.join(FORMS)}")
-    if form == "free" and report.template != "free":
-        raise ValueError(f"form 'free' is prose only; report {report.seed} uses template {report.template}")
+    if form in FREE_ONLY and report.template != "free":
+        raise ValueError(
+            f"form {form!r} is for free-form reports; report {report.seed} uses template {report.template}"
+        )
+    if form in STATS and report.stats is None:
+        raise ValueError(
+            f"form {form!r} prints the statistics table; draw the report with generate(seed, form={form!r})"
+        )
+
+
+def render(report: SyntheticReport, form: str) -> bytes:
+    """The report as the bytes of a file in ``form``."""
+    _check(report, form)
     blocks = layout(report)
     if form == "docx":
         return _docx(report, blocks)
     if form == "pdf":
         return _pdf(report, blocks)
-    if form == "html":
+    if form in ("html", "statshtml"):
         return _html(report, blocks).encode("utf-8")
+    if form in TEXT_FORMS:
+        return TEXT_FORMS[form](report, blocks).encode("utf-8")
     return _text(blocks, form).encode("utf-8")
 
 

@@ -1,0 +1,69 @@
+"""What a correct reader recovers from a report in one form, beyond what damage already took.
+
+Forms whose text keeps every empty cell in place (tab rows, markdown, grids) are read by
+position, and ``damage.expected_facets`` already says what they give.  Text that may have lost
+its empty cells (``forms.BY_COUNT``: crawler pipe rows, one cell per line, cells between blank
+lines, a PDF dump, a report on one line) is placed by count: a row is read only when it holds
+exactly one value per column, so a row with a blank cell (left empty, or ``/`` ``—`` ``-``) says
+nothing.  Where a whole table runs together (``oneline`` fused, ``statsfused``) a row is read only
+where its digits split one way under the table's arithmetic (``indexer.extract.tables.fused``;
+the statistics table's in ``statstable.recoverable``); the prose still states what it states.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import damage, forms, statstable
+from .layout import Row, Table, build
+from .model import SyntheticReport
+from .render_text import oneline_fused
+
+# The numbers of a run that holds more than digits: a sign starts one, a unit ends one.
+_NUMBERS = re.compile(r"[-+]?\d+(?:\.\d+)?(?:\s*(?:万元|元))?")
+
+
+def expected(report: SyntheticReport, form: str) -> dict[str, int | float]:
+    """The facets a correct reader gets from ``report`` written in ``form``."""
+    base = report.expected
+    if form in forms.BORDERED and "fused" in report.damage:
+        # A PDF dump or an OCR'd page keeps the cell borders a crawler drops: no row runs together.
+        base = damage.expected_facets(report, tuple(k for k in report.damage if k != "fused"))
+    gone: set[str] = set()
+    if form in forms.BY_COUNT:
+        gone |= count_losses(report, fused=form == "oneline" and oneline_fused(report))
+    if form == "statsfused" and report.stats is not None:
+        table = report.stats
+        kept = statstable.recoverable(table)
+        gone |= {k for k in table.facets() if k not in kept and k not in table.prose}
+    return {k: v for k, v in base.items() if k not in gone}
+
+
+def count_losses(report: SyntheticReport, fused: bool) -> set[str]:
+    """Facets of the rows that text placed by count cannot give (``fused``: every row's
+    cells run together)."""
+    gone: set[str] = set()
+    for table in (b.table for b in damage.apply(build(report), report) if b.table):
+        if table.kind == "stats":
+            continue
+        for row in table.rows:
+            readable = _fused_readable(table, row) if fused else not any(_blank(v) for v in row.values)
+            if not readable:
+                gone |= damage.row_facets(table, row, report.template)
+    return gone
+
+
+def _blank(value: str) -> bool:
+    return value.strip() in damage.BLANK_MARKS
+
+
+def _fused_readable(table: Table, row: Row) -> bool:
+    """Whether a row whose cells ran together gives back exactly its printed values: a run of
+    digits by ``fused.unique_split``; a run with signs, decimals or units only where each sign
+    starts a number and the numbers so cut are one a column (``行政事业性收费10-8``)."""
+    texts = [v.strip() for v in row.values]
+    if any(t in damage.BLANK_MARKS for t in texts):
+        return False  # an empty cell leaves no trace in the run: its place is unknown
+    if all(t.isascii() and t.isdigit() for t in texts):
+        return damage.fused_split(table, row) == tuple(int(t) for t in texts)
+    return _NUMBERS.findall("".join(texts)) == texts
