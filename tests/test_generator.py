@@ -581,10 +581,6 @@ def test_page_chrome_breadcrumbs_and_traditional_script():
 
 BREADTH = 12  # reports a form and damage state, without page shapes (tested on their own)
 FINDINGS = {
-    "pdftext": "a PDF dump centres a spanning group label on its rows: '（三）不 3.危及“三安全一稳定” 0 0 0 0 0 0 0'"
-    " and '予公开 4.保护第三方合法权益 1 0 0 0 0 0 1' lose their rows",
-    "broken": "a label wrapped inside its cell ('行政\\n许可 |', or '行政\\n许可' between blank lines) is not"
-    " joined back, so its row is lost",
     "oneline-metadata": "on a one-line page the signature ends the line ('… 相城区河西镇人民政府 2024年1月12日'),"
     " so a clipped title name (河西镇人民政府) is not lengthened from it",
 }
@@ -605,11 +601,7 @@ def _extract(report, tmp_path):
 def _facet_cases():
     for form in NEW_FORMS:
         for damaged in (False, True):
-            reason = FINDINGS["pdftext"] if form == "pdftext" else None
-            if damaged and form in ("cellpipe", "blanklines"):
-                reason = FINDINGS["broken"]
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(form, damaged, marks=marks, id=f"{form}-{'damaged' if damaged else 'clean'}")
+            yield pytest.param(form, damaged, id=f"{form}-{'damaged' if damaged else 'clean'}")
 
 
 @pytest.mark.parametrize("form, damaged", _facet_cases())
@@ -634,8 +626,6 @@ def test_new_forms_give_agency_year_and_template(form, tmp_path):
 
 
 PAGE_FINDINGS = {
-    "traditional": "tables in traditional characters ('規章 | 0 | 0 | 0 |') are not read at all, and the"
-    " template is then taken as 2021; the old 统计表 in traditional is not read either",
     "breadcrumbs": "on a one-line page a title after the breadcrumb ('当前位置： 首页…年报 XX局2023年政府信息公开"
     "工作年度报告 一、总体情况 …') is not found: agency None",
     "chrome": "a one-line page holding the site's '站群导航 | 加入收藏' is read as one pipe row: every table is"
@@ -645,7 +635,7 @@ PAGE_FINDINGS = {
 
 def _page_cases(one_line: bool):
     for shape in page.SHAPES:
-        failing = shape == "traditional" or (one_line and shape in PAGE_FINDINGS)
+        failing = one_line and shape in PAGE_FINDINGS
         marks = [pytest.mark.xfail(strict=True, reason=PAGE_FINDINGS[shape])] if failing else []
         yield pytest.param(shape, marks=marks, id=shape)
 
@@ -679,21 +669,12 @@ def test_page_shapes_are_read_on_one_line_pages(shape, tmp_path):
     _check_page_shape(shape, "oneline", tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fused signed cells: '行政事业性收费10-8' (上一年项目数, 本年增减) is read as 1 and 0, not 10 and -8",
-)
 def test_fused_signed_cells_are_split_at_the_sign(tmp_path):
     report = generate(36, damage=False, form="oneline")
     got = dict(_extract(report, tmp_path).facets)
     assert (got.get("行政事业性收费.上一年项目数"), got.get("行政事业性收费.本年增减")) == (10, -8)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="OCR'd markdown with a spacer column before 总计: a row starting with a blank mark ('| - | - | - |"
-    " - | - | 1 |  | 1 |') loses that mark as if it were the spacer and its values shift one column left",
-)
 def test_spacer_column_does_not_shift_a_row_that_starts_blank(tmp_path):
     report = generate(50, damage=True, form="ocrmd")
     assert dict(_extract(report, tmp_path).facets) == report.expected

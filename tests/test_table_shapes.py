@@ -205,3 +205,88 @@ def test_ocr_markdown_section_three_with_a_spacer_column():
     )
     facets = read(text).facets
     assert facets["申请.新收"] == 6 and facets["申请.新收.自然人"] == 5 and facets["申请.新收.商业企业"] == 1
+
+
+def test_tables_in_traditional_characters():
+    text = (
+        "第二十條第（一）項 |\n信息內容 | 本年新製作數量 | 本年新公開數量 | 對外公開總數量 |\n"
+        "規章 | 0 | 0 | 0 |\n規範性文件 | 5 | 5 | 65 |\n"
+        "第二十條第（九）項 |\n信息內容 | 採購項目數量 | 採購總金額 |\n政府集中採購 | 2 | 15.5萬元 |\n"
+        "4.無正當理由大量反覆申請 | 0 | 1 | 0 | 0 | 0 | 0 | 1 |\n"
+    )
+    reading = read(text, 2020)
+    assert reading.template == "2019"
+    assert reading.facets["规范性文件.对外公开总数"] == 65
+    assert reading.facets["政府集中采购.总金额_万元"] == 15.5
+    assert reading.facets["申请.不予处理.大量反复.商业企业"] == 1
+
+
+def test_fused_cells_are_cut_at_each_sign():
+    text = "第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费10-8第二十条第（九）项"
+    assert read(text, 2019).facets == {"行政事业性收费.上一年项目数": 10, "行政事业性收费.本年增减": -8}
+
+
+def test_a_dash_holds_its_column_beside_a_spacer_column():
+    text = (
+        "| | | | 申请人情况 | | | | | | | |\n"
+        "| | | | 自然人 | 法人或其他组织 | | | | | | 总计 |\n"
+        "| | | | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | | |\n"
+        "| 四、结转下年度继续办理 |  |  | - | - | - | 1 | 2 | 2 |  | 5 |\n"
+    )
+    facets = read(text).facets
+    columns = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+    assert [facets[f"申请.结转下年.{c}"] for c in columns] == [0, 0, 0, 1, 2, 2]
+    assert facets["申请.结转下年"] == 5
+
+
+def test_a_label_wrapped_inside_its_cell_is_joined_back():
+    assert read("信息内容 |\n本年处理决定数量 |\n行政\n许可 |\n7 |\n").facets == {"行政许可.处理决定数": 7}
+    text = "信息内容\n\n本年处理决定数量\n\n行政\n许可\n\n7\n\n行政处罚\n\n3\n"
+    assert read(text).facets == {"行政许可.处理决定数": 7, "行政处罚.处理决定数": 3}
+
+
+def test_a_label_whose_end_is_printed_under_its_numbers():
+    text = "信息内容 采购项目数量 采购总金额\n政府集 2 15.5\n中采购\n"
+    assert read(text, 2019).facets == {"政府集中采购.项目数": 2, "政府集中采购.总金额_万元": 15.5}
+
+
+def test_pdf_group_labels_printed_in_halves_around_their_rows():
+    text = (
+        "一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2\n"
+        "3.危及“三安全一稳定” 0 0 0 0 0 0 0\n"
+        "（三）不 4.保护第三方合法权益 1 0 0 0 0 0 1\n"
+        "予公开 5.属于三类内部事务信息 0 0 0 0 0 0 0\n"
+        "1.申请人无正当理由逾期不补\n"
+        "正、行政机关不再处理其政府 0 0 0 0 0 0 0\n"
+        "信息公开申请\n"
+        "（六）其 2.申请人逾期未按收费通知要\n"
+        "他处理 求缴纳费用、行政机关不再处 0 0 0 0 0 0 0\n"
+        "理其政府信息公开申请\n"
+        "3.其他 1 0 0 0 0 0 1\n"
+    )
+    facets = read(text).facets
+    assert facets["申请.不予公开.第三方权益"] == 1 and facets["申请.不予公开.内部事务"] == 0
+    assert facets["申请.其他处理.逾期不补正"] == 0 and facets["申请.其他处理.逾期未缴费"] == 0
+    assert facets["申请.其他处理.其他"] == 1 and facets["申请.其他处理"] == 1
+
+
+def test_a_page_on_one_line_with_site_chrome_pipes_is_not_one_row():
+    text = (
+        "站群导航 | 加入收藏 一、总体情况 我局认真落实《条例》。二、主动公开政府信息情况 第二十条第（一）项 信息内容"
+        " 本年制发件数 本年废止件数 现行有效件数 规章 0 0 8 行政规范性文件 12 0 37"
+    )
+    assert read(text).facets == {
+        "规章.本年制发": 0, "规章.本年废止": 0, "规章.现行有效": 8,
+        "规范性文件.本年制发": 12, "规范性文件.本年废止": 0, "规范性文件.现行有效": 37,
+    }
+
+
+def test_section_four_header_words_are_not_row_labels():
+    text = (
+        "行政复议 行政诉讼\n结果 结果 其他 尚未 总计 未经复议直接起诉 复议后起诉\n"
+        "维持 纠正 结果 审结 结果 结果 其他 尚未 总计 结果 结果 其他 尚未 总计\n"
+        "0 0 0 0 0 0 0 0 0 0 0 0 1 0 1\n"
+    )
+    facets = read(text).facets
+    assert facets["诉讼.复议后起诉.其他"] == 1 and facets["诉讼.复议后起诉.总计"] == 1
+    assert not any(k.startswith("申请.") for k in facets)

@@ -16,11 +16,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from analyzers.filters import simplify_chars, to_simplified
+
 from ..numbers import parse_cell
 
 _RULE = re.compile(r"^[\s|:\-—–=+]*$")  # markdown/ASCII rules: |---|---|, +----+
 # A number inside running text: signed, decimal, with a money unit.
-_NUMBER = re.compile(r"(?<![\d.])[-+]{0,2}\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万元|亿元|元))?")
+# A sign right after a digit starts the next number: "10-8" is 10 and -8.
+_NUMBER = re.compile(r"(?:(?<=\d)[-+]|(?<![\d.])[-+]{0,2})\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万元|亿元|元))?")
+_CJK_START = re.compile(r"[\u3400-\u9fff（(“]|\d{1,2}[.．、][\u3400-\u9fff]")  # a cell's first characters
+_CELL_MAX = 120  # no table cell is a paragraph
+_SENTENCE_END = re.compile(r"[。！？]")
 _DATE_UNIT = re.compile(r"\s*(?:年|月|日|号|季度|时|岁|周年)")  # "2017年度" is text, not a cell
 _NUMBERING_AFTER = re.compile(r"[.．、](?=\s*[^\d\s.．、])")
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
@@ -44,11 +50,18 @@ def line_pieces(text: str, line: int) -> tuple[list[Piece], str | None]:
     >>> [p.text for p in line_pieces("规章 | 0 | 0 | 0 |", 0)[0]]
     ['规章', '0', '0', '0']
     """
-    clean = unicodedata.normalize("NFKC", text).replace("\u3000", " ").strip(" \r\n")  # tabs hold places
+    clean = simplified(unicodedata.normalize("NFKC", text).replace("\u3000", " ")).strip(" \r\n")  # tabs hold places
     if not clean:
         return [], None
     pieces, shape = _separated(clean, line) if "\t" in clean or "|" in clean else (_run_pieces(clean, line), None)
     return [replace(p, index=i) for i, p in enumerate(pieces)], shape
+
+
+def simplified(text: str) -> str:
+    """Table text in simplified characters (規章 is 规章, 反覆 反复, 萬元 万元), by whole phrases."""
+    if simplify_chars(text) == text:
+        return text
+    return to_simplified.__wrapped__(text)  # whole lines: past the cache meant for tokens
 
 
 def _separated(clean: str, line: int) -> tuple[list[Piece], str | None]:
@@ -68,6 +81,8 @@ def _separated(clean: str, line: int) -> tuple[list[Piece], str | None]:
     pieces = []
     for cell in cells:
         pieces += _cell_pieces(cell.strip(), line)
+    if any(len(c) > _CELL_MAX or _SENTENCE_END.search(c) for c in cells):
+        return pieces, None  # "站群导航 | 加入收藏 一、总体情况 …": a page on one line, not a row
     return pieces, ("exact" if exact else "row") if len(cells) >= 2 else None
 
 
@@ -76,10 +91,10 @@ def _cell_pieces(cell: str, line: int) -> list[Piece]:
     kind = parse_cell(cell).kind
     if kind in ("number", "blank", "unreadable"):
         return [Piece(cell, "blank" if kind == "blank" else "number", line)]
-    return _run_pieces(cell, line)
+    return _run_pieces(cell, line, in_cell=True)
 
 
-def _run_pieces(text: str, line: int) -> list[Piece]:
+def _run_pieces(text: str, line: int, in_cell: bool = False) -> list[Piece]:
     """Text and the numbers inside it, in order; whitespace between CJK dropped."""
     pieces: list[Piece] = []
     pos = 0
@@ -92,14 +107,29 @@ def _run_pieces(text: str, line: int) -> list[Piece]:
             if len(m.group()) == 1:
                 continue
             end -= 1
-        _add_text(pieces, text[pos:start], line)
+        _add_text(pieces, text[pos:start], line, in_cell)
         pieces.append(Piece(text[start:end].replace(" ", ""), "number", line))
         pos = end
-    _add_text(pieces, text[pos:], line)
+    _add_text(pieces, text[pos:], line, in_cell)
     return pieces
 
 
-def _add_text(pieces: list[Piece], text: str, line: int) -> None:
-    text = _CJK_SPACE.sub("", text).strip(" ,，;；")
-    if text:
-        pieces.append(Piece(text, "text", line))
+def _add_text(pieces: list[Piece], text: str, line: int, in_cell: bool) -> None:
+    """Text between numbers.  Inside a separated cell spaces only split words (商业 企业);
+    in running text they separate cells (PDF text: "（六）其 2.申请人…", "他处理 求缴纳费用…"),
+    but spaced-out characters stay one word (1.本 机 关 不 掌 握)."""
+    for part in [_CJK_SPACE.sub("", text)] if in_cell else _words(text):
+        part = part.strip(" ,，;；")
+        if part:
+            pieces.append(Piece(part, "text", line))
+
+
+def _words(text: str) -> list[str]:
+    """Runs between spaces, a lone character joined to its neighbours."""
+    out: list[str] = []
+    for token in text.split():
+        if out and (len(token) == 1 or len(out[-1]) == 1 or not _CJK_START.match(token)):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out

@@ -48,14 +48,18 @@ def detect_template(rows: Sequence[Item], year: int | None) -> str | None:
     votes: Counter[str] = Counter()
     recognised = False
     for row in rows:
+        labels = [lb for cell in row.cells or () for lb in match(cell, strict=row.loose)]
+        rowed = any(lb.kind in ("active", "application") for lb in labels)
+        recognised = recognised or rowed or any(lb.kind == "review" for lb in labels)
+        if row.loose and not rowed:
+            continue  # a header word cut from running text votes only beside a row label
         for cell in row.cells or ():
-            vote = template_votes(cell)
-            if vote:
+            if vote := template_votes(cell):
                 votes[vote] += 1
-            for label in match(cell):
-                recognised = recognised or label.kind in ("active", "application", "review")
-                if label.template:
-                    votes[label.template] += 1
+        # A template-only row label votes where it labels numbers (3.其他 under （六）其他处理),
+        # not as a header word (the 其他 column, 其他结果).
+        if any(parse_cell(c).is_number for c in row.cells or ()):
+            votes.update(lb.template for lb in labels[-1:] if lb.template)
     if votes:
         return votes.most_common(1)[0][0]
     if not recognised or (year and year < 2019):
@@ -144,6 +148,9 @@ class _Reader:
         for cell, candidates in matched:  # left to right: a group label precedes its sub-rows
             for label in candidates:
                 self._note_context(label, cell)
+        review_words = any(lb.kind == "review" for _, candidates in matched for lb in candidates)
+        if review_words and (len(data) >= 10 or _is_digit_run(data)):
+            return ("review", "")  # section 四's header over its numbers (其他, 总计 there are its columns)
         found: tuple[str, str] | None = None
         for _, candidates in reversed(matched):  # the most specific label decides
             for label in candidates:
@@ -268,12 +275,15 @@ class _Reader:
         cells = [parse_cell(c) for c in data]
         if not self.placed:
             return self._count(cells, width, where, what)
-        while len(cells) > width and cells[-1].kind == "blank":
-            cells.pop()
-        while len(cells) > width and cells[0].kind == "blank":
-            cells.pop(0)
         if len(cells) > width and columns and (placed := self.headers.place(self.cells, columns)):
             return [parse_cell(c) for c in placed]  # extra columns (a spacer, 合计): go by the header
+        # Empty cells at the ends pad the row; a mark (—, /) holds its column and stays.
+        lo, hi = 0, len(data)
+        while hi - lo > width and not data[hi - 1].strip():
+            hi -= 1
+        while hi - lo > width and not data[lo].strip():
+            lo += 1
+        cells = cells[lo:hi]
         if len(cells) > width:
             self.warn(f"{where}: {what} has {len(cells)} values for {width} columns; left out")
             return None

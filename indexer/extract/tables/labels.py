@@ -179,6 +179,11 @@ def is_vocabulary(text: str) -> bool:
     return bool(match(text, strict=True))
 
 
+def is_group(text: str) -> bool:
+    """A section 三 group heading (（三）不予公开 …) or the results heading."""
+    return any(lb.kind in ("group", "results") for lb in match(text, strict=True))
+
+
 def is_table_signal(text: str) -> bool:
     """Words that only a table prints: headers, captions, the long section 三 labels.
 
@@ -199,8 +204,9 @@ def split_fused_text(text: str) -> tuple[str, ...]:
     """Cut text that ran table cells together into vocabulary words, from the right.
 
     ``信息内容本年制发件数规章`` -> ``['信息内容', '本年制发件数', '规章']``.  A word is cut
-    off only where the text before it ends in another word of the tables (or nothing
-    is left): ``我区公开行政规范性文件`` is prose and stays whole.
+    off only where the text before it ends in another word of the tables, ends a
+    sentence, or is a fragment of a label a PDF line broke (``（三）不``), or nothing is
+    left: ``我区公开行政规范性文件`` is prose and stays whole.
     """
     parts: list[str] = []
     rest = text
@@ -209,13 +215,27 @@ def split_fused_text(text: str) -> tuple[str, ...]:
         if cut is None:
             break
         head, word = rest[:cut], rest[cut:]
-        if head and _last_word(head) is None:
+        if head and _last_word(head) is None and not _boundary(head):
             break
         parts.insert(0, word)
         rest = head
+        if head and _last_word(head) is None:
+            break
     if rest and parts and not is_vocabulary(parts[0]):
         return (text,)
     return tuple([rest] if rest else []) + tuple(parts)
+
+
+_SENTENCE_END = re.compile(r"[。；;：:！？!?]\s*$")
+# "（三）不", "予公开", "三、本": what is left of group labels a PDF line broke, nothing else
+_FRAGMENT = re.compile(
+    r"^(?:\s*(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?[\u4e00-\u9fff]{1,4}\s*){1,3}$"
+)
+
+
+def _boundary(head: str) -> bool:
+    """Text before a table word that still lets the word start a cell."""
+    return bool(_SENTENCE_END.search(head) or _FRAGMENT.match(head))
 
 
 def _last_word(text: str) -> int | None:

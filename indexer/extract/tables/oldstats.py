@@ -21,6 +21,8 @@ from itertools import product
 from math import prod
 from typing import TYPE_CHECKING
 
+from analyzers.filters import simplify_chars
+
 from ..numbers import Cell, normalize, parse_cell
 
 if TYPE_CHECKING:
@@ -99,9 +101,14 @@ def read_old_stats(items: Sequence[Item], year: int | None = None) -> tuple[dict
     return facets, warnings
 
 
+def _plain(text: str) -> str:
+    """Full-width folded and simplified a character at a time (指標名稱 is 指标名称)."""
+    return simplify_chars(normalize(text))
+
+
 def _key(label: str) -> str | None:
     """The facet a row label names, or None."""
-    bare = _NUMBERING.sub("", re.sub(r"\s+", "", normalize(label)))
+    bare = _NUMBERING.sub("", re.sub(r"\s+", "", _plain(label)))
     return next((key for key, pattern in _KEYS if pattern.fullmatch(bare)), None)
 
 
@@ -113,9 +120,9 @@ def _tables(items: Sequence[Item]) -> Iterator[tuple[int, list[_Row]]]:
             if header is not None:
                 yield header[0], list(_grid_rows(items[i + 1 :], year_first=header[1]))
             continue
-        if m := _HEADER_TEXT.search(normalize(item.text)):
+        if m := _HEADER_TEXT.search(_plain(item.text)):
             year_first = m["first"] is not None
-            text = normalize(item.text)[m.end() :] + " " + _following_text(items[i + 1 :])
+            text = _plain(item.text)[m.end() :] + " " + _following_text(items[i + 1 :])
             yield int(m["first"] or m["second"]), _text_rows(text, year_first)
 
 
@@ -124,7 +131,7 @@ def _tables(items: Sequence[Item]) -> Iterator[tuple[int, list[_Row]]]:
 
 def _grid_header(cells: Sequence[str]) -> tuple[int, bool] | None:
     """(the year column's year, whether it comes before 历年累计), for a header row."""
-    clean = [re.sub(r"\s+", "", normalize(c)) for c in cells]
+    clean = [re.sub(r"\s+", "", _plain(c)) for c in cells]
     if "指标名称" not in clean or "历年累计" not in clean:
         return None
     years = [(i, m) for i, c in enumerate(clean) if (m := _YEAR_CELL.match(c))]
@@ -169,9 +176,9 @@ def _following_text(items: Sequence[Item]) -> str:
     parts = []
     for item in items[:_FOLLOWING_ITEMS]:
         text = " ".join(item.cells) if item.is_row else item.text
-        if not re.search(r"(?:[条件个项元]|人次)\s*\d", normalize(text)):
+        if not re.search(r"(?:[条件个项元]|人次)\s*\d", _plain(text)):
             break
-        parts.append(normalize(text))
+        parts.append(_plain(text))
     return " ".join(parts)
 
 

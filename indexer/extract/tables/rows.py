@@ -30,8 +30,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...models import Block, TableBlock, TextBlock
-from .cells import Piece, line_pieces
-from .labels import is_table_signal, is_vocabulary, match, split_fused_text
+from .cells import Piece, line_pieces, simplified
+from .labels import is_group, is_table_signal, is_vocabulary, match, split_fused_text
 
 _TABLE_REACH = 80  # pieces after a table signal within which label-cut rows are trusted
 _SHORT_CELL = 60  # longer text without a table word is prose, not a cell
@@ -63,10 +63,9 @@ def items_from_blocks(blocks: Iterable[Block]) -> list[Item]:
         if isinstance(block, TableBlock):
             items.extend(_recover(lines))
             lines = []
-            items.extend(
-                Item("\t".join(r), f"{block.where} row {i}".strip(), tuple(r))
-                for i, r in enumerate(block.rows, 1)
-            )
+            for i, row in enumerate(block.rows, 1):
+                cells = tuple(simplified(c) for c in row)
+                items.append(Item("\t".join(cells), f"{block.where} row {i}".strip(), cells))
         elif isinstance(block, TextBlock):
             lines.extend(_split_block(block))
     items.extend(_recover(lines))
@@ -131,6 +130,7 @@ class _Row:
     placed: bool = False  # that line kept every empty cell in place
     table: bool = False  # labelled by the templates' words, or numbers alone inside a table
     order: list[Piece] | None = None  # a whole line's cells as printed
+    absorbed: list[Piece] = field(default_factory=list)  # label ends printed after the numbers
 
     @property
     def pieces(self) -> list[Piece]:
@@ -177,6 +177,8 @@ class _Builder:
         if self.open and self.open.values:
             if _UNIT_AFTER.match(piece.text) and piece.line == self.open.values[-1].line:
                 self.open = None  # "行政处罚 25 起": a sentence, not a row
+            elif _completes(self.open, piece):
+                return  # "规范性 0 0 2" / "文件": the label's end, wrapped below its numbers
             else:
                 self.close()
         self.pending.append(piece)
@@ -194,7 +196,7 @@ class _Builder:
         """The trailing table words of the pending text label a new row; the rest is prose."""
         if self.open and self.open.values:
             self.close()
-        pieces = [Piece(part, "text", p.line, p.index) for p in self.pending for part in _split(p.text)]
+        pieces = _join_wrapped([Piece(part, "text", p.line, p.index) for p in self.pending for part in _split(p.text)])
         keep = len(pieces)
         while keep and _table_like(pieces[keep - 1].text):
             keep -= 1
@@ -232,6 +234,38 @@ def _split(text: str) -> tuple[str, ...]:
     return (text,) if is_vocabulary(text) else split_fused_text(text)
 
 
+def _completes(row: _Row, piece: Piece) -> bool:
+    """Join ``piece`` to the row's unknown label when together they are a label."""
+    if not row.labels or is_vocabulary(row.labels[-1].text):
+        return False
+    last = row.labels[-1]
+    if not is_vocabulary(last.text + piece.text):
+        return False
+    row.labels[-1] = Piece(last.text + piece.text, "text", last.line, last.index)
+    row.absorbed.append(piece)
+    return True
+
+
+def _join_wrapped(pieces: list[Piece]) -> list[Piece]:
+    """Rejoin a label or header that a line broke inside its cell: 行政 / 许可, 本年新 / 制作数量;
+    and a group heading a PDF prints in halves around its first sub-row: （六）其 / 2.… / 他处理."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if len(out) >= 2 and is_group(out[-2].text + piece.text) and not is_vocabulary(piece.text):
+            out[-2] = Piece(out[-2].text + piece.text, "text", out[-2].line, out[-2].index)
+            continue
+        for k in (2, 1):  # join to the one or two fragments before it
+            parts = out[-k:]
+            if len(parts) == k and not any(is_vocabulary(p.text) for p in (*parts, piece)):
+                joined = "".join(p.text for p in parts) + piece.text
+                if is_vocabulary(joined):
+                    del out[-k:]
+                    piece = Piece(joined, "text", parts[0].line, parts[0].index)
+                    break
+        out.append(piece)
+    return out
+
+
 def _table_like(text: str) -> bool:
     """A table word, or a short fragment of one (a wrapped label, a cut header)."""
     if is_vocabulary(text):
@@ -259,7 +293,7 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
     used: dict[int, set[int]] = {}
     starts: dict[int, list[_Row]] = {}
     for row in rows:
-        for p in row.pieces if row.table else ():
+        for p in (*row.pieces, *row.absorbed) if row.table else ():
             used.setdefault(p.line, set()).add(p.index)
         starts.setdefault(min(p.line for p in row.pieces), []).append(row)
     out: list[Item] = []
