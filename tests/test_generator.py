@@ -580,10 +580,6 @@ def test_page_chrome_breadcrumbs_and_traditional_script():
 # --- breadth: what the extractor reads from each new form ---------------------------------
 
 BREADTH = 12  # reports a form and damage state, without page shapes (tested on their own)
-FINDINGS = {
-    "oneline-metadata": "on a one-line page the signature ends the line ('… 相城区河西镇人民政府 2024年1月12日'),"
-    " so a clipped title name (河西镇人民政府) is not lengthened from it",
-}
 NEW_FORMS = FORMS[7:]
 
 
@@ -610,34 +606,13 @@ def test_new_forms_give_the_expected_facets(form, damaged, tmp_path):
         assert dict(_extract(report, tmp_path).facets) == report.expected, report.seed
 
 
-@pytest.mark.parametrize(
-    "form",
-    [
-        pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=FINDINGS["oneline-metadata"]))
-        if f == "oneline"
-        else f
-        for f in NEW_FORMS
-    ],
-)
+@pytest.mark.parametrize("form", NEW_FORMS)
 def test_new_forms_give_agency_year_and_template(form, tmp_path):
     for report in _breadth(form, False):
         got = _extract(report, tmp_path)
         assert (got.agency, got.year, got.template) == (report.expected_agency, report.year, report.template)
 
 
-PAGE_FINDINGS = {
-    "breadcrumbs": "on a one-line page a title after the breadcrumb ('当前位置： 首页…年报 XX局2023年政府信息公开"
-    "工作年度报告 一、总体情况 …') is not found: agency None",
-    "chrome": "a one-line page holding the site's '站群导航 | 加入收藏' is read as one pipe row: every table is"
-    " lost; a title after site chrome on that line is not found",
-}
-
-
-def _page_cases(one_line: bool):
-    for shape in page.SHAPES:
-        failing = one_line and shape in PAGE_FINDINGS
-        marks = [pytest.mark.xfail(strict=True, reason=PAGE_FINDINGS[shape])] if failing else []
-        yield pytest.param(shape, marks=marks, id=shape)
 
 
 @functools.cache
@@ -659,12 +634,12 @@ def _check_page_shape(shape: str, form: str, tmp_path) -> None:
         assert (got.agency, got.year, got.template) == (report.expected_agency, report.year, report.template)
 
 
-@pytest.mark.parametrize("shape", _page_cases(one_line=False))
+@pytest.mark.parametrize("shape", page.SHAPES)
 def test_page_shapes_are_read_on_crawled_lines(shape, tmp_path):
     _check_page_shape(shape, "pipes", tmp_path)
 
 
-@pytest.mark.parametrize("shape", _page_cases(one_line=True))
+@pytest.mark.parametrize("shape", page.SHAPES)
 def test_page_shapes_are_read_on_one_line_pages(shape, tmp_path):
     _check_page_shape(shape, "oneline", tmp_path)
 
@@ -681,12 +656,6 @@ def test_spacer_column_does_not_shift_a_row_that_starts_blank(tmp_path):
 
 
 @pytest.mark.parametrize("seed, form, shape", [(47, "pipes", "opening"), (809, "blanklines", "anonymous")])
-@pytest.mark.xfail(
-    strict=True,
-    reason="a site name line ('杞县人民政府', '宿迁市人民政府') above a title without a body is taken as the"
-    " agency: over the opening sentence that names it (特编制开封市杞县住房和城乡建设局2020年…报告), and where"
-    " the report only says 我局",
-)
 def test_a_site_name_is_not_the_agency(seed, form, shape, tmp_path):
     report = generate(seed, damage=False, form=form)
     assert report.page == ("chrome", shape)

@@ -352,3 +352,144 @@ def test_bracketed_aside_is_not_part_of_the_name() -> None:
     lines = ["某某县人民政府办公室（县政务公开办）2020年政府信息公开工作年度报告", "一、总体情况"]
     assert _meta(lines).agency == "某某县人民政府办公室"
     assert as_name("乌鲁木齐国家高新区(新市区)") == "乌鲁木齐国家高新区(新市区)"
+
+
+# One-line pages: a crawler flattened the whole page, chrome and signature included.
+BREADCRUMB_THEN_TITLE = (
+    "当前位置： 首页政务公开政府信息公开政府信息公开年报 哈尔滨市呼兰区应急管理局2023年政府信息公开工作年度报告"
+    " 一、总体情况 2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。 二、主动公开政府信息情况 第二十条第（一）项"
+)
+ARROW_CRUMBS_ENDING_IN_A_REPORT_NAME = (
+    "首页 -> 政务公开 -> 政府信息公开年报 -> 2020年 -> 部门政府信息公开工作年度报告 孝感市市场监督管理局2019年政府信息"
+    "公开工作年度报告 一、总体情况 2019年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。"
+)
+SITE_CHROME_THEN_TITLE = (
+    "站群导航 | 加入收藏 | 设为首页 | 手机版 理塘县人民政府 政府信息公开 全文检索 理塘县民政局2025年政府信息公开工作年度报告"
+    " 字号: 一、总体情况2025年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。"
+)
+MENU_WORDS_THEN_TITLE = (
+    "法定主动 公开内容 政府信息 公开年报 申请公开 政府信息 黔西南布依族苗族自治州民政局2021年政府信息公开工作年度报告"
+    " 来源: 发布时间:2022-03-05 浏览次数: 【字体: 一、总体情况 2021年，我局认真贯彻落实《条例》。"
+)
+NAME_WORD_BEFORE_A_NAMELESS_TITLE = (
+    "晋安区人民政府 全文检索 当前位置： 首页政务公开政府信息公开政府信息公开年报 福州市晋安区人民政府办公室"
+    " 2021年政府信息公开工作年度报告 字号: 一、总体情况2021年，我办认真贯彻落实《条例》。"
+)
+SITE_NAME_AND_CHROME_BEFORE_A_NAMELESS_TITLE = (
+    "杞县人民政府 全文检索 2020年政府信息公开工作年度报告 时间:2021-02-28来源: [字体: ] 打印 一、总体情况 2020年，我局"
+    "认真贯彻落实《条例》。"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "agency"),
+    [
+        (BREADCRUMB_THEN_TITLE, "哈尔滨市呼兰区应急管理局2023年政府信息公开工作年度报告", "哈尔滨市呼兰区应急管理局"),
+        (ARROW_CRUMBS_ENDING_IN_A_REPORT_NAME, "孝感市市场监督管理局2019年政府信息公开工作年度报告", "孝感市市场监督管理局"),
+        (SITE_CHROME_THEN_TITLE, "理塘县民政局2025年政府信息公开工作年度报告", "理塘县民政局"),
+        (MENU_WORDS_THEN_TITLE, "黔西南布依族苗族自治州民政局2021年政府信息公开工作年度报告",
+         "黔西南布依族苗族自治州民政局"),
+        (NAME_WORD_BEFORE_A_NAMELESS_TITLE, "福州市晋安区人民政府办公室2021年政府信息公开工作年度报告",
+         "福州市晋安区人民政府办公室"),
+        (SITE_NAME_AND_CHROME_BEFORE_A_NAMELESS_TITLE, "2020年政府信息公开工作年度报告", None),
+    ],
+)  # fmt: skip
+def test_title_after_chrome_on_a_one_line_page(line: str, title: str, agency: str | None) -> None:
+    meta = _meta([line])
+    assert (meta.title, meta.agency) == (title, agency)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "河西镇人民政府2023年政府信息公开工作年度报告 一、总体情况 2023年，我镇认真贯彻落实《条例》。"
+        " 六、其他需要报告的事项 无。 相城区河西镇人民政府 2024年1月12日",
+        "河西镇人民政府2023年政府信息公开工作年度报告 一、总体情况2023年，我镇认真贯彻落实《条例》。"
+        "六、其他需要报告的事项无。相城区河西镇人民政府2024年1月12日",
+    ],
+    ids=["spaced", "fused"],
+)
+def test_signature_ending_a_one_line_page_lengthens_the_title_name(line: str) -> None:
+    meta = _meta([line])
+    assert (meta.agency, meta.published) == ("相城区河西镇人民政府", "2024-01-12")
+
+
+def test_date_alone_ending_an_unsigned_one_line_page_is_the_publication_date() -> None:
+    line = "2022年政府信息公开工作年度报告 一、总体情况2022年，我局认真贯彻落实《条例》。六、其他需要报告的事项无。2023年3月13日"
+    meta = _meta([line])
+    assert (meta.agency, meta.published) == (None, "2023-03-13")
+
+
+def test_signature_above_an_appended_statistics_table() -> None:
+    line = (
+        "市水利厅2017年政府信息公开工作年度报告 一、概述 2017年，我厅认真贯彻落实《条例》。 六、其他需要报告的事项 2017年，"
+        "我厅未收取信息处理费。 重庆市水利厅 2018年1月17日 附：政府信息公开情况统计表 指标名称 计量 单位 2017 年度 历年累计"
+        " 主动公开文件数 条 717 1735 行政复议数 件 0 0 行政诉讼数 件 0 5"
+    )
+    meta = _meta([line])
+    assert (meta.agency, meta.published) == ("重庆市水利厅", "2018-01-17")
+
+
+def test_signature_is_not_read_from_prose_ending_in_a_date() -> None:
+    lines = [
+        "一、总体情况",
+        "2021年，我局认真贯彻。",
+        "六、其他需要报告的事项",
+        "本报告统计期限自2021年1月1日至2021年12月31日",
+    ]
+    assert (_meta(lines).agency, _meta(lines).published) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency"),
+    [
+        (  # the site's name, then its chrome, then the title: the opening sentence names the body
+            ["杞县人民政府", "全文检索", "2020年政府信息公开工作年度报告",
+             "根据《中华人民共和国政府信息公开条例》要求，特编制开封市杞县住房和城乡建设局2020年政府信息公开工作年度报告。",
+             "一、总体情况", "2020年，我局认真贯彻落实《条例》。"],
+            "开封市杞县住房和城乡建设局",
+        ),
+        (  # a report that only says 我局, under the site's name
+            ["宿迁市人民政府", "", "全文检索", "", "2020年政府信息公开工作年度报告", "", "一、总体情况", "",
+             "2020年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。"],
+            None,
+        ),
+        (  # a name line right above the title, but the opening sentence names another body
+            ["杞县人民政府", "2020年政府信息公开工作年度报告",
+             "根据《中华人民共和国政府信息公开条例》要求，特编制开封市杞县住房和城乡建设局2020年政府信息公开工作年度报告。",
+             "一、总体情况"],
+            "开封市杞县住房和城乡建设局",
+        ),
+        (  # the opening's shortening of the name line does not overrule it
+            ["周村区商务局", "政府信息公开工作年度报告", "根据《条例》要求，特编制商务局2020年政府信息公开工作年度报告。",
+             "一、总体情况"],
+            "周村区商务局",
+        ),
+    ],
+)  # fmt: skip
+def test_a_site_name_is_not_the_agency(lines: list[str], agency: str | None) -> None:
+    assert _meta(lines).agency == agency
+
+
+def test_a_simplified_page_keeps_characters_both_scripts_use() -> None:
+    """乾县 is a county; converting 乾 as if it were traditional would give 干县, which is nowhere."""
+    lines = [
+        "咸阳市乾县应急管理局2019年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2019年，我局显著提升了公开质量。",
+    ]
+    meta = _meta(lines)
+    assert (meta.agency, meta.region) == ("咸阳市乾县应急管理局", Region("陕西省", "咸阳市", "乾县"))
+
+
+def test_a_traditional_page_is_simplified_but_keeps_a_known_place() -> None:
+    lines = [
+        "咸陽市乾縣應急管理局2019年政府信息公開工作年度報告",
+        "一、總體情況",
+        "2019年，我局認真貫徹落實《條例》。",
+    ]
+    meta = _meta(lines)
+    assert (meta.title, meta.agency) == (
+        "咸阳市乾县应急管理局2019年政府信息公开工作年度报告",
+        "咸阳市乾县应急管理局",
+    )

@@ -5,9 +5,11 @@ Each case is named after the shape it guards; the lines are the page's own, cut 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from indexer.extract.cleanup import clean_line
+from indexer.extract.cleanup import clean_line, is_traditional
 from indexer.extract.metadata import extract_metadata
 from indexer.extract.sections import split_sections
 
@@ -257,3 +259,19 @@ def test_traditional_title_comes_out_simplified() -> None:
 def test_clean_line(line: str, cleaned: str) -> None:
     assert clean_line(line) == cleaned
     assert clean_line(cleaned) == cleaned
+
+
+EXCERPTS = Path(__file__).parent / "data" / "real" / "excerpts"
+TRADITIONAL_MIRRORS = {"01_jiangxi_2008.txt", "23_tianjin_2021.txt", "31_chaoyang_weijianwei_2022.txt"}
+
+
+def test_script_is_told_on_every_real_page() -> None:
+    """Only the three traditional mirrors are converted; every other page is read as printed."""
+    for path in sorted(EXCERPTS.glob("*.txt")):
+        lines = [clean_line(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert is_traditional(lines) is (path.name in TRADITIONAL_MIRRORS), path.name
+
+
+def test_a_traditional_title_alone_is_told() -> None:
+    assert is_traditional(TRADITIONAL_PLACE_TITLE[:1])
+    assert not is_traditional(["2021年，我局显著提升公开质量，咸阳市乾县应急管理局编制本报告。"])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.extract.sections import follows_pre_2019_outline, split_sections
+from indexer.extract.sections import closing_signature, follows_pre_2019_outline, split_sections
 from indexer.models import SECTION_NAMES
 
 DATA = Path(__file__).parent / "data"
@@ -357,3 +357,40 @@ def test_injected_readings_are_not_section_text() -> None:
 )  # fmt: skip
 def test_follows_pre_2019_outline(lines: list[str], old: bool) -> None:
     assert follows_pre_2019_outline(lines) is old
+
+
+@pytest.mark.parametrize(
+    ("line", "signed"),
+    [
+        ("某某县商务局 2021年1月21日", ("某某县商务局 2021年1月21日", "某某县商务局", "2021年1月21日")),
+        ("六、其他需要报告的事项 无。 相城区河西镇人民政府 2024年1月12日",
+         ("相城区河西镇人民政府 2024年1月12日", "相城区河西镇人民政府", "2024年1月12日")),
+        ("六、其他需要报告的事项无。相城区河西镇人民政府2024年1月12日",
+         ("相城区河西镇人民政府2024年1月12日", "相城区河西镇人民政府", "2024年1月12日")),
+        ("本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止 满城区财政局 2022年2月17日",
+         ("满城区财政局 2022年2月17日", "满城区财政局", "2022年2月17日")),
+        ("本报告统计期限自2021年1月1日至2021年12月31日", None),  # prose ending in a date
+        ("无。 2022年1月20日", None),  # a date alone is no signature
+    ],
+)  # fmt: skip
+def test_closing_signature(line: str, signed: tuple[str, str, str] | None) -> None:
+    """The signature's text from where it starts, its name and its date."""
+    found = closing_signature(line)
+    assert (found and (line[found[0] :], *found[1:])) == signed
+
+
+def test_signature_ending_a_one_line_page_is_not_section_text() -> None:
+    line = "一、总体情况2023年，我镇认真贯彻。六、其他需要报告的事项无。相城区河西镇人民政府2024年1月12日"
+    sections = split_sections([line])
+    assert sections.text["其他事项"] == "无。"
+    assert sections.closing == "无。相城区河西镇人民政府2024年1月12日"
+
+
+def test_fused_attachment_ends_the_last_section() -> None:
+    line = (
+        "一、概述2016年，我厅认真贯彻。六、其他需要报告的事项无其他需要报告的事项。广东省司法厅2017年3月12日"
+        "附：政府信息公开情况统计表指标名称计量单位2016年度历年累计主动公开文件数条210210"
+    )
+    sections = split_sections([line])
+    assert sections.text["其他事项"] == "无其他需要报告的事项。"
+    assert sections.closing == "无其他需要报告的事项。广东省司法厅2017年3月12日"

@@ -1,17 +1,22 @@
 """Title, agency, region, year covered and publication date of a report.
 
 Pure functions over the report's lines and its ``Sections``.  Lines are cleaned of
-mirror damage (``cleanup.clean_line``) and read in simplified characters, so the
-title and agency come out simplified.
+mirror damage (``cleanup.clean_line``) and, on a page in traditional script, read in
+simplified characters (``cleanup.in_simplified``), so the title and agency come out
+simplified; a simplified page is read as printed (咸阳市乾县 stays, never 干县).
 
 Agency, first found of: the title's body (a crawler's "标题" field wins over the
-page's title line); a report name the opening prose says was compiled or published
+page's title line; a name line beside a title that names none yields to an opening
+sentence naming the report for another body, as that line may be the site's name); a
+report name the opening prose says was compiled or published
 (特编制湛江市人民政府地方志办公室2023年…报告); a government whose office compiled the
 report from its departments' (由秦淮区人民政府办公室综合…编制); the subject of the
 opening "2023年，官洲街道办事处认真…" (an abbreviation only when a full name printed
-elsewhere expands it); the closing signature; the 发布机构 / 来源 fields.  A title's
-name is then lengthened by a fuller statement of it on the page, and a place alone
-becomes its government (see ``agency``).  Nothing found means None, never a guess.
+elsewhere expands it); the closing signature (the last lines, the end of a page
+flattened to one line, or where the text ends above an appended 统计表); the 发布机构 /
+来源 fields.  A title's name is then lengthened by a fuller statement of it on the page,
+and a place alone becomes its government (see ``agency``).  Nothing found means None,
+never a guess.
 
 Year covered: the title's, else a report name in the opening prose ("编制了2021年…
 报告", which beats a mistyped statistics period), else the statistics period
@@ -25,16 +30,15 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from analyzers.filters import simplify_chars, to_simplified
-
 from ..models import Region
 from .agency import as_name, expand, for_region, government_of, is_bare, is_name, is_proper, lengthen
-from .cleanup import clean_line
+from .cleanup import clean_line, in_simplified, is_traditional
 from .gazetteer import locate
 from .numbers import parse_number
-from .sections import Sections
+from .sections import Sections, closing_signature
 from .titles import (
     ReportName,
+    Title,
     header_fields,
     parse_report_name,
     prose_reports,
@@ -49,6 +53,8 @@ _CN_DIGIT = str.maketrans(_CN_YEAR, "00012345678" + "9")
 _DATE = re.compile(
     rf"(\d{{4}}|[{_CN_YEAR}]{{4}})\s*年\s*([\d{_CN_YEAR}十]{{1,3}})\s*月\s*([\d{_CN_YEAR}十]{{1,3}})\s*日"
 )
+# A date alone after the last sentence: an unsigned page's date ("…事项无。2023年3月13日").
+_DATED_END = re.compile(rf"[。！？；]{_DATE.pattern}$")
 _ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _STATED_PERIOD = re.compile(
     r"统计(?:期限|时限|时间|区间|期间)[^。；]{0,12}?(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日"
@@ -73,6 +79,7 @@ _QUOTED = re.compile(r"“([^”]{2,20})”")
 _TITLE_LINES = 60  # a title sits near the top; further down a report name is a citation
 _OPENING_AFTER = 4  # lines after the first heading that still belong to the opening
 _OPENING_CHARS = 1000  # of a line: a whole flattened report can be one line
+_DATED_CHARS = 30  # of a line's end: a sentence mark and a date
 
 
 @dataclass(frozen=True)
@@ -91,7 +98,8 @@ class _Page:
     the whole text (for full names to expand abbreviations with)."""
 
     title: str | None
-    titles: list[str]
+    name_beside: bool  # the title's body was a line of its own beside it
+    titles: list[Title]
     preamble: list[str]
     opening: str
     signature: str | None
@@ -101,18 +109,21 @@ class _Page:
 
 def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
     """Read the report's metadata from its lines and sections."""
-    simple = [simplify_chars(clean_line(line)) for line in lines]
+    cleaned = [clean_line(line) for line in lines]
+    traditional = is_traditional(cleaned)
+    simple = in_simplified(cleaned, traditional)
     preamble = simple[: min(sections.preamble_end, _TITLE_LINES)]
     opening = simple[: sections.preamble_end + _OPENING_AFTER]
     fields = header_fields(preamble)
     titles = title_lines(simple[: sections.preamble_end + 1][:_TITLE_LINES])
-    title = squeeze(fields["标题"]) if "标题" in fields else (titles[0] if titles else None)
+    title = squeeze(fields["标题"]) if "标题" in fields else (titles[0].text if titles else None)
     if title and (parsed := parse_report_name(title)):
         title = parsed.text  # without a site's suffix, a file extension or a notice around it
-    signature, signed = _signature(simple)
-    body = "\n".join(sections.text.values())
+    signature, signed = _signature(simple, in_simplified([sections.closing], traditional)[0])
+    body = "\n".join(in_simplified("\n".join(sections.text.values()).splitlines(), traditional))
     page = _Page(
         title,
+        "标题" not in fields and bool(titles) and titles[0].name_beside,
         titles,
         preamble,
         "\n".join(line[:_OPENING_CHARS] for line in _prose(opening)),
@@ -124,7 +135,7 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
     published = signed or _iso(fields.get("发布时间") or fields.get("发布日期") or "")
     return Metadata(
         title=title,
-        agency=to_simplified(agency) if agency else None,
+        agency=agency,
         region=_region(agency, title, signature, [*_prose(preamble), *body.splitlines()]),
         year=_year(title, page.opening, "\n".join(preamble) + "\n" + body),
         published=published,
@@ -135,9 +146,10 @@ def _agency(page: _Page) -> str | None:
     """The reporting body, by the order in the module docstring."""
     reports = prose_reports(page.opening)
     parsed = parse_report_name(page.title) if page.title else None
-    if parsed and (named := as_name(parsed.name)):
+    named = as_name(parsed.name) if parsed else None
+    if named and not (page.name_beside and _overruled(named, reports)):
         fuller = [
-            *(p.name for t in page.titles if (p := parse_report_name(t))),
+            *(p.name for t in page.titles if (p := parse_report_name(t.text))),
             *_name_lines(page.preamble),
             *(r.name for _, r in reports),
             page.signature or "",
@@ -147,6 +159,13 @@ def _agency(page: _Page) -> str | None:
             name = expand(name, quoted_names(page.text)) or name
         return government_of(name)
     return next((government_of(found) for found in _fallbacks(page, reports) if found), None)
+
+
+def _overruled(beside: str, reports: list[tuple[str, ReportName]]) -> bool:
+    """Whether the opening sentence names the report for another body than the name line
+    beside the title (which may be the site's: 杞县人民政府 over 特编制开封市杞县住房和城乡
+    建设局…报告); a shortening of that name (区商务局) or one without a place does not."""
+    return any(is_name(r.name) and is_proper(r.name) and not beside.endswith(r.name) for _, r in reports)
 
 
 def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[str | None]:
@@ -187,20 +206,38 @@ def _prose(lines: Sequence[str]) -> list[str]:
     return [line for line in lines if _SENTENCE.search(line) and not header_fields([line])]
 
 
-def _signature(lines: Sequence[str]) -> tuple[str | None, str | None]:
-    """The closing signature and its date (ISO), from the last non-empty lines."""
-    tail = [squeeze(line) for line in lines if line.strip()][-3:]
+def _signature(lines: Sequence[str], closing: str) -> tuple[str | None, str | None]:
+    """The closing signature and its date (ISO), from the last non-empty lines: a name line
+    over a date line, or both ending one line ("某某县商务局 2021年1月21日", also the end of
+    a page flattened to one line: "…无。 相城区河西镇人民政府 2024年1月12日", or only the
+    date after its last sentence); else a name and date where the report's text ends
+    (``closing``), above a statistics table appended to it (a date alone there may be any
+    date, and the page's 发布时间 is then the better one)."""
+    tail = [line for line in lines if line.strip()][-3:]
     for k in range(len(tail) - 1, -1, -1):
-        m = _DATE.fullmatch(tail[k])
-        inline = _DATE.search(tail[k])
-        if not m and inline and inline.end() == len(tail[k]) and is_name(tail[k][: inline.start()]):
-            return tail[k][: inline.start()], _date_iso(inline)  # "某某县商务局 2021年1月21日" on one line
-        if m:
-            name = tail[k - 1] if k and _heading_like(tail[k - 1], 30) else None
+        if m := _DATE.fullmatch(squeeze(tail[k])):
+            name = squeeze(tail[k - 1]) if k and _heading_like(squeeze(tail[k - 1]), 30) else None
             if name and _DATE.search(name):
                 name = None
             return name, _date_iso(m)
-    return None, None
+        if signed := _signed(tail[k]) or _dated(tail[k]):
+            return signed
+    return _signed(closing) or (None, None)
+
+
+def _signed(line: str) -> tuple[str, str | None] | None:
+    """A name and a date ending ``line`` (``sections.closing_signature``), the date as ISO."""
+    if not (signed := closing_signature(line)):
+        return None
+    _, name, date = signed
+    m = _DATE.search(date)
+    return name, _date_iso(m) if m else None
+
+
+def _dated(line: str) -> tuple[None, str | None] | None:
+    """A date alone after the last sentence of the page's last line."""
+    m = _DATED_END.search(squeeze(line)[-_DATED_CHARS:])
+    return (None, _date_iso(m)) if m else None
 
 
 def _heading_like(text: str, limit: int) -> bool:
@@ -256,7 +293,7 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
     for text in (agency, title, signature, *lines):
         if not text:
             continue
-        text = for_region(to_simplified(text))
+        text = for_region(text)
         for variant in (text, _BRACKETED.sub("", text), *_QUOTED.findall(text)):
             region = locate(variant)
             if region != Region():

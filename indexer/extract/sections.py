@@ -20,6 +20,12 @@ in simplified characters, one for one, so "一、總體情況" is a heading and 
 text keeps its own characters.  A bullet ("• 主动公开情况") counts as a
 sub-number; a problems part whose 五、 was lost still opens 问题改进 when its
 own heading remains ("（一）存在的主要问题").
+
+The closing signature and date are metadata, not section text: the last section ends
+before them, also where they end a page flattened to one line ("…无。相城区河西镇人民
+政府2024年1月12日", see ``closing_signature``) or stand above a 统计表 appended to it
+("… 重庆市水利厅 2018年1月17日 附：政府信息公开情况统计表 …", which ends the section
+even fused to the text around it).  ``Sections.closing`` keeps that last line for metadata.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from dataclasses import dataclass
 from analyzers.filters import simplify_chars
 
 from ..models import SECTION_NAMES
+from .agency import is_name
 from .cleanup import clean_line
 
 _PREFIX = r"(?:本年度)?(?:政府信息公开)?(?:工作)?的?"
@@ -71,10 +78,17 @@ _INLINE = re.compile(
     + "|".join(f"(?P<s{i}>{_PREFIX}{_STRONG[n]})" for i, n in enumerate(SECTION_NAMES))
     + rf"|(?P<table>{_PREFIX}情况统计表))"
 )
-_INLINE_ATTACHMENT = re.compile(r"(?:(?<=\s)|^)(?:附件\s*\d*\s*[:：])?[^\s。，；]{0,30}统计表(?=\s)")
+# "… 附件1：…统计表 指标名称 …", or fused to the text around it when "附：" / "附件：" opens it.
+_INLINE_ATTACHMENT = re.compile(
+    r"(?:(?<=\s)|^)(?:附件\s*\d*\s*[:：])?[^\s。，；]{0,30}统计表(?=\s)"
+    r"|附(?:件\s*\d*)?\s*[:：][^\s。，；：:]{0,30}?统计表"
+)
 _DATE = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[\d\s〇○零一二三四五六七八九十]{1,4}月[\d\s〇○零一二三四五六七八九十]{1,4}日"
 _DATE_LINE = re.compile(rf"^\s*{_DATE}\s*$")
 _DATE_TAIL = re.compile(rf"\s+{_DATE}\s*$")
+_CLOSING_DATE = re.compile(rf"{_DATE}\s*$")
+_CLAUSE_END = re.compile(r"[。；！？：，;!?:,]")
+_SIGNATURE_CHARS = 80  # of a line's end: where a signature and its date can be
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _PLAIN_SHORT = re.compile(r"^[^，。；：,;:]{1,30}$")
 
@@ -99,6 +113,7 @@ class Sections:
     text: dict[str, str]
     headings: dict[str, int]
     preamble_end: int
+    closing: str = ""  # the report's last line of text, before a table appended to it
 
 
 @dataclass(frozen=True)
@@ -123,15 +138,17 @@ def split_sections(lines: Sequence[str]) -> Sections:
     tables = [m for m in marks if m.name == TABLE and (m.line, m.start) > (heads[0].line, heads[0].start)]
     bounds = sorted(heads + tables, key=lambda m: (m.line, m.start))
     text: dict[str, str] = {}
+    closing = ""
     for k, mark in enumerate(bounds):
         if mark.name == TABLE:
             continue
         end = bounds[k + 1] if k + 1 < len(bounds) else None
         body = _slice(lines, mark, end)
         if end is None or end.name == TABLE:
+            closing = body[-1] if body else ""
             body = _drop_signature(body)
         text[mark.name] = "\n".join(body)
-    return Sections(text, {m.name: m.line for m in heads}, heads[0].line)
+    return Sections(text, {m.name: m.line for m in heads}, heads[0].line, closing)
 
 
 def _line_mark(i: int, line: str) -> _Mark | None:
@@ -206,9 +223,33 @@ def _drop_signature(body: list[str]) -> list[str]:
         body = body[:-1]
         if body and _PLAIN_SHORT.match(body[-1]) and len(body) > 1:
             body = body[:-1]
+    elif body and (signed := closing_signature(body[-1])):
+        rest = body[-1][: signed[0]].rstrip()
+        body = body[:-1] + ([rest] if rest else [])
     elif body and _DATE_TAIL.search(body[-1]):
         body = body[:-1] + [_DATE_TAIL.sub("", body[-1])]
     return body
+
+
+def closing_signature(line: str) -> tuple[int, str, str] | None:
+    """The signature and date ending ``line``: where it starts, the name, the date as printed.
+
+    "某某县商务局 2021年1月21日" on one line, or the end of a page flattened to one line
+    ("…无。 相城区河西镇人民政府 2024年1月12日", "…事项。河西镇人民政府2024年1月12日").
+    The name is the whole text before the date, else what follows the last sentence mark,
+    else the last word (spaces part it from the prose); it must read as a body's name.
+    """
+    date = _CLOSING_DATE.search(line, max(0, len(line) - _SIGNATURE_CHARS))
+    if not date:
+        return None
+    before = line[: date.start()]
+    clause = _CLAUSE_END.split(before)[-1]
+    words = before.split()
+    for text in (before, clause, words[-1] if words else ""):
+        name = _SPACES.sub("", text)
+        if is_name(name):
+            return before.rfind(text.strip()), name, date[0]
+    return None
 
 
 def follows_pre_2019_outline(lines: Sequence[str]) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .agency import is_name
+from .agency import as_name, is_name
 
 _CN_YEAR = "〇○零一二三四五六七八九"
 _MARKER = re.compile(r"(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》“”]{0,10}?(?:报告|年报)")
@@ -34,6 +34,9 @@ _MARKUP = re.compile(r"\[bookmark:[^\]]*\]|[#*\s\u3000]")
 _CHROME = re.compile(
     r"->|>|»|首页|您的位置|当前位置|现在的位置|全文检索|站群导航|加入收藏|设为首页|字号|字体|打印"
 )
+_CRUMB_END = re.compile(r"(?:->|>|»)$")  # a breadcrumb separator ends the word before an item
+_HEAD_CHARS = 400  # of a flattened page: where its title can still be
+_FIRST_CLAUSE = re.compile(r"[。，；！？,;!?]")  # the body's prose begins; chrome has colons only
 _KEYS = (
     "标题", "发布机构", "发布时间", "发布日期", "信息来源", "来源", "索引号", "文号", "作者",
     "浏览数", "浏览次数", "点击数", "创建时间", "时间", "日期", "主题分类", "所属机构", "成文日期", "字体", "字号",
@@ -118,35 +121,117 @@ def parse_report_name(text: str) -> ReportName | None:
     return ReportName(text, name, _year_number(year[1]) if year else None)
 
 
+@dataclass(frozen=True)
+class Title:
+    """A title as found, and whether its body's name was a line of its own beside it
+    (周村区商务局 / 政府信息公开工作年度报告): weaker evidence than a name printed in the title."""
+
+    text: str
+    name_beside: bool = False
+
+
 def find_title(lines: Sequence[str]) -> str | None:
     """The page's title: the first heading-like report name with a body or a year in it.
 
     A title may be wrapped over two lines (周村区商务局 / 政府信息公开工作年度报告,
-    …审计厅2025年政务信息 / 公开工作开展年度报告, …办公室关于公布 / …报告的通知), or
-    open a line the crawler flattened ("武江区龙归镇人民政府2016年…年度报告 本年报是…").
+    …审计厅2025年政务信息 / 公开工作开展年度报告, …办公室关于公布 / …报告的通知), open a
+    line the crawler flattened ("武江区龙归镇人民政府2016年…年度报告 本年报是…"), or follow
+    the site's chrome on such a line ("当前位置： 首页…年报 XX局2023年…报告 一、总体情况 …").
     """
     for title in title_lines(lines):
-        return title
+        return title.text
     return None
 
 
-def title_lines(lines: Sequence[str]) -> list[str]:
-    """Every title-like report name in ``lines``, in order (see ``find_title``)."""
-    kept = [
-        line for line in lines if squeeze(line) and not _CHROME.search(line) and not header_fields([line])
-    ]
+def title_lines(lines: Sequence[str]) -> list[Title]:
+    """Every title-like report name in ``lines``, in order (see ``find_title``).
+
+    Lines of chrome (breadcrumbs, 全文检索) and header fields are never a title's part, and
+    they part the lines around them: a site name above 全文检索 is not the title's body.
+    """
+    kept = [line for line in lines if squeeze(line)]
     found = []
     for k, line in enumerate(kept):
-        prev = squeeze(kept[k - 1]) if k else ""
-        title = _title_at(line) or (_title_at(prev + line) if _wrapped(prev) else None)
-        if title and prev and _joins(prev, title):
-            title = prev + title
-        elif title and k + 1 < len(kept) and _joins(after := squeeze(kept[k + 1]), title):
-            title = after + title  # the body's name alone under a title that names none
-        parsed = parse_report_name(title) if title else None
-        if parsed and (parsed.name or parsed.year):
+        if header_fields([line]):
+            continue
+        title = _title_among_words(line) if _CHROME.search(line) else _title_on(kept, k)
+        if title:
             found.append(title)
     return found
+
+
+def _title_on(kept: Sequence[str], k: int) -> Title | None:
+    """The title line ``k`` holds, joined with a line beside it that is part of it; on a
+    flattened line whose opening words are not a title's ("法定主动 公开内容 政府信息 公开年报
+    … XX厅2016年…报告 背景色: 一、概述 …"), the title among its words."""
+    line = kept[k]
+    prev, after = _neighbour(kept, k - 1), _neighbour(kept, k + 1)
+    title = _title_at(line) or (_title_at(prev + line) if _wrapped(prev) else None)
+    beside = False
+    if title and prev and _joins(prev, title):
+        title, beside = prev + title, not _notice_opening(prev)
+    elif title and after and _joins(after, title):
+        title, beside = after + title, True  # the body's name alone under a title that names none
+    parsed = parse_report_name(title) if title else None
+    if not (title and parsed and (parsed.name or parsed.year)):
+        return None
+    if not _names_a_report(title) and (among := _title_among_words(line)):
+        return among
+    return Title(title, beside)
+
+
+def _neighbour(kept: Sequence[str], k: int) -> str:
+    """The squeezed line at ``k``, or "" when there is none or it is chrome or header fields."""
+    if not 0 <= k < len(kept) or _CHROME.search(kept[k]) or header_fields([kept[k]]):
+        return ""
+    return squeeze(kept[k])
+
+
+def _title_among_words(line: str) -> Title | None:
+    """The title a flattened page prints after its chrome (or other words that are not a
+    title's), before the body's first sentence.
+
+    Each word (between spaces) that is not chrome may open it; of the starts that give the
+    same title the last one is taken ("…申请公开 政府信息 省司法厅2024年…报告": not
+    政府信息省司法厅), and the name is only what the title's own words say: a name word
+    right before a title that names none is its body ("福州市晋安区人民政府办公室 2021年…"),
+    but not across chrome ("杞县人民政府 全文检索 2020年…").
+    """
+    head = _FIRST_CLAUSE.split(line[:_HEAD_CHARS])[0]
+    words = list(re.finditer(r"\S+", head))
+    best: tuple[int, str] | None = None
+    for j, word in enumerate(words):
+        if _is_chrome_word(words, j):
+            continue
+        title = _title_at(head[word.start() :])
+        if not title or not _names_a_report(title):
+            continue
+        if best and not best[1].endswith(title):
+            break  # a later title on the line
+        best = (j, title)
+    if not best:
+        return None
+    j, title = best
+    parsed = parse_report_name(title)
+    if parsed and not parsed.name and j and not _is_chrome_word(words, j - 1):
+        name = squeeze(words[j - 1][0])
+        if is_name(name):
+            return Title(name + title, True)
+    return Title(title)
+
+
+def _is_chrome_word(words: Sequence[re.Match], j: int) -> bool:
+    """A word of chrome, or a breadcrumb's item (the word after a "->" / ">" separator)."""
+    return bool(_CHROME.search(words[j][0]) or (j and _CRUMB_END.search(words[j - 1][0])))
+
+
+def _names_a_report(title: str) -> bool:
+    """A report name whose body reads as a name, or without a body but with a year: the
+    chrome before a flattened title ("首页政务公开…年报", "部门政府信息公开…报告") is neither."""
+    parsed = parse_report_name(title)
+    if not parsed:
+        return False
+    return bool(as_name(parsed.name)) if parsed.name else parsed.year is not None
 
 
 def _title_at(line: str) -> str | None:
@@ -177,10 +262,15 @@ def _joins(prev: str, title: str) -> bool:
     body's name alone above a title that names none (周村区商务局 / 政府信息公开…)."""
     if not _wrapped(prev) or title.startswith(prev):
         return False
-    if re.search(r"关于(?:印发|公布|发布|公开|转发)?$", prev):
+    if _notice_opening(prev):
         return True
     parsed = parse_report_name(title)
     return bool(parsed and not parsed.name and is_name(prev))
+
+
+def _notice_opening(line: str) -> bool:
+    """贺州市人民政府办公室关于公布: the first line of a notice wrapping the report's title."""
+    return bool(re.search(r"关于(?:印发|公布|发布|公开|转发)?$", line))
 
 
 def prose_reports(text: str) -> list[tuple[str, ReportName]]:
