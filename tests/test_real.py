@@ -49,9 +49,11 @@ def test_shuyang_2023_every_number():
 
 @pytest.mark.parametrize(
     "prefix, published",
-    [("02", "2014-01-10"), ("03", None), ("04", "2018-01-23"), ("05", "2012-04-11"), ("06", "2013-02-25")],
+    [("02", "2014-01-10"), ("03", None), ("04", "2018-01-23"), ("05", "2012-02-20"), ("06", "2013-01-20")],
 )
 def test_pingtan_free_form_reports(prefix, published):
+    # The date under the report's text is its publication date (spec), before the crawler's 发布时间:
+    # 05 and 06 were signed 二○一二年二月二十日 and 二○一三年一月二十日, posted in April and February.
     report = extract(prefix)
     assert report.region.province == "福建省" and report.region.county == "平潭县"
     assert report.published == published
@@ -104,3 +106,15 @@ def test_site_chrome_is_not_in_sections():
     assert "当前位置" not in text
     for nav in ("解读回应", "办事服务", "走进平潭", "领导之窗"):
         assert nav not in text
+
+
+@pytest.mark.parametrize(
+    "prefix, row",
+    [("02", "主动公开信息数 条 72804 76424"), ("03", "受理依申请公开信息总数 条 7 28"), ("05", "主动公开信息数 条 425 1516")],
+)
+def test_pre_2019_statistics_table_is_kept_as_text(prefix, row):
+    """The 统计表 (an HTML grid in 02/03, one crawled line in 05) stays in the report, under
+    其他事项, so it is searchable and shown, not only read for its numbers."""
+    report = extract(prefix)
+    assert row in report.sections["其他事项"]
+    assert "指标名称" not in report.sections["问题改进"]

@@ -102,7 +102,7 @@ def test_subheading_loses_to_section_heading() -> None:
     assert sections.text["总体情况"] == "（一）主动公开政府信息情况\n甲。"
 
 
-def test_pre_2019_outline_fees_stay_and_table_is_dropped() -> None:
+def test_pre_2019_outline_fees_stay_and_table_is_kept_under_other_matters() -> None:
     lines = [
         "一、概述",
         "概述正文。",
@@ -119,9 +119,11 @@ def test_pre_2019_outline_fees_stay_and_table_is_dropped() -> None:
         "指标名称 计量单位 2012年度",
     ]
     sections = split_sections(lines)
-    assert list(sections.text) == ["总体情况", "主动公开", "依申请公开", "复议诉讼", "问题改进"]
+    assert list(sections.text) == ["总体情况", "主动公开", "依申请公开", "复议诉讼", "问题改进", "其他事项"]
     assert sections.text["依申请公开"] == "依申请正文。\n四、政府信息公开的收费及减免情况\n未收取任何费用。"
     assert sections.text["问题改进"] == "人手不足。"
+    # the statistics table is no prose of the problems section, but it is kept: searchable, shown
+    assert sections.text["其他事项"] == "七、政府信息公开情况统计表\n指标名称 计量单位 2012年度"
 
 
 def test_signature_and_date_are_not_section_text() -> None:
@@ -144,6 +146,7 @@ def test_inline_headings_in_one_line() -> None:
         "依申请公开": "丙。",
         "复议诉讼": "丁。",
         "问题改进": "戊。",
+        "其他事项": "六、政府信息公开情况统计表指标名称 附件下载",
     }
 
 
@@ -237,18 +240,21 @@ REAL = {
         "依申请公开": ("2017年未收到有关政府信息公开申请。", "2017年未收到有关政府信息公开申请。"),
         "复议诉讼": ("2017年未收到有关政府信息公开行政复议", "提起行政诉讼的申请。"),
         "问题改进": ("虽然我区政务公开工作取得了一定成效", "网上的内容、咨询。"),
+        "其他事项": ("六、政府信息公开情况统计表指标名称计量单位2017年度历年累计", "行政诉讼数件00 附件下载"),
     },
     "05": {
         "总体情况": ("推进政府信息公开工作是平潭县", "进行监督和指导。"),
         "主动公开": ("（一）主动公开政府信息的数量", "2011年刊出政务公开栏12期。"),
         "依申请公开": ("2011年全区未收到有关政府信息公开的申请", "未收到有关政府信息公开行政复议申请。"),
         "问题改进": ("目前，我县在政府信息公开工作的开展中", "将信息公开评议和考核工作常规化、日常化。"),
+        "其他事项": ("附件1：平潭综合实验区管委会2011年政府信息公开情况统计表", "行政申诉数 条 0 0 附件下载"),
     },
     "06": {
         "总体情况": ("推进政府信息公开工作是平潭综合实验区", "有关价格控制措施等。"),
         "主动公开": ("（一）主动公开政府信息的数量", "拥有粉丝10659名。"),
         "依申请公开": ("2012年全区未收到有关政府信息公开的申请", "未收到有关政府信息公开行政复议申请。"),
         "问题改进": ("目前，我区在政府信息公开工作的开展中", "为公众提供便捷服务。"),
+        "其他事项": ("平潭综合实验区政府信息公开情况统计表", "行政申诉、举报数 件 0 0 附件下载"),
     },
 }
 
@@ -264,7 +270,8 @@ def test_real_crawler_text(report: str) -> None:
         assert sections.text[name].startswith(start), name
         assert sections.text[name].endswith(end), name
     assert "当前位置" not in "".join(sections.text.values())
-    assert "指标名称" not in "".join(sections.text.values())  # the statistics table belongs to no section
+    prose = "".join(text for name, text in sections.text.items() if name != "其他事项")
+    assert "指标名称" not in prose  # the statistics table is kept under 其他事项 only
 
 
 def test_real_2012_key_areas_stay_in_overview() -> None:
@@ -392,5 +399,7 @@ def test_fused_attachment_ends_the_last_section() -> None:
         "附：政府信息公开情况统计表指标名称计量单位2016年度历年累计主动公开文件数条210210"
     )
     sections = split_sections([line])
-    assert sections.text["其他事项"] == "无其他需要报告的事项。"
+    assert sections.text["其他事项"] == (
+        "无其他需要报告的事项。\n附：政府信息公开情况统计表指标名称计量单位2016年度历年累计主动公开文件数条210210"
+    )
     assert sections.closing == "无其他需要报告的事项。广东省司法厅2017年3月12日"

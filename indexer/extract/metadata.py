@@ -213,6 +213,13 @@ def _signature(lines: Sequence[str], closing: str) -> tuple[str | None, str | No
     date after its last sentence); else a name and date where the report's text ends
     (``closing``), above a statistics table appended to it (a date alone there may be any
     date, and the page's 发布时间 is then the better one)."""
+    if signed := _tail_signature(lines):
+        return signed
+    return _tail_signature(closing.split("\n")) or (None, None)
+
+
+def _tail_signature(lines: Sequence[str]) -> tuple[str | None, str | None] | None:
+    """(name or None, ISO date) signed at the end of ``lines``, or None."""
     tail = [line for line in lines if line.strip()][-3:]
     for k in range(len(tail) - 1, -1, -1):
         if m := _DATE.fullmatch(squeeze(tail[k])):
@@ -222,7 +229,7 @@ def _signature(lines: Sequence[str], closing: str) -> tuple[str | None, str | No
             return name, _date_iso(m)
         if signed := _signed(tail[k]) or _dated(tail[k]):
             return signed
-    return _signed(closing) or (None, None)
+    return None
 
 
 def _signed(line: str) -> tuple[str, str | None] | None:

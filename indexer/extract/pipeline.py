@@ -20,8 +20,9 @@ from .metadata import extract_metadata
 from .readers import read
 from .sections import follows_pre_2019_outline, split_sections
 from .tables.interpret import read_tables
+from .tables.labels import is_vocabulary
 from .tables.oldstats import read_old_stats
-from .tables.rows import items_from_blocks
+from .tables.rows import Item, items_from_blocks
 
 
 def content_hash(data: bytes) -> str:
@@ -66,7 +67,7 @@ def try_extract(path: str | Path, digest: str | None = None) -> Outcome:
 def extract_document(raw: RawDocument, digest: str) -> Report:
     items = items_from_blocks(raw.blocks)
     # Table rows are numbers, not prose: sections and metadata see them as blank lines.
-    lines = ["" if it.is_row else clean_line(it.text) for it in items]
+    lines = [_text_of(it) for it in items]
     sections = split_sections(lines)
     meta = extract_metadata(lines, sections)
     tables = read_tables(items, meta.year)
@@ -96,6 +97,15 @@ def extract_document(raw: RawDocument, digest: str) -> Report:
         warnings=tuple(warnings),
         content_hash=digest,
     )
+
+
+def _text_of(item: Item) -> str:
+    """What sections and metadata read of an item.  Rows of the official tables are numbers,
+    not prose: blank.  Other grids (the pre-2019 统计表, a page's info table) stay text."""
+    if not item.is_row:
+        return clean_line(item.text)
+    cells = item.cells or ()
+    return "" if any(is_vocabulary(c) for c in cells) else clean_line(" ".join(c for c in cells if c))
 
 
 def _facets(table: dict, items: list, lines: list[str], year: int | None, warnings: list[str]) -> dict:

@@ -25,14 +25,14 @@ The closing signature and date are metadata, not section text: the last section 
 before them, also where they end a page flattened to one line ("…无。相城区河西镇人民
 政府2024年1月12日", see ``closing_signature``) or stand above a 统计表 appended to it
 ("… 重庆市水利厅 2018年1月17日 附：政府信息公开情况统计表 …", which ends the section
-even fused to the text around it).  ``Sections.closing`` keeps that last line for metadata.
+even fused to the text around it).  ``Sections.closing`` keeps those last lines for metadata.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analyzers.filters import simplify_chars
 
@@ -72,6 +72,7 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _PROBLEMS = re.compile(rf"{_PREFIX}中?(?:存在的?(?:主要)?|主要)(?:问题|不足)(?:[和与及、](?:不足|问题))?")
 _LINE_STRONG = {n: re.compile(rf"{_PREFIX}{p}") for n, p in _STRONG.items()}
 _LINE_WEAK = {n: re.compile(p) for n, p in _WEAK.items()}
+_TABLE_CAPTION = re.compile(r"(?:附件?\s*\d*\s*[:：])?[^，。；：,;:]{0,30}政府信息公开(?:工作)?情况统计表")
 _TABLE_PART = re.compile(rf"(?:附件\s*\d*\s*[:：]?)?{_PREFIX}.{{0,30}}?统计表")
 _INLINE = re.compile(
     rf"(?<![{_CN}第])[{_CN}]{{1,3}}\s*[、.．]\s*(?:"
@@ -113,7 +114,7 @@ class Sections:
     text: dict[str, str]
     headings: dict[str, int]
     preamble_end: int
-    closing: str = ""  # the report's last line of text, before a table appended to it
+    closing: str = ""  # the report's last lines of text (up to 3), before a table appended to it
 
 
 @dataclass(frozen=True)
@@ -139,15 +140,19 @@ def split_sections(lines: Sequence[str]) -> Sections:
     bounds = sorted(heads + tables, key=lambda m: (m.line, m.start))
     text: dict[str, str] = {}
     closing = ""
+    appendix: list[str] = []  # the pre-2019 统计表, caption included: kept, under 其他事项
     for k, mark in enumerate(bounds):
-        if mark.name == TABLE:
-            continue
         end = bounds[k + 1] if k + 1 < len(bounds) else None
+        if mark.name == TABLE:
+            appendix += _slice(lines, replace(mark, body=mark.start), end)
+            continue
         body = _slice(lines, mark, end)
         if end is None or end.name == TABLE:
-            closing = body[-1] if body else ""
+            closing = "\n".join(body[-3:])
             body = _drop_signature(body)
         text[mark.name] = "\n".join(body)
+    if appendix:
+        text["其他事项"] = "\n".join(filter(None, [text.get("其他事项", ""), *appendix]))
     return Sections(text, {m.name: m.line for m in heads}, heads[0].line, closing)
 
 
@@ -162,6 +167,8 @@ def _line_mark(i: int, line: str) -> _Mark | None:
     rest = core[num.end() :]
     if (top or core.startswith("附件")) and _TABLE_PART.fullmatch(rest if top else core):
         return _Mark(i, 0, len(line), TABLE, 0)
+    if not top and not sub and _TABLE_CAPTION.fullmatch(core):
+        return _Mark(i, 0, len(line), TABLE, 0)  # "平潭综合实验区政府信息公开情况统计表" above the grid
     for name, pattern in _LINE_STRONG.items():
         if pattern.fullmatch(rest):
             return _Mark(i, 0, len(line), name, 4 if top else 2 if sub else 3)
