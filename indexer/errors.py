@@ -8,12 +8,20 @@ from __future__ import annotations
 
 
 class NianbaoError(Exception):
+    """``message`` is English and stable (scripts match on it); ``message_zh`` is what a
+    person reads in the web UI and the CLI (the same text where no translation is given)."""
+
     status = 400
 
-    def __init__(self, message: str, *, hint: str | None = None):
+    def __init__(self, message: str, *, hint: str | None = None, message_zh: str | None = None):
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self._message_zh = message_zh
+
+    @property
+    def message_zh(self) -> str:
+        return self._message_zh or self.message
 
     @property
     def code(self) -> str:
