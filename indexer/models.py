@@ -47,6 +47,7 @@ class RawDocument:
     format: str
     blocks: tuple[Block, ...]
     warnings: tuple[str, ...] = ()
+    source_url: str | None = None  # where the page was published, if the file says (canonical URL)
 
     @property
     def text(self) -> str:
@@ -90,6 +91,7 @@ class Report:
     checks: tuple[Check, ...] = ()
     warnings: tuple[str, ...] = ()
     content_hash: str = ""
+    source_url: str | None = None  # the address the report came from, where the file states one
 
     def to_record(self) -> dict:
         """The extraction record of interfaces.md."""
@@ -108,4 +110,5 @@ class Report:
             "checks": [c.to_dict() for c in self.checks],
             "warnings": list(self.warnings),
             "content_hash": self.content_hash,
+            "source_url": self.source_url,
         }

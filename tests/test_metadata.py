@@ -95,7 +95,9 @@ PINGTAN = Region("福建省", "福州市", "平潭县")
     ],
 )
 def test_real_crawler_metadata(report: str, title: str, year: int, published: str) -> None:
-    assert _meta(_lines("real", report)) == Metadata(title, "平潭综合实验区", PINGTAN, year, published)
+    meta = _meta(_lines("real", report))
+    assert meta == Metadata(title, "平潭综合实验区", PINGTAN, year, published, meta.source_url)
+    assert meta.source_url.startswith("https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/")  # 原文链接:
 
 
 def test_real_html_shuyang() -> None:
@@ -108,6 +110,7 @@ def test_real_html_shuyang() -> None:
         Region("江苏省", "宿迁市", "沭阳县"),
         2023,
         "2024-01-17",
+        "http://www.shuyang.gov.cn/sygfj/gknb/202401/2ecfb31a335f4d689220a3a23e24a986.shtml",  # 来源：
     )
 
 

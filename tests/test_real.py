@@ -118,3 +118,21 @@ def test_pre_2019_statistics_table_is_kept_as_text(prefix, row):
     report = extract(prefix)
     assert row in report.sections["其他事项"]
     assert "指标名称" not in report.sections["问题改进"]
+
+
+@pytest.mark.parametrize(
+    "prefix, address",
+    [
+        ("01", "http://www.shuyang.gov.cn/sygfj/gknb/202401/2ecfb31a335f4d689220a3a23e24a986.shtml"),  # 来源：<a>
+        ("04", "https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/201801/t20180123_80506.htm"),  # 原文链接:
+    ],
+)
+def test_the_address_a_report_came_from(prefix, address):
+    assert extract(prefix).source_url == address
+    assert extract(prefix).to_record()["source_url"] == address
+
+
+def test_no_address_where_the_file_states_none():
+    # 西宁机关事务管理局:http://www.yqjnjc.com is a mirror's spam line, not a field naming the page
+    report = extract_path(REAL / "excerpts" / "05_xining_2012.txt")
+    assert report.source_url is None

@@ -89,6 +89,7 @@ class Metadata:
     region: Region
     year: int | None
     published: str | None  # ISO date "YYYY-MM-DD"
+    source_url: str | None = None  # the page's address, from a crawler's header field
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,25 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
         region=_region(agency, title, signature, [*_prose(preamble), *body.splitlines()]),
         year=_year(title, page.opening, "\n".join(preamble) + "\n" + body),
         published=published,
+        source_url=stated_address(preamble),
     )
+
+
+_ADDRESS_FIELD = re.compile(
+    r"^\s*(?:原文链接|原文地址|原始链接|原文网址|来源网址|页面地址|网址|链接|来源|URL|url)\s*[:：|]\s*(?P<url>https?://[^\s|<>\"'，。]+)"
+)
+
+
+def stated_address(lines: Sequence[str]) -> str | None:
+    """The address a crawler's header gives for the page (``原文链接: https://…``).
+
+    Only a line that starts with such a field counts: a mirror's spam line
+    (``西宁机关事务管理局:http://www.yqjnjc.com``) names no field.
+    """
+    for line in lines:
+        if m := _ADDRESS_FIELD.match(line):
+            return m["url"]
+    return None
 
 
 def _agency(page: _Page) -> str | None:

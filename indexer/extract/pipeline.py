@@ -96,6 +96,7 @@ def extract_document(raw: RawDocument, digest: str) -> Report:
         checks=tuple(run_checks(ordered, template)),
         warnings=tuple(warnings),
         content_hash=digest,
+        source_url=raw.source_url or meta.source_url,
     )
 
 

@@ -48,6 +48,7 @@ def read(path: str | Path) -> RawDocument:
     except FeatureNotFound as exc:
         raise MissingDependency("lxml", "HTML files") from exc
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    source_url = _address(soup)
     root = soup.body or soup
     _drop_chrome(root)
     article = _find_article(root)
@@ -57,7 +58,26 @@ def read(path: str | Path) -> RawDocument:
     if title:
         blocks.insert(0, TextBlock(title, "title"))
     warnings = () if len(blocks) > 1 else ("no article text found in the page",)
-    return RawDocument(source=str(path), format="html", blocks=tuple(blocks), warnings=warnings)
+    return RawDocument(source=str(path), format="html", blocks=tuple(blocks), warnings=warnings, source_url=source_url)
+
+
+_ADDRESS_LINE = re.compile(r"^\s*(?:原文链接|原文地址|原始链接|原文网址|来源网址|来源)\s*[:：]\s*(https?://\S+)\s*$")
+
+
+def _address(soup) -> str | None:
+    """The page's own address, where the page states one: its head (canonical link,
+    og:url), else a crawler's field in the body (``来源：http://…``)."""
+    for tag in soup.find_all(["div", "p", "li", "td", "span"], limit=400):
+        text = tag.get_text("", strip=True)
+        if len(text) < 300 and (m := _ADDRESS_LINE.match(text)):
+            return m[1]
+    for tag, attr in ((soup.find("link", rel="canonical"), "href"),
+                      (soup.find("meta", attrs={"property": "og:url"}), "content"),
+                      (soup.find("meta", attrs={"name": re.compile("^url$", re.I)}), "content")):
+        value = (tag.get(attr) or "").strip() if tag is not None else ""
+        if re.match(r"https?://\S+$", value):
+            return value
+    return None
 
 
 # -- chrome -----------------------------------------------------------------

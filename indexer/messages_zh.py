@@ -1,0 +1,95 @@
+"""The extractor's warnings in Chinese, for the report page.
+
+The extraction record keeps its warnings in English (scripts and tests read
+them); a person on the report page reads them in Chinese. Each pattern below is
+one warning the extractor writes (``indexer/extract``); a warning that matches
+none is shown as written, marked as English, so a new wording is never lost.
+
+>>> to_chinese("sections not found: 主动公开, 其他事项")
+'未找到这些章节：主动公开、其他事项'
+>>> to_chinese("line 87: 申请.上年结转 has 4 values for 7 columns; left out")
+'第 87 行：申请.上年结转 有 4 个数值，而表格有 7 列；未采用'
+"""
+
+from __future__ import annotations
+
+import re
+
+_WHERE = re.compile(r"(line|page|table|paragraph) (\d+)(?: row (\d+))?")
+_WHERE_ZH = {"line": "第 {} 行", "page": "第 {} 页", "table": "第 {} 个表格", "paragraph": "第 {} 段"}
+_AT = r"(?P<at>(?:line|page|table|paragraph) \d+(?: row \d+)?|title): "
+
+_PROBLEMS = [
+    (r"does not hold one value per column", "不是每列一个数值"),
+    (r"has no number for the year", "没有本年度的数字"),
+    (r"gives the year (\d+), more than the cumulative (\d+)", r"本年度数 \1 大于历年累计数 \2"),
+    (r"runs into the next row's number", "与下一行的数字连在一起"),
+    (r"has (\d+) numbers where 2 were expected", r"有 \1 个数字（应为 2 个）"),
+    (r"fuses its numbers as (\d+) \(readings: (.*)\)", r"的数字连写为 \1（可能的读法：\2）"),
+]
+
+_PATTERNS = [
+    (r"no table read: template (\w+) taken from the year covered \((\d+)\)",
+     r"未读到表格：按报告所属年度（\2 年）推定为 \1 版模板"),
+    (r"sections not found: (.+)", r"未找到这些章节：\1"),
+    (r"no section headings recognised: the whole text is kept, unsectioned", "未识别出章节标题：全文保留，不分章节"),
+    (r"agency not found in the title or signature", "标题和落款中未找到机关名称"),
+    (r"year covered not found in the title or body", "标题和正文中未找到报告所属年度"),
+    (r"no article text found in the page", "网页中未找到正文"),
+    (r"page (\d+) has no text layer \(scanned\?\)", r"第 \1 页没有文字层（可能是扫描件）"),
+    (r"table rows not found or without numbers: (.+)", r"这些表格行未找到或没有数字：\1"),
+    (r"(\S+): table says ([\d.]+), prose says ([\d.]+); the table's [\d.]+ is kept",
+     r"\1：表格为 \2，正文为 \3；采用表格的 \2"),
+    (r"(\S+): table says ([\d.]+), prose says ([\d.]+); left out", r"\1：表格为 \2，正文为 \3；未采用"),
+    (r"(\S+): sentences disagree \((.+)\); left out", r"\1：正文几处说法不一（\2）；未采用"),
+    (r"(\S+): (\d+) is less than a part of it \((\d+)\); left out", r"\1：\2 小于其中一部分（\3）；未采用"),
+    (r"statistics table headed (\d+)年度 in a report on (\d+): not read", r"统计表标明 \1 年度，而报告属于 \2 年：未读取"),
+    (r"(\S+): statistics table row “(.+)” (.+); left out", r"\1：统计表“\2”一行\3；未采用"),
+    (r"(\S+): statistics table says ([\d.]+) and ([\d.]+); left out", r"\1：统计表中有 \2 和 \3 两个值；未采用"),
+    (_AT + r"(\S+) has a signed value under (\S+): its cells are shifted; only the last column is kept",
+     r"\g<at>：\2 在“\3”列下有带正负号的数值，单元格错位；只采用最后一列"),
+    (_AT + r"(\S+) digits '(\d+)' run together and cannot be split unambiguously; left out",
+     r"\g<at>：\2 的数字“\3”连在一起，无法唯一拆分；未采用"),
+    (_AT + r"(\S+) digits '(\d+)' run together; split as ([\d ]+) \(the only split into whole numbers\)",
+     r"\g<at>：\2 的数字“\3”连在一起；拆为 \4（唯一可行的整数拆分）"),
+    (_AT + r"(\S+) digits '(\d+)' run together; split as ([\d ]+) \(the only split the row's totals allow\)",
+     r"\g<at>：\2 的数字“\3”连在一起；拆为 \4（与该行合计相符的唯一拆分）"),
+    (_AT + r"(\S+) has (\d+) values for (\d+) columns and its empty cells cannot be placed; left out",
+     r"\g<at>：\2 有 \3 个数值，而表格有 \4 列，空单元格的位置无法确定；未采用"),
+    (_AT + r"(\S+) has (\d+) values for (\d+) columns; left out", r"\g<at>：\2 有 \3 个数值，而表格有 \4 列；未采用"),
+    (_AT + r"(\S+) has (\d+) of (\d+) cells; the missing ones are left out",
+     r"\g<at>：\2 只有 \4 个单元格中的 \3 个；缺少的未采用"),
+    (_AT + r"amount ([\d.]+) printed without a unit; read as 万元 as the template's header says, "
+     r"check whether it is in 元", r"\g<at>：金额 \2 未注明单位，按模板表头读作万元；请核对是否实为元"),
+    (_AT + r"(\S+) read as ([\d.]+) here but ([\d.]+) at (.+); kept the first",
+     r"\g<at>：\2 在此读作 \3，但在\5读作 \4；采用先读到的值"),
+]  # fmt: skip
+_COMPILED = [(re.compile(f"^{p}$"), zh) for p, zh in _PATTERNS]
+
+
+def _where(text: str) -> str:
+    """``line 12`` → 第 12 行, ``table 2 row 3`` → 第 2 个表格第 3 行, ``title`` → 标题."""
+    text = _WHERE.sub(lambda m: _WHERE_ZH[m[1]].format(m[2]) + (f"第 {m[3]} 行" if m[3] else ""), text)
+    return re.sub(r"(?<![A-Za-z])title(?![A-Za-z])", "标题", text)
+
+
+def _problem_in(text: str) -> str:
+    """The pre-2019 statistics table's row problem (``…“label”一行PROBLEM；未采用``) in Chinese."""
+    head, sep, rest = text.rpartition("”一行")
+    if not sep:
+        return text
+    problem, tail = rest.rsplit("；", 1)
+    for pattern, zh in _PROBLEMS:
+        problem = re.sub(f"^{pattern}$", zh, problem)
+    return f"{head}{sep}{problem}；{tail}"
+
+
+def to_chinese(warning: str) -> str | None:
+    """The warning in Chinese, or None when no pattern knows it."""
+    for pattern, zh in _COMPILED:
+        match = pattern.match(warning)
+        if match:
+            text = _problem_in(_where(match.expand(zh)))
+            text = re.sub(r"([\d.]+) in “", r"\1：“", text).replace("”; ", "”；")  # sentences disagree
+            return text.replace(", ", "、").replace("可能的读法：none", "没有可行的读法")
+    return None
