@@ -1,29 +1,79 @@
 """The ``nianbao`` command line. Each command translates arguments into one
 library call and its result into text or JSON; no extraction logic lives here.
 
-Exit codes: 0 success, 1 some inputs failed, 2 misuse.
+Exit codes: 0 success, 1 some inputs failed (or the index, a file, the system
+did), 2 misuse (bad arguments, a query that cannot be understood).
+Errors are printed once: for people on stderr, in Chinese (``message_zh``);
+with ``--json`` as the JSON API's error object on stdout, its ``message`` English.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
-import unicodedata
 from collections.abc import Sequence
 from importlib.metadata import entry_points
+from typing import NoReturn
 
 from .errors import NianbaoError
 from .files import expand_paths
-from .textout import render_report, render_results, render_summary
+from .messages_zh import os_error_zh, reason_zh
+from .textout import render_error, render_report, render_results, render_summary
+
+EXIT_FAILED, EXIT_MISUSE, EXIT_INTERRUPTED = 1, 2, 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its misuse messages in Chinese (subcommands inherit the class)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_MISUSE, f"{self.prog}: {_usage_zh(message)}\n")
+
+
+_USAGE_MESSAGES = [
+    (r"the following arguments are required: (.*)", "缺少参数：{}"),
+    (r"unrecognized arguments: (.*)", "无法识别的参数：{}"),
+    (r"argument (\S+): invalid int value: (.*)", "参数 {}：{} 不是整数"),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", "参数 {}：没有 {} 这一项（可选：{}）"),
+    (r"argument (\S+): expected one argument", "参数 {} 后面需要一个值"),
+    (r"argument (\S+): (.*)", "参数 {}：{}"),
+]
+
+
+def _usage_zh(message: str) -> str:
+    """argparse's message in Chinese where it is a common one (it ships no Chinese of its own)."""
+    for pattern, text in _USAGE_MESSAGES:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return text.format(*match.groups())
+    return message
+
+
+def int_between(low: int, high: int):
+    """An argparse type: an integer from ``low`` to ``high``, refused in Chinese otherwise."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' 不是整数") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} 不在 {low}–{high} 之间")
+        return value
+
+    return parse
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--index", default=argparse.SUPPRESS, help="index folder (default: $NIANBAO_INDEX, else ./index_data)"
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="nianbao",
         description="Search Chinese government information-disclosure annual reports.",
         parents=[common],
@@ -31,19 +81,27 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     ext = sub.add_parser("extract", parents=[common], help="print what ingestion would extract from files")
-    ext.add_argument("paths", nargs="+", metavar="FILE", help="report files or folders (searched recursively)")
+    ext.add_argument(
+        "paths", nargs="+", metavar="FILE", help="report files or folders (searched recursively)"
+    )
     ext.add_argument("--json", action="store_true", help="one JSON record per line")
 
     ing = sub.add_parser("ingest", parents=[common], help="add, replace or skip report files in the index")
-    ing.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (searched recursively)")
-    ing.add_argument("--workers", type=int, default=None, help="extraction processes (default: all cores)")
-    ing.add_argument("--batch", type=int, default=100, help="commit every N reports (default 100)")
+    ing.add_argument(
+        "paths", nargs="+", metavar="PATH", help="report files or folders (searched recursively)"
+    )
+    ing.add_argument(
+        "--workers", type=int_between(1, 1024), default=None, help="extraction processes (default: all cores)"
+    )
+    ing.add_argument(
+        "--batch", type=int_between(1, 1_000_000), default=100, help="commit every N reports (default 100)"
+    )
     ing.add_argument("--prune", action="store_true", help="also remove reports whose files were deleted")
     ing.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     src = sub.add_parser("search", parents=[common], help="run a query (see the query language)")
     src.add_argument("query", help='e.g. "行政处罚 > 10 in 2020" or "问题:人手不足"')
-    src.add_argument("--json", action="store_true", help="print the JSON endpoint's object")
+    src.add_argument("--json", action="store_true", help="print the JSON endpoint's object (errors too)")
     src.add_argument("--limit", type=int, default=10, help="results per page (default 10)")
     src.add_argument("--page", type=int, default=1, help="page number (default 1)")
     src.add_argument("--sort", default=None, help="relevance (default), year, -year, or a facet key, -key")
@@ -56,26 +114,26 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """Each file's record (or readable summary) on stdout; each file that has none, once, on stderr."""
     from .extract import try_extract
 
-    failed: list[str] = []
+    seen = failed = 0
     for path in expand_paths(args.paths):
+        seen += 1
         outcome = try_extract(path)
-        if outcome.skipped:
-            print(f"nianbao: {path}: {outcome.reason}; skipped", file=sys.stderr)
-        elif outcome.report is None:
-            failed.append(f"{path}: {outcome.reason}")
-            print(f"nianbao: {path}: {outcome.reason}", file=sys.stderr)
+        if outcome.report is None:
+            failed += not outcome.skipped
+            skipped = "；已跳过" if outcome.skipped else ""
+            print(
+                f"nianbao: {path}: {reason_zh(outcome.reason or 'unknown error')}{skipped}", file=sys.stderr
+            )
         elif args.json:
             print(json.dumps(outcome.report.to_record(), ensure_ascii=False))
         else:
             print(render_report(outcome.report))
-    if failed:
-        print(f"nianbao: {len(failed)} file(s) could not be read:", file=sys.stderr)
-        for message in failed:
-            print(f"  {message}", file=sys.stderr)
-        return 1
-    return 0
+    if failed and seen > 1:
+        print(f"nianbao: {seen} 个文件中有 {failed} 个无法读取", file=sys.stderr)
+    return EXIT_FAILED if failed else 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -98,17 +156,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .querylang import QueryError
+    """One page of results; a query error is raised to ``main``, which prints it once."""
     from .search import search
     from .store import index_folder, open_existing
 
     ix = open_existing(index_folder(args.index))
-    try:
-        answer = search(ix, args.query, page=args.page, per_page=args.limit, sort=args.sort)
-    except QueryError as err:
-        print(f"nianbao: {err.message}", file=sys.stderr)
-        print(f"  {args.query}\n  {_caret(args.query, err.position)}", file=sys.stderr)
-        return 2
+    answer = search(ix, args.query, page=args.page, per_page=args.limit, sort=args.sort)
     if args.json:
         print(json.dumps(answer, ensure_ascii=False))
     else:
@@ -116,29 +169,68 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _caret(text: str, position: int | None) -> str:
-    """A ^ under the character at ``position``; CJK characters are two columns wide."""
-    if position is None:
-        return ""
-    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text[:position])
-    return " " * width + "^"
-
-
 COMMANDS = {"extract": cmd_extract, "ingest": cmd_ingest, "search": cmd_search}
+
+
+def error_object(err: NianbaoError) -> dict:
+    """The JSON API's error object, so a script reads one shape from the CLI and from /api:
+    ``{"error": {"code", "message", "message_zh", "position", "suggestions"}}``, with
+    ``hint`` and ``hint_zh`` when the error has them."""
+    return {"error": err.to_dict()}
+
+
+def exit_code(err: NianbaoError) -> int:
+    """2 when the input was wrong (the API's 400: a bad query, sort, page), else 1."""
+    return EXIT_MISUSE if err.status == 400 else EXIT_FAILED
+
+
+def _report(err: NianbaoError, args: argparse.Namespace) -> int:
+    """Print ``err`` once: JSON on stdout with ``--json``, else Chinese on stderr."""
+    if getattr(args, "json", False):
+        print(json.dumps(error_object(err), ensure_ascii=False))
+    else:
+        print(render_error(err, getattr(args, "query", None)), file=sys.stderr)
+    return exit_code(err)
+
+
+def _unexpected(err: Exception) -> int:
+    """A bug, told in one line rather than a traceback; NIANBAO_DEBUG=1 shows the traceback."""
+    if os.environ.get("NIANBAO_DEBUG"):
+        raise err
+    print(f"nianbao: 内部错误（{type(err).__name__}: {err}）", file=sys.stderr)
+    print("  提示：这是 nianbao 的缺陷，请报告；设置 NIANBAO_DEBUG=1 再运行可看到完整的回溯", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe (``nianbao search … | head``) point stdout at /dev/null, so the
+    interpreter's last flush does not print an error of its own."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (OSError, ValueError):  # no descriptor (a captured stream): no last flush to fail
+        return
+    os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     args.index = getattr(args, "index", None)
+    handler = getattr(args, "handler", None) or COMMANDS[args.command]
     try:
-        handler = getattr(args, "handler", None) or COMMANDS[args.command]
         return handler(args)
     except NianbaoError as err:
-        hint = f" ({err.hint})" if err.hint else ""
-        print(f"nianbao: {err.message}{hint}", file=sys.stderr)
-        return 1
+        return _report(err, args)
     except BrokenPipeError:
+        _quiet_stdout()
         return 0
+    except OSError as err:
+        print(f"nianbao: {os_error_zh(err)}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("nianbao: 已中断", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as err:  # noqa: BLE001 - the last guard before a traceback reaches a person
+        return _unexpected(err)
 
 
 if __name__ == "__main__":

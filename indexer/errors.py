@@ -13,11 +13,14 @@ class NianbaoError(Exception):
 
     status = 400
 
-    def __init__(self, message: str, *, hint: str | None = None, message_zh: str | None = None):
+    def __init__(
+        self, message: str, *, hint: str | None = None, message_zh: str | None = None, hint_zh: str | None = None
+    ):
         super().__init__(message)
         self.message = message
         self.hint = hint
         self._message_zh = message_zh
+        self.hint_zh = hint_zh
 
     @property
     def message_zh(self) -> str:
@@ -32,13 +35,17 @@ class NianbaoError(Exception):
         self._code = value
 
     def to_dict(self) -> dict:
-        """The error object of the JSON API: code, message, position, suggestions."""
-        return {
+        """The error object of the JSON API and of ``--json``: code, message, message_zh,
+        position, suggestions, and hint / hint_zh where there is one."""
+        body = {
             "code": self.code,
             "message": self.message,
+            "message_zh": self.message_zh,
             "position": getattr(self, "position", None),
             "suggestions": list(getattr(self, "suggestions", None) or []),
         }
+        hints = {"hint": self.hint, "hint_zh": self.hint_zh}
+        return body | {k: v for k, v in hints.items() if v}
 
 
 def _snake(name: str) -> str:
@@ -51,7 +58,9 @@ class ReadError(NianbaoError):
     status = 422
 
     def __init__(self, path: str, reason: str):
-        super().__init__(f"{path}: {reason}")
+        from .messages_zh import reason_zh
+
+        super().__init__(f"{path}: {reason}", message_zh=f"{path}：{reason_zh(reason)}")
         self.path = path
         self.reason = reason
 
@@ -70,4 +79,6 @@ class MissingDependency(NianbaoError):
         super().__init__(
             f"reading {purpose} needs the package {package!r}",
             hint=f"pip install {package}",
+            message_zh=f"读取这种文件需要安装 {package} 包",
+            hint_zh=f"pip install {package}",
         )

@@ -30,7 +30,12 @@ class IndexBusy(NianbaoError):
     status = 409
 
     def __init__(self, folder: Path):
-        super().__init__(f"the index in {folder} is being written by another process", hint="try again later")
+        super().__init__(
+            f"the index in {folder} is being written by another process",
+            hint="try again later",
+            message_zh=f"索引 {folder} 正在被另一个进程写入",
+            hint_zh="请稍后再试",
+        )
 
 
 @dataclass

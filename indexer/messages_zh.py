@@ -1,9 +1,10 @@
-"""The extractor's warnings in Chinese, for the report page.
+"""What the library says in English, in Chinese for people: extraction warnings
+(``to_chinese``) and the reasons a file was not read (``reason_zh``).
 
-The extraction record keeps its warnings in English (scripts and tests read
-them); a person on the report page reads them in Chinese. Each pattern below is
-one warning the extractor writes (``indexer/extract``); a warning that matches
-none is shown as written, marked as English, so a new wording is never lost.
+The extraction record keeps its warnings, and ingest its reasons, in English
+(scripts and tests read them); a person on the report page or at the command
+line reads them in Chinese. Each pattern below is one text the library writes;
+a text that matches none is shown as written, so a new wording is never lost.
 
 >>> to_chinese("sections not found: 主动公开, 其他事项")
 '未找到这些章节：主动公开、其他事项'
@@ -93,3 +94,60 @@ def to_chinese(warning: str) -> str | None:
             text = re.sub(r"([\d.]+) in “", r"\1：“", text).replace("”; ", "”；")  # sentences disagree
             return text.replace(", ", "、").replace("可能的读法：none", "没有可行的读法")
     return None
+
+
+# Why a file was not read, in Chinese. The reasons are plain strings from indexer/extract/readers
+# and indexer/ingest.py (English, stable, kept in --json); anything not listed here is shown as
+# it is.
+_REASONS = [
+    (r"file not found|no such file", "文件不存在"),
+    (r"not a regular file", "不是普通文件"),
+    (r"file is empty \(0 bytes\)", "文件是空的（0 字节）"),
+    (r"unsupported file type (?P<a>\S+) \(supported: (?P<b>.*)\)", "不支持的文件类型 {a}（支持：{b}）"),
+    (r"cannot open file: (?P<a>.*)", "无法打开文件：{a}"),
+    (r"cannot read file: (?P<a>.*)", "无法读取文件：{a}"),
+    (r"cannot read as (?P<a>\w+): (?P<b>.*)", "无法按 {a} 格式读取：{b}"),
+    (r"does not look like text \(no known encoding decodes it cleanly\)", "看起来不是文本（没有一种已知编码能完整解码）"),
+    (r"not a readable Word \.docx file \(not a zip package: truncated or damaged\)",
+     "不是可读的 Word .docx 文件（不是 zip 包：文件不完整或已损坏）"),
+    (r"not a readable Word \.docx file \((?P<a>.*)\)", "不是可读的 Word .docx 文件（{a}）"),
+    (r"PDF is encrypted \(a password is needed to read it\)", "PDF 已加密（需要密码才能读取）"),
+    (r"not a readable PDF \(damaged or truncated: (?P<a>.*)\)", "不是可读的 PDF（文件不完整或已损坏：{a}）"),
+    (r"reading (?P<a>Word \.docx|HTML|PDF) files needs the package '(?P<b>[^']+)'",
+     "读取 {a} 文件需要安装 {b} 包（pip install {b}）"),
+    (r"extraction failed \((?P<a>.*)\)", "提取时出错（{a}）"),
+    (r"not a report \(no report title with a year, no section headings, no tables\)",
+     "不是年度报告（没有带年份的报告标题，没有章节标题，也没有表格）"),
+    (r"not a report \((?P<a>.*)\)", "不是年度报告（{a}）"),
+    (r"unknown error", "未知错误"),
+]  # fmt: skip
+_OS_REASONS = {
+    "Permission denied": "没有权限",
+    "No such file or directory": "文件或文件夹不存在",
+    "Is a directory": "这是一个文件夹",
+    "File exists": "已有同名的文件",
+    "Not a directory": "路径中有一部分不是文件夹",
+    "Read-only file system": "文件系统只读",
+    "No space left on device": "磁盘空间不足",
+}
+
+
+def reason_zh(reason: str) -> str:
+    """Why a file was not read, in Chinese where the reason is a known one (else as given).
+
+    >>> reason_zh("file is empty (0 bytes)"), reason_zh("cannot open file: Permission denied")
+    ('文件是空的（0 字节）', '无法打开文件：没有权限')
+    """
+    if reason in _OS_REASONS:
+        return _OS_REASONS[reason]
+    for pattern, text in _REASONS:
+        match = re.fullmatch(pattern, reason)
+        if match:
+            return text.format(**{k: _OS_REASONS.get(v, v) for k, v in match.groupdict().items()})
+    return reason
+
+
+def os_error_zh(err: OSError) -> str:
+    """An operating-system error on a path as one Chinese line: ``index_data: 没有权限``."""
+    where = f"{err.filename}: " if err.filename is not None else ""
+    return f"{where}{_OS_REASONS.get(err.strerror or '', err.strerror or str(err))}"

@@ -39,6 +39,10 @@ class Facet:
         }
 
 
+# What people read for the template and check values, in the web UI and the CLI alike.
+TEMPLATE_NAMES = {"2019": "2019 版模板", "2021": "2021 版模板", "free": "自由格式（2019 年前）"}
+CONSISTENT_NAMES = {"no": "合计不符", "yes": "全部相符", "unknown": "无法核对"}
+
 ALIASES: dict[str, tuple[str, ...]] = {
     "主动公开.条数": ("主动公开", "主动公开条数"),
     "行政处罚.处理决定数": ("行政处罚", "处罚"),

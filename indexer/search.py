@@ -12,13 +12,16 @@ import json
 import math
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
+from whoosh import query as wq
 from whoosh import sorting
 
 from .compile import compile_query
 from .errors import NianbaoError
+from .extract import content_hash
 from .highlight import fragments
-from .querylang import conditions, parse, scoped_words
+from .querylang import YEAR_MAX, YEAR_MIN, conditions, parse, scoped_words
 from .registry import facets as registry_facets
 from .schema import facet_field
 from .stats import series_over
@@ -29,10 +32,22 @@ MAX_PER_PAGE = 100
 
 
 class BadRequest(NianbaoError):
+    """A parameter beside the query text (page, per_page, sort) that cannot be used."""
+
     status = 400
 
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
+    def __init__(self, code: str, message: str, zh: str):
+        super().__init__(message, message_zh=zh)
+        self.code = code
+
+
+class OriginalMissing(NianbaoError):
+    """The ingested file of a report is gone from disk, or no longer the file that was ingested."""
+
+    status = 404
+
+    def __init__(self, code: str, message: str, zh: str):
+        super().__init__(message, message_zh=zh)
         self.code = code
 
 
@@ -53,7 +68,8 @@ class Sort:
             return cls("year", descending=descending)
         if name in registry_facets():
             return cls("facet", name, descending)
-        raise BadRequest("bad_sort", f"unknown sort {text!r}: use relevance, year, -year or a facet key")
+        raise BadRequest("bad_sort", f"unknown sort {text!r}: use relevance, year, -year or a facet key",
+                         f"未知的排序方式“{text}”：可用 relevance（相关度）、year、-year 或指标名称")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -70,8 +86,9 @@ def search(ix, text: str, page: int = 1, per_page: int = 20, sort: str | None = 
     return run_search(ix, text, page, per_page, sort).answer
 
 
-def run_search(ix, text: str, page: int = 1, per_page: int = 20, sort: str | None = None,
-               chart: str | None = None) -> Outcome:
+def run_search(
+    ix, text: str, page: int = 1, per_page: int = 20, sort: str | None = None, chart: str | None = None
+) -> Outcome:
     """``search``, plus the series of the facet ``chart`` over the same hits in the same pass."""
     started = time.perf_counter()
     node = parse(text)
@@ -107,9 +124,10 @@ def run_search(ix, text: str, page: int = 1, per_page: int = 20, sort: str | Non
 
 def _paging(page: int, per_page: int) -> tuple[int, int]:
     if page < 1:
-        raise BadRequest("bad_page", "page must be 1 or more")
+        raise BadRequest("bad_page", "page must be 1 or more", "页码 page 应为 1 或更大的整数")
     if not 1 <= per_page <= MAX_PER_PAGE:
-        raise BadRequest("bad_per_page", f"per_page must be between 1 and {MAX_PER_PAGE}")
+        raise BadRequest("bad_per_page", f"per_page must be between 1 and {MAX_PER_PAGE}",
+                         f"每页条数 per_page 应在 1 到 {MAX_PER_PAGE} 之间")  # fmt: skip
     return page, per_page
 
 
@@ -169,9 +187,109 @@ def search_ids(ix, text: str, sort: str | None = None) -> list[str]:
         return [column_text(ids[n]) for n in docnums]
 
 
-
 def get_report(ix, report_id: str) -> dict | None:
     """The extraction record of one report, or None."""
     with ix.searcher() as searcher:
         stored = searcher.document(id=report_id)
     return json.loads(stored["record"]) if stored else None
+
+
+# -- browsing: every report, without a query ----------------------------------------
+
+BROWSE_SORTS = ("-year", "year", "agency", "-agency", "province", "-province")
+
+
+def browse(ix, page: int = 1, per_page: int = 20, sort: str | None = None) -> dict:
+    """Every report, a page at a time, with the counts the search sidebar shows.
+
+    The answer to an empty query, which the query language rejects: a person who
+    has typed nothing yet sees what the index holds. ``sort`` is one of
+    BROWSE_SORTS (newest year first by default); names sort in GB2312 order (the
+    common characters by pinyin, as Chinese software has long sorted them), and
+    reports lacking the sorted value come last either way.
+    """
+    sort = (sort or "-year").strip()
+    if sort not in BROWSE_SORTS:
+        raise BadRequest("bad_sort", f"unknown sort {sort!r}: use one of {', '.join(BROWSE_SORTS)}",
+                         f"未知的排序方式“{sort}”：可用 {'、'.join(BROWSE_SORTS)}")  # fmt: skip
+    page, per_page = _paging(page, per_page)
+    with ix.searcher() as searcher:
+        groupedby = {name: sorting.FieldFacet(name, allow_overlap=False) for name in COUNTED}
+        results = searcher.search(wq.Every(), limit=None, groupedby=groupedby)
+        docnums = _browse_order(searcher.reader(), [n for _, n in results.top_n], sort)
+        chosen = docnums[(page - 1) * per_page : page * per_page]
+        hits = [_hit(searcher.stored_fields(n), None, [], {}) for n in chosen]
+        counts = {name: _counts(results.groups(name)) for name in COUNTED}
+    return {"total": len(docnums), "page": page, "per_page": per_page, "sort": sort,
+            "results": hits, "facet_counts": counts}  # fmt: skip
+
+
+def _browse_order(reader, docnums: list[int], sort: str) -> list[int]:
+    """``docnums`` by year, agency or province; ties by agency, then newest year first."""
+    if not docnums:
+        return []
+    year = {n: y for n, y in _column(reader, "year", docnums).items() if YEAR_MIN < y < YEAR_MAX}
+    agency = {n: _collation(name) for n, name in _agency_names(reader).items()}
+    provinces = _column(reader, "province", docnums)
+    province = {n: _collation(column_text(p)) for n, p in provinces.items() if p}
+    primary = {"year": year, "agency": agency, "province": province}[sort.lstrip("-")]
+    ties = sorted(docnums, key=lambda n: (n not in agency, agency.get(n, b""), -year.get(n, 0), n))
+    known = [n for n in ties if n in primary]
+    unknown = [n for n in ties if n not in primary]
+    return sorted(known, key=primary.__getitem__, reverse=sort.startswith("-")) + unknown
+
+
+def _column(reader, name: str, docnums: list[int]) -> dict:
+    """A column's values for ``docnums`` (none when no report has the column yet)."""
+    if not reader.has_column(name):
+        return {}
+    column = reader.column_reader(name)
+    return {n: column[n] for n in docnums}
+
+
+def _collation(name: str) -> bytes:
+    """A Chinese name's sort key: GB18030 bytes put the 3,755 common characters in pinyin order."""
+    return name.encode("gb18030", errors="replace")
+
+
+def _agency_names(reader) -> dict[int, str]:
+    """Document number → agency name, read from the exact-name field's postings (no stored records)."""
+    names: dict[int, str] = {}
+    for name in reader.field_terms("agency_key"):
+        if name:
+            for docnum in reader.postings("agency_key", name).all_ids():
+                names[docnum] = name
+    return names
+
+
+# -- the original file of a report ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Original:
+    """The ingested file of a report: where it is, and the name to offer for download."""
+
+    path: Path
+    name: str
+    format: str
+
+
+def original_file(ix, report_id: str) -> Original | None:
+    """The file a report was ingested from, or None when no report has this id.
+
+    The path comes from the index (the resolved path ingest stored), never from
+    the caller, so only ingested files can be served. Raises OriginalMissing
+    when the file is gone or its content is no longer what was ingested.
+    """
+    with ix.searcher() as searcher:
+        stored = searcher.document(id=report_id)
+    if not stored:
+        return None
+    path = Path(stored["path"])
+    if not path.is_file():
+        raise OriginalMissing("file_gone", f"the file of report {report_id} is no longer at {path}",
+                              f"这份报告的原文件已不在原处（{path.name}），可能已被移动或删除")  # fmt: skip
+    if content_hash(path.read_bytes()) != stored["content_hash"]:
+        raise OriginalMissing("file_changed", f"the file of report {report_id} has changed since it was ingested",
+                              f"这份报告的原文件（{path.name}）在建立索引后已被修改，请重新运行 nianbao ingest")  # fmt: skip
+    return Original(path, path.name, json.loads(stored["record"])["format"])

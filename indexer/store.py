@@ -23,6 +23,8 @@ class IndexMissing(NianbaoError):
         super().__init__(
             f"no index in {folder}",
             hint="run `nianbao ingest PATH...` first, or point --index / NIANBAO_INDEX at an index",
+            message_zh=f"索引文件夹 {folder} 中还没有索引",
+            hint_zh="请先运行 nianbao ingest 报告所在文件夹，或用 --index / NIANBAO_INDEX 指向已有的索引",
         )
 
 

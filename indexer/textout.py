@@ -1,35 +1,92 @@
-"""Readable terminal output for the CLI: extraction records, search results, ingest summaries."""
+"""Readable terminal output for the CLI: extraction records, search results, ingest summaries, errors.
+
+The words are the web UI's (机关, 地区, 年度, 发布日期, 模板, 勾稽关系, 提取提示 …), so a person
+meets the same names in the terminal and in the browser. Numbers are rounded for people by
+``numberfmt`` (as on the web pages); ``--json`` prints the library's plain data with full values.
+Every function is pure: data in, text out.
+"""
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
+from . import numberfmt
+from .errors import NianbaoError
+from .messages_zh import reason_zh
 from .models import Report
+from .registry import CONSISTENT_NAMES, TEMPLATE_NAMES, facets
 
 _MARK = re.compile(r"<mark>(.*?)</mark>")
 
+COUNT_HEADINGS = {"year": "年度", "province": "省份", "template": "报告模板", "consistent": "勾稽关系"}
+
+
+def facet_value(key: str, value: float | int) -> str:
+    """``103.9 万元``, ``12 件``: the value rounded for people (``numberfmt``, shared with the
+    web pages), with the registry's unit."""
+    facet = facets().get(key)
+    return f"{numberfmt.facet_value(key, value)} {facet.unit}" if facet else numberfmt.facet_value(key, value)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of ``text``: CJK characters are two columns wide."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def caret(text: str, position: int) -> str:
+    """A ^ under the character at ``position`` of ``text`` as a terminal shows it."""
+    return " " * display_width(text[:position]) + "^"
+
+
+def _field(label: str, value: str) -> str:
+    """``标题：    value`` with values aligned (the widest label, 发布日期, is 8 columns)."""
+    head = f"{label}："
+    return head + " " * (10 - display_width(head)) + value
+
+
+def _region(region: dict | None) -> str:
+    """``重庆市 荣昌区`` or the UI's 地区不详."""
+    parts = dict.fromkeys((region or {}).get(k) for k in ("province", "city", "county"))
+    return " ".join(p for p in parts if p) or "地区不详"
+
 
 def render_report(report: Report) -> str:
-    """A readable summary of one extraction record."""
-    region = " ".join(p for p in (report.region.province, report.region.city, report.region.county) if p)
+    """A readable summary of one extraction record (the report page's words)."""
     lines = [
-        f"== {report.source} ({report.format})",
-        f"title:     {report.title or '-'}",
-        f"agency:    {report.agency or '-'}   region: {region or '-'}",
-        f"year:      {report.year or '-'}   published: {report.published or '-'}   template: {report.template}",
-        f"sections:  {', '.join(report.sections) or '-'}",
-        f"facets:    {len(report.facets)}",
+        f"== {report.source}（{report.format}）",
+        _field("标题", report.title or "（无标题）"),
+        _field("机关", report.agency or "未识别"),
+        _field("地区", _region(report.region.to_dict())),
+        _field("年度", f"{report.year} 年" if report.year else "未识别"),
+        _field("发布日期", report.published or "未载明"),
+        _field("模板", TEMPLATE_NAMES.get(report.template, report.template)),
+        *([_field("原文地址", report.source_url)] if report.source_url else []),
+        _field("章节", "、".join(report.sections) or "未找到"),
+        *_facet_lines(report.facets),
+        _field("勾稽关系", _checks_summary(report)),
     ]
-    lines += [f"  {k} = {v}" for k, v in report.facets.items() if v]
-    zeros = [k for k, v in report.facets.items() if not v]
-    if zeros:
-        lines.append(f"  ({len(zeros)} more facets are 0)")
-    failed = [c for c in report.checks if not c.ok]
-    lines.append(f"checks:    {len(report.checks) - len(failed)} of {len(report.checks)} pass")
-    lines += [f"  FAILED {c.rule}: {c.detail}" for c in failed]
-    lines += [f"warning:   {w}" for w in report.warnings]
+    lines += [f"  ✗ 不符 {c.rule}：{c.detail}" for c in report.checks if not c.ok]
+    lines += [_field("提取提示", w) for w in report.warnings]
     return "\n".join(lines)
+
+
+def _facet_lines(values: dict) -> list[str]:
+    """The count of facets, the non-zero ones with units, and how many are 0 (not listed)."""
+    zeros = sum(1 for v in values.values() if not v)
+    head = f"{len(values)} 项" + (f"（其中 {zeros} 项为 0，未列出）" if zeros else "")
+    return [_field("指标", head)] + [f"  {k} = {facet_value(k, v)}" for k, v in values.items() if v]
+
+
+def _checks_summary(report: Report) -> str:
+    """The report page's words for the tables' own arithmetic: 全部相符, N 项不符, 无法核对."""
+    if not report.checks:
+        return "无法核对"
+    failed = sum(1 for c in report.checks if not c.ok)
+    if not failed:
+        return f"全部相符（{len(report.checks)} 项）"
+    return f"{failed} 项不符，{len(report.checks) - failed} 项相符"
 
 
 def plain_fragment(fragment: str) -> str:
@@ -38,35 +95,82 @@ def plain_fragment(fragment: str) -> str:
 
 
 def render_results(answer: dict, explain: bool = False) -> str:
-    """The search answer as text: one block per hit, then the facet counts."""
-    lines = []
-    if explain:
-        lines.append(f"parsed: {answer['parsed']}")
+    """The search answer as text: the total, one block per hit, then the counts to refine by."""
+    lines = [f"系统理解为：{answer['parsed']}"] if explain else []
+    lines.append(_total(answer))
     first = (answer["page"] - 1) * answer["per_page"]
+    for number, hit in enumerate(answer["results"], first + 1):
+        lines += _hit_lines(number, hit)
+    counts = [_count_line(name, counts) for name, counts in answer["facet_counts"].items() if counts]
+    return "\n".join(lines + ([""] + counts if counts else []))
+
+
+def _total(answer: dict) -> str:
+    """找到 N 份报告，显示第 a–b 份（用时 x 毫秒）, or why nothing is shown."""
+    took = f"（用时 {answer['took_ms']} 毫秒）"
     shown = len(answer["results"])
-    lines.append(
-        f"{answer['total']} report(s); showing {first + 1 if shown else 0}–{first + shown} "
-        f"({answer['took_ms']} ms)"
-    )
-    for i, hit in enumerate(answer["results"], first + 1):
-        region = " ".join(v for v in hit["region"].values() if v)
-        lines.append(f"{i}. {hit['agency'] or '(agency unknown)'}  {hit['year'] or ''}  {region}  [{hit['template']}]")
-        lines.append(f"   {hit['title'] or ''}  id={hit['id']}")
-        lines += [f"   {k} = {v}" for k, v in hit["facets"].items()]
-        lines += [f"   {h['section']}: {plain_fragment(h['fragment'])}" for h in hit["highlights"]]
-    for name, counts in answer["facet_counts"].items():
-        if counts:
-            lines.append(f"{name}: " + ", ".join(f"{k} ({v})" for k, v in counts.items()))
-    return "\n".join(lines)
+    if not answer["total"]:
+        return f"没有符合条件的报告{took}。"
+    first = (answer["page"] - 1) * answer["per_page"]
+    if not shown:
+        pages = -(-answer["total"] // answer["per_page"])
+        return f"找到 {answer['total']} 份报告{took}；第 {answer['page']} 页没有结果了（共 {pages} 页）。"
+    return f"找到 {answer['total']} 份报告，显示第 {first + 1}–{first + shown} 份{took}"
+
+
+def _hit_lines(number: int, hit: dict) -> list[str]:
+    """One hit as the search page shows it: title, then 机关 · 地区 · 年度 · 模板 · 编号, values, fragments."""
+    meta = [
+        hit["agency"] or "机关不详",
+        _region(hit["region"]),
+        f"{hit['year']} 年" if hit["year"] else "年度不详",
+        TEMPLATE_NAMES.get(hit["template"], hit["template"]),
+        f"编号 {hit['id']}",
+    ]
+    lines = [f"{number}. {hit['title'] or hit['agency'] or '（无标题）'}", "   " + " · ".join(meta)]
+    lines += [f"   {k} = {facet_value(k, v)}" for k, v in hit["facets"].items()]
+    lines += [f"   {h['section']}：{plain_fragment(h['fragment'])}" for h in hit["highlights"]]
+    return lines
+
+
+def _count_line(name: str, counts: dict) -> str:
+    """``年度：2020 年（1）、2019 年（1）``: the sidebar's heading and entries with their counts."""
+    if name == "year":
+        counts = {f"{year} 年": n for year, n in sorted(counts.items(), reverse=True)}
+    names = {"template": TEMPLATE_NAMES, "consistent": CONSISTENT_NAMES}.get(name, {})
+    entries = "、".join(f"{names.get(k, k)}（{n}）" for k, n in counts.items())
+    return f"{COUNT_HEADINGS.get(name, name)}：{entries}"
 
 
 def render_summary(summary: dict) -> str:
-    lines = [
-        f"added {summary['added']}, replaced {summary['replaced']}, unchanged {summary['unchanged']}, "
-        f"removed {summary['removed']}, duplicates {len(summary['duplicates'])}, failed {len(summary['failed'])}"
-        + (f", skipped {len(summary['skipped'])} (not reports)" if summary.get("skipped") else "")
-    ]
-    lines += [f"  duplicate: {d['path']} (same content as {d['same_as']})" for d in summary["duplicates"]]
-    lines += [f"  failed: {f['path']}: {f['reason']}" for f in summary["failed"]]
-    lines += [f"  skipped: {f['path']}: {f['reason']}" for f in summary.get("skipped", [])]
+    """The ingest summary: reports added / replaced / unchanged / removed, then each file not indexed."""
+    head = (
+        f"新增 {summary['added']} 份，替换 {summary['replaced']} 份，未变 {summary['unchanged']} 份，"
+        f"移除 {summary['removed']} 份；重复 {len(summary['duplicates'])} 个文件，失败 {len(summary['failed'])} 个文件"
+    )
+    skipped = summary.get("skipped", [])
+    lines = [head + (f"，跳过 {len(skipped)} 个文件（不是年度报告）" if skipped else "")]
+    lines += [f"  重复：{d['path']}（与 {d['same_as']} 内容相同）" for d in summary["duplicates"]]
+    lines += [f"  失败：{f['path']}：{reason_zh(f['reason'])}" for f in summary["failed"]]
+    lines += [f"  跳过：{f['path']}：{reason_zh(f['reason'])}" for f in skipped]
     return "\n".join(lines)
+
+
+def render_error(err: NianbaoError, query: str | None = None) -> str:
+    """An error as a person reads it, once: the Chinese message, the query with a caret under
+    the position, then the hint where the message does not already say what to do."""
+    lines = [f"nianbao: {err.message_zh}"]
+    position = getattr(err, "position", None)
+    if query is not None and position is not None:
+        lines += [f"  {query}", f"  {caret(query, position)}"]
+    return "\n".join(lines + _next_step(err))
+
+
+def _next_step(err: NianbaoError) -> list[str]:
+    """The hint, unless the error has suggestions: a query error's message already names
+    what was probably meant, in Chinese (its ``hint`` would say it a second time, in English).
+    All suggestions stay in ``--json`` for scripts."""
+    if getattr(err, "suggestions", None):
+        return []
+    hint = err.hint_zh or err.hint
+    return [f"  提示：{hint}"] if hint else []

@@ -1,8 +1,11 @@
 """Web front end and JSON API: ``create_app(config)`` builds the Flask app.
 
-Two blueprints: ``pages`` (HTML) and ``api`` (JSON under /api). Both call the
-same library functions in ``indexer`` and only translate their plain data.
-The index is opened once per app and shared by all requests.
+Two blueprints: ``pages`` (HTML; its routes live in ``pages``, ``browse``,
+``reports`` and ``exports``) and ``api`` (JSON under /api). Both call the same
+library functions in ``indexer`` and only translate their plain data. The index
+is opened once per app and shared by all requests. Every error a person reads
+is Chinese; the API's error object keeps its English ``message`` beside
+``message_zh`` (``messages.py``).
 """
 
 from __future__ import annotations
@@ -11,9 +14,14 @@ import logging
 from pathlib import Path
 
 from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+from whoosh.index import IndexError as WhooshIndexError
+from whoosh.index import LockError
 
 from indexer.errors import NianbaoError
 from indexer.store import index_folder, open_existing
+
+from .messages import TITLES, IndexUnavailable, error_body, http_error
 
 CSP = "; ".join(
     [
@@ -42,7 +50,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
-    from . import api, pages
+    from . import api, browse, exports, filters, pages, reports  # noqa: F401 (routes and filters)
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp, url_prefix="/api")
@@ -73,34 +81,36 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def _error_response(body: dict, status: int):
-    """The same error object for both audiences: JSON under /api, a page elsewhere."""
+def error_response(body: dict, status: int, headers: dict | None = None):
+    """The same error object for both audiences: JSON under /api, a Chinese page elsewhere."""
     if wants_json():
-        return jsonify({"error": body}), status
-    return render_template("error.html", error=body, status=status), status
-
-
-def _error(code: str, message: str) -> dict:
-    return {"code": code, "message": message, "position": None, "suggestions": []}
+        response = jsonify({"error": body})
+    else:
+        title = TITLES.get(status, TITLES[500] if status >= 500 else TITLES[400])
+        response = render_template("error.html", error=body, status=status, title=title)
+    retry = {"Retry-After": "10"} if status == 503 else {}
+    return response, status, {**retry, **(headers or {})}
 
 
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(NianbaoError)
     def nianbao_error(err: NianbaoError):
-        body = err.to_dict()
-        if err.hint:
-            body = {**body, "hint": err.hint}
-        return _error_response(body, err.status)
+        return error_response(error_body(err), err.status)
 
-    @app.errorhandler(404)
-    def not_found(err):
-        return _error_response(_error("not_found", f"nothing at {request.path}"), 404)
+    @app.errorhandler(WhooshIndexError)
+    @app.errorhandler(LockError)
+    def index_unavailable(err):
+        """An index being rebuilt or replaced under the server: try again, not a crash."""
+        log.warning("index unavailable on %s: %s", request.path, err)
+        unavailable = IndexUnavailable(type(err).__name__)
+        return error_response(error_body(unavailable), unavailable.status)
 
-    @app.errorhandler(405)
-    def not_allowed(err):
-        return _error_response(_error("method_not_allowed", f"{request.method} is not allowed here"), 405)
+    @app.errorhandler(HTTPException)
+    def http_error_page(err: HTTPException):
+        status = err.code or 500
+        allow = {k: v for k, v in err.get_headers() if k == "Allow"}  # a 405 says what is allowed
+        return error_response(http_error(status, request.path, request.method), status, allow)
 
     @app.errorhandler(500)
-    def server_error(err):
-        log.exception("internal error on %s", request.path)
-        return _error_response(_error("internal_error", "something went wrong on our side"), 500)
+    def server_error(err):  # Flask has already logged the exception with its traceback
+        return error_response(http_error(500, request.path, request.method), 500)

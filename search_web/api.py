@@ -2,7 +2,9 @@
 
 Each route reads and checks its parameters, calls one library function and
 answers its plain data as JSON. Errors are ``NianbaoError``s; the app's
-handler turns them into ``{"error": {code, message, position, suggestions}}``.
+handler turns them into ``{"error": {code, message, message_zh, position,
+suggestions}}``: ``code`` and the English ``message`` are stable for scripts,
+``message_zh`` is the same error in Chinese, for people.
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ FIELD_EXAMPLES = {
 class ApiError(NianbaoError):
     """A bad request parameter (not the query text) or a missing thing; ``status`` per instance."""
 
-    def __init__(self, code: str, message: str, status: int = 400, suggestions: list[str] | None = None):
-        super().__init__(message)
+    def __init__(self, code: str, message: str, zh: str, status: int = 400,
+                 suggestions: list[str] | None = None):  # fmt: skip
+        super().__init__(message, message_zh=zh)
         self.code = code
         self.status = status
         self.suggestions = list(suggestions or [])
@@ -57,7 +60,8 @@ def report(report_id: str):
     """The extraction record of one report, or 404."""
     record = get_report(get_index(), report_id)
     if record is None:
-        raise ApiError("report_not_found", f"no report with id {report_id!r}", status=404)
+        raise ApiError("report_not_found", f"no report with id {report_id!r}", f"没有编号为“{report_id}”的报告",
+                       status=404)  # fmt: skip
     return jsonify(record)
 
 
@@ -87,12 +91,16 @@ def _facet_key(name: str | None) -> str:
     aliases = {alias: f.key for f in known.values() for alias in f.aliases}
     name = (name or "").strip()
     if not name:
-        raise ApiError("missing_facet", "the facet parameter is required (a facet key or alias)")
+        raise ApiError("missing_facet", "the facet parameter is required (a facet key or alias)",
+                       "缺少参数 facet（指标名称或简称）")  # fmt: skip
     if name in known or name in aliases:
         return aliases.get(name, name)
     near = difflib.get_close_matches(name, [*known, *aliases], n=5, cutoff=0.4)
     hint = f"; did you mean {', '.join(near[:3])}?" if near else ""
-    raise ApiError("unknown_facet", f"unknown facet {name!r}{hint}", suggestions=near)
+    hint_zh = f"；您是否想找：{'、'.join(near[:3])}？" if near else ""
+    raise ApiError(
+        "unknown_facet", f"unknown facet {name!r}{hint}", f"未知指标“{name}”{hint_zh}", suggestions=near
+    )
 
 
 @bp.get("/stats")

@@ -4,11 +4,15 @@ Pure functions, no Flask, so they are tested with literal data. The SVG uses
 presentation attributes only (``fill=``, ``stroke=``), never ``style=``: the
 page's Content-Security-Policy forbids inline styles. Every piece of text is
 passed through ``html.escape`` because the SVG is inserted into the page as is.
+Values shown (sums, medians) are rounded for people by ``indexer.numberfmt``:
+money to at most 4 decimals of 万元, counts whole (a median may keep a half).
 """
 
 from __future__ import annotations
 
 from html import escape
+
+from indexer.numberfmt import statistic
 
 BAR = "#3d6fa6"
 MEDIAN = "#d9822b"
@@ -20,7 +24,7 @@ WIDTH = 640
 
 
 def number(value: float) -> str:
-    """``12.0`` → ``12``, ``58.9484`` → ``58.9484``: values as a report prints them."""
+    """A coordinate or size as SVG text: ``12.0`` → ``12``, ``58.9484`` → ``58.9484``."""
     value = round(float(value), 6)
     return str(int(value)) if value.is_integer() else repr(value)
 
@@ -94,15 +98,12 @@ def year_bars(groups: list[dict], key: str, unit: str, absent: int = 0) -> str:
     for i, g in enumerate(groups):
         cx = left + slot * i + slot / 2
         y0, y1 = sorted((y(0), y(g["sum"])))
-        tip = f"{g['key']}年：合计 {number(g['sum'])}，中位数 {number(g['median'])}，{g['reports']} 份报告"
+        total, median = statistic(key, g["sum"]), statistic(key, g["median"])
+        tip = f"{g['key']}年：合计 {total}，中位数 {median}，{g['reports']} 份报告"
         parts.append(_rect(cx - bar / 2, y0, bar, y1 - y0, tip))
-        parts.append(_text(cx, y0 - 8, number(g["sum"]), anchor="middle"))
+        parts.append(_text(cx, y0 - 8, total, anchor="middle"))
         parts.append(_text(cx, top + plot_h + 18, g["key"], anchor="middle"))
-        parts.append(
-            _text(
-                cx, top + plot_h + 34, f"中位数 {number(g['median'])}", anchor="middle", fill=MEDIAN, size=11
-            )
-        )
+        parts.append(_text(cx, top + plot_h + 34, f"中位数 {median}", anchor="middle", fill=MEDIAN, size=11))
         points.append((cx, y(g["median"])))
     parts.append(_median_line(points))
     note = _absent_note(absent)
@@ -150,9 +151,9 @@ def province_bars(groups: list[dict], key: str, unit: str, absent: int = 0) -> s
         y = top + row * i
         x0, x1 = sorted((x(0), x(g["sum"])))
         parts.append(_text(label_w - 8, y + 15, g["key"], anchor="end"))
-        tip = f"{g['key']}：合计 {number(g['sum'])}，{g['reports']} 份报告"
+        tip = f"{g['key']}：合计 {statistic(key, g['sum'])}，{g['reports']} 份报告"
         parts.append(_rect(x0, y + 3, x1 - x0, row - 8, tip))
-        parts.append(_text(x1 + 6, y + 15, number(g["sum"])))
+        parts.append(_text(x1 + 6, y + 15, statistic(key, g["sum"])))
     if note:
         parts.append(_text(WIDTH - 8, height - 8, note, anchor="end", fill=MUTED, size=11))
     return "".join(parts) + "</svg>"

@@ -42,15 +42,18 @@ def _strings() -> dict:
 
 
 def _error_schema() -> dict:
+    """``code`` and ``message`` are stable for scripts (English); ``message_zh`` is for people."""
     body = _object(
         {
             "code": {"type": "string", "description": "stable machine name, e.g. unknown_facet"},
-            "message": {"type": "string"},
+            "message": {"type": "string", "description": "what went wrong, in English; stable for scripts"},
+            "message_zh": {"type": "string", "description": "the same, in Chinese, for people to read"},
             "position": _nullable("integer", minimum=0, description="0-based character in q"),
             "suggestions": _strings(),
             "hint": {"type": "string", "description": "what to try instead, when there is one"},
+            "hint_zh": {"type": "string", "description": "the hint in Chinese"},
         },
-        ["code", "message", "position", "suggestions"],
+        ["code", "message", "message_zh", "position", "suggestions"],
     )
     return _object({"error": body})
 
@@ -126,17 +129,17 @@ def _search_schema() -> dict:
 def _record_schema() -> dict:
     check = _object({"rule": {"type": "string"}, "ok": {"type": "boolean"}, "detail": {"type": "string"}})
     sections = _object({name: {"type": "string"} for name in SECTION_NAMES}, [])
-    return _object(
-        {
-            **_common_metadata(),
-            "format": {"type": "string", "enum": list(FORMATS)},
-            "sections": sections,
-            "facets": _ref("FacetValues"),
-            "checks": {"type": "array", "items": check},
-            "warnings": _strings(),
-            "content_hash": {"type": "string"},
-        }
-    )
+    properties = {
+        **_common_metadata(),
+        "format": {"type": "string", "enum": list(FORMATS)},
+        "sections": sections,
+        "facets": _ref("FacetValues"),
+        "checks": {"type": "array", "items": check},
+        "warnings": _strings(),
+        "content_hash": {"type": "string"},
+    }
+    optional = {"source_url": _nullable("string", description="the web address the file says it came from")}
+    return _object({**properties, **optional}, list(properties))
 
 
 def _facet_schema() -> dict:
@@ -293,7 +296,10 @@ def _cached() -> dict:
             "title": "nianbao",
             "version": "0.1.0",
             "description": "Search Chinese government information-disclosure annual reports "
-            "(政府信息公开工作年度报告) by words, facet values, years, sections and metadata.",
+            "(政府信息公开工作年度报告) by words, facet values, years, sections and metadata. "
+            'Errors answer {"error": {code, message, message_zh, position, suggestions}}: `code` and '
+            "the English `message` are stable for scripts; `message_zh` is the same error in Chinese, "
+            "as the web pages show it. Values are never rounded here.",
         },
         "paths": _paths(),
         "components": {"schemas": _schemas()},

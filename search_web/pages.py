@@ -1,35 +1,33 @@
-"""HTML pages: the search page, the report page and the exports.
+"""HTML pages: the search page (this module), the browse view (``browse``), the report page and
+its original file (``reports``) and the exports (``exports``), all on one blueprint.
 
-Every route calls one library function (``run_search``, ``get_report``,
-``records``) and renders its plain data; all page state
-lives in the URL so a search can be shared as a link.
+Every route calls one library function (``run_search``, ``browse``,
+``get_report``, ``records``) and renders its plain data; all page state
+lives in the URL so a search can be shared as a link (``state``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from indexer.errors import NianbaoError
-from indexer.export import csv_lines, jsonl_lines, records
 from indexer.extract import templates as official
-from indexer.models import SECTION_NAMES
-from indexer.querylang import Or, QueryError, parse
-from indexer.registry import facets
-from indexer.search import BadRequest, get_report, run_search
-from indexer.stats import agency_reports
+from indexer.querylang import QueryError
+from indexer.registry import TEMPLATE_NAMES, facets
+from indexer.search import BadRequest, run_search
 from indexer.store import IndexMissing
 
 from . import charts, get_index
 from .params import BadParameter, int_arg
+from .state import State, refine, sidebar
 
 bp = Blueprint("pages", __name__)
 
 OPS = (">", ">=", "<", "<=", "=", "!=")
-DEFAULT_CHART = "申请.新收"
 PER_PAGE_CHOICES = (10, 20, 50, 100)
 EXAMPLES = (
     ("行政处罚 > 10 in 2020", "2020 年作出行政处罚决定超过 10 件的报告"),
@@ -39,57 +37,32 @@ EXAMPLES = (
     ('"政府信息公开" in 2019-2021', "2019—2021 年的报告中出现这个词组"),
     ("勾稽:不符", "自身表格合计对不上（勾稽关系不符）的报告"),
 )
-TEMPLATE_NAMES = {"2019": "2019 版模板", "2021": "2021 版模板", "free": "自由格式（2019 年前）"}
 
 
-@dataclass(frozen=True)
-class State:
-    """Everything a search page shows, as read from (and written back to) the URL."""
-
-    q: str = ""
-    page: int = 1
-    per_page: int = 20
-    sort: str = "relevance"
-    chart: str = DEFAULT_CHART
-
-    def url(self, **changes) -> str:
-        """The canonical URL of this state with ``changes``; defaults are left out."""
-        state = replace(self, **changes)
-        params = {k: v for k, v in asdict(state).items() if v != getattr(State, k)}
-        return url_for("pages.search_page", **params)
-
-    def refine(self, condition: str) -> str:
-        """The URL that narrows this search by ``condition`` (and starts again at page 1)."""
-        return self.url(q=refine(self.q, condition), page=1)
-
-
-def refine(q: str, condition: str) -> str:
-    """``q`` AND ``condition``; a top-level OR is bracketed so the condition applies to all of it."""
-    q = q.strip()
-    if not q:
-        return condition
-    return f"({q}) {condition}" if _is_or(q) else f"{q} {condition}"
-
-
-@lru_cache(maxsize=64)
-def _is_or(q: str) -> bool:
-    """Whether a query is an OR at its top (asked once per sidebar link, so cached)."""
-    try:
-        return isinstance(parse(q), Or)
-    except QueryError:
-        return False
+def _chart_arg() -> str:
+    """The facet ``chart=`` names (a key or an alias), or "" when it names none we know."""
+    name = request.args.get("chart", "").strip()
+    aliases = {alias: f.key for f in facets().values() for alias in f.aliases}
+    return name if name in facets() else aliases.get(name, "")
 
 
 def _state() -> State:
     args = request.args
-    chart = args.get("chart", "").strip()
     return State(
         q=args.get("q", "").strip(),
         page=int_arg("page", 1),
         per_page=int_arg("per_page", 20),
         sort=args.get("sort", "").strip() or "relevance",
-        chart=chart if chart in facets() else DEFAULT_CHART,
+        chart=_chart_arg(),
     )
+
+
+@bp.get("/search")
+@bp.get("/search/")
+def search_alias():
+    """``/search?q=…`` is what people type: the same search at its canonical address."""
+    query = request.query_string.decode("latin-1")
+    return redirect(url_for("pages.search_page") + (f"?{query}" if query else ""), code=302)
 
 
 @bp.get("/")
@@ -98,9 +71,12 @@ def search_page():
 
     A query the language cannot read is a normal answer of this page (200), shown
     beside the box with its position and fixes; the JSON API answers it with 400.
+    An empty box sent (``/?q=``) opens the browse view: all reports, not a dead end.
     """
     if "b_facet" in request.args:
         return _fold_builder()
+    if "q" in request.args and not request.args["q"].strip():
+        return redirect(url_for("pages.browse_page"), code=303)
     try:
         state = _state()
     except BadParameter as err:
@@ -108,13 +84,16 @@ def search_page():
     if not state.q:
         return _render_search(state, doc_count=_doc_count())
     try:
-        outcome = run_search(get_index(), state.q, state.page, state.per_page, state.sort, chart=state.chart)
+        outcome = run_search(
+            get_index(), state.q, state.page, state.per_page, state.sort, chart=state.chart_key
+        )
     except (QueryError, BadRequest) as err:
         return _render_search(state, error=_error_view(err, state.q))
     found = outcome.answer
-    chart = _charts(state.chart, outcome.chart) if outcome.chart else None
+    chart = _charts(state.chart_key, outcome.chart) if outcome.chart else None
     pager = _pager(found["page"], -(-found["total"] // found["per_page"]))
-    return _render_search(state, found=found, named=outcome.named, chart=chart, pager=pager)
+    groups = sidebar(state, found["facet_counts"])
+    return _render_search(state, found=found, named=outcome.named, chart=chart, pager=pager, groups=groups)
 
 
 def _pager(current: int, last: int) -> dict:
@@ -147,7 +126,7 @@ def _render_search(state: State, status: int = 200, **context):
         state=state,
         examples=EXAMPLES,
         ops=OPS,
-        facet_groups=_facet_groups(),
+        facet_groups=facet_groups(),
         names=_names(),
         registry=facets(),
         per_page_choices=PER_PAGE_CHOICES,
@@ -166,8 +145,9 @@ def _doc_count() -> int | None:
 
 
 def _error_view(err: NianbaoError, q: str) -> dict:
-    """The error as the page shows it: message, the query split around the wrong part, fixes."""
-    view = {**err.to_dict(), "hint": err.hint}
+    """The error as the page shows it: the Chinese message, the query split around the wrong
+    part, and the suggested fixes as links."""
+    view = {**err.to_dict(), "message_zh": err.message_zh}
     pos, wrong = view["position"], _wrong(err, q)
     if pos is not None and 0 <= pos <= len(q):
         end = pos + max(len(wrong), 1)
@@ -199,7 +179,7 @@ def _charts(key: str, series: dict) -> dict:
 
 
 @lru_cache(maxsize=1)
-def _facet_groups() -> list[tuple[str, list]]:
+def facet_groups() -> list[tuple[str, list]]:
     """Registry facets grouped for a <select>: the report's sections, then applicant columns.
 
     Built once: the registry does not change while the app runs.
@@ -228,64 +208,3 @@ def _names() -> list[tuple[str, str]]:
     """Names the query box accepts for facets: aliases first, then canonical keys."""
     aliases = [(a, f.key) for f in facets().values() for a in f.aliases]
     return aliases + [(f.key, f.label) for f in facets().values()]
-
-
-@bp.get("/reports/<report_id>")
-def report_page(report_id: str):
-    """One report: metadata, sections, the official tables re-drawn, checks, other years."""
-    ix = get_index()
-    record = get_report(ix, report_id)
-    if record is None:
-        abort(404)
-    others = [r for r in agency_reports(ix, record.get("agency") or "") if r["id"] != record["id"]]
-    checks = sorted(record.get("checks") or [], key=lambda c: c["ok"])
-    return render_template(
-        "report.html",
-        r=record,
-        others=others,
-        checks=checks,
-        section_names=SECTION_NAMES,
-        official=official,
-        registry=facets(),
-        template_names=TEMPLATE_NAMES,
-    )
-
-
-def _export(lines, content_type: str, filename: str):
-    """A streamed download; a bad query or sort answers 400 before anything is sent."""
-    q, sort = request.args.get("q", "").strip(), request.args.get("sort") or None
-    try:
-        items = records(get_index(), q, sort)
-    except (QueryError, BadRequest) as err:
-        return Response(err.message + "\n", status=err.status, content_type="text/plain; charset=utf-8")
-    response = Response(lines(items), content_type=content_type)
-    response.headers["Content-Disposition"] = f"attachment; filename={filename}"
-    return response
-
-
-@bp.get("/export.csv")
-def export_csv():
-    """Every hit of q as CSV: UTF-8 with a BOM, one column per facet, empty cells for absent values."""
-    return _export(csv_lines, "text/csv; charset=utf-8", "nianbao.csv")
-
-
-@bp.get("/export.jsonl")
-def export_jsonl():
-    """Every hit of q as JSON lines: one extraction record per line."""
-    return _export(jsonl_lines, "application/x-ndjson; charset=utf-8", "nianbao.jsonl")
-
-
-@bp.app_template_filter("num")
-def format_value(value) -> str:
-    """A facet value as the report would print it: ``12``, ``103.9``, ``58.9484``."""
-    if isinstance(value, float):
-        value = round(value, 6)
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
-
-
-@bp.app_template_filter("region")
-def format_region(region: dict | None) -> str:
-    """``{"province": "重庆市", "city": None, "county": "荣昌区"}`` → ``重庆市 荣昌区``."""
-    parts = [p for p in dict.fromkeys((region or {}).get(k) for k in ("province", "city", "county")) if p]
-    return " ".join(parts) or "地区不详"

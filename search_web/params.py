@@ -17,8 +17,8 @@ class BadParameter(NianbaoError):
 
     status = 400
 
-    def __init__(self, name: str, message: str):
-        super().__init__(message)
+    def __init__(self, name: str, message: str, zh: str):
+        super().__init__(message, message_zh=zh)
         self.code = f"bad_{name}"
 
 
@@ -29,5 +29,6 @@ def int_arg(name: str, default: int) -> int:
     if not value:
         return default
     if not _INTEGER.fullmatch(value):
-        raise BadParameter(name, f"{name} must be a whole number, not {value!r}")
+        raise BadParameter(name, f"{name} must be a whole number, not {value!r}",
+                           f"参数 {name} 应为整数，而不是“{value}”")  # fmt: skip
     return int(value)

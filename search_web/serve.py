@@ -3,29 +3,84 @@
 Waitress is a production WSGI server in pure Python (no compiler, runs
 wherever Python does, on Windows too), which suits a tool that researchers
 install with pip. The command is registered with the ``nianbao`` CLI through
-the ``nianbao.commands`` entry point.
+the ``nianbao.commands`` entry point. Each request writes one access-log line
+to stderr (``accesslog``) unless ``--quiet``.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
+
+from indexer.cli import int_between
+from indexer.errors import NianbaoError
+
+_LISTEN_ZH = {
+    errno.EADDRINUSE: "端口已被占用（换一个 --port，或先停止占用它的程序）",
+    errno.EACCES: "没有权限使用这个端口（1024 以下的端口通常需要管理员权限）",
+    errno.EADDRNOTAVAIL: "本机没有这个地址（检查 --host）",
+}
+
+
+class CannotListen(NianbaoError):
+    """The server could not open its socket: the port is taken or forbidden, the host unknown."""
+
+    status = 503
+
+    def __init__(self, host: str, port: int, reason: str, reason_zh: str):
+        super().__init__(
+            f"cannot listen on {host}:{port}: {reason}",
+            message_zh=f"无法在 {host}:{port} 上提供服务：{reason_zh}",
+        )
 
 
 def add_command(sub, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser("serve", parents=[common], help="serve the web front end and the JSON API")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    parser.add_argument(
+        "--port", type=int_between(0, 65535), default=8000, help="port (default 8000; 0: any free port)"
+    )
+    parser.add_argument("--threads", type=int_between(1, 1024), default=8, help="worker threads (default 8)")
+    parser.add_argument("--quiet", action="store_true", help="no access-log line per request")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    import waitress
-
+    """Serve until interrupted (Ctrl+C), saying once where, then one log line per request."""
     from . import create_app
+    from .accesslog import AccessLog
 
     app = create_app({"INDEX_DIR": args.index})
-    print(f"nianbao: serving {app.config['INDEX_DIR']} on http://{args.host}:{args.port}/", file=sys.stderr)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="nianbao")
+    server = _listen(app if args.quiet else AccessLog(app), args)
+    for url in _urls(server):
+        print(
+            f"nianbao: 正在提供 {app.config['INDEX_DIR']} 的检索服务：{url}（按 Ctrl+C 停止）",
+            file=sys.stderr,
+            flush=True,
+        )
+    server.run()  # returns on Ctrl+C
     return 0
+
+
+def _listen(app, args: argparse.Namespace):
+    """Waitress's server bound to --host and --port; ``CannotListen`` in Chinese when it cannot be.
+
+    ``create_server`` rather than ``waitress.serve``: the latter configures the root logger
+    and prints its own English "Serving on" line beside ours.
+    """
+    from waitress.server import create_server
+
+    try:
+        return create_server(app, host=args.host, port=args.port, threads=args.threads, ident="nianbao")
+    except ValueError as err:  # waitress's word for an address getaddrinfo cannot resolve
+        raise CannotListen(args.host, args.port, str(err), "无法解析这个地址（检查 --host）") from err
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise CannotListen(args.host, args.port, reason, _LISTEN_ZH.get(err.errno, reason)) from err
+
+
+def _urls(server) -> list[str]:
+    """``http://127.0.0.1:8000/`` for each socket the server listens on (the port it really got)."""
+    listening = getattr(server, "effective_listen", None) or [(server.effective_host, server.effective_port)]
+    return [f"http://{f'[{host}]' if ':' in str(host) else host}:{port}/" for host, port in listening]

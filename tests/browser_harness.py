@@ -9,10 +9,12 @@ can assert there are none.
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote_plus, urlsplit
 
 import waitress
 
@@ -66,3 +68,30 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# Latin words a page may show a person: the query language's own syntax and names of formats.
+ALLOWED_LATIN = frozenset({"AND", "OR", "NOT", "in", "nianbao", "CSV", "JSON", "Lines", "txt"})
+
+# What the site says to a person: visible text and tooltips, without code (queries, ids, file
+# names, the parsed form), without the reports' own words (their sections and the fragments
+# quoted from them) and without anything marked as English on purpose.
+_READABLE_TEXT = """() => {
+  const clone = document.body.cloneNode(true);
+  const skip = 'code, script, style, datalist, [lang="en"], .section-text, .fragment';
+  clone.querySelectorAll(skip).forEach((e) => e.remove());
+  const tips = Array.from(clone.querySelectorAll('[title], [aria-label], [placeholder]')).map(
+    (e) => [e.getAttribute('title'), e.getAttribute('aria-label'), e.getAttribute('placeholder')].join(' '));
+  return [document.title, clone.textContent, ...tips].join(' ');
+}"""
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z][A-Za-z_']+", text))
+
+
+def english_words(page) -> set[str]:
+    """Latin words in what the page says to a person, beyond the query language's syntax and
+    what the person typed into the address (echoed back, e.g. the path a 404 names)."""
+    typed = _words(unquote_plus(urlsplit(page.url).path + " " + urlsplit(page.url).query))
+    return _words(page.evaluate(_READABLE_TEXT)) - ALLOWED_LATIN - typed

@@ -43,14 +43,16 @@ def get_json(client, path: str, status: int = 200, **params) -> dict:
 
 
 def error_of(client, path: str, status: int = 400, **params) -> dict:
-    """The error object of a failing request, checked for its fixed shape."""
+    """The error object of a failing request, checked for its fixed shape: an English ``message``
+    for scripts and a Chinese ``message_zh`` for people."""
     body = get_json(client, path, status, **params)
     assert set(body) == {"error"}
     error = body["error"]
-    assert {"code", "message", "position", "suggestions"} <= set(error) <= {
-        "code", "message", "position", "suggestions", "hint"
+    assert {"code", "message", "message_zh", "position", "suggestions"} <= set(error) <= {
+        "code", "message", "message_zh", "position", "suggestions", "hint", "hint_zh"
     }  # fmt: skip
     assert isinstance(error["message"], str) and error["message"]
+    assert re.search(r"[\u4e00-\u9fff]", error["message_zh"]), error["message_zh"]
     return error
 
 
@@ -104,16 +106,22 @@ def test_search_paging_and_sorting(client):
 
 def test_unknown_facet_error(client):
     error = error_of(client, "/api/search", q="行政处法 > 10")
-    assert error["code"] == "unknown_facet"
-    assert error["position"] == 0
-    assert error["suggestions"][0] == "行政处罚"
-    assert "行政处法" in error["message"]
+    assert error == {
+        "code": "unknown_facet",
+        "message": "at character 1: unknown facet '行政处法'; did you mean 行政处罚, 行政诉讼, 行政许可?",
+        "message_zh": "第 1 个字符处：未知指标“行政处法”；您是否想找：行政处罚、行政诉讼、行政许可？",
+        "position": 0,
+        "suggestions": ["行政处罚", "行政诉讼", "行政许可", "行政强制", "行政复议"],
+        "hint": "did you mean 行政处罚, 行政诉讼, 行政许可?",
+        "hint_zh": "您是否想找：行政处罚、行政诉讼、行政许可？",
+    }
 
 
 def test_empty_scope_error(client):
     error = error_of(client, "/api/search", q="问题:(")
     assert (error["code"], error["position"]) == ("empty_scope", 3)
-    assert error["message"].startswith("at character 4:")
+    assert error["message"] == "at character 4: '问题:' has no words after it"
+    assert error["message_zh"] == "第 4 个字符处：“问题:”后面缺少要找的词语"
 
 
 @pytest.mark.parametrize(
@@ -183,13 +191,37 @@ def test_report_000_values(client, seed_ids):
 def test_unknown_report_is_404(client):
     error = error_of(client, "/api/reports/0000000000000000", 404)
     assert error["code"] == "report_not_found" and "0000000000000000" in error["message"]
+    assert error["message_zh"] == "没有编号为“0000000000000000”的报告"
 
 
 def test_unknown_path_and_method_answer_json(client):
-    assert error_of(client, "/api/nothing", 404)["code"] == "not_found"
+    missing = error_of(client, "/api/nothing", 404)
+    assert (missing["code"], missing["message"]) == ("not_found", "nothing at /api/nothing")
+    assert missing["message_zh"] == "这个地址没有页面：/api/nothing"
     response = client.post("/api/search", data={"q": "公开"})
     assert response.status_code == 405 and response.mimetype == "application/json"
-    assert response.get_json()["error"]["code"] == "method_not_allowed"
+    assert response.get_json()["error"] == {
+        "code": "method_not_allowed",
+        "message": "POST is not allowed here",
+        "message_zh": "这个地址不接受 POST 请求",
+        "position": None,
+        "suggestions": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("params", "message_zh"),
+    [
+        ({"q": "公开", "page": "abc"}, "参数 page 应为整数，而不是“abc”"),
+        ({"q": "公开", "per_page": "0"}, "每页条数 per_page 应在 1 到 100 之间"),
+        (
+            {"q": "公开", "sort": "nonsense"},
+            "未知的排序方式“nonsense”：可用 relevance（相关度）、year、-year 或指标名称",
+        ),
+    ],
+)
+def test_parameter_errors_carry_chinese_beside_english(client, params, message_zh):
+    assert error_of(client, "/api/search", **params)["message_zh"] == message_zh
 
 
 # --- /api/facets and /api/stats ------------------------------------------------------------------
@@ -229,7 +261,9 @@ def test_stats_bad_facet(client):
     error = error_of(client, "/api/stats", q="in 2020", facet="行政处法")
     assert error["code"] == "unknown_facet"
     assert "行政处罚" in error["suggestions"]
-    assert error_of(client, "/api/stats", q="in 2020")["code"] == "missing_facet"
+    assert error["message_zh"].startswith("未知指标“行政处法”；您是否想找：行政处罚")
+    missing = error_of(client, "/api/stats", q="in 2020")
+    assert (missing["code"], missing["message_zh"]) == ("missing_facet", "缺少参数 facet（指标名称或简称）")
     assert error_of(client, "/api/stats", facet=MONEY)["code"] == "empty_query"
 
 
@@ -239,6 +273,19 @@ def test_stats_bad_facet(client):
 def test_openapi_document_is_valid(client):
     document = get_json(client, "/api/openapi.json")
     validate(document)
+    error = document["components"]["schemas"]["Error"]["properties"]["error"]
+    assert error["required"] == ["code", "message", "message_zh", "position", "suggestions"]
+    assert set(error["properties"]) == {
+        "code",
+        "message",
+        "message_zh",
+        "position",
+        "suggestions",
+        "hint",
+        "hint_zh",
+    }
+    report = document["components"]["schemas"]["Report"]
+    assert "source_url" in report["properties"] and "source_url" not in report["required"]
     assert set(document["paths"]) == {
         "/api/search", "/api/reports/{id}", "/api/facets", "/api/stats", "/api/openapi.json"
     }  # fmt: skip

@@ -82,7 +82,7 @@ def test_files_that_are_not_reports_are_skipped_not_failed(tmp_path, capsys):
 def test_search_without_an_index_says_so(tmp_path, capsys):
     code = main(["search", "in 2020", "--index", str(tmp_path / "nothing")])
     assert code == 1
-    assert "no index" in capsys.readouterr().err
+    assert "还没有索引" in capsys.readouterr().err
 
 
 def test_killed_ingest_leaves_a_searchable_index_and_rerun_completes(tmp_path):

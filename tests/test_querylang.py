@@ -1,10 +1,14 @@
 """The query language: input → normal form, bad input → error code and position."""
 
+import ast
 import contextlib
 import random
+import re
+from pathlib import Path
 
 import pytest
 
+from indexer import querylang
 from indexer.errors import NianbaoError
 from indexer.querylang import (
     And,
@@ -234,6 +238,7 @@ ERRORS = [
     ("()", "empty_group", 0),
     ('""', "empty_phrase", 0),
     ("(" * 100 + "a" + ")" * 100, "too_complex", 40),
+    ("in 1900", "bad_year", 3),
 ]
 
 
@@ -243,6 +248,76 @@ def test_error_code_and_position(text, code, position):
         parse(text)
     assert (caught.value.code, caught.value.position) == (code, position)
     assert caught.value.message.startswith(f"at character {position + 1}: ")
+    assert caught.value.message_zh.startswith(f"第 {position + 1} 个字符处：")
+
+
+# Letters a Chinese message may contain: the query's own words and the names of the syntax.
+QUERY_WORDS = re.compile(r"\b(AND|OR|NOT|in|year|free|foo|xx|abc|x|a)\b")
+
+
+@pytest.mark.parametrize(("text", "code", "position"), ERRORS)
+def test_every_error_has_a_chinese_message(text, code, position):
+    with pytest.raises(QueryError) as caught:
+        parse(text)
+    zh = caught.value.message_zh
+    assert zh != caught.value.message
+    assert not re.search(r"[A-Za-z]{2,}", QUERY_WORDS.sub("", zh.split("“")[0] + zh.split("”")[-1])), zh
+
+
+@pytest.mark.parametrize(
+    ("text", "message_zh"),
+    [
+        ("行政处法 > 10", "第 1 个字符处：未知指标“行政处法”；您是否想找：行政处罚、行政诉讼、行政许可？"),
+        ("问题:(", "第 4 个字符处：“问题:”后面缺少要找的词语"),
+        ("行政处罚 > abc", "第 8 个字符处：“abc”不是数字"),
+        ("行政处罚 >", "第 7 个字符处：“>”后面应是数字"),
+        ("行政处罚 > 5万", "第 9 个字符处：单位“万”不适用于 行政处罚.处理决定数：它是件数"),
+        ("采购金额 > 5天", "第 9 个字符处：未知单位“天”（可用：万、万元、元、千元、亿、亿元）"),
+        ("in 2021-2019", "第 4 个字符处：年份范围“2021-2019”前大后小"),
+        ("in 1900", "第 4 个字符处：年份 1900 超出范围（1950—2099）"),
+        ("模板:2020", "第 4 个字符处：未知模板“2020”（可用：2019、2021 或 自由格式）"),
+        (
+            "答复:xx",
+            "第 1 个字符处：未知章节“答复:”；章节有：总体情况、主动公开、依申请公开、复议诉讼、问题改进、其他事项",
+        ),
+        ("培训 OR OR 宣传", "第 7 个字符处：“OR OR”：两个逻辑运算符连在一起"),
+        ('"人手不足', "第 1 个字符处：引号没有闭合"),
+        ("(培训", "第 1 个字符处：这个“(”没有闭合"),
+        ("", "第 1 个字符处：查询为空"),
+    ],
+)
+def test_chinese_messages(text, message_zh):
+    with pytest.raises(QueryError) as caught:
+        parse(text)
+    assert caught.value.message_zh == message_zh
+
+
+def _raise_sites() -> list[tuple[str, int, ast.Call]]:
+    """Every ``QueryError(...)`` and ``self.error(...)`` call in the querylang package."""
+    sites = []
+    for path in sorted(Path(querylang.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if name in ("QueryError", "error"):
+                    sites.append((f"{path.name}:{node.lineno}", name, node))
+    return sites
+
+
+def test_every_raise_site_gives_a_chinese_text():
+    sites = _raise_sites()
+    assert len(sites) >= 25
+    for where, name, call in sites:
+        keyword = any(k.arg == "zh" for k in call.keywords)
+        positional = name == "error" and len(call.args) == 4  # Parser.error(code, detail, position, zh)
+        assert keyword or positional, f"{where} raises a QueryError without a Chinese text"
+
+
+def test_hint_in_chinese_beside_the_english_one():
+    with pytest.raises(QueryError) as caught:
+        parse("行政处法 > 10")
+    assert caught.value.hint == "did you mean 行政处罚, 行政诉讼, 行政许可?"
+    assert caught.value.hint_zh == "您是否想找：行政处罚、行政诉讼、行政许可？"
 
 
 def test_unknown_facet_suggests_the_nearest_name_first():
@@ -274,9 +349,11 @@ def test_error_is_a_nianbao_error_with_the_json_shape():
     assert error.to_dict() == {
         "code": "empty_scope",
         "message": error.message,
+        "message_zh": error.message_zh,
         "position": 3,
         "suggestions": [],
     }
+    assert error.message_zh.startswith("第 4 个字符处：")
 
 
 def test_positions_index_the_original_text():
@@ -372,3 +449,13 @@ def test_hostile_inputs_never_crash():
 def test_traditional_names_resolve():
     assert parse("問題:人手不足").normal() == "问题改进:人手不足"
     assert parse("行政處罰 > 10").normal() == "行政处罚.处理决定数 > 10"
+
+
+@pytest.mark.parametrize(
+    "text, normal",
+    [("采购金额 > 0.5元", "政府集中采购.总金额_万元 > 0.00005"), ("采购金额 > 0.001元", "政府集中采购.总金额_万元 > 0.0000001")],
+)
+def test_small_amounts_keep_their_value_and_read_back(text, normal):
+    node = parse(text)
+    assert node.normal() == normal
+    assert parse(node.normal()).normal() == normal

@@ -1,9 +1,15 @@
 """Searching an index of the five seeds: the spec's queries return exactly."""
 
+from pathlib import Path
+
 import pytest
 
+from indexer.ingest import ingest
 from indexer.querylang import QueryError
-from indexer.search import BadRequest, get_report, search
+from indexer.search import BadRequest, Original, OriginalMissing, browse, get_report, original_file, search
+from indexer.store import open_existing
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
 
 
 def found(index, ids, text, **kwargs):
@@ -107,3 +113,85 @@ def test_report_by_id(seed_index, seed_ids):
 def test_traditional_characters_find_simplified_text(seed_index, seed_ids):
     assert found(seed_index, seed_ids, "行政處罰") == found(seed_index, seed_ids, "行政处罚") != set()
     assert found(seed_index, seed_ids, "問題:人手不足") == {"001"}
+
+
+def test_bad_parameters_say_it_in_chinese_too(seed_index):
+    with pytest.raises(BadRequest) as err:
+        search(seed_index, "in 2020", page=0)
+    assert (err.value.code, err.value.message, err.value.message_zh) == (
+        "bad_page", "page must be 1 or more", "页码 page 应为 1 或更大的整数"
+    )  # fmt: skip
+
+
+# -- browse: every report without a query -----------------------------------------------------------
+
+
+def order(index, ids, **kwargs) -> list[str]:
+    back = {v: k for k, v in ids.items()}
+    return [back[hit["id"]] for hit in browse(index, per_page=100, **kwargs)["results"]]
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        # 000 重庆市荣昌区 2020, 001 重庆市大渡口区 2019, 002 城步 (湖南) 2019, 003 周村 (山东) 2020,
+        # 004 兴庆 (宁夏) 2020; names in pinyin order: 城步 兴庆 重庆…大渡口 重庆…荣昌 周村.
+        ("-year", ["004", "000", "003", "002", "001"]),
+        ("year", ["002", "001", "004", "000", "003"]),
+        ("agency", ["002", "004", "001", "000", "003"]),
+        ("-agency", ["003", "000", "001", "004", "002"]),
+        ("province", ["002", "004", "003", "001", "000"]),  # 湖南 宁夏 山东 重庆 重庆
+        ("-province", ["001", "000", "003", "004", "002"]),
+    ],
+)
+def test_browse_orders(seed_index, seed_ids, sort, expected):
+    assert order(seed_index, seed_ids, sort=sort) == expected
+
+
+def test_browse_answer(seed_index, seed_ids):
+    answer = browse(seed_index, page=2, per_page=2)
+    assert (answer["total"], answer["page"], answer["per_page"], answer["sort"]) == (5, 2, 2, "-year")
+    assert [hit["id"] for hit in answer["results"]] == [seed_ids["003"], seed_ids["002"]]
+    assert answer["results"][0]["url"] == f"/reports/{seed_ids['003']}"
+    assert answer["facet_counts"] == {
+        "year": {"2020": 3, "2019": 2},
+        "province": {"重庆市": 2, "宁夏回族自治区": 1, "山东省": 1, "湖南省": 1},
+        "template": {"2019": 5},
+        "consistent": {"yes": 5},
+    }
+
+
+def test_browse_bad_sort_and_paging(seed_index):
+    with pytest.raises(BadRequest) as err:
+        browse(seed_index, sort="relevance")
+    assert (
+        err.value.message_zh
+        == "未知的排序方式“relevance”：可用 -year、year、agency、-agency、province、-province"
+    )
+    with pytest.raises(BadRequest):
+        browse(seed_index, per_page=0)
+
+
+# -- the original file --------------------------------------------------------------------------------
+
+
+def test_original_file_is_where_ingest_found_it(seed_index, seed_ids):
+    seed = next(SEEDS.glob("002_*.txt"))
+    assert original_file(seed_index, seed_ids["002"]) == Original(seed.resolve(), seed.name, "txt")
+    assert original_file(seed_index, "no-such-id") is None
+    assert original_file(seed_index, "../../etc/passwd") is None
+
+
+def test_original_file_gone(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    copy = folder / "copy.txt"
+    copy.write_bytes(next(SEEDS.glob("003_*.txt")).read_bytes())
+    ingest([folder], tmp_path / "index", workers=1)
+    index = open_existing(tmp_path / "index")
+    report_id = search(index, "in 2020")["results"][0]["id"]
+    copy.unlink()
+    with pytest.raises(OriginalMissing) as err:
+        original_file(index, report_id)
+    assert (err.value.code, err.value.status) == ("file_gone", 404)
+    assert err.value.message_zh == "这份报告的原文件已不在原处（copy.txt），可能已被移动或删除"

@@ -4,6 +4,9 @@ import csv
 import io
 import json
 
+import pytest
+
+from indexer import numberfmt
 from indexer.export import csv_lines, jsonl_lines, records
 from indexer.registry import facets
 from indexer.search import run_search, search
@@ -51,7 +54,64 @@ def test_jsonl_export(seed_index):
 
 
 def test_search_page_pass_gives_the_same_series_and_named_facets(seed_index):
-    outcome = run_search(seed_index, "采购金额 >= 0 in 2019..2020 行政处罚 >= 0", chart="政府集中采购.总金额_万元")
-    assert outcome.chart == facet_series(seed_index, "采购金额 >= 0 in 2019..2020 行政处罚 >= 0", "政府集中采购.总金额_万元")
+    outcome = run_search(
+        seed_index, "采购金额 >= 0 in 2019..2020 行政处罚 >= 0", chart="政府集中采购.总金额_万元"
+    )
+    assert outcome.chart == facet_series(
+        seed_index, "采购金额 >= 0 in 2019..2020 行政处罚 >= 0", "政府集中采购.总金额_万元"
+    )
     assert outcome.named == ["政府集中采购.总金额_万元", "行政处罚.处理决定数"]
-    assert outcome.answer == {**search(seed_index, outcome.answer["query"]), "took_ms": outcome.answer["took_ms"]}
+    assert outcome.answer == {
+        **search(seed_index, outcome.answer["query"]),
+        "took_ms": outcome.answer["took_ms"],
+    }
+
+
+# -- numbers for people (the UI and the CLI) versus exports (full values) ------------------------------
+
+MONEY = "政府集中采购.总金额_万元"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "shown"),
+    [
+        (MONEY, 103.9, "103.9"),
+        (MONEY, 103.90000001, "103.9"),
+        (MONEY, 12.345678, "12.3457"),
+        (MONEY, 58.9484, "58.9484"),
+        (MONEY, 0.00004, "0"),
+        (MONEY, -0.00004, "0"),
+        (MONEY, 1e-4, "0.0001"),
+        (MONEY, 120.0, "120"),
+        (MONEY, 5, "5"),
+        ("行政处罚.处理决定数", 12.0, "12"),
+        ("行政处罚.处理决定数", 12, "12"),
+        ("行政许可.本年增减", -3.0, "-3"),
+        ("申请.新收", 2122.0, "2122"),
+        (None, 1.23456789, "1.2346"),
+        ("no-such-facet", 2.5, "2.5"),
+        (MONEY, float("nan"), "—"),
+    ],
+)
+def test_facet_values_for_people(key, value, shown):
+    assert numberfmt.facet_value(key, value) == shown
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "shown"),
+    [
+        ("申请.新收", 1.5, "1.5"),
+        ("申请.新收", 3.0, "3"),
+        (MONEY, 29.47424999, "29.4742"),
+        (MONEY, 51.95, "51.95"),
+    ],
+)
+def test_sums_and_medians_for_people(key, value, shown):
+    assert numberfmt.statistic(key, value) == shown
+
+
+def test_exports_keep_the_full_value():
+    record = {"id": "x", "region": {}, "facets": {MONEY: 12.345678, "行政处罚.处理决定数": 12}, "checks": []}
+    rows = list(csv.DictReader(io.StringIO("".join(csv_lines([record])).lstrip("\ufeff"))))
+    assert (rows[0][MONEY], rows[0]["行政处罚.处理决定数"]) == ("12.345678", "12")
+    assert json.loads(next(jsonl_lines([record])))["facets"][MONEY] == 12.345678

@@ -20,9 +20,10 @@ def _span() -> int:
 
 
 def format_number(value: float) -> str:
-    """``10.0`` → ``10``, ``58.9484`` → ``58.9484`` (binary noise rounded away)."""
-    value = round(float(value), 6)
-    return str(int(value)) if value.is_integer() else repr(value)
+    """``10.0`` → ``10``, ``58.9484`` → ``58.9484``, ``0.00005`` (0.5 元 in 万元) as it reads,
+    never ``5e-05``, which would not parse back; binary noise is rounded away."""
+    value = round(float(value), 10)
+    return str(int(value)) if value.is_integer() else f"{value:.10f}".rstrip("0")
 
 
 def _quote(text: str) -> str:

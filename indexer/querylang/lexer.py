@@ -102,7 +102,7 @@ class _Scanner:
     def phrase(self, j: int) -> int:
         close = self.s.find(self.s[j], j + 1)
         if close < 0:
-            raise QueryError("unclosed_quote", "this quote is never closed", self.where[j])
+            raise QueryError("unclosed_quote", "this quote is never closed", self.where[j], zh="引号没有闭合")
         self.emit("PHRASE", self.s[j + 1 : close].strip(), j, close + 1)
         return close + 1
 

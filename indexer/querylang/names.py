@@ -28,6 +28,8 @@ FIELDS = {
     "模板": "template", "template": "template", "勾稽": "consistent", "consistent": "consistent",
     "year": "year", "年份": "year", "年度": "year",
 }  # fmt: skip
+# The field names a person is told about, in Chinese (the English ones work too).
+FIELDS_ZH = ("机关", "地区", "模板", "勾稽", "年度")
 YEAR_NAMES = frozenset(name for name, field in FIELDS.items() if field == "year")
 
 
@@ -57,7 +59,11 @@ def unknown_name(name: str, position: int) -> QueryError:
     if name.isascii() or (fields and not sections):
         hint = fields or [n for n in FIELDS if n.isascii()]
         return QueryError(
-            "unknown_field", f"unknown field '{name}:'; known: {', '.join(hint)}", position, hint
+            "unknown_field",
+            f"unknown field '{name}:'; known: {', '.join(hint)}",
+            position,
+            hint,
+            zh=f"未知字段“{name}:”；可用的字段：{'、'.join(FIELDS_ZH)}",
         )
     hint = list(dict.fromkeys([SECTIONS[s] or s for s in sections] + list(SECTION_NAMES)))
     return QueryError(
@@ -65,6 +71,7 @@ def unknown_name(name: str, position: int) -> QueryError:
         f"unknown section '{name}:'; sections are {', '.join(SECTION_NAMES)}",
         position,
         hint,
+        zh=f"未知章节“{name}:”；章节有：{'、'.join(SECTION_NAMES)}",
     )
 
 
@@ -101,7 +108,8 @@ def _unknown_facet(name: str, position: int) -> QueryError:
     known = list(facets()) + list(aliases())
     near = difflib.get_close_matches(name, known, n=5, cutoff=0.4)
     detail = f"unknown facet '{name}'" + (f"; did you mean {', '.join(near[:3])}?" if near else "")
-    return QueryError("unknown_facet", detail, position, near)
+    zh = f"未知指标“{name}”" + (f"；您是否想找：{'、'.join(near[:3])}？" if near else "")
+    return QueryError("unknown_facet", detail, position, near, zh=zh)
 
 
 def _ambiguous_facet(name: str, candidates: list[str], position: int) -> QueryError:
@@ -109,4 +117,5 @@ def _ambiguous_facet(name: str, candidates: list[str], position: int) -> QueryEr
     named = [alias for alias in aliases() if alias.startswith(name)]
     options = list(dict.fromkeys(named + tops))[:10]
     detail = f"'{name}' could mean several facets: {', '.join(options[:5])}…"
-    return QueryError("ambiguous_facet", detail, position, options)
+    zh = f"“{name}”可指多个指标：{'、'.join(options[:5])}……请写出完整名称"
+    return QueryError("ambiguous_facet", detail, position, options, zh=zh)

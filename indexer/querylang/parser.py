@@ -74,17 +74,20 @@ class _Parser:
         self.i = min(self.i + 1, len(self.tokens) - 1)
         return token
 
-    def error(self, code: str, detail: str, position: int) -> QueryError:
-        return QueryError(code, detail, position)
+    def error(self, code: str, detail: str, position: int, zh: str) -> QueryError:
+        """``detail`` in English for scripts, ``zh`` in Chinese for people."""
+        return QueryError(code, detail, position, zh=zh)
 
     # -- booleans ---------------------------------------------------------
 
     def query(self) -> Node:
         if self.tok.kind == "EOF":
-            raise self.error("empty_query", "the query is empty", 0)
+            raise self.error("empty_query", "the query is empty", 0, "查询为空")
         node = self.or_expr()
         if self.tok.kind == "RPAREN":
-            raise self.error("unbalanced_paren", "this ')' closes nothing", self.tok.start)
+            raise self.error(
+                "unbalanced_paren", "this ')' closes nothing", self.tok.start, "这个“)”前面没有对应的“(”"
+            )
         return node
 
     def or_expr(self) -> Node:
@@ -104,17 +107,24 @@ class _Parser:
 
     def operand_after(self, op: Token) -> None:
         if self.tok.kind in ("EOF", "RPAREN"):
-            raise self.error("dangling_operator", f"'{op.raw}' has nothing after it", op.start)
+            raise self.error(
+                "dangling_operator", f"'{op.raw}' has nothing after it", op.start, f"“{op.raw}”后面缺少内容"
+            )
         if self.tok.kind in ("AND", "OR"):
             raise self.error("dangling_operator", f"'{op.raw} {self.tok.raw}': two operators in a row",
-                             self.tok.start)  # fmt: skip
+                             self.tok.start, f"“{op.raw} {self.tok.raw}”：两个逻辑运算符连在一起")  # fmt: skip
 
     def unary(self) -> Node:
         nots: list[Token] = []
         while self.tok.kind == "NOT":
             nots.append(self.take())
         if nots and self.tok.kind in _OPERAND_END:
-            raise self.error("dangling_operator", f"'{nots[-1].raw}' has nothing after it", nots[-1].start)
+            raise self.error(
+                "dangling_operator",
+                f"'{nots[-1].raw}' has nothing after it",
+                nots[-1].start,
+                f"“{nots[-1].raw}”后面缺少内容",
+            )
         node = self.primary()
         if len(nots) % 2:
             node = Not(node, start=nots[0].start, end=node.end)
@@ -127,26 +137,37 @@ class _Parser:
         if token.kind == "PHRASE":
             self.take()
             if not token.text:
-                raise self.error("empty_phrase", "the quotes hold nothing", token.start)
+                raise self.error("empty_phrase", "the quotes hold nothing", token.start, "引号里没有内容")
             return Word(token.text, True, start=token.start, end=token.end)
         if token.kind == "WORD":
             return self.word()
         what = {"OP": "a facet name", "COLON": "a section or field name"}.get(token.kind, "a word")
-        raise self.error("dangling_operator", f"'{token.raw}' needs {what} before it", token.start)
+        what_zh = {"OP": "指标名称", "COLON": "章节或字段名称"}.get(token.kind, "词语")
+        raise self.error(
+            "dangling_operator",
+            f"'{token.raw}' needs {what} before it",
+            token.start,
+            f"“{token.raw}”前面缺少{what_zh}",
+        )
 
     def group(self) -> Node:
         opening = self.take()
         if self.tok.kind == "EOF":
-            raise self.error("unbalanced_paren", "this '(' is never closed", opening.start)
+            raise self.error("unbalanced_paren", "this '(' is never closed", opening.start, "这个“(”没有闭合")
         if self.tok.kind == "RPAREN":
-            raise self.error("empty_group", "the parentheses hold nothing", opening.start)
+            raise self.error("empty_group", "the parentheses hold nothing", opening.start, "括号里没有内容")
         if self.depth >= MAX_DEPTH:
-            raise self.error("too_complex", f"more than {MAX_DEPTH} nested parentheses", opening.start)
+            raise self.error(
+                "too_complex",
+                f"more than {MAX_DEPTH} nested parentheses",
+                opening.start,
+                f"括号嵌套超过 {MAX_DEPTH} 层",
+            )
         self.depth += 1
         node = self.or_expr()
         self.depth -= 1
         if self.tok.kind != "RPAREN":
-            raise self.error("unbalanced_paren", "this '(' is never closed", opening.start)
+            raise self.error("unbalanced_paren", "this '(' is never closed", opening.start, "这个“(”没有闭合")
         self.take()
         return node
 
@@ -169,7 +190,12 @@ class _Parser:
     def years(self, keyword: Token, start: int | None = None) -> YearRange:
         value = self.tok
         if value.kind != "WORD":
-            raise self.error("bad_year", f"expected a year after '{keyword.raw}'", value.start)
+            raise self.error(
+                "bad_year",
+                f"expected a year after '{keyword.raw}'",
+                value.start,
+                f"“{keyword.raw}”后面应是年份，如 2020 或 2019-2021",
+            )
         self.take()
         text, end = value.text, value.end
         if self.tok.text in _RANGE_WORDS and values.looks_like_year(self.peek().text):
@@ -199,7 +225,12 @@ class _Parser:
     def field_value(self, name: Token) -> Token:
         value = self.tok
         if value.kind not in ("WORD", "PHRASE") or not value.text:
-            raise self.error("empty_value", f"'{name.text}:' needs a value after it", value.start)
+            raise self.error(
+                "empty_value",
+                f"'{name.text}:' needs a value after it",
+                value.start,
+                f"“{name.text}:”后面缺少要找的值",
+            )
         return self.take()
 
     def scope(self, section: str | None, name: Token) -> Scoped:
@@ -207,7 +238,12 @@ class _Parser:
         if ahead.kind in _OPERAND_END | {"OP", "COLON"} or (
             ahead.kind == "LPAREN" and self.peek().kind in ("EOF", "RPAREN")
         ):
-            raise self.error("empty_scope", f"'{name.text}:' has no words after it", ahead.start)
+            raise self.error(
+                "empty_scope",
+                f"'{name.text}:' has no words after it",
+                ahead.start,
+                f"“{name.text}:”后面缺少要找的词语",
+            )
         node = self.unary()
         _only_words(node, name.text)
         return Scoped(section, node, start=name.start, end=self.tokens[self.i - 1].end)
@@ -229,7 +265,9 @@ class _Parser:
             sign = self.take().text
         value = self.tok
         if value.kind != "WORD":
-            raise self.error("bad_number", f"expected a number after '{op.raw}'", value.start)
+            raise self.error(
+                "bad_number", f"expected a number after '{op.raw}'", value.start, f"“{op.raw}”后面应是数字"
+            )
         self.take()
         text, end = sign + value.text, value.end
         if self.tok.kind == "WORD" and self.tok.text in values.UNITS:
@@ -241,12 +279,19 @@ class _Parser:
         text, start, end = self.number_text(op)
         year, last = values.year_range(text, start)
         if year != last:
-            raise self.error("bad_year", f"'{op.raw}' takes one year, not '{text}'", start)
+            raise self.error(
+                "bad_year",
+                f"'{op.raw}' takes one year, not '{text}'",
+                start,
+                f"“{op.raw}”后面只能是一个年份，不能是“{text}”",
+            )
         if op.text == "!=":
             return Not(YearRange(year, year, start=name.start, end=end), start=name.start, end=end)
         lo, hi = values.year_bounds(op.text, year)
         if lo >= YEAR_MAX or hi <= YEAR_MIN:
-            raise self.error("bad_year", f"no year is {op.raw} {year}", start)
+            raise self.error(
+                "bad_year", f"no year is {op.raw} {year}", start, f"没有年份满足“{op.raw} {year}”"
+            )
         return YearRange(lo, hi, start=name.start, end=end)
 
 
@@ -259,4 +304,4 @@ def _only_words(node: Node, section: str) -> None:
         _only_words(node.item, section)
     elif not isinstance(node, Word):
         raise QueryError("bad_scope", f"'{section}:' can hold only words and phrases, not '{node.normal()}'",
-                         node.start)  # fmt: skip
+                         node.start, zh=f"“{section}:”后面只能是词语或词组，不能是“{node.normal()}”")  # fmt: skip

@@ -39,24 +39,28 @@ def facet_value(facet: str, text: str, position: int) -> float:
     match = _NUMBER_RE.match(text)
     value = _number(match["num"]) if match else None
     if match is None or value is None or match["unit"][:1] in _NOT_UNIT:
-        raise QueryError("bad_number", f"'{text}' is not a number", position)
+        raise QueryError("bad_number", f"'{text}' is not a number", position, zh=f"“{text}”不是数字")
     unit, money = match["unit"], facets()[facet].unit == "万元"
     if money and not unit and match["num"][-1] in "万亿" and not match["num"].isascii():
         value /= 10000  # 五十万 reads as 500000 元
     value *= _unit_factor(facet, unit, money, position + len(text) - len(unit))
-    return round(-value if match["sign"] == "-" else value, 6)
+    # Ten places only round away binary noise: 0.001 元 is 0.0000001 万元, not 0.
+    return round(-value if match["sign"] == "-" else value, 10)
 
 
 def _unit_factor(facet: str, unit: str, money: bool, position: int) -> float:
     table, other = (MONEY_UNITS, COUNT_UNITS) if money else (COUNT_UNITS, MONEY_UNITS)
     if unit in table:
         return table[unit]
-    kind = "an amount of money" if money else "a count (件)"
+    kind, kind_zh = ("an amount of money", "金额（万元）") if money else ("a count (件)", "件数")
+    units = [u for u in table if u]
     if unit in other:
         detail = f"'{unit}' does not fit {facet}, which is {kind}"
+        zh = f"单位“{unit}”不适用于 {facet}：它是{kind_zh}"
     else:
-        detail = f"unknown unit '{unit}' (use {', '.join(u for u in table if u)})"
-    raise QueryError("bad_unit", detail, position, [u for u in table if u])
+        detail = f"unknown unit '{unit}' (use {', '.join(units)})"
+        zh = f"未知单位“{unit}”（可用：{'、'.join(units)}）"
+    raise QueryError("bad_unit", detail, position, units, zh=zh)
 
 
 def looks_like_year(text: str) -> bool:
@@ -72,14 +76,17 @@ def year_range(text: str, position: int) -> tuple[int, int]:
     """``2020``, ``2019-2021``, ``2019..2021``, ``2020年`` → (lo, hi)."""
     match = _YEAR_RE.match(text)
     if not match:
-        raise QueryError("bad_year", f"'{text}' is not a year or a range like 2019-2021", position)
+        raise QueryError("bad_year", f"'{text}' is not a year or a range like 2019-2021", position,
+                         zh=f"“{text}”不是年份，也不是 2019-2021 这样的年份范围")  # fmt: skip
     lo = int(match[1])
     hi = int(match[2] or lo)
     for year in (lo, hi):
         if not YEAR_MIN < year < YEAR_MAX:
-            raise QueryError("bad_year", f"year {year} is out of range", position)
+            raise QueryError("bad_year", f"year {year} is out of range", position,
+                             zh=f"年份 {year} 超出范围（{YEAR_MIN + 1}—{YEAR_MAX - 1}）")  # fmt: skip
     if lo > hi:
-        raise QueryError("bad_year", f"the year range '{text}' runs backwards", position)
+        raise QueryError("bad_year", f"the year range '{text}' runs backwards", position,
+                         zh=f"年份范围“{text}”前大后小")  # fmt: skip
     return lo, hi
 
 
@@ -98,12 +105,13 @@ def template_value(text: str, position: int) -> str:
     key = re.sub(r"(年版|年|版)$", "", text.lower())
     if key not in TEMPLATES:
         raise QueryError("bad_template", f"unknown template '{text}' (use 2019, 2021 or free)", position,
-                         ["2019", "2021", "free"])  # fmt: skip
+                         ["2019", "2021", "free"], zh=f"未知模板“{text}”（可用：2019、2021 或 自由格式）")  # fmt: skip
     return TEMPLATES[key]
 
 
 def consistent_value(text: str, position: int) -> bool:
     key = text.lower()
     if key not in CONSISTENT:
-        raise QueryError("bad_value", f"'{text}' is not 不符/no or 相符/yes", position, ["不符", "相符"])
+        raise QueryError("bad_value", f"'{text}' is not 不符/no or 相符/yes", position, ["不符", "相符"],
+                         zh=f"“{text}”应为“不符”或“相符”")  # fmt: skip
     return CONSISTENT[key]

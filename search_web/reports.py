@@ -1,0 +1,80 @@
+"""The report page and the download of the report's original file.
+
+The file served is the one the index records for that report id (the path
+ingest stored), checked against the content hash it had when ingested: a
+request names a report, never a path, so nothing outside the ingested set can
+be served. A file gone or changed since is a Chinese 404 that says so.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+
+from flask import render_template, send_file
+
+from indexer.extract import templates as official
+from indexer.models import SECTION_NAMES
+from indexer.registry import facets
+from indexer.search import get_report, original_file
+from indexer.stats import agency_reports
+
+from . import error_response, get_index
+from .messages import http_error
+from .pages import bp
+from .state import TEMPLATE_NAMES
+
+# The content type a download is offered as; the browser saves it either way (attachment).
+CONTENT_TYPES = {"txt": "text/plain", "md": "text/markdown", "html": "text/html"}
+
+
+@bp.get("/reports/<report_id>")
+def report_page(report_id: str):
+    """One report: metadata, sections, the official tables re-drawn, checks, other years."""
+    ix = get_index()
+    record = get_report(ix, report_id)
+    if record is None:
+        return _not_found(report_id)
+    others = [r for r in agency_reports(ix, record.get("agency") or "") if r["id"] != record["id"]]
+    checks = sorted(record.get("checks") or [], key=lambda c: c["ok"])
+    return render_template(
+        "report.html",
+        r=record,
+        others=others,
+        checks=checks,
+        section_names=SECTION_NAMES,
+        official=official,
+        registry=facets(),
+        template_names=TEMPLATE_NAMES,
+    )
+
+
+@bp.get("/reports/<report_id>/file")
+def report_file(report_id: str):
+    """The report's original file as ingested, as a download under its own file name."""
+    original = original_file(get_index(), report_id)
+    if original is None:
+        return _not_found(report_id)
+    kind = CONTENT_TYPES.get(original.format) or mimetypes.guess_type(original.name)[0]
+    response = send_file(
+        original.path,
+        mimetype=kind or "application/octet-stream",
+        as_attachment=True,
+        download_name=original.name,
+        conditional=True,
+        max_age=0,
+    )
+    # The bytes as ingested, in whatever encoding they came (GB18030 is common): no charset claimed.
+    response.headers["Content-Type"] = kind or "application/octet-stream"
+    return response
+
+
+def _not_found(report_id: str):
+    """The report-not-found page: a 404 that names the id and offers the way back."""
+    body = http_error(404, f"/reports/{report_id}", "GET")
+    body.update(
+        code="report_not_found",
+        message=f"no report with id {report_id!r}",
+        message_zh=f"没有编号为“{report_id}”的报告",
+        hint_zh="报告可能已从索引中删除（重新运行 nianbao ingest --prune 后），或链接不完整",
+    )
+    return error_response(body, 404)
