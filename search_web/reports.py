@@ -14,14 +14,13 @@ from flask import render_template, send_file
 
 from indexer.extract import templates as official
 from indexer.models import SECTION_NAMES
-from indexer.registry import facets
+from indexer.registry import TEMPLATE_NAMES, facets
 from indexer.search import get_report, original_file
 from indexer.stats import agency_reports
 
 from . import error_response, get_index
 from .messages import http_error
 from .pages import bp
-from .state import TEMPLATE_NAMES
 
 # The content type a download is offered as; the browser saves it either way (attachment).
 CONTENT_TYPES = {"txt": "text/plain", "md": "text/markdown", "html": "text/html"}

@@ -14,6 +14,8 @@ import random
 from dataclasses import dataclass, field
 from itertools import product
 
+from ..extract.tables.oldstats import fused_readings
+
 # Two wordings real tables use: (label, facet it states or "", unit), members numbered under
 # the row before them.  "A" is the 2008-2014 form (05_*.txt), "B" the 2015-2018 one (04_*.txt).
 _A = (
@@ -141,17 +143,8 @@ def _small(rng: random.Random) -> int:
 
 
 def readings(digits: str, year_first: bool) -> set[tuple[int, int]]:
-    """Every (year, cumulative) pair whose digits in column order make ``digits``: no
-    leading zeros, the cumulative value at least the year's."""
-    found = set()
-    for cut in range(1, len(digits)):
-        left, right = digits[:cut], digits[cut:]
-        if any(len(p) > 1 and p[0] == "0" for p in (left, right)):
-            continue
-        this, total = (int(left), int(right)) if year_first else (int(right), int(left))
-        if this <= total:
-            found.add((this, total))
-    return found
+    """Every (year, cumulative) pair the digits allow, as the reader counts them."""
+    return set(fused_readings(digits, year_first))
 
 
 def recoverable(table: StatsTable) -> set[str]:
