@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from whoosh.analysis import Analyzer, LowercaseFilter
 
+from .bigram import BigramTokenizer
 from .filters import SimplifyFilter, to_simplified
 from .tokenizer import JiebaTokenizer, fold
 
-__all__ = ["JiebaTokenizer", "SimplifyFilter", "chinese_analyzer", "fold", "to_simplified"]
+__all__ = [
+    "BigramTokenizer", "JiebaTokenizer", "SimplifyFilter", "bigram_analyzer", "chinese_analyzer", "fold",
+    "to_simplified",
+]  # fmt: skip
 
 
 def chinese_analyzer() -> Analyzer:
@@ -21,3 +25,9 @@ def chinese_analyzer() -> Analyzer:
     Whoosh stores the schema with its analyzers in the index.
     """
     return JiebaTokenizer() | LowercaseFilter() | SimplifyFilter()
+
+
+def bigram_analyzer() -> Analyzer:
+    """Overlapping bigrams of the text's characters (``analyzers.bigram``): what finds any
+    fragment, whatever jieba's cut.  Folding, simplifying and lowercasing happen inside."""
+    return BigramTokenizer()

@@ -21,31 +21,24 @@ from analyzers import chinese_analyzer
 
 from . import querylang as ql
 from .facetquery import FacetCondition
-from .schema import SECTION_FIELDS
-
-CONTENT = "content"
+from .textquery import fragment_query, match
 
 
 def compile_query(node: ql.Node) -> wq.Query:
-    return _compile(node, CONTENT, False)
+    return _compile(node, None, False)
 
 
-def _words(text: str, field: str) -> wq.Query:
-    """A typed word or a quoted phrase: its tokens, adjacent and in order.
-
-    A word that jieba splits (人手不足 → 人手 不足) is still what the user typed,
-    so it is matched as a phrase, exactly like the quoted form.
-    """
+def _agency_words(text: str) -> wq.Query:
+    """机关:… matches the agency's name as jieba words, in order."""
     tokens = [t.text for t in chinese_analyzer()(text, mode="query")]
     if not tokens:
         return wq.NullQuery
-    if len(tokens) == 1:
-        return wq.Term(field, tokens[0])
-    return wq.Phrase(field, tokens)
+    return wq.Term("agency", tokens[0]) if len(tokens) == 1 else wq.Phrase("agency", tokens)
 
 
 @singledispatch
-def _compile(node, field: str, negate: bool) -> wq.Query:
+def _compile(node, section: str | None, negate: bool) -> wq.Query:
+    """``node`` as a Whoosh query; ``section`` the scope words are held to (None: all the text)."""
     raise TypeError(f"cannot compile {type(node).__name__}")
 
 
@@ -54,14 +47,14 @@ def _maybe_not(q: wq.Query, negate: bool) -> wq.Query:
 
 
 @_compile.register
-def _(node: ql.Word, field: str, negate: bool) -> wq.Query:
-    return _maybe_not(_words(node.text, field), negate)
+def _(node: ql.Word, section: str | None, negate: bool) -> wq.Query:
+    # A negated word only excludes: ranking words add nothing to what is left.
+    return wq.Not(match(node.text, section)) if negate else fragment_query(node.text, section)
 
 
 @_compile.register
-def _(node: ql.Scoped, field: str, negate: bool) -> wq.Query:
-    target = SECTION_FIELDS[node.section] if node.section else field
-    return _compile(node.node, target, negate)
+def _(node: ql.Scoped, section: str | None, negate: bool) -> wq.Query:
+    return _compile(node.node, node.section or section, negate)
 
 
 @_compile.register
@@ -80,7 +73,7 @@ def _(node: ql.YearRange, field: str, negate: bool) -> wq.Query:
 @_compile.register
 def _(node: ql.Field, field: str, negate: bool) -> wq.Query:
     if node.name == "agency":
-        q = _words(node.value, "agency")
+        q = _agency_words(node.value)
     elif node.name == "region":
         q = wq.Or([wq.Wildcard(name, f"*{node.value}*") for name in ("province", "city", "county")])
     else:

@@ -1,58 +1,117 @@
-"""Highlighted fragments of the sections whose words matched.
+"""Highlighted fragments: each typed word or phrase marked where it stands, as one ``<mark>``.
 
-Fragments are HTML-escaped text with ``<mark>`` as the only markup, so the
-web page can insert them as they are and the JSON endpoint can promise it.
+Matching is by the same units the bigram index uses (``analyzers.bigram``):
+a phrase is marked where the phrase occurs, not its characters wherever they
+are; full-width and traditional forms and the synonyms of a word are found
+as the query finds them.  A lone stop character (的, 和, 是) is never marked.
+The fragment shown is the one around the section's best stretch of matches.
+Fragments are HTML-escaped text with ``<mark>`` as the only markup, so the web
+page can insert them as they are and the JSON endpoint can promise it.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from html import escape
 
-from whoosh import highlight
-
-from analyzers import chinese_analyzer
+from analyzers.bigram import units
+from analyzers.synonyms import variants
 
 from .models import SECTION_NAMES
 
-_FRAGMENTER = highlight.ContextFragmenter(maxchars=160, surround=40)
+STOP_CHARACTERS = frozenset("的了和与及或是在为等对将把被从向于也就都而且并之其")
+_WIDTH = 160  # characters of context around the marked words
+_ELLIPSIS = "…"
+_SEP = "\x00"
+
+Span = tuple[int, int]
 
 
-class MarkFormatter(highlight.Formatter):
-    """``<mark>…</mark>`` around matched tokens, everything else escaped."""
-
-    between = " … "
-
-    def _text(self, text: str) -> str:
-        return escape(text, quote=False)
-
-    def format_token(self, text: str, token, replace: bool = False) -> str:
-        return f"<mark>{self._text(highlight.get_text(text, token, replace))}</mark>"
-
-
-_FORMATTER = MarkFormatter()
+@lru_cache(maxsize=512)
+def _needles(word: str) -> tuple[tuple[str, ...], ...]:
+    """The unit sequences a typed word (and its variants) is found as, one per run."""
+    found = []
+    for variant in variants(word):
+        for run in units(variant):
+            names = tuple(u for u, _, _ in run)
+            if len(names) == 1 and names[0] in STOP_CHARACTERS:
+                continue  # 的 alone marks nothing
+            found.append(names)
+    return tuple(found)
 
 
-@lru_cache(maxsize=256)
-def query_terms(words: tuple[str, ...]) -> frozenset[str]:
-    """The index terms that query words look for (cached: asked per section of every hit)."""
-    analyzer = chinese_analyzer()
-    return frozenset(t.text for word in words for t in analyzer(word, mode="query"))
+def occurrences(text: str, words: list[str]) -> list[Span]:
+    """Where the words stand in ``text``: character spans, merged where they touch."""
+    needles = {n for word in words for n in _needles(word)}
+    if not needles:
+        return []
+    spans: list[Span] = []
+    for run in units(text):
+        # Units joined by a mark no unit holds, so a match always starts and ends at units.
+        joined, starts = _SEP, []
+        for name, _, _ in run:
+            starts.append(len(joined))
+            joined += name + _SEP
+        for needle in needles:
+            probe = _SEP + _SEP.join(needle) + _SEP
+            at = joined.find(probe)
+            while at >= 0:
+                first = bisect_left(starts, at + 1)
+                spans.append((run[first][1], run[first + len(needle) - 1][2]))
+                at = joined.find(probe, at + 1)
+    return _merged(spans)
 
 
-def fragments(sections: dict[str, str], words: dict[str | None, list[str]], top: int = 2) -> list[dict]:
-    """Fragments per section: words scoped to a section mark that section,
-    unscoped words mark any section."""
+def _merged(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _window(text: str, spans: list[Span]) -> tuple[int, int]:
+    """The stretch of ``_WIDTH`` characters holding the most marked characters."""
+    best, best_start = -1, 0
+    for start, _ in spans:
+        lo = max(0, start - _WIDTH // 4)
+        covered = sum(min(e, lo + _WIDTH) - max(s, lo) for s, e in spans if s < lo + _WIDTH and e > lo)
+        if covered > best:
+            best, best_start = covered, lo
+    return best_start, min(len(text), best_start + _WIDTH)
+
+
+def fragment(text: str, spans: list[Span]) -> str:
+    """The escaped fragment around the best stretch, its matches in ``<mark>``."""
+    lo, hi = _window(text, spans)
+    parts = [_ELLIPSIS] if lo > 0 else []
+    at = lo
+    for start, end in spans:
+        if end <= lo or start >= hi:
+            continue
+        start, end = max(start, lo), min(end, hi)
+        parts += [escape(text[at:start], quote=False), f"<mark>{escape(text[start:end], quote=False)}</mark>"]
+        at = end
+    parts.append(escape(text[at:hi], quote=False))
+    if hi < len(text):
+        parts.append(_ELLIPSIS)
+    return "".join(parts).replace("\n", " ")
+
+
+def fragments(sections: dict[str, str], words: dict[str | None, list[str]]) -> list[dict]:
+    """One fragment per section the words stand in: words scoped to a section mark that
+    section, unscoped words mark any section."""
     anywhere = words.get(None, [])
     found = []
     for name in SECTION_NAMES:
         text = sections.get(name)
-        terms = query_terms((*anywhere, *words.get(name, [])))
-        if not text or not terms:
+        wanted = [*anywhere, *words.get(name, [])]
+        if not text or not wanted:
             continue
-        marked = highlight.highlight(
-            text, terms, chinese_analyzer(), _FRAGMENTER, _FORMATTER, top=top, mode="index"
-        )
-        if marked:
-            found.append({"section": name, "fragment": marked})
+        spans = occurrences(text, wanted)
+        if spans:
+            found.append({"section": name, "fragment": fragment(text, spans)})
     return found

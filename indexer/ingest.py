@@ -136,7 +136,7 @@ def ingest(paths: Sequence[str | Path], folder: Path, *, workers: int | None = N
             files.append(path)
         else:
             summary.failed.append((str(path), "no such file"))
-    ix = open_or_create(folder)
+    ix, _ = open_or_create(folder)  # an index of an older schema starts again empty
     by_path, by_hash = _known(ix)
     try:
         if prune:

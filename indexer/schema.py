@@ -1,6 +1,7 @@
 """The Whoosh schema, in one place, built from the facet registry.
 
-Text goes into analysed fields (full text, each section, title, agency);
+Text goes into analysed fields: the full text as bigrams (``content``, which
+finds any fragment), each section, title and agency as jieba words (ranking);
 metadata into exact fields; every canonical facet into its own Whoosh
 *column* (``fields.COLUMN``): a per-document number with no postings. One
 indexed NUMERIC field per facet makes Whoosh slow at scale (each value
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 from whoosh import columns, fields
 
-from analyzers import chinese_analyzer
+from analyzers import bigram_analyzer, chinese_analyzer
 
 from .models import SECTION_NAMES
 from .registry import facets
@@ -33,6 +34,11 @@ SECTION_FIELDS = {
 assert tuple(SECTION_FIELDS) == SECTION_NAMES
 
 ABSENT = float("nan")
+
+
+def part_of(section: str | None) -> int:
+    """The part of the bigram field ``content`` a section's text is placed in (0: title, agency)."""
+    return SECTION_NAMES.index(section) + 1 if section else 0
 
 
 def facet_field(key: str) -> str:
@@ -64,7 +70,9 @@ def build_schema() -> fields.Schema:
         "year": fields.NUMERIC(int, stored=True, sortable=True),
         "template": fields.ID(stored=True, sortable=True),
         "consistent": fields.ID(stored=True, sortable=True),  # yes / no / unknown
-        "content": text(stored=False),
+        # Every fragment, in the title and agency (part 0) and each section (parts 1-6):
+        # bigrams, found whatever jieba's cut (indexer.textquery).
+        "content": fields.TEXT(analyzer=bigram_analyzer(), phrase=True),
         "record": fields.STORED(),  # the extraction record as JSON, for display
     }
     spec.update({name: text(stored=True) for name in SECTION_FIELDS.values()})

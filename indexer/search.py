@@ -133,6 +133,11 @@ def _paging(page: int, per_page: int) -> tuple[int, int]:
 
 def _ordered(searcher, results, order: Sort) -> list[int]:
     docnums = [docnum for _, docnum in results.top_n]
+    if order.kind == "relevance" and docnums:
+        # Equal scores (a filter alone scores every hit alike): the newest report first.
+        years = searcher.reader().column_reader("year")
+        scored = sorted(results.top_n, key=lambda hit: (-round(hit[0], 6), -(years[hit[1]] or 0), hit[1]))
+        return [docnum for _, docnum in scored]
     if order.kind != "facet" or not docnums:
         return docnums
     column = searcher.reader().column_reader(facet_field(order.key))

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from whoosh import index
 
+from analyzers.bigram import PART_MARK
+
 from .errors import NianbaoError
 from .models import Report
 from .registry import facets as registry_facets
-from .schema import SECTION_FIELDS, build_schema, facet_field
+from .schema import SECTION_FIELDS, build_schema, facet_field, part_of
 
 INDEX_NAME = "nianbao"
 
@@ -33,17 +35,47 @@ def index_folder(given: str | os.PathLike | None) -> Path:
     return Path(given or os.environ.get("NIANBAO_INDEX") or "index_data")
 
 
-def open_or_create(folder: Path) -> index.Index:
+class IndexOutdated(NianbaoError):
+    status = 503
+
+    def __init__(self, folder: Path):
+        super().__init__(
+            f"the index in {folder} was built by an older version of nianbao",
+            hint="run `nianbao ingest` on the reports again: it rebuilds the index",
+            message_zh=f"索引 {folder} 由旧版本的 nianbao 建立，字段不同",
+            hint_zh="请重新运行 nianbao ingest 报告所在文件夹，它会重建索引",
+        )
+
+
+def schema_signature(schema) -> tuple:
+    """What makes two schemas index alike: field names, types and analyzers."""
+
+    def analyzer(field) -> str:
+        found = getattr(field, "analyzer", None)
+        parts = getattr(found, "items", [found]) if found is not None else []
+        return "|".join(type(p).__name__ for p in parts)
+
+    return tuple((name, type(field).__name__, analyzer(field)) for name, field in sorted(schema.items()))
+
+
+def open_or_create(folder: Path) -> tuple[index.Index, bool]:
+    """The index in ``folder``, and whether it was (re)built empty: an index of an older
+    schema is rebuilt, since its documents would not answer today's queries."""
     folder.mkdir(parents=True, exist_ok=True)
     if index.exists_in(str(folder), indexname=INDEX_NAME):
-        return index.open_dir(str(folder), indexname=INDEX_NAME)
-    return index.create_in(str(folder), build_schema(), indexname=INDEX_NAME)
+        ix = index.open_dir(str(folder), indexname=INDEX_NAME)
+        if schema_signature(ix.schema) == schema_signature(build_schema()):
+            return ix, False
+    return index.create_in(str(folder), build_schema(), indexname=INDEX_NAME), True
 
 
 def open_existing(folder: Path) -> index.Index:
     if not index.exists_in(str(folder), indexname=INDEX_NAME):
         raise IndexMissing(folder)
-    return index.open_dir(str(folder), indexname=INDEX_NAME)
+    ix = index.open_dir(str(folder), indexname=INDEX_NAME)
+    if schema_signature(ix.schema) != schema_signature(build_schema()):
+        raise IndexOutdated(folder)
+    return ix
 
 
 def column_text(value: str | bytes) -> str:
@@ -61,7 +93,11 @@ def consistency(report: Report) -> str:
 def to_document(report: Report, path: str) -> dict:
     """The Whoosh document of a report; ``path`` is its normalised source path."""
     sections = {SECTION_FIELDS[name]: text for name, text in report.sections.items()}
-    content = "\n".join(filter(None, [report.title, report.agency, *report.sections.values()]))
+    # Parts of the bigram field: 0 title and agency, 1-6 the sections (indexer.textquery)
+    heading = "\n".join(filter(None, [report.title, report.agency]))
+    content = PART_MARK + "0" + heading + "".join(
+        f"{PART_MARK}{part_of(name)}{text}" for name, text in report.sections.items()
+    )
     doc = {
         "path": path,
         "id": report.id,

@@ -1,0 +1,139 @@
+"""Overlapping bigrams: the index that finds every fragment a person types.
+
+jieba cuts text into words, so a fragment that does not line up with its cut
+(公开意识 inside 政府信息公开意识, 人员配备 across two words) is not found by
+word terms.  Here text is cut into *units* — one Chinese character, or a run
+of ASCII letters and digits (``2021``, ``app``) — and every two neighbouring
+units of a run make one term at the first one's position.  A fragment of two
+or more units is then a phrase of its bigrams, found wherever it stands; a
+single character is the prefix of the bigrams it begins (or the run-end
+unigram every run closes with).
+
+Text is folded and simplified one character at a time (as ``JiebaTokenizer``
+does), so full-width forms and traditional characters find the same terms.
+Punctuation ends a run (positions jump, so a phrase never spans it); spaces do
+not (PDF text puts them between characters).  A document's parts are placed
+apart: the text after ``PART_MARK`` + a digit k starts at position
+``k * PART_SPAN``, so a query can be held to one part (a section).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+from whoosh.analysis import Token, Tokenizer
+
+from .filters import simplify_chars
+from .tokenizer import fold
+
+PART_MARK = "\x1e"  # followed by one digit: the part (section) the text after it belongs to
+PART_SPAN = 10_000_000  # positions per part: more units than any report holds
+JOIN = "_"  # between units when one is ASCII, so "app" never prefixes "apple"
+
+
+def _kind(ch: str) -> str:
+    """'h' for a character that is a unit on its own, 'a' for ASCII letters and digits,
+    's' for a space (no break), '' for a break."""
+    if ch.isascii():
+        return "a" if ch.isalnum() else "s" if ch.isspace() else ""
+    if ch.isspace():
+        return "s"
+    return "h" if unicodedata.category(ch)[0] in "LN" else ""
+
+
+def units(text: str) -> list[list[tuple[str, int, int]]]:
+    """The runs of ``text``: lists of ``(unit, start, end)``, the unit folded, simplified and
+    lowercased, ``start``/``end`` indexing ``text`` as given.
+
+    >>> [[u for u, _, _ in run] for run in units("政府信息 公开，APP2021年")]
+    [['政', '府', '信', '息', '公', '开'], ['app', '2021', '年']]
+    """
+    folded, origin = fold(text)
+    plain = simplify_chars(folded)
+    runs: list[list[tuple[str, int, int]]] = []
+    run: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(plain):
+        kind = _kind(plain[i])
+        if kind == "a":  # letters and digits are separate units: APP2021 is app, 2021
+            j = i
+            while j < len(plain) and _kind(plain[j]) == "a" and plain[j].isdigit() == plain[i].isdigit():
+                j += 1
+            run.append((plain[i:j].lower(), i, j))
+            i = j
+            continue
+        if kind == "h":
+            run.append((plain[i], i, i + 1))
+        elif kind == "" and run:
+            runs.append(run)
+            run = []
+        i += 1
+    if run:
+        runs.append(run)
+    if origin is None:
+        return runs
+    return [[(u, origin[s], origin[e - 1] + 1) for u, s, e in r] for r in runs]
+
+
+def gram(left: str, right: str) -> str:
+    """The term of two neighbouring units."""
+    if left.isascii() or right.isascii():
+        return f"{left}{JOIN}{right}"
+    return left + right
+
+
+@lru_cache(maxsize=4096)
+def query_grams(text: str) -> tuple[tuple[str, ...], ...]:
+    """Per run of a typed fragment: its bigram terms, or the one unit of a one-unit run."""
+    found = []
+    for run in units(text):
+        names = [u for u, _, _ in run]
+        found.append(tuple(gram(a, b) for a, b in zip(names, names[1:], strict=False)) or (names[0],))
+    return tuple(found)
+
+
+def _parts(value: str) -> Iterator[tuple[int, int, str]]:
+    """``(part, offset, text)`` for each part of a field value marked with ``PART_MARK``."""
+    if PART_MARK not in value:
+        yield 0, 0, value
+        return
+    offset = 0
+    for chunk in value.split(PART_MARK):
+        if chunk and chunk[0].isdigit():
+            yield int(chunk[0]), offset + 1, chunk[1:]
+        elif chunk:
+            yield 0, offset, chunk
+        offset += len(chunk) + 1
+
+
+class BigramTokenizer(Tokenizer):
+    """Bigrams of units at ordinal positions (one position per unit), with character offsets.
+
+    >>> [(t.text, t.pos) for t in BigramTokenizer()("公开意识", positions=True)]
+    [('公开', 0), ('开意', 1), ('意识', 2), ('识', 3)]
+    """
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs) -> Iterator[Token]:  # fmt: skip
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for part, offset, text in _parts(value):
+            pos = start_pos + part * PART_SPAN
+            for run in units(text):
+                for k, (unit, start, end) in enumerate(run):
+                    last = k + 1 == len(run)
+                    # each run ends with its last unit alone, so a single character is always found
+                    t.text = unit if last else gram(unit, run[k + 1][0])
+                    t.boost, t.stopped = 1.0, False
+                    if keeporiginal:
+                        t.original = text[start:end if last else run[k + 1][2]]
+                    if positions:
+                        t.pos = pos
+                    if chars:
+                        t.startchar = start_char + offset + start
+                        t.endchar = start_char + offset + (end if last else run[k + 1][2])
+                    yield t
+                    pos += 1
+                pos += 1  # a gap: no phrase spans punctuation

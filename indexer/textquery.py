@@ -1,0 +1,121 @@
+"""A typed word or phrase as a Whoosh query: found by bigrams, ranked by jieba words.
+
+Matching uses the bigram field ``content`` (``analyzers.bigram``): a fragment of
+two or more characters is the phrase of its bigrams, found wherever it stands,
+whatever jieba's cut of the text; one character is the prefix of the bigrams
+it begins.  A section scope holds the match to that section's part of the
+field (``SpanWithin``), so 问题:公开意识 finds it in 问题改进 only.
+
+Ranking adds, for documents that match, the jieba word score of the fragment
+in the title (boosted) and in the section searched: a fragment that is a word
+of its own in a title or a named section scores above the same characters
+inside boilerplate.  Synonyms (``analyzers.synonyms``) are alternatives of the
+match.
+"""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+from whoosh.query import spans
+
+from analyzers import chinese_analyzer
+from analyzers.bigram import JOIN, PART_SPAN, query_grams
+from analyzers.synonyms import variants
+
+from .schema import SECTION_FIELDS, part_of
+
+CONTENT = "content"
+TITLE_BOOST = 3.0  # a hit in the title outranks the same hit in the text
+SECTION_BOOST = 1.5  # a hit in the section the query names outranks one in the whole text
+
+
+class SpanWithin(spans.SpanFirst):
+    """Spans of ``q`` that lie between positions ``lo`` (included) and ``hi``: one part of a field."""
+
+    def __init__(self, q: wq.Query, lo: int, hi: int):
+        self.q, self.lo, self.hi = q, lo, hi
+
+    def __eq__(self, other) -> bool:
+        return type(other) is type(self) and (self.q, self.lo, self.hi) == (other.q, other.lo, other.hi)
+
+    def __hash__(self) -> int:
+        return hash((self.q, self.lo, self.hi))
+
+    def estimate_size(self, ixreader) -> int:
+        return self.q.estimate_size(ixreader)  # at most what the unrestricted query finds
+
+    def estimate_min_size(self, ixreader) -> int:
+        return 0
+
+    def matcher(self, searcher, context=None):
+        return SpanWithin.Matcher(self._subm(searcher, context), self.lo, self.hi)
+
+    class Matcher(spans.SpanWrappingMatcher):
+        def __init__(self, child, lo: int, hi: int):
+            self.lo, self.hi = lo, hi
+            super().__init__(child)
+
+        def copy(self):
+            return self.__class__(self.child.copy(), self.lo, self.hi)
+
+        def _replacement(self, newchild):
+            return self.__class__(newchild, self.lo, self.hi)
+
+        def _get_spans(self):
+            return [s for s in self.child.spans() if self.lo <= s.start and s.end < self.hi]
+
+
+def match(text: str, section: str | None = None) -> wq.Query:
+    """Documents whose text (or whose ``section``) contains ``text`` or one of its variants."""
+    options = [_match_one(v, section) for v in variants(text)]
+    options = [q for q in options if q is not wq.NullQuery]
+    if not options:
+        return wq.NullQuery
+    return options[0] if len(options) == 1 else wq.Or(options)
+
+
+def _match_one(text: str, section: str | None) -> wq.Query:
+    runs = [_run(grams) for grams in query_grams(text)]
+    if not runs:
+        return wq.NullQuery
+    if section is not None:
+        lo = part_of(section) * PART_SPAN
+        runs = [SpanWithin(q, lo, lo + PART_SPAN) for q in runs]
+    return runs[0] if len(runs) == 1 else wq.And(runs)
+
+
+def _run(grams: tuple[str, ...]) -> wq.Query:
+    """One run of a fragment (text between punctuation): its bigrams in a row, or one unit."""
+    if len(grams) > 1:
+        return spans.SpanNear2([wq.Term(CONTENT, g) for g in grams], slop=1, ordered=True, mindist=1)
+    unit = grams[0]
+    if JOIN in unit or len(unit) > 1 and not unit.isascii():
+        return wq.Term(CONTENT, unit)  # one bigram
+    if not unit.isascii():
+        return wq.Prefix(CONTENT, unit)  # one character: the bigrams it begins, or a run's last unigram
+    return wq.Or([wq.Term(CONTENT, unit), wq.Prefix(CONTENT, unit + JOIN)])  # "app", never "apple"
+
+
+def boost(text: str, section: str | None = None) -> wq.Query:
+    """The jieba word score of ``text`` in the title and in ``section`` (or every section)."""
+    tokens = [t.text for t in chinese_analyzer()(text, mode="query")]
+    if not tokens:
+        return wq.NullQuery
+    fields = [SECTION_FIELDS[section]] if section else list(SECTION_FIELDS.values())
+    weighted = [("title", TITLE_BOOST), *((f, SECTION_BOOST if section else 1.0) for f in fields)]
+    return wq.Or([_words(field, tokens, weight) for field, weight in weighted])
+
+
+def _words(field: str, tokens: list[str], weight: float) -> wq.Query:
+    if len(tokens) == 1:
+        return wq.Term(field, tokens[0], boost=weight)
+    return wq.Phrase(field, tokens, boost=weight)
+
+
+def fragment_query(text: str, section: str | None = None) -> wq.Query:
+    """The query of one typed word or phrase: what matches, ranked by what it is."""
+    found = match(text, section)
+    if found is wq.NullQuery:
+        return found
+    ranked = boost(text, section)
+    return found if ranked is wq.NullQuery else wq.AndMaybe(found, ranked)
