@@ -1,6 +1,6 @@
 PY ?= python3
 
-.PHONY: install test lint format bench accuracy
+.PHONY: install test lint format bench accuracy quality
 
 install:
 	$(PY) -m pip install -e '.[test]'
@@ -26,3 +26,7 @@ bench:
 	$(PY) scripts/bench_extract.py --count 40
 	$(PY) scripts/bench_index.py --count 1000
 	$(PY) scripts/bench_analyzer.py
+
+# Search quality on the judged query set (precision@5, MRR).
+quality:
+	$(PY) scripts/search_quality.py

@@ -1,0 +1,124 @@
+"""Search finds what people type: any fragment of a report, as a word or a phrase, in any scope.
+
+An oracle test: fragments of 2–8 characters are cut at random from every section of generated
+and real reports, typed as a word and as a quoted phrase, across the whole text and in their
+section; each must find its own report (recall) and find only reports that truly contain it
+(precision), judged by plain substring search over the same folded, simplified characters.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from analyzers.bigram import units
+from analyzers.synonyms import GROUPS
+from indexer.compile import compile_query
+from indexer.extract import extract_path
+from indexer.highlight import fragments
+from indexer.ingest import ingest
+from indexer.models import SECTION_NAMES
+from indexer.querylang import parse
+from indexer.store import open_existing
+
+DATA = Path(__file__).parent / "data"
+SAMPLES = Path(__file__).parent.parent / "indexer" / "sample_data"
+SCOPES = {"总体情况": "总体", "主动公开": "主动", "依申请公开": "依申请", "复议诉讼": "复议诉讼",
+          "问题改进": "问题", "其他事项": "其他"}  # fmt: skip
+SYNONYMS = {word for group in GROUPS for word in group}
+PER_SECTION = 6  # fragments cut from each section of each report
+
+
+def _joined(text: str) -> str:
+    """Text as the index sees it: runs of units, each unit between separators."""
+    return "\x02".join("\x00" + "\x00".join(u for u, _, _ in run) + "\x00" for run in units(text))
+
+
+def _needle(fragment: str) -> str:
+    (run,) = units(fragment)
+    return "\x00" + "\x00".join(u for u, _, _ in run) + "\x00"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The index of the bundled samples and real reports, and each report's text by section."""
+    folders = [SAMPLES, DATA / "real"]  # folders are read recursively: the excerpts too
+    index = tmp_path_factory.mktemp("fragment-index")
+    summary = ingest(folders, index, workers=1)
+    assert not summary.failed
+    reports = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".txt", ".md", ".html", ".docx", ".pdf") and path.name != "README.md":
+                report = extract_path(path)
+                reports[report.id] = report
+    assert len(reports) == len(summary.added) == 51  # 19 samples, 31 real reports, the 2021 template
+    return open_existing(index), reports
+
+
+def _cases(reports: dict, rng: random.Random) -> list[tuple[str, str, str]]:
+    """(report id, section, fragment): runs of 2-8 units cut from the sections' text."""
+    cases = []
+    for report_id, report in sorted(reports.items()):
+        for section, text in report.sections.items():
+            runs = [run for run in units(text) if len(run) >= 2]
+            for _ in range(PER_SECTION if runs else 0):
+                run = rng.choice(runs)
+                size = rng.randint(2, min(8, len(run)))
+                start = rng.randrange(len(run) - size + 1)
+                fragment = text[run[start][1] : run[start + size - 1][2]]
+                if not any(c.isspace() for c in fragment) and fragment not in SYNONYMS:
+                    cases.append((report_id, section, fragment))
+    return cases
+
+
+def _found(ix, query: str) -> set[str]:
+    with ix.searcher() as searcher:
+        return {hit["id"] for hit in searcher.search(compile_query(parse(query)), limit=None)}
+
+
+def test_every_fragment_finds_its_report_and_only_reports_that_contain_it(corpus):
+    ix, reports = corpus
+    texts = {rid: {name: _joined(r.sections.get(name, "")) for name in SECTION_NAMES} for rid, r in reports.items()}
+    whole = {rid: _joined("\n".join(filter(None, [r.title, r.agency]))) + "".join(t.values())
+             for rid, (r, t) in ((rid, (reports[rid], texts[rid])) for rid in reports)}  # fmt: skip
+    cases = _cases(reports, random.Random(20261202))
+    assert len(cases) > 300
+    misses, wrong = [], []
+    for report_id, section, fragment in cases:
+        needle = _needle(fragment)
+        for query, where in ((fragment, None), (f'"{fragment}"', None), (f'{SCOPES[section]}:"{fragment}"', section)):
+            found = _found(ix, query)
+            if report_id not in found:
+                misses.append((query, report_id))
+            for other in found:
+                haystack = texts[other][where] if where else whole[other]
+                if needle not in haystack:
+                    wrong.append((query, other))
+    assert misses == []
+    assert wrong == []
+
+
+def test_a_single_character_matches_as_a_character(corpus):
+    ix, reports = corpus
+    found = _found(ix, "省")
+    assert found
+    assert found == {rid for rid, r in reports.items()
+                     if "省" in "".join([r.title or "", r.agency or "", *r.sections.values()])}  # fmt: skip
+
+
+def test_a_phrase_is_marked_where_it_stands_and_stop_characters_never():
+    text = "在专业领域的理论学习仍需加强。要加强学习的，是专业领域的理论学习仍需加强的部分；的和是。"
+    (found,) = fragments({"问题改进": text}, {None: ["专业领域的理论学习仍需加强", "的", "和"]})
+    marked = found["fragment"]
+    assert marked.count("<mark>") == 2
+    assert marked.count("<mark>专业领域的理论学习仍需加强</mark>") == 2
+    assert "<mark>的</mark>" not in marked and "<mark>和</mark>" not in marked
+
+
+def test_words_of_a_query_are_marked_as_words():
+    text = "信息公开工作人员配备不足，公开意识有待加强。"
+    (found,) = fragments({"问题改进": text}, {None: ["人员配备", "公开意识"]})
+    assert found["fragment"] == "信息公开工作<mark>人员配备</mark>不足，<mark>公开意识</mark>有待加强。"
