@@ -459,3 +459,16 @@ def test_small_amounts_keep_their_value_and_read_back(text, normal):
     node = parse(text)
     assert node.normal() == normal
     assert parse(node.normal()).normal() == normal
+
+
+@pytest.mark.parametrize(
+    "text, normal",
+    [
+        ("行政处罚 > 十件", "行政处罚.处理决定数 > 10"),
+        ("申请.新收 >= 五", "申请.新收 >= 5"),
+        ("行政处罚 > １０", "行政处罚.处理决定数 > 10"),
+        ("in 二〇一九-二〇二一", "year in 2019..2021"),
+    ],
+)
+def test_chinese_numerals_and_full_width_digits_where_a_number_is_expected(text, normal):
+    assert parse(text).normal() == normal

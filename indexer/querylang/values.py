@@ -72,9 +72,12 @@ def is_year_text(text: str) -> bool:
     return "年" in text and bool(_YEAR_RE.match(text))
 
 
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
 def year_range(text: str, position: int) -> tuple[int, int]:
-    """``2020``, ``2019-2021``, ``2019..2021``, ``2020年`` → (lo, hi)."""
-    match = _YEAR_RE.match(text)
+    """``2020``, ``2019-2021``, ``2019..2021``, ``2020年``, ``二〇二〇`` → (lo, hi)."""
+    match = _YEAR_RE.match(text.translate(_CN_YEAR_DIGITS))
     if not match:
         raise QueryError("bad_year", f"'{text}' is not a year or a range like 2019-2021", position,
                          zh=f"“{text}”不是年份，也不是 2019-2021 这样的年份范围")  # fmt: skip
