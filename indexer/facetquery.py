@@ -16,6 +16,7 @@ from whoosh import matching
 from whoosh.query import Query
 
 from .schema import facet_field
+from .store import Column
 
 OPERATORS: dict[str, Callable[[float, float], bool]] = {
     ">": operator.gt,
@@ -85,5 +86,5 @@ class FacetCondition(Query):
     def _docnums(self, reader) -> list[int]:
         if not reader.has_column(self.fieldname):
             return []
-        column = reader.column_reader(self.fieldname)
+        column = Column(reader, self.fieldname)
         return [n for n in reader.all_doc_ids() if self.holds(column[n])]

@@ -23,7 +23,7 @@ from whoosh.index import LockError
 from .errors import NianbaoError
 from .extract import Outcome, content_hash, try_extract
 from .files import expand_paths
-from .store import column_text, open_or_create, to_document
+from .store import Column, column_text, open_or_create, to_document
 
 
 class IndexBusy(NianbaoError):
@@ -82,7 +82,7 @@ def _known(ix) -> tuple[dict[str, str], dict[str, str]]:
         reader = searcher.reader()
         if reader.doc_count_all() == 0:  # an empty index has no columns yet
             return {}, {}
-        paths, hashes = reader.column_reader("path"), reader.column_reader("content_hash")
+        paths, hashes = Column(reader, "path"), Column(reader, "content_hash")
         by_path = {column_text(paths[n]): column_text(hashes[n]) for n in reader.all_doc_ids()}
     return by_path, {h: p for p, h in by_path.items()}
 

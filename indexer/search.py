@@ -25,7 +25,7 @@ from .querylang import YEAR_MAX, YEAR_MIN, conditions, parse, scoped_words
 from .registry import facets as registry_facets
 from .schema import facet_field
 from .stats import series_over
-from .store import column_text
+from .store import Column, column_text
 
 COUNTED = ("year", "province", "template", "consistent")
 MAX_PER_PAGE = 100
@@ -135,12 +135,12 @@ def _ordered(searcher, results, order: Sort) -> list[int]:
     docnums = [docnum for _, docnum in results.top_n]
     if order.kind == "relevance" and docnums:
         # Equal scores (a filter alone scores every hit alike): the newest report first.
-        years = searcher.reader().column_reader("year")
+        years = Column(searcher.reader(), "year")
         scored = sorted(results.top_n, key=lambda hit: (-round(hit[0], 6), -(years[hit[1]] or 0), hit[1]))
         return [docnum for _, docnum in scored]
     if order.kind != "facet" or not docnums:
         return docnums
-    column = searcher.reader().column_reader(facet_field(order.key))
+    column = Column(searcher.reader(), facet_field(order.key))
     sign = -1 if order.descending else 1
 
     def key(n: int) -> tuple[bool, float]:
@@ -188,7 +188,7 @@ def search_ids(ix, text: str, sort: str | None = None) -> list[str]:
         docnums = ordered_docnums(searcher, query, order)
         if not docnums:
             return []
-        ids = searcher.reader().column_reader("id")
+        ids = Column(searcher.reader(), "id")
         return [column_text(ids[n]) for n in docnums]
 
 
@@ -248,7 +248,7 @@ def _column(reader, name: str, docnums: list[int]) -> dict:
     """A column's values for ``docnums`` (none when no report has the column yet)."""
     if not reader.has_column(name):
         return {}
-    column = reader.column_reader(name)
+    column = Column(reader, name)
     return {n: column[n] for n in docnums}
 
 

@@ -14,7 +14,7 @@ from whoosh import query as wq
 from .compile import compile_query
 from .querylang import parse
 from .schema import facet_field
-from .store import column_text
+from .store import Column, column_text
 
 
 def _group(pairs: list[tuple[object, float]]) -> list[dict]:
@@ -48,9 +48,9 @@ def series_over(searcher, docnums: list[int], key: str) -> dict:
     if not docnums:
         return {"facet": key, "reports": 0, "absent": 0, "by_year": [], "by_province": []}
     reader = searcher.reader()
-    values = reader.column_reader(facet_field(key))
-    years = reader.column_reader("year")
-    provinces = reader.column_reader("province")
+    values = Column(reader, facet_field(key))
+    years = Column(reader, "year")
+    provinces = Column(reader, "province")
     rows = [(n, values[n]) for n in docnums]
     present = [(n, v) for n, v in rows if not math.isnan(v)]
     by_year = _group([(years[n], v) for n, v in present if years[n]])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from bisect import bisect_right
 from pathlib import Path
 
 from whoosh import index
@@ -76,6 +77,31 @@ def open_existing(folder: Path) -> index.Index:
     if schema_signature(ix.schema) != schema_signature(build_schema()):
         raise IndexOutdated(folder)
     return ix
+
+
+class Column:
+    """``column[docnum]`` of a field's column over any reader, aligned segment by segment.
+
+    Whoosh's ``MultiReader.column_reader`` joins only the segments that have the
+    column, so in an index whose early segments lack it (their reports stated no
+    such facet) a document is read from the wrong segment: another report's value,
+    or a struct error.  Here each segment answers for its own documents, and a
+    segment without the column answers the column's default (NaN: absent).
+    """
+
+    def __init__(self, reader, fieldname: str):
+        column_type = reader.schema[fieldname].column_type
+        self.default = column_type.default_value() if column_type is not None else None
+        self.bases: list[int] = []
+        self.readers: list = []
+        for leaf, base in reader.leaf_readers():
+            self.bases.append(base)
+            self.readers.append(leaf.column_reader(fieldname) if leaf.has_column(fieldname) else None)
+
+    def __getitem__(self, docnum: int):
+        k = bisect_right(self.bases, docnum) - 1
+        column = self.readers[k]
+        return self.default if column is None else column[docnum - self.bases[k]]
 
 
 def column_text(value: str | bytes) -> str:
