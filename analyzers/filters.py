@@ -35,6 +35,15 @@ def to_simplified(text: str) -> str:
     return _converter().t2s(text)
 
 
+def simplified_text(text: str) -> str:
+    """A whole text (a line, a page) in simplified characters, phrase by phrase (答覆 → 答复,
+    反覆 → 反复); text with no traditional character comes back at once.  Not cached: texts
+    are unique, and ``to_simplified``'s cache is for tokens."""
+    if simplify_chars(text) == text:
+        return text
+    return _converter().t2s(text)
+
+
 _CHARS: dict[str, str] = {}
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from .registry import facets
+from .registry import facets, is_money
 
 MONEY_DECIMALS = 4  # 0.0001 万元 is one yuan
 MEDIAN_DECIMALS = 1  # a median of whole counts is whole or ends in .5
@@ -34,12 +34,6 @@ def plain(value: float | int, decimals: int) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
-
-
-def is_money(key: str | None) -> bool:
-    """Whether ``key`` is a 万元 facet; a name the registry does not know is not."""
-    known = facets()
-    return key in known and known[key].unit == "万元"
 
 
 def _is_count(key: str | None) -> bool:

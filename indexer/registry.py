@@ -122,5 +122,7 @@ def facet(key: str) -> Facet:
     return facets()[key]
 
 
-def is_money(key: str) -> bool:
-    return facets()[key].unit == "万元"
+def is_money(key: str | None) -> bool:
+    """Whether ``key`` is a 万元 facet; a name the registry does not know is not."""
+    known = facets()
+    return key in known and known[key].unit == "万元"

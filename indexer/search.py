@@ -245,9 +245,7 @@ def _browse_order(reader, docnums: list[int], sort: str) -> list[int]:
 
 
 def _column(reader, name: str, docnums: list[int]) -> dict:
-    """A column's values for ``docnums`` (none when no report has the column yet)."""
-    if not reader.has_column(name):
-        return {}
+    """A column's values for ``docnums`` (its default where a segment has none)."""
     column = Column(reader, name)
     return {n: column[n] for n in docnums}
 

@@ -89,7 +89,7 @@ def _run(grams: tuple[str, ...]) -> wq.Query:
     if len(grams) > 1:
         return spans.SpanNear2([wq.Term(CONTENT, g) for g in grams], slop=1, ordered=True, mindist=1)
     unit = grams[0]
-    if JOIN in unit or len(unit) > 1 and not unit.isascii():
+    if JOIN in unit or (len(unit) > 1 and not unit.isascii()):
         return wq.Term(CONTENT, unit)  # one bigram
     if not unit.isascii():
         return wq.Prefix(CONTENT, unit)  # one character: the bigrams it begins, or a run's last unigram

@@ -26,21 +26,21 @@ sys.path.insert(0, str(ROOT))
 DEFAULT = ROOT / "tests" / "data" / "judged" / "queries.json"
 
 
-def score(ix, query: str, relevant: set[str]) -> tuple[float, float, list[str]]:
-    """(precision@5, reciprocal rank, the first five file names) of one query."""
+def score(ix, query: str, relevant: set[str]) -> tuple[float, float]:
+    """(precision@5, reciprocal rank) of one query; ``relevant`` holds report ids."""
+    from indexer.search import search
 
-    names = [Path(hit["source"]).name for hit in _hits(ix, query)]
-    top = names[:5]
-    precision = sum(name in relevant for name in top) / min(5, len(relevant))
-    rank = next((k for k, name in enumerate(names, 1) if name in relevant), None)
-    return precision, 1 / rank if rank else 0.0, top
+    ids = [hit["id"] for hit in search(ix, query, per_page=20)["results"]]
+    precision = sum(i in relevant for i in ids[:5]) / min(5, len(relevant))
+    rank = next((k for k, i in enumerate(ids, 1) if i in relevant), None)
+    return precision, 1 / rank if rank else 0.0
 
 
-def _hits(ix, query: str) -> list[dict]:
-    from indexer.search import get_report, search
+def report_ids(folder: Path) -> dict[str, str]:
+    """File name → report id (the id derives from the file's content, as ingest makes it)."""
+    from indexer.extract import content_hash
 
-    answer = search(ix, query, per_page=20)
-    return [get_report(ix, hit["id"]) for hit in answer["results"]]
+    return {p.name: content_hash(p.read_bytes())[:16] for p in folder.rglob("*") if p.is_file()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,13 +55,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="nianbao-quality-") as tmp:
         summary = ingest([ROOT / judged["corpus"]], Path(tmp) / "index", workers=1)
         ix = open_existing(Path(tmp) / "index")
-        rows = [(q["query"], *score(ix, q["query"], set(q["relevant"]))) for q in judged["queries"]]
+        ids = report_ids(ROOT / judged["corpus"])
+        rows = [(q["query"], *score(ix, q["query"], {ids[name] for name in q["relevant"]}))
+                for q in judged["queries"]]  # fmt: skip
     p5 = statistics.mean(r[1] for r in rows)
     mrr = statistics.mean(r[2] for r in rows)
     if args.json:
         print(json.dumps({"queries": len(rows), "reports": len(summary.added), "precision_at_5": p5, "mrr": mrr}))
         return 0
-    for query, precision, rr, _ in rows:
+    for query, precision, rr in rows:
         print(f"{query:<32} P@5 {precision:4.2f}  RR {rr:4.2f}")
     print(f"\n{len(rows)} queries over {len(summary.added)} reports: precision@5 {p5:.3f}, MRR {mrr:.3f}")
     return 0

@@ -21,7 +21,7 @@ from whoosh.index import LockError
 from indexer.errors import NianbaoError
 from indexer.store import index_folder, open_existing
 
-from .messages import TITLES, IndexUnavailable, error_body, http_error
+from .messages import TITLES, IndexUnavailable, http_error
 
 CSP = "; ".join(
     [
@@ -95,7 +95,7 @@ def error_response(body: dict, status: int, headers: dict | None = None):
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(NianbaoError)
     def nianbao_error(err: NianbaoError):
-        return error_response(error_body(err), err.status)
+        return error_response(err.to_dict(), err.status)
 
     @app.errorhandler(WhooshIndexError)
     @app.errorhandler(LockError)
@@ -103,7 +103,7 @@ def _register_errors(app: Flask) -> None:
         """An index being rebuilt or replaced under the server: try again, not a crash."""
         log.warning("index unavailable on %s: %s", request.path, err)
         unavailable = IndexUnavailable(type(err).__name__)
-        return error_response(error_body(unavailable), unavailable.status)
+        return error_response(unavailable.to_dict(), unavailable.status)
 
     @app.errorhandler(HTTPException)
     def http_error_page(err: HTTPException):

@@ -13,7 +13,6 @@ from indexer.querylang import QueryError
 from indexer.search import BadRequest
 
 from . import error_response, get_index
-from .messages import error_body
 from .pages import bp
 
 
@@ -23,7 +22,7 @@ def _export(lines, content_type: str, filename: str):
     try:
         items = records(get_index(), q, sort)
     except (QueryError, BadRequest) as err:
-        return error_response(error_body(err), err.status)
+        return error_response(err.to_dict(), err.status)
     response = Response(lines(items), content_type=content_type)
     response.headers["Content-Disposition"] = f"attachment; filename={filename}"
     return response

@@ -47,9 +47,3 @@ def http_error(status: int, path: str, method: str) -> dict:
     }.get(status, ("http_error", f"the request could not be handled (HTTP {status})",
                    f"请求无法处理（HTTP {status}）"))  # fmt: skip
     return {"code": code, "message": message, "message_zh": zh, "position": None, "suggestions": []}
-
-
-def error_body(err: NianbaoError) -> dict:
-    """The error object of a library error (``NianbaoError.to_dict``: the library's errors
-    carry their own Chinese)."""
-    return err.to_dict()

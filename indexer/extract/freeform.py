@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from analyzers.filters import simplify_chars, to_simplified
+from analyzers.filters import simplified_text
 
 from .cleanup import clean_line
 from .numbers import parse_number
@@ -133,9 +133,7 @@ def _clean(text: str) -> str:
     """Prose as the patterns expect it: simplified characters, ASCII punctuation,
     no injected pinyin, no spaces inside words, and page-wrapped lines joined."""
     text = unicodedata.normalize("NFKC", text).replace("\u3000", " ")
-    if simplify_chars(text) != text:
-        # Whole phrases (答覆 → 答复), and past to_simplified's cache, which is for tokens.
-        text = to_simplified.__wrapped__(text)
+    text = simplified_text(text)  # whole phrases: 答覆 → 答复
     text = "\n".join(clean_line(line) for line in text.split("\n"))  # mirror pages: 公開(kāi)
     return _unwrap(_CJK_GAP.sub("", text))
 

@@ -14,7 +14,6 @@ from .. import registry
 from ..errors import NianbaoError, NotAReport
 from ..models import SECTION_NAMES, RawDocument, Report
 from .checks import run_checks
-from .cleanup import clean_line
 from .freeform import prefer_tables, stated_in_prose
 from .metadata import extract_metadata
 from .readers import read
@@ -23,6 +22,7 @@ from .tables.interpret import read_tables
 from .tables.labels import is_vocabulary
 from .tables.oldstats import read_old_stats
 from .tables.rows import Item, items_from_blocks
+from .templates import template_of_year
 
 
 def content_hash(data: bytes) -> str:
@@ -101,12 +101,13 @@ def extract_document(raw: RawDocument, digest: str) -> Report:
 
 
 def _text_of(item: Item) -> str:
-    """What sections and metadata read of an item.  Rows of the official tables are numbers,
-    not prose: blank.  Other grids (the pre-2019 统计表, a page's info table) stay text."""
+    """What sections, metadata and prose read of an item (each cleans its lines of mirror
+    damage itself).  Rows of the official tables are numbers, not prose: blank.  Other
+    grids (the pre-2019 统计表, a page's info table) stay text."""
     if not item.is_row:
-        return clean_line(item.text)
+        return item.text
     cells = item.cells or ()
-    return "" if any(is_vocabulary(c) for c in cells) else clean_line(" ".join(c for c in cells if c))
+    return "" if any(is_vocabulary(c) for c in cells) else " ".join(c for c in cells if c)
 
 
 def _facets(table: dict, items: list, lines: list[str], year: int | None, warnings: list[str]) -> dict:
@@ -136,10 +137,9 @@ def _table_of(key: str) -> str:
 
 def _template_by_year(year: int | None, warnings: list[str]) -> str:
     """No table seen (a page cut short, tables lost): the template the year prescribes."""
-    if year is None or year < 2019:
-        return "free"
-    template = "2021" if year >= 2021 else "2019"
-    warnings.append(f"no table read: template {template} taken from the year covered ({year})")
+    template = template_of_year(year) or "free"
+    if template != "free":
+        warnings.append(f"no table read: template {template} taken from the year covered ({year})")
     return template
 
 

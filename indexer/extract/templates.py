@@ -218,6 +218,14 @@ REVIEW_GROUPS = (
 )
 
 
+def template_of_year(year: int | None) -> str | None:
+    """The template a report on ``year`` follows: 2019-2020 → "2019", 2021 on → "2021",
+    earlier → "free" (no template); None when the year is unknown."""
+    if year is None:
+        return None
+    return "free" if year < 2019 else "2021" if year >= 2021 else "2019"
+
+
 def application_keys(template: str) -> list[str]:
     """Every 申请.* key of a template, sums included, in table order."""
     keys: list[str] = []

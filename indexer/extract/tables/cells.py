@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from analyzers.filters import simplify_chars, to_simplified
+from analyzers.filters import simplified_text
 
 from ..numbers import parse_cell
 
@@ -50,18 +50,11 @@ def line_pieces(text: str, line: int) -> tuple[list[Piece], str | None]:
     >>> [p.text for p in line_pieces("规章 | 0 | 0 | 0 |", 0)[0]]
     ['规章', '0', '0', '0']
     """
-    clean = simplified(unicodedata.normalize("NFKC", text).replace("\u3000", " ")).strip(" \r\n")  # tabs hold places
+    clean = simplified_text(unicodedata.normalize("NFKC", text).replace("\u3000", " ")).strip(" \r\n")  # tabs hold places
     if not clean:
         return [], None
     pieces, shape = _separated(clean, line) if "\t" in clean or "|" in clean else (_run_pieces(clean, line), None)
     return [replace(p, index=i) for i, p in enumerate(pieces)], shape
-
-
-def simplified(text: str) -> str:
-    """Table text in simplified characters (規章 is 规章, 反覆 反复, 萬元 万元), by whole phrases."""
-    if simplify_chars(text) == text:
-        return text
-    return to_simplified.__wrapped__(text)  # whole lines: past the cache meant for tokens
 
 
 def _separated(clean: str, line: int) -> tuple[list[Piece], str | None]:

@@ -22,6 +22,7 @@ from ..templates import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
     Column,
+    template_of_year,
 )
 from . import fused
 from .columns import HeaderMap
@@ -62,9 +63,10 @@ def detect_template(rows: Sequence[Item], year: int | None) -> str | None:
             votes.update(lb.template for lb in labels[-1:] if lb.template)
     if votes:
         return votes.most_common(1)[0][0]
-    if not recognised or (year and year < 2019):
+    by_year = template_of_year(year)
+    if not recognised or by_year == "free":
         return None  # before 2019 no table follows a template: the report is free-form
-    return "2021" if year and year >= 2021 else "2019"
+    return by_year or "2019"
 
 
 def read_tables(items: Sequence[Item], year: int | None = None) -> TableReading:
@@ -148,8 +150,8 @@ class _Reader:
         for cell, candidates in matched:  # left to right: a group label precedes its sub-rows
             for label in candidates:
                 self._note_context(label, cell)
-        review_words = any(lb.kind == "review" for _, candidates in matched for lb in candidates)
-        if review_words and (len(data) >= 10 or _is_digit_run(data)):
+        bare_numbers = len(data) >= 10 or _is_digit_run(data)  # the shape of section 四's row
+        if bare_numbers and any(lb.kind == "review" for _, candidates in matched for lb in candidates):
             return ("review", "")  # section 四's header over its numbers (其他, 总计 there are its columns)
         found: tuple[str, str] | None = None
         for _, candidates in reversed(matched):  # the most specific label decides
@@ -157,7 +159,7 @@ class _Reader:
                 found = found or self._row_meaning(label)
         if found and found[0] == "application":
             self.in_review = False
-        if found is None and self.in_review and (len(data) >= 10 or _is_digit_run(data)):
+        if found is None and self.in_review and bare_numbers:
             return ("review", "")
         return found
 

@@ -65,16 +65,18 @@ def _labels() -> dict[str, list[Label]]:
         if label not in bucket:
             bucket.append(label)
 
-    for template, tables in ACTIVE_TABLES.items():
-        for t in tables:
-            for row in t.rows:
-                for printed in row.labels:
-                    only = template if printed == "行政规范性文件" else None
-                    add(printed, Label("active", row.key, only))
-    for template, rows in APPLICATION_ROWS.items():
-        for row in rows:
-            only = template if row.key.startswith("其他处理.") else None
-            add(row.label, Label("application", row.key, only))
+    # A row label printed in one template only (行政规范性文件, 其他对外管理服务事项, the 2021
+    # sub-rows of 其他处理) belongs to that template: it votes for it, and the other ignores it.
+    rows = [(template, "active", row.key, printed) for template, tables in ACTIVE_TABLES.items()
+            for t in tables for row in t.rows for printed in row.labels]
+    rows += [(template, "application", row.key, row.label) for template, app in APPLICATION_ROWS.items()
+             for row in app]  # fmt: skip
+    templates_of: dict[tuple[str, str], set[str]] = {}
+    for template, kind, _, printed in rows:
+        templates_of.setdefault((kind, core_of(printed)), set()).add(template)
+    for template, kind, key, printed in rows:
+        only = template if len(templates_of[kind, core_of(printed)]) == 1 else None
+        add(printed, Label(kind, key, only))
     for group, printed in APPLICATION_GROUPS.items():
         add(printed, Label("group", group))
     add("本年度办理结果", Label("results", ""))
@@ -92,21 +94,6 @@ def _labels() -> dict[str, list[Label]]:
                 add(col.label, Label("header", ""))
     add(CHECK_NOTE, Label("header", ""))
     add(CHECK_NOTE.strip("（）"), Label("header", ""))
-    return _template_only(table)
-
-
-def _template_only(table: dict[str, list[Label]]) -> dict[str, list[Label]]:
-    """Rows printed in one template only (其他对外管理服务事项, 政府集中采购) vote for it."""
-    printed: dict[str, set[str]] = {}
-    for template, tables in ACTIVE_TABLES.items():
-        for t in tables:
-            for row in t.rows:
-                for label in row.labels:
-                    printed.setdefault(core_of(label), set()).add(template)
-    for key, templates in printed.items():
-        if len(templates) == 1:
-            only = next(iter(templates))
-            table[key] = [lb if lb.kind != "active" else Label(lb.kind, lb.key, only) for lb in table[key]]
     return table
 
 

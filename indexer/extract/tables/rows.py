@@ -29,8 +29,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from analyzers.filters import simplified_text
+
 from ...models import Block, TableBlock, TextBlock
-from .cells import Piece, line_pieces, simplified
+from .cells import Piece, line_pieces
 from .labels import is_group, is_table_signal, is_vocabulary, match, split_fused_text
 
 _TABLE_REACH = 80  # pieces after a table signal within which label-cut rows are trusted
@@ -64,7 +66,7 @@ def items_from_blocks(blocks: Iterable[Block]) -> list[Item]:
             items.extend(_recover(lines))
             lines = []
             for i, row in enumerate(block.rows, 1):
-                cells = tuple(simplified(c) for c in row)
+                cells = tuple(simplified_text(c) for c in row)
                 items.append(Item("\t".join(cells), f"{block.where} row {i}".strip(), cells))
         elif isinstance(block, TextBlock):
             lines.extend(_split_block(block))
