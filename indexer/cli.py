@@ -106,6 +106,10 @@ def _parser() -> argparse.ArgumentParser:
     src.add_argument("--page", type=int, default=1, help="page number (default 1)")
     src.add_argument("--sort", default=None, help="relevance (default), year, -year, or a facet key, -key")
     src.add_argument("--explain", action="store_true", help="print the parsed query first")
+    bench = sub.add_parser("bench", help="generate N reports, ingest them, time every query class (slow)")
+    from .benchmark.command import add_arguments
+
+    add_arguments(bench)
     for entry in entry_points(group="nianbao.commands"):
         # Commands of packages built on this one (search_web adds `serve`): the
         # indexer names none of them, so the layering stays one-way.
@@ -169,7 +173,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"extract": cmd_extract, "ingest": cmd_ingest, "search": cmd_search}
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .benchmark.command import execute
+
+    return execute(args)
+
+
+COMMANDS = {"extract": cmd_extract, "ingest": cmd_ingest, "search": cmd_search, "bench": cmd_bench}
 
 
 def error_object(err: NianbaoError) -> dict:

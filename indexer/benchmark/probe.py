@@ -1,0 +1,107 @@
+"""Measuring a child process: CPU split by process, peak memory of each and of the whole tree.
+
+``python -m indexer.benchmark.probe INDEX PATH...`` ingests like ``nianbao ingest``
+and prints one JSON line: its own CPU and peak memory (planning and indexing:
+the parent), and its workers' (extraction). ``TreeMemory`` samples the summed
+proportional memory (PSS) of a process and its descendants while it runs, the
+figure that says whether the whole ingest fits the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import threading
+import time
+from pathlib import Path
+
+
+def _cpu(usage) -> float:
+    return usage.ru_utime + usage.ru_stime
+
+
+def _ingest(argv: list[str]) -> None:
+    from indexer.ingest import ingest
+
+    workers = int(os.environ.get("NIANBAO_BENCH_WORKERS", "0")) or None
+    started = time.perf_counter()
+    summary = ingest(argv[1:], Path(argv[0]), workers=workers)
+    wall = time.perf_counter() - started
+    me, workers_usage = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({
+        "added": len(summary.added), "failed": len(summary.failed), "skipped": len(summary.skipped),
+        "wall_s": wall,
+        "parent_cpu_s": _cpu(me), "workers_cpu_s": _cpu(workers_usage),
+        "parent_peak_mb": me.ru_maxrss / 1024, "worker_peak_mb": workers_usage.ru_maxrss / 1024,
+    }))  # fmt: skip
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as stat:
+                    fields = stat.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def memory_mb(pid: int) -> float:
+    """A process's proportional set size (shared pages split among their sharers), else its RSS."""
+    for name, field in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            with open(f"/proc/{pid}/{name}") as f:
+                for line in f:
+                    if line.startswith(field):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            continue
+    return 0.0
+
+
+def peak_mb(pid: int) -> float:
+    """A live process's peak resident memory (VmHWM)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class TreeMemory(threading.Thread):
+    """Samples the summed memory of ``pid`` and its descendants every ``interval`` seconds (Linux)."""
+
+    def __init__(self, pid: int, interval: float = 0.5):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak_mb = pid, interval, 0.0
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        if not os.path.isdir("/proc"):
+            return
+        while not self._halt.is_set():
+            tree, total = [self.pid], 0.0
+            while tree:
+                pid = tree.pop()
+                total += memory_mb(pid)
+                tree.extend(_children(pid))
+            self.peak_mb = max(self.peak_mb, total)
+            self._halt.wait(self.interval)
+
+    def stop(self) -> float:
+        self._halt.set()
+        self.join()
+        return self.peak_mb
+
+
+if __name__ == "__main__":
+    _ingest(sys.argv[1:])

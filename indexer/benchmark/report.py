@@ -1,0 +1,63 @@
+"""The benchmark's results as a Markdown table (the README shows the latest one)."""
+
+from __future__ import annotations
+
+from .workload import CLASSES
+
+
+def _ratio(ours: float | None, theirs: float | None) -> str:
+    return f"{ours / theirs:.2f}×" if ours and theirs else "—"
+
+
+def table(r: dict) -> str:
+    ingest, plain = r["ingest"], r.get("plain") or {}
+    cpu = ingest["parent_cpu_s"] + ingest["workers_cpu_s"]
+    lines = [
+        f"## nianbao bench: {ingest['added'] + r.get('increment', {}).get('added', 0)} reports, "
+        f"{r['workers']} extraction workers, {r['cores']} cores",
+        "",
+        "| ingest | nianbao | plain Whoosh + jieba | ratio |",
+        "|---|---|---|---|",
+        f"| reports/s (wall) | {ingest['reports_per_s']:.1f} | {plain.get('reports_per_s', 0):.1f} | "
+        f"{_ratio(ingest['reports_per_s'], plain.get('reports_per_s'))} |",
+        f"| reports per CPU-second | {ingest['reports_per_cpu_s']:.1f} | {plain.get('reports_per_cpu_s', 0):.1f} | "
+        f"{_ratio(ingest['reports_per_cpu_s'], plain.get('reports_per_cpu_s'))} |",
+        f"| CPU ms per report: extraction (workers) | {1000 * ingest['workers_cpu_s'] / ingest['added']:.1f} | — | |",
+        f"| CPU ms per report: indexing (parent) | {1000 * ingest['parent_cpu_s'] / ingest['added']:.1f} | "
+        f"{1000 * plain.get('cpu_s', 0) / max(1, plain.get('documents', 1)):.1f} | |",
+        f"| index size MB | {r['index_mb']:.0f} | {plain.get('size_mb', 0):.0f} | "
+        f"{_ratio(r['index_mb'], plain.get('size_mb'))} |",
+        f"| peak memory MB: whole ingest (PSS, sampled) | {ingest['tree_peak_mb']:.0f} | "
+        f"{plain.get('peak_mb', 0):.0f} | |",
+        f"| peak memory MB: ingest parent / largest worker | {ingest['parent_peak_mb']:.0f} / "
+        f"{ingest['worker_peak_mb']:.0f} | | |",
+        f"| peak memory MB: server | {r['server_peak_mb']:.0f} | | |",
+        f"| wall s: CPU s | {ingest['wall_s']:.0f} : {cpu:.0f} | | |",
+    ]
+    if "increment" in r:
+        inc = r["increment"]
+        lines.append(
+            f"| add {inc['added']} to {ingest['added']}: reports/s | {inc['reports_per_s']:.1f} | | |"
+        )
+    lines.append(f"| re-ingest, nothing changed: s | {r['unchanged_s']:.1f} | | |")
+    lines += [
+        "",
+        f"| query class ({r['queries_per_class']} each), ms | in-process p50 / p95 / p99 | "
+        "HTTP p50 / p95 / p99 | plain p50 / p95 / p99 | p95 ratio |",
+        "|---|---|---|---|---|",
+    ]
+    for kind in CLASSES:
+        q = r["queries"].get(kind)
+        if not q:
+            continue
+        theirs = (plain.get("queries") or {}).get(kind)
+        lines.append(
+            f"| {kind} | {_three(q['in_process'])} | {_three(q.get('http'))} | {_three(theirs)} | "
+            f"{_ratio(q['in_process']['p95'], theirs['p95'] if theirs else None)} |"
+        )
+    lines += ["", "forms: " + ", ".join(f"{form} {n}" for form, n in r["forms"].items())]
+    return "\n".join(lines)
+
+
+def _three(p: dict | None) -> str:
+    return f"{p['p50']:g} / {p['p95']:g} / {p['p99']:g}" if p else "—"

@@ -1,0 +1,171 @@
+"""One benchmark run: corpus, ingest, queries in-process and over HTTP, the plain baseline."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import corpus, plain, workload
+from .probe import TreeMemory, peak_mb
+
+
+def _percentiles(ms: list[float]) -> dict:
+    ms = sorted(ms)
+
+    def rank(p: float) -> float:  # nearest rank
+        return round(ms[max(0, min(len(ms) - 1, -(-len(ms) * p // 100) - 1))], 1)
+
+    return {"n": len(ms), "p50": rank(50), "p95": rank(95), "p99": rank(99)}
+
+
+def _ingest(index: Path, paths: list[Path], workers: int) -> dict:
+    """Ingest in a child process, sampling the memory of the whole process tree."""
+    env = {**os.environ, "NIANBAO_BENCH_WORKERS": str(workers)}
+    cmd = [sys.executable, "-m", "indexer.benchmark.probe", str(index), *map(str, paths)]
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
+    sampler = TreeMemory(child.pid)
+    sampler.start()
+    out, _ = child.communicate()
+    tree = sampler.stop()
+    if child.returncode != 0:
+        raise RuntimeError(f"ingest exited with {child.returncode}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["tree_peak_mb"] = tree
+    cpu = result["parent_cpu_s"] + result["workers_cpu_s"]
+    result["reports_per_s"] = result["added"] / result["wall_s"]
+    result["reports_per_cpu_s"] = result["added"] / cpu
+    return result
+
+
+def _in_process(ix, probe: workload.Probe) -> None:
+    from indexer.search import run_search, search
+    from indexer.stats import facet_series
+
+    if probe.kind == "stats":
+        facet_series(ix, probe.q, probe.facet)
+    elif probe.kind == "page + chart":
+        run_search(ix, probe.q, chart=probe.facet)
+    else:
+        search(ix, probe.q, page=probe.page, sort=probe.sort)
+
+
+def _timed(run, probes: list[workload.Probe]) -> list[float]:
+    ms = []
+    for probe in probes:
+        started = time.perf_counter()
+        run(probe)
+        ms.append((time.perf_counter() - started) * 1000)
+    return ms
+
+
+class _Server:
+    """``nianbao serve`` on a free loopback port, in its own process."""
+
+    def __init__(self, index: Path):
+        code = "import sys; from indexer.cli import main; sys.exit(main())"
+        cmd = [sys.executable, "-c", code, "serve", "--index", str(index), "--port", "0", "--quiet"]
+        self.process = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+        line = self.process.stderr.readline()
+        found = re.search(r"http://([\d.]+):(\d+)/", line)
+        if not found:
+            self.process.kill()
+            raise RuntimeError(f"the server did not start: {line.strip()}")
+        self.connection = http.client.HTTPConnection(found[1], int(found[2]), timeout=600)
+
+    def get(self, probe: workload.Probe) -> None:
+        self.connection.request("GET", probe.path())
+        response = self.connection.getresponse()
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{probe.path()} answered {response.status}")
+
+    def close(self) -> float:
+        """Stop the server; its peak memory in MB."""
+        peak = peak_mb(self.process.pid)
+        self.connection.close()
+        self.process.stderr.close()
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        return peak
+
+
+def run(count: int, workdir: Path, per_class: int, workers: int, baseline: bool, log=print) -> dict:
+    from indexer.store import open_existing
+
+    results: dict = {
+        "count": count,
+        "queries_per_class": per_class,
+        "workers": workers,
+        "cores": os.cpu_count(),
+    }
+    started = time.perf_counter()
+    reports, written = corpus.build(workdir / "corpus", count, workers)
+    results["forms"] = corpus.forms_in(count)
+    log(
+        f"corpus: {count} reports {'written' if written else 'reused'} in {time.perf_counter() - started:.0f} s"
+    )
+
+    index = workdir / "index"
+    folders = sorted(p for p in reports.iterdir() if p.is_dir())
+    # The last 1 % of the corpus is added afterwards: what adding a week's reports costs.
+    cut = len(folders) - max(1, len(folders) // 100) if len(folders) > 1 else len(folders)
+    bulk, increment = folders[:cut], folders[cut:]
+    shutil.rmtree(index, ignore_errors=True)
+    results["ingest"] = _ingest(index, bulk, workers)
+    log(f"ingest: {results['ingest']['added']} reports, {results['ingest']['reports_per_s']:.1f} reports/s")
+    if increment:
+        results["increment"] = _ingest(index, increment, workers)
+        log(
+            f"increment: {results['increment']['added']} more, {results['increment']['reports_per_s']:.1f} reports/s"
+        )
+    started = time.perf_counter()
+    unchanged = _ingest(index, folders, workers)
+    results["unchanged_s"] = time.perf_counter() - started
+    results["unchanged_added"] = unchanged["added"]
+    results["index_mb"] = sum(p.stat().st_size for p in index.iterdir()) / 2**20
+
+    ix = open_existing(index)
+    with ix.searcher() as searcher:
+        total = searcher.doc_count()
+        sample = workload.records_of(searcher, max(1, total // 2000))
+    vocab = workload.sample_vocabulary(sample)
+    chosen = workload.probes(vocab, per_class)
+    results["queries"] = {}
+    _in_process(ix, workload.Probe("word", vocab.middle[0]))  # load the analyzer's dictionary once
+    for kind, probes in chosen.items():
+        results["queries"][kind] = {"in_process": _percentiles(_timed(lambda p: _in_process(ix, p), probes))}
+        log(f"query {kind}: in-process p95 {results['queries'][kind]['in_process']['p95']} ms")
+    server = _Server(index)
+    try:
+        server.get(workload.Probe("word", vocab.middle[0]))
+        for kind, probes in chosen.items():
+            results["queries"][kind]["http"] = _percentiles(_timed(server.get, probes))
+            log(f"query {kind}: HTTP p95 {results['queries'][kind]['http']['p95']} ms")
+    finally:
+        results["server_peak_mb"] = server.close()
+
+    if baseline:
+        results["plain"] = _baseline(ix, workdir / "plain", vocab, chosen, log)
+    return results
+
+
+def _baseline(ix, folder: Path, vocab, chosen: dict, log) -> dict:
+    shutil.rmtree(folder, ignore_errors=True)
+    with ix.searcher() as searcher:
+        built = plain.build(plain.records_from(searcher), sorted(vocab.values), folder)
+    built["reports_per_s"] = built["documents"] / built["wall_s"]
+    built["reports_per_cpu_s"] = built["documents"] / built["cpu_s"]
+    log(f"plain Whoosh: {built['documents']} documents, {built['reports_per_s']:.1f} per s")
+    searcher = plain.PlainSearcher(folder)
+    searcher.run(workload.Probe("word", vocab.middle[0]))
+    built["queries"] = {}
+    for kind in plain.ANSWERED:
+        built["queries"][kind] = _percentiles(_timed(searcher.run, chosen[kind]))
+    return built

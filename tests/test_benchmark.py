@@ -1,0 +1,65 @@
+"""The benchmark runs end to end and asks what it says it asks (its timings are never asserted)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.benchmark import corpus, workload
+from indexer.benchmark.report import table
+from indexer.benchmark.runner import run
+from indexer.generator import FORMS
+from indexer.querylang import parse
+
+
+def test_the_corpus_holds_every_form_and_is_a_prefix_of_larger_ones():
+    counted = corpus.forms_in(3000)
+    assert set(counted) == set(FORMS)
+    assert sum(counted.values()) == 3000
+    assert [corpus.form_of(seed) for seed in range(500)] == [corpus.form_of(seed) for seed in range(500)]
+    assert counted["html"] > counted["pdf"] > 0 and counted["docx"] > 0
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    return run(
+        130, tmp_path_factory.mktemp("bench"), per_class=3, workers=2, baseline=True, log=lambda _: None
+    )
+
+
+def test_every_report_is_ingested_in_bulk_then_as_an_increment(results):
+    assert results["ingest"]["added"] == 100 and results["ingest"]["failed"] == 0
+    assert results["increment"]["added"] == 30
+    assert results["unchanged_added"] == 0
+    assert results["plain"]["documents"] == 130
+
+
+def test_every_query_class_is_timed_in_process_and_over_http(results):
+    assert set(results["queries"]) == set(workload.CLASSES)
+    for timings in results["queries"].values():
+        assert timings["in_process"]["n"] == 3 and timings["http"]["n"] == 3
+    assert set(results["plain"]["queries"]) == set(workload.CLASSES) & set(results["plain"]["queries"])
+    assert len(results["plain"]["queries"]) == 10
+
+
+def test_the_table_has_a_row_per_query_class(results):
+    printed = table(results)
+    for kind in workload.CLASSES:
+        assert f"| {kind} |" in printed
+    assert "reports/s (wall)" in printed
+
+
+def test_drawn_queries_are_valid_queries():
+    vocab = workload.Vocabulary(
+        common=["公开", "信息"], middle=["培训", "人手不足", "等于"], rare=["城步"], problems=["人手"],
+        phrases=["政府信息公开"], provinces=["湖南省"], years=[2020, 2021],
+        values={"申请.新收": [1.0, 5.0, 9.0], "行政处罚.处理决定数": [0.0, 12.0]},
+    )  # fmt: skip
+    vocab.middle = [w for w in vocab.middle if workload._plain(w)]
+    assert vocab.middle == ["培训", "人手不足"]  # 等于 is an operator word
+    drawn = workload.probes(vocab, per_class=25)
+    assert drawn == workload.probes(vocab, per_class=25)
+    for kind, probes in drawn.items():
+        assert len(probes) == 25
+        for probe in probes:
+            parse(probe.q)
+            assert probe.path().startswith("/api/" if kind != "page + chart" else "/?")
