@@ -1,8 +1,8 @@
 """A Whoosh query that matches documents by a facet's value in its column.
 
 Facets live in Whoosh columns (see ``schema``), not in postings, so a
-condition such as ``行政处罚.处理决定数 > 10`` is answered by reading the
-column of each segment. The query composes with Whoosh's own And/Or/Not like
+condition such as ``行政处罚.处理决定数 > 10`` is answered by comparing the
+column's array (``facetarrays``: decoded once per segment) in one pass. The query composes with Whoosh's own And/Or/Not like
 any other. A document without the facet (NaN in the column) never matches,
 whatever the operator: absent is not 0.
 """
@@ -12,11 +12,12 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 
+import numpy as np
 from whoosh import matching
 from whoosh.query import Query
 
+from . import facetarrays
 from .schema import facet_field
-from .store import Column
 
 OPERATORS: dict[str, Callable[[float, float], bool]] = {
     ">": operator.gt,
@@ -84,7 +85,14 @@ class FacetCondition(Query):
         return matching.ListMatcher(docnums, all_weights=1.0)
 
     def _docnums(self, reader) -> list[int]:
-        if not reader.has_column(self.fieldname):
-            return []
-        column = Column(reader, self.fieldname)
-        return [n for n in reader.all_doc_ids() if self.holds(column[n])]
+        values = facetarrays.array(reader, self.fieldname)
+        with np.errstate(invalid="ignore"):  # NaN compares false: absent never matches
+            if self.op in ("=", "!="):
+                equal = np.abs(values - self.value) <= _EPSILON
+                mask = equal if self.op == "=" else ~equal & ~np.isnan(values)
+            else:
+                mask = OPERATORS[self.op](values, self.value)
+        live = facetarrays.alive(reader)
+        if live is not None:
+            mask &= live
+        return np.flatnonzero(mask).tolist()

@@ -50,32 +50,34 @@ def facet_field(key: str) -> str:
 def build_schema() -> fields.Schema:
     analyzer = chinese_analyzer()
 
-    def text(stored: bool) -> fields.TEXT:
-        return fields.TEXT(analyzer=analyzer, stored=stored, phrase=True)
+    def text() -> fields.TEXT:
+        return fields.TEXT(analyzer=analyzer, phrase=True)
 
     spec: dict[str, fields.FieldType] = {
         # Replacement key: one document per file. path, id and content_hash are also
         # columns so ingest and exports can list them without loading stored records.
+        # Nothing else is stored but the record: it holds every field a page shows, and
+        # a hit's stored fields are read whole (sections stored twice doubled the read).
         "path": fields.ID(stored=True, unique=True, sortable=True),
         "id": fields.ID(stored=True, unique=True, sortable=True),
         "content_hash": fields.ID(stored=True, sortable=True),
-        "title": text(stored=True),
-        "agency": text(stored=True),
+        "title": text(),
+        "agency": text(),
         "agency_key": fields.ID(),  # the exact name, to list the same agency's other years
-        "province": fields.ID(stored=True, sortable=True),
-        "city": fields.ID(stored=True),
-        "county": fields.ID(stored=True),
+        "province": fields.ID(sortable=True),
+        "city": fields.ID(),
+        "county": fields.ID(),
         # signed (the default): with signed=False, Whoosh 2.7 answers open ranges such as
         # [ TO 2016] with every document.
-        "year": fields.NUMERIC(int, stored=True, sortable=True),
-        "template": fields.ID(stored=True, sortable=True),
-        "consistent": fields.ID(stored=True, sortable=True),  # yes / no / unknown
+        "year": fields.NUMERIC(int, sortable=True),
+        "template": fields.ID(sortable=True),
+        "consistent": fields.ID(sortable=True),  # yes / no / unknown
         # Every fragment, in the title and agency (part 0) and each section (parts 1-6):
         # bigrams, found whatever jieba's cut (indexer.textquery).
         "content": fields.TEXT(analyzer=bigram_analyzer(), phrase=True),
         "record": fields.STORED(),  # the extraction record as JSON, for display
     }
-    spec.update({name: text(stored=True) for name in SECTION_FIELDS.values()})
+    spec.update({name: text() for name in SECTION_FIELDS.values()})
     spec.update(
         {facet_field(key): fields.COLUMN(columns.NumericColumn("d", default=ABSENT)) for key in facets()}
     )

@@ -9,14 +9,15 @@ come last either way.
 from __future__ import annotations
 
 import json
-import math
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from whoosh import query as wq
 from whoosh import sorting
 
+from . import facetarrays
 from .compile import compile_query
 from .errors import NianbaoError
 from .extract import content_hash
@@ -98,15 +99,13 @@ def run_search(
     named = list(dict.fromkeys(c.facet for c in conditions(node)))
     words = scoped_words(node)
     with ix.searcher() as searcher:
-        facets = [sorting.FieldFacet(name, allow_overlap=False) for name in COUNTED]
-        groupedby = dict(zip(COUNTED, facets, strict=True))
         sortedby = sorting.FieldFacet("year", reverse=order.descending) if order.kind == "year" else None
-        results = searcher.search(query, limit=None, groupedby=groupedby, sortedby=sortedby)
+        results = searcher.search(query, limit=None, sortedby=sortedby)
         docnums = _ordered(searcher, results, order)
         chosen = docnums[(page - 1) * per_page : page * per_page]
         scores = {docnum: score for score, docnum in results.top_n} if order.kind == "relevance" else {}
         hits = [_hit(searcher.stored_fields(n), scores.get(n), named, words) for n in chosen]
-        counts = {name: _counts(results.groups(name)) for name in COUNTED}
+        counts = counted(searcher.reader(), docnums)
         series = series_over(searcher, docnums, chart) if chart and docnums else None
     answer = {
         "query": text,
@@ -132,22 +131,39 @@ def _paging(page: int, per_page: int) -> tuple[int, int]:
 
 
 def _ordered(searcher, results, order: Sort) -> list[int]:
-    docnums = [docnum for _, docnum in results.top_n]
-    if order.kind == "relevance" and docnums:
-        # Equal scores (a filter alone scores every hit alike): the newest report first.
-        years = Column(searcher.reader(), "year")
-        scored = sorted(results.top_n, key=lambda hit: (-round(hit[0], 6), -(years[hit[1]] or 0), hit[1]))
-        return [docnum for _, docnum in scored]
-    if order.kind != "facet" or not docnums:
-        return docnums
-    column = Column(searcher.reader(), facet_field(order.key))
-    sign = -1 if order.descending else 1
+    if not results.top_n:
+        return []
+    if order.kind == "year":
+        return [docnum for _, docnum in results.top_n]
+    reader = searcher.reader()
+    scores, docnums = (np.asarray(a) for a in zip(*results.top_n, strict=True))
+    docnums = docnums.astype(np.int64)
+    if order.kind == "relevance":
+        # Equal scores (a filter alone scores every hit alike): the newest report first,
+        # reports of no known year after them.
+        years = facetarrays.known_years(reader)[docnums]
+        return docnums[np.lexsort((docnums, -years, -np.round(scores, 6)))].tolist()
+    values = facetarrays.array(reader, facet_field(order.key))[docnums]
+    absent = np.isnan(values)
+    signed = np.where(absent, 0.0, -values if order.descending else values)
+    return docnums[np.lexsort((docnums, signed, absent))].tolist()
 
-    def key(n: int) -> tuple[bool, float]:
-        value = column[n]
-        return (math.isnan(value), sign * value if not math.isnan(value) else 0.0)
 
-    return sorted(docnums, key=key)
+def counted(reader, docnums: list[int]) -> dict[str, dict[str, int]]:
+    """How many of ``docnums`` have each year, province, template and check state, most first."""
+    hits = np.asarray(docnums, dtype=np.int64)
+    counts = {}
+    for name in COUNTED:
+        if name == "year":
+            values = facetarrays.known_years(reader)[hits]
+            keys, numbers = np.unique(values[values > 0], return_counts=True)
+            found = {str(int(k)): int(n) for k, n in zip(keys, numbers, strict=True)}
+        else:
+            codes = facetarrays.array(reader, name)[hits]
+            keys, numbers = np.unique(codes[codes >= 0], return_counts=True)
+            found = {facetarrays.name_of(int(k)): int(n) for k, n in zip(keys, numbers, strict=True)}
+        counts[name] = dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
+    return counts
 
 
 def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> dict:
@@ -167,11 +183,6 @@ def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> di
         "highlights": fragments(record["sections"], words),
         "url": f"/reports/{record['id']}",
     }
-
-
-def _counts(groups: dict) -> dict[str, int]:
-    counted = {str(k): len(v) for k, v in groups.items() if k not in (None, "")}
-    return dict(sorted(counted.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def ordered_docnums(searcher, query, order: Sort) -> list[int]:
@@ -219,12 +230,11 @@ def browse(ix, page: int = 1, per_page: int = 20, sort: str | None = None) -> di
                          f"未知的排序方式“{sort}”：可用 {'、'.join(BROWSE_SORTS)}")  # fmt: skip
     page, per_page = _paging(page, per_page)
     with ix.searcher() as searcher:
-        groupedby = {name: sorting.FieldFacet(name, allow_overlap=False) for name in COUNTED}
-        results = searcher.search(wq.Every(), limit=None, groupedby=groupedby)
-        docnums = _browse_order(searcher.reader(), [n for _, n in results.top_n], sort)
+        every = list(searcher.docs_for_query(wq.Every()))
+        docnums = _browse_order(searcher.reader(), every, sort)
         chosen = docnums[(page - 1) * per_page : page * per_page]
         hits = [_hit(searcher.stored_fields(n), None, [], {}) for n in chosen]
-        counts = {name: _counts(results.groups(name)) for name in COUNTED}
+        counts = counted(searcher.reader(), every)
     return {"total": len(docnums), "page": page, "per_page": per_page, "sort": sort,
             "results": hits, "facet_counts": counts}  # fmt: skip
 

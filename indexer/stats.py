@@ -9,12 +9,13 @@ import math
 import statistics
 from collections import defaultdict
 
+import numpy as np
 from whoosh import query as wq
 
+from . import facetarrays
 from .compile import compile_query
 from .querylang import parse
 from .schema import facet_field
-from .store import Column, column_text
 
 
 def _group(pairs: list[tuple[object, float]]) -> list[dict]:
@@ -22,7 +23,12 @@ def _group(pairs: list[tuple[object, float]]) -> list[dict]:
     for key, value in pairs:
         groups[key].append(value)
     return [
-        {"key": key, "reports": len(values), "sum": _tidy(math.fsum(values)), "median": _tidy(statistics.median(values))}
+        {
+            "key": key,
+            "reports": len(values),
+            "sum": _tidy(math.fsum(values)),
+            "median": _tidy(statistics.median(values)),
+        }
         for key, values in groups.items()
     ]
 
@@ -48,17 +54,23 @@ def series_over(searcher, docnums: list[int], key: str) -> dict:
     if not docnums:
         return {"facet": key, "reports": 0, "absent": 0, "by_year": [], "by_province": []}
     reader = searcher.reader()
-    values = Column(reader, facet_field(key))
-    years = Column(reader, "year")
-    provinces = Column(reader, "province")
-    rows = [(n, values[n]) for n in docnums]
-    present = [(n, v) for n, v in rows if not math.isnan(v)]
-    by_year = _group([(years[n], v) for n, v in present if years[n]])
-    by_province = _group([(column_text(provinces[n]), v) for n, v in present if provinces[n]])
+    hits = np.asarray(docnums, dtype=np.int64)
+    values = facetarrays.array(reader, facet_field(key))[hits]
+    present = ~np.isnan(values)
+    years = facetarrays.known_years(reader)[hits]
+    provinces = facetarrays.array(reader, "province")[hits]
+    by_year = _group([(int(y), float(v)) for y, v in zip(years[present], values[present], strict=True) if y])
+    by_province = _group(
+        [
+            (facetarrays.name_of(int(p)), float(v))
+            for p, v in zip(provinces[present], values[present], strict=True)
+            if p >= 0
+        ]
+    )
     return {
         "facet": key,
-        "reports": len(present),
-        "absent": len(rows) - len(present),
+        "reports": int(present.sum()),
+        "absent": int(len(hits) - present.sum()),
         "by_year": sorted(by_year, key=lambda g: g["key"]),
         "by_province": sorted(by_province, key=lambda g: (-g["sum"], g["key"])),
     }

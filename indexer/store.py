@@ -79,6 +79,16 @@ def open_existing(folder: Path) -> index.Index:
     return ix
 
 
+def writer(ix):
+    """A writer for ``ix``: segments written as separate files, not one compound file.
+
+    Whoosh reads a compound segment by copying each part into memory every time a
+    searcher opens it (``BufferFile`` over ``BytesIO``): per query, and per thread of
+    the server. Separate files are read in place, through the page cache.
+    """
+    return ix.writer(limitmb=256, compound=False)
+
+
 class Column:
     """``column[docnum]`` of a field's column over any reader, aligned segment by segment.
 

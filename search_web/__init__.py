@@ -19,6 +19,7 @@ from whoosh.index import IndexError as WhooshIndexError
 from whoosh.index import LockError
 
 from indexer.errors import NianbaoError
+from indexer.live import LiveIndex
 from indexer.store import index_folder, open_existing
 
 from .messages import TITLES, IndexUnavailable, http_error
@@ -60,12 +61,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def get_index():
-    """The app's index, opened on first use and kept (Whoosh readers reopen per searcher)."""
+    """The app's index, opened on first use and kept, with a searcher per thread (``LiveIndex``)."""
     from flask import current_app
 
     ix = current_app.extensions.get("nianbao_index")
     if ix is None:
-        ix = open_existing(Path(current_app.config["INDEX_DIR"]))
+        ix = LiveIndex(open_existing(Path(current_app.config["INDEX_DIR"])))
         current_app.extensions["nianbao_index"] = ix
     return ix
 

@@ -13,6 +13,7 @@ import math
 
 import pytest
 
+from indexer import facetarrays
 from indexer.extract import extract_path
 from indexer.facetquery import FacetCondition
 from indexer.generator import generate, write
@@ -96,3 +97,35 @@ def test_stats_over_free_form_first_segments_answer(segmented):
     assert (series["reports"], series["absent"]) == (len(stated), len(chosen) - len(stated))
     assert series["absent"] >= 4  # the free-form reports of the first segment are among them
     assert math.isclose(sum(g["sum"] for g in series["by_year"]), sum(r.facets[key] for r in stated))
+
+
+def test_facet_arrays_hold_each_reports_own_values(segmented):
+    ix, records = segmented
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        ids = Column(reader, "id")
+        for key in facets():
+            values = facetarrays.array(reader, facet_field(key))
+            assert len(values) == reader.doc_count_all()
+            for docnum in reader.all_doc_ids():
+                want = records[ids[docnum]].facets.get(key)
+                assert math.isnan(values[docnum]) if want is None else values[docnum] == want
+
+
+def test_a_report_of_no_known_year_is_not_counted_as_a_year_and_comes_last(tmp_path):
+    """Whoosh's year column answers 2147483647 for a document without a year."""
+    ix, _ = open_or_create(tmp_path / "index")
+    writer = ix.writer()
+    for seed in (1, 2, 3):
+        path = write(generate(seed, template="free"), "free", tmp_path / "reports")
+        doc = to_document(extract_path(path), str(path.resolve()))
+        if seed == 1:
+            del doc["year"]
+            undated = doc["id"]
+        writer.add_document(**doc)
+    writer.commit()
+    answer = search(ix, "模板:free")
+    assert answer["total"] == 3
+    assert sum(answer["facet_counts"]["year"].values()) == 2
+    assert all(1990 < int(year) < 2100 for year in answer["facet_counts"]["year"])
+    assert answer["results"][-1]["id"] == undated

@@ -97,6 +97,7 @@ class _Server:
 
 
 def run(count: int, workdir: Path, per_class: int, workers: int, baseline: bool, log=print) -> dict:
+    from indexer.live import LiveIndex
     from indexer.store import open_existing
 
     results: dict = {
@@ -131,7 +132,7 @@ def run(count: int, workdir: Path, per_class: int, workers: int, baseline: bool,
     results["unchanged_added"] = unchanged["added"]
     results["index_mb"] = sum(p.stat().st_size for p in index.iterdir()) / 2**20
 
-    ix = open_existing(index)
+    ix = LiveIndex(open_existing(index))  # as the server holds it
     with ix.searcher() as searcher:
         total = searcher.doc_count()
         sample = workload.records_of(searcher, max(1, total // 2000))

@@ -1,0 +1,106 @@
+"""Columns as numpy arrays, read once per segment and kept while the segment lives.
+
+A Whoosh segment never changes once written (deletions aside, which hits never
+include), so a column's values can be decoded once and reused by every query:
+conditions become one vectorised comparison, and counts, sorts and sums over
+any number of hits are array lookups instead of a column read per hit. Arrays
+are keyed by segment id and field; the cache forgets segments that merges have
+removed.
+
+Text columns (province, template, check state) become integer codes into one
+table of strings shared by all segments, ``-1`` where the value is empty.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from .querylang import YEAR_MAX, YEAR_MIN
+
+_arrays: dict[tuple[str, str], np.ndarray] = {}
+_lock = threading.Lock()
+_codes: dict[str, int] = {}
+_names: list[str] = []
+
+
+def _code(value) -> int:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8")
+    if not value:
+        return -1
+    code = _codes.get(value)
+    if code is None:
+        code = _codes[value] = len(_names)
+        _names.append(value)
+    return code
+
+
+def name_of(code: int) -> str:
+    return _names[code]
+
+
+def _read(leaf, fieldname: str) -> np.ndarray:
+    count = leaf.doc_count_all()
+    column_type = leaf.schema[fieldname].column_type
+    numeric = column_type is not None and hasattr(column_type, "_typecode")
+    if not leaf.has_column(fieldname):
+        return np.full(count, np.nan) if numeric else np.full(count, -1, dtype=np.int32)
+    column = leaf.column_reader(fieldname)
+    if numeric:
+        return np.fromiter(column, dtype=np.float64, count=count)
+    with _lock:  # the string table is shared between threads
+        return np.fromiter((_code(v) for v in column), dtype=np.int32, count=count)
+
+
+def segment_array(leaf, fieldname: str) -> np.ndarray:
+    key = (leaf.segment().segment_id(), fieldname)
+    found = _arrays.get(key)
+    if found is None:
+        found = _read(leaf, fieldname)
+        found.flags.writeable = False
+        _arrays[key] = found
+    return found
+
+
+def array(reader, fieldname: str) -> np.ndarray:
+    """The field's values for every document of ``reader`` (a segment or the whole index)."""
+    leaves = reader.leaf_readers()
+    parts = [segment_array(leaf, fieldname) for leaf, _ in leaves]
+    _forget_except({leaf.segment().segment_id() for leaf, _ in leaves})
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def known_years(reader) -> np.ndarray:
+    """Each document's year, 0 where it has none (Whoosh's year column says 2147483647 then)."""
+    years = array(reader, "year")
+    return np.where((years > YEAR_MIN) & (years < YEAR_MAX), years, 0.0)
+
+
+def alive(reader) -> np.ndarray | None:
+    """Which documents of ``reader`` are not deleted (None: all of them)."""
+    if not reader.has_deletions():
+        return None
+    mask = np.ones(reader.doc_count_all(), dtype=bool)
+    for leaf, base in reader.leaf_readers():
+        deleted = list(leaf.deleted_docs())
+        if deleted:
+            mask[base + np.asarray(deleted, dtype=np.int64)] = False
+    return mask
+
+
+_known_segments: set[str] = set()
+
+
+def _forget_except(current: set[str]) -> None:
+    """Drop the arrays of segments that are gone, once a reader no longer has them."""
+    global _known_segments
+    if current <= _known_segments:
+        return
+    with _lock:
+        _known_segments |= current
+        if len(_known_segments) > 4 * len(current) + 16:
+            for key in [k for k in _arrays if k[0] not in current]:
+                del _arrays[key]
+            _known_segments = set(current)

@@ -1,0 +1,54 @@
+"""The index as a long-running server reads it: searchers kept open, refreshed when it changes.
+
+Opening a searcher reads every segment's term dictionary and, for compound
+segments, copies each segment file into memory: at 40,000 reports that was half
+the time of a one-word query. A ``LiveIndex`` keeps one searcher per thread
+(Whoosh's readers seek in shared files, so a searcher is not shared between
+threads) and swaps it for a refreshed one when a commit has changed the index;
+a refresh reopens only the segments that are new.
+
+It answers ``searcher()`` like a Whoosh index, so every search function takes
+either; the searcher it hands out stays open after the ``with`` block.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from contextlib import contextmanager
+
+
+class LiveIndex:
+    def __init__(self, ix):
+        self.ix = ix
+        self.schema = ix.schema
+        self._local = threading.local()
+        self._open: dict[int, object] = {}  # thread id → its searcher, to close them all at the end
+        weakref.finalize(self, _close_all, self._open)
+
+    @contextmanager
+    def searcher(self):
+        current = getattr(self._local, "searcher", None)
+        if current is None or current.is_closed:
+            current = self.ix.searcher()
+        elif not current.up_to_date():
+            current = current.refresh()  # closes the segments the new generation no longer has
+        self._local.searcher = self._open[threading.get_ident()] = current
+        yield current
+
+    def close(self) -> None:
+        _close_all(self._open)
+
+    def doc_count(self) -> int:
+        with self.searcher() as searcher:
+            return searcher.doc_count()
+
+    def __getattr__(self, name: str):
+        return getattr(self.ix, name)  # writer(), latest_generation() … as the index itself
+
+
+def _close_all(searchers: dict) -> None:
+    for searcher in list(searchers.values()):
+        if not searcher.is_closed:
+            searcher.close()
+    searchers.clear()
