@@ -122,3 +122,31 @@ def test_words_of_a_query_are_marked_as_words():
     text = "信息公开工作人员配备不足，公开意识有待加强。"
     (found,) = fragments({"问题改进": text}, {None: ["人员配备", "公开意识"]})
     assert found["fragment"] == "信息公开工作<mark>人员配备</mark>不足，<mark>公开意识</mark>有待加强。"
+
+
+def test_bigram_runs_match_the_documents_and_spans_of_whooshs_span_near(corpus):
+    """BigramRun is SpanNear2(slop=1, ordered, mindist=1) computed by set intersection."""
+    from whoosh import query as wq
+    from whoosh.query import spans
+
+    from analyzers.bigram import query_grams
+    from indexer.textquery import CONTENT, BigramRun
+
+    ix, reports = corpus
+    rng = random.Random(7)
+    checked = 0
+    with ix.searcher() as searcher:
+        for _, _, fragment in _cases(reports, rng)[:300]:
+            for grams in query_grams(fragment):
+                if len(grams) < 2:
+                    continue
+                terms = [wq.Term(CONTENT, g) for g in grams]
+                ours = BigramRun(terms).matcher(searcher)
+                theirs = spans.SpanNear2(terms, slop=1, ordered=True, mindist=1).matcher(searcher)
+                while theirs.is_active():
+                    assert ours.is_active() and ours.id() == theirs.id(), fragment
+                    assert sorted(ours.spans()) == sorted(theirs.spans()), fragment
+                    ours.next(), theirs.next()
+                    checked += 1
+                assert not ours.is_active()
+    assert checked > 300
