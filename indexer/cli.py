@@ -94,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
         "--workers", type=int_between(1, 1024), default=None, help="extraction processes (default: all cores)"
     )
     ing.add_argument(
-        "--batch", type=int_between(1, 1_000_000), default=100, help="commit every N reports (default 100)"
+        "--batch", type=int_between(1, 1_000_000), default=1000, help="commit every N reports (default 1000)"
     )
     ing.add_argument("--prune", action="store_true", help="also remove reports whose files were deleted")
     ing.add_argument("--json", action="store_true", help="print the summary as JSON")
