@@ -45,11 +45,16 @@ def simplified_text(text: str) -> str:
 
 
 _CHARS: dict[str, str] = {}
+# Characters seen so far that simplification leaves as they are: nearly every character of
+# simplified text, so such a text is recognised in one pass without building a copy.
+_UNCHANGED: set[str] = set()
 
 
 def _simplify_char(ch: str) -> str:
     simple = to_simplified(ch)
     _CHARS[ch] = simple = simple if len(simple) == 1 else ch
+    if simple == ch:
+        _UNCHANGED.add(ch)
     return simple
 
 
@@ -61,7 +66,7 @@ def simplify_chars(text: str) -> str:
     go through ``SimplifyFilter``, whose conversion sees a whole word (乾隆 stays 乾隆, where
     one character at a time would give 干隆).
     """
-    if text.isascii():
+    if text.isascii() or _UNCHANGED.issuperset(text):
         return text
     return "".join([_CHARS.get(ch) or _simplify_char(ch) for ch in text])
 

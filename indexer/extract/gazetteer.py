@@ -32,7 +32,7 @@ class _Table:
     stems: dict[str, tuple[str, ...]]  # county/city name without 县/区/市 -> adcodes
     short_provinces: dict[str, str]  # 广东 -> 440000000000
     by_code: dict[str, str]  # adcode -> name
-    longest: int
+    sizes: dict[str, tuple[int, ...]]  # first two characters -> lengths of names so starting, longest first
 
 
 def _level(code: str) -> int:
@@ -61,15 +61,18 @@ def _table() -> _Table:
             short[_PROVINCE_SUFFIX.sub("", name)] = code
         elif "自治" not in name and len(stem := _STEM_SUFFIX.sub("", name)) >= 2 and stem != name:
             stems.setdefault(stem, []).append(code)
+    sizes: dict[str, set[int]] = {}
     for name, codes in names.items():
         top = min(_level(c) for c in codes)
         names[name] = [c for c in codes if _level(c) == top]
+        if len(name) >= 2:
+            sizes.setdefault(name[:2], set()).add(len(name))
     return _Table(
         {k: tuple(v) for k, v in names.items()},
         {k: tuple(v) for k, v in stems.items()},
         short,
         by_code,
-        max(map(len, names)),
+        {k: tuple(sorted(v, reverse=True)) for k, v in sizes.items()},
     )
 
 
@@ -89,10 +92,16 @@ def locate(name: str) -> Region:
 
 
 def _scan(text: str, table: _Table) -> list[tuple[str, ...]]:
-    """Adcode candidates of each full name in ``text``, longest match first."""
+    """Adcode candidates of each full name in ``text``, longest match first.
+
+    At each position only the lengths of the names that start with the next two
+    characters are tried (most positions start no name at all), longest first.
+    """
     hits, i = [], 0
     while i < len(text):
-        for size in range(min(table.longest, len(text) - i), 1, -1):
+        for size in table.sizes.get(text[i : i + 2], ()):
+            if size > len(text) - i:
+                continue
             codes = table.names.get(text[i : i + size])
             if codes:
                 hits.append(codes)

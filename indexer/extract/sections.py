@@ -100,8 +100,10 @@ _OLD_PART = re.compile(
     r"咨询(?:处理)?(?:的)?情况|收费(?:及|和|与)?减免|支出(?:与|和|及|、)收费|公开的?收费情况"
     r"|(?:诉讼|复议)(?:[、和及与]|以及)申诉|申诉(?:的)?情况"
 )
-# The foreword's list of parts: "全文包括…", "年报由…组成", "分为…".
-_OUTLINE_SENTENCE = re.compile(r"[^。；]*(?:包括|包含|组成|分为)[^。；]*")
+# The foreword's list of parts: "全文包括…", "年报由…组成", "分为…": a clause (up to 。 or ；)
+# holding one of these words.
+_OUTLINE_WORD = re.compile(r"包括|包含|组成|分为")
+_CLAUSE_BREAK = re.compile(r"[。；]")
 # A numbered part run into a flattened page: "…信息。 四、咨询处理情况 2016年度…".
 _INLINE_TOP = re.compile(rf"(?:^|(?<=[\s。；]))[{_CN}]{{1,3}}\s*[、.．]\s*[^。；，,\s]{{2,30}}")
 _OPENING_LINES = 40
@@ -259,6 +261,13 @@ def closing_signature(line: str) -> tuple[int, str, str] | None:
     return None
 
 
+def _outline_clauses(line: str) -> list[str]:
+    """The clauses of ``line`` that list parts, whole.  Split first, then tested: the single
+    pattern ``[^。；]*(?:包括|…)[^。；]*`` finds the same clauses but retries every position
+    of a clause without the words, quadratic in the clause (a flattened page is one line)."""
+    return [clause for clause in _CLAUSE_BREAK.split(line) if _OUTLINE_WORD.search(clause)]
+
+
 def follows_pre_2019_outline(lines: Sequence[str]) -> bool:
     """Whether the report is laid out on a pre-2019 outline, whatever year it covers.
 
@@ -270,7 +279,7 @@ def follows_pre_2019_outline(lines: Sequence[str]) -> bool:
     cleaned = [simplify_chars(clean_line(line)) for line in lines]
     opening = [line for line in cleaned if line.strip()][:_OPENING_LINES]
     for line in opening:
-        if any(_OLD_PART.search(m[0]) for m in _OUTLINE_SENTENCE.finditer(line)):
+        if any(_OLD_PART.search(clause) for clause in _outline_clauses(line)):
             return True
     for line in cleaned:
         core = _SPACES.sub("", _TRAIL.sub("", _MARKUP.sub("", line)))

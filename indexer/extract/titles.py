@@ -12,7 +12,7 @@ the report is 贺州市's).  Navigation, breadcrumbs and header fields are never
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .agency import as_name, is_name
@@ -44,8 +44,13 @@ _KEYS = (
 _KEY = "|".join(r"\s*".join(k) for k in sorted(_KEYS, key=len, reverse=True))
 # A key with a colon or bar may follow anything ("…29日来源:"); a bare key only a space or bar.
 _FIELD = re.compile(rf"(?P<k1>{_KEY})\s*[:：|]|(?:^|(?<=[\s|]))(?P<k2>{_KEY})(?=\s)")
+_REPORT_VERBS = "编制|公布|发布|制作|编写|形成|现将"
+_REPORT_VERB_AT = re.compile(f"(?={_REPORT_VERBS})")  # every place a verb starts, overlaps included
+# How far before its verb a _VERB_REPORT match can start: its longest ``who`` and prefix
+# (keep in step with the pattern).
+_VERB_REACH = 30 + len("特向社会")
 _VERB_REPORT = re.compile(
-    r"(?P<who>[^，。；：,;:、《》“”]{0,30}?)(?:特|现|已|特向社会|向社会)?(?:编制|公布|发布|制作|编写|形成|现将)"
+    r"(?P<who>[^，。；：,;:、《》“”]{0,30}?)(?:特|现|已|特向社会|向社会)?(?:" + _REPORT_VERBS + ")"
     r"(?:了|完成了?)?(?:本|我[局委办厅])?《?(?P<report>[^，。；：,;:《》]{0,40}?"
     r"(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》]{0,10}?(?:报告|年报))"
 )
@@ -282,10 +287,27 @@ def prose_reports(text: str) -> list[tuple[str, ReportName]]:
     """
     found = []
     for line in text.splitlines():
-        for m in _VERB_REPORT.finditer(squeeze(line)):
+        for m in _verb_reports(squeeze(line)):
             if parsed := parse_report_name(m["report"]):
                 found.append((m["who"], parsed))
     return found
+
+
+def _verb_reports(line: str) -> Iterator[re.Match]:
+    """``_VERB_REPORT.finditer(line)``, trying only the starts within reach of a verb.
+
+    The pattern tries up to 30 characters of ``who`` at every position of the line (a
+    flattened page is one line of thousands); every match starts at most ``_VERB_REACH``
+    characters before its verb, so only those starts are tried, left to right, each once.
+    """
+    pos = tried = 0  # where the next match may start; the first start not yet tried
+    for verb in _REPORT_VERB_AT.finditer(line):
+        for start in range(max(pos, tried, verb.start() - _VERB_REACH), verb.start() + 1):
+            if m := _VERB_REPORT.match(line, start):
+                yield m
+                pos = m.end()
+                break
+        tried = verb.start() + 1
 
 
 def prose_year(text: str) -> int | None:

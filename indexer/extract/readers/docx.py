@@ -9,12 +9,14 @@ python-docx's ``_tc`` identity would give, plus ``w:gridBefore`` offsets.
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ...errors import MissingDependency, ReadError
 from ...models import Block, RawDocument, TableBlock, TextBlock
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_FALLBACK = f"{{{_MC}}}Fallback"
 
 
 def read(path: str | Path) -> RawDocument:
@@ -41,6 +43,9 @@ def _cause(path: str | Path, exc: Exception) -> str:
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
+# The qualified names and the namespace map are built once: they are asked for once per
+# paragraph, cell and attribute.
+@cache
 def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
 
@@ -79,22 +84,39 @@ class _Body:
 def paragraph_text(p) -> str:
     """A paragraph's visible text, tracked insertions included, deletions left out."""
     parts = []
-    wanted = {_qn("w:t"): None, _qn("w:tab"): "\t", _qn("w:br"): "\n", _qn("w:cr"): "\n"}
-    fallback = f"{{{_MC}}}Fallback"
+    wanted = _text_tags()
     for el in p.iter(*wanted):
-        if any(a.tag == fallback for a in el.iterancestors()):
+        if next(el.iterancestors(_FALLBACK), None) is not None:
             continue  # the same text box appears again as a fallback rendering
         symbol = wanted[el.tag]
         parts.append((el.text or "") if symbol is None else symbol)
     return "".join(parts)
 
 
-def _int_attr(parent, path: str, default: int) -> int:
-    found = parent.find(path, _nsmap())
+@lru_cache(maxsize=1)
+def _text_tags() -> dict[str, str | None]:
+    """The elements a paragraph's text is made of, and the character each stands for
+    (None: its own text)."""
+    return {_qn("w:t"): None, _qn("w:tab"): "\t", _qn("w:br"): "\n", _qn("w:cr"): "\n"}
+
+
+def _property(parent, properties: str, name: str):
+    """``parent.find("w:…Pr/w:name")``: the first ``name`` inside a ``properties`` child,
+    by lxml's own child iteration rather than its path language (asked per cell)."""
+    for holder in parent.iterchildren(_qn(properties)):
+        found = next(holder.iterchildren(_qn(name)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _int_attr(parent, properties: str, name: str, default: int) -> int:
+    found = _property(parent, properties, name)
     value = None if found is None else found.get(_qn("w:val"))
     return int(value) if value and value.isdigit() else default
 
 
+@lru_cache(maxsize=1)
 def _nsmap() -> dict[str, str]:
     from docx.oxml.ns import nsmap
 
@@ -103,7 +125,7 @@ def _nsmap() -> dict[str, str]:
 
 def _is_continuation(tc) -> bool:
     """A w:vMerge without val="restart" continues the merged cell above."""
-    merge = tc.find("w:tcPr/w:vMerge", _nsmap())
+    merge = _property(tc, "w:tcPr", "w:vMerge")
     return merge is not None and merge.get(_qn("w:val")) != "restart"
 
 
@@ -123,9 +145,9 @@ def table_grid(tbl) -> tuple[tuple[str, ...], ...]:
     """Rows of cell text; a merged cell's text in its first position, "" in the others."""
     rows: list[list[str]] = []
     for tr in tbl.findall("w:tr", _nsmap()):
-        row = [""] * _int_attr(tr, "w:trPr/w:gridBefore", 0)
+        row = [""] * _int_attr(tr, "w:trPr", "w:gridBefore", 0)
         for tc in tr.findall("w:tc", _nsmap()):
-            span = max(_int_attr(tc, "w:tcPr/w:gridSpan", 1), 1)
+            span = max(_int_attr(tc, "w:tcPr", "w:gridSpan", 1), 1)
             text = "" if _is_continuation(tc) else cell_text(tc)
             row.extend([text] + [""] * (span - 1))
         rows.append(row)

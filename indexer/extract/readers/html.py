@@ -8,7 +8,9 @@ and most of the text), and emits its paragraphs and table grids in order.
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import cache
 from pathlib import Path
 
 from ...errors import MissingDependency
@@ -24,8 +26,11 @@ _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECAS
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "pre", "blockquote", "address", "center", "hr"}
 _LISTS = {"ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption", "caption", "tr", "td", "th"}
 _BLOCK_TAGS = _HEADINGS | _LISTS | {"div", "section", "article", "main", "body", "html"}
+_CONTAINER_TAGS = _BLOCK_TAGS | {"table"}
+_ADDRESS_TAGS = ("div", "p", "li", "td", "span")
 _TITLE_WORDS = re.compile(r"年度报告|年报")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
+_NON_DIGIT = re.compile(r"\D")
 _SPACE = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _CJK = "\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_GAP = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
@@ -51,8 +56,9 @@ def read(path: str | Path) -> RawDocument:
     source_url = _address(soup)
     root = soup.body or soup
     _drop_chrome(root)
-    article = _find_article(root)
-    heading = _find_heading(article)
+    titles = _titles(root)
+    article = _find_article(root, titles)
+    heading = _find_heading(article, titles)
     blocks = _Emitter(skip=heading).run(article)
     title = _clean(heading.get_text(" ")) if heading is not None else _clean(page_title)
     if title:
@@ -64,10 +70,18 @@ def read(path: str | Path) -> RawDocument:
 _ADDRESS_LINE = re.compile(r"^\s*(?:原文链接|原文地址|原始链接|原文网址|来源网址|来源)\s*[:：]\s*(https?://\S+)\s*$")
 
 
+# Every text _ADDRESS_LINE matches starts with one of these (its keywords' first characters).
+_ADDRESS_START = ("原", "来")
+
+
 def _address(soup) -> str | None:
     """The page's own address, where the page states one: its head (canonical link,
     og:url), else a crawler's field in the body (``来源：http://…``)."""
-    for tag in soup.find_all(["div", "p", "li", "td", "span"], limit=400):
+    for tag in itertools.islice(_named(soup, _ADDRESS_TAGS), 400):
+        # Only a text opening with a keyword can match: look at the first string before
+        # joining the whole element's text (an outer <div> holds the entire page).
+        if not next(tag.stripped_strings, "").startswith(_ADDRESS_START):
+            continue
         text = tag.get_text("", strip=True)
         if len(text) < 300 and (m := _ADDRESS_LINE.match(text)):
             return m[1]
@@ -80,11 +94,39 @@ def _address(soup) -> str | None:
     return None
 
 
+# -- searching the tree ------------------------------------------------------
+
+
+@cache
+def _bs4_types():
+    """bs4's NavigableString and Tag, imported once (bs4 itself only when a page is read)."""
+    from bs4 import NavigableString, Tag
+
+    return NavigableString, Tag
+
+
+def _named(tag, names):
+    """Elements below ``tag`` named one of ``names``, in document order.
+
+    The same search as ``tag.find_all(names)``, without bs4's generic matcher, which
+    it takes for a list of names or a limit and which costs several times the walk.
+    (Names here have no namespace prefix, so the name alone decides.)
+    """
+    Tag = _bs4_types()[1]
+    return (d for d in tag.descendants if isinstance(d, Tag) and d.name in names)
+
+
+def _first_named(tag, names):
+    """The first element below ``tag`` named one of ``names`` (``tag.find``), or None."""
+    return next(_named(tag, names), None)
+
+
 # -- chrome -----------------------------------------------------------------
 
 
 def _marks(tag) -> str:
-    return f"{tag.get('id') or ''} {' '.join(tag.get('class') or [])}".lower()
+    attrs = tag.attrs  # read directly: asked of every element, twice
+    return f"{attrs.get('id') or ''} {' '.join(attrs.get('class') or [])}".lower()
 
 
 def _is_title_like(tag) -> bool:
@@ -95,14 +137,14 @@ def _is_title_like(tag) -> bool:
 
 def _holds_article(tag) -> bool:
     """True when dropping ``tag`` would lose the report: its title, a table, long text."""
-    if tag.find("table") is not None or _text_len(tag) > _LONG_TEXT:
+    if _first_named(tag, ("table",)) is not None or _text_len(tag) > _LONG_TEXT:
         return True
     candidates = [tag, *tag.find_all(True)]
     return any(_is_title_like(t) and _TITLE_WORDS.search(t.get_text()) for t in candidates)
 
 
 def _is_chrome(tag) -> bool:
-    if tag.name in _ALWAYS_DROP or _HIDDEN.search(tag.get("style") or ""):
+    if tag.name in _ALWAYS_DROP or _HIDDEN.search(tag.attrs.get("style") or ""):
         return True
     if tag.name in _CHROME_TAGS or _CHROME_MARK.search(_marks(tag)):
         return not _holds_article(tag)
@@ -110,12 +152,20 @@ def _is_chrome(tag) -> bool:
 
 
 def _drop_chrome(root) -> None:
-    """Remove page furniture in place, outermost first."""
-    for tag in list(root.find_all(True)):
-        if tag.decomposed or tag.parent is None:
-            continue
+    """Remove page furniture in place, outermost first.
+
+    A walk in document order that does not descend into what it drops (asking bs4
+    whether an element is ``decomposed`` searches its whole subtree, once per element).
+    Each element is judged on its own subtree, which nothing before it has changed.
+    """
+    Tag = _bs4_types()[1]
+    stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
+    while stack:
+        tag = stack.pop()
         if _is_chrome(tag):
             tag.decompose()
+        else:
+            stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
 
 
 # -- the article -------------------------------------------------------------
@@ -128,47 +178,113 @@ def _text_len(tag) -> int:
     return total - links
 
 
-def _table_len(tag) -> int:
-    return sum(len("".join(t.get_text().split())) for t in tag.find_all("table"))
+class _Measures:
+    """What the article search measures of every element below ``root``, found in one
+    walk from the leaves up:
+
+    * ``text_len``: ``_text_len`` (non-space characters of ``get_text()``, less those of
+      the ``<a>`` elements inside);
+    * ``table_len``: non-space characters of the ``get_text()`` of the tables inside;
+    * ``is_container``: not a table, and two or more block elements or tables inside.
+
+    The search descends the page level by level and measures every child at each level:
+    asked of bs4 one element at a time, that walks the page again for every level (deep
+    on real sites).  The sums count exactly what ``get_text`` joins: each element's
+    strings of the types it takes (bs4's ``interesting_string_types``).  Only for a tree
+    no longer changing (after the chrome is dropped).
+    """
+
+    def __init__(self, root) -> None:
+        NavigableString, Tag = _bs4_types()
+        self._text: dict[int, int] = {}
+        self._tables: dict[int, int] = {}
+        self._blocks: dict[int, int] = {}
+        strings: dict[int, dict[type, int]] = {}  # characters per string type, per element
+        own: dict[int, int] = {}  # characters of the element's own get_text()
+        links: dict[int, int] = {}
+        # Reversed document order puts every element after all of its descendants.
+        for tag in reversed([root, *root.find_all(True)]):
+            counts: dict[type, int] = {}
+            link = table = blocks = 0
+            for child in tag.contents:
+                if isinstance(child, Tag):
+                    key = id(child)
+                    for kind, n in strings[key].items():
+                        counts[kind] = counts.get(kind, 0) + n
+                    link += links[key] + (own[key] if child.name == "a" else 0)
+                    table += self._tables[key] + (own[key] if child.name == "table" else 0)
+                    blocks += self._blocks[key] + (child.name in _CONTAINER_TAGS)
+                elif isinstance(child, NavigableString):
+                    counts[type(child)] = counts.get(type(child), 0) + len("".join(child.split()))
+            key = id(tag)  # elements live as long as the soup, so their ids stay theirs
+            strings[key], links[key] = counts, link
+            own[key] = _selected(tag, counts)
+            self._text[key] = own[key] - link
+            self._tables[key] = table
+            self._blocks[key] = blocks
+
+    def text_len(self, tag) -> int:
+        return self._text[id(tag)]
+
+    def table_len(self, tag) -> int:
+        return self._tables[id(tag)]
+
+    def is_container(self, tag) -> bool:
+        return tag.name != "table" and self._blocks[id(tag)] >= 2
 
 
-def _is_container(tag) -> bool:
-    """Several blocks inside, not one paragraph or one heading: worth descending into."""
-    if tag.name == "table":
-        return False
-    return len(tag.find_all([*_BLOCK_TAGS, "table"], limit=2)) >= 2
+def _selected(tag, counts: dict[type, int]) -> int:
+    """Characters of the strings ``tag.get_text()`` takes, from counts per string type
+    (the selection of bs4's ``Tag._all_strings``)."""
+    types = tag.interesting_string_types
+    if types is None:  # bs4 4.13 on: the main content types; before: every string
+        types = getattr(tag, "MAIN_CONTENT_STRING_TYPES", None)
+        if types is None:
+            return sum(counts.values())
+    if isinstance(types, type):
+        return counts.get(types, 0)
+    return sum(n for kind, n in counts.items() if kind in types)
 
 
-def _denser_child(node, total: int):
+def _denser_child(node, total: int, measures: _Measures):
     """The child holding most of the page's text and of ``node``'s table text, if any."""
-    children = [c for c in node.find_all(True, recursive=False) if _is_container(c)]
-    best = max(children, key=_text_len, default=None)
-    if best is None or _text_len(best) <= total * _DENSE_SHARE:
+    children = [c for c in node.find_all(True, recursive=False) if measures.is_container(c)]
+    best = max(children, key=measures.text_len, default=None)
+    if best is None or measures.text_len(best) <= total * _DENSE_SHARE:
         return None
-    return best if _table_len(best) * 2 >= _table_len(node) else None
+    return best if measures.table_len(best) * 2 >= measures.table_len(node) else None
 
 
-def _find_article(root):
+def _find_article(root, titles: list):
     """The densest container, widened to the nearest ancestor holding the report title."""
-    total = _text_len(root)
+    measures = _Measures(root)
+    total = measures.text_len(root)
     dense = root
-    while (child := _denser_child(dense, total)) is not None:
+    while (child := _denser_child(dense, total, measures)) is not None:
         dense = child
-    dense_len = _text_len(dense)
+    dense_len = measures.text_len(dense)
+    # The elements holding a report title somewhere inside them.
+    holders = {id(parent) for title in titles for parent in title.parents}
     for node in (dense, *dense.parents):
         if node is root or node.name in (None, "[document]"):
             break
-        if _find_heading(node, strict=True) is not None:
-            return node if _text_len(node) <= dense_len * 1.5 + 200 else dense
+        if id(node) in holders:
+            return node if measures.text_len(node) <= dense_len * 1.5 + 200 else dense
     return dense
 
 
-def _find_heading(article, strict: bool = False):
-    """The report title element: a title-like element naming a 年度报告, else the h1."""
-    titled = [t for t in article.find_all(True) if _is_title_like(t) and _TITLE_WORDS.search(t.get_text())]
-    if titled:
-        return titled[0]
-    return None if strict else article.find("h1")
+def _titles(root) -> list:
+    """Title-like elements naming a 年度报告, in document order: found once per page,
+    for the article search and the heading both."""
+    return [t for t in root.find_all(True) if _is_title_like(t) and _TITLE_WORDS.search(t.get_text())]
+
+
+def _find_heading(article, titles: list):
+    """The report title element: the first of ``titles`` inside the article, else the h1."""
+    for title in titles:
+        if any(parent is article for parent in title.parents):
+            return title
+    return _first_named(article, ("h1",))
 
 
 # -- emitting blocks ---------------------------------------------------------
@@ -188,6 +304,7 @@ class _Emitter:
         self.blocks: list[Block] = []
         self.buffer: list[str] = []
         self.tables = 0
+        self.paragraphs = 0
 
     def run(self, element) -> list[Block]:
         self.walk(element)
@@ -195,15 +312,16 @@ class _Emitter:
         return self.blocks
 
     def flush(self) -> None:
+        if not self.buffer:
+            return  # most calls: a block boundary right after another
         text = _clean("".join(self.buffer))
         self.buffer = []
         if text:
-            count = sum(isinstance(b, TextBlock) for b in self.blocks) + 1
-            self.blocks.append(TextBlock(text, f"paragraph {count}"))
+            self.paragraphs += 1
+            self.blocks.append(TextBlock(text, f"paragraph {self.paragraphs}"))
 
     def walk(self, element) -> None:
-        from bs4 import NavigableString, Tag
-
+        NavigableString, Tag = _bs4_types()
         for child in element.children:
             if isinstance(child, Tag):
                 self.visit(child)
@@ -239,11 +357,22 @@ class _Emitter:
 
 
 def _own_rows(table) -> list:
-    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    return [tr for tr in table.find_all("tr") if _parent_table(tr) is table]
+
+
+def _parent_table(tag):
+    """The nearest enclosing <table> (``tag.find_parent("table")``)."""
+    return next((p for p in tag.parents if p.name == "table"), None)
+
+
+def _cells(tr) -> list:
+    """The row's own cells (``tr.find_all(["td", "th"], recursive=False)``)."""
+    Tag = _bs4_types()[1]
+    return [c for c in tr.children if isinstance(c, Tag) and c.name in ("td", "th")]
 
 
 def _own_cells(table) -> list:
-    return [cell for tr in _own_rows(table) for cell in tr.find_all(["td", "th"], recursive=False)]
+    return [cell for tr in _own_rows(table) for cell in _cells(tr)]
 
 
 def _cell_text(cell) -> str:
@@ -253,7 +382,7 @@ def _cell_text(cell) -> str:
 
 
 def _span(cell, name: str) -> int:
-    digits = re.sub(r"\D", "", str(cell.get(name) or ""))
+    digits = _NON_DIGIT.sub("", str(cell.get(name) or ""))
     return min(max(int(digits), 1), 1000) if digits else 1
 
 
@@ -261,14 +390,14 @@ def _table_rows(table) -> list[list[tuple[str, int, int]]]:
     """Each row's cells as (text, rowspan, colspan), before placing them on a grid."""
     rows = []
     for tr in _own_rows(table):
-        cells = tr.find_all(["td", "th"], recursive=False)
+        cells = _cells(tr)
         rows.append([(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in cells])
     return rows
 
 
 def _is_layout(table, rows) -> bool:
     """A table holding tables, or pages of prose in a cell, only arranges the page."""
-    if table.find("table") is not None:
+    if _first_named(table, ("table",)) is not None:
         return True
     return any(len(text) > _LAYOUT_CELL_TEXT for row in rows for text, _, _ in row)
 

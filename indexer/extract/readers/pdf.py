@@ -52,8 +52,22 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
 
 
 def _grid(table) -> tuple[tuple[str, ...], ...]:
-    """Cells as strings: None (a merged or missing cell) → "", wrapped lines joined."""
-    rows = table.extract()
+    """Cells as strings: None (a merged or missing cell) → "", wrapped lines joined.
+
+    pdfplumber's ``extract`` scans every character of the page once per row; it is handed
+    only the characters whose centre lies within the table's box (every row and cell is
+    inside that box, so no character it would place is left out).
+    """
+    from pdfplumber.table import Table
+
+    x0, top, x1, bottom = table.bbox
+
+    def within(obj: dict) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return x0 <= x <= x1 and top <= y <= bottom
+
+    rows = Table(table.page.filter(within), table.cells).extract()
     return tuple(tuple("".join((cell or "").split("\n")).strip() for cell in row) for row in rows)
 
 

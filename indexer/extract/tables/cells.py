@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from analyzers.filters import simplified_text
 
@@ -54,7 +54,8 @@ def line_pieces(text: str, line: int) -> tuple[list[Piece], str | None]:
     if not clean:
         return [], None
     pieces, shape = _separated(clean, line) if "\t" in clean or "|" in clean else (_run_pieces(clean, line), None)
-    return [replace(p, index=i) for i, p in enumerate(pieces)], shape
+    # Numbered with the constructor (dataclasses.replace is several times slower).
+    return [Piece(p.text, p.kind, p.line, i) for i, p in enumerate(pieces)], shape
 
 
 def _separated(clean: str, line: int) -> tuple[list[Piece], str | None]:

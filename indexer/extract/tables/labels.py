@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -118,6 +119,11 @@ def _match(key: str, strict: bool) -> tuple[Label, ...]:
     return tuple(_lookup(key, strict))
 
 
+@lru_cache(maxsize=1)
+def _sorted_keys() -> tuple[str, ...]:
+    return tuple(sorted(label_table()))
+
+
 def _lookup(key: str, strict: bool) -> list[Label]:
     if not key:
         return []
@@ -125,14 +131,19 @@ def _lookup(key: str, strict: bool) -> list[Label]:
     if key in table:
         return table[key]
     if len(key) >= 4:
-        starts = [k for k in table if k.startswith(key)]
+        # The labels that start with ``key`` sort together right after it: one label
+        # begins with it when the first does and the second does not.
+        keys = _sorted_keys()
+        at = bisect_left(keys, key)
+        starts = [k for k in keys[at : at + 2] if k.startswith(key)]
         if len(starts) == 1:
             return table[starts[0]]
     if strict:
         return []
-    prefixes = [k for k in table if len(k) >= 4 and key.startswith(k)]
-    if prefixes:
-        return table[max(prefixes, key=len)]
+    # The longest label (of four characters or more) that ``key`` starts with.
+    for size in range(len(key) - 1, 3, -1):
+        if key[:size] in table:
+            return table[key[:size]]
     return []
 
 
@@ -161,16 +172,21 @@ _TEMPLATE_HEADERS = _template_headers()
 _SIGNAL_KINDS = frozenset({"header", "review", "results", "group"})
 
 
+# The three tests below are asked of every piece of every table-like line, again and again
+# for the same pieces; each answer is kept (the label table never changes).
+@lru_cache(maxsize=16384)
 def is_vocabulary(text: str) -> bool:
     """Whether a piece of text is a row label or a column header of the templates (strictly)."""
     return bool(match(text, strict=True))
 
 
+@lru_cache(maxsize=16384)
 def is_group(text: str) -> bool:
     """A section 三 group heading (（三）不予公开 …) or the results heading."""
     return any(lb.kind in ("group", "results") for lb in match(text, strict=True))
 
 
+@lru_cache(maxsize=16384)
 def is_table_signal(text: str) -> bool:
     """Words that only a table prints: headers, captions, the long section 三 labels.
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 from math import prod
 from typing import TYPE_CHECKING
@@ -40,6 +41,7 @@ _KEYS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("诉讼.总计", r"行政诉讼数"),
     )
 )
+_SPACES = re.compile(r"\s+")
 _UNITS = ("条", "件", "个", "项", "元", "万元", "人次")
 _YEAR = r"(?P<{}>\d{{4}})\s*年度?"
 # The header flattened into text: 指标名称 计量 单位 2011 年度 历年累计 (or 历年累计 first).
@@ -106,6 +108,13 @@ def _plain(text: str) -> str:
     return simplify_chars(normalize(text))
 
 
+@lru_cache(maxsize=8192)
+def _bare(cell: str) -> str:
+    """A cell plain and without spaces.  Every grid row is tried as a header and most cells
+    repeat (0, 条, labels), so each distinct cell is cleaned once."""
+    return _SPACES.sub("", _plain(cell))
+
+
 def _key(label: str) -> str | None:
     """The facet a row label names, or None."""
     bare = _NUMBERING.sub("", re.sub(r"\s+", "", _plain(label)))
@@ -131,7 +140,7 @@ def _tables(items: Sequence[Item]) -> Iterator[tuple[int, list[_Row]]]:
 
 def _grid_header(cells: Sequence[str]) -> tuple[int, bool] | None:
     """(the year column's year, whether it comes before 历年累计), for a header row."""
-    clean = [re.sub(r"\s+", "", _plain(c)) for c in cells]
+    clean = [_bare(c) for c in cells]
     if "指标名称" not in clean or "历年累计" not in clean:
         return None
     years = [(i, m) for i, c in enumerate(clean) if (m := _YEAR_CELL.match(c))]
