@@ -23,7 +23,7 @@ class LiveIndex:
         self.ix = ix
         self.schema = ix.schema
         self._local = threading.local()
-        self._open: dict[int, object] = {}  # thread id → its searcher, to close them all at the end
+        self._open: set = set()  # every thread's searcher, to close them all at the end
         weakref.finalize(self, _close_all, self._open)
 
     @contextmanager
@@ -31,9 +31,12 @@ class LiveIndex:
         current = getattr(self._local, "searcher", None)
         if current is None or current.is_closed:
             current = self.ix.searcher()
+            self._open.add(current)
         elif not current.up_to_date():
+            self._open.discard(current)
             current = current.refresh()  # closes the segments the new generation no longer has
-        self._local.searcher = self._open[threading.get_ident()] = current
+            self._open.add(current)
+        self._local.searcher = current
         yield current
 
     def close(self) -> None:
@@ -47,8 +50,8 @@ class LiveIndex:
         return getattr(self.ix, name)  # writer(), latest_generation() … as the index itself
 
 
-def _close_all(searchers: dict) -> None:
-    for searcher in list(searchers.values()):
+def _close_all(searchers: set) -> None:
+    for searcher in list(searchers):
         if not searcher.is_closed:
             searcher.close()
     searchers.clear()
