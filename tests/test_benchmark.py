@@ -63,3 +63,14 @@ def test_drawn_queries_are_valid_queries():
         for probe in probes:
             parse(probe.q)
             assert probe.path().startswith("/api/" if kind != "page + chart" else "/?")
+
+
+def test_a_corpus_folder_grows_to_a_larger_count_and_is_reused(tmp_path):
+    reports, written = corpus.build(tmp_path, 30, workers=1)
+    assert written and len([p for p in reports.rglob("*") if p.is_file()]) == 30
+    first = {p.name: p.stat().st_mtime_ns for p in reports.rglob("*") if p.is_file()}
+    reports, written = corpus.build(tmp_path, 45, workers=1)
+    now = {p.name: p.stat().st_mtime_ns for p in reports.rglob("*") if p.is_file()}
+    assert written and len(now) == 45
+    assert all(now[name] == mtime for name, mtime in first.items())  # the first 30 were kept
+    assert corpus.build(tmp_path, 45, workers=1) == (reports, False)

@@ -2,13 +2,14 @@
 
 Report ``i`` is drawn from seed ``i`` in a form chosen by that seed alone, so a
 corpus of 10,000 is the first 10,000 of the corpus of 100,000, and a folder
-written once is reused by later runs (``manifest.json`` says what it holds).
+written once is reused and grown by later runs (``manifest.json`` says what it holds).
 """
 
 from __future__ import annotations
 
 import json
 import random
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -53,10 +54,15 @@ def build(folder: Path, count: int, workers: int) -> tuple[Path, bool]:
     """The corpus of ``count`` reports in ``folder`` (reused when already there); whether it was written."""
     manifest = folder / "manifest.json"
     wanted = {"version": _VERSION, "count": count}
-    if manifest.is_file() and json.loads(manifest.read_text()) == wanted:
+    held = json.loads(manifest.read_text()) if manifest.is_file() else {}
+    if held == wanted:
         return folder / "reports", False
     reports = folder / "reports"
-    jobs = [(seed, str(reports)) for seed in range(count)]
+    if held.get("version") != _VERSION or held.get("count", 0) > count:
+        shutil.rmtree(reports, ignore_errors=True)  # another mix, or more reports than asked for
+        held = {}
+    # A larger corpus is a smaller one plus the seeds after it.
+    jobs = [(seed, str(reports)) for seed in range(held.get("count", 0), count)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for _ in pool.map(_write, jobs, chunksize=64):
             pass
