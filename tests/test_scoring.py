@@ -1,0 +1,53 @@
+"""CachedBM25F gives Whoosh's BM25F scores exactly, on one segment and on several."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.compile import compile_query
+from indexer.generator import generate, write
+from indexer.ingest import ingest
+from indexer.live import LiveIndex
+from indexer.querylang import parse
+from indexer.scoring import CachedBM25F
+from indexer.search import search
+from indexer.store import open_existing
+
+QUERIES = (
+    "公开",
+    '"政府信息公开"',
+    "问题:人手不足",
+    "培训 宣传",
+    "机关:商务局 OR 复议",
+    "依申请 in 2020-2022",
+)
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory):
+    reports, folder = tmp_path_factory.mktemp("reports"), tmp_path_factory.mktemp("index")
+    for seed in range(12):
+        write(generate(seed), "tsv", reports / str(seed // 4))
+    for part in sorted(reports.iterdir()):  # three commits: three segments
+        ingest([part], folder, workers=1)
+    ix = open_existing(folder)
+    with ix.searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) >= 2
+    return ix
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_scores_are_whooshs_own(index, text):
+    query = compile_query(parse(text))
+    with index.searcher() as plain, index.searcher(weighting=CachedBM25F()) as cached:
+        expected = plain.search(query, limit=None).top_n
+        assert expected  # the query finds something, so scores are compared
+        assert cached.search(query, limit=None).top_n == expected
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_the_server_answers_as_a_fresh_searcher_does(index, text):
+    answer, live = search(index, text), search(LiveIndex(index), text)
+    for changing in ("took_ms",):
+        answer.pop(changing), live.pop(changing)
+    assert live == answer
