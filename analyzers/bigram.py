@@ -43,6 +43,14 @@ def _kind(ch: str) -> str:
     return "h" if unicodedata.category(ch)[0] in "LN" else ""
 
 
+def may_hold(text: str, sequences) -> list:
+    """The unit sequences (as ``units`` gives them) each of whose units occurs somewhere in
+    ``text``: a quick test that leaves out every sequence ``text`` cannot contain."""
+    plain = simplify_chars(fold(text)[0])
+    lowered = plain.lower()
+    return [seq for seq in sequences if all(u in plain or u in lowered for u in seq)]
+
+
 def units(text: str) -> list[list[tuple[str, int, int]]]:
     """The runs of ``text``: lists of ``(unit, start, end)``, the unit folded, simplified and
     lowercased, ``start``/``end`` indexing ``text`` as given.

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from html import escape
 
-from analyzers.bigram import units
+from analyzers.bigram import may_hold, units
 from analyzers.synonyms import variants
 
 from .models import SECTION_NAMES
@@ -44,6 +44,8 @@ def _needles(word: str) -> tuple[tuple[str, ...], ...]:
 def occurrences(text: str, words: list[str]) -> list[Span]:
     """Where the words stand in ``text``: character spans, merged where they touch."""
     needles = {n for word in words for n in _needles(word)}
+    if needles:  # most sections hold none of the words: skip cutting them into units
+        needles = set(may_hold(text, needles))
     if not needles:
         return []
     spans: list[Span] = []
