@@ -264,7 +264,9 @@ def test_index_reopens_in_a_fresh_process(index_dir):
 def test_may_hold_never_leaves_out_a_sequence_the_text_contains():
     from analyzers.bigram import may_hold, units
 
-    text = "ＡＰＰ下载，資訊公開，Дом 2021年"
-    sequences = [tuple(u for u, _, _ in run) for query in ("app", "信息公开", "Дом", "2021年") for run in units(query)]
+    text = "ＡＰＰ下载，信息公開，Дом 2021年"
+    sequences = [
+        tuple(u for u, _, _ in run) for query in ("app", "信息公开", "Дом", "2021年") for run in units(query)
+    ]
     assert may_hold(text, sequences) == sequences
     assert may_hold(text, [("人", "手")]) == []
