@@ -5,6 +5,10 @@ from __future__ import annotations
 from .workload import CLASSES
 
 
+def _n(value: float | None, digits: int = 1) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
 def _ratio(ours: float | None, theirs: float | None) -> str:
     return f"{ours / theirs:.2f}×" if ours and theirs else "—"
 
@@ -18,17 +22,17 @@ def table(r: dict) -> str:
         "",
         "| ingest | nianbao | plain Whoosh + jieba | ratio |",
         "|---|---|---|---|",
-        f"| reports/s (wall) | {ingest['reports_per_s']:.1f} | {plain.get('reports_per_s', 0):.1f} | "
+        f"| reports/s (wall) | {ingest['reports_per_s']:.1f} | {_n(plain.get('reports_per_s'))} | "
         f"{_ratio(ingest['reports_per_s'], plain.get('reports_per_s'))} |",
-        f"| reports per CPU-second | {ingest['reports_per_cpu_s']:.1f} | {plain.get('reports_per_cpu_s', 0):.1f} | "
+        f"| reports per CPU-second | {ingest['reports_per_cpu_s']:.1f} | {_n(plain.get('reports_per_cpu_s'))} | "
         f"{_ratio(ingest['reports_per_cpu_s'], plain.get('reports_per_cpu_s'))} |",
         f"| CPU ms per report: extraction (workers) | {1000 * ingest['workers_cpu_s'] / ingest['added']:.1f} | — | |",
         f"| CPU ms per report: indexing (parent) | {1000 * ingest['parent_cpu_s'] / ingest['added']:.1f} | "
-        f"{1000 * plain.get('cpu_s', 0) / max(1, plain.get('documents', 1)):.1f} | |",
-        f"| index size MB | {r['index_mb']:.0f} | {plain.get('size_mb', 0):.0f} | "
+        f"{_n(1000 * plain['cpu_s'] / plain['documents'] if plain else None)} | |",
+        f"| index size MB | {r['index_mb']:.0f} | {_n(plain.get('size_mb'), 0)} | "
         f"{_ratio(r['index_mb'], plain.get('size_mb'))} |",
         f"| peak memory MB: whole ingest (PSS, sampled) | {ingest['tree_peak_mb']:.0f} | "
-        f"{plain.get('peak_mb', 0):.0f} | |",
+        f"{_n(plain.get('peak_mb'), 0)} | |",
         f"| peak memory MB: ingest parent / largest worker | {ingest['parent_peak_mb']:.0f} / "
         f"{ingest['worker_peak_mb']:.0f} | | |",
         f"| peak memory MB: server | {r['server_peak_mb']:.0f} | | |",
