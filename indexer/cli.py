@@ -104,7 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     src.add_argument("--json", action="store_true", help="print the JSON endpoint's object (errors too)")
     src.add_argument("--limit", type=int, default=10, help="results per page (default 10)")
     src.add_argument("--page", type=int, default=1, help="page number (default 1)")
-    src.add_argument("--sort", default=None, help="relevance (default), year, -year, or a facet key, -key")
+    src.add_argument(
+        "--sort", default=None, help="relevance (default), year, -year, or a facet (key or alias), -facet"
+    )
     src.add_argument("--explain", action="store_true", help="print the parsed query first")
     bench = sub.add_parser("bench", help="generate N reports, ingest them, time every query class (slow)")
     from .benchmark.command import add_arguments

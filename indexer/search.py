@@ -22,8 +22,8 @@ from .compile import compile_query
 from .errors import NianbaoError
 from .extract import content_hash
 from .highlight import fragments
-from .querylang import YEAR_MAX, YEAR_MIN, conditions, parse, scoped_words
-from .registry import facets as registry_facets
+from .querylang import YEAR_MAX, YEAR_MIN, QueryError, conditions, parse, scoped_words
+from .querylang.names import resolve_facet
 from .schema import facet_field
 from .stats import series_over
 from .store import Column, column_text
@@ -67,8 +67,10 @@ class Sort:
             return cls("relevance")
         if name == "year":
             return cls("year", descending=descending)
-        if name in registry_facets():
-            return cls("facet", name, descending)
+        try:  # a facet as queries name it: its key, an alias (处罚) or the key it starts
+            return cls("facet", resolve_facet(name, 0), descending)
+        except QueryError:
+            pass
         raise BadRequest("bad_sort", f"unknown sort {text!r}: use relevance, year, -year or a facet key",
                          f"未知的排序方式“{text}”：可用 relevance（相关度）、year、-year 或指标名称")  # fmt: skip
 

@@ -248,7 +248,7 @@ def _search_params() -> list[dict]:
         _query_param(
             "sort",
             {"type": "string", "default": "relevance"},
-            "relevance (default), year, -year, or a facet key, '-' first for descending",
+            "relevance (default), year, -year, or a facet (key, alias such as 处罚, or the start of a key), '-' first for descending",
         ),
     ]
 

@@ -90,6 +90,16 @@ def test_sorting_and_paging(seed_index, seed_ids):
     assert years == sorted(years, reverse=True)
 
 
+def test_sort_names_a_facet_as_queries_do(seed_index, seed_ids):
+    """By key, by alias (采购金额) or by the key a name starts (政府集中采购.总金) — as in ``采购金额 > 50``."""
+    ids = [h["id"] for h in search(seed_index, "采购金额 >= 0", sort="-政府集中采购.总金额_万元")["results"]]
+    for name in ("-采购金额", "-政府集中采购.总金"):
+        assert [h["id"] for h in search(seed_index, "采购金额 >= 0", sort=name)["results"]] == ids
+    with pytest.raises(BadRequest) as err:
+        search(seed_index, "采购金额 >= 0", sort="-采购")  # neither a key, an alias nor the start of a key
+    assert err.value.code == "bad_sort"
+
+
 def test_query_errors(seed_index):
     with pytest.raises(QueryError) as err:
         search(seed_index, "行政处法 > 10")
