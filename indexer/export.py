@@ -59,12 +59,23 @@ def csv_lines(items: Iterable[dict]) -> Iterator[str]:
         region = record.get("region") or {}
         meta = {**record, **region, "consistent": _consistent(record)}
         values = record.get("facets") or {}
-        writer.writerow([_cell(meta.get(c)) for c in META_COLUMNS] + [_cell(values.get(k)) for k in keys])
+        writer.writerow([_text(meta.get(c)) for c in META_COLUMNS] + [_cell(values.get(k)) for k in keys])
         yield flush()
 
 
 def _cell(value) -> str:
     return "" if value is None else str(value)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value) -> str:
+    """A text cell a spreadsheet will not run: report text starting like a formula (=, +, -, @,
+    tab, return) gets a leading apostrophe, as OWASP advises. Numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return _cell(value)
 
 
 def jsonl_lines(items: Iterable[dict]) -> Iterator[str]:

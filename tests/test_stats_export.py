@@ -115,3 +115,18 @@ def test_exports_keep_the_full_value():
     rows = list(csv.DictReader(io.StringIO("".join(csv_lines([record])).lstrip("\ufeff"))))
     assert (rows[0][MONEY], rows[0]["行政处罚.处理决定数"]) == ("12.345678", "12")
     assert json.loads(next(jsonl_lines([record])))["facets"][MONEY] == 12.345678
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised():
+    record = {
+        "id": "r1", "title": "=HYPERLINK(\"http://x\",\"点击\")", "agency": "+cmd|' /C calc'!A0",
+        "region": {"province": "@SUM(1)", "city": "-2+3", "county": "\tx"}, "year": 2021,
+        "published": "2022-01-31", "template": "2021", "source": "普通标题", "checks": [],
+        "facets": {"申请.新收": -3},
+    }  # fmt: skip
+    rows = list(csv.reader(io.StringIO("".join(csv_lines([record])).lstrip("\ufeff"))))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["title"] == "'=HYPERLINK(\"http://x\",\"点击\")"
+    assert row["agency"] == "'+cmd|' /C calc'!A0"
+    assert (row["province"], row["city"], row["county"]) == ("'@SUM(1)", "'-2+3", "'\tx")
+    assert (row["source"], row["year"], row["申请.新收"]) == ("普通标题", "2021", "-3")  # numbers stay numbers
