@@ -41,10 +41,14 @@ def name_of(code: int) -> str:
     return _names[code]
 
 
+def _numeric(reader, fieldname: str) -> bool:
+    column_type = reader.schema[fieldname].column_type
+    return column_type is not None and hasattr(column_type, "_typecode")
+
+
 def _read(leaf, fieldname: str) -> np.ndarray:
     count = leaf.doc_count_all()
-    column_type = leaf.schema[fieldname].column_type
-    numeric = column_type is not None and hasattr(column_type, "_typecode")
+    numeric = _numeric(leaf, fieldname)
     if not leaf.has_column(fieldname):
         return np.full(count, np.nan) if numeric else np.full(count, -1, dtype=np.int32)
     column = leaf.column_reader(fieldname)
@@ -66,7 +70,9 @@ def segment_array(leaf, fieldname: str) -> np.ndarray:
 
 def array(reader, fieldname: str) -> np.ndarray:
     """The field's values for every document of ``reader`` (a segment or the whole index)."""
-    leaves = reader.leaf_readers()
+    leaves = [(leaf, base) for leaf, base in reader.leaf_readers() if leaf.segment() is not None]
+    if not leaves:  # an index created but never committed to: Whoosh's empty reader
+        return np.full(0, np.nan) if _numeric(reader, fieldname) else np.full(0, -1, dtype=np.int32)
     parts = [segment_array(leaf, fieldname) for leaf, _ in leaves]
     _forget_except({leaf.segment().segment_id() for leaf, _ in leaves})
     return parts[0] if len(parts) == 1 else np.concatenate(parts)

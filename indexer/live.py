@@ -37,7 +37,11 @@ class LiveIndex:
             self._open.add(current)
         elif not current.up_to_date():
             self._open.discard(current)
-            current = current.refresh()  # closes the segments the new generation no longer has
+            if current.reader().segments():
+                current = current.refresh()  # closes the segments the new generation no longer has
+            else:  # Whoosh cannot refresh the reader of an index never committed to
+                current.close()
+                current = self.ix.searcher(weighting=CachedBM25F())
             self._open.add(current)
         self._local.searcher = current
         yield current

@@ -20,10 +20,10 @@ _lock = threading.Lock()
 def field_lengths(reader, fieldname: str) -> list[int] | None:
     """Each document's length of ``fieldname`` in one segment (1 where it has none, as Whoosh's
     scorer reads it); None for a reader of several segments."""
-    segment = getattr(reader, "segment", None)
-    if segment is None or not reader.is_atomic():
+    segment = reader.segment() if reader.is_atomic() and hasattr(reader, "segment") else None
+    if segment is None:  # several segments, or an index never committed to
         return None
-    key = (segment().segment_id(), fieldname)
+    key = (segment.segment_id(), fieldname)
     found = _lengths.get(key)
     if found is None:
         found = [reader.doc_field_length(n, fieldname, 1) for n in range(reader.doc_count_all())]

@@ -62,3 +62,15 @@ def test_searchers_of_finished_threads_are_closed_too(tmp_path):
         thread.join()
     live.close()
     assert all(s.is_closed for s in seen)
+
+
+def test_an_index_empty_at_start_is_searched_once_its_first_commit_lands(tmp_path):
+    from indexer.store import open_or_create
+
+    ix, _ = open_or_create(tmp_path / "index")
+    live = LiveIndex(ix)
+    assert search(live, "in 2000-2030")["total"] == 0
+    write(generate(7), "tsv", tmp_path / "reports")
+    ingest([tmp_path / "reports"], tmp_path / "index", workers=1)
+    assert search(live, "in 2000-2030")["total"] == 1
+    live.close()

@@ -129,3 +129,16 @@ def test_a_report_of_no_known_year_is_not_counted_as_a_year_and_comes_last(tmp_p
     assert sum(answer["facet_counts"]["year"].values()) == 2
     assert all(1990 < int(year) < 2100 for year in answer["facet_counts"]["year"])
     assert answer["results"][-1]["id"] == undated
+
+
+def test_an_index_never_committed_to_answers_every_kind_of_query_with_nothing(tmp_path):
+    """What an ingest that failed on its first file leaves: an index with no segment."""
+    from indexer.live import LiveIndex
+    from indexer.search import browse
+
+    ix, _ = open_or_create(tmp_path / "index")
+    for index in (ix, LiveIndex(ix)):
+        for query in ("in 2000-2030", "公开 采购金额 > 1", "地区:重庆", '"政府信息公开"'):
+            assert search(index, query, sort="-采购金额")["total"] == 0
+        assert browse(index)["total"] == 0
+        assert facet_series(index, "in 2020", "申请.新收")["reports"] == 0
