@@ -161,7 +161,9 @@ def ingest(paths: Sequence[str | Path], folder: Path, *, workers: int | None = N
             _prune(ix, _gone(by_path, paths), summary)
         jobs = plan(files, by_path, by_hash, summary)
         if jobs:
-            _write(ix, _run(jobs, workers or os.cpu_count() or 1), summary, batch, _bar(len(jobs), progress))
+            results = _run(jobs, workers or os.cpu_count() or 1)
+            lost = _write(ix, results, summary, batch, _bar(len(jobs), progress))
+            _settle_duplicates(summary, lost)
     except LockError as err:
         raise IndexBusy(folder) from err
     return summary
@@ -191,15 +193,31 @@ def _bar(total: int, enabled: bool):
     return tqdm(total=total, unit="report", file=sys.stderr, disable=not enabled, leave=False)
 
 
-def _write(ix, results, summary: IngestSummary, batch: int, bar) -> None:
+def _settle_duplicates(summary: IngestSummary, lost: dict[str, tuple[bool, str]]) -> None:
+    """A file with the same content as one that failed (or was skipped) in this run failed for
+    the same reason: it is listed so, not as a duplicate of a report that is not there."""
+    kept = []
+    for given, same_as in summary.duplicates:
+        if same_as in lost:
+            skipped, reason = lost[same_as]
+            (summary.skipped if skipped else summary.failed).append((given, reason))
+        else:
+            kept.append((given, same_as))
+    summary.duplicates = kept
+
+
+def _write(ix, results, summary: IngestSummary, batch: int, bar) -> dict[str, tuple[bool, str]]:
+    """Index the extracted reports; the jobs that gave none: path → (skipped, reason)."""
     writer = new_writer(ix)
     pending = 0
+    lost: dict[str, tuple[bool, str]] = {}
     try:
         for job, outcome in results:
             bar.update(1)
             if outcome.report is None:
-                lost = summary.skipped if outcome.skipped else summary.failed
-                lost.append((job.given, outcome.reason or "unknown error"))
+                reason = outcome.reason or "unknown error"
+                (summary.skipped if outcome.skipped else summary.failed).append((job.given, reason))
+                lost[job.path] = (outcome.skipped, reason)
                 continue
             writer.update_document(**to_document(outcome.report, job.path))
             (summary.replaced if job.replaces else summary.added).append(job.given)
@@ -213,3 +231,4 @@ def _write(ix, results, summary: IngestSummary, batch: int, bar) -> None:
         raise
     finally:
         bar.close()
+    return lost

@@ -54,6 +54,18 @@ def test_same_content_under_another_path_is_a_duplicate(tmp_path):
     assert doc_count(tmp_path / "index") == 5
 
 
+def test_a_copy_of_a_broken_file_fails_as_it_does_not_as_a_duplicate(tmp_path):
+    copy_seeds(tmp_path / "reports")
+    (tmp_path / "reports" / "a-broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    (tmp_path / "reports" / "b-copy.pdf").write_bytes(b"%PDF-1.4 truncated")
+    summary = ingest([tmp_path / "reports"], tmp_path / "index", workers=1)
+    assert len(summary.added) == 5 and summary.duplicates == []
+    failed = dict(summary.failed)
+    assert set(failed) == {str(tmp_path / "reports" / n) for n in ("a-broken.pdf", "b-copy.pdf")}
+    assert len(set(failed.values())) == 1  # the same reason for both
+    assert summary.exit_code == 1
+
+
 def test_failures_are_listed_and_the_rest_ingested(tmp_path, capsys):
     copy_seeds(tmp_path / "reports")
     (tmp_path / "reports" / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
