@@ -16,10 +16,11 @@ from __future__ import annotations
 import threading
 
 import numpy as np
+from whoosh import columns
 
 from .querylang import YEAR_MAX, YEAR_MIN
 
-_arrays: dict[tuple[str, str], np.ndarray] = {}
+_arrays: dict[tuple[str, str], object] = {}  # (segment id, name) → its array or list
 _lock = threading.Lock()
 _codes: dict[str, int] = {}
 _names: list[str] = []
@@ -42,8 +43,7 @@ def name_of(code: int) -> str:
 
 
 def _numeric(reader, fieldname: str) -> bool:
-    column_type = reader.schema[fieldname].column_type
-    return column_type is not None and hasattr(column_type, "_typecode")
+    return isinstance(reader.schema[fieldname].column_type, columns.NumericColumn)
 
 
 def _read(leaf, fieldname: str) -> np.ndarray:
@@ -58,14 +58,22 @@ def _read(leaf, fieldname: str) -> np.ndarray:
         return np.fromiter((_code(v) for v in column), dtype=np.int32, count=count)
 
 
-def segment_array(leaf, fieldname: str) -> np.ndarray:
-    key = (leaf.segment().segment_id(), fieldname)
+def per_segment(leaf, name: str, read):
+    """``read(leaf)``, computed once per segment and ``name`` and kept with the column arrays."""
+    key = (leaf.segment().segment_id(), name)
     found = _arrays.get(key)
     if found is None:
-        found = _read(leaf, fieldname)
-        found.flags.writeable = False
-        _arrays[key] = found
+        found = _arrays[key] = read(leaf)
     return found
+
+
+def segment_array(leaf, fieldname: str) -> np.ndarray:
+    def read(leaf) -> np.ndarray:
+        values = _read(leaf, fieldname)
+        values.flags.writeable = False
+        return values
+
+    return per_segment(leaf, fieldname, read)
 
 
 def array(reader, fieldname: str) -> np.ndarray:

@@ -3,35 +3,29 @@
 Whoosh's scorer looks a document's field length up in its column for every
 posting it scores, through several Python calls and a struct unpack: a fifth
 of a common word's query time. Segments never change, so the lengths are read
-once into a list and scored from there. The scores are Whoosh's own, to the
+once into a list, kept with the facet arrays (``facetarrays.per_segment``), and
+scored from there. The scores are Whoosh's own, to the
 last bit (tests compare them).
 """
 
 from __future__ import annotations
 
-import threading
-
 from whoosh import scoring
 
-_lengths: dict[tuple[str, str], list[int]] = {}
-_lock = threading.Lock()
+from . import facetarrays
 
 
 def field_lengths(reader, fieldname: str) -> list[int] | None:
     """Each document's length of ``fieldname`` in one segment (1 where it has none, as Whoosh's
-    scorer reads it); None for a reader of several segments."""
+    scorer reads it); None for a reader of several segments or of none."""
     segment = reader.segment() if reader.is_atomic() and hasattr(reader, "segment") else None
-    if segment is None:  # several segments, or an index never committed to
+    if segment is None:
         return None
-    key = (segment.segment_id(), fieldname)
-    found = _lengths.get(key)
-    if found is None:
-        found = [reader.doc_field_length(n, fieldname, 1) for n in range(reader.doc_count_all())]
-        with _lock:
-            if len(_lengths) > 4096:  # segments merged away leave their lists behind
-                _lengths.clear()
-            _lengths[key] = found
-    return found
+
+    def read(leaf) -> list[int]:
+        return [leaf.doc_field_length(n, fieldname, 1) for n in range(leaf.doc_count_all())]
+
+    return facetarrays.per_segment(reader, f"length:{fieldname}", read)
 
 
 class CachedBM25F(scoring.BM25F):

@@ -22,7 +22,7 @@ from .compile import compile_query
 from .errors import NianbaoError
 from .extract import content_hash
 from .highlight import fragments
-from .querylang import YEAR_MAX, YEAR_MIN, QueryError, conditions, parse, scoped_words
+from .querylang import QueryError, conditions, parse, scoped_words
 from .querylang.names import resolve_facet
 from .schema import facet_field
 from .stats import series_over
@@ -245,21 +245,16 @@ def _browse_order(reader, docnums: list[int], sort: str) -> list[int]:
     """``docnums`` by year, agency or province; ties by agency, then newest year first."""
     if not docnums:
         return []
-    year = {n: y for n, y in _column(reader, "year", docnums).items() if YEAR_MIN < y < YEAR_MAX}
+    years = facetarrays.known_years(reader)
+    year = {n: int(years[n]) for n in docnums if years[n]}
     agency = {n: _collation(name) for n, name in _agency_names(reader).items()}
-    provinces = _column(reader, "province", docnums)
-    province = {n: _collation(column_text(p)) for n, p in provinces.items() if p}
+    codes = facetarrays.array(reader, "province")
+    province = {n: _collation(facetarrays.name_of(int(codes[n]))) for n in docnums if codes[n] >= 0}
     primary = {"year": year, "agency": agency, "province": province}[sort.lstrip("-")]
     ties = sorted(docnums, key=lambda n: (n not in agency, agency.get(n, b""), -year.get(n, 0), n))
     known = [n for n in ties if n in primary]
     unknown = [n for n in ties if n not in primary]
     return sorted(known, key=primary.__getitem__, reverse=sort.startswith("-")) + unknown
-
-
-def _column(reader, name: str, docnums: list[int]) -> dict:
-    """A column's values for ``docnums`` (its default where a segment has none)."""
-    column = Column(reader, name)
-    return {n: column[n] for n in docnums}
 
 
 def _collation(name: str) -> bytes:

@@ -48,6 +48,5 @@ def test_scores_are_whooshs_own(index, text):
 @pytest.mark.parametrize("text", QUERIES)
 def test_the_server_answers_as_a_fresh_searcher_does(index, text):
     answer, live = search(index, text), search(LiveIndex(index), text)
-    for changing in ("took_ms",):
-        answer.pop(changing), live.pop(changing)
+    answer.pop("took_ms"), live.pop("took_ms")  # the only part that may differ
     assert live == answer

@@ -8,10 +8,8 @@ province, and one NUMERIC field per facet. Built in one process with one commit
 
 from __future__ import annotations
 
-import json
 import resource
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from whoosh import columns, fields, index, sorting
@@ -122,11 +120,3 @@ def _range(key: str, op: str, value: float):
 
 def _year(year: int):
     return wq.NumericRange("year", year, year)
-
-
-def records_from(searcher) -> Iterator[dict]:
-    """Every extraction record in a nianbao index, in document order."""
-    reader = searcher.reader()
-    for n in range(reader.doc_count_all()):
-        if not reader.is_deleted(n):
-            yield json.loads(searcher.stored_fields(n)["record"])

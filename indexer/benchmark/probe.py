@@ -52,29 +52,27 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _proc_mb(pid: int, name: str, field: str) -> float | None:
+    """A ``kB`` figure of /proc/PID/NAME (Linux), in MB; None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/{name}") as f:
+            for line in f:
+                if line.startswith(field):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def memory_mb(pid: int) -> float:
     """A process's proportional set size (shared pages split among their sharers), else its RSS."""
-    for name, field in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
-        try:
-            with open(f"/proc/{pid}/{name}") as f:
-                for line in f:
-                    if line.startswith(field):
-                        return int(line.split()[1]) / 1024
-        except OSError:
-            continue
-    return 0.0
+    pss = _proc_mb(pid, "smaps_rollup", "Pss:")
+    return pss if pss is not None else _proc_mb(pid, "status", "VmRSS:") or 0.0
 
 
 def peak_mb(pid: int) -> float:
     """A live process's peak resident memory (VmHWM)."""
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    return _proc_mb(pid, "status", "VmHWM:") or 0.0
 
 
 class TreeMemory(threading.Thread):

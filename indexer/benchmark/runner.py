@@ -135,7 +135,7 @@ def run(count: int, workdir: Path, per_class: int, workers: int, baseline: bool,
     ix = LiveIndex(open_existing(index))  # as the server holds it
     with ix.searcher() as searcher:
         total = searcher.doc_count()
-        sample = workload.records_of(searcher, max(1, total // 2000))
+        sample = list(workload.records_of(searcher, max(1, total // 2000)))
     vocab = workload.sample_vocabulary(sample)
     chosen = workload.probes(vocab, per_class)
     results["queries"] = {}
@@ -160,7 +160,7 @@ def run(count: int, workdir: Path, per_class: int, workers: int, baseline: bool,
 def _baseline(ix, folder: Path, vocab, chosen: dict, log) -> dict:
     shutil.rmtree(folder, ignore_errors=True)
     with ix.searcher() as searcher:
-        built = plain.build(plain.records_from(searcher), sorted(vocab.values), folder)
+        built = plain.build(workload.records_of(searcher), sorted(vocab.values), folder)
     built["reports_per_s"] = built["documents"] / built["wall_s"]
     built["reports_per_cpu_s"] = built["documents"] / built["cpu_s"]
     log(f"plain Whoosh: {built['documents']} documents, {built['reports_per_s']:.1f} per s")

@@ -12,6 +12,7 @@ import json
 import random
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -161,8 +162,10 @@ def probes(vocab: Vocabulary, per_class: int, seed: int = 0) -> dict[str, list[P
     return {kind: [draw[kind]() for _ in range(per_class)] for kind in CLASSES}
 
 
-def records_of(searcher, every: int) -> list[dict]:
-    """Every ``every``-th indexed report's extraction record: the sample the vocabulary is read from."""
+def records_of(searcher, every: int = 1) -> Iterator[dict]:
+    """Every ``every``-th indexed report's extraction record, in document order (the vocabulary's
+    sample; with ``every=1`` the whole corpus, as the plain baseline indexes it)."""
     reader = searcher.reader()
-    return [json.loads(searcher.stored_fields(n)["record"]) for n in range(0, reader.doc_count_all(), every)
-            if not reader.is_deleted(n)]  # fmt: skip
+    for n in range(0, reader.doc_count_all(), every):
+        if not reader.is_deleted(n):
+            yield json.loads(searcher.stored_fields(n)["record"])
