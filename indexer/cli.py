@@ -10,6 +10,7 @@ with ``--json`` as the JSON API's error object on stdout, its ``message`` Englis
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import re
@@ -19,7 +20,8 @@ from importlib.metadata import entry_points
 from typing import NoReturn
 
 from .errors import NianbaoError
-from .files import expand_paths
+from .filenames import display_name
+from .files import find_files
 from .messages_zh import os_error_zh, reason_zh
 from .textout import render_error, render_report, render_results, render_summary
 
@@ -97,6 +99,20 @@ def _parser() -> argparse.ArgumentParser:
         "--batch", type=int_between(1, 1_000_000), default=1000, help="commit every N reports (default 1000)"
     )
     ing.add_argument("--prune", action="store_true", help="also remove reports whose files were deleted")
+    ing.add_argument(
+        "--file-timeout",
+        type=int_between(1, 86_400),
+        default=120,
+        metavar="SECONDS",
+        help="give up on a file that takes longer to read (default 120)",
+    )
+    ing.add_argument(
+        "--memory-limit",
+        type=int_between(0, 1_048_576),
+        default=4096,
+        metavar="MB",
+        help="address space of each extraction process; a file needing more fails (default 4096; 0: none)",
+    )
     ing.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     src = sub.add_parser("search", parents=[common], help="run a query (see the query language)")
@@ -123,28 +139,40 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Each file's record (or readable summary) on stdout; each file that has none, once, on stderr."""
     from .extract import try_extract
 
+    found = find_files(args.paths)
     seen = failed = 0
-    for path in expand_paths(args.paths):
+    for problem in found.problems:
+        seen += 1
+        failed += problem.failed
+        _not_read(problem.path, problem.reason, skipped=not problem.failed)
+    for path in found.files:
         seen += 1
         outcome = try_extract(path)
         if outcome.report is None:
             failed += not outcome.skipped
-            skipped = "；已跳过" if outcome.skipped else ""
-            print(
-                f"nianbao: {path}: {reason_zh(outcome.reason or 'unknown error')}{skipped}", file=sys.stderr
-            )
-        elif args.json:
-            print(json.dumps(outcome.report.to_record(), ensure_ascii=False))
+            _not_read(path, outcome.reason or "unknown error", skipped=outcome.skipped)
+            continue
+        report = dataclasses.replace(outcome.report, source=display_name(outcome.report.source))
+        if args.json:
+            print(json.dumps(report.to_record(), ensure_ascii=False))
         else:
-            print(render_report(outcome.report))
+            print(render_report(report))
     if failed and seen > 1:
         print(f"nianbao: {seen} 个文件中有 {failed} 个无法读取", file=sys.stderr)
     return EXIT_FAILED if failed else 0
 
 
+def _not_read(path, reason: str, *, skipped: bool) -> None:
+    """One line on stderr for a file ``extract`` has no record of."""
+    print(
+        f"nianbao: {display_name(path)}: {reason_zh(reason)}{'；已跳过' if skipped else ''}", file=sys.stderr
+    )
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest
     from .store import index_folder
+    from .workers import Limits
 
     summary = ingest(
         args.paths,
@@ -153,6 +181,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         batch=args.batch,
         progress=sys.stderr.isatty(),
         prune=args.prune,
+        limits=Limits(timeout=args.file_timeout, memory_mb=args.memory_limit),
     )
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False))

@@ -1,9 +1,11 @@
 """``ingest``: add new reports, replace changed ones, skip unchanged ones.
 
 Incremental by content hash and idempotent: a file is keyed by its resolved
-path, so re-ingesting a folder adds nothing, a changed file replaces its one
+path (``filenames.path_key``: a name that is not UTF-8 gets a reversible key),
+so re-ingesting a folder adds nothing, a changed file replaces its one
 document, and the same content under a second path is skipped as a
-duplicate. Extraction runs in parallel worker processes; the index is
+duplicate. Extraction runs in supervised worker processes (``workers``: a
+file over the time or memory limit, or whose worker dies, fails alone); the index is
 committed every ``batch`` documents, and each Whoosh commit is atomic, so a
 killed ingest leaves the last committed index searchable and a rerun simply
 does the rest. A batch of 1,000 rather than 100 cost 40 % less indexing CPU
@@ -13,11 +15,13 @@ most half a minute of work.
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import os
+import resource
+import stat
 import sys
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,9 +29,11 @@ from whoosh.index import LockError
 
 from .errors import NianbaoError
 from .extract import Outcome, content_hash, try_extract
-from .files import expand_paths
+from .filenames import display_name, path_key, real_path
+from .files import find_files
 from .store import Column, column_text, open_or_create, to_document
 from .store import writer as new_writer
+from .workers import Limits, Lost, imap
 
 
 class IndexBusy(NianbaoError):
@@ -71,16 +77,46 @@ class IngestSummary:
 AHEAD = 64  # extracted reports waiting per worker: workers keep busy through a commit, in ~20 MB
 
 
+class IndexWriteFailed(NianbaoError):
+    """The system refused a write to the index (a full disk, a read-only folder): what was
+    committed before stays as it was, and the CLI says so in one line."""
+
+    status = 507
+
+    def __init__(self, folder: Path, err: OSError):
+        from .messages_zh import os_error_zh
+
+        reason = err.strerror or str(err)
+        super().__init__(
+            f"could not write the index in {folder}: {reason}; it is as it was after its last commit",
+            hint="free some space (or fix the folder's permissions) and run the ingest again",
+            message_zh=f"无法写入索引 {folder}（{os_error_zh(_bare(err))}）；索引保持上次提交后的状态",
+            hint_zh="请腾出磁盘空间（或修正文件夹权限）后重新运行 nianbao ingest",
+        )
+        self.reason = reason
+
+
+def _bare(err: OSError) -> OSError:
+    """The error without its file name (the message names the index folder instead)."""
+    return OSError(err.errno, err.strerror or str(err))
+
+
 @dataclass(frozen=True)
 class _Job:
-    path: str  # resolved path, the document's key
-    given: str  # as the user gave it, for messages
+    path: str  # the document's key: the resolved path (filenames.path_key)
+    given: str  # as the user gave it, to read the file by
+    shown: str  # as the user gave it, valid Unicode, for messages and the record
     digest: str
     replaces: bool
 
 
 def _digest(path: Path) -> str:
-    return content_hash(path.read_bytes())
+    """The content hash, read without ever blocking: a FIFO put where a file was is refused."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return content_hash(handle.read())
 
 
 def _known(ix) -> tuple[dict[str, str], dict[str, str]]:
@@ -94,66 +130,73 @@ def _known(ix) -> tuple[dict[str, str], dict[str, str]]:
     return by_path, {h: p for p, h in by_path.items()}
 
 
-
-def plan(files: Iterable[Path], by_path: dict[str, str], by_hash: dict[str, str],
-         summary: IngestSummary) -> list[_Job]:
+def plan(
+    files: Iterable[Path], by_path: dict[str, str], by_hash: dict[str, str], summary: IngestSummary
+) -> list[_Job]:
     """Decide per file: unchanged, duplicate, failed (unreadable) or to extract."""
     jobs: list[_Job] = []
     for file in files:
-        given, key = str(file), str(file.resolve())
+        given, shown, key = str(file), display_name(file), path_key(file.resolve())
         try:
             digest = _digest(file)
         except OSError as err:
-            summary.failed.append((given, err.strerror or str(err)))
+            summary.failed.append((shown, err.strerror or str(err)))
             continue
         if by_path.get(key) == digest:
-            summary.unchanged.append(given)
+            summary.unchanged.append(shown)
         elif digest in by_hash and by_hash[digest] != key:
-            summary.duplicates.append((given, by_hash[digest]))
+            summary.duplicates.append((shown, display_name(by_hash[digest])))
         else:
-            jobs.append(_Job(key, given, digest, replaces=key in by_path))
+            jobs.append(_Job(key, given, shown, digest, replaces=key in by_path))
             by_hash[digest] = key
     return jobs
 
 
 def _extract(job: _Job) -> tuple[_Job, Outcome]:
     """Runs in a worker: extraction never raises across the process boundary."""
-    return job, try_extract(job.given, job.digest)
+    outcome = try_extract(job.given, job.digest)
+    if outcome.report is not None and job.shown != job.given:  # a name not valid UTF-8
+        outcome = Outcome(dataclasses.replace(outcome.report, source=job.shown))
+    elif outcome.reason and ("MemoryError" in outcome.reason or "out of memory" in outcome.reason):
+        outcome = Outcome(None, memory_reason())
+    return job, outcome
 
 
-def _run(jobs: Sequence[_Job], workers: int) -> Iterator[tuple[_Job, Outcome]]:
+def memory_reason() -> str:
+    """Why a file failed in a worker that reached its address-space limit (--memory-limit)."""
+    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if limit == resource.RLIM_INFINITY:
+        return "ran out of memory"
+    return f"needed more memory than the limit of {limit // 2**20} MB per worker (--memory-limit)"
+
+
+def _run(jobs: Sequence[_Job], workers: int, limits: Limits) -> Iterator[tuple[_Job, Outcome]]:
     """Extracted reports in job order, at most ``AHEAD`` per worker waiting in memory.
 
-    ``pool.map`` would submit every job at once, and when indexing is slower than
-    extraction the finished reports pile up in the parent (6.7 GB at 40,000).
+    Each file is read in a supervised worker process (indexer.workers): one that
+    takes too long, needs too much memory or kills its worker fails alone.
     """
-    if workers <= 1 or len(jobs) < 4:
-        yield from map(_extract, jobs)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future] = deque()
-        for job in jobs:
-            pending.append(pool.submit(_extract, job))
-            if len(pending) >= AHEAD * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    for job, result in imap(_extract, jobs, workers=workers, limits=limits, ahead=AHEAD):
+        yield result if not isinstance(result, Lost) else (job, Outcome(None, result.reason))
 
 
-def ingest(paths: Sequence[str | Path], folder: Path, *, workers: int | None = None,
-           batch: int = 1000, progress: bool = False, prune: bool = False) -> IngestSummary:
+def ingest(
+    paths: Sequence[str | Path],
+    folder: Path,
+    *,
+    workers: int | None = None,
+    batch: int = 1000,
+    progress: bool = False,
+    prune: bool = False,
+    limits: Limits | None = None,
+) -> IngestSummary:
     """Bring the index in ``folder`` up to date with the report files under ``paths``.
 
     With ``prune``, documents of files that were under the given folders and no
     longer exist are removed too.
     """
     summary = IngestSummary()
-    files = []
-    for path in expand_paths(paths):
-        if path.is_file():
-            files.append(path)
-        else:
-            summary.failed.append((str(path), "no such file"))
+    files = _files(paths, summary)
     ix, _ = open_or_create(folder)  # an index of an older schema starts again empty
     by_path, by_hash = _known(ix)
     try:
@@ -161,19 +204,42 @@ def ingest(paths: Sequence[str | Path], folder: Path, *, workers: int | None = N
             _prune(ix, _gone(by_path, paths), summary)
         jobs = plan(files, by_path, by_hash, summary)
         if jobs:
-            results = _run(jobs, workers or os.cpu_count() or 1)
+            results = _run(jobs, workers or os.cpu_count() or 1, limits or Limits())
             lost = _write(ix, results, summary, batch, _bar(len(jobs), progress))
             _settle_duplicates(summary, lost)
     except LockError as err:
         raise IndexBusy(folder) from err
+    except OSError as err:
+        if err.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EIO):
+            raise
+        raise IndexWriteFailed(folder, err) from err
     return summary
+
+
+def _files(paths: Sequence[str | Path], summary: IngestSummary) -> list[Path]:
+    """The files to read; what the walk passed over, and given paths that are no files, listed."""
+    found = find_files(paths)
+    for problem in found.problems:
+        (summary.failed if problem.failed else summary.skipped).append(
+            (display_name(problem.path), problem.reason)
+        )
+    files = []
+    for path in found.files:
+        if path.is_file():
+            files.append(path)
+        else:
+            reason = "not a regular file" if path.exists() else "no such file"
+            summary.failed.append((display_name(path), reason))
+    return files
 
 
 def _gone(by_path: dict[str, str], paths: Sequence[str | Path]) -> list[str]:
     """Indexed paths under the given folders whose files no longer exist."""
     roots = [Path(p).resolve() for p in paths if Path(p).is_dir()]
     return sorted(
-        p for p in by_path if not Path(p).exists() and any(Path(p).is_relative_to(root) for root in roots)
+        key
+        for key in by_path
+        if not os.path.lexists(real_path(key)) and any(Path(real_path(key)).is_relative_to(r) for r in roots)
     )
 
 
@@ -184,7 +250,7 @@ def _prune(ix, gone: list[str], summary: IngestSummary) -> None:
     for path in gone:
         writer.delete_by_term("path", path)
     writer.commit()
-    summary.removed.extend(gone)
+    summary.removed.extend(display_name(key) for key in gone)
 
 
 def _bar(total: int, enabled: bool):
@@ -216,19 +282,30 @@ def _write(ix, results, summary: IngestSummary, batch: int, bar) -> dict[str, tu
             bar.update(1)
             if outcome.report is None:
                 reason = outcome.reason or "unknown error"
-                (summary.skipped if outcome.skipped else summary.failed).append((job.given, reason))
-                lost[job.path] = (outcome.skipped, reason)
+                (summary.skipped if outcome.skipped else summary.failed).append((job.shown, reason))
+                lost[display_name(job.path)] = (outcome.skipped, reason)
                 continue
             writer.update_document(**to_document(outcome.report, job.path))
-            (summary.replaced if job.replaces else summary.added).append(job.given)
+            (summary.replaced if job.replaces else summary.added).append(job.shown)
             pending += 1
             if pending >= batch:
                 writer.commit()
                 writer, pending = new_writer(ix), 0
         writer.commit()
     except BaseException:
-        writer.cancel()
+        _abandon(writer)
         raise
     finally:
         bar.close()
     return lost
+
+
+def _abandon(writer) -> None:
+    """Drop the uncommitted batch. When the disk refuses even that (it is full), let go of the
+    lock all the same: the table of contents of the last commit was never touched, and the next
+    commit deletes the half-written files."""
+    try:
+        writer.cancel()
+    except OSError:
+        if getattr(writer, "writelock", None) is not None:
+            writer.writelock.release()

@@ -520,3 +520,31 @@ def test_error_object_is_the_api_shape():
 def test_caret_counts_wide_characters_twice():
     assert caret("问题:(", 3) == "     ^"
     assert caret("ab", 0) == "^"
+
+
+def test_limit_options_are_refused_in_chinese_out_of_range(capsys):
+    for option, value, message in [
+        ("--file-timeout", "0", "参数 --file-timeout：0 不在 1–86400 之间"),
+        ("--memory-limit", "-1", "参数 --memory-limit：-1 不在 0–1048576 之间"),
+    ]:
+        with pytest.raises(SystemExit) as info:
+            main(["ingest", str(SEEDS), option, value])
+        assert info.value.code == 2
+        assert capsys.readouterr().err.splitlines()[-1] == f"nianbao ingest: {message}"
+
+
+def test_extract_names_what_a_folder_walk_passed_over(tmp_path, capsys):
+    shutil.copy(SEED_000, tmp_path / "good.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    gbk = Path(os.fsdecode(os.fsencode(tmp_path) + b"/\xbf\xd5.txt"))  # 空.txt in GBK
+    gbk.write_bytes(b"")
+    code, out, err = run(capsys, "extract", str(tmp_path), "--json")
+    assert code == 1
+    assert [Path(json.loads(line)["source"]).name for line in out.splitlines()] == ["good.txt"]
+    assert err.splitlines() == [
+        f"nianbao: {tmp_path / 'dangling.txt'}: symbolic link to nothing (its target does not exist)",
+        f"nianbao: {tmp_path / 'pipe.txt'}: not a regular file (a FIFO)；已跳过",
+        f"nianbao: {tmp_path / '空.txt'}: 文件是空的（0 字节）",
+        "nianbao: 4 个文件中有 2 个无法读取",
+    ]

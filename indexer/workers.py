@@ -1,0 +1,317 @@
+"""A supervised pool of worker processes: one slow, greedy or crashing input costs only itself.
+
+``imap(fn, items)`` runs ``fn(item)`` in worker processes and yields
+``(item, result)`` in the items' order, where a result is what ``fn`` returned or
+a ``Lost`` naming why there is none:
+
+- a call that runs longer than ``timeout`` seconds has its worker killed and
+  replaced ("took longer than 120 s");
+- each worker's address space is capped (``RLIMIT_AS``) so a file that would eat
+  the machine's memory fails in its own worker (``fn`` sees a MemoryError);
+- a worker that dies (the OOM killer's SIGKILL, a crash in C code) is replaced
+  and costs only the call it was running.
+
+Workers are fresh interpreters (``python -m indexer.workers``), not forks: they
+inherit no descriptor of the parent, so never the index's write lock (Whoosh
+locks with ``flock``, which forked children would share and keep after the
+parent died). They die with the parent: ``PR_SET_PDEATHSIG`` kills a busy one,
+end of input stops an idle one. A supervisor thread keeps them fed while the
+caller indexes, with at most ``ahead`` results waiting per worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import importlib
+import os
+import pickle
+import resource
+import selectors
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from .errors import NianbaoError
+
+_HEADER = struct.Struct("<Q")
+_PR_SET_PDEATHSIG = 1
+_STARTS = 3  # workers that die starting, in a row, before the pool gives up
+_POLL = 0.2  # seconds between the supervisor's checks when nothing happens
+
+
+@dataclass(frozen=True)
+class Lost:
+    """A call that gave no result, and why."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout: float = 120.0  # seconds per call
+    memory_mb: int = 4096  # address space per worker; 0: no limit
+
+
+def _send(stream: BinaryIO, value: Any) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _receive(stream: BinaryIO) -> Any:
+    """The next value, or EOFError when the other side is gone."""
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        raise EOFError
+    (size,) = _HEADER.unpack(header)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)
+
+
+class WorkersFailed(NianbaoError):
+    status = 500
+
+    def __init__(self, why: str):
+        super().__init__(
+            f"the extraction processes could not start: {why}",
+            hint="check that nianbao is installed completely (pip install -e .)",
+            message_zh=f"提取进程无法启动：{why}",
+            hint_zh="请检查 nianbao 是否完整安装（pip install -e .）",
+        )
+
+
+class _Worker:
+    def __init__(self, limits: Limits, preload: str):
+        command = [sys.executable, "-m", "indexer.workers", str(os.getpid()), str(limits.memory_mb), preload]
+        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.ready = False  # its imports done: a file's time limit counts from here on
+        self.index: int | None = None  # the item it is working on
+        self.deadline = 0.0
+
+    def start(self, index: int, call: tuple, timeout: float) -> None:
+        self.index, self.deadline = index, time.monotonic() + timeout
+        _send(self.proc.stdin, call)
+
+    def stop(self, *, kill: bool = False) -> None:
+        if kill:
+            self.proc.kill()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            with contextlib.suppress(OSError):  # a broken pipe to a dead worker: nothing to flush
+                stream.close()
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+    def death(self) -> str:
+        """Why the worker ended, once it has."""
+        code = self.proc.wait()
+        if code < 0:
+            name = signal.Signals(-code).name
+            guess = "; out of memory?" if -code == signal.SIGKILL else ""
+            return f"the worker reading it died (killed by signal {-code}, {name}{guess})"
+        return f"the worker reading it died (exit code {code})"
+
+
+class _Supervisor:
+    """Feeds the workers and collects their results on a thread of its own."""
+
+    def __init__(self, fn: Callable, items: list, workers: int, limits: Limits, ahead: int):
+        self.fn, self.items, self.limits = fn, items, limits
+        self.window = max(1, ahead * workers)
+        self.results: dict[int, Any] = {}
+        self.taken = 0  # results handed to the caller
+        self.sent = 0
+        self.error: BaseException | None = None
+        self.closing = False
+        self.failed_starts = 0  # in a row, with no worker ready in between
+        self.changed = threading.Condition()
+        self.preload = fn.__module__
+        self.workers = [_Worker(limits, self.preload) for _ in range(min(workers, len(items)))]
+        self.thread = threading.Thread(target=self._run, name="nianbao-workers", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            with selectors.DefaultSelector() as selector:
+                while not self.closing and len(self.results) + self.taken < len(self.items):
+                    self._dispatch()
+                    self._collect(selector)
+        except BaseException as err:  # noqa: BLE001 - handed to the caller's thread, raised there
+            self.error = err
+        with self.changed:
+            self.changed.notify_all()
+
+    def _dispatch(self) -> None:
+        for worker in self.workers:
+            with self.changed:
+                room = self.sent < len(self.items) and self.sent - self.taken < self.window
+            if worker.ready and worker.index is None and room:
+                try:
+                    worker.start(self.sent, (self.fn, self.items[self.sent]), self.limits.timeout)
+                except OSError:  # it died idle: nothing lost, its replacement takes the item next
+                    worker.index = None
+                    self._swap(worker, kill=True)
+                    continue
+                self.sent += 1
+
+    def _collect(self, selector: selectors.BaseSelector) -> None:
+        watched = [w for w in self.workers if w.index is not None or not w.ready]
+        if not watched:
+            with self.changed:
+                self.changed.wait(_POLL)  # the window is full: wait for the caller to take some
+            return
+        for worker in watched:
+            selector.register(worker.proc.stdout, selectors.EVENT_READ, worker)
+        try:
+            wait = min([w.deadline for w in watched if w.index is not None], default=_POLL) - time.monotonic()
+            ready = selector.select(max(0.0, min(wait, _POLL)))
+        finally:
+            for worker in watched:
+                selector.unregister(worker.proc.stdout)
+        for key, _ in ready:
+            self._read(key.data)
+        now = time.monotonic()
+        for worker in self.workers:
+            if worker.index is not None and worker.deadline <= now:
+                self._replace(worker, Lost(f"took longer than {self.limits.timeout:g} s"), kill=True)
+
+    def _read(self, worker: _Worker) -> None:
+        try:
+            result = _receive(worker.proc.stdout)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            if worker.ready:
+                self._replace(worker, Lost(worker.death()), kill=True)
+            else:
+                self._failed_start(worker)
+            return
+        if not worker.ready:
+            worker.ready, self.failed_starts = True, 0
+            return
+        self._deliver(worker.index, result)
+        worker.index = None
+
+    def _failed_start(self, worker: _Worker) -> None:
+        """A worker that died starting is replaced, unless none can start: that would loop."""
+        self.failed_starts += 1
+        if self.failed_starts >= _STARTS:
+            raise WorkersFailed(worker.death().removeprefix("the worker reading it "))
+        self._swap(worker, kill=True)
+
+    def _replace(self, worker: _Worker, lost: Lost, *, kill: bool) -> None:
+        index = worker.index
+        self._swap(worker, kill=kill)
+        self._deliver(index, lost)
+
+    def _swap(self, worker: _Worker, *, kill: bool) -> None:
+        worker.stop(kill=kill)
+        self.workers[self.workers.index(worker)] = _Worker(self.limits, self.preload)
+
+    def _deliver(self, index: int, result: Any) -> None:
+        with self.changed:
+            self.results[index] = result
+            self.changed.notify_all()
+
+    def take(self, index: int) -> Any:
+        with self.changed:
+            while index not in self.results:
+                if self.error is not None:
+                    raise self.error
+                if not self.thread.is_alive():
+                    raise RuntimeError("the worker supervisor stopped")
+                self.changed.wait(_POLL)
+            self.taken += 1
+            self.changed.notify_all()
+            return self.results.pop(index)
+
+    def close(self) -> None:
+        self.closing = True
+        self.thread.join()
+        for worker in self.workers:
+            worker.stop(kill=worker.index is not None)
+
+
+def imap(
+    fn: Callable, items: Iterable, *, workers: int, limits: Limits | None = None, ahead: int = 64
+) -> Iterator[tuple[Any, Any]]:
+    """``(item, fn(item) or Lost)`` in the items' order; ``fn`` must be importable by name."""
+    items = list(items)
+    if not items:
+        return
+    supervisor = _Supervisor(fn, items, workers, limits or Limits(), ahead)
+    supervisor.thread.start()
+    try:
+        for index, item in enumerate(items):
+            yield item, supervisor.take(index)
+    finally:
+        supervisor.close()
+
+
+# The worker's side.
+
+
+def _die_with_parent(parent: int) -> None:
+    """Be killed when the parent dies, even in the middle of a file (Linux)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: end of input still stops an idle worker
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(0)
+
+
+def _limit_memory(megabytes: int) -> None:
+    if megabytes > 0:
+        limit = megabytes * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def serve(parent: int, memory_mb: int, preload: str) -> None:
+    """Say ready once ``preload`` is imported, then answer calls from stdin on stdout until stdin ends."""
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    calls = os.fdopen(os.dup(0), "rb")
+    answers = os.fdopen(os.dup(1), "wb")
+    devnull = os.open(os.devnull, os.O_RDWR)
+    os.dup2(devnull, 0)
+    os.dup2(devnull, 1)  # a library's stray print must not corrupt the answers
+    _limit_memory(memory_mb)
+    importlib.import_module(preload)
+    _send(answers, None)
+    while True:
+        try:
+            call = _receive(calls)
+        except EOFError:
+            return
+        except Exception as err:  # noqa: BLE001 - a call this worker cannot load fails alone
+            call = (_unloadable, f"{type(err).__name__}: {err}")
+        _send(answers, _call(*call))
+
+
+def _unloadable(reason: str) -> Lost:
+    return Lost(f"the worker could not load the call ({reason})")
+
+
+def _call(fn: Callable, item: Any) -> Any:
+    try:
+        return fn(item)
+    except MemoryError:
+        return Lost("needed more memory than a worker may use")
+    except Exception as err:  # noqa: BLE001 - one bad item must not end the worker
+        return Lost(f"{type(err).__name__}: {err}")
+
+
+if __name__ == "__main__":
+    from indexer.workers import serve as _serve  # so a Lost is pickled as indexer.workers.Lost
+
+    _serve(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3])
