@@ -21,7 +21,7 @@ from analyzers import chinese_analyzer
 
 from . import querylang as ql
 from .facetquery import FacetCondition
-from .textquery import fragment_query, match
+from .textquery import AllOf, fragment_query, match
 
 
 def compile_query(node: ql.Node) -> wq.Query:
@@ -87,16 +87,26 @@ def _(node: ql.CheckFilter, field: str, negate: bool) -> wq.Query:
     return wq.Term("consistent", "yes" if consistent else "no")
 
 
+def _parts(items: tuple[ql.Node, ...], field: str | None, negate: bool) -> list[wq.Query]:
+    """The compiled items, each once: a word typed twice finds and ranks nothing more
+    (nodes compare without their positions), and each copy would cost a pass over its postings."""
+    return [_compile(item, field, negate) for item in dict.fromkeys(items)]
+
+
+def _combined(kind: type[wq.And] | type[wq.Or], parts: list[wq.Query]) -> wq.Query:
+    if len(parts) == 1:
+        return parts[0]
+    return AllOf(parts) if kind is wq.And else wq.Or(parts)
+
+
 @_compile.register
 def _(node: ql.And, field: str, negate: bool) -> wq.Query:
-    parts = [_compile(item, field, negate) for item in node.items]
-    return wq.Or(parts) if negate else wq.And(parts)
+    return _combined(wq.Or if negate else wq.And, _parts(node.items, field, negate))
 
 
 @_compile.register
 def _(node: ql.Or, field: str, negate: bool) -> wq.Query:
-    parts = [_compile(item, field, negate) for item in node.items]
-    return wq.And(parts) if negate else wq.Or(parts)
+    return _combined(wq.And if negate else wq.Or, _parts(node.items, field, negate))
 
 
 @_compile.register

@@ -7,9 +7,11 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 
+from .errors import NianbaoError
 from .registry import facets
-from .search import Sort, compile_query, ordered_docnums, parse
+from .search import Deadline, Sort, compile_query, ordered_docnums, parse
 
 META_COLUMNS = (
     "id", "title", "agency", "province", "city", "county", "year", "published", "template",
@@ -17,21 +19,45 @@ META_COLUMNS = (
 )
 
 
-def records(ix, text: str, sort: str | None = None) -> Iterator[dict]:
+class ExportTooLarge(NianbaoError):
+    """A query matching more reports than one export may hold."""
+
+    status = 400
+
+    def __init__(self, found: int, limit: int):
+        super().__init__(
+            f"the query matches {found} reports; an export holds at most {limit}: narrow it "
+            "(add a year, a region or a facet condition)",
+            message_zh=f"检索结果有 {found} 份报告，一次最多导出 {limit} 份：请缩小范围（加上年度、地区或指标条件）",
+        )
+        self.code = "export_too_large"
+
+
+def records(ix, text: str, sort: str | None = None, limit: int | None = None,
+            timeout: float | None = None) -> Iterator[dict]:  # fmt: skip
     """The extraction records of every report a query matches, in the requested order.
 
-    The query and sort are checked here, at the call (QueryError, BadRequest), so
-    a caller streaming the records learns of a bad query before it starts.
+    The query is parsed, run and counted here, at the call (QueryError,
+    BadRequest, SearchTimeout, ExportTooLarge past ``limit`` reports), so a caller
+    streaming the records learns of every failure before it sends a byte;
+    ``timeout`` bounds that part. The stream then reads the records from the same
+    searcher, so a commit in between cannot shift the documents it names.
     """
+    deadline = Deadline(timeout)
     query = compile_query(parse(text))
     order = Sort.parse(sort)
+    with ExitStack() as stack:
+        searcher = stack.enter_context(ix.searcher())
+        docnums = ordered_docnums(searcher, query, order, deadline)
+        if limit is not None and len(docnums) > limit:
+            raise ExportTooLarge(len(docnums), limit)
+        return _stream(stack.pop_all(), searcher, docnums)
 
-    def stream() -> Iterator[dict]:
-        with ix.searcher() as searcher:
-            for docnum in ordered_docnums(searcher, query, order):
-                yield json.loads(searcher.stored_fields(docnum)["record"])
 
-    return stream()
+def _stream(held: ExitStack, searcher, docnums: list[int]) -> Iterator[dict]:
+    with held:
+        for docnum in docnums:
+            yield json.loads(searcher.stored_fields(docnum)["record"])
 
 
 def _consistent(record: dict) -> str:

@@ -4,6 +4,11 @@ The CLI and the web API both call it and only translate its plain-dict answer
 (interfaces.md). Sorting: relevance (default), ``year`` / ``-year``, or a
 facet key, ascending or with ``-`` descending; reports without that facet
 come last either way.
+
+A ``timeout`` (seconds) bounds a search: matching, ordering and highlighting
+check a ``Deadline`` and give up with ``SearchTimeout`` (a 400 asking for a
+narrower query: the same query would be as slow again) rather than hold a
+server's worker thread.
 """
 
 from __future__ import annotations
@@ -14,13 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from whoosh import collectors, sorting
 from whoosh import query as wq
-from whoosh import sorting
 
 from . import facetarrays
 from .compile import compile_query
 from .errors import NianbaoError
 from .extract import content_hash
+from .filenames import display_name, real_path
 from .highlight import fragments
 from .querylang import QueryError, conditions, parse, scoped_words
 from .querylang.names import resolve_facet
@@ -30,6 +36,11 @@ from .store import Column, column_text
 
 COUNTED = ("year", "province", "template", "consistent")
 MAX_PER_PAGE = 100
+MAX_PAGE = 10_000  # 10,000 pages of 100 is a million reports: far past any index, and any reader
+# Errors that say a request is past a limit (not that it cannot be read): 400 on the page too.
+LIMIT_CODES = frozenset(
+    {"query_too_long", "too_many_terms", "too_deep", "page_too_large", "search_too_slow", "export_too_large"}
+)
 
 
 class BadRequest(NianbaoError):
@@ -50,6 +61,65 @@ class OriginalMissing(NianbaoError):
     def __init__(self, code: str, message: str, zh: str):
         super().__init__(message, message_zh=zh)
         self.code = code
+
+
+class SearchTimeout(NianbaoError):
+    """A search that ran past its time limit; a narrower query is the remedy, not a retry."""
+
+    status = 400
+
+    def __init__(self, seconds: float):
+        super().__init__(
+            f"the search took longer than {seconds:g} s: narrow it (fewer words, or add a year, "
+            "a region or a facet condition)",
+            message_zh=f"检索超过 {seconds:g} 秒仍未完成：请缩小范围（减少词语，或加上年度、地区、指标条件）",
+        )
+        self.code = "search_too_slow"
+        self.seconds = seconds
+
+
+class Deadline:
+    """The time a search may take from now (``seconds`` None: no limit)."""
+
+    def __init__(self, seconds: float | None = None):
+        self.seconds = seconds
+        self.end = None if seconds is None else time.monotonic() + seconds
+
+    def check(self) -> None:
+        """Raise SearchTimeout once the time is spent."""
+        if self.end is not None and time.monotonic() > self.end:
+            raise SearchTimeout(self.seconds)
+
+
+class _DeadlineCollector(collectors.WrappingCollector):
+    """Checks the deadline around each segment's matcher (building one reads whole posting lists)
+    and every ``_EVERY`` hits. Not Whoosh's ``TimeLimitCollector``: it starts a timer thread per
+    search and relies on SIGALRM, which only the main thread may set, not a server's workers."""
+
+    _EVERY = 64
+
+    def __init__(self, child, deadline: Deadline):
+        super().__init__(child)
+        self.deadline = deadline
+
+    def set_subsearcher(self, subsearcher, offset):
+        self.deadline.check()
+        super().set_subsearcher(subsearcher, offset)
+        self.deadline.check()
+
+    def collect_matches(self):
+        collect, check = self.child.collect, self.deadline.check
+        for i, sub_docnum in enumerate(self.child.matches()):
+            if not i % self._EVERY:
+                check()
+            collect(sub_docnum)
+
+
+def matched(searcher, query, deadline: Deadline, sortedby=None):
+    """Whoosh's ``searcher.search(query, limit=None, sortedby=…)`` within ``deadline``."""
+    collector = searcher.collector(limit=None, sortedby=sortedby)
+    searcher.search_with_collector(query, _DeadlineCollector(collector, deadline))
+    return collector.results()
 
 
 @dataclass(frozen=True)
@@ -84,16 +154,23 @@ class Outcome:
     chart: dict | None = None  # the chart facet's series over every hit (``stats.series_over``)
 
 
-def search(ix, text: str, page: int = 1, per_page: int = 20, sort: str | None = None) -> dict:
-    """Run a query; raises QueryError (with position) or BadRequest on bad input."""
-    return run_search(ix, text, page, per_page, sort).answer
+def search(ix, text: str, page: int = 1, per_page: int = 20, sort: str | None = None,
+           timeout: float | None = None) -> dict:  # fmt: skip
+    """Run a query; raises QueryError (with position), BadRequest or SearchTimeout."""
+    return run_search(ix, text, page, per_page, sort, timeout=timeout).answer
 
 
 def run_search(
-    ix, text: str, page: int = 1, per_page: int = 20, sort: str | None = None, chart: str | None = None
+    ix,
+    text: str,
+    page: int = 1,
+    per_page: int = 20,
+    sort: str | None = None,
+    chart: str | None = None,
+    timeout: float | None = None,
 ) -> Outcome:
     """``search``, plus the series of the facet ``chart`` over the same hits in the same pass."""
-    started = time.perf_counter()
+    started, deadline = time.perf_counter(), Deadline(timeout)
     node = parse(text)
     order = Sort.parse(sort)
     page, per_page = _paging(page, per_page)
@@ -101,12 +178,14 @@ def run_search(
     named = list(dict.fromkeys(c.facet for c in conditions(node)))
     words = scoped_words(node)
     with ix.searcher() as searcher:
-        sortedby = sorting.FieldFacet("year", reverse=order.descending) if order.kind == "year" else None
-        results = searcher.search(query, limit=None, sortedby=sortedby)
+        results = matched(searcher, query, deadline, _sortedby(order))
         docnums = _ordered(searcher, results, order)
         chosen = docnums[(page - 1) * per_page : page * per_page]
         scores = {docnum: score for score, docnum in results.top_n} if order.kind == "relevance" else {}
-        hits = [_hit(searcher.stored_fields(n), scores.get(n), named, words) for n in chosen]
+        hits = []
+        for n in chosen:  # highlighting a long report is the slowest step left: checked per hit
+            deadline.check()
+            hits.append(_hit(searcher.stored_fields(n), scores.get(n), named, words))
         counts = counted(searcher.reader(), docnums)
         series = series_over(searcher, docnums, chart) if chart and docnums else None
     answer = {
@@ -123,9 +202,16 @@ def run_search(
     return Outcome(answer, named, series)
 
 
+def _sortedby(order: Sort):
+    return sorting.FieldFacet("year", reverse=order.descending) if order.kind == "year" else None
+
+
 def _paging(page: int, per_page: int) -> tuple[int, int]:
     if page < 1:
         raise BadRequest("bad_page", "page must be 1 or more", "页码 page 应为 1 或更大的整数")
+    if page > MAX_PAGE:
+        raise BadRequest("page_too_large", f"page must be at most {MAX_PAGE}",
+                         f"页码 page 不能超过 {MAX_PAGE}；请缩小检索范围或改用导出")  # fmt: skip
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise BadRequest("bad_per_page", f"per_page must be between 1 and {MAX_PER_PAGE}",
                          f"每页条数 per_page 应在 1 到 {MAX_PER_PAGE} 之间")  # fmt: skip
@@ -187,18 +273,18 @@ def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> di
     }
 
 
-def ordered_docnums(searcher, query, order: Sort) -> list[int]:
+def ordered_docnums(searcher, query, order: Sort, deadline: Deadline | None = None) -> list[int]:
     """Every document a compiled query matches, in the requested order."""
-    sortedby = sorting.FieldFacet("year", reverse=order.descending) if order.kind == "year" else None
-    return _ordered(searcher, searcher.search(query, limit=None, sortedby=sortedby), order)
+    return _ordered(searcher, matched(searcher, query, deadline or Deadline(), _sortedby(order)), order)
 
 
-def search_ids(ix, text: str, sort: str | None = None) -> list[str]:
+def search_ids(ix, text: str, sort: str | None = None, timeout: float | None = None) -> list[str]:
     """The ids of every report a query matches, in the requested order."""
+    deadline = Deadline(timeout)
     query = compile_query(parse(text))
     order = Sort.parse(sort)
     with ix.searcher() as searcher:
-        docnums = ordered_docnums(searcher, query, order)
+        docnums = ordered_docnums(searcher, query, order, deadline)
         if not docnums:
             return []
         ids = Column(searcher.reader(), "id")
@@ -295,11 +381,12 @@ def original_file(ix, report_id: str) -> Original | None:
         stored = searcher.document(id=report_id)
     if not stored:
         return None
-    path = Path(stored["path"])
+    path = Path(real_path(stored["path"]))
+    shown = display_name(path.name)
     if not path.is_file():
-        raise OriginalMissing("file_gone", f"the file of report {report_id} is no longer at {path}",
-                              f"这份报告的原文件已不在原处（{path.name}），可能已被移动或删除")  # fmt: skip
+        raise OriginalMissing("file_gone", f"the file of report {report_id} is no longer at {display_name(str(path))}",
+                              f"这份报告的原文件已不在原处（{shown}），可能已被移动或删除")  # fmt: skip
     if content_hash(path.read_bytes()) != stored["content_hash"]:
         raise OriginalMissing("file_changed", f"the file of report {report_id} has changed since it was ingested",
-                              f"这份报告的原文件（{path.name}）在建立索引后已被修改，请重新运行 nianbao ingest")  # fmt: skip
-    return Original(path, path.name, json.loads(stored["record"])["format"])
+                              f"这份报告的原文件（{shown}）在建立索引后已被修改，请重新运行 nianbao ingest")  # fmt: skip
+    return Original(path, shown, json.loads(stored["record"])["format"])

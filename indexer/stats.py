@@ -38,15 +38,18 @@ def _tidy(value: float) -> float | int:
     return int(value) if value.is_integer() else value
 
 
-def facet_series(ix, text: str, key: str) -> dict:
+def facet_series(ix, text: str, key: str, timeout: float | None = None) -> dict:
     """A facet over the reports a query matches: count, sum and median per year and per province.
 
     Reports that do not state the facet are counted in ``absent`` and left out of
-    the sums and medians (absent is not 0).
+    the sums and medians (absent is not 0). ``timeout`` as ``search`` has it.
     """
+    from .search import Deadline, matched  # search imports this module for series_over
+
+    deadline = Deadline(timeout)
     query = compile_query(parse(text))
     with ix.searcher() as searcher:
-        return series_over(searcher, list(searcher.search(query, limit=None).docs()), key)
+        return series_over(searcher, list(matched(searcher, query, deadline).docs()), key)
 
 
 def series_over(searcher, docnums: list[int], key: str) -> dict:

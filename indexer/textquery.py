@@ -15,8 +15,10 @@ match.
 
 from __future__ import annotations
 
+from whoosh import matching
 from whoosh import query as wq
 from whoosh.query import spans
+from whoosh.util import make_binary_tree
 
 from analyzers import chinese_analyzer
 from analyzers.bigram import JOIN, PART_SPAN, query_grams
@@ -27,6 +29,23 @@ from .schema import SECTION_FIELDS, part_of
 CONTENT = "content"
 TITLE_BOOST = 3.0  # a hit in the title outranks the same hit in the text
 SECTION_BOOST = 1.5  # a hit in the section the query names outranks one in the whole text
+
+
+class AllOf(wq.And):
+    """Whoosh's ``And`` with its matchers in a balanced tree.
+
+    ``And`` builds a "weighted" tree whose weights (minus each part's size) only
+    ever grow more negative as parts combine, so n parts become a chain n deep:
+    every step re-asks the whole chain whether it is active, which made a query's
+    cost grow with the square of its words (and past ~970 words overflow the
+    stack). A balanced tree is log2(n) deep; the smallest parts are put first.
+    """
+
+    def _matcher(self, subs, searcher, context):
+        reader = searcher.reader()
+        ordered = sorted(subs, key=lambda q: q.estimate_size(reader))
+        m = make_binary_tree(matching.IntersectionMatcher, [q.matcher(searcher, context) for q in ordered])
+        return matching.WrappingMatcher(m, self.boost) if self.boost != 1.0 else m
 
 
 class SpanWithin(spans.SpanFirst):
@@ -116,7 +135,7 @@ def _match_one(text: str, section: str | None) -> wq.Query:
     if section is not None:
         lo = part_of(section) * PART_SPAN
         runs = [SpanWithin(q, lo, lo + PART_SPAN) for q in runs]
-    return runs[0] if len(runs) == 1 else wq.And(runs)
+    return runs[0] if len(runs) == 1 else AllOf(runs)
 
 
 def _run(grams: tuple[str, ...]) -> wq.Query:

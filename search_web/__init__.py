@@ -13,7 +13,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request
+from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 from whoosh.index import IndexError as WhooshIndexError
 from whoosh.index import LockError
@@ -22,7 +23,7 @@ from indexer.errors import NianbaoError
 from indexer.live import LiveIndex
 from indexer.store import index_folder, open_existing
 
-from .messages import TITLES, IndexUnavailable, http_error
+from .messages import TITLES, AddressTooLong, IndexUnavailable, http_error
 
 CSP = "; ".join(
     [
@@ -41,10 +42,22 @@ CSP = "; ".join(
 log = logging.getLogger(__name__)
 
 
+SEARCH_TIMEOUT = 5.0  # seconds: a normal query over 2,000 reports takes well under a tenth of that
+EXPORT_LIMIT = 20_000  # reports per export: about 40 MB of CSV, a minute of one worker at most
+# Bytes of query string: a query at its 1,000-character limit, percent-encoded, is at most 9,000.
+MAX_QUERY_STRING = 32_768
+
+
 def create_app(test_config: dict | None = None) -> Flask:
-    """The app; ``INDEX_DIR`` (default: $NIANBAO_INDEX, else ./index_data) names the index."""
+    """The app; ``INDEX_DIR`` (default: $NIANBAO_INDEX, else ./index_data) names the index.
+
+    ``SEARCH_TIMEOUT`` (seconds, None: none) bounds each search, stats and export
+    query; ``EXPORT_LIMIT`` is the most reports one export holds.
+    """
     app = Flask(__name__)
-    app.config.from_mapping(INDEX_DIR=None, JSON_AS_ASCII=False)
+    app.config.from_mapping(
+        INDEX_DIR=None, JSON_AS_ASCII=False, SEARCH_TIMEOUT=SEARCH_TIMEOUT, EXPORT_LIMIT=EXPORT_LIMIT
+    )
     if test_config:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = str(index_folder(app.config["INDEX_DIR"]))
@@ -56,8 +69,17 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp, url_prefix="/api")
     _register_errors(app)
+    app.before_request(_query_string_size)
     app.after_request(_security_headers)
     return app
+
+
+def _query_string_size():
+    """A 414 naming the limit before any parameter is read (the server's own header limit is larger,
+    ``serve.MAX_HEADER_BYTES``, so that an over-long address gets this answer, not a reset)."""
+    size = len(request.environ.get("QUERY_STRING", ""))
+    if size > MAX_QUERY_STRING:
+        raise AddressTooLong(size, MAX_QUERY_STRING)
 
 
 def get_index():
@@ -84,10 +106,12 @@ def wants_json() -> bool:
 
 def error_response(body: dict, status: int, headers: dict | None = None):
     """The same error object for both audiences: JSON under /api, a Chinese page elsewhere."""
+    title = TITLES.get(status, TITLES[500] if status >= 500 else TITLES[400])
     if wants_json():
         response = jsonify({"error": body})
+    elif request_ctx.url_adapter is None:  # a Host header werkzeug refused (BadHost): no link can be built
+        response = Response(f"{title}\n{body['message_zh']}\n", mimetype="text/plain")
     else:
-        title = TITLES.get(status, TITLES[500] if status >= 500 else TITLES[400])
         response = render_template("error.html", error=body, status=status, title=title)
     retry = {"Retry-After": "10"} if status == 503 else {}
     return response, status, {**retry, **(headers or {})}

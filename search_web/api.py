@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 
 from indexer.errors import NianbaoError
 from indexer.models import SECTION_NAMES
@@ -52,7 +52,9 @@ def search_reports():
     page = int_arg("page", 1)
     per_page = int_arg("per_page", 20)
     text = request.args.get("q", "")
-    return jsonify(search(get_index(), text, page=page, per_page=per_page, sort=request.args.get("sort")))
+    timeout = current_app.config["SEARCH_TIMEOUT"]
+    sort = request.args.get("sort")
+    return jsonify(search(get_index(), text, page=page, per_page=per_page, sort=sort, timeout=timeout))
 
 
 @bp.get("/reports/<report_id>")
@@ -107,7 +109,8 @@ def _facet_key(name: str | None) -> str:
 def stats():
     """A facet's count, sum and median by year and by province over a query's reports."""
     key = _facet_key(request.args.get("facet"))
-    return jsonify(facet_series(get_index(), request.args.get("q", ""), key))
+    timeout = current_app.config["SEARCH_TIMEOUT"]
+    return jsonify(facet_series(get_index(), request.args.get("q", ""), key, timeout=timeout))
 
 
 @bp.get("/openapi.json")

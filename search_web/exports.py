@@ -1,16 +1,18 @@
 """The exports of a result set: ``/export.csv`` and ``/export.jsonl``, full values (no rounding).
 
-A bad query or sort answers 400 before anything is sent, with the Chinese
-error page a person reads in the browser (the status says it to scripts).
+The query is run and counted before anything is sent: a bad query or sort, a
+search past its time or a result past ``EXPORT_LIMIT`` answers 400 with the
+Chinese error page a person reads in the browser (the status says it to
+scripts), never a file cut off midway.
 """
 
 from __future__ import annotations
 
-from flask import Response, request
+from flask import Response, current_app, request
 
-from indexer.export import csv_lines, jsonl_lines, records
+from indexer.export import ExportTooLarge, csv_lines, jsonl_lines, records
 from indexer.querylang import QueryError
-from indexer.search import BadRequest
+from indexer.search import BadRequest, SearchTimeout
 
 from . import error_response, get_index
 from .pages import bp
@@ -19,9 +21,10 @@ from .pages import bp
 def _export(lines, content_type: str, filename: str):
     """A streamed download of every hit of q in the requested order."""
     q, sort = request.args.get("q", "").strip(), request.args.get("sort") or None
+    config = current_app.config
     try:
-        items = records(get_index(), q, sort)
-    except (QueryError, BadRequest) as err:
+        items = records(get_index(), q, sort, limit=config["EXPORT_LIMIT"], timeout=config["SEARCH_TIMEOUT"])
+    except (QueryError, BadRequest, SearchTimeout, ExportTooLarge) as err:
         return error_response(err.to_dict(), err.status)
     response = Response(lines(items), content_type=content_type)
     response.headers["Content-Disposition"] = f"attachment; filename={filename}"

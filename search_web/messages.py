@@ -16,11 +16,27 @@ TITLES = {
     400: "请求无法处理",
     404: "没有找到",
     405: "不支持这种请求方式",
+    414: "网址过长",
     409: "索引正忙",
     422: "文件无法读取",
     500: "服务器出了点问题",
     503: "索引暂不可用",
 }
+
+class AddressTooLong(NianbaoError):
+    """A request whose query string is past the limit: 414, before any parameter is read."""
+
+    status = 414
+
+    def __init__(self, size: int, limit: int):
+        super().__init__(
+            f"the query string is {size} bytes long; the limit is {limit}",
+            hint="a query holds at most 1000 characters",
+            message_zh=f"网址的参数部分有 {size} 字节，超过上限 {limit} 字节",
+            hint_zh="查询最多 1000 个字符",
+        )
+        self.code = "address_too_long"
+
 
 class IndexUnavailable(NianbaoError):
     """The index exists but cannot be read right now (being rebuilt, or its files replaced)."""

@@ -12,13 +12,13 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from indexer.errors import NianbaoError
 from indexer.extract import templates as official
 from indexer.querylang import QueryError
 from indexer.registry import TEMPLATE_NAMES, facets
-from indexer.search import BadRequest, run_search
+from indexer.search import LIMIT_CODES, BadRequest, SearchTimeout, run_search
 from indexer.store import IndexMissing
 
 from . import charts, get_index
@@ -84,11 +84,11 @@ def search_page():
     if not state.q:
         return _render_search(state, doc_count=_doc_count())
     try:
-        outcome = run_search(
-            get_index(), state.q, state.page, state.per_page, state.sort, chart=state.chart_key
-        )
-    except (QueryError, BadRequest) as err:
-        return _render_search(state, error=_error_view(err, state.q))
+        outcome = run_search(get_index(), state.q, state.page, state.per_page, state.sort,
+                             chart=state.chart_key, timeout=current_app.config["SEARCH_TIMEOUT"])  # fmt: skip
+    except (QueryError, BadRequest, SearchTimeout) as err:
+        status = 400 if err.code in LIMIT_CODES else 200
+        return _render_search(state, status, error=_error_view(err, state.q))
     found = outcome.answer
     chart = _charts(state.chart_key, outcome.chart) if outcome.chart else None
     pager = _pager(found["page"], -(-found["total"] // found["per_page"]))
@@ -144,14 +144,22 @@ def _doc_count() -> int | None:
         return None
 
 
+_ERROR_TITLES = {
+    "query_too_long": "查询超出限制", "too_many_terms": "查询超出限制", "too_deep": "查询超出限制",
+    "page_too_large": "参数超出限制", "search_too_slow": "检索超时",
+}  # fmt: skip
+_ECHO = 40  # characters of the query shown after the error's place
+
+
 def _error_view(err: NianbaoError, q: str) -> dict:
     """The error as the page shows it: the Chinese message, the query split around the wrong
     part, and the suggested fixes as links."""
-    view = {**err.to_dict(), "message_zh": err.message_zh}
+    view = {**err.to_dict(), "message_zh": err.message_zh, "title": _ERROR_TITLES.get(err.code)}
     pos, wrong = view["position"], _wrong(err, q)
     if pos is not None and 0 <= pos <= len(q):
         end = pos + max(len(wrong), 1)
-        view["parts"] = (q[:pos], q[pos:end] or " ", q[end:])
+        rest = q[end:] if len(q) - end <= _ECHO else q[end : end + _ECHO] + "…"  # a huge query: not twice
+        view["parts"] = (q[:pos], q[pos:end] or " ", rest)
     fixed = [q[:pos] + s + q[pos + len(wrong) :] if wrong else None for s in view["suggestions"]]
     view["fixes"] = [
         (s, State(q=f).url() if f else None) for s, f in zip(view["suggestions"], fixed, strict=True)

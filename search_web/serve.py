@@ -5,6 +5,12 @@ wherever Python does, on Windows too), which suits a tool that researchers
 install with pip. The command is registered with the ``nianbao`` CLI through
 the ``nianbao.commands`` entry point. Each request writes one access-log line
 to stderr (``accesslog``) unless ``--quiet``.
+
+Half-open connections (slowloris) are bounded two ways: ``--connection-limit``
+(waitress's own default of 100 let 101 idle sockets stop the server) and
+``--channel-timeout``, after which a connection that has sent or received
+nothing is closed; waitress looks for such connections every
+``cleanup_interval``, kept below the timeout so it is kept to.
 """
 
 from __future__ import annotations
@@ -12,6 +18,11 @@ from __future__ import annotations
 import argparse
 import errno
 import sys
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None
 
 from indexer.cli import int_between
 from indexer.errors import NianbaoError
@@ -21,6 +32,22 @@ _LISTEN_ZH = {
     errno.EACCES: "没有权限使用这个端口（1024 以下的端口通常需要管理员权限）",
     errno.EADDRNOTAVAIL: "本机没有这个地址（检查 --host）",
 }
+
+
+CONNECTION_LIMIT = 1000
+CHANNEL_TIMEOUT = 15  # seconds: a browser sends its request at once; an idle socket is let go
+# Waitress's 256 KB header limit answers a longer request line by closing with its bytes unread,
+# which the client sees as a reset; up to this size the app answers 414 naming its own limit.
+MAX_HEADER_BYTES = 2 * 1024 * 1024
+
+
+def default_connection_limit() -> int:
+    """CONNECTION_LIMIT, or half the process's open-file limit where that is lower (each connection
+    is a file, and the index and the log need theirs)."""
+    if resource is None:
+        return CONNECTION_LIMIT
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return CONNECTION_LIMIT if soft == resource.RLIM_INFINITY else max(10, min(CONNECTION_LIMIT, soft // 2))
 
 
 class CannotListen(NianbaoError):
@@ -42,6 +69,19 @@ def add_command(sub, common: argparse.ArgumentParser) -> None:
         "--port", type=int_between(0, 65535), default=8000, help="port (default 8000; 0: any free port)"
     )
     parser.add_argument("--threads", type=int_between(1, 1024), default=8, help="worker threads (default 8)")
+    parser.add_argument(
+        "--connection-limit",
+        type=int_between(1, 100_000),
+        default=default_connection_limit(),
+        help=f"open connections at most; more wait to be accepted (default {CONNECTION_LIMIT}, "
+        "or half the open-file limit)",
+    )
+    parser.add_argument(
+        "--channel-timeout",
+        type=int_between(1, 3600),
+        default=CHANNEL_TIMEOUT,
+        help=f"seconds a connection may stay idle before it is closed (default {CHANNEL_TIMEOUT})",
+    )
     parser.add_argument("--quiet", action="store_true", help="no access-log line per request")
     parser.set_defaults(handler=run)
 
@@ -72,7 +112,17 @@ def _listen(app, args: argparse.Namespace):
     from waitress.server import create_server
 
     try:
-        return create_server(app, host=args.host, port=args.port, threads=args.threads, ident="nianbao")
+        return create_server(
+            app,
+            host=args.host,
+            port=args.port,
+            threads=args.threads,
+            ident="nianbao",
+            connection_limit=args.connection_limit,
+            channel_timeout=args.channel_timeout,
+            cleanup_interval=max(1, args.channel_timeout // 2),
+            max_request_header_size=MAX_HEADER_BYTES,
+        )
     except ValueError as err:  # waitress's word for an address getaddrinfo cannot resolve
         raise CannotListen(args.host, args.port, str(err), "无法解析这个地址（检查 --host）") from err
     except OSError as err:

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer import querylang
 from indexer.errors import NianbaoError
@@ -25,6 +27,7 @@ from indexer.querylang import (
     parse,
     scoped_words,
 )
+from indexer.querylang.parser import MAX_CHARS
 from indexer.registry import ALIASES
 
 NORMAL_FORMS = [
@@ -237,7 +240,7 @@ ERRORS = [
     (":培训", "dangling_operator", 0),
     ("()", "empty_group", 0),
     ('""', "empty_phrase", 0),
-    ("(" * 100 + "a" + ")" * 100, "too_complex", 40),
+    ("(" * 100 + "a" + ")" * 100, "too_deep", 40),
     ("in 1900", "bad_year", 3),
 ]
 
@@ -472,3 +475,26 @@ def test_small_amounts_keep_their_value_and_read_back(text, normal):
 )
 def test_chinese_numerals_and_full_width_digits_where_a_number_is_expected(text, normal):
     assert parse(text).normal() == normal
+
+
+# --- fuzzing: any string gives a tree or a positioned QueryError -----------------------------
+
+_FUZZ_TEXT = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.sampled_from([*PIECES, " ", "(", ")", '"', "问题:", "NOT ", "-", "'"]), max_size=60).map("".join),
+    st.text(alphabet="()\"'-:问题 a", min_size=900, max_size=1100),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_FUZZ_TEXT)
+def test_fuzz_parse_gives_a_tree_or_a_positioned_query_error(text):
+    try:
+        node = parse(text)
+    except QueryError as err:
+        assert 0 <= err.position <= len(text), (err.code, err.position)
+        assert err.message.startswith(f"at character {err.position + 1}: ")
+        assert err.message_zh.startswith(f"第 {err.position + 1} 个字符处：")
+        return
+    if len(node.normal()) <= MAX_CHARS:  # the normal form spells names out: it can be longer
+        assert parse(node.normal()) == node

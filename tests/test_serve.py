@@ -242,3 +242,79 @@ def test_middleware_logs_an_app_that_raises_and_lets_it_raise():
     with pytest.raises(RuntimeError):
         AccessLog(app, stream)(environ(), lambda *a: None)
     assert '"GET / HTTP/1.1" 500 - ' in stream.getvalue()
+
+
+# --- half-open connections and over-long requests ------------------------------------------
+
+HALF_OPEN = b"GET /api/facets HTTP/1.1\r\nHost: x\r\n"  # the request's end never comes
+
+
+def _half_open(base: str, count: int) -> list[socket.socket]:
+    host, port = base.removeprefix("http://").rsplit(":", 1)
+    sockets = []
+    for _ in range(count):
+        conn = socket.create_connection((host, int(port)), timeout=10)
+        conn.sendall(HALF_OPEN)
+        sockets.append(conn)
+    return sockets
+
+
+def _answers(base: str, timeout: float) -> int:
+    with urllib.request.urlopen(base + "/api/facets", timeout=timeout) as response:
+        return response.status
+
+
+def test_more_half_open_connections_than_waitress_allowed_leave_the_server_answering(index):
+    """Waitress's own limit was 100: 101 idle sockets stopped every other request."""
+    server = Server(index, "--quiet")
+    held = []
+    try:
+        held = _half_open(server.base, 150)
+        started = time.monotonic()
+        assert _answers(server.base, timeout=10) == 200
+        assert time.monotonic() - started < 5
+    finally:
+        for conn in held:
+            conn.close()
+        server.stop()
+
+
+def test_idle_connections_past_the_limit_are_closed_after_the_channel_timeout(index):
+    server = Server(index, "--quiet", "--connection-limit", "20", "--channel-timeout", "2")
+    held = []
+    try:
+        held = _half_open(server.base, 30)  # the last ten wait to be accepted
+        started = time.monotonic()
+        assert _answers(server.base, timeout=20) == 200
+        assert time.monotonic() - started < 10  # 2 s idle, looked for every second
+        held[0].settimeout(5)
+        assert held[0].recv(100) == b""  # the server closed the idle connection
+    finally:
+        for conn in held:
+            conn.close()
+        server.stop()
+
+
+@pytest.mark.parametrize("option", ["--connection-limit", "--channel-timeout"])
+def test_connection_options_are_checked(option, capsys):
+    with pytest.raises(SystemExit):
+        main(["serve", option, "0"])
+    assert capsys.readouterr().err.splitlines()[-1].startswith(f"nianbao serve: 参数 {option}：0 不在 1–")
+
+
+def test_a_one_megabyte_query_is_answered_414_not_reset(index):
+    server = Server(index, "--quiet")
+    try:
+        host, port = server.base.removeprefix("http://").rsplit(":", 1)
+        target = "/api/search?q=" + "a" * 1_000_000
+        with socket.create_connection((host, int(port)), timeout=20) as conn:
+            conn.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+            answer = b""
+            while chunk := conn.recv(65536):
+                answer += chunk
+    finally:
+        server.stop()
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.split(b"\r\n")[0] == b"HTTP/1.1 414 REQUEST URI TOO LONG"
+    assert b'"code":"address_too_long"' in body
+    assert b"the query string is 1000002 bytes long; the limit is 32768" in body

@@ -10,6 +10,12 @@ Grammar (OR binds loosest, then AND, then the NOT prefix)::
 
 A word with no operator after it is a word, not a facet. Every failure is a
 QueryError with a code and the character where it happened.
+
+Limits, each far above what a person types and each a QueryError naming it:
+MAX_CHARS characters (an OR of all 31 provinces by name is about 250),
+MAX_TERMS words, phrases and conditions, and MAX_DEPTH levels of parentheses
+and section scopes (which also keeps the recursion of this parser, and of
+every walk over its tree, far from Python's stack limit).
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ from .ast import (
 from .errors import QueryError
 from .lexer import Token, tokenize
 
+MAX_CHARS = 1000
+MAX_TERMS = 100
 MAX_DEPTH = 40
 _RANGE_WORDS = frozenset({"-", "至", "到", "~", ".."})
 _OPERAND_END = frozenset({"EOF", "RPAREN", "AND", "OR"})
@@ -44,6 +52,9 @@ def parse(text: str) -> Node:
     >>> parse("行政处罚 > 10 in 2020").normal()
     '行政处罚.处理决定数 > 10 AND year = 2020'
     """
+    if len(text) > MAX_CHARS:
+        raise QueryError("query_too_long", f"the query is {len(text)} characters long; the limit is {MAX_CHARS}",
+                         MAX_CHARS, zh=f"查询有 {len(text)} 个字符，超过上限 {MAX_CHARS} 个字符")  # fmt: skip
     return _Parser(text).query()
 
 
@@ -61,6 +72,7 @@ class _Parser:
         self.tokens = tokenize(text)
         self.i = 0
         self.depth = 0
+        self.terms = 0
 
     @property
     def tok(self) -> Token:
@@ -134,6 +146,26 @@ class _Parser:
         token = self.tok
         if token.kind == "LPAREN":
             return self.group()
+        node = self.operand()
+        if not isinstance(node, Scoped):  # a scope's words are counted where they are read
+            self.count(token)
+        return node
+
+    def count(self, token: Token) -> None:
+        self.terms += 1
+        if self.terms > MAX_TERMS:
+            raise self.error("too_many_terms", f"more than {MAX_TERMS} words and conditions", token.start,
+                             f"词语和条件超过 {MAX_TERMS} 个")  # fmt: skip
+
+    def nest(self, opening: Token) -> None:
+        """One level deeper (a parenthesis or a section scope), at most MAX_DEPTH."""
+        if self.depth >= MAX_DEPTH:
+            raise self.error("too_deep", f"more than {MAX_DEPTH} nested parentheses and scopes",
+                             opening.start, f"括号和章节范围嵌套超过 {MAX_DEPTH} 层")  # fmt: skip
+        self.depth += 1
+
+    def operand(self) -> Node:
+        token = self.tok
         if token.kind == "PHRASE":
             self.take()
             if not token.text:
@@ -156,14 +188,7 @@ class _Parser:
             raise self.error("unbalanced_paren", "this '(' is never closed", opening.start, "这个“(”没有闭合")
         if self.tok.kind == "RPAREN":
             raise self.error("empty_group", "the parentheses hold nothing", opening.start, "括号里没有内容")
-        if self.depth >= MAX_DEPTH:
-            raise self.error(
-                "too_complex",
-                f"more than {MAX_DEPTH} nested parentheses",
-                opening.start,
-                f"括号嵌套超过 {MAX_DEPTH} 层",
-            )
-        self.depth += 1
+        self.nest(opening)
         node = self.or_expr()
         self.depth -= 1
         if self.tok.kind != "RPAREN":
@@ -244,7 +269,9 @@ class _Parser:
                 ahead.start,
                 f"“{name.text}:”后面缺少要找的词语",
             )
+        self.nest(name)
         node = self.unary()
+        self.depth -= 1
         _only_words(node, name.text)
         return Scoped(section, node, start=name.start, end=self.tokens[self.i - 1].end)
 
