@@ -1,6 +1,6 @@
 PY ?= python3
 
-.PHONY: install test lint format bench bench-extract accuracy quality
+.PHONY: install test lint format bench bench-extract load accuracy quality
 
 install:
 	$(PY) -m pip install -e '.[test]'
@@ -26,6 +26,13 @@ accuracy:
 COUNT ?= 10000
 bench:
 	$(PY) -m indexer.cli bench --count $(COUNT) --json bench-$(COUNT).json
+
+# The server under load: 32 clients on loopback for 3 rounds of 20 s on LOAD_COUNT generated reports
+# (throughput, p50/p95/p99 per request kind, errors, the server's memory after each round).
+LOAD_COUNT ?= 1000
+load:
+	$(PY) -m indexer.cli bench --load-only --count $(LOAD_COUNT) --load-clients 32 --load-seconds 20 \
+		--load-rounds 3 --json bench-load-$(LOAD_COUNT).json
 
 # Extraction speed per input form (ms per file, files per second).
 bench-extract:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.benchmark import corpus, plain, workload
+from indexer.benchmark import corpus, load, plain, workload
 from indexer.benchmark.report import table
 from indexer.benchmark.runner import run
 from indexer.generator import FORMS
@@ -24,9 +24,9 @@ def test_the_corpus_holds_every_form_and_is_a_prefix_of_larger_ones():
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
-    return run(
-        130, tmp_path_factory.mktemp("bench"), per_class=3, workers=2, baseline=True, log=lambda _: None
-    )
+    settings = load.Settings(clients=2, seconds=1, rounds=1)
+    folder = tmp_path_factory.mktemp("bench")
+    return run(130, folder, per_class=3, workers=2, baseline=True, log=lambda _: None, load_settings=settings)
 
 
 def test_every_report_is_ingested_in_bulk_then_as_an_increment(results):
@@ -50,6 +50,18 @@ def test_the_table_has_a_row_per_query_class(results):
     for kind in workload.CLASSES:
         assert f"| {kind} |" in printed
     assert "reports/s (wall)" in printed
+
+
+def test_the_load_rounds_run_after_the_query_classes_and_are_in_the_table(results):
+    measured = results["load"]
+    assert len(measured["rounds"]) == 1 and measured["clients"] == 2
+    assert list(measured["total"]["kinds"]) == list(load.KINDS)
+    assert measured["total"]["errors"] == 0
+    printed = table(results)
+    assert "### Load: 2 clients × 1 s, 1 rounds, server threads default, loopback" in printed
+    for kind in load.KINDS:
+        assert f"| {kind} | {measured['total']['kinds'][kind]['requests']} | 0 | " in printed
+    assert printed.index("| page 10 |") < printed.index("### Load") < printed.index("forms: ")
 
 
 def test_drawn_queries_are_valid_queries():

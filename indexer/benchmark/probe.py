@@ -70,6 +70,11 @@ def memory_mb(pid: int) -> float:
     return pss if pss is not None else _proc_mb(pid, "status", "VmRSS:") or 0.0
 
 
+def resident_mb(pid: int) -> float:
+    """A live process's resident memory (VmRSS)."""
+    return _proc_mb(pid, "status", "VmRSS:") or 0.0
+
+
 def peak_mb(pid: int) -> float:
     """A live process's peak resident memory (VmHWM)."""
     return _proc_mb(pid, "status", "VmHWM:") or 0.0

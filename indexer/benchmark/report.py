@@ -59,9 +59,55 @@ def table(r: dict) -> str:
             f"| {kind} | {_three(q['in_process'])} | {_three(q.get('http'))} | {_three(theirs)} | "
             f"{_ratio(q['in_process']['p95'], theirs['p95'] if theirs else None)} |"
         )
+    if "load" in r:
+        lines += ["", load_table(r["load"])]
     lines += ["", "forms: " + ", ".join(f"{form} {n}" for form, n in r["forms"].items())]
     return "\n".join(lines)
 
 
+def load_only_table(r: dict) -> str:
+    """``nianbao bench --load-only``'s output: the load table under a heading naming the index."""
+    return (
+        f"## nianbao bench --load-only: {r['count']} reports, {r['cores']} cores\n\n{load_table(r['load'])}"
+    )
+
+
 def _three(p: dict | None) -> str:
-    return f"{p['p50']:g} / {p['p95']:g} / {p['p99']:g}" if p else "—"
+    return f"{p['p50']:g} / {p['p95']:g} / {p['p99']:g}" if p and p["p50"] is not None else "—"
+
+
+def load_table(load: dict) -> str:
+    """The load rounds: one row per round with the server's memory after it, one row per request kind."""
+    before = load["memory_before"]
+    lines = [
+        f"### Load: {load['clients']} clients × {load['seconds']:g} s, {len(load['rounds'])} rounds, "
+        f"server threads {load['server_threads']}, loopback",
+        "",
+        "| load round | requests | requests/s | errors | p50 / p95 / p99 ms | server RSS / peak MB "
+        "| RSS change MB |",
+        "|---|---|---|---|---|---|---|",
+        f"| before | | | | | {before['rss_mb']:.1f} / {before['hwm_mb']:.1f} | |",
+    ]
+    for r in load["rounds"]:
+        memory = r["memory"]
+        lines.append(
+            f"| {r['round']} | {r['requests']} | {r['requests_per_s']:.1f} | {r['errors']} | "
+            f"{_three(r['all'])} | {memory['rss_mb']:.1f} / {memory['hwm_mb']:.1f} | "
+            f"{memory['rss_change_mb']:+.1f} |"
+        )
+    total = load["total"]
+    lines += [
+        f"| all rounds | {total['requests']} | {total['requests_per_s']:.1f} | {total['errors']} | "
+        f"{_three(total['all'])} | | |",
+        "",
+        "| load request kind (all rounds) | requests | errors | p50 / p95 / p99 ms |",
+        "|---|---|---|---|",
+    ]
+    for kind, k in total["kinds"].items():
+        lines.append(f"| {kind} | {k['requests']} | {k['errors']} | {_three(k)} |")
+    lines += [
+        "",
+        f"server RSS growth from round 1 to round {len(load['rounds'])}: {load['rss_growth_mb']:+.1f} MB",
+    ]
+    lines += [f"- error: {example}" for example in total["error_examples"]]
+    return "\n".join(lines)

@@ -1,28 +1,18 @@
-"""One benchmark run: corpus, ingest, queries in-process and over HTTP, the plain baseline."""
+"""One benchmark run: corpus, ingest, queries in-process and over HTTP, the load rounds, the plain baseline."""
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from . import corpus, plain, workload
-from .probe import TreeMemory, peak_mb
-
-
-def _percentiles(ms: list[float]) -> dict:
-    ms = sorted(ms)
-
-    def rank(p: float) -> float:  # nearest rank
-        return round(ms[max(0, min(len(ms) - 1, -(-len(ms) * p // 100) - 1))], 1)
-
-    return {"n": len(ms), "p50": rank(50), "p95": rank(95), "p99": rank(99)}
+from . import corpus, load, plain, workload
+from .probe import TreeMemory
+from .server import Server, percentiles
 
 
 def _ingest(index: Path, paths: list[Path], workers: int) -> dict:
@@ -65,38 +55,15 @@ def _timed(run, probes: list[workload.Probe]) -> list[float]:
     return ms
 
 
-class _Server:
-    """``nianbao serve`` on a free loopback port, in its own process."""
-
-    def __init__(self, index: Path):
-        code = "import sys; from indexer.cli import main; sys.exit(main())"
-        cmd = [sys.executable, "-c", code, "serve", "--index", str(index), "--port", "0", "--quiet"]
-        self.process = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
-        line = self.process.stderr.readline()
-        found = re.search(r"http://([\d.]+):(\d+)/", line)
-        if not found:
-            self.process.kill()
-            raise RuntimeError(f"the server did not start: {line.strip()}")
-        self.connection = http.client.HTTPConnection(found[1], int(found[2]), timeout=600)
-
-    def get(self, probe: workload.Probe) -> None:
-        self.connection.request("GET", probe.path())
-        response = self.connection.getresponse()
-        response.read()
-        if response.status != 200:
-            raise RuntimeError(f"{probe.path()} answered {response.status}")
-
-    def close(self) -> float:
-        """Stop the server; its peak memory in MB."""
-        peak = peak_mb(self.process.pid)
-        self.connection.close()
-        self.process.stderr.close()
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        return peak
-
-
-def run(count: int, workdir: Path, per_class: int, workers: int, baseline: bool, log=print) -> dict:
+def run(
+    count: int,
+    workdir: Path,
+    per_class: int,
+    workers: int,
+    baseline: bool,
+    log=print,
+    load_settings: load.Settings | None = None,
+) -> dict:
     from indexer.live import LiveIndex
     from indexer.store import open_existing
 
@@ -133,24 +100,24 @@ def run(count: int, workdir: Path, per_class: int, workers: int, baseline: bool,
     results["index_mb"] = sum(p.stat().st_size for p in index.iterdir()) / 2**20
 
     ix = LiveIndex(open_existing(index))  # as the server holds it
-    with ix.searcher() as searcher:
-        total = searcher.doc_count()
-        sample = list(workload.records_of(searcher, max(1, total // 2000)))
+    sample = workload.sample(ix)
     vocab = workload.sample_vocabulary(sample)
     chosen = workload.probes(vocab, per_class)
     results["queries"] = {}
     _in_process(ix, workload.Probe("word", vocab.middle[0]))  # load the analyzer's dictionary once
     for kind, probes in chosen.items():
-        results["queries"][kind] = {"in_process": _percentiles(_timed(lambda p: _in_process(ix, p), probes))}
+        results["queries"][kind] = {"in_process": percentiles(_timed(lambda p: _in_process(ix, p), probes))}
         log(f"query {kind}: in-process p95 {results['queries'][kind]['in_process']['p95']} ms")
-    server = _Server(index)
+    server = Server(index)
     try:
-        server.get(workload.Probe("word", vocab.middle[0]))
+        server.get(workload.Probe("word", vocab.middle[0]).path())
         for kind, probes in chosen.items():
-            results["queries"][kind]["http"] = _percentiles(_timed(server.get, probes))
+            results["queries"][kind]["http"] = percentiles(_timed(lambda p: server.get(p.path()), probes))
             log(f"query {kind}: HTTP p95 {results['queries'][kind]['http']['p95']} ms")
     finally:
         results["server_peak_mb"] = server.close()
+    if load_settings:  # on a server of its own, so its memory figures start from an idle server
+        results["load"] = load.rounds(index, load.plan(vocab, sample), load_settings, log)
 
     if baseline:
         results["plain"] = _baseline(ix, workdir / "plain", vocab, chosen, log)
@@ -168,5 +135,5 @@ def _baseline(ix, folder: Path, vocab, chosen: dict, log) -> dict:
     searcher.run(workload.Probe("word", vocab.middle[0]))
     built["queries"] = {}
     for kind in plain.ANSWERED:
-        built["queries"][kind] = _percentiles(_timed(searcher.run, chosen[kind]))
+        built["queries"][kind] = percentiles(_timed(searcher.run, chosen[kind]))
     return built

@@ -162,6 +162,12 @@ def probes(vocab: Vocabulary, per_class: int, seed: int = 0) -> dict[str, list[P
     return {kind: [draw[kind]() for _ in range(per_class)] for kind in CLASSES}
 
 
+def sample(ix) -> list[dict]:
+    """The vocabulary's sample: about 2,000 extraction records spread evenly over the index."""
+    with ix.searcher() as searcher:
+        return list(records_of(searcher, max(1, searcher.doc_count() // 2000)))
+
+
 def records_of(searcher, every: int = 1) -> Iterator[dict]:
     """Every ``every``-th indexed report's extraction record, in document order (the vocabulary's
     sample; with ``every=1`` the whole corpus, as the plain baseline indexes it)."""
