@@ -19,7 +19,7 @@ from itertools import accumulate
 from analyzers.bigram import may_hold, units
 from analyzers.synonyms import variants
 
-from .models import SECTION_NAMES
+from .models import SECTION_NAMES, WHOLE_TEXT
 
 STOP_CHARACTERS = frozenset("的了和与及或是在为等对将把被从向于也就都而且并之其")
 _WIDTH = 160  # characters of context around the marked words
@@ -115,14 +115,15 @@ def fragment(text: str, spans: list[Span]) -> str:
     return "".join(parts).replace("\n", " ")
 
 
-def fragments(sections: dict[str, str], words: dict[str | None, list[str]]) -> list[dict]:
+def fragments(sections: dict[str, str], words: dict[str | None, list[str]], unsectioned: str = "") -> list[dict]:
     """One fragment per section the words stand in: words scoped to a section mark that
-    section, unscoped words mark any section."""
+    section, unscoped words mark any section, and the whole text of a report whose headings
+    were not recognised (``unsectioned``, shown as ``WHOLE_TEXT``)."""
     anywhere = words.get(None, [])
+    texts = [(name, sections.get(name), [*anywhere, *words.get(name, [])]) for name in SECTION_NAMES]
+    texts.append((WHOLE_TEXT, unsectioned, anywhere))
     found = []
-    for name in SECTION_NAMES:
-        text = sections.get(name)
-        wanted = [*anywhere, *words.get(name, [])]
+    for name, text, wanted in texts:
         if not text or not wanted:
             continue
         spans = occurrences(text, wanted)

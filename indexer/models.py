@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SECTION_NAMES = ("总体情况", "主动公开", "依申请公开", "复议诉讼", "问题改进", "其他事项")
+# Where a highlight comes from when the report's headings were not recognised (Report.unsectioned).
+WHOLE_TEXT = "全文"
 FORMATS = ("txt", "md", "html", "docx", "pdf")
 
 
@@ -92,10 +94,12 @@ class Report:
     warnings: tuple[str, ...] = ()
     content_hash: str = ""
     source_url: str | None = None  # the address the report came from, where the file states one
+    # The text when no section heading was recognised: kept whole, so it is still searched.
+    unsectioned: str = ""
 
     def to_record(self) -> dict:
-        """The extraction record of interfaces.md."""
-        return {
+        """The extraction record of interfaces.md; ``unsectioned`` only where there is such text."""
+        record = {
             "id": self.id,
             "source": self.source,
             "format": self.format,
@@ -112,3 +116,6 @@ class Report:
             "content_hash": self.content_hash,
             "source_url": self.source_url,
         }
+        if self.unsectioned:
+            record["unsectioned"] = self.unsectioned
+        return record

@@ -268,7 +268,7 @@ def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> di
         "source": record["source"],
         "score": round(score, 4) if score is not None else None,
         "facets": {k: values[k] for k in named if k in values},
-        "highlights": fragments(record["sections"], words),
+        "highlights": fragments(record["sections"], words, record.get("unsectioned", "")),
         "url": f"/reports/{record['id']}",
     }
 

@@ -17,6 +17,8 @@ from .registry import facets as registry_facets
 from .schema import SECTION_FIELDS, build_schema, facet_field, part_of
 
 INDEX_NAME = "nianbao"
+# The content field's part for text in no recognised section (after the six sections').
+UNSECTIONED_PART = len(SECTION_FIELDS) + 1
 
 
 class IndexMissing(NianbaoError):
@@ -129,11 +131,15 @@ def consistency(report: Report) -> str:
 def to_document(report: Report, path: str) -> dict:
     """The Whoosh document of a report; ``path`` is its normalised source path."""
     sections = {SECTION_FIELDS[name]: text for name, text in report.sections.items()}
-    # Parts of the bigram field: 0 title and agency, 1-6 the sections (indexer.textquery)
+    # Parts of the bigram field: 0 title and agency, 1-6 the sections (indexer.textquery),
+    # 7 the text of a report whose headings were not recognised: found by a search of the
+    # whole text, never by one held to a section.  A part mark inside a file's own text
+    # would move what follows into another part: it is blanked.
     heading = "\n".join(filter(None, [report.title, report.agency]))
-    content = PART_MARK + "0" + heading + "".join(
-        f"{PART_MARK}{part_of(name)}{text}" for name, text in report.sections.items()
-    )
+    parts = [(0, heading), *((part_of(name), text) for name, text in report.sections.items())]
+    if report.unsectioned:
+        parts.append((UNSECTIONED_PART, report.unsectioned))
+    content = "".join(f"{PART_MARK}{part}{text.replace(PART_MARK, ' ')}" for part, text in parts)
     doc = {
         "path": path,
         "id": report.id,

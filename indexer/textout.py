@@ -63,7 +63,7 @@ def render_report(report: Report) -> str:
         _field("发布日期", report.published or "未载明"),
         _field("模板", TEMPLATE_NAMES.get(report.template, report.template)),
         *([_field("原文地址", report.source_url)] if report.source_url else []),
-        _field("章节", "、".join(report.sections) or "未找到"),
+        _field("章节", "、".join(report.sections) or ("未找到（全文已保留，可检索）" if report.unsectioned else "未找到")),
         *_facet_lines(report.facets),
         _field("勾稽关系", _checks_summary(report)),
     ]
@@ -149,11 +149,25 @@ def render_summary(summary: dict) -> str:
         f"移除 {summary['removed']} 份；重复 {len(summary['duplicates'])} 个文件，失败 {len(summary['failed'])} 个文件"
     )
     skipped = summary.get("skipped", [])
-    lines = [head + (f"，跳过 {len(skipped)} 个文件（不是年度报告）" if skipped else "")]
-    lines += [f"  重复：{d['path']}（与 {d['same_as']} 内容相同）" for d in summary["duplicates"]]
-    lines += [f"  失败：{f['path']}：{reason_zh(f['reason'])}" for f in summary["failed"]]
-    lines += [f"  跳过：{f['path']}：{reason_zh(f['reason'])}" for f in skipped]
+    lines = [head + (f"，跳过 {len(skipped)} 个文件" if skipped else "")]
+    lines += [f"  重复：{terminal_safe(d['path'])}（与 {terminal_safe(d['same_as'])} 内容相同）"
+              for d in summary["duplicates"]]  # fmt: skip
+    lines += [f"  失败：{terminal_safe(f['path'])}：{reason_zh(f['reason'])}" for f in summary["failed"]]
+    lines += [f"  跳过：{terminal_safe(f['path'])}：{reason_zh(f['reason'])}" for f in skipped]
     return "\n".join(lines)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(name: str) -> str:
+    """A file name on one line, with control characters escaped: a newline in a name must
+    not split a summary line, and an escape sequence in one must not drive the terminal.
+
+    >>> terminal_safe("a\\nb\\x1b[2J.txt")
+    'a\\\\nb\\\\x1b[2J.txt'
+    """
+    return _CONTROL.sub(lambda m: repr(m[0])[1:-1], name)
 
 
 def render_error(err: NianbaoError, query: str | None = None) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 from functools import lru_cache
 
-from indexer.models import FORMATS, SECTION_NAMES
+from indexer.models import FORMATS, SECTION_NAMES, WHOLE_TEXT
 from indexer.registry import facets as registry_facets
 from indexer.search import COUNTED, MAX_PER_PAGE
 
@@ -74,7 +74,7 @@ def _facet_values_schema() -> dict:
 def _highlight_schema() -> dict:
     return _object(
         {
-            "section": {"type": "string", "enum": list(SECTION_NAMES)},
+            "section": {"type": "string", "enum": [*SECTION_NAMES, WHOLE_TEXT]},
             "fragment": {"type": "string", "description": "HTML-escaped text; <mark> is the only markup"},
         }
     )
@@ -138,7 +138,10 @@ def _record_schema() -> dict:
         "warnings": _strings(),
         "content_hash": {"type": "string"},
     }
-    optional = {"source_url": _nullable("string", description="the web address the file says it came from")}
+    optional = {
+        "source_url": _nullable("string", description="the web address the file says it came from"),
+        "unsectioned": {"type": "string", "description": "the whole text, where no section heading was recognised"},
+    }
     return _object({**properties, **optional}, list(properties))
 
 

@@ -60,6 +60,12 @@ def try_extract(path: str | Path, digest: str | None = None) -> Outcome:
         return Outcome(None, err.reason, skipped=True)
     except NianbaoError as err:
         return Outcome(None, err.message.removeprefix(f"{path}: "))
+    except MemoryError:
+        return Outcome(
+            None, "ran out of memory while extracting (the file is larger or denser than any report)"
+        )
+    except RecursionError:
+        return Outcome(None, "structure nested too deeply to extract (RecursionError)")
     except Exception as err:  # noqa: BLE001 - an extraction bug in one file must not stop a folder
         return Outcome(None, f"extraction failed ({type(err).__name__}: {err})")
 
@@ -97,7 +103,13 @@ def extract_document(raw: RawDocument, digest: str) -> Report:
         warnings=tuple(warnings),
         content_hash=digest,
         source_url=raw.source_url or meta.source_url,
+        unsectioned="" if sections.text else _whole_text(lines),
     )
+
+
+def _whole_text(lines: list[str]) -> str:
+    """A report's text where no section heading was found: its non-blank lines, stripped."""
+    return "\n".join(stripped for line in lines if (stripped := line.strip()))
 
 
 def _text_of(item: Item) -> str:

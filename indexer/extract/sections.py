@@ -195,16 +195,28 @@ def _inline_marks(i: int, line: str) -> list[_Mark]:
 
 
 def _best_run(marks: list[_Mark]) -> list[_Mark]:
-    """The highest-scoring subsequence in canonical order, one heading per name."""
-    order = [SECTION_NAMES.index(m.name) for m in marks]
-    best = [m.score for m in marks]
-    prev = [-1] * len(marks)
-    for j in range(len(marks)):
-        for i in range(j):
-            if order[i] < order[j] and best[i] + marks[j].score > best[j]:
-                best[j], prev[j] = best[i] + marks[j].score, i
+    """The highest-scoring subsequence in canonical order, one heading per name.
+
+    For each mark, the best run ending at it extends the best run ending at an earlier
+    mark of an earlier name (the first such mark, among equals).  Keeping that best per
+    name as the marks go makes this linear: a page of nothing but headings costs no more
+    than its length.
+    """
     if not marks:
         return []
+    best = [m.score for m in marks]
+    prev = [-1] * len(marks)
+    # per section name: (best score of a run ending at a mark of that name, that mark)
+    ends: list[tuple[int, int] | None] = [None] * len(SECTION_NAMES)
+    for j, mark in enumerate(marks):
+        k = SECTION_NAMES.index(mark.name)
+        earlier = [e for e in ends[:k] if e is not None]
+        if earlier:
+            score, i = max(earlier, key=lambda e: (e[0], -e[1]))
+            if score + mark.score > best[j]:
+                best[j], prev[j] = score + mark.score, i
+        if ends[k] is None or best[j] > ends[k][0]:
+            ends[k] = (best[j], j)
     j = max(range(len(marks)), key=lambda k: (best[k], -k))
     run = []
     while j >= 0:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ...errors import NianbaoError, ReadError
 from ...models import RawDocument
+from ..limits import check_file_size
 from . import docx, html, pdf, text
 
 Reader = Callable[[Path], RawDocument]
@@ -86,9 +87,10 @@ def read(path: str | Path) -> RawDocument:
     """Read a report file of any supported format into text blocks and table grids."""
     path = Path(path)
     fmt = _choose(path, _check_file(path))
+    check_file_size(str(path), fmt, path.stat().st_size)
     try:
         return _FORMAT_READERS[fmt](path)
-    except NianbaoError:  # ReadError, MissingDependency: already one line for the user
+    except (NianbaoError, MemoryError, RecursionError):  # one line for the user, or try_extract's
         raise
     except OSError as exc:
         raise ReadError(str(path), f"cannot read file: {exc.strerror or exc}") from exc

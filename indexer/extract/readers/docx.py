@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ...errors import MissingDependency, ReadError
 from ...models import Block, RawDocument, TableBlock, TextBlock
+from ..limits import MAX_DOCX_UNPACKED, MAX_DOCX_XML, LimitExceeded, size
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _FALLBACK = f"{{{_MC}}}Fallback"
@@ -25,6 +26,7 @@ def read(path: str | Path) -> RawDocument:
         import docx
     except ImportError as exc:
         raise MissingDependency("python-docx", "Word .docx files") from exc
+    _check_unpacked_size(str(path))
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # BadZipFile, PackageNotFoundError, KeyError, XMLSyntaxError …
@@ -33,11 +35,40 @@ def read(path: str | Path) -> RawDocument:
     return RawDocument(source=str(path), format="docx", blocks=tuple(blocks))
 
 
+def _check_unpacked_size(path: str) -> None:
+    """Refuse a package that would inflate past the limits (a zip bomb), before any of it
+    is inflated.  A file that is no zip at all is left to python-docx to refuse."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return
+    total = sum(p.file_size for p in parts)
+    xml = sum(p.file_size for p in parts if p.filename.lower().endswith((".xml", ".rels")))
+    if total > MAX_DOCX_UNPACKED:
+        raise LimitExceeded(
+            path, f"Word .docx file unpacks to {size(total)} (limit {size(MAX_DOCX_UNPACKED)}; a zip bomb?)"
+        )
+    if xml > MAX_DOCX_XML:
+        raise LimitExceeded(
+            path, f"Word .docx text (XML) unpacks to {size(xml)} (limit {size(MAX_DOCX_XML)})"
+        )
+
+
+# Word saves a password-protected document (and every old .doc) as an OLE compound file.
+_OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+
+
 def _cause(path: str | Path, exc: Exception) -> str:
     """Why python-docx refused the file, in words (it says "package not found" for a bad zip)."""
     import zipfile
 
     if not zipfile.is_zipfile(path):
+        with open(path, "rb") as file:
+            if file.read(len(_OLE_MAGIC)) == _OLE_MAGIC:
+                return "an OLE compound file, not a zip package: password-protected, or an old .doc renamed"
         return "not a zip package: truncated or damaged"
     detail = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__

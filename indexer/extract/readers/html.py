@@ -15,6 +15,8 @@ from pathlib import Path
 
 from ...errors import MissingDependency
 from ...models import Block, RawDocument, TableBlock, TextBlock
+from ..limits import LimitExceeded
+from .soup import TooDeep, bounded_soup
 from .text import decode_bytes
 
 _SCRIPTS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg"}
@@ -42,21 +44,22 @@ _LAYOUT_CELL_TEXT = 400
 def read(path: str | Path) -> RawDocument:
     """Blocks of the page's article: its title first, then text and tables in order."""
     try:
-        from bs4 import BeautifulSoup, FeatureNotFound
+        from bs4 import FeatureNotFound
     except ImportError as exc:
         raise MissingDependency("beautifulsoup4", "HTML files") from exc
     data = Path(path).read_bytes()
     declared = _CHARSET.search(data[:4096])
     markup = decode_bytes(data, str(path), declared.group(1).decode("ascii") if declared else None)
     try:
-        soup = BeautifulSoup(markup, "lxml")
+        soup = bounded_soup()(markup, "lxml")
     except FeatureNotFound as exc:
         raise MissingDependency("lxml", "HTML files") from exc
+    except TooDeep as exc:
+        raise LimitExceeded(str(path), exc.reason) from None
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     source_url = _address(soup)
     root = soup.body or soup
-    _drop_chrome(root)
-    titles = _titles(root)
+    titles = _drop_chrome(root)
     article = _find_article(root, titles)
     heading = _find_heading(article, titles)
     blocks = _Emitter(skip=heading).run(article)
@@ -82,8 +85,8 @@ def _address(soup) -> str | None:
         # joining the whole element's text (an outer <div> holds the entire page).
         if not next(tag.stripped_strings, "").startswith(_ADDRESS_START):
             continue
-        text = tag.get_text("", strip=True)
-        if len(text) < 300 and (m := _ADDRESS_LINE.match(text)):
+        text = _text_within(tag, 300)
+        if text is not None and (m := _ADDRESS_LINE.match(text)):
             return m[1]
     for tag, attr in ((soup.find("link", rel="canonical"), "href"),
                       (soup.find("meta", attrs={"property": "og:url"}), "content"),
@@ -92,6 +95,18 @@ def _address(soup) -> str | None:
         if re.match(r"https?://\S+$", value):
             return value
     return None
+
+
+def _text_within(tag, limit: int) -> str | None:
+    """``tag.get_text("", strip=True)`` when shorter than ``limit``, else None, found
+    without joining more than ``limit`` characters (an outer element holds the page)."""
+    parts, total = [], 0
+    for string in tag.stripped_strings:
+        parts.append(string)
+        total += len(string)
+        if total >= limit:
+            return None
+    return "".join(parts)
 
 
 # -- searching the tree ------------------------------------------------------
@@ -131,58 +146,84 @@ def _marks(tag) -> str:
 
 def _is_title_like(tag) -> bool:
     if tag.name in ("h1", "h2", "h3") or "title" in _marks(tag):
-        return len(tag.get_text(strip=True)) <= 120
+        return _text_within(tag, 121) is not None  # at most 120 characters, stripped
     return False
 
 
-def _holds_article(tag) -> bool:
-    """True when dropping ``tag`` would lose the report: its title, a table, long text."""
-    if _first_named(tag, ("table",)) is not None or _text_len(tag) > _LONG_TEXT:
-        return True
-    candidates = [tag, *tag.find_all(True)]
-    return any(_is_title_like(t) and _TITLE_WORDS.search(t.get_text()) for t in candidates)
+def _is_report_title(tag) -> bool:
+    return _is_title_like(tag) and _TITLE_WORDS.search(tag.get_text()) is not None
 
 
-def _is_chrome(tag) -> bool:
+class _Holdings:
+    """What every element below ``root`` holds, for judging chrome, found in one pass
+    before anything is dropped: a table, a report title (itself included), long text.
+
+    Asked of each menu-like element's subtree in turn, these cost the square of the
+    nesting depth; here each holder is marked once, walking up from what it holds.
+    """
+
+    def __init__(self, root) -> None:
+        elements = root.find_all(True)
+        self.measures = _Measures(root)
+        self.report_titles = [t for t in elements if _is_report_title(t)]
+        self.tables = _ancestors((t.parent for t in elements if t.name == "table"), root)
+        self.titles = _ancestors(self.report_titles, root)
+
+    def holds_article(self, tag) -> bool:
+        """True when dropping ``tag`` would lose the report: its title, a table, long text."""
+        key = id(tag)
+        return key in self.tables or key in self.titles or self.measures.text_len(tag) > _LONG_TEXT
+
+
+def _ancestors(starts, root) -> set[int]:
+    """Ids of each start element and of its ancestors up to ``root``; a walk up stops
+    where an earlier one passed, so every element is marked once."""
+    marked: set[int] = set()
+    for node in starts:
+        while node is not None and id(node) not in marked:
+            marked.add(id(node))
+            node = None if node is root else node.parent
+    return marked
+
+
+def _is_chrome(tag, holdings: _Holdings) -> bool:
     if tag.name in _ALWAYS_DROP or _HIDDEN.search(tag.attrs.get("style") or ""):
         return True
     if tag.name in _CHROME_TAGS or _CHROME_MARK.search(_marks(tag)):
-        return not _holds_article(tag)
+        return not holdings.holds_article(tag)
     return False
 
 
-def _drop_chrome(root) -> None:
-    """Remove page furniture in place, outermost first.
+def _drop_chrome(root) -> list:
+    """Remove page furniture in place, outermost first; return the title-like elements
+    naming a 年度报告 that remain, in document order (for the article and its heading).
 
     A walk in document order that does not descend into what it drops (asking bs4
     whether an element is ``decomposed`` searches its whole subtree, once per element).
-    Each element is judged on its own subtree, which nothing before it has changed.
+    Each element is judged on its own subtree, which nothing before it has changed, so
+    what the subtrees hold is measured once, up front.
     """
     Tag = _bs4_types()[1]
+    holdings = _Holdings(root)
     stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
     while stack:
         tag = stack.pop()
-        if _is_chrome(tag):
+        if _is_chrome(tag, holdings):
             tag.decompose()
         else:
             stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
+    kept = {id(t) for t in holdings.report_titles}  # held by holdings: the ids stay theirs
+    return [t for t in root.find_all(True) if id(t) in kept]
 
 
 # -- the article -------------------------------------------------------------
-
-
-def _text_len(tag) -> int:
-    """Characters of visible text outside links (menus are mostly links)."""
-    total = len("".join(tag.get_text().split()))
-    links = sum(len("".join(a.get_text().split())) for a in tag.find_all("a"))
-    return total - links
 
 
 class _Measures:
     """What the article search measures of every element below ``root``, found in one
     walk from the leaves up:
 
-    * ``text_len``: ``_text_len`` (non-space characters of ``get_text()``, less those of
+    * ``text_len``: visible text outside links (non-space characters of ``get_text()``, less those of
       the ``<a>`` elements inside);
     * ``table_len``: non-space characters of the ``get_text()`` of the tables inside;
     * ``is_container``: not a table, and two or more block elements or tables inside.
@@ -273,12 +314,6 @@ def _find_article(root, titles: list):
     return dense
 
 
-def _titles(root) -> list:
-    """Title-like elements naming a 年度报告, in document order: found once per page,
-    for the article search and the heading both."""
-    return [t for t in root.find_all(True) if _is_title_like(t) and _TITLE_WORDS.search(t.get_text())]
-
-
 def _find_heading(article, titles: list):
     """The report title element: the first of ``titles`` inside the article, else the h1."""
     for title in titles:
@@ -296,8 +331,15 @@ def _clean(text: str) -> str:
     return _CJK_GAP.sub("", text).strip()
 
 
+_FLUSH = object()  # on the emitter's stack: a block element ends here
+
+
 class _Emitter:
-    """Walks an element in document order, turning block elements into blocks."""
+    """Walks an element in document order, turning block elements into blocks.
+
+    The walk keeps its own stack rather than recursing, so a page nested hundreds of
+    elements deep costs no more than a flat one.
+    """
 
     def __init__(self, skip=None):
         self.skip = skip
@@ -305,8 +347,10 @@ class _Emitter:
         self.buffer: list[str] = []
         self.tables = 0
         self.paragraphs = 0
+        self.holders: set[int] | None = None  # ids of the tables holding a table, once asked
 
     def run(self, element) -> list[Block]:
+        self.root = element
         self.walk(element)
         self.flush()
         return self.blocks
@@ -322,42 +366,66 @@ class _Emitter:
 
     def walk(self, element) -> None:
         NavigableString, Tag = _bs4_types()
-        for child in element.children:
-            if isinstance(child, Tag):
-                self.visit(child)
-            elif type(child) is NavigableString:
-                self.buffer.append(str(child))
+        stack = list(reversed(element.contents))
+        while stack:
+            node = stack.pop()
+            if node is _FLUSH:
+                self.flush()
+            elif isinstance(node, Tag):
+                self.visit(node, stack)
+            elif type(node) is NavigableString:
+                self.buffer.append(str(node))
 
-    def visit(self, tag) -> None:
+    def visit(self, tag, stack: list) -> None:
+        """Act on ``tag``; what is inside it goes on ``stack``, to be walked next."""
         if tag is self.skip or tag.name in _ALWAYS_DROP or tag.name == "br":
             self.flush()
         elif tag.name == "table":
             self.flush()
-            self.table(tag)
+            self.table(tag, stack)
         elif tag.name in _BLOCK_TAGS:
             self.flush()
-            self.walk(tag)
-            self.flush()
+            stack.append(_FLUSH)
+            stack.extend(reversed(tag.contents))
         else:
-            self.walk(tag)
+            stack.extend(reversed(tag.contents))
 
-    def table(self, tag) -> None:
-        rows = _table_rows(tag)
-        if _is_layout(tag, rows):
-            for cell in _own_cells(tag):
-                self.walk(cell)
-                self.flush()
+    def table(self, tag, stack: list) -> None:
+        # A table holding tables only arranges the page: its cells are walked as text,
+        # each ending a block (the inner tables are met on the way).
+        rows = None if self.holds_table(tag) else _table_rows(tag)
+        if rows is None or _is_layout(rows):
+            for cell in reversed(_own_cells(tag)):
+                stack.append(_FLUSH)
+                stack.extend(reversed(cell.contents))
             return
         if any(any(cell for cell in row) for row in rows):
             self.tables += 1
             self.blocks.append(TableBlock(_grid(rows), f"table {self.tables}"))
+
+    def holds_table(self, table) -> bool:
+        """Whether a table lies inside ``table``: found for every table in one pass."""
+        if self.holders is None:
+            self.holders = {id(_parent_table(t)) for t in _named(self.root, ("table",))}
+        return id(table) in self.holders
 
 
 # -- tables ------------------------------------------------------------------
 
 
 def _own_rows(table) -> list:
-    return [tr for tr in table.find_all("tr") if _parent_table(tr) is table]
+    """The table's rows, not its inner tables' (the <tr> whose nearest <table> it is), in
+    document order: a walk that does not enter inner tables, so each row is seen once."""
+    Tag = _bs4_types()[1]
+    rows: list = []
+    stack = [c for c in reversed(table.contents) if isinstance(c, Tag)]
+    while stack:
+        tag = stack.pop()
+        if tag.name == "tr":
+            rows.append(tag)
+        if tag.name != "table":
+            stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
+    return rows
 
 
 def _parent_table(tag):
@@ -395,10 +463,8 @@ def _table_rows(table) -> list[list[tuple[str, int, int]]]:
     return rows
 
 
-def _is_layout(table, rows) -> bool:
-    """A table holding tables, or pages of prose in a cell, only arranges the page."""
-    if _first_named(table, ("table",)) is not None:
-        return True
+def _is_layout(rows) -> bool:
+    """A table with pages of prose in a cell only arranges the page (as one holding tables)."""
     return any(len(text) > _LAYOUT_CELL_TEXT for row in rows for text, _, _ in row)
 
 

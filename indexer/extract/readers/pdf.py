@@ -12,10 +12,13 @@ from pathlib import Path
 
 from ...errors import MissingDependency, ReadError
 from ...models import Block, RawDocument, TableBlock, TextBlock
+from ..limits import MAX_PDF_PAGES, LimitExceeded
 
 
 def read(path: str | Path) -> RawDocument:
-    """Blocks page by page; a page without a text layer becomes a warning."""
+    """Blocks page by page; a page without a text layer becomes a warning, a PDF without
+    any a ``ReadError``.  Each page's parsed objects are let go once its blocks are out,
+    so memory stays that of one page however long the file."""
     try:
         import pdfplumber
     except ImportError as exc:
@@ -24,13 +27,24 @@ def read(path: str | Path) -> RawDocument:
     warnings: list[str] = []
     try:
         with pdfplumber.open(str(path)) as document:
-            for number, page in enumerate(document.pages, 1):
+            pages = document.pages
+            if len(pages) > MAX_PDF_PAGES:
+                raise LimitExceeded(
+                    str(path),
+                    f"PDF has {len(pages):,} pages (limit {MAX_PDF_PAGES}; a report is rarely over 200)",
+                )
+            for number, page in enumerate(pages, 1):
                 page_blocks = _page_blocks(page, f"page {number}")
+                page.close()  # pdfplumber keeps every page's characters and layout otherwise
                 if not page_blocks:
                     warnings.append(f"page {number} has no text layer (scanned?)")
                 blocks.extend(page_blocks)
+    except LimitExceeded:
+        raise
     except Exception as exc:  # pdfminer's syntax, password and EOF errors arrive wrapped
         raise ReadError(str(path), _reason(exc)) from exc
+    if not blocks:
+        raise ReadError(str(path), "PDF has no text layer; scanned image? (run OCR on it first)")
     return RawDocument(source=str(path), format="pdf", blocks=tuple(blocks), warnings=tuple(warnings))
 
 

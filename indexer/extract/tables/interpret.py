@@ -212,10 +212,11 @@ class _Reader:
         if cells is None:
             return
         numbers = [c for c in cells if c.is_number]
-        if len(numbers) == 1 and not cells[-1].is_number:
-            # A row that states one number states its total (seed 001's layout
-            # shifts it one cell left): the breakdown is confirmed below only
-            # when that total is 0.
+        if len(numbers) == 1 and cells[-2].is_number:
+            # A row that states one number next to the total column states its total
+            # (seed 001's layout shifts it one cell left): the breakdown is confirmed
+            # below only when that total is 0.  Further left it is an applicant's
+            # (a row broken over two lines, its first cell on the first).
             cells = [BLANK] * (len(cells) - 1) + numbers
         cells = _confirm_blanks(cells)
         for col, cell in zip(APPLICANT_COLUMNS, cells, strict=True):
@@ -246,6 +247,10 @@ class _Reader:
         """One digit run where several numbers belong: cells a crawler fused."""
         filled = [c.strip() for c in data if c.strip()]
         width = self.width(kind, key)
+        # A row that has a cell for every column says the others are blank: nothing ran
+        # together there ("11" beside a blank cell is eleven, not 1 and 1).
+        if len(data) >= width:
+            return None
         if len(filled) == 1 and filled[0].isdigit() and width > 1 and len(filled[0]) >= width:
             return filled[0]
         return None
