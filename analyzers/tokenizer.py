@@ -76,8 +76,8 @@ def _spans(text: str, mode: str) -> Iterator[tuple[int, int, int]]:
 class JiebaTokenizer(Tokenizer):
     """Chinese tokenizer for Whoosh; holds no state, so pickled schemas stay small and portable.
 
-    >>> [(t.text, t.pos) for t in JiebaTokenizer()("信息公开", positions=True, mode="query")]
-    [('信息', 0), ('公开', 1)]
+    >>> [(t.text, t.pos) for t in JiebaTokenizer()("信息公开工作年度报告", positions=True, mode="query")]
+    [('信息', 0), ('公开', 1), ('工作', 2), ('年度', 3), ('报告', 4)]
     """
 
     def __call__(

@@ -270,7 +270,7 @@ def test_render_summary_lists_each_file_once():
         "skipped": [{"path": "README.md", "reason": "not a report (no report title with a year, no section headings, no tables)"}],
     }  # fmt: skip
     assert render_summary(summary) == (
-        "新增 1 份，替换 2 份，未变 3 份，移除 0 份；重复 1 个文件，失败 1 个文件，跳过 1 个文件（不是年度报告）\n"
+        "新增 1 份，替换 2 份，未变 3 份，移除 0 份；重复 1 个文件，失败 1 个文件，跳过 1 个文件\n"
         "  重复：b.txt（与 /r/a.txt 内容相同）\n"
         "  失败：c.pdf：PDF 已加密（需要密码才能读取）\n"
         "  跳过：README.md：不是年度报告（没有带年份的报告标题，没有章节标题，也没有表格）"
@@ -543,8 +543,8 @@ def test_extract_names_what_a_folder_walk_passed_over(tmp_path, capsys):
     assert code == 1
     assert [Path(json.loads(line)["source"]).name for line in out.splitlines()] == ["good.txt"]
     assert err.splitlines() == [
-        f"nianbao: {tmp_path / 'dangling.txt'}: symbolic link to nothing (its target does not exist)",
-        f"nianbao: {tmp_path / 'pipe.txt'}: not a regular file (a FIFO)；已跳过",
+        f"nianbao: {tmp_path / 'dangling.txt'}: 符号链接指向的目标不存在",
+        f"nianbao: {tmp_path / 'pipe.txt'}: 不是普通文件（命名管道）；已跳过",
         f"nianbao: {tmp_path / '空.txt'}: 文件是空的（0 字节）",
         "nianbao: 4 个文件中有 2 个无法读取",
     ]

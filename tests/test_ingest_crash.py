@@ -1,7 +1,7 @@
 """Crash safety of ``nianbao ingest``: kills, full disks and rival writers lose nothing committed.
 
-The slow file is a real report padded to 8 MB of prose (under the text size limit):
-reading it takes seconds and about 300 MB, so it can be cut off by the time or the
+The slow file is a real report padded to 4.5 MB of prose (under the 5 MB text limit):
+reading it takes seconds and about 200 MB, so it can be cut off by the time or the
 memory limit, or have its worker killed under it, while the seed reports go through.
 """
 
@@ -40,7 +40,7 @@ def corpus_with_slow_file(folder: Path) -> Path:
     for seed in SEEDS:
         shutil.copy(seed, folder)
     slow = folder / "000-slow.txt"
-    slow.write_text(SEEDS[0].read_text(encoding="utf-8") + FILLER * 30_000, encoding="utf-8")
+    slow.write_text(SEEDS[0].read_text(encoding="utf-8") + FILLER * 17_000, encoding="utf-8")
     return slow
 
 
@@ -119,7 +119,7 @@ def test_a_worker_killed_mid_file_costs_only_that_file(tmp_path):
 @pytest.mark.parametrize(
     ("options", "reason"),
     [
-        (["--file-timeout", "3"], "took longer than 3 s"),
+        (["--file-timeout", "1"], "took longer than 1 s"),
         (["--memory-limit", "200"], "needed more memory than the limit of 200 MB per worker (--memory-limit)"),
     ],
 )
