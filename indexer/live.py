@@ -4,8 +4,7 @@ Opening a searcher reads every segment's term dictionary and, for compound
 segments, copies each segment file into memory: at 40,000 reports that was half
 the time of a one-word query. A ``LiveIndex`` keeps one searcher per thread
 (Whoosh's readers seek in shared files, so a searcher is not shared between
-threads) and swaps it for a refreshed one when a commit has changed the index;
-a refresh reopens only the segments that are new. Its searchers score with
+threads) and swaps it for a new one when a commit has changed the index. Its searchers score with
 ``CachedBM25F``: Whoosh's scores, with field lengths read once per segment.
 
 It answers ``searcher()`` like a Whoosh index, so every search function takes
@@ -36,12 +35,14 @@ class LiveIndex:
             current = self.ix.searcher(weighting=CachedBM25F())
             self._open.add(current)
         elif not current.up_to_date():
+            # A new searcher, not ``Searcher.refresh()``: Whoosh's refresh keeps the readers of
+            # segments a merge has replaced (its reader adds back every old segment missing from
+            # the new generation) and reuses a segment's reader with its old deletions, so after
+            # a merge or a replaced report every hit was counted twice. Column arrays and field
+            # lengths are kept per segment (facetarrays), so reopening costs only the files.
             self._open.discard(current)
-            if current.reader().segments():
-                current = current.refresh()  # closes the segments the new generation no longer has
-            else:  # Whoosh cannot refresh the reader of an index never committed to
-                current.close()
-                current = self.ix.searcher(weighting=CachedBM25F())
+            current.close()
+            current = self.ix.searcher(weighting=CachedBM25F())
             self._open.add(current)
         self._local.searcher = current
         yield current

@@ -74,3 +74,56 @@ def test_an_index_empty_at_start_is_searched_once_its_first_commit_lands(tmp_pat
     ingest([tmp_path / "reports"], tmp_path / "index", workers=1)
     assert search(live, "in 2000-2030")["total"] == 1
     live.close()
+
+
+def test_searches_answer_consistently_while_an_ingest_commits(tmp_path):
+    """A search in flight during commits sees one committed state whole: its total, its
+    results and its year counts agree, and no report seen once disappears."""
+    import subprocess
+    import sys
+
+    reports, index = tmp_path / "reports", tmp_path / "index"
+    write(generate(1), "tsv", reports)
+    ingest([reports], index, workers=1)
+    for seed in range(2, 26):
+        write(generate(seed), "tsv", reports)
+    live = LiveIndex(open_existing(index))
+    command = [sys.executable, "-m", "indexer.cli", "ingest", str(reports), "--index", str(index),
+               "--batch", "4", "--workers", "1"]  # fmt: skip
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    totals = []
+    while proc.poll() is None or len(totals) < 2:
+        answer = search(live, "in 2000-2030", per_page=100)
+        years = answer["facet_counts"]["year"]
+        assert len(answer["results"]) == answer["total"] == sum(years.values())
+        totals.append(answer["total"])
+    assert proc.returncode == 0
+    assert totals == sorted(totals) and totals[-1] == 25
+    assert len(set(totals)) > 2  # commits landed while it searched
+    live.close()
+
+
+def test_a_kept_searcher_sees_merges_and_replacements_exactly_once(tmp_path):
+    """Whoosh's ``Searcher.refresh`` kept segments a merge had replaced and old deletions:
+    after the fourth small commit every report merged was counted twice."""
+    reports, index = tmp_path / "reports", tmp_path / "index"
+    live = LiveIndex(open_existing(_ingested(reports, index, 1)))
+    for seed in range(2, 12):
+        write(generate(seed), "tsv", reports)
+        ingest([reports], index, workers=1)  # one commit each: Whoosh merges the small segments
+        answer = search(live, "in 2000-2030", per_page=100)
+        assert answer["total"] == len({hit["id"] for hit in answer["results"]}) == seed
+    first = sorted(reports.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n补充说明：本报告有更正。", encoding="utf-8")
+    summary = ingest([reports], index, workers=1)
+    assert summary.replaced == [str(first)]
+    answer = search(live, "in 2000-2030", per_page=100)
+    assert answer["total"] == len({hit["id"] for hit in answer["results"]}) == 11
+    assert search(live, '"本报告有更正"')["total"] == 1
+    live.close()
+
+
+def _ingested(reports, index, seed: int):
+    write(generate(seed), "tsv", reports)
+    ingest([reports], index, workers=1)
+    return index
