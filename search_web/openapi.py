@@ -15,8 +15,9 @@ import copy
 from functools import lru_cache
 
 from indexer.models import FORMATS, SECTION_NAMES, WHOLE_TEXT
+from indexer.querylang.parser import MAX_CHARS, MAX_DEPTH, MAX_TERMS
 from indexer.registry import facets as registry_facets
-from indexer.search import COUNTED, MAX_PER_PAGE
+from indexer.search import COUNTED, MAX_PAGE, MAX_PER_PAGE
 
 TEMPLATES = ["2019", "2021", "free"]
 REF = "#/components/schemas/"
@@ -262,7 +263,15 @@ def _operation(op_id: str, summary: str, params: list[dict], ok: tuple[str, str]
 
 
 def _paths() -> dict:
-    bad = {"400": "the query or a parameter cannot be understood"}
+    from . import MAX_QUERY_STRING  # the app module imports this one: read when the paths are built
+
+    bad = {
+        "400": f"the query or a parameter cannot be understood, is past a limit (query_too_long: {MAX_CHARS:,} "
+        f"characters; too_many_terms: {MAX_TERMS}; too_deep: {MAX_DEPTH} levels; page_too_large: page "
+        f"{MAX_PAGE:,}; per_page 1-{MAX_PER_PAGE}), or the search ran past its deadline (search_too_slow): "
+        "the error's code says which",
+        "414": f"the query string is longer than {MAX_QUERY_STRING:,} bytes (address_too_long)",
+    }
     report_id = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
     return {
         "/api/search": _operation(
