@@ -1,0 +1,60 @@
+"""The SQLite layout of the copied-text index, and the check that a stored file fits this code."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from ..errors import NianbaoError
+
+VERSION = 1
+# WAL: searches read the last committed state while an ingest writes the next one.
+SCHEMA = """
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- One row per report section.  keys: int64 per sentence; lengths: its shingle count; shingles: the
+-- sentences' uint32 shingle hashes in order.  kept: the distinct shingles of its own sentences
+-- (template text left out), NULL when too short to compare; bands: its int64 LSH band keys.
+CREATE TABLE IF NOT EXISTS sections(
+    sid INTEGER PRIMARY KEY, report TEXT NOT NULL, section TEXT NOT NULL, agency TEXT, region TEXT,
+    year INTEGER, keys BLOB, lengths BLOB, shingles BLOB, kept BLOB, size INTEGER NOT NULL DEFAULT 0,
+    bands BLOB, dirty INTEGER NOT NULL DEFAULT 1);
+CREATE INDEX IF NOT EXISTS sections_report ON sections(report);
+CREATE INDEX IF NOT EXISTS sections_dirty ON sections(dirty) WHERE dirty = 1;
+-- Which sections hold a sentence, and how many do: template text is what too many hold.
+CREATE TABLE IF NOT EXISTS sent(key INTEGER, sid INTEGER, PRIMARY KEY(key, sid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sent_sid ON sent(sid);
+CREATE TABLE IF NOT EXISTS df(key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS df_n ON df(n);
+CREATE TABLE IF NOT EXISTS boiler(key INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS bands(key INTEGER, sid INTEGER, PRIMARY KEY(key, sid)) WITHOUT ROWID;
+-- share: the part of section a's own shingles that section b also has (exact, not estimated).
+CREATE TABLE IF NOT EXISTS edges(a INTEGER, b INTEGER, share REAL NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS edges_b ON edges(b);
+"""
+
+
+class SimilarityStoreError(NianbaoError):
+    """The copied-text index beside the search index cannot be used as it is."""
+
+    status = 503
+
+    def __init__(self, folder: Path, reason: str):
+        super().__init__(
+            f"the copied-text index in {folder} cannot be used: {reason}",
+            hint="run `nianbao ingest` on the reports again: it rebuilds the index",
+            message_zh=f"{folder} 中的雷同比对索引无法使用：{reason}",
+            hint_zh="请重新运行 nianbao ingest 报告所在文件夹，它会重建索引",
+        )
+
+
+def check_meta(db: sqlite3.Connection, folder: Path, settings: dict) -> None:
+    """Record the settings a new file is built with; refuse a file built with other ones."""
+    wanted = json.dumps({"version": VERSION, **settings}, sort_keys=True)
+    found = db.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()
+    if found is None:
+        db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('settings', ?)", (wanted,))
+    elif found[0] != wanted:
+        raise SimilarityStoreError(folder, "it was built by another version of nianbao")

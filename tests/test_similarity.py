@@ -1,0 +1,179 @@
+"""The copied-text (雷同) finder: normalising, exact figures, template text, changes, persistence,
+the shared passages, and a small scored run of scripts/dupe_accuracy.py."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from indexer.similarity import (
+    Copying,
+    Neighbour,
+    SharedSpans,
+    SimilarityIndex,
+    SimilarityStoreError,
+    sentences,
+    shared_spans,
+)
+
+# Two unrelated passages, each long enough to compare (over 50 shingles of own text).
+OWN = (
+    "我区通过政务微博发布防汛信息，在乡镇便民服务中心设置查阅点。"
+    "下一步将请人大代表评议公开工作，整改情况在网站上公示，接受群众监督。"
+)
+OTHER = (
+    "港口管理处在码头入口新设电子屏，逐日滚动播放渔船避风公告与潮汐预报。"
+    "渔民反映字体偏小，本单位随即更换了更大尺寸的显示设备并延长播放时段。"
+)
+TEMPLATE = "本年度未收取信息处理费。本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。"
+
+
+def record(rid, agency, year, **sections):
+    return {"id": rid, "agency": agency, "year": year, "region": {"province": "福建省"}, "sections": sections}
+
+
+@pytest.fixture
+def index(tmp_path):
+    with SimilarityIndex(tmp_path / "similarity") as opened:
+        yield opened
+
+
+def test_normalising_ignores_numbers_punctuation_width_and_spacing():
+    assert sentences("2023年，我局共受理申请１２件。\n本年度 未收取任何费用！") == [
+        "#年我局共受理申请#件",
+        "本年度未收取任何费用",
+    ]
+    assert sentences("ＡＢＣ办公室；12.5万元") == ["abc办公室", "#万元"]
+
+
+def test_identical_sections_are_one_both_ways(index):
+    index.add(record("a", "甲局", 2022, 问题改进=OWN))
+    index.add(record("b", "乙局", 2022, 问题改进=OWN))
+    assert index.commit() == 2
+    assert index.neighbours("a", "问题改进") == [Neighbour("b", 1.0)]
+    assert index.neighbours("b", "问题改进") == [("a", 1.0)]
+
+
+def test_unrelated_sections_and_other_section_names_do_not_meet(index):
+    index.add(record("a", "甲局", 2022, 问题改进=OWN))
+    index.add(record("b", "乙局", 2022, 问题改进=OTHER, 总体情况=OWN))
+    index.commit()
+    assert index.neighbours("a", "问题改进", min_similarity=0.0) == []
+    assert index.neighbours("b", "总体情况", min_similarity=0.0) == []
+
+
+def test_light_edits_stay_above_nine_tenths(index):
+    numbers = "2021年" + OWN.replace("，", "、").replace("。", "；")
+    added = "2022年" + OWN + "另有两名兼职人员。"
+    index.add(record("a", "甲局", 2022, 问题改进="2022年" + OWN))
+    index.add(record("b", "乙局", 2022, 问题改进=numbers))
+    index.add(record("c", "丙局", 2022, 问题改进=added))
+    index.commit()
+    assert index.neighbours("a", "问题改进") == [("b", 1.0), ("c", 1.0)]
+    # a has 53 shingles; c's added sentence (8 characters) brings 4 more of its own.
+    assert index.neighbours("c", "问题改进") == [("a", round(53 / 57, 4)), ("b", round(53 / 57, 4))]
+
+
+def test_template_sentences_and_short_sections_are_not_compared(tmp_path):
+    with SimilarityIndex(tmp_path, min_df=3) as index:
+        for i, agency in enumerate(("甲局", "乙局", "丙局")):
+            index.add(
+                record(f"t{i}", agency, 2023, 其他事项=TEMPLATE, 问题改进=TEMPLATE + OTHER[:20] + str(i))
+            )
+        index.add(record("own", "丁局", 2023, 其他事项=TEMPLATE + OWN))
+        index.add(record("copy", "戊局", 2023, 其他事项=OWN + TEMPLATE))
+        index.commit()
+        assert [index.neighbours(f"t{i}", name) for i in range(3) for name in ("其他事项", "问题改进")] == [
+            []
+        ] * 6
+        assert index.neighbours("own", "其他事项") == [("copy", 1.0)]
+        assert index.stats() == {
+            "reports": 5,
+            "sections": 8,
+            "compared": 2,
+            "template_sentences": 3,
+            "figures": 2,
+        }
+
+
+def test_template_text_is_reclassified_as_the_corpus_grows(tmp_path):
+    with SimilarityIndex(tmp_path, min_df=3) as index:
+        index.add(record("a", "甲局", 2023, 总体情况=TEMPLATE + OWN[:30]))
+        index.add(record("b", "乙局", 2023, 总体情况=TEMPLATE + OWN[:30]))
+        index.commit()
+        assert index.neighbours("a", "总体情况") == [("b", 1.0)]
+        index.add(record("c", "丙局", 2023, 总体情况=TEMPLATE + OTHER))
+        assert index.commit() == 3  # the template sentences reached 3 sections: a and b are redone
+        assert index.neighbours("a", "总体情况") == []  # what is left of them is too short to compare
+
+
+def test_remove_replace_and_reload(tmp_path):
+    with SimilarityIndex(tmp_path) as index:
+        for rid, agency in (("a", "甲局"), ("b", "乙局"), ("c", "丙局")):
+            index.add(record(rid, agency, 2022, 问题改进=OWN))
+        index.commit()
+        index.remove("b")
+        index.add(record("c", "丙局", 2022, 问题改进=OTHER))  # its file was replaced
+        index.commit()
+    with SimilarityIndex(tmp_path) as reopened:
+        assert reopened.ids() == {"a", "c"}
+        assert reopened.neighbours("a", "问题改进", min_similarity=0.0) == []
+        reopened.add(record("d", "丁局", 2022, 问题改进=OTHER))  # never committed: a crash drops it
+    with SimilarityIndex(tmp_path) as again:
+        assert again.ids() == {"a", "c"}
+        assert again.neighbours("c", "问题改进") == []
+
+
+def test_copying_figures_for_the_facets(index):
+    index.add(record("last", "平潭县人民政府", 2021, 问题改进=OWN, 总体情况=OTHER))
+    index.add(
+        record(
+            "now",
+            "平潭县人民政府 ",
+            2022,
+            问题改进=OWN,
+            总体情况=OTHER + "今年新增一项工作，另有说明文字若干。",
+        )
+    )
+    index.add(record("other", "福清市人民政府", 2022, 问题改进=OWN))
+    index.commit()
+    # Shingles of own text: 问题改进 51 in each; 总体情况 56 last year, 56 + 12 new this year.
+    assert index.copying("now", agency_key=lambda r: r["agency"].strip()) == Copying(
+        other_agency={"问题改进": 1.0},
+        previous_year={"问题改进": 1.0, "总体情况": round(56 / 68, 4)},
+        other_agency_whole=round(51 / 119, 4),
+        previous_year_whole=round((51 + 56) / 119, 4),
+    )
+    # By default the agency string decides: with the trailing space, last year is another agency's.
+    assert index.copying("now").previous_year == {}
+    assert index.copying("missing") == Copying()
+
+
+def test_shared_spans_mark_the_copied_passage_on_each_side():
+    left = "前言不同。" + OWN + "结尾"
+    right = "另起一段开头。" + OWN.replace("，", ",") + "落款"
+    spans = shared_spans(left, right)
+    assert spans.left == ((5, 5 + len(OWN) - 1),)
+    assert spans.right == ((7, 7 + len(OWN) - 1),)
+    assert shared_spans(OWN, OTHER) == SharedSpans((), ())
+
+
+def test_an_unreadable_store_is_named_in_one_line(tmp_path):
+    (tmp_path / SimilarityIndex.FILE).write_bytes(b"not a database" * 100)
+    with pytest.raises(SimilarityStoreError, match="copied-text index .* cannot be used"):
+        SimilarityIndex(tmp_path)
+
+
+def test_scoring_script_on_a_small_corpus(tmp_path):
+    path = Path(__file__).parents[1] / "scripts" / "dupe_accuracy.py"
+    spec = importlib.util.spec_from_file_location("dupe_accuracy", path)
+    script = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = script  # its dataclasses look their module up
+    spec.loader.exec_module(script)
+    corpus = script.build(12, 3, 7, script.Chain(script.training_text()))
+    assert {c[3] for c in corpus.copies} == {"verbatim", "edited", "forward"}
+    index, _ = script.index_corpus(corpus, tmp_path, batch=10)
+    precision, recall, _ = script.score(index, corpus, 0.9)
+    index.close()
+    assert precision >= 0.95 and recall >= 0.95
