@@ -4,17 +4,20 @@ Rows come from any reader (HTML grids, DOCX tables, PDF tables, or rows
 recovered from flattened text). Each row is recognised by its printed label,
 never by its position in the document, so lost, split and reordered rows do
 not shift numbers into the wrong facet. Values are aligned to the template's
-columns; a blank cell becomes 0 only where the row's own 总计 confirms it.
+columns (fixed in the official templates) by the grid's header, or where
+they fit under them one way only; a row that fits several ways that read
+differently is left out (``placing.py``).  A blank cell becomes 0 only where
+the row's own 总计 confirms it.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..numbers import BLANK, Cell, parse_cell, to_wan_yuan
+from ..numbers import BLANK, Cell, parse_cell
 from ..templates import (
     ACTIVE_TABLES,
     APPLICANT_COLUMNS,
@@ -24,7 +27,7 @@ from ..templates import (
     Column,
     template_of_year,
 )
-from . import fused
+from . import fused, placing
 from .columns import HeaderMap
 from .labels import Label, match, template_votes
 from .rows import Item
@@ -32,6 +35,8 @@ from .rows import Item
 _IN_YUAN = re.compile(r"[（(]\s*(?:单位[:：])?\s*元\s*[)）]")
 _FUSED = re.compile(r"^(?P<label>.*?[^\d\s.．、])\s*(?P<digits>\d[\d\s]*)$")
 _DIGIT_RUN = re.compile(r"^\d{15,}$")  # section 四's fifteen numbers run together
+
+Reading = Callable[[list[Cell]], tuple[placing.Values, list[str]]]
 
 
 @dataclass
@@ -191,50 +196,33 @@ class _Reader:
         columns = self.columns.get(key)
         if columns is None:
             return
-        cells = self.align(data, len(columns), where, key, columns)
-        if cells is None:
-            return
-        misplaced = [col.label for col, cell in zip(columns, cells, strict=True) if cell.signed and not col.signed]
-        if misplaced:
-            # "+22" under 上一年项目数: the cells are not where the header says; only the
-            # last one, at the row's end, still stands under its column.
-            self.warn(f"{where}: {key} has a signed value under {misplaced[0]}: its cells are shifted; "
-                      "only the last column is kept")
-            columns, cells = columns[-1:], cells[-1:]
-            if cells[0].signed:
-                return
-        for col, cell in zip(columns, cells, strict=True):
-            if cell.is_number:
-                self.put(f"{key}.{col.suffix}", self.value(col, cell, where), where)
+        placements = self.align(data, len(columns), where, key, columns)
+        self.settle(placements, lambda cells: placing.active_values(key, columns, cells, self.money_unit, where),
+                    where, key)
 
     def application(self, key: str, data: list[str], where: str) -> None:
-        cells = self.align(data, len(APPLICANT_COLUMNS), where, f"申请.{key}", APPLICANT_COLUMNS)
-        if cells is None:
-            return
-        numbers = [c for c in cells if c.is_number]
-        if len(numbers) == 1 and cells[-2].is_number:
-            # A row that states one number next to the total column states its total
-            # (seed 001's layout shifts it one cell left): the breakdown is confirmed
-            # below only when that total is 0.  Further left it is an applicant's
-            # (a row broken over two lines, its first cell on the first).
-            cells = [BLANK] * (len(cells) - 1) + numbers
-        cells = _confirm_blanks(cells)
-        for col, cell in zip(APPLICANT_COLUMNS, cells, strict=True):
-            if cell.is_number:
-                name = f"申请.{key}.{col.suffix}" if col.suffix else f"申请.{key}"
-                self.put(name, cell.value, where)
+        placements = self.align(data, len(APPLICANT_COLUMNS), where, f"申请.{key}", APPLICANT_COLUMNS)
+        self.settle(placements, lambda cells: placing.application_values(key, cells), where, f"申请.{key}")
 
     def review(self, data: list[str], where: str) -> None:
-        width = len(REVIEW_COLUMNS)
-        cells = self.align(data, width * len(REVIEW_GROUPS), where, "复议诉讼")
-        if cells is None:
+        placements = self.align(data, len(REVIEW_COLUMNS) * len(REVIEW_GROUPS), where, "复议诉讼")
+        if placements:
+            self.in_review = False
+        self.settle(placements, placing.review_values, where, "复议诉讼")
+
+    def settle(self, placements: list[list[Cell]], read: Reading, where: str, what: str) -> None:
+        """Keep what the row says when every placement of its cells says the same."""
+        if not placements:
             return
-        self.in_review = False
-        for i, (group, _) in enumerate(REVIEW_GROUPS):
-            part = _confirm_blanks(cells[i * width : (i + 1) * width])
-            for col, cell in zip(REVIEW_COLUMNS, part, strict=True):
-                if cell.is_number:
-                    self.put(f"{group}.{col.suffix}", cell.value, where)
+        readings = [read(cells) for cells in placements]
+        values, notes = readings[0]
+        if any(other != values for other, _ in readings[1:]):
+            self.warn(f"{where}: {what} fits its {len(placements[0])} columns {len(placements)} ways that "
+                      "read differently, and no header says which; left out")
+            return
+        self.out.warnings.extend(notes)
+        for name, value in values.items():
+            self.put(name, value, where)
 
     def width(self, kind: str, key: str) -> int:
         if kind == "active":
@@ -278,47 +266,34 @@ class _Reader:
 
     def align(
         self, data: list[str], width: int, where: str, what: str, columns: tuple[Column, ...] = ()
-    ) -> list[Cell] | None:
+    ) -> list[list[Cell]]:
+        """The row's cells under the ``width`` columns, every way they may stand there."""
         cells = [parse_cell(c) for c in data]
         if not self.placed:
             return self._count(cells, width, where, what)
         if len(cells) > width and columns and (placed := self.headers.place(self.cells, columns)):
-            return [parse_cell(c) for c in placed]  # extra columns (a spacer, 合计): go by the header
-        # Empty cells at the ends pad the row; a mark (—, /) holds its column and stays.
-        lo, hi = 0, len(data)
-        while hi - lo > width and not data[hi - 1].strip():
-            hi -= 1
-        while hi - lo > width and not data[lo].strip():
-            lo += 1
-        cells = cells[lo:hi]
+            return [[parse_cell(c) for c in placed]]  # extra columns (a spacer, 合计): go by the header
         if len(cells) > width:
-            self.warn(f"{where}: {what} has {len(cells)} values for {width} columns; left out")
-            return None
+            starts = placing.starts(data, width)
+            if not starts:
+                self.warn(f"{where}: {what} has {placing.span(data)} values for {width} columns; left out")
+            return [cells[i : i + width] for i in starts]
         if len(cells) < width and any(c.is_number for c in cells):
             self.warn(f"{where}: {what} has {len(cells)} of {width} cells; the missing ones are left out")
-        return cells + [BLANK] * (width - len(cells))
+        return [cells + [BLANK] * (width - len(cells))]
 
-    def _count(self, cells: list[Cell], width: int, where: str, what: str) -> list[Cell] | None:
+    def _count(self, cells: list[Cell], width: int, where: str, what: str) -> list[list[Cell]]:
         """Cells from flattened text, whose empty cells may have been dropped: a row is
         placed by count only when it holds exactly one value per column."""
         values = [c for c in cells if c.kind != "blank"]
         if not values or len(values) == width:
-            return values + [BLANK] * (width - len(values))
+            return [values + [BLANK] * (width - len(values))]
         if len(values) < width:
             self.warn(f"{where}: {what} has {len(values)} values for {width} columns and its empty "
                       "cells cannot be placed; left out")
         else:
             self.warn(f"{where}: {what} has {len(values)} values for {width} columns; left out")
-        return None
-
-    def value(self, col: Column, cell: Cell, where: str) -> int | float:
-        if not col.money:
-            return cell.value
-        unit = cell.unit or self.money_unit
-        if unit is None and cell.value >= 100000:
-            self.warn(f"{where}: amount {cell.value} printed without a unit; read as 万元 as the "
-                      "template's header says, check whether it is in 元")
-        return to_wan_yuan(cell.value, unit)
+        return []
 
     def put(self, key: str, value: int | float, where: str) -> None:
         old = self.out.facets.get(key)
@@ -352,16 +327,6 @@ def _fused_label(cell: str) -> tuple[str, str] | None:
     if not m or not match(m["label"], strict=True):
         return None
     return m["label"], re.sub(r"\s+", "", m["digits"])
-
-
-def _confirm_blanks(cells: list[Cell]) -> list[Cell]:
-    """Blank parts are 0 when the stated parts already add up to the stated 总计."""
-    *parts, total = cells
-    if not total.is_number or any(c.kind in ("text", "unreadable") for c in parts):
-        return cells
-    if any(c.kind == "blank" for c in parts) and sum(c.value for c in parts if c.is_number) == total.value:
-        return [c if c.is_number else Cell("number", 0) for c in parts] + [total]
-    return cells
 
 
 _SUMS = {
