@@ -87,6 +87,12 @@ def _(node: ql.CheckFilter, field: str, negate: bool) -> wq.Query:
     return wq.Term("consistent", "yes" if consistent else "no")
 
 
+@_compile.register
+def _(node: ql.Finding, field: str, negate: bool) -> wq.Query:
+    # Negated: the reports where the check ran and passed (absent never matches a condition).
+    return wq.Term("check_passed" if negate else "check_failed", node.rule)
+
+
 def _parts(items: tuple[ql.Node, ...], field: str | None, negate: bool) -> list[wq.Query]:
     """The compiled items, each once: a word typed twice finds and ranks nothing more
     (nodes compare without their positions), and each copy would cost a pass over its postings."""

@@ -86,6 +86,26 @@ def array(reader, fieldname: str) -> np.ndarray:
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
+def term_docs(reader, fieldname: str, term: str) -> np.ndarray:
+    """The document numbers (over ``reader``) whose ``fieldname`` holds ``term``, from its postings."""
+    parts = []
+    for leaf, base in reader.leaf_readers():
+        if leaf.segment() is None:
+            continue
+
+        def read(leaf) -> np.ndarray:
+            found = (
+                np.fromiter(leaf.postings(fieldname, term).all_ids(), dtype=np.int64)
+                if (fieldname, term) in leaf
+                else np.zeros(0, dtype=np.int64)
+            )
+            found.flags.writeable = False
+            return found
+
+        parts.append(per_segment(leaf, f"{fieldname}:{term}", read) + base)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
 def known_years(reader) -> np.ndarray:
     """Each document's year, 0 where it has none (Whoosh's year column says 2147483647 then)."""
     years = array(reader, "year")

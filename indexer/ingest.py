@@ -27,6 +27,7 @@ from pathlib import Path
 
 from whoosh.index import LockError
 
+from . import history
 from .errors import NianbaoError
 from .extract import Outcome, content_hash, try_extract
 from .filenames import display_name, path_key, real_path
@@ -199,14 +200,23 @@ def ingest(
     files = _files(paths, summary)
     ix, _ = open_or_create(folder)  # an index of an older schema starts again empty
     by_path, by_hash = _known(ix)
+    # The bodies whose reports change: their 跨年结转 is checked again after the writes.
+    bodies: set[str] = history.pending(folder)
     try:
         if prune:
-            _prune(ix, _gone(by_path, paths), summary)
+            gone = _gone(by_path, paths)
+            bodies |= history.bodies_of(ix, gone)
+            history.remember(folder, bodies)
+            _prune(ix, gone, summary)
         jobs = plan(files, by_path, by_hash, summary)
         if jobs:
+            bodies |= history.bodies_of(ix, [job.path for job in jobs if job.replaces])
             results = _run(jobs, workers or os.cpu_count() or 1, limits or Limits())
-            lost = _write(ix, results, summary, batch, _bar(len(jobs), progress))
+            lost = _write(ix, results, summary, batch, _bar(len(jobs), progress), bodies, folder)
             _settle_duplicates(summary, lost)
+        if bodies:
+            _rewrite(ix, history.rechecked(ix, bodies))
+            history.settled(folder)
     except LockError as err:
         raise IndexBusy(folder) from err
     except OSError as err:
@@ -272,8 +282,25 @@ def _settle_duplicates(summary: IngestSummary, lost: dict[str, tuple[bool, str]]
     summary.duplicates = kept
 
 
-def _write(ix, results, summary: IngestSummary, batch: int, bar) -> dict[str, tuple[bool, str]]:
-    """Index the extracted reports; the jobs that gave none: path → (skipped, reason)."""
+def _rewrite(ix, documents: list[dict]) -> None:
+    """Replace documents (reports whose 跨年结转 changed) in one commit."""
+    if not documents:
+        return
+    writer = new_writer(ix)
+    try:
+        for document in documents:
+            writer.update_document(**document)
+        writer.commit()
+    except BaseException:
+        _abandon(writer)
+        raise
+
+
+def _write(
+    ix, results, summary: IngestSummary, batch: int, bar, bodies: set[str], folder: Path
+) -> dict[str, tuple[bool, str]]:
+    """Index the extracted reports, adding their body keys to ``bodies`` (noted in ``folder``
+    before each commit); the jobs that gave none: path → (skipped, reason)."""
     writer = new_writer(ix)
     pending = 0
     lost: dict[str, tuple[bool, str]] = {}
@@ -286,11 +313,14 @@ def _write(ix, results, summary: IngestSummary, batch: int, bar) -> dict[str, tu
                 lost[display_name(job.path)] = (outcome.skipped, reason)
                 continue
             writer.update_document(**to_document(outcome.report, job.path))
+            bodies.add(outcome.report.agency_key or "")
             (summary.replaced if job.replaces else summary.added).append(job.shown)
             pending += 1
             if pending >= batch:
+                history.remember(folder, bodies)
                 writer.commit()
                 writer, pending = new_writer(ix), 0
+        history.remember(folder, bodies)
         writer.commit()
     except BaseException:
         _abandon(writer)

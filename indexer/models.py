@@ -96,9 +96,15 @@ class Report:
     source_url: str | None = None  # the address the report came from, where the file states one
     # The text when no section heading was recognised: kept whole, so it is still searched.
     unsectioned: str = ""
+    # Checks beyond the tables' own arithmetic (extract.reportchecks): the 检查 facet.
+    findings: tuple[Check, ...] = ()
+    # The body the report is by, across years and name variants (extract.agencykey).
+    agency_key: str | None = None
 
     def to_record(self) -> dict:
-        """The extraction record of interfaces.md; ``unsectioned`` only where there is such text."""
+        """The extraction record of interfaces.md, extended by ``findings`` (checks beyond the
+        tables' arithmetic, which ``checks`` alone holds) and ``agency_key``; ``unsectioned``
+        only where there is such text."""
         record = {
             "id": self.id,
             "source": self.source,
@@ -112,6 +118,8 @@ class Report:
             "sections": dict(self.sections),
             "facets": dict(self.facets),
             "checks": [c.to_dict() for c in self.checks],
+            "findings": [c.to_dict() for c in self.findings],
+            "agency_key": self.agency_key,
             "warnings": list(self.warnings),
             "content_hash": self.content_hash,
             "source_url": self.source_url,

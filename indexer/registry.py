@@ -42,6 +42,16 @@ class Facet:
 # What people read for the template and check values, in the web UI and the CLI alike.
 TEMPLATE_NAMES = {"2019": "2019 版模板", "2021": "2021 版模板", "free": "自由格式（2019 年前）"}
 CONSISTENT_NAMES = {"no": "合计不符", "yes": "全部相符", "unknown": "无法核对"}
+# The checks beyond the tables' arithmetic (extract.reportchecks), as the 检查 facet names them,
+# and what each means for a report that fails it.
+CHECK_RULES = {
+    "跨年结转": "上年结转与上一年报告的结转下年不符",
+    "文表不符": "正文所述数字与表格不符",
+    "问题改进缺失": "“问题改进”一节缺失、为空或只写“无”",
+    "收费未说明": "表格有收费，正文未说明",
+    "模板不符": "所用模板不是该年度的",
+}
+CHECK_ANY = "不符"  # 检查:不符, any of them failed
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "主动公开.条数": ("主动公开", "主动公开条数"),

@@ -64,6 +64,8 @@ def build_schema() -> fields.Schema:
         "title": text(),
         "agency": text(),
         "agency_key": fields.ID(),  # the exact name, to list the same agency's other years
+        # The body across years and name variants (extract.agencykey), to pair its years' reports.
+        "body_key": fields.ID(sortable=True),
         "province": fields.ID(sortable=True),
         "city": fields.ID(),
         "county": fields.ID(),
@@ -72,6 +74,10 @@ def build_schema() -> fields.Schema:
         "year": fields.NUMERIC(int, sortable=True),
         "template": fields.ID(sortable=True),
         "consistent": fields.ID(sortable=True),  # yes / no / unknown
+        # The checks beyond the tables (the record's findings): the rules failed, and the rules
+        # run and passed, each with CHECK_ANY for any failed / all passed (store.finding_terms).
+        "check_failed": fields.KEYWORD(scorable=False),
+        "check_passed": fields.KEYWORD(scorable=False),
         # Every fragment, in the title and agency (part 0) and each section (parts 1-6):
         # bigrams, found whatever jieba's cut (indexer.textquery).
         "content": fields.TEXT(analyzer=bigram_analyzer(), phrase=True),

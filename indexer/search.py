@@ -30,11 +30,12 @@ from .filenames import display_name, real_path
 from .highlight import fragments
 from .querylang import QueryError, conditions, parse, scoped_words
 from .querylang.names import resolve_facet
+from .registry import CHECK_RULES
 from .schema import facet_field
 from .stats import series_over
 from .store import Column, column_text
 
-COUNTED = ("year", "province", "template", "consistent")
+COUNTED = ("year", "province", "template", "consistent", "checks")
 MAX_PER_PAGE = 100
 MAX_PAGE = 10_000  # 10,000 pages of 100 is a million reports: far past any index, and any reader
 # Errors that say a request is past a limit (not that it cannot be read): 400 on the page too.
@@ -238,11 +239,14 @@ def _ordered(searcher, results, order: Sort) -> list[int]:
 
 
 def counted(reader, docnums: list[int]) -> dict[str, dict[str, int]]:
-    """How many of ``docnums`` have each year, province, template and check state, most first."""
+    """How many of ``docnums`` have each year, province, template, check state and failed
+    check (``checks``: by rule), most first."""
     hits = np.asarray(docnums, dtype=np.int64)
     counts = {}
     for name in COUNTED:
-        if name == "year":
+        if name == "checks":
+            found = _failed_checks(reader, hits)
+        elif name == "year":
             values = facetarrays.known_years(reader)[hits]
             keys, numbers = np.unique(values[values > 0], return_counts=True)
             found = {str(int(k)): int(n) for k, n in zip(keys, numbers, strict=True)}
@@ -252,6 +256,18 @@ def counted(reader, docnums: list[int]) -> dict[str, dict[str, int]]:
             found = {facetarrays.name_of(int(k)): int(n) for k, n in zip(keys, numbers, strict=True)}
         counts[name] = dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
     return counts
+
+
+def _failed_checks(reader, hits: np.ndarray) -> dict[str, int]:
+    """Per rule, how many hits failed it: the rule's postings (few rules) against the hits."""
+    chosen = np.zeros(reader.doc_count_all(), dtype=bool)
+    chosen[hits] = True
+    found = {}
+    for rule in CHECK_RULES:
+        number = int(chosen[facetarrays.term_docs(reader, "check_failed", rule)].sum())
+        if number:
+            found[rule] = number
+    return found
 
 
 def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> dict:

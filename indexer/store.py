@@ -13,6 +13,7 @@ from analyzers.bigram import PART_MARK
 
 from .errors import NianbaoError
 from .models import Report
+from .registry import CHECK_ANY
 from .registry import facets as registry_facets
 from .schema import SECTION_FIELDS, build_schema, facet_field, part_of
 
@@ -121,43 +122,70 @@ def column_text(value: str | bytes) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
-def consistency(report: Report) -> str:
+def consistency(checks: list[dict]) -> str:
     """'no' when any of the report's own checks fails, 'yes' when all pass, else 'unknown'."""
-    if not report.checks:
+    if not checks:
         return "unknown"
-    return "yes" if all(c.ok for c in report.checks) else "no"
+    return "yes" if all(c["ok"] for c in checks) else "no"
+
+
+def finding_terms(findings: list[dict]) -> tuple[str, str]:
+    """The ``check_failed`` and ``check_passed`` terms of a record's findings: a rule fails
+    when any of its checks fails and passes when all of them pass; CHECK_ANY is among the
+    failed when any rule failed, among the passed when rules ran and none failed."""
+    rules: dict[str, bool] = {}
+    for check in findings:
+        rules[check["rule"]] = rules.get(check["rule"], True) and check["ok"]
+    failed = [rule for rule, ok in rules.items() if not ok]
+    passed = [rule for rule, ok in rules.items() if ok]
+    if failed:
+        failed.append(CHECK_ANY)
+    elif passed:
+        passed.append(CHECK_ANY)
+    return " ".join(failed), " ".join(passed)
 
 
 def to_document(report: Report, path: str) -> dict:
     """The Whoosh document of a report; ``path`` is its normalised source path."""
-    sections = {SECTION_FIELDS[name]: text for name, text in report.sections.items()}
+    return record_document(report.to_record(), path)
+
+
+def record_document(record: dict, path: str) -> dict:
+    """The Whoosh document of an extraction record (as ``Report.to_record`` gives it, or as the
+    index stores it, so ingest can rewrite a stored report whose findings changed)."""
+    sections = {SECTION_FIELDS[name]: text for name, text in record["sections"].items()}
     # Parts of the bigram field: 0 title and agency, 1-6 the sections (indexer.textquery),
     # 7 the text of a report whose headings were not recognised: found by a search of the
     # whole text, never by one held to a section.  A part mark inside a file's own text
     # would move what follows into another part: it is blanked.
-    heading = "\n".join(filter(None, [report.title, report.agency]))
-    parts = [(0, heading), *((part_of(name), text) for name, text in report.sections.items())]
-    if report.unsectioned:
-        parts.append((UNSECTIONED_PART, report.unsectioned))
+    heading = "\n".join(filter(None, [record["title"], record["agency"]]))
+    parts = [(0, heading), *((part_of(name), text) for name, text in record["sections"].items())]
+    if record.get("unsectioned"):
+        parts.append((UNSECTIONED_PART, record["unsectioned"]))
     content = "".join(f"{PART_MARK}{part}{text.replace(PART_MARK, ' ')}" for part, text in parts)
+    region = record["region"]
+    failed, passed = finding_terms(record.get("findings") or [])
     doc = {
         "path": path,
-        "id": report.id,
-        "content_hash": report.content_hash,
-        "title": report.title or "",
-        "agency": report.agency or "",
-        "agency_key": report.agency or "",
-        "province": report.region.province or "",
-        "city": report.region.city or "",
-        "county": report.region.county or "",
-        "template": report.template,
-        "consistent": consistency(report),
+        "id": record["id"],
+        "content_hash": record["content_hash"],
+        "title": record["title"] or "",
+        "agency": record["agency"] or "",
+        "agency_key": record["agency"] or "",
+        "body_key": record.get("agency_key") or "",
+        "province": region["province"] or "",
+        "city": region["city"] or "",
+        "county": region["county"] or "",
+        "template": record["template"],
+        "consistent": consistency(record["checks"]),
+        "check_failed": failed,
+        "check_passed": passed,
         "content": content,
-        "record": json.dumps(report.to_record(), ensure_ascii=False),
+        "record": json.dumps(record, ensure_ascii=False),
         **sections,
     }
-    if report.year is not None:
-        doc["year"] = report.year
+    if record["year"] is not None:
+        doc["year"] = record["year"]
     known = registry_facets()
-    doc.update({facet_field(k): float(v) for k, v in report.facets.items() if k in known})
+    doc.update({facet_field(k): float(v) for k, v in record["facets"].items() if k in known})
     return doc

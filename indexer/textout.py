@@ -20,7 +20,9 @@ from .registry import CONSISTENT_NAMES, TEMPLATE_NAMES, facets
 
 _MARK = re.compile(r"<mark>(.*?)</mark>")
 
-COUNT_HEADINGS = {"year": "年度", "province": "省份", "template": "报告模板", "consistent": "勾稽关系"}
+COUNT_HEADINGS = {
+    "year": "年度", "province": "省份", "template": "报告模板", "consistent": "勾稽关系", "checks": "检查未通过",
+}  # fmt: skip
 
 
 def facet_value(key: str, value: float | int) -> str:
@@ -68,6 +70,8 @@ def render_report(report: Report) -> str:
         _field("勾稽关系", _checks_summary(report)),
     ]
     lines += [f"  ✗ 不符 {c.rule}：{c.detail}" for c in report.checks if not c.ok]
+    lines.append(_field("检查", _findings_summary(report)))
+    lines += [f"  ✗ {c.rule}：{c.detail}" for c in report.findings if not c.ok]
     lines += [_field("提取提示", w) for w in report.warnings]
     return "\n".join(lines)
 
@@ -87,6 +91,16 @@ def _checks_summary(report: Report) -> str:
     if not failed:
         return f"全部相符（{len(report.checks)} 项）"
     return f"{failed} 项不符，{len(report.checks) - failed} 项相符"
+
+
+def _findings_summary(report: Report) -> str:
+    """The checks beyond the tables: 全部通过, N 项未通过, 无可检查."""
+    if not report.findings:
+        return "无可检查"
+    failed = sum(1 for c in report.findings if not c.ok)
+    if not failed:
+        return f"全部通过（{len(report.findings)} 项）"
+    return f"{failed} 项未通过，{len(report.findings) - failed} 项通过"
 
 
 def plain_fragment(fragment: str) -> str:

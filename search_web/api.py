@@ -31,6 +31,7 @@ FIELD_EXAMPLES = {
     "region": "地区:重庆",
     "template": "模板:2021",
     "consistent": "勾稽:不符",
+    "check": "检查:文表不符",
     "year": "year:2020",
 }
 

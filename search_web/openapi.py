@@ -135,7 +135,13 @@ def _record_schema() -> dict:
         "format": {"type": "string", "enum": list(FORMATS)},
         "sections": sections,
         "facets": _ref("FacetValues"),
-        "checks": {"type": "array", "items": check},
+        "checks": {"type": "array", "items": check, "description": "the tables' own arithmetic (勾稽)"},
+        "findings": {
+            "type": "array",
+            "items": check,
+            "description": "checks beyond the tables (检查): rule 跨年结转, 文表不符, 问题改进缺失, 收费未说明 or 模板不符",
+        },
+        "agency_key": _nullable("string", description="the body across years and name variants"),
         "warnings": _strings(),
         "content_hash": {"type": "string"},
     }

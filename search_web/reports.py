@@ -14,7 +14,7 @@ from flask import render_template, send_file
 
 from indexer.extract import templates as official
 from indexer.models import SECTION_NAMES
-from indexer.registry import TEMPLATE_NAMES, facets
+from indexer.registry import CHECK_RULES, TEMPLATE_NAMES, facets
 from indexer.search import get_report, original_file
 from indexer.stats import agency_reports
 
@@ -35,11 +35,14 @@ def report_page(report_id: str):
         return _not_found(report_id)
     others = [r for r in agency_reports(ix, record.get("agency") or "") if r["id"] != record["id"]]
     checks = sorted(record.get("checks") or [], key=lambda c: c["ok"])
+    findings = sorted(record.get("findings") or [], key=lambda c: c["ok"])
     return render_template(
         "report.html",
         r=record,
         others=others,
         checks=checks,
+        findings=findings,
+        check_rules=CHECK_RULES,
         section_names=SECTION_NAMES,
         official=official,
         registry=facets(),

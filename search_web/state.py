@@ -17,9 +17,9 @@ from functools import lru_cache
 
 from flask import url_for
 
-from indexer.querylang import And, Field, Node, Or, QueryError, YearRange, conditions, parse
+from indexer.querylang import And, Field, Finding, Node, Or, QueryError, YearRange, conditions, parse
 from indexer.querylang.lexer import tokenize
-from indexer.registry import CONSISTENT_NAMES, TEMPLATE_NAMES
+from indexer.registry import CHECK_ANY, CHECK_RULES, CONSISTENT_NAMES, TEMPLATE_NAMES
 
 DEFAULT_CHART = "申请.新收"
 
@@ -94,7 +94,8 @@ class Refinement:
 
 
 def sidebar(state: State, counts: dict[str, dict[str, int]]) -> list[tuple[str, list[Refinement]]]:
-    """The sidebar's groups (year, province, template, checks) over a result set's counts."""
+    """The sidebar's groups (year, province, template, the tables' arithmetic, the failed checks
+    beyond it) over a result set's counts."""
     years = sorted(counts.get("year", {}).items(), reverse=True)
     groups = [
         ("年度", [refinement(state, f"in {year}", f"{year} 年", n) for year, n in years]),
@@ -102,6 +103,8 @@ def sidebar(state: State, counts: dict[str, dict[str, int]]) -> list[tuple[str, 
         ("报告模板", [refinement(state, f"模板:{t}", TEMPLATE_NAMES.get(t, t), n)
                   for t, n in counts.get("template", {}).items()]),
         ("勾稽关系", _checks(state, counts.get("consistent", {}))),
+        ("检查未通过", [replace(refinement(state, f"检查:{rule}", rule, n), failed=True)
+                   for rule, n in counts.get("checks", {}).items() if rule in CHECK_RULES]),
     ]  # fmt: skip
     return [(title, items) for title, items in groups if items]
 
@@ -157,7 +160,10 @@ def _covers(item: Node, wanted: Node) -> bool:
 
 
 def _narrows(item: Node, wanted: Node) -> bool:
-    """Whether ``wanted`` is a year range inside the query's year range ``item``."""
+    """Whether ``wanted`` is a year range inside the query's year range ``item``, or one failed
+    check where the query asks for any (检查:文表不符 within 检查:不符)."""
+    if isinstance(item, Finding) and isinstance(wanted, Finding):
+        return item.rule == CHECK_ANY and wanted.rule != CHECK_ANY
     years = isinstance(item, YearRange) and isinstance(wanted, YearRange)
     return years and item.lo <= wanted.lo and wanted.hi <= item.hi
 

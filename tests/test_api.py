@@ -76,6 +76,7 @@ def test_search_answer(client, seed_ids):
         "province": {"重庆市": 1},
         "template": {"2019": 1},
         "consistent": {"yes": 1},
+        "checks": {},
     }
 
 

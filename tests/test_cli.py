@@ -92,7 +92,7 @@ def test_readable_output_uses_the_ui_words(capsys):
     ]
     assert "  行政处罚.处理决定数 = 12 件" in lines
     assert "  政府集中采购.总金额_万元 = 103.9 万元" in lines
-    assert lines[-1] == "勾稽关系：全部相符（28 项）"
+    assert lines[-2:] == ["勾稽关系：全部相符（28 项）", "检查：    全部通过（4 项）"]
 
 
 def small_report(**changes) -> Report:
@@ -102,6 +102,7 @@ def small_report(**changes) -> Report:
         facets={"政府集中采购.总金额_万元": 58.94840000001, "行政处罚.处理决定数": 12.0, "申请.新收": 0},
         checks=(Check("a=b", True, "1 = 1"), Check("新收=办结", False, "3 ≠ 2")),
         warnings=("table rows not found",),
+        findings=(Check("文表不符", False, "申请.新收：正文 5 ≠ 表格 3"), Check("模板不符", True, "2009 年报告用自由格式")),
     )  # fmt: skip
     return Report(**{**fields, **changes})
 
@@ -122,10 +123,13 @@ def test_readable_report_rounds_numbers_and_says_what_is_unknown():
             "  行政处罚.处理决定数 = 12 件",
             "勾稽关系：1 项不符，1 项相符",
             "  ✗ 不符 新收=办结：3 ≠ 2",
+            "检查：    1 项未通过，1 项通过",
+            "  ✗ 文表不符：申请.新收：正文 5 ≠ 表格 3",
             "提取提示：table rows not found",
         ]
     )
-    assert render_report(small_report(checks=(), warnings=())).splitlines()[-1] == "勾稽关系：无法核对"
+    bare = render_report(small_report(checks=(), warnings=(), findings=())).splitlines()
+    assert bare[-2:] == ["勾稽关系：无法核对", "检查：    无可检查"]
     with_address = render_report(small_report(source_url="http://www.gov.cn/a.html")).splitlines()
     assert with_address[7:9] == ["原文地址：http://www.gov.cn/a.html", "章节：    未找到"]
 

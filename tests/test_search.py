@@ -168,6 +168,7 @@ def test_browse_answer(seed_index, seed_ids):
         "province": {"重庆市": 2, "宁夏回族自治区": 1, "山东省": 1, "湖南省": 1},
         "template": {"2019": 5},
         "consistent": {"yes": 5},
+        "checks": {},
     }
 
 

@@ -1,11 +1,12 @@
 """The extraction pipeline: a file in, a ``Report`` out.
 
-read → rows recovered → sections → metadata → tables → facets → checks.
+read → rows recovered → sections → metadata → tables → facets → checks → findings.
 Every step but the first is a pure function of the previous steps' output.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,10 +14,12 @@ from pathlib import Path
 from .. import registry
 from ..errors import NianbaoError, NotAReport
 from ..models import SECTION_NAMES, RawDocument, Report
+from .agencykey import agency_key
 from .checks import run_checks
 from .freeform import prefer_tables, stated_in_prose
 from .metadata import extract_metadata
 from .readers import read
+from .reportchecks import report_checks
 from .sections import follows_pre_2019_outline, split_sections
 from .tables.interpret import read_tables
 from .tables.labels import is_vocabulary
@@ -87,7 +90,7 @@ def extract_document(raw: RawDocument, digest: str) -> Report:
     values = _facets(tables.facets, items, lines, meta.year, warnings)
     warnings += _missing(sections.text, meta, template)
     ordered = {k: values[k] for k in registry.facets() if k in values}
-    return Report(
+    report = Report(
         id=digest[:16],
         source=raw.source,
         format=raw.format,
@@ -105,6 +108,9 @@ def extract_document(raw: RawDocument, digest: str) -> Report:
         source_url=raw.source_url or meta.source_url,
         unsectioned="" if sections.text else _whole_text(lines),
     )
+    # The checks beyond the tables read the record, as they do the index's stored records.
+    findings = tuple(report_checks(report.to_record()))
+    return dataclasses.replace(report, findings=findings, agency_key=agency_key(meta.agency, meta.region))
 
 
 def _whole_text(lines: list[str]) -> str:

@@ -21,8 +21,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from .. import registry  # the module: registry imports extraction while it loads
 from ..models import SECTION_NAMES, Check
-from ..registry import TEMPLATE_NAMES
 from .agencykey import agency_key
 from .freeform import stated_in_prose
 from .templates import template_of_year
@@ -249,14 +249,15 @@ def template_fits_year(record: Record) -> list[Check]:
     (no table read) or the year is unknown."""
     year, template = record.get("year"), record.get("template")
     expected = template_of_year(year)
-    if expected is None or template not in TEMPLATE_NAMES:
+    if expected is None or template not in registry.TEMPLATE_NAMES:
         return []
     if template != "free" and not _tables_read(record):
         return []
-    used = _spaced(TEMPLATE_NAMES[template])
+    used = _spaced(registry.TEMPLATE_NAMES[template])
     if template == expected:
         return [Check("模板不符", True, f"{year} 年报告用{used}")]
-    return [Check("模板不符", False, f"{year} 年报告用{used}，该年应为{_spaced(TEMPLATE_NAMES[expected])}")]
+    due = _spaced(registry.TEMPLATE_NAMES[expected])
+    return [Check("模板不符", False, f"{year} 年报告用{used}，该年应为{due}")]
 
 
 def _spaced(name: str) -> str:

@@ -19,6 +19,7 @@ from .ast import (
     CheckFilter,
     Compare,
     Field,
+    Finding,
     Node,
     Not,
     Or,
@@ -31,7 +32,7 @@ from .errors import QueryError
 from .parser import parse
 
 __all__ = [
-    "YEAR_MAX", "YEAR_MIN", "And", "CheckFilter", "Compare", "Field", "Node", "Not", "Or",
+    "YEAR_MAX", "YEAR_MIN", "And", "CheckFilter", "Compare", "Field", "Finding", "Node", "Not", "Or",
     "QueryError", "Scoped", "Word", "YearRange", "children", "conditions", "parse", "scoped_words",
 ]  # fmt: skip
 

@@ -131,6 +131,18 @@ class CheckFilter:
         return "consistent:" + ("yes" if self.consistent else "no")
 
 
+@dataclass(frozen=True)
+class Finding:
+    """Reports failing a check beyond the tables (``检查:文表不符``); ``rule`` CHECK_ANY: any."""
+
+    rule: str
+    start: int = _span()
+    end: int = _span()
+
+    def normal(self) -> str:
+        return f"check:{self.rule}"
+
+
 def _child(node: Node) -> str:
     text = node.normal()
     return f"({text})" if isinstance(node, (And, Or)) else text
@@ -166,7 +178,7 @@ class Not:
         return "NOT " + _child(self.item)
 
 
-Node = Word | Scoped | Compare | YearRange | Field | CheckFilter | And | Or | Not
+Node = Word | Scoped | Compare | YearRange | Field | CheckFilter | Finding | And | Or | Not
 
 
 def children(node: Node) -> tuple[Node, ...]:

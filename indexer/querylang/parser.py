@@ -28,6 +28,7 @@ from .ast import (
     CheckFilter,
     Compare,
     Field,
+    Finding,
     Node,
     Not,
     Or,
@@ -245,6 +246,8 @@ class _Parser:
             return Field(field, values.template_value(value.text, value.start), **span)
         if field == "consistent":
             return CheckFilter(values.consistent_value(value.text, value.start), **span)
+        if field == "check":
+            return Finding(values.check_value(value.text, value.start), **span)
         return Field(field, value.text, **span)
 
     def field_value(self, name: Token) -> Token:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from ..extract.numbers import parse_number
-from ..registry import facets
+from ..registry import CHECK_ANY, CHECK_RULES, facets
 from .ast import YEAR_MAX, YEAR_MIN
 from .errors import QueryError
 
@@ -110,6 +111,25 @@ def template_value(text: str, position: int) -> str:
         raise QueryError("bad_template", f"unknown template '{text}' (use 2019, 2021 or free)", position,
                          ["2019", "2021", "free"], zh=f"未知模板“{text}”（可用：2019、2021 或 自由格式）")  # fmt: skip
     return TEMPLATES[key]
+
+
+# 检查: values: each rule by its name, and any rule failed.
+CHECKS = {rule: rule for rule in CHECK_RULES} | {
+    CHECK_ANY: CHECK_ANY, "任一": CHECK_ANY, "任意": CHECK_ANY, "any": CHECK_ANY,
+    "carry_over": "跨年结转", "text_vs_tables": "文表不符", "improvement": "问题改进缺失",
+    "fees": "收费未说明", "template": "模板不符",
+}  # fmt: skip
+
+
+def check_value(text: str, position: int) -> str:
+    """The rule ``检查:text`` names (``CHECK_ANY`` for any), else bad_value with the nearest."""
+    key = text.lower() if text.isascii() else text
+    if key in CHECKS:
+        return CHECKS[key]
+    known = [*CHECK_RULES, CHECK_ANY]
+    near = difflib.get_close_matches(key, known, n=3, cutoff=0.3) or known
+    raise QueryError("bad_value", f"unknown check '{text}' (use {', '.join(known)})", position, near,
+                     zh=f"未知检查“{text}”（可用：{'、'.join(known)}）")  # fmt: skip
 
 
 def consistent_value(text: str, position: int) -> bool:
