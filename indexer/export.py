@@ -84,7 +84,7 @@ def csv_lines(items: Iterable[dict]) -> Iterator[str]:
     for record in items:
         region = record.get("region") or {}
         meta = {**record, **region, "consistent": _consistent(record)}
-        values = record.get("facets") or {}
+        values = {**(record.get("facets") or {}), **(record.get("ratios") or {})}
         writer.writerow([_text(meta.get(c)) for c in META_COLUMNS] + [_cell(values.get(k)) for k in keys])
         yield flush()
 

@@ -7,6 +7,7 @@ at the JSON edge (``Report.to_record``).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 SECTION_NAMES = ("总体情况", "主动公开", "依申请公开", "复议诉讼", "问题改进", "其他事项")
@@ -100,11 +101,13 @@ class Report:
     findings: tuple[Check, ...] = ()
     # The body the report is by, across years and name variants (extract.agencykey).
     agency_key: str | None = None
+    # Derived from ``facets`` (extract.ratios), kept apart so that scoring what was read ignores them.
+    ratios: dict[str, float] = dataclasses.field(default_factory=dict)
 
     def to_record(self) -> dict:
         """The extraction record of interfaces.md, extended by ``findings`` (checks beyond the
-        tables' arithmetic, which ``checks`` alone holds) and ``agency_key``; ``unsectioned``
-        only where there is such text."""
+        tables' arithmetic, which ``checks`` alone holds), ``agency_key`` and ``ratios`` (derived
+        from the facets, queried like them); ``unsectioned`` only where there is such text."""
         record = {
             "id": self.id,
             "source": self.source,
@@ -120,6 +123,7 @@ class Report:
             "checks": [c.to_dict() for c in self.checks],
             "findings": [c.to_dict() for c in self.findings],
             "agency_key": self.agency_key,
+            "ratios": dict(self.ratios),
             "warnings": list(self.warnings),
             "content_hash": self.content_hash,
             "source_url": self.source_url,

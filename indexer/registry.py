@@ -23,10 +23,15 @@ from .extract.templates import (
 class Facet:
     key: str
     label: str
-    unit: str  # "件", "条" or "万元"
-    kind: str  # "int" or "float"
+    unit: str  # "件", "条", "万元", or RATIO_UNIT
+    kind: str  # "int", "float", or "ratio" (derived from other facets, never read from a report)
     templates: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+
+    @property
+    def derived(self) -> bool:
+        """Computed from read facets (a record's ``ratios``), not read from the report."""
+        return self.kind == "ratio"
 
     def to_dict(self) -> dict:
         return {
@@ -118,10 +123,38 @@ def _prose_facets() -> dict[str, Facet]:
     return {"主动公开.条数": Facet("主动公开.条数", "主动公开 条数", "条", "int", ("free", "2019", "2021"))}
 
 
+# A ratio is stored as a fraction of 1 (0.25); queries take 0.25 or 25%.
+RATIO_UNIT = "%"  # shown as a percentage; stored and answered by the API as a fraction of 1
+# The derived ratios (extract.ratios): each key with its label, numerator and denominator keys.
+RATIOS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "公开率": (
+        "公开率（予以公开与部分公开占办理总计）",
+        ("申请.予以公开", "申请.部分公开"),
+        ("申请.办理总计",),
+    ),
+    "不予公开率": ("不予公开率（不予公开占办理总计）", ("申请.不予公开",), ("申请.办理总计",)),
+    "无法提供率": ("无法提供率（无法提供占办理总计）", ("申请.无法提供",), ("申请.办理总计",)),
+    "复议纠正率": ("复议纠正率（结果纠正占行政复议总计）", ("复议.纠正",), ("复议.总计",)),
+    "诉讼纠正率": (
+        "诉讼纠正率（结果纠正占行政诉讼总计）",
+        ("诉讼.直接起诉.纠正", "诉讼.复议后起诉.纠正"),
+        ("诉讼.直接起诉.总计", "诉讼.复议后起诉.总计"),
+    ),
+}
+
+
+def _ratio_facets() -> dict[str, Facet]:
+    return {
+        key: Facet(key, label, RATIO_UNIT, "ratio", ("2019", "2021")) for key, (label, _, _) in RATIOS.items()
+    }
+
+
 @lru_cache(maxsize=1)
 def facets() -> dict[str, Facet]:
-    """All canonical facets by key, in table order."""
-    merged = {**_prose_facets(), **_active_facets(), **_application_facets(), **_review_facets()}
+    """All canonical facets by key, in table order; the derived ratios last."""
+    merged = {
+        **_prose_facets(), **_active_facets(), **_application_facets(), **_review_facets(), **_ratio_facets(),
+    }  # fmt: skip
     return {
         key: Facet(f.key, f.label, f.unit, f.kind, f.templates, ALIASES.get(key, ()))
         for key, f in merged.items()
@@ -130,6 +163,12 @@ def facets() -> dict[str, Facet]:
 
 def facet(key: str) -> Facet:
     return facets()[key]
+
+
+def is_ratio(key: str | None) -> bool:
+    """Whether ``key`` is a derived ratio (a fraction of 1); a name the registry does not know is not."""
+    known = facets()
+    return key in known and known[key].derived
 
 
 def is_money(key: str | None) -> bool:

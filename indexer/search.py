@@ -272,7 +272,7 @@ def _failed_checks(reader, hits: np.ndarray) -> dict[str, int]:
 
 def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> dict:
     record = json.loads(stored["record"])
-    values = record["facets"]
+    values = {**record["facets"], **record.get("ratios", {})}  # a condition may name a ratio
     return {
         "id": record["id"],
         "title": record["title"],

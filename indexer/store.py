@@ -12,6 +12,7 @@ from whoosh import index
 from analyzers.bigram import PART_MARK
 
 from .errors import NianbaoError
+from .extract.ratios import ratios
 from .models import Report
 from .registry import CHECK_ANY
 from .registry import facets as registry_facets
@@ -187,5 +188,8 @@ def record_document(record: dict, path: str) -> dict:
     if record["year"] is not None:
         doc["year"] = record["year"]
     known = registry_facets()
-    doc.update({facet_field(k): float(v) for k, v in record["facets"].items() if k in known})
+    # A record stored before ratios were derived has none: they are derived from its facets.
+    derived = record["ratios"] if "ratios" in record else ratios(record["facets"])
+    values = {**record["facets"], **derived}
+    doc.update({facet_field(k): float(v) for k, v in values.items() if k in known})
     return doc

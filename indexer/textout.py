@@ -67,6 +67,8 @@ def render_report(report: Report) -> str:
         *([_field("原文地址", report.source_url)] if report.source_url else []),
         _field("章节", "、".join(report.sections) or ("未找到（全文已保留，可检索）" if report.unsectioned else "未找到")),
         *_facet_lines(report.facets),
+        *([_field("比率", "，".join(f"{k} {facet_value(k, v)}" for k, v in report.ratios.items()))]
+          if report.ratios else []),
         _field("勾稽关系", _checks_summary(report)),
     ]
     lines += [f"  ✗ 不符 {c.rule}：{c.detail}" for c in report.checks if not c.ok]

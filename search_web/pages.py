@@ -17,7 +17,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from indexer.errors import NianbaoError
 from indexer.extract import templates as official
 from indexer.querylang import QueryError
-from indexer.registry import TEMPLATE_NAMES, facets
+from indexer.registry import TEMPLATE_NAMES, facets, is_ratio
 from indexer.search import LIMIT_CODES, BadRequest, SearchTimeout, run_search
 from indexer.store import IndexMissing
 
@@ -43,7 +43,8 @@ def _chart_arg() -> str:
     """The facet ``chart=`` names (a key or an alias), or "" when it names none we know."""
     name = request.args.get("chart", "").strip()
     aliases = {alias: f.key for f in facets().values() for alias in f.aliases}
-    return name if name in facets() else aliases.get(name, "")
+    key = name if name in facets() else aliases.get(name, "")
+    return "" if is_ratio(key) else key  # a chart sums values: a sum of ratios means nothing
 
 
 def _state() -> State:
@@ -127,6 +128,7 @@ def _render_search(state: State, status: int = 200, **context):
         examples=EXAMPLES,
         ops=OPS,
         facet_groups=facet_groups(),
+        chart_groups=[(name, group) for name, group in facet_groups() if not any(f.derived for f in group)],
         names=_names(),
         registry=facets(),
         per_page_choices=PER_PAGE_CHOICES,
@@ -194,10 +196,13 @@ def facet_groups() -> list[tuple[str, list]]:
     """
     groups: dict[str, list] = {
         "二、主动公开": [], "三、依申请公开（总计）": [], "三、依申请公开（按申请人）": [], "四、复议诉讼": [],
+        "比率（由上列数字算出）": [],
     }  # fmt: skip
     columns = {c.suffix for c in official.APPLICANT_COLUMNS if c.suffix}
     for f in facets().values():
-        if f.key.startswith("申请."):
+        if f.derived:
+            name = "比率（由上列数字算出）"
+        elif f.key.startswith("申请."):
             name = (
                 "三、依申请公开（按申请人）"
                 if f.key.rsplit(".", 1)[-1] in columns

@@ -19,7 +19,7 @@ from flask import url_for
 
 from indexer.querylang import And, Field, Finding, Node, Or, QueryError, YearRange, conditions, parse
 from indexer.querylang.lexer import tokenize
-from indexer.registry import CHECK_ANY, CHECK_RULES, CONSISTENT_NAMES, TEMPLATE_NAMES
+from indexer.registry import CHECK_ANY, CHECK_RULES, CONSISTENT_NAMES, TEMPLATE_NAMES, is_ratio
 
 DEFAULT_CHART = "申请.新收"
 
@@ -36,8 +36,9 @@ def parsed(q: str) -> Node | None:
 def named_chart(q: str) -> str | None:
     """The facet of the query's first facet condition (``行政处罚 > 10`` → 行政处罚.处理决定数)."""
     node = parsed(q)
-    found = conditions(node) if node is not None else []
-    return found[0].facet if found else None
+    found = [c.facet for c in conditions(node)] if node is not None else []
+    drawable = [key for key in found if not is_ratio(key)]  # a chart sums values: not ratios
+    return drawable[0] if drawable else None
 
 
 @dataclass(frozen=True)

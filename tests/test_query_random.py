@@ -12,10 +12,12 @@ import random
 import pytest
 from whoosh import index as whoosh_index
 
+from indexer.extract.ratios import ratios
 from indexer.generator import generate
 from indexer.models import Report
 from indexer.querylang import And, Compare, Field, Not, Or, YearRange, parse
 from indexer.registry import facets as registry_facets
+from indexer.registry import is_ratio
 from indexer.schema import build_schema
 from indexer.search import search, search_ids
 from indexer.store import INDEX_NAME, to_document
@@ -39,6 +41,7 @@ def as_report(seed: int) -> Report:
         template=synthetic.template,
         sections={},
         facets=dict(synthetic.expected),
+        ratios=ratios(synthetic.expected),
         content_hash=f"{seed:064x}",
     )
 
@@ -58,7 +61,7 @@ def corpus(tmp_path_factory):
 def truth(node, report: Report):
     """Kleene three-valued evaluation: True, False or None (unknown)."""
     if isinstance(node, Compare):
-        value = report.facets.get(node.facet)
+        value = {**report.facets, **report.ratios}.get(node.facet)
         if value is None:
             return None
         equal = abs(value - node.value) <= 1e-9
@@ -95,8 +98,10 @@ class QueryMaker:
         if choice < 0.2:
             return f"模板:{rng.choice(['2019', '2021', 'free'])}"
         key = rng.choice(self.keys)
-        stated = [r.facets[key] for r in rng.sample(self.reports, 50) if key in r.facets]
-        value = rng.choice(stated) if stated and rng.random() < 0.8 else rng.choice([0, 1, 3, 10, 100])
+        known = [{**r.facets, **r.ratios} for r in rng.sample(self.reports, 50)]
+        stated = [values[key] for values in known if key in values]
+        fallback = [0, 0.25, 0.5, 1] if is_ratio(key) else [0, 1, 3, 10, 100]
+        value = rng.choice(stated) if stated and rng.random() < 0.8 else rng.choice(fallback)
         return f"{key} {rng.choice(OPS)} {value}"
 
     def query(self, depth: int = 0) -> str:

@@ -1,6 +1,6 @@
 """The extraction pipeline: a file in, a ``Report`` out.
 
-read → rows recovered → sections → metadata → tables → facets → checks → findings.
+read → rows recovered → sections → metadata → tables → facets → ratios → checks → findings.
 Every step but the first is a pure function of the previous steps' output.
 """
 
@@ -18,6 +18,7 @@ from .agencykey import agency_key
 from .checks import run_checks
 from .freeform import prefer_tables, stated_in_prose
 from .metadata import extract_metadata
+from .ratios import ratios
 from .readers import read
 from .reportchecks import report_checks
 from .sections import follows_pre_2019_outline, split_sections
@@ -102,6 +103,7 @@ def extract_document(raw: RawDocument, digest: str) -> Report:
         template=template,
         sections={name: sections.text[name] for name in SECTION_NAMES if name in sections.text},
         facets=ordered,
+        ratios=ratios(ordered),
         checks=tuple(run_checks(ordered, template)),
         warnings=tuple(warnings),
         content_hash=digest,

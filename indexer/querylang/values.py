@@ -6,7 +6,7 @@ import difflib
 import re
 
 from ..extract.numbers import parse_number
-from ..registry import CHECK_ANY, CHECK_RULES, facets
+from ..registry import CHECK_ANY, CHECK_RULES, facets, is_ratio
 from .ast import YEAR_MAX, YEAR_MIN
 from .errors import QueryError
 
@@ -14,7 +14,9 @@ _CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒�
 _NUMBER_RE = re.compile(rf"^(?P<sign>[+\-]?)(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN}]+)(?P<unit>.*)$")
 MONEY_UNITS = {"": 1.0, "万": 1.0, "万元": 1.0, "元": 1e-4, "千元": 0.1, "亿": 1e4, "亿元": 1e4}
 COUNT_UNITS = {"": 1.0, "件": 1.0, "个": 1.0, "项": 1.0}
-UNITS = (frozenset(MONEY_UNITS) | frozenset(COUNT_UNITS)) - {""}
+# A ratio is a fraction of 1: 0.5 and 50% are the same value.
+RATIO_UNITS = {"": 1.0, "%": 0.01}  # the lexer reads ％ as %
+UNITS = (frozenset(MONEY_UNITS) | frozenset(COUNT_UNITS) | frozenset(RATIO_UNITS)) - {""}
 
 _SEP = r"(?:-|~|至|到|\.\.)"
 _YEAR_RE = re.compile(rf"^(\d{{4}})(?:年度?)?(?:{_SEP}(\d{{4}})(?:年度?)?)?$")
@@ -36,17 +38,33 @@ def _number(text: str) -> float | None:
 
 
 def facet_value(facet: str, text: str, position: int) -> float:
-    """``text`` (``50万``, ``500000元``, ``十二``, ``-3``) in the unit of ``facet``."""
+    """``text`` (``50万``, ``500000元``, ``十二``, ``-3``, ``50%``) in the unit of ``facet``."""
     match = _NUMBER_RE.match(text)
     value = _number(match["num"]) if match else None
     if match is None or value is None or match["unit"][:1] in _NOT_UNIT:
         raise QueryError("bad_number", f"'{text}' is not a number", position, zh=f"“{text}”不是数字")
     unit, money = match["unit"], facets()[facet].unit == "万元"
-    if money and not unit and match["num"][-1] in "万亿" and not match["num"].isascii():
-        value /= 10000  # 五十万 reads as 500000 元
-    value *= _unit_factor(facet, unit, money, position + len(text) - len(unit))
+    if is_ratio(facet):
+        value *= _ratio_factor(facet, text, unit, value, position)
+    else:
+        if money and not unit and match["num"][-1] in "万亿" and not match["num"].isascii():
+            value /= 10000  # 五十万 reads as 500000 元
+        value *= _unit_factor(facet, unit, money, position + len(text) - len(unit))
     # Ten places only round away binary noise: 0.001 元 is 0.0000001 万元, not 0.
     return round(-value if match["sign"] == "-" else value, 10)
+
+
+def _ratio_factor(facet: str, text: str, unit: str, value: float, position: int) -> float:
+    """A ratio's value is a fraction (0.5) or a percentage (50%); a bare number above 1 is
+    refused rather than guessed (50 could mean 50%, or a ratio no report has)."""
+    if unit in RATIO_UNITS and (unit or value <= 1):
+        return RATIO_UNITS[unit]
+    if not unit:  # the whole number is what is wrong
+        raise QueryError("bad_unit", f"'{text}': {facet} is a fraction of 1, write {text}% or {value / 100:g}",
+                         position, [f"{text}%", f"{value / 100:g}"],
+                         zh=f"“{text}”：{facet} 是比例（0 到 1），请写 {text}% 或 {value / 100:g}")  # fmt: skip
+    raise QueryError("bad_unit", f"'{unit}' does not fit {facet}, which is a ratio (use % or none)",
+                     position + len(text) - len(unit), ["%"], zh=f"单位“{unit}”不适用于 {facet}：它是比例（可用 % 或不写单位）")  # fmt: skip
 
 
 def _unit_factor(facet: str, unit: str, money: bool, position: int) -> float:
