@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from indexer.models import FORMATS, SECTION_NAMES, WHOLE_TEXT
 from indexer.querylang.parser import MAX_CHARS, MAX_DEPTH, MAX_TERMS
+from indexer.registry import RATIO_UNIT
 from indexer.registry import facets as registry_facets
 from indexer.search import COUNTED, MAX_PAGE, MAX_PER_PAGE
 
@@ -63,11 +64,13 @@ def _region_schema() -> dict:
     return _object({name: _nullable("string") for name in ("province", "city", "county")})
 
 
-def _facet_values_schema() -> dict:
-    """Facet values by canonical key; a report lacking a facet omits it."""
+def _facet_values_schema(derived: bool | None = None) -> dict:
+    """Facet values by canonical key; a report lacking a facet omits it.  ``derived``: only the
+    ratios (True), only the read facets (False), or any (None: a hit names either kind)."""
     props = {
         key: {"type": "integer" if f.kind == "int" else "number", "description": f"{f.label} ({f.unit})"}
         for key, f in registry_facets().items()
+        if derived is None or f.derived == derived
     }
     return _object(props, [])
 
@@ -134,7 +137,11 @@ def _record_schema() -> dict:
         **_common_metadata(),
         "format": {"type": "string", "enum": list(FORMATS)},
         "sections": sections,
-        "facets": _ref("FacetValues"),
+        "facets": _facet_values_schema(derived=False),
+        "ratios": {
+            **_facet_values_schema(derived=True),
+            "description": "derived from the facets: fractions of 1, where every number needed was read",
+        },
         "checks": {"type": "array", "items": check, "description": "the tables' own arithmetic (勾稽)"},
         "findings": {
             "type": "array",
@@ -157,8 +164,8 @@ def _facet_schema() -> dict:
         {
             "key": {"type": "string"},
             "label": {"type": "string"},
-            "unit": {"type": "string", "enum": ["件", "条", "万元"]},
-            "type": {"type": "string", "enum": ["int", "float"]},
+            "unit": {"type": "string", "enum": ["件", "条", "万元", RATIO_UNIT]},
+            "type": {"type": "string", "enum": ["int", "float", "ratio"]},
             "templates": {"type": "array", "items": {"type": "string", "enum": TEMPLATES}},
             "aliases": _strings(),
         }
@@ -202,6 +209,61 @@ def _stats_schema() -> dict:
     )
 
 
+def _agency_schemas() -> dict:
+    """``indexer.agencies``: a body's history, and two of its reports compared."""
+    number = _nullable("number")
+    failed = {"type": "array", "items": _object({"rule": {"type": "string"}, "detail": {"type": "string"}})}
+    report = _object(
+        {
+            "id": {"type": "string"},
+            "year": _nullable("integer"),
+            "title": _nullable("string"),
+            "agency": _nullable("string", description="the name as this report prints it"),
+            "template": {"type": "string", "enum": TEMPLATES},
+            "checks": {"type": "integer", "minimum": 0, "description": "table checks (勾稽) run"},
+            "checks_failed": failed,
+            "findings": {"type": "integer", "minimum": 0, "description": "checks beyond tables (检查) run"},
+            "findings_failed": failed,
+        }
+    )
+    row = _object(
+        {
+            "key": {"type": "string"},
+            "label": {"type": "string"},
+            "unit": {"type": "string"},
+            "values": {"type": "array", "items": number, "description": "per report, in reports' order"},
+        }
+    )
+    spans = {"type": "array", "items": {"type": "array", "items": {"type": "integer", "minimum": 0}}}
+    side = _object({"text": _nullable("string"), "shared": {**spans, "description": "[start, end) spans"}})
+    pair = _object(
+        {"key": {"type": "string"}, "label": {"type": "string"}, "unit": {"type": "string"},
+         "a": number, "b": number, "difference": _nullable("number", description="b - a")}
+    )  # fmt: skip
+    comparison = _object(
+        {
+            "a": _ref("AgencyReport"),
+            "b": _ref("AgencyReport"),
+            "facets": {"type": "array", "items": pair},
+            "sections": {
+                "type": "array",
+                "items": _object({"name": {"type": "string"}, "a": side, "b": side}),
+            },
+        }
+    )
+    history = _object(
+        {
+            "key": {"type": "string"},
+            "name": {"type": "string", "description": "the fullest of the names its reports print"},
+            "names": _strings(),
+            "reports": {"type": "array", "items": _ref("AgencyReport"), "minItems": 1},
+            "facets": {"type": "array", "items": row},
+            "comparison": {**comparison, "nullable": True},
+        }
+    )
+    return {"AgencyReport": report, "AgencyHistory": history}
+
+
 def _schemas() -> dict:
     return {
         "Error": _error_schema(),
@@ -216,6 +278,7 @@ def _schemas() -> dict:
         "QueryName": _named_schema(),
         "FacetsAnswer": _facets_answer_schema(),
         "FacetSeries": _stats_schema(),
+        **_agency_schemas(),
     }
 
 
@@ -279,6 +342,12 @@ def _paths() -> dict:
         "414": f"the query string is longer than {MAX_QUERY_STRING:,} bytes (address_too_long)",
     }
     report_id = {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+    agency_key = {"name": "key", "in": "path", "required": True, "schema": {"type": "string"},
+                  "description": "the normalised agency key (a report's agency_key)"}  # fmt: skip
+    compared = [
+        _query_param(side, {"type": "string"}, f"a report id of this body to compare ({side}: both or none)")
+        for side in ("a", "b")
+    ]
     return {
         "/api/search": _operation(
             "search", "Search the reports", _search_params(), ("one page of results", "SearchAnswer"), bad
@@ -286,6 +355,11 @@ def _paths() -> dict:
         "/api/reports/{id}": _operation(
             "getReport", "One report's extraction record", [report_id],
             ("the extraction record", "Report"), {"404": "no report with that id"},
+        ),
+        "/api/agencies/{key}": _operation(
+            "getAgency", "One body's reports over the years; with a and b, two of them compared",
+            [agency_key, *compared], ("the body's history", "AgencyHistory"),
+            {"400": "a or b is missing, or not a report of this body", "404": "no report has that key"},
         ),
         "/api/facets": _operation(
             "listFacets", "The facet registry and the query language's names", [],

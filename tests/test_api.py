@@ -288,7 +288,7 @@ def test_openapi_document_is_valid(client):
     report = document["components"]["schemas"]["Report"]
     assert "source_url" in report["properties"] and "source_url" not in report["required"]
     assert set(document["paths"]) == {
-        "/api/search", "/api/reports/{id}", "/api/facets", "/api/stats", "/api/openapi.json"
+        "/api/search", "/api/reports/{id}", "/api/agencies/{key}", "/api/facets", "/api/stats", "/api/openapi.json"
     }  # fmt: skip
 
 
