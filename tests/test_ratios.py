@@ -2,6 +2,7 @@
 numbers read, kept in the record's ``ratios`` apart from its ``facets``, indexed and queried
 like a facet (as a fraction of 1, or a percentage)."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -234,3 +235,13 @@ def test_exports_and_the_cli_carry_the_ratios(ratio_index, capsys):
 
     shown = render_report(extract_path(next(p for p in BUNDLED if p.name == "2019-2019-md-000003.md")))
     assert "比率：    公开率 42.9 %，不予公开率 14.3 %，无法提供率 42.9 %" in shown
+
+
+def test_the_report_page_lists_the_ratios(ratio_index):
+    client = create_app({"INDEX_DIR": ratio_index.storage.folder, "TESTING": True}).test_client()
+    (hit,) = search(ratio_index, "公开率 < 0.5")["results"]
+    page = client.get(f"/reports/{hit['id']}").get_data(as_text=True)
+    section = page[page.index('<section class="report-section" id="ratios">') :]
+    section = section[: section.index("</section>")]
+    shown = re.findall(r'<code>(\S+)</code></td><td>[^<]*</td>\s*<td class="num">([\d.]+) <small>%</small>', section)
+    assert shown == [("公开率", "42.9"), ("不予公开率", "14.3"), ("无法提供率", "42.9")]
