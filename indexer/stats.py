@@ -79,12 +79,14 @@ def series_over(searcher, docnums: list[int], key: str) -> dict:
     }
 
 
-def agency_reports(ix, agency: str) -> list[dict]:
-    """Every indexed report of one agency (exact name), oldest year first."""
-    if not agency:
+def agency_reports(ix, agency: str, key: str | None = None) -> list[dict]:
+    """Every indexed report of one agency, oldest year first: by its normalised ``key``
+    (``extract.agencykey``: every name it prints) where there is one, else by the exact name."""
+    if not (key or agency):
         return []
+    term = wq.Term("body_key", key) if key else wq.Term("agency_key", agency)
     with ix.searcher() as searcher:
-        hits = searcher.search(wq.Term("agency_key", agency), limit=None)
+        hits = searcher.search(term, limit=None)
         found = [json.loads(hit["record"]) for hit in hits]
     return sorted(
         ({"id": r["id"], "year": r["year"], "title": r["title"]} for r in found),

@@ -33,7 +33,7 @@ def report_page(report_id: str):
     record = get_report(ix, report_id)
     if record is None:
         return _not_found(report_id)
-    others = [r for r in agency_reports(ix, record.get("agency") or "") if r["id"] != record["id"]]
+    others = [r for r in agency_reports(ix, record.get("agency") or "", record.get("agency_key")) if r["id"] != record["id"]]
     checks = sorted(record.get("checks") or [], key=lambda c: c["ok"])
     findings = sorted(record.get("findings") or [], key=lambda c: c["ok"])
     return render_template(

@@ -179,6 +179,8 @@ def test_the_report_page_links_to_the_agency_page(client, ids):
     )
     assert f'<dd><a class="agency-link" href="{link}" title="查看该机关的历年报告">县商务局</a></dd>' in text
     assert f'<p><a class="agency-history" href="{link}">查看该机关的历年指标、核对与两年对比</a></p>' in text
+    years = re.search(r'<ul class="years">(.*?)</ul>', text, re.S).group(1)
+    assert re.findall(r"/reports/(\w+)\">(\d+) 年", years) == [(ids[2019], "2019"), (ids[2020], "2020")]  # other names
 
 
 def _cells(html: str, table_class: str) -> list[list[str]]:

@@ -212,7 +212,7 @@ def test_free_report_lists_found_facets_and_failed_checks(client, monkeypatch):
     record = synthetic("free", {"申请.新收": 12}, [failed])
     monkeypatch.setattr(pages, "get_report", lambda ix, report_id: record)
     monkeypatch.setattr(
-        pages, "agency_reports", lambda ix, agency: [{"id": "0123abcd", "year": 2018, "title": "t"}]
+        pages, "agency_reports", lambda ix, agency, key=None: [{"id": "0123abcd", "year": 2018, "title": "t"}]
     )
     text = body(client.get("/reports/feedfacefeedface"))
     assert "<h2>从正文中提取的数字</h2>" in text
@@ -494,7 +494,7 @@ def test_report_page_rounds_money_to_four_decimals(client, monkeypatch):
 
     values = {MONEY: 103.90000001, "行政处罚.处理决定数": 12.0, "申请.新收": 3}
     monkeypatch.setattr(reports, "get_report", lambda ix, report_id: synthetic("2019", values, []))
-    monkeypatch.setattr(reports, "agency_reports", lambda ix, agency: [])
+    monkeypatch.setattr(reports, "agency_reports", lambda ix, agency, key=None: [])
     text = body(client.get("/reports/feedfacefeedface"))
     assert f'<td class="num" title="{MONEY}">103.9</td>' in text
     assert '<td class="num" title="行政处罚.处理决定数">12</td>' in text
@@ -506,7 +506,7 @@ def test_free_report_facet_table_rounds_too(client, monkeypatch):
 
     values = {MONEY: 58.94844444, FEES: 0.123456}
     monkeypatch.setattr(reports, "get_report", lambda ix, report_id: synthetic("free", values, []))
-    monkeypatch.setattr(reports, "agency_reports", lambda ix, agency: [])
+    monkeypatch.setattr(reports, "agency_reports", lambda ix, agency, key=None: [])
     text = body(client.get("/reports/feedfacefeedface"))
     assert '<td class="num">58.9484 <small>万元</small></td>' in text
     assert '<td class="num">0.1235 <small>万元</small></td>' in text
@@ -806,7 +806,7 @@ def test_report_page_shows_the_address_the_file_states(client, monkeypatch, url,
 
     record = {**synthetic("free", {}, []), "source_url": url}
     monkeypatch.setattr(reports, "get_report", lambda ix, report_id: record)
-    monkeypatch.setattr(reports, "agency_reports", lambda ix, agency: [])
+    monkeypatch.setattr(reports, "agency_reports", lambda ix, agency, key=None: [])
     text = body(client.get("/reports/feedfacefeedface"))
     assert shown in text
     assert 'href="javascript' not in text
@@ -818,7 +818,7 @@ def test_warnings_are_shown_in_chinese(client, monkeypatch):
     record = {**synthetic("free", {}, []), "warnings": ["line 87: 申请.上年结转 has 4 values for 7 columns; left out",
                                                         "something new the extractor says"]}  # fmt: skip
     monkeypatch.setattr(reports, "get_report", lambda ix, report_id: record)
-    monkeypatch.setattr(reports, "agency_reports", lambda ix, agency: [])
+    monkeypatch.setattr(reports, "agency_reports", lambda ix, agency, key=None: [])
     text = body(client.get("/reports/feedfacefeedface"))
     assert "<li>第 87 行：申请.上年结转 有 4 个数值，而表格有 7 列；未采用</li>" in text
     assert '<li lang="en">something new the extractor says</li>' in text
