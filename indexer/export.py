@@ -15,7 +15,7 @@ from .search import Deadline, Sort, compile_query, ordered_docnums, parse
 
 META_COLUMNS = (
     "id", "title", "agency", "province", "city", "county", "year", "published", "template",
-    "consistent", "source",
+    "consistent", "failed_checks", "source",
 )
 
 
@@ -67,6 +67,11 @@ def _consistent(record: dict) -> str:
     return "yes" if all(c["ok"] for c in checks) else "no"
 
 
+def _failed(record: dict) -> str:
+    """The checks beyond the tables that failed (``findings``), as ``文表不符;模板不符``."""
+    return ";".join(f["rule"] for f in record.get("findings") or [] if not f["ok"])
+
+
 def csv_lines(items: Iterable[dict]) -> Iterator[str]:
     """CSV text in chunks: a BOM, the header, one row per report; absent facets are empty cells."""
     keys = list(facets())
@@ -83,7 +88,7 @@ def csv_lines(items: Iterable[dict]) -> Iterator[str]:
     yield "\ufeff" + flush()
     for record in items:
         region = record.get("region") or {}
-        meta = {**record, **region, "consistent": _consistent(record)}
+        meta = {**record, **region, "consistent": _consistent(record), "failed_checks": _failed(record)}
         values = {**(record.get("facets") or {}), **(record.get("ratios") or {})}
         writer.writerow([_text(meta.get(c)) for c in META_COLUMNS] + [_cell(values.get(k)) for k in keys])
         yield flush()

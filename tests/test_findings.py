@@ -315,3 +315,17 @@ def test_a_recheck_cut_short_is_done_by_the_next_ingest(tmp_path, monkeypatch):
     assert len(summary.unchanged) == 2
     assert _carry(open_existing(folder), "r2021.txt")[0]["detail"] == "上年结转 4 ≠ 2020 年结转下年 3"
     assert not (folder / "history-pending.json").exists()
+
+
+def test_the_csv_export_names_the_failed_checks(client):
+    rows = client.get("/export.csv", query_string={"q": "检查:不符"}).get_data(as_text=True).splitlines()
+    header = rows[0].lstrip("\ufeff").split(",")
+    failed = {row.split(",")[header.index("source")].rsplit("/", 1)[-1]: row.split(",")[header.index("failed_checks")]
+              for row in rows[1:]}  # fmt: skip
+    assert failed == {
+        "02_pingtan_zone_2013.html": "文表不符",
+        "06_pingtan_zone_2012.txt": "文表不符",
+        "2021-2021-tsv-000002.txt": "收费未说明",
+        "33_shuozhou_weijianwei_2022.txt": "模板不符",
+        "official-template-2021.docx": "问题改进缺失",
+    }
