@@ -87,22 +87,21 @@ def _facet_lines(values: dict) -> list[str]:
 
 def _checks_summary(report: Report) -> str:
     """The report page's words for the tables' own arithmetic: 全部相符, N 项不符, 无法核对."""
-    if not report.checks:
-        return "无法核对"
-    failed = sum(1 for c in report.checks if not c.ok)
-    if not failed:
-        return f"全部相符（{len(report.checks)} 项）"
-    return f"{failed} 项不符，{len(report.checks) - failed} 项相符"
+    return _tally(report.checks, "无法核对", "相符", "不符")
 
 
 def _findings_summary(report: Report) -> str:
     """The checks beyond the tables: 全部通过, N 项未通过, 无可检查."""
-    if not report.findings:
-        return "无可检查"
-    failed = sum(1 for c in report.findings if not c.ok)
+    return _tally(report.findings, "无可检查", "通过", "未通过")
+
+
+def _tally(checks, none: str, ok: str, failed_word: str) -> str:
+    if not checks:
+        return none
+    failed = sum(1 for c in checks if not c.ok)
     if not failed:
-        return f"全部通过（{len(report.findings)} 项）"
-    return f"{failed} 项未通过，{len(report.findings) - failed} 项通过"
+        return f"全部{ok}（{len(checks)} 项）"
+    return f"{failed} 项{failed_word}，{len(checks) - failed} 项{ok}"
 
 
 def plain_fragment(fragment: str) -> str:

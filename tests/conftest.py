@@ -1,5 +1,7 @@
-"""Shared fixtures: an index of the five seed reports, built once per test session."""
+"""Shared fixtures: an index of the five seed reports, built once per test session, and a
+builder of small indexes of chosen files."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,22 @@ def seed_index(tmp_path_factory):
     summary = ingest([SEEDS], folder, workers=1)
     assert len(summary.added) == 5 and not summary.failed
     return open_existing(folder)
+
+
+@pytest.fixture(scope="module")
+def index_of(tmp_path_factory):
+    """``index_of(name, files)``: an index of copies of ``files`` (one folder, so sources are
+    their names), every one of them added."""
+
+    def build(name: str, files: list[Path]):
+        folder = tmp_path_factory.mktemp(name)
+        for path in files:
+            shutil.copy(path, folder / path.name)
+        summary = ingest([folder], folder / "index", workers=1)
+        assert len(summary.added) == len(files) and not summary.failed
+        return open_existing(folder / "index")
+
+    return build
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,6 @@ language, the sidebar, the report page and the CLI; 跨年结转 kept current ac
 
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import quote_plus, unquote_plus
 
@@ -85,13 +84,8 @@ def test_negation_means_checked_and_passed():
 
 
 @pytest.fixture(scope="module")
-def bundled_index(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("findings")
-    for path in BUNDLED:
-        shutil.copy(path, folder / path.name)
-    summary = ingest([folder], folder / "index", workers=1)
-    assert len(summary.added) == len(BUNDLED) and not summary.failed
-    return open_existing(folder / "index")
+def bundled_index(index_of):
+    return index_of("findings", BUNDLED)
 
 
 def _names(ix, q: str) -> set[str]:

@@ -3,19 +3,17 @@ numbers read, kept in the record's ``ratios`` apart from its ``facets``, indexed
 like a facet (as a fraction of 1, or a percentage)."""
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from indexer.extract import extract_path
 from indexer.extract.ratios import ratios
-from indexer.ingest import ingest
 from indexer.querylang import QueryError, parse
 from indexer.registry import RATIOS, facets
 from indexer.schema import facet_field
 from indexer.search import search
-from indexer.store import open_existing, record_document
+from indexer.store import record_document
 from search_web import create_app
 
 ROOT = Path(__file__).parent.parent
@@ -152,13 +150,8 @@ def test_a_percentage_does_not_fit_a_count():
 
 
 @pytest.fixture(scope="module")
-def ratio_index(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("ratios")
-    for path in BUNDLED:
-        shutil.copy(path, folder / path.name)
-    summary = ingest([folder], folder / "index", workers=1)
-    assert len(summary.added) == len(BUNDLED) and not summary.failed
-    return open_existing(folder / "index")
+def ratio_index(index_of):
+    return index_of("ratios", BUNDLED)
 
 
 def _names(ix, q: str) -> set[str]:

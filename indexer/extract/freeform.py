@@ -95,6 +95,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
 )
 # "行政复议及行政诉讼0件": one number for both, so only 0 says what each was.
+ACTIVE_KEY = "主动公开.条数"
+# Every facet a sentence can state (``stated_in_prose``).
+STATED_KEYS = frozenset(p.key for p in _PATTERNS) | {ACTIVE_KEY}
+
 _BOTH_ZERO = re.compile(
     rf"行政复议(?:案件)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:案件)?{_QTY}(?P<n>0|零)\s*(?:件|起|次)"
 )
@@ -271,7 +275,7 @@ def _active_total(sentence: str, previous: str) -> tuple[list[tuple[str, int]], 
     """主动公开.条数 where the sentence states one total of proactively disclosed items."""
     if made := _MADE_THEN_ACTIVE.search(sentence):
         value = _value(made)
-        return ([("主动公开.条数", value)] if value is not None else []), []
+        return ([(ACTIVE_KEY, value)] if value is not None else []), []
     under_heading = "主动公开" in sentence or _is_active_heading(previous)
     facts: list[tuple[str, int]] = []
     warnings: list[str] = []
@@ -289,7 +293,7 @@ def _active_total(sentence: str, previous: str) -> tuple[list[tuple[str, int]], 
             if any(p > value for p in parts):
                 warnings.append(f"主动公开.条数: {value} is less than a part of it ({max(parts)}); left out")
                 continue
-            facts.append(("主动公开.条数", value))
+            facts.append((ACTIVE_KEY, value))
     return facts, warnings
 
 

@@ -24,31 +24,11 @@ from collections.abc import Iterable, Mapping
 from .. import registry  # the module: registry imports extraction while it loads
 from ..models import SECTION_NAMES, Check
 from .agencykey import agency_key
-from .freeform import stated_in_prose
+from .freeform import STATED_KEYS, stated_in_prose
 from .templates import template_of_year
 
 Record = Mapping
 
-# Facets the sentences can state (freeform.stated_in_prose): a table group whose only
-# facets are these was not read, so they came from the prose.
-_PROSE_KEYS = frozenset(
-    {
-        "主动公开.条数",
-        "申请.新收",
-        "申请.上年结转",
-        "申请.予以公开",
-        "申请.部分公开",
-        "申请.不予公开",
-        "申请.无法提供",
-        "申请.不予处理",
-        "申请.其他处理",
-        "申请.办理总计",
-        "申请.结转下年",
-        "复议.总计",
-        "诉讼.总计",
-        "规范性文件.本年制发",
-    }
-)
 # The pipeline's note where a table and the prose disagree (freeform.prefer_tables).
 _DISPUTE = re.compile(
     r"^(?P<key>\S+): table says (?P<table>[\d.]+), prose says (?P<prose>[\d.]+); "
@@ -78,8 +58,9 @@ def _group(key: str) -> str:
 
 
 def _tables_read(record: Record) -> set[str]:
-    """The table groups whose numbers were read from a table, not from sentences."""
-    return {_group(k) for k in _facets(record) if k not in _PROSE_KEYS}
+    """The table groups whose numbers were read from a table, not from sentences: a group
+    holding only facets a sentence can state was not read from a table."""
+    return {_group(k) for k in _facets(record) if k not in STATED_KEYS}
 
 
 # --- 跨年结转 -------------------------------------------------------------------
