@@ -71,6 +71,7 @@ def build_schema() -> fields.Schema:
         "county": fields.ID(),
         # signed (the default): with signed=False, Whoosh 2.7 answers open ranges such as
         # [ TO 2016] with every document.
+        "level": fields.ID(sortable=True),  # 省级 / 市级 / 县级 / 未知 (levels.level_of)
         "year": fields.NUMERIC(int, sortable=True),
         "template": fields.ID(sortable=True),
         "consistent": fields.ID(sortable=True),  # yes / no / unknown
@@ -81,6 +82,8 @@ def build_schema() -> fields.Schema:
         # Every fragment, in the title and agency (part 0) and each section (parts 1-6):
         # bigrams, found whatever jieba's cut (indexer.textquery).
         "content": fields.TEXT(analyzer=bigram_analyzer(), phrase=True),
+        # How many extraction warnings the report has: the overview's coverage, without records.
+        "warning_count": fields.COLUMN(columns.NumericColumn("i", default=0)),
         "record": fields.STORED(),  # the extraction record as JSON, for display
     }
     spec.update({name: text() for name in SECTION_FIELDS.values()})

@@ -13,6 +13,7 @@ from analyzers.bigram import PART_MARK
 
 from .errors import NianbaoError
 from .extract.ratios import ratios
+from .levels import level_of
 from .models import Report
 from .registry import CHECK_ANY
 from .registry import facets as registry_facets
@@ -174,6 +175,7 @@ def record_document(record: dict, path: str) -> dict:
         "agency": record["agency"] or "",
         "agency_key": record["agency"] or "",
         "body_key": record.get("agency_key") or "",
+        "level": level_of(region),
         "province": region["province"] or "",
         "city": region["city"] or "",
         "county": region["county"] or "",
@@ -182,6 +184,7 @@ def record_document(record: dict, path: str) -> dict:
         "check_failed": failed,
         "check_passed": passed,
         "content": content,
+        "warning_count": len(record.get("warnings") or []),
         "record": json.dumps(record, ensure_ascii=False),
         **sections,
     }

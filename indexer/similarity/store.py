@@ -294,6 +294,25 @@ class SimilarityIndex:
         ).fetchall()
         return copying_of(report_id, mine, edges, agency_key or _agency)
 
+    def pairs(self, min_similarity: float = 0.9) -> list[tuple[str, str, str, float]]:
+        """Every pair of reports whose same section shares at least ``min_similarity`` of one
+        side's own text: (report, other report, section, the larger of the two figures), each
+        pair once (report < other), most similar first."""
+        rows = self._db.execute(
+            "SELECT s.report, o.report, s.section, max(e.share) AS share FROM edges e"
+            " JOIN sections s ON s.sid = e.a JOIN sections o ON o.sid = e.b"
+            " WHERE e.share >= ? GROUP BY s.report, o.report, s.section",
+            (min_similarity,),
+        ).fetchall()
+        best: dict[tuple[str, str, str], float] = {}
+        for a, b, section, share in rows:
+            key = (min(a, b), max(a, b), section)
+            best[key] = max(best.get(key, 0.0), share)
+        return sorted(
+            ((a, b, section, round(share, 4)) for (a, b, section), share in best.items()),
+            key=lambda row: (-row[3], row[0], row[1], row[2]),
+        )
+
     def stats(self) -> dict[str, int]:
         """Counts for benchmarks: reports, sections, sections compared, template sentences, figures kept."""
         one = self._db.execute
@@ -304,6 +323,14 @@ class SimilarityIndex:
             "template_sentences": one("SELECT count(*) FROM boiler").fetchone()[0],
             "figures": one("SELECT count(*) FROM edges").fetchone()[0],
         }
+
+
+def open_similarity(folder: str | Path) -> SimilarityIndex | None:
+    """The copied-text index of the search index in ``folder``, or None when there is none
+    (an index built before it existed): readers show no 雷同 figures rather than fail."""
+    if not (Path(folder) / SimilarityIndex.FILE).exists():
+        return None
+    return SimilarityIndex(folder)
 
 
 def own_shingles(keys: bytes, lengths: bytes, shingles: bytes, template: np.ndarray) -> np.ndarray:
