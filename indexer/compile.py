@@ -76,8 +76,8 @@ def _(node: ql.Field, field: str, negate: bool) -> wq.Query:
         q = _agency_words(node.value)
     elif node.name == "region":
         q = wq.Or([wq.Wildcard(name, f"*{node.value}*") for name in ("province", "city", "county")])
-    else:
-        q = wq.Term("template", node.value)
+    else:  # template and level: exact values
+        q = wq.Term(node.name, node.value)
     return _maybe_not(q, negate)
 
 

@@ -108,7 +108,8 @@ class YearRange:
 
 @dataclass(frozen=True)
 class Field:
-    """A metadata condition: ``agency`` or ``region`` (substring), ``template`` (2019|2021|free)."""
+    """A metadata condition: ``agency`` or ``region`` (substring), ``template`` (2019|2021|free),
+    ``level`` (省级|市级|县级|未知)."""
 
     name: str
     value: str

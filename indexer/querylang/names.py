@@ -26,11 +26,11 @@ SECTIONS: dict[str, str | None] = {name: name for name in SECTION_NAMES} | {
 FIELDS = {
     "机关": "agency", "agency": "agency", "地区": "region", "region": "region",
     "模板": "template", "template": "template", "勾稽": "consistent", "consistent": "consistent",
-    "检查": "check", "check": "check",
+    "检查": "check", "check": "check", "级别": "level", "层级": "level", "level": "level",
     "year": "year", "年份": "year", "年度": "year",
 }  # fmt: skip
 # The field names a person is told about, in Chinese (the English ones work too).
-FIELDS_ZH = ("机关", "地区", "模板", "勾稽", "检查", "年度")
+FIELDS_ZH = ("机关", "地区", "级别", "模板", "勾稽", "检查", "年度")
 YEAR_NAMES = frozenset(name for name, field in FIELDS.items() if field == "year")
 
 

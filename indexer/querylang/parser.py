@@ -244,6 +244,8 @@ class _Parser:
         span = {"start": name.start, "end": value.end}
         if field == "template":
             return Field(field, values.template_value(value.text, value.start), **span)
+        if field == "level":
+            return Field(field, values.level_value(value.text, value.start), **span)
         if field == "consistent":
             return CheckFilter(values.consistent_value(value.text, value.start), **span)
         if field == "check":

@@ -6,6 +6,7 @@ import difflib
 import re
 
 from ..extract.numbers import parse_number
+from ..levels import LEVELS
 from ..registry import CHECK_ANY, CHECK_RULES, facets, is_ratio
 from .ast import YEAR_MAX, YEAR_MIN
 from .errors import QueryError
@@ -121,6 +122,21 @@ def year_bounds(op: str, year: int) -> tuple[int, int]:
         "<": (YEAR_MIN, year - 1),
         "<=": (YEAR_MIN, year),
     }[op]
+
+
+# 级别: values: the level words (levels.LEVELS), with 省/市/县 and 区级 (a district is county level).
+LEVEL_WORDS = {level: level for level in LEVELS} | {
+    "省": "省级", "市": "市级", "县": "县级", "区级": "县级", "区县": "县级", "中央": "未知",
+    "province": "省级", "city": "市级", "county": "县级", "unknown": "未知",
+}  # fmt: skip
+
+
+def level_value(text: str, position: int) -> str:
+    key = text.lower() if text.isascii() else text
+    if key not in LEVEL_WORDS:
+        raise QueryError("bad_value", f"unknown level '{text}' (use {', '.join(LEVELS)})", position, list(LEVELS),
+                         zh=f"未知级别“{text}”（可用：{'、'.join(LEVELS)}）")  # fmt: skip
+    return LEVEL_WORDS[key]
 
 
 def template_value(text: str, position: int) -> str:
