@@ -17,21 +17,8 @@ from whoosh import query as wq
 from .errors import NianbaoError
 from .extract.agencykey import agency_label
 from .models import SECTION_NAMES, WHOLE_TEXT
-from .registry import facets
+from .registry import MAIN_FACETS, facets
 from .similarity.text import normalise, shared_spans
-
-# The facets an agency page follows over the years: one or two per part of the official tables.
-MAIN_FACETS = (
-    "主动公开.条数",
-    "申请.新收",
-    "申请.办理总计",
-    "申请.予以公开",
-    "复议.总计",
-    "诉讼.总计",
-    "行政处罚.处理决定数",
-    "行政许可.处理决定数",
-    "行政事业性收费.金额_万元",
-)
 
 _TRAILING = "。！？；，、：,.!?;: \n"  # what may close a shared passage without being a change
 

@@ -12,6 +12,7 @@ from contextlib import ExitStack
 from .errors import NianbaoError
 from .registry import facets
 from .search import Deadline, Sort, compile_query, ordered_docnums, parse
+from .store import facet_values
 
 META_COLUMNS = (
     "id", "title", "agency", "province", "city", "county", "year", "published", "template",
@@ -89,7 +90,7 @@ def csv_lines(items: Iterable[dict]) -> Iterator[str]:
     for record in items:
         region = record.get("region") or {}
         meta = {**record, **region, "consistent": _consistent(record), "failed_checks": _failed(record)}
-        values = {**(record.get("facets") or {}), **(record.get("ratios") or {})}
+        values = facet_values(record)
         writer.writerow([_text(meta.get(c)) for c in META_COLUMNS] + [_cell(values.get(k)) for k in keys])
         yield flush()
 

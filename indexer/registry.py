@@ -24,14 +24,16 @@ class Facet:
     key: str
     label: str
     unit: str  # "件", "条", "万元", or RATIO_UNIT
-    kind: str  # "int", "float", or "ratio" (derived from other facets, never read from a report)
+    # "int", "float"; derived, never read from a report: "ratio" (from the report's own facets),
+    # "yoy" (against the body's report of the year before), "copy" (雷同: against other reports)
+    kind: str
     templates: tuple[str, ...]
     aliases: tuple[str, ...] = ()
 
     @property
     def derived(self) -> bool:
-        """Computed from read facets (a record's ``ratios``), not read from the report."""
-        return self.kind == "ratio"
+        """Computed (a record's ``ratios``, ``yoy`` or ``copying``), not read from the report."""
+        return self.kind in DERIVED_KINDS
 
     def to_dict(self) -> dict:
         return {
@@ -43,6 +45,8 @@ class Facet:
             "aliases": list(self.aliases),
         }
 
+
+DERIVED_KINDS = ("ratio", "yoy", "copy")
 
 # What people read for the template and check values, in the web UI and the CLI alike.
 TEMPLATE_NAMES = {"2019": "2019 版模板", "2021": "2021 版模板", "free": "自由格式（2019 年前）"}
@@ -57,6 +61,7 @@ CHECK_RULES = {
     "模板不符": "所用模板不是该年度的",
 }
 CHECK_ANY = "不符"  # 检查:不符, any of them failed
+ANOMALY_ANY = "任一"  # 异常:任一, any main facet far outside its peer group
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "主动公开.条数": ("主动公开", "主动公开条数"),
@@ -149,11 +154,53 @@ def _ratio_facets() -> dict[str, Facet]:
     }
 
 
+# The facets followed from year to year (an agency page's rows, the 同比 and 异常 facets):
+# one or two per part of the official tables.
+MAIN_FACETS = (
+    "主动公开.条数",
+    "申请.新收",
+    "申请.办理总计",
+    "申请.予以公开",
+    "复议.总计",
+    "诉讼.总计",
+    "行政处罚.处理决定数",
+    "行政许可.处理决定数",
+    "行政事业性收费.金额_万元",
+)
+YOY = ".同比"  # 行政处罚.处理决定数.同比: the change against the body's report of the year before
+
+
+def _yoy_facets() -> dict[str, Facet]:
+    return {
+        key + YOY: Facet(key + YOY, f"{key.replace('.', ' ')} 同比（与上一年报告相比的增减）", RATIO_UNIT, "yoy",
+                         ("free", "2019", "2021"))
+        for key in MAIN_FACETS
+    }  # fmt: skip
+
+
+COPY = "雷同."  # 雷同.问题改进: the largest share of that section's own text in another agency's report
+COPY_WHOLE = "全文"  # the whole report, sections weighed by their length
+COPY_PREVIOUS = "去年"  # the whole report against the same body's report of the year before
+
+
+def _copy_facets() -> dict[str, Facet]:
+    from .models import SECTION_NAMES
+
+    labels = {name: f"雷同 {name}（该节文字见于其他机关报告的最大比例）" for name in SECTION_NAMES}
+    labels[COPY_WHOLE] = "雷同 全文（全文文字见于另一机关报告的最大比例）"
+    labels[COPY_PREVIOUS] = "雷同 去年（全文文字见于本机关上一年报告的比例）"
+    return {
+        COPY + name: Facet(COPY + name, label, RATIO_UNIT, "copy", ("free", "2019", "2021"))
+        for name, label in labels.items()
+    }
+
+
 @lru_cache(maxsize=1)
 def facets() -> dict[str, Facet]:
-    """All canonical facets by key, in table order; the derived ratios last."""
+    """All canonical facets by key, in table order; the derived ones last."""
     merged = {
         **_prose_facets(), **_active_facets(), **_application_facets(), **_review_facets(), **_ratio_facets(),
+        **_yoy_facets(), **_copy_facets(),
     }  # fmt: skip
     return {
         key: Facet(f.key, f.label, f.unit, f.kind, f.templates, ALIASES.get(key, ()))
@@ -166,9 +213,10 @@ def facet(key: str) -> Facet:
 
 
 def is_ratio(key: str | None) -> bool:
-    """Whether ``key`` is a derived ratio (a fraction of 1); a name the registry does not know is not."""
+    """Whether ``key`` is a fraction of 1 shown as a percentage (a ratio, a 同比 change, a 雷同
+    figure); a name the registry does not know is not."""
     known = facets()
-    return key in known and known[key].derived
+    return key in known and known[key].unit == RATIO_UNIT
 
 
 def is_money(key: str | None) -> bool:

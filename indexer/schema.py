@@ -79,6 +79,8 @@ def build_schema() -> fields.Schema:
         # run and passed, each with CHECK_ANY for any failed / all passed (store.finding_terms).
         "check_failed": fields.KEYWORD(scorable=False),
         "check_passed": fields.KEYWORD(scorable=False),
+        # The main facets far outside the report's peer group (indexer.anomalies), and ANOMALY_ANY.
+        "anomaly": fields.KEYWORD(scorable=False),
         # Every fragment, in the title and agency (part 0) and each section (parts 1-6):
         # bigrams, found whatever jieba's cut (indexer.textquery).
         "content": fields.TEXT(analyzer=bigram_analyzer(), phrase=True),

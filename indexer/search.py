@@ -33,7 +33,7 @@ from .querylang.names import resolve_facet
 from .registry import CHECK_RULES
 from .schema import facet_field
 from .stats import series_over
-from .store import Column, column_text
+from .store import Column, column_text, facet_values
 
 COUNTED = ("year", "province", "template", "consistent", "checks")
 MAX_PER_PAGE = 100
@@ -272,7 +272,7 @@ def _failed_checks(reader, hits: np.ndarray) -> dict[str, int]:
 
 def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> dict:
     record = json.loads(stored["record"])
-    values = {**record["facets"], **record.get("ratios", {})}  # a condition may name a ratio
+    values = facet_values(record)  # a condition may name a derived facet
     return {
         "id": record["id"],
         "title": record["title"],

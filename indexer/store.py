@@ -15,7 +15,7 @@ from .errors import NianbaoError
 from .extract.ratios import ratios
 from .levels import level_of
 from .models import Report
-from .registry import CHECK_ANY
+from .registry import ANOMALY_ANY, CHECK_ANY
 from .registry import facets as registry_facets
 from .schema import SECTION_FIELDS, build_schema, facet_field, part_of
 
@@ -191,8 +191,15 @@ def record_document(record: dict, path: str) -> dict:
     if record["year"] is not None:
         doc["year"] = record["year"]
     known = registry_facets()
+    doc.update({facet_field(k): float(v) for k, v in facet_values(record).items() if k in known})
+    anomalies = list(record.get("anomalies") or {})
+    doc["anomaly"] = " ".join(anomalies + [ANOMALY_ANY] * bool(anomalies))
+    return doc
+
+
+def facet_values(record: dict) -> dict[str, float]:
+    """Every facet value of a record: read from the report, derived from its own facets
+    (``ratios``), and set against other reports (``yoy`` 同比, ``copying`` 雷同)."""
     # A record stored before ratios were derived has none: they are derived from its facets.
     derived = record["ratios"] if "ratios" in record else ratios(record["facets"])
-    values = {**record["facets"], **derived}
-    doc.update({facet_field(k): float(v) for k, v in values.items() if k in known})
-    return doc
+    return {**record["facets"], **derived, **(record.get("yoy") or {}), **(record.get("copying") or {})}

@@ -32,6 +32,8 @@ FIELD_EXAMPLES = {
     "template": "模板:2021",
     "consistent": "勾稽:不符",
     "check": "检查:文表不符",
+    "copy": "雷同:问题改进 > 0.9",
+    "level": "级别:县级",
     "year": "year:2020",
 }
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from indexer.models import FORMATS, SECTION_NAMES, WHOLE_TEXT
 from indexer.querylang.parser import MAX_CHARS, MAX_DEPTH, MAX_TERMS
-from indexer.registry import RATIO_UNIT
+from indexer.registry import DERIVED_KINDS, RATIO_UNIT
 from indexer.registry import facets as registry_facets
 from indexer.search import COUNTED, MAX_PAGE, MAX_PER_PAGE
 
@@ -64,15 +64,31 @@ def _region_schema() -> dict:
     return _object({name: _nullable("string") for name in ("province", "city", "county")})
 
 
-def _facet_values_schema(derived: bool | None = None) -> dict:
-    """Facet values by canonical key; a report lacking a facet omits it.  ``derived``: only the
-    ratios (True), only the read facets (False), or any (None: a hit names either kind)."""
+def _facet_values_schema(*kinds: str) -> dict:
+    """Facet values by canonical key; a report lacking a facet omits it.  ``kinds``: only facets
+    of those kinds (``int``/``float`` read, ``ratio``, ``yoy``, ``copy``), or any (a hit names any)."""
     props = {
         key: {"type": "integer" if f.kind == "int" else "number", "description": f"{f.label} ({f.unit})"}
         for key, f in registry_facets().items()
-        if derived is None or f.derived == derived
+        if not kinds or f.kind in kinds
     }
     return _object(props, [])
+
+
+def _anomalies_schema() -> dict:
+    entry = _object(
+        {
+            "value": {"type": "number"},
+            "median": {"type": "number", "description": "the peer group's median"},
+            "z": {"type": "number", "description": "robust z-score on a log scale (beyond ±3.5 is 异常)"},
+            "peers": {"type": "integer", "description": "reports in the group stating this facet"},
+        }
+    )
+    return {
+        "type": "object",
+        "additionalProperties": entry,
+        "description": "main facets far outside the peer group (same level, province and year): 异常",
+    }
 
 
 def _highlight_schema() -> dict:
@@ -137,9 +153,9 @@ def _record_schema() -> dict:
         **_common_metadata(),
         "format": {"type": "string", "enum": list(FORMATS)},
         "sections": sections,
-        "facets": _facet_values_schema(derived=False),
+        "facets": _facet_values_schema("int", "float"),
         "ratios": {
-            **_facet_values_schema(derived=True),
+            **_facet_values_schema("ratio"),
             "description": "derived from the facets: fractions of 1, where every number needed was read",
         },
         "checks": {"type": "array", "items": check, "description": "the tables' own arithmetic (勾稽)"},
@@ -153,6 +169,19 @@ def _record_schema() -> dict:
         "content_hash": {"type": "string"},
     }
     optional = {
+        "yoy": {
+            **_facet_values_schema("yoy"),
+            "description": "同比: each main facet's change against the body's report of the year before"
+            " (0.5 is +50 %), where both state it and the earlier is not 0",
+        },
+        "copying": {
+            **_facet_values_schema("copy"),
+            "description": "雷同: the largest share of each section's own text (template sentences left out)"
+            " found in the same section of another agency's report; 全文 weighs sections by length; 去年"
+            " against the same body's report of the year before. Below 0.5 is given as 0; a section too"
+            " short to compare has none",
+        },
+        "anomalies": _anomalies_schema(),
         "source_url": _nullable("string", description="the web address the file says it came from"),
         "unsectioned": {"type": "string", "description": "the whole text, where no section heading was recognised"},
     }
@@ -165,7 +194,7 @@ def _facet_schema() -> dict:
             "key": {"type": "string"},
             "label": {"type": "string"},
             "unit": {"type": "string", "enum": ["件", "条", "万元", RATIO_UNIT]},
-            "type": {"type": "string", "enum": ["int", "float", "ratio"]},
+            "type": {"type": "string", "enum": ["int", "float", *DERIVED_KINDS]},
             "templates": {"type": "array", "items": {"type": "string", "enum": TEMPLATES}},
             "aliases": _strings(),
         }

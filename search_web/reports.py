@@ -8,19 +8,24 @@ be served. A file gone or changed since is a Chinese 404 that says so.
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 
-from flask import render_template, send_file
+from flask import current_app, render_template, send_file
 
 from indexer.extract import templates as official
 from indexer.models import SECTION_NAMES
 from indexer.registry import CHECK_RULES, TEMPLATE_NAMES, facets
 from indexer.search import get_report, original_file
+from indexer.similarity import SimilarityStoreError
 from indexer.stats import agency_reports
 
 from . import error_response, get_index
 from .messages import http_error
 from .pages import bp
+from .similar import similar_reports
+
+log = logging.getLogger(__name__)
 
 # The content type a download is offered as; the browser saves it either way (attachment).
 CONTENT_TYPES = {"txt": "text/plain", "md": "text/markdown", "html": "text/html"}
@@ -28,7 +33,7 @@ CONTENT_TYPES = {"txt": "text/plain", "md": "text/markdown", "html": "text/html"
 
 @bp.get("/reports/<report_id>")
 def report_page(report_id: str):
-    """One report: metadata, sections, the official tables re-drawn, checks, other years."""
+    """One report: metadata, sections, the official tables re-drawn, checks, similar reports, other years."""
     ix = get_index()
     record = get_report(ix, report_id)
     if record is None:
@@ -36,10 +41,13 @@ def report_page(report_id: str):
     others = [r for r in agency_reports(ix, record.get("agency") or "", record.get("agency_key")) if r["id"] != record["id"]]
     checks = sorted(record.get("checks") or [], key=lambda c: c["ok"])
     findings = sorted(record.get("findings") or [], key=lambda c: c["ok"])
+    similar, similar_broken = _similar(ix, record)
     return render_template(
         "report.html",
         r=record,
         others=others,
+        similar=similar,
+        similar_broken=similar_broken,
         checks=checks,
         findings=findings,
         check_rules=CHECK_RULES,
@@ -48,6 +56,16 @@ def report_page(report_id: str):
         registry=facets(),
         template_names=TEMPLATE_NAMES,
     )
+
+
+def _similar(ix, record: dict) -> tuple[list[dict] | None, bool]:
+    """The page's similar reports (None: no copied-text file), and whether the file cannot be
+    used: the page then says so in one line rather than failing the whole report."""
+    try:
+        return similar_reports(ix, current_app.config["INDEX_DIR"], record), False
+    except SimilarityStoreError as err:
+        log.warning("similar reports of %s: %s", record["id"], err.message)
+        return None, True
 
 
 @bp.get("/reports/<report_id>/file")

@@ -78,7 +78,14 @@ def test_every_ratio_is_built_from_registry_facets():
     for key, (_, top, bottom) in RATIOS.items():
         assert set(top + bottom) <= set(known), key
         assert known[key].derived and known[key].unit == "%" and known[key].kind == "ratio"
-    assert not any(f.derived for k, f in known.items() if k not in RATIOS)
+    # Besides the ratios, only the facets set against other reports are derived: 同比 and 雷同.
+    others = {k: f.kind for k, f in known.items() if f.derived and k not in RATIOS}
+    assert set(others.values()) == {"yoy", "copy"}
+    assert [k for k, kind in others.items() if kind == "copy"] == [
+        "雷同.总体情况", "雷同.主动公开", "雷同.依申请公开", "雷同.复议诉讼", "雷同.问题改进", "雷同.其他事项",
+        "雷同.全文", "雷同.去年",
+    ]  # fmt: skip
+    assert len([k for k, kind in others.items() if kind == "yoy"]) == 9
 
 
 # --- the record ---------------------------------------------------------------------

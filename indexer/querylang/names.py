@@ -8,7 +8,7 @@ from functools import lru_cache
 from analyzers.filters import to_simplified
 
 from ..models import SECTION_NAMES
-from ..registry import ALIASES, facets
+from ..registry import ALIASES, COPY, COPY_PREVIOUS, COPY_WHOLE, YOY, facets
 from .errors import QueryError
 
 # Section names and their short forms; None is the whole text.
@@ -26,11 +26,11 @@ SECTIONS: dict[str, str | None] = {name: name for name in SECTION_NAMES} | {
 FIELDS = {
     "机关": "agency", "agency": "agency", "地区": "region", "region": "region",
     "模板": "template", "template": "template", "勾稽": "consistent", "consistent": "consistent",
-    "检查": "check", "check": "check", "级别": "level", "层级": "level", "level": "level",
+    "检查": "check", "check": "check", "雷同": "copy", "copied": "copy", "级别": "level", "层级": "level", "level": "level",
     "year": "year", "年份": "year", "年度": "year",
 }  # fmt: skip
 # The field names a person is told about, in Chinese (the English ones work too).
-FIELDS_ZH = ("机关", "地区", "级别", "模板", "勾稽", "检查", "年度")
+FIELDS_ZH = ("机关", "地区", "级别", "模板", "勾稽", "检查", "雷同", "年度")
 YEAR_NAMES = frozenset(name for name, field in FIELDS.items() if field == "year")
 
 
@@ -94,6 +94,13 @@ def resolve_facet(name: str, position: int) -> str:
     name = _fold_name(name) if not name.isascii() else name
     if name in keys:
         return name
+    if name.endswith(YOY) and len(name) > len(YOY):  # 行政处罚.同比: the change of what 行政处罚 names
+        base = resolve_facet(name[: -len(YOY)], position)
+        if base + YOY in keys:
+            return base + YOY
+        raise QueryError("unknown_facet", f"'{base}' has no year-over-year change; the main facets do",
+                         position, [k for k in keys if k.endswith(YOY)],
+                         zh=f"“{base}”没有同比指标；同比只对主要指标计算")  # fmt: skip
     if name in aliases():
         return aliases()[name]
     candidates = [key for key in keys if key.startswith(name)]
@@ -103,6 +110,19 @@ def resolve_facet(name: str, position: int) -> str:
     if all(c == root or c.startswith(root + ".") for c in candidates):
         return root
     raise _ambiguous_facet(name, candidates, position)
+
+
+def copy_facet(text: str, position: int) -> str:
+    """The 雷同 facet ``雷同:text`` names: a section (or its short name), 全文, or 去年."""
+    if text in (COPY_PREVIOUS, "上年", "上一年", "previous"):
+        return COPY + COPY_PREVIOUS
+    known, section = section_of(text)
+    if not known:
+        options = [*(n for n in SECTIONS.values() if n), COPY_WHOLE, COPY_PREVIOUS]
+        options = list(dict.fromkeys(options))
+        raise QueryError("bad_value", f"'雷同:' takes a section, 全文 or 去年, not '{text}'", position, options,
+                         zh=f"“雷同:”后面应是章节名、全文或去年，不能是“{text}”")  # fmt: skip
+    return COPY + (section or COPY_WHOLE)
 
 
 def _unknown_facet(name: str, position: int) -> QueryError:

@@ -241,6 +241,8 @@ class _Parser:
         if field == "year":
             return self.years(name)
         value = self.field_value(name)
+        if field == "copy":
+            return self.copy_comparison(name, value)
         span = {"start": name.start, "end": value.end}
         if field == "template":
             return Field(field, values.template_value(value.text, value.start), **span)
@@ -289,6 +291,22 @@ class _Parser:
         value = values.facet_value(facet, text, start)
         note = None if text == format_number(value) else text
         return Compare(facet, op.text, value, note, start=name.start, end=end)
+
+    def copy_comparison(self, name: Token, value: Token) -> Node:
+        """``雷同:问题改进 > 0.9``: a condition on that 雷同 facet, like any facet's."""
+        facet = names.copy_facet(value.text, value.start)
+        if self.tok.kind != "OP":
+            raise self.error(
+                "bad_number",
+                f"'{name.text}:{value.text}' needs a comparison after it, like > 0.9",
+                self.tok.start,
+                f"“{name.text}:{value.text}”后面应是比较，如 > 0.9 或 > 90%",
+            )
+        op = self.take()
+        text, start, end = self.number_text(op)
+        number = values.facet_value(facet, text, start)
+        note = None if text == format_number(number) else text
+        return Compare(facet, op.text, number, note, start=name.start, end=end)
 
     def number_text(self, op: Token) -> tuple[str, int, int]:
         """The value after ``op`` as one string: a glued minus sign and a spaced unit joined on."""

@@ -61,9 +61,11 @@ def _ratio_factor(facet: str, text: str, unit: str, value: float, position: int)
     if unit in RATIO_UNITS and (unit or value <= 1):
         return RATIO_UNITS[unit]
     if not unit:  # the whole number is what is wrong
-        raise QueryError("bad_unit", f"'{text}': {facet} is a fraction of 1, write {text}% or {value / 100:g}",
+        change = facets()[facet].kind == "yoy"
+        what, what_zh = ("a change (0.5 is +50%)", "同比变化（0.5 即增加 50%）") if change else ("a fraction of 1", "比例（0 到 1）")
+        raise QueryError("bad_unit", f"'{text}': {facet} is {what}, write {text}% or {value / 100:g}",
                          position, [f"{text}%", f"{value / 100:g}"],
-                         zh=f"“{text}”：{facet} 是比例（0 到 1），请写 {text}% 或 {value / 100:g}")  # fmt: skip
+                         zh=f"“{text}”：{facet} 是{what_zh}，请写 {text}% 或 {value / 100:g}")  # fmt: skip
     raise QueryError("bad_unit", f"'{unit}' does not fit {facet}, which is a ratio (use % or none)",
                      position + len(text) - len(unit), ["%"], zh=f"单位“{unit}”不适用于 {facet}：它是比例（可用 % 或不写单位）")  # fmt: skip
 
