@@ -76,7 +76,7 @@ def _(node: ql.Field, field: str, negate: bool) -> wq.Query:
         q = _agency_words(node.value)
     elif node.name == "region":
         q = wq.Or([wq.Wildcard(name, f"*{node.value}*") for name in ("province", "city", "county")])
-    else:  # template and level: exact values
+    else:  # template, level and anomaly: exact values
         q = wq.Term(node.name, node.value)
     return _maybe_not(q, negate)
 

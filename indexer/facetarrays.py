@@ -118,10 +118,18 @@ def alive(reader) -> np.ndarray | None:
         return None
     mask = np.ones(reader.doc_count_all(), dtype=bool)
     for leaf, base in reader.leaf_readers():
-        deleted = list(leaf.deleted_docs())
-        if deleted:
-            mask[base + np.asarray(deleted, dtype=np.int64)] = False
+        if leaf.has_deletions():
+            # Deletions only grow, so the count of live documents names the state exactly.
+            live = per_segment(leaf, f"alive:{leaf.doc_count()}", _live)
+            mask[base : base + len(live)] = live
     return mask
+
+
+def _live(leaf) -> np.ndarray:
+    live = np.zeros(leaf.doc_count_all(), dtype=bool)
+    live[np.fromiter(leaf.all_doc_ids(), dtype=np.int64)] = True
+    live.flags.writeable = False
+    return live
 
 
 _known_segments: set[str] = set()

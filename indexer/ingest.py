@@ -27,12 +27,12 @@ from pathlib import Path
 
 from whoosh.index import LockError
 
-from . import history
+from . import anomalies, corpus, history
 from .errors import NianbaoError
 from .extract import Outcome, content_hash, try_extract
 from .filenames import display_name, path_key, real_path
 from .files import find_files
-from .store import Column, column_text, open_or_create, to_document
+from .store import Column, abandon, column_text, open_or_create, to_document
 from .store import writer as new_writer
 from .workers import Limits, Lost, imap
 
@@ -200,23 +200,29 @@ def ingest(
     files = _files(paths, summary)
     ix, _ = open_or_create(folder)  # an index of an older schema starts again empty
     by_path, by_hash = _known(ix)
-    # The bodies whose reports change: their 跨年结转 is checked again after the writes.
+    # The bodies and peer groups whose reports change: their figures set against other reports
+    # (跨年结转, 同比, 异常) are computed again after the writes (corpus.refresh), with 雷同.
     bodies: set[str] = history.pending(folder)
+    groups = anomalies.pending(folder)
     try:
         if prune:
             gone = _gone(by_path, paths)
             bodies |= history.bodies_of(ix, gone)
-            history.remember(folder, bodies)
+            groups |= anomalies.groups_at(ix, gone)
+            _remember(folder, bodies, groups)
             _prune(ix, gone, summary)
         jobs = plan(files, by_path, by_hash, summary)
         if jobs:
-            bodies |= history.bodies_of(ix, [job.path for job in jobs if job.replaces])
+            replaced = [job.path for job in jobs if job.replaces]
+            bodies |= history.bodies_of(ix, replaced)
+            groups |= anomalies.groups_at(ix, replaced)
+            _remember(folder, bodies, groups)
             results = _run(jobs, workers or os.cpu_count() or 1, limits or Limits())
             lost = _write(ix, results, summary, batch, _bar(len(jobs), progress), bodies, folder)
             _settle_duplicates(summary, lost)
-        if bodies:
-            _rewrite(ix, history.rechecked(ix, bodies))
-            history.settled(folder)
+        corpus.refresh(ix, folder, bodies, groups)
+        history.settled(folder)
+        anomalies.settled(folder)
     except LockError as err:
         raise IndexBusy(folder) from err
     except OSError as err:
@@ -282,18 +288,9 @@ def _settle_duplicates(summary: IngestSummary, lost: dict[str, tuple[bool, str]]
     summary.duplicates = kept
 
 
-def _rewrite(ix, documents: list[dict]) -> None:
-    """Replace documents (reports whose 跨年结转 changed) in one commit."""
-    if not documents:
-        return
-    writer = new_writer(ix)
-    try:
-        for document in documents:
-            writer.update_document(**document)
-        writer.commit()
-    except BaseException:
-        _abandon(writer)
-        raise
+def _remember(folder: Path, bodies: set[str], groups: set) -> None:
+    history.remember(folder, bodies)
+    anomalies.remember(folder, groups)
 
 
 def _write(
@@ -323,19 +320,8 @@ def _write(
         history.remember(folder, bodies)
         writer.commit()
     except BaseException:
-        _abandon(writer)
+        abandon(writer)
         raise
     finally:
         bar.close()
     return lost
-
-
-def _abandon(writer) -> None:
-    """Drop the uncommitted batch. When the disk refuses even that (it is full), let go of the
-    lock all the same: the table of contents of the last commit was never touched, and the next
-    commit deletes the half-written files."""
-    try:
-        writer.cancel()
-    except OSError:
-        if getattr(writer, "writelock", None) is not None:
-            writer.writelock.release()

@@ -56,6 +56,9 @@ def overview(ix, folder: str | Path) -> dict:
         answer = _compute(searcher, folder)
         answer["generation"] = state[0]
         answer["took_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    # Stamped again once read: opening the copied-text file creates its -wal file and closing it
+    # removes it again, so the stamp before reading is not the one the next request sees.
+    state = (state[0], _similarity_stamp(folder))
     with _cache_lock:
         _cache[str(folder.resolve())] = (state, answer)
     return answer
@@ -91,8 +94,11 @@ def _compute(searcher, folder: Path) -> dict:
 
 def _live(reader) -> np.ndarray:
     """Which document numbers are reports still in the index (deleted ones are not counted)."""
-    alive = facetarrays.alive(reader)
-    return np.ones(reader.doc_count_all(), dtype=bool) if alive is None else alive
+    live = np.ones(reader.doc_count_all(), dtype=bool)
+    if reader.has_deletions():
+        live[:] = False
+        live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+    return live
 
 
 def _text_counts(reader, live: np.ndarray, field: str) -> tuple[dict[str, int], int]:

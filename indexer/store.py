@@ -94,6 +94,17 @@ def writer(ix):
     return ix.writer(limitmb=256, compound=False)
 
 
+def abandon(writer) -> None:
+    """Drop the uncommitted batch. When the disk refuses even that (it is full), let go of the
+    lock all the same: the table of contents of the last commit was never touched, and the next
+    commit deletes the half-written files."""
+    try:
+        writer.cancel()
+    except OSError:
+        if getattr(writer, "writelock", None) is not None:
+            writer.writelock.release()
+
+
 class Column:
     """``column[docnum]`` of a field's column over any reader, aligned segment by segment.
 

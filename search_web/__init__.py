@@ -64,7 +64,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
-    from . import agencies, api, browse, exports, filters, pages, reports  # noqa: F401 (routes and filters)
+    from . import agencies, api, browse, exports, filters, overview, pages, reports  # noqa: F401 (routes and filters)
     from .similar import compare_page  # noqa: F401 (similar reports, /compare, /api/compare)
 
     app.register_blueprint(pages.bp)

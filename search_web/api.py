@@ -34,6 +34,7 @@ FIELD_EXAMPLES = {
     "check": "检查:文表不符",
     "copy": "雷同:问题改进 > 0.9",
     "level": "级别:县级",
+    "anomaly": "异常:行政处罚",
     "year": "year:2020",
 }
 

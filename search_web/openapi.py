@@ -183,7 +183,10 @@ def _record_schema() -> dict:
         },
         "anomalies": _anomalies_schema(),
         "source_url": _nullable("string", description="the web address the file says it came from"),
-        "unsectioned": {"type": "string", "description": "the whole text, where no section heading was recognised"},
+        "unsectioned": {
+            "type": "string",
+            "description": "the whole text, where no section heading was recognised",
+        },
     }
     return _object({**properties, **optional}, list(properties))
 
@@ -287,10 +290,278 @@ def _agency_schemas() -> dict:
             "names": _strings(),
             "reports": {"type": "array", "items": _ref("AgencyReport"), "minItems": 1},
             "facets": {"type": "array", "items": row},
-            "comparison": {**comparison, "nullable": True},
+            "comparison": {**_ref("Comparison"), "nullable": True},
         }
     )
-    return {"AgencyReport": report, "AgencyHistory": history}
+    return {"AgencyReport": report, "AgencyHistory": history, "Comparison": comparison}
+
+
+def _similar_schema() -> dict:
+    """The answer of /api/reports/{id}/similar: per section, the reports that share its text."""
+    other = _object(
+        {
+            "id": {"type": "string"},
+            "agency": _nullable("string"),
+            "year": _nullable("integer"),
+            "title": _nullable("string"),
+            "similarity": {
+                "type": "number", "minimum": 0.5, "maximum": 1,
+                "description": "the share of this report's section's own text (template sentences left out)"
+                " that the other report's same section also has",
+            },
+            "same_agency": {"type": "boolean", "description": "the same body (normalised agency key)"},
+            "previous_year": {"type": "boolean", "description": "the same body's report of the year before"},
+        }
+    )  # fmt: skip
+    section = _object(
+        {
+            "section": {"type": "string", "enum": list(SECTION_NAMES)},
+            "reports": {"type": "array", "items": other, "minItems": 1, "maxItems": 10,
+                        "description": "most similar first"},
+        }
+    )  # fmt: skip
+    return _object(
+        {
+            "id": {"type": "string"},
+            "available": {"type": "boolean", "description": "false when the index has no copied-text file"},
+            "sections": {"type": "array", "items": section},
+        }
+    )
+
+
+def _overview_schema() -> dict:
+    """The answer of /api/overview (indexer.overview): what the index holds, counted."""
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "total",
+            "years",
+            "year_unknown",
+            "provinces",
+            "province_unknown",
+            "levels",
+            "templates",
+            "checks",
+            "consistency",
+            "maxima",
+            "coverage",
+            "similarity",
+            "generation",
+            "took_ms",
+        ],
+        "properties": {
+            "total": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "reports in the index (deleted ones not counted)",
+            },
+            "years": {
+                "type": "array",
+                "description": "oldest first; search: in YEAR",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["value", "count"],
+                    "properties": {"value": {"type": "integer"}, "count": {"type": "integer", "minimum": 1}},
+                },
+            },
+            "year_unknown": {"type": "integer", "minimum": 0, "description": "reports of no known year"},
+            "provinces": {
+                "type": "array",
+                "description": "most first, ties in pinyin order; search: 地区:VALUE",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["value", "count"],
+                    "properties": {"value": {"type": "string"}, "count": {"type": "integer", "minimum": 1}},
+                },
+            },
+            "province_unknown": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "reports naming no province",
+            },
+            "levels": {
+                "type": "array",
+                "description": "all four levels in this order, zeros included; search: 级别:VALUE",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["value", "count"],
+                    "properties": {
+                        "value": {"type": "string", "enum": ["省级", "市级", "县级", "未知"]},
+                        "count": {"type": "integer", "minimum": 0},
+                    },
+                },
+            },
+            "templates": {
+                "type": "array",
+                "description": "search: 模板:VALUE",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["value", "name", "count"],
+                    "properties": {
+                        "value": {"type": "string", "description": "2019, 2021 or free"},
+                        "name": {"type": "string"},
+                        "count": {"type": "integer", "minimum": 1},
+                    },
+                },
+            },
+            "checks": {
+                "type": "array",
+                "description": "one row per check rule (检查:RULE)",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["rule", "description", "failed", "ran", "rate"],
+                    "properties": {
+                        "rule": {"type": "string"},
+                        "description": {"type": "string"},
+                        "failed": {"type": "integer", "minimum": 0},
+                        "ran": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": "reports the check ran on (failed or passed)",
+                        },
+                        "rate": {
+                            "type": "number",
+                            "nullable": True,
+                            "minimum": 0,
+                            "maximum": 1,
+                            "description": "failed / ran; null when it never ran",
+                        },
+                    },
+                },
+            },
+            "consistency": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["states", "failed", "checked", "rate"],
+                "description": "the tables' own sums (勾稽:不符 / 勾稽:相符)",
+                "properties": {
+                    "states": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["value", "name", "count"],
+                            "properties": {
+                                "value": {"type": "string", "enum": ["no", "yes", "unknown"]},
+                                "name": {"type": "string"},
+                                "count": {"type": "integer", "minimum": 0},
+                            },
+                        },
+                    },
+                    "failed": {"type": "integer", "minimum": 0},
+                    "checked": {"type": "integer", "minimum": 0},
+                    "rate": {"type": "number", "nullable": True, "minimum": 0, "maximum": 1},
+                },
+            },
+            "maxima": {
+                "type": "array",
+                "description": "per main facet, its 10 largest values above 0, largest first",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["key", "label", "unit", "reports"],
+                    "properties": {
+                        "key": {"type": "string"},
+                        "label": {"type": "string"},
+                        "unit": {"type": "string"},
+                        "reports": {
+                            "type": "array",
+                            "maxItems": 10,
+                            "items": {
+                                "type": "object",
+                                "additionalProperties": False,
+                                "required": ["id", "agency", "year", "value"],
+                                "properties": {
+                                    "id": {"type": "string"},
+                                    "agency": {"type": "string", "nullable": True},
+                                    "year": {"type": "integer", "nullable": True},
+                                    "value": {"type": "number"},
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+            "coverage": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["buckets", "median", "with_warnings", "warning_share"],
+                "properties": {
+                    "buckets": {
+                        "type": "array",
+                        "description": "reports by how many facets (read, not derived) they hold",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["min", "max", "count"],
+                            "properties": {
+                                "min": {"type": "integer", "minimum": 0},
+                                "max": {
+                                    "type": "integer",
+                                    "nullable": True,
+                                    "description": "null: no upper limit",
+                                },
+                                "count": {"type": "integer", "minimum": 0},
+                            },
+                        },
+                    },
+                    "median": {"type": "number", "nullable": True},
+                    "with_warnings": {"type": "integer", "minimum": 0},
+                    "warning_share": {"type": "number", "nullable": True, "minimum": 0, "maximum": 1},
+                },
+            },
+            "similarity": {
+                "type": "object",
+                "nullable": True,
+                "additionalProperties": False,
+                "description": "null: the index has no copied-text file",
+                "required": ["min_similarity", "pairs", "clusters_total", "clusters"],
+                "properties": {
+                    "min_similarity": {"type": "number"},
+                    "pairs": {"type": "integer", "minimum": 0},
+                    "clusters_total": {"type": "integer", "minimum": 0},
+                    "clusters": {
+                        "type": "array",
+                        "maxItems": 20,
+                        "description": "largest first; search: 雷同:SECTION > min_similarity",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["section", "size", "highest", "reports"],
+                            "properties": {
+                                "section": {"type": "string"},
+                                "size": {"type": "integer", "minimum": 2},
+                                "highest": {"type": "number"},
+                                "reports": {
+                                    "type": "array",
+                                    "maxItems": 50,
+                                    "description": "newest first",
+                                    "items": {
+                                        "type": "object",
+                                        "additionalProperties": False,
+                                        "required": ["id", "agency", "year"],
+                                        "properties": {
+                                            "id": {"type": "string"},
+                                            "agency": {"type": "string", "nullable": True},
+                                            "year": {"type": "integer", "nullable": True},
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+            "generation": {"type": "integer", "description": "the index generation the counts are of"},
+            "took_ms": {"type": "number", "minimum": 0},
+        },
+    }
 
 
 def _schemas() -> dict:
@@ -308,6 +579,8 @@ def _schemas() -> dict:
         "FacetsAnswer": _facets_answer_schema(),
         "FacetSeries": _stats_schema(),
         **_agency_schemas(),
+        "SimilarReports": _similar_schema(),
+        "Overview": _overview_schema(),
     }
 
 
@@ -389,6 +662,26 @@ def _paths() -> dict:
             "getAgency", "One body's reports over the years; with a and b, two of them compared",
             [agency_key, *compared], ("the body's history", "AgencyHistory"),
             {"400": "a or b is missing, or not a report of this body", "404": "no report has that key"},
+        ),
+        "/api/reports/{id}/similar": _operation(
+            "similarReports", "Per section, the reports whose same section holds most of this report's own text (雷同)",
+            [report_id], ("the similar reports by section", "SimilarReports"),
+            {"404": "no report with that id", "503": "the copied-text index cannot be used (similarity_store_error)"},
+        ),
+        "/api/compare": _operation(
+            "compareReports", "Any two reports side by side: facets with b - a, each section's text with the"
+            " passages both share", [
+                _query_param(side, {"type": "string"}, f"the report id shown on the {where} (a and b both required)",
+                             required=True)
+                for side, where in (("a", "left"), ("b", "right"))
+            ], ("the two reports compared", "Comparison"),
+            {"400": "a or b is missing (incomplete_pair)", "404": "no report has a or b (report_not_found)"},
+        ),
+        "/api/overview": _operation(
+            "getOverview", "What the index holds: reports by year, province, level and template; check failure"
+            " rates; the largest values of the main facets; extraction coverage; copied-text clusters", [],
+            ("the corpus overview (kept per index generation: took_ms is the time it took when computed)", "Overview"),
+            {},
         ),
         "/api/facets": _operation(
             "listFacets", "The facet registry and the query language's names", [],

@@ -70,7 +70,8 @@ def row_bars(title: str, bars: list[Bar], hi: float | None = None) -> str:
     ``hi`` fixes the scale's end (1 for rates), else the largest value sets it."""
     if not bars:
         return charts._empty(title, 0)
-    row, top, label_w, right = 24.0, 10.0, 132.0, 120.0
+    row, top, right = 24.0, 10.0, 120.0
+    label_w = min(220.0, max(60.0, 12.0 * max(len(b.label) for b in bars) + 16))  # 12 px a character
     lo, top_value = charts._span([b.value for b in bars] + ([hi] if hi else []))
     plot_w = charts.WIDTH - label_w - right
 
@@ -95,36 +96,49 @@ def bucket_label(bucket: dict) -> str:
     return str(bucket["min"]) if bucket["min"] == bucket["max"] else f"{bucket['min']}–{bucket['max']}"
 
 
+def _count_bars(items: list[dict], condition: str, named: bool = False) -> list[Bar]:
+    """A bar per counted value, linked to the search ``condition`` + value (``地区:`` + 重庆市)."""
+    bars = []
+    for item in items:
+        label = item["name"] if named else str(item["value"])
+        href = search_url(f"{condition}{item['value']}")
+        bars.append(Bar(label, item["count"], str(item["count"]), href, f"{label}：{item['count']} 份报告"))
+    return bars
+
+
+def _check_bars(o: dict) -> list[Bar]:
+    """Each check's failure rate, the tables' own sums (勾稽) last; each bar leads to the failures."""
+    bars = []
+    for c in o["checks"]:
+        tip = f"{c['rule']}：{c['description']}；{c['ran']} 份报告做了这项检查，{c['failed']} 份未通过"
+        text = f"{percent(c['rate'])}（{c['failed']}/{c['ran']}）"
+        bars.append(Bar(c["rule"], c["rate"] or 0, text, search_url(f"检查:{c['rule']}"), tip))
+    t = o["consistency"]
+    tip = f"{t['checked']} 份报告可核对表内合计，{t['failed']} 份不符"
+    text = f"{percent(t['rate'])}（{t['failed']}/{t['checked']}）"
+    return [*bars, Bar("勾稽（表内合计）", t["rate"] or 0, text, search_url("勾稽:不符"), tip)]
+
+
 def _charts(o: dict) -> dict[str, str]:
     """The overview's SVG charts, each bar linked to its search (coverage has no search to link)."""
-    def n(count: int) -> str:
-        return f"{count} 份报告"
-
-    years = [Bar(str(y["value"]), y["count"], str(y["count"]), search_url(f"in {y['value']}"),
-                 f"{y['value']} 年：{n(y['count'])}") for y in o["years"]]
-    provinces = [Bar(p["value"], p["count"], str(p["count"]), search_url(f"地区:{p['value']}"),
-                     f"{p['value']}：{n(p['count'])}") for p in o["provinces"]]
-    levels = [Bar(lv["value"], lv["count"], str(lv["count"]), search_url(f"级别:{lv['value']}"),
-                  f"{lv['value']}：{n(lv['count'])}") for lv in o["levels"]]
-    templates = [Bar(t["name"], t["count"], str(t["count"]), search_url(f"模板:{t['value']}"),
-                     f"{t['name']}：{n(t['count'])}") for t in o["templates"]]
-    checks = [Bar(c["rule"], c["rate"] or 0, f"{percent(c['rate'])}（{c['failed']}/{c['ran']}）",
-                  search_url(f"检查:{c['rule']}"), f"{c['rule']}：{c['description']}；"
-                  f"{c['ran']} 份报告做了这项检查，{c['failed']} 份未通过") for c in o["checks"]]
-    tables = o["consistency"]
-    checks.append(Bar("勾稽（表内合计）", tables["rate"] or 0,
-                      f"{percent(tables['rate'])}（{tables['failed']}/{tables['checked']}）", search_url("勾稽:不符"),
-                      f"{tables['checked']} 份报告可核对表内合计，{tables['failed']} 份不符"))
-    coverage = [Bar(bucket_label(b), b["count"], str(b["count"]), None,
-                    f"读出 {bucket_label(b)} 项指标：{n(b['count'])}") for b in o["coverage"]["buckets"]]
+    coverage = [
+        Bar(
+            bucket_label(b),
+            b["count"],
+            str(b["count"]),
+            None,
+            f"读出 {bucket_label(b)} 项指标：{b['count']} 份报告",
+        )
+        for b in o["coverage"]["buckets"]
+    ]
     return {
-        "years": column_bars("各年度报告数", years),
-        "provinces": row_bars("各省份报告数", provinces),
-        "levels": row_bars("各级别报告数", levels),
-        "templates": row_bars("各模板报告数", templates),
-        "checks": row_bars("各项检查的未通过率", checks, hi=1.0),
+        "years": column_bars("各年度报告数", _count_bars(o["years"], "in ")),
+        "provinces": row_bars("各省份报告数", _count_bars(o["provinces"], "地区:")),
+        "levels": row_bars("各级别报告数", _count_bars(o["levels"], "级别:")),
+        "templates": row_bars("各模板报告数", _count_bars(o["templates"], "模板:", named=True)),
+        "checks": row_bars("各项检查的未通过率", _check_bars(o), hi=1.0),
         "coverage": column_bars("每份报告读出的指标数", coverage),
-    }  # fmt: skip
+    }
 
 
 def _maxima_links(o: dict) -> list[dict]:

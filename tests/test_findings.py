@@ -293,11 +293,11 @@ def test_a_recheck_cut_short_is_done_by_the_next_ingest(tmp_path, monkeypatch):
     (reports / "r2020.txt").write_text(_report(2020, 1, 3), encoding="utf-8")
     (reports / "r2021.txt").write_text(_report(2021, 4, 2), encoding="utf-8")
 
-    def killed(ix, bodies):
+    def killed(records):
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patched:
-        patched.setattr("indexer.history.rechecked", killed)
+        patched.setattr("indexer.history.update", killed)
         with pytest.raises(KeyboardInterrupt):
             ingest([reports], folder, workers=1)
     assert _carry(open_existing(folder), "r2021.txt") == []  # the reports are in, unchecked

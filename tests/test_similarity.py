@@ -140,7 +140,7 @@ def test_copying_figures_for_the_facets(index):
     index.commit()
     # Shingles of own text: 问题改进 51 in each; 总体情况 56 last year, 56 + 12 new this year.
     assert index.copying("now", agency_key=lambda r: r["agency"].strip()) == Copying(
-        other_agency={"问题改进": 1.0},
+        other_agency={"问题改进": 1.0, "总体情况": 0.0},
         previous_year={"问题改进": 1.0, "总体情况": round(56 / 68, 4)},
         other_agency_whole=round(51 / 119, 4),
         previous_year_whole=round((51 + 56) / 119, 4),

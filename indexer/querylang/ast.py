@@ -109,7 +109,7 @@ class YearRange:
 @dataclass(frozen=True)
 class Field:
     """A metadata condition: ``agency`` or ``region`` (substring), ``template`` (2019|2021|free),
-    ``level`` (省级|市级|县级|未知)."""
+    ``level`` (省级|市级|县级|未知), ``anomaly`` (a main facet's key, or 任一)."""
 
     name: str
     value: str

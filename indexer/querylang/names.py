@@ -8,7 +8,7 @@ from functools import lru_cache
 from analyzers.filters import to_simplified
 
 from ..models import SECTION_NAMES
-from ..registry import ALIASES, COPY, COPY_PREVIOUS, COPY_WHOLE, YOY, facets
+from ..registry import ALIASES, ANOMALY_ANY, COPY, COPY_PREVIOUS, COPY_WHOLE, MAIN_FACETS, YOY, facets
 from .errors import QueryError
 
 # Section names and their short forms; None is the whole text.
@@ -26,11 +26,12 @@ SECTIONS: dict[str, str | None] = {name: name for name in SECTION_NAMES} | {
 FIELDS = {
     "机关": "agency", "agency": "agency", "地区": "region", "region": "region",
     "模板": "template", "template": "template", "勾稽": "consistent", "consistent": "consistent",
-    "检查": "check", "check": "check", "雷同": "copy", "copied": "copy", "级别": "level", "层级": "level", "level": "level",
+    "检查": "check", "check": "check", "雷同": "copy", "copied": "copy", "异常": "anomaly", "outlier": "anomaly",
+    "级别": "level", "层级": "level", "level": "level",
     "year": "year", "年份": "year", "年度": "year",
 }  # fmt: skip
 # The field names a person is told about, in Chinese (the English ones work too).
-FIELDS_ZH = ("机关", "地区", "级别", "模板", "勾稽", "检查", "雷同", "年度")
+FIELDS_ZH = ("机关", "地区", "级别", "模板", "勾稽", "检查", "雷同", "异常", "年度")
 YEAR_NAMES = frozenset(name for name, field in FIELDS.items() if field == "year")
 
 
@@ -110,6 +111,17 @@ def resolve_facet(name: str, position: int) -> str:
     if all(c == root or c.startswith(root + ".") for c in candidates):
         return root
     raise _ambiguous_facet(name, candidates, position)
+
+
+def anomaly_facet(text: str, position: int) -> str:
+    """The main facet ``异常:text`` names (any name ``resolve_facet`` takes), or ANOMALY_ANY."""
+    if text in (ANOMALY_ANY, "任意", "any"):
+        return ANOMALY_ANY
+    key = resolve_facet(text, position)
+    if key not in MAIN_FACETS:
+        raise QueryError("bad_value", f"'异常:' is judged for the main facets only, not {key}", position,
+                         list(MAIN_FACETS), zh=f"“异常:”只对主要指标判断，不含 {key}")  # fmt: skip
+    return key
 
 
 def copy_facet(text: str, position: int) -> str:

@@ -246,6 +246,8 @@ class _Parser:
         span = {"start": name.start, "end": value.end}
         if field == "template":
             return Field(field, values.template_value(value.text, value.start), **span)
+        if field == "anomaly":
+            return Field(field, names.anomaly_facet(value.text, value.start), **span)
         if field == "level":
             return Field(field, values.level_value(value.text, value.start), **span)
         if field == "consistent":

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Copying:
-    """Sections absent from the dicts have nothing at or above the stored floor (or were too
-    short to compare); the whole-report figures are None when no section was compared."""
+    """``other_agency`` names every section compared, 0.0 where nothing reached the stored floor;
+    ``previous_year`` only the sections found in last year's report.  Sections too short to
+    compare are in neither; the whole-report figures are None when no section was compared."""
 
     other_agency: dict[str, float] = field(default_factory=dict)
     previous_year: dict[str, float] = field(default_factory=dict)
@@ -46,7 +47,7 @@ def copying_of(
     section_of = {sid: (name, size) for sid, name, size, *_ in mine}
     total = sum(size for _, size in section_of.values())
     keys: dict[str, str] = {}
-    best: dict[str, dict[str, float]] = {"other": {}, "previous": {}}
+    best: dict[str, dict[str, float]] = {"other": {name: 0.0 for name, _ in section_of.values()}, "previous": {}}
     shared: dict[str, dict[str, float]] = {"other": {}, "previous": {}}
     for sid, share, other, *rest in edges:
         if other not in keys:

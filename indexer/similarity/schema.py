@@ -8,12 +8,16 @@ from pathlib import Path
 
 from ..errors import NianbaoError
 
-VERSION = 1
+VERSION = 2
 # WAL: searches read the last committed state while an ingest writes the next one.
 SCHEMA = """
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- Every report held, with or without a section long enough to compare.
+CREATE TABLE IF NOT EXISTS reports(report TEXT PRIMARY KEY) WITHOUT ROWID;
+-- Reports whose figures a commit changed and the search index has not yet taken in.
+CREATE TABLE IF NOT EXISTS stale(report TEXT PRIMARY KEY) WITHOUT ROWID;
 -- One row per report section.  keys: int64 per sentence; lengths: its shingle count; shingles: the
 -- sentences' uint32 shingle hashes in order.  kept: the distinct shingles of its own sentences
 -- (template text left out), NULL when too short to compare; bands: its int64 LSH band keys.
@@ -50,10 +54,13 @@ class SimilarityStoreError(NianbaoError):
         )
 
 
-def check_meta(db: sqlite3.Connection, folder: Path, settings: dict) -> None:
-    """Record the settings a new file is built with; refuse a file built with other ones."""
+def check_meta(db: sqlite3.Connection, folder: Path, settings: dict, create: bool = True) -> None:
+    """Record the settings a new file is built with; refuse a file built with other ones (or,
+    unless ``create``, with none)."""
     wanted = json.dumps({"version": VERSION, **settings}, sort_keys=True)
     found = db.execute("SELECT value FROM meta WHERE key = 'settings'").fetchone()
+    if found is None and not create:
+        raise SimilarityStoreError(folder, "it holds no copied-text index")
     if found is None:
         db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('settings', ?)", (wanted,))
     elif found[0] != wanted:

@@ -100,16 +100,20 @@ class SimilarityIndex:
 
     FILE = "similarity.sqlite"
 
-    def __init__(self, folder: str | Path, *, min_df: int = 50, max_share: float = 0.01):
+    def __init__(self, folder: str | Path, *, min_df: int = 50, max_share: float = 0.01, readonly: bool = False):
         self.folder = Path(folder)
         self.min_df, self.max_share = min_df, max_share
-        self.folder.mkdir(parents=True, exist_ok=True)
+        settings = {"shingle": texts.SHINGLE, "num_perm": NUM_PERM, "bands": _bands()}
         try:
-            self._db = sqlite3.connect(self.folder / self.FILE, isolation_level=None, timeout=30)
-            self._db.executescript(SCHEMA)
-            check_meta(
-                self._db, self.folder, {"shingle": texts.SHINGLE, "num_perm": NUM_PERM, "bands": _bands()}
-            )
+            if readonly:  # a reader (the web app) never creates, changes or locks the file
+                address = (self.folder / self.FILE).resolve().as_uri() + "?mode=ro"
+                self._db = sqlite3.connect(address, uri=True, isolation_level=None, timeout=30)
+                check_meta(self._db, self.folder, settings, create=False)
+            else:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.folder / self.FILE, isolation_level=None, timeout=30)
+                self._db.executescript(SCHEMA)
+                check_meta(self._db, self.folder, settings)
         except sqlite3.DatabaseError as error:
             raise SimilarityStoreError(self.folder, str(error)) from None
 
@@ -136,6 +140,8 @@ class SimilarityIndex:
         """Stage a report's sections (an extraction record); a report already there is replaced."""
         self.remove(record["id"])
         db = self._write()
+        db.execute("INSERT INTO reports(report) VALUES (?)", (record["id"],))
+        self._stale([record["id"]])
         region = json.dumps(record.get("region") or {}, ensure_ascii=False, sort_keys=True)
         for name, body in (record.get("sections") or {}).items():
             found = texts.sentences(body or "")
@@ -168,6 +174,9 @@ class SimilarityIndex:
     def remove(self, report_id: str) -> None:
         """Stage the removal of a report (its file was replaced or pruned); unknown ids are ignored."""
         rows = self._db.execute("SELECT sid, bands FROM sections WHERE report = ?", (report_id,)).fetchall()
+        if self._db.execute("SELECT 1 FROM reports WHERE report = ?", (report_id,)).fetchone():
+            self._write().execute("DELETE FROM reports WHERE report = ?", (report_id,))
+            self._db.execute("DELETE FROM stale WHERE report = ?", (report_id,))
         if not rows:
             return
         db = self._write()
@@ -179,8 +188,16 @@ class SimilarityIndex:
             db.execute("DELETE FROM sections WHERE sid = ?", (sid,))
         db.execute("DELETE FROM df WHERE n <= 0")
 
+    def _stale(self, reports) -> None:
+        self._db.executemany("INSERT OR IGNORE INTO stale(report) VALUES (?)", [(r,) for r in reports])
+
     def _unlink(self, sid: int, bands: bytes | None) -> None:
-        """Take a section out of the LSH bands and drop its figures, both ways."""
+        """Take a section out of the LSH bands and drop its figures, both ways (the reports at
+        the other end have figures to redo)."""
+        partners = self._db.execute(
+            "SELECT DISTINCT o.report FROM edges e JOIN sections o ON o.sid = e.b WHERE e.a = ?", (sid,)
+        )
+        self._stale([r for (r,) in partners])
         if bands:
             keys = np.frombuffer(bands, dtype=np.int64).tolist()
             self._db.executemany("DELETE FROM bands WHERE key = ? AND sid = ?", [(k, sid) for k in keys])
@@ -198,9 +215,20 @@ class SimilarityIndex:
         active = [found for row in dirty if (found := self._reindex(row, template))]
         for sid, section, kept, keys in active:
             self._link(sid, section, kept, keys)
+        self._stale({row[0] for row in db.execute("SELECT DISTINCT report FROM sections WHERE dirty = 1")})
         db.execute("UPDATE sections SET dirty = 0 WHERE dirty = 1")
         db.execute("COMMIT")
         return len(dirty)
+
+    def stale(self) -> set[str]:
+        """The reports whose 雷同 figures (``copying``) changed since ``settle`` last took them."""
+        return {r for (r,) in self._db.execute("SELECT report FROM stale")}
+
+    def settle(self, reports) -> None:
+        """The search index holds these reports' current figures (committed at once)."""
+        db = self._write()
+        db.executemany("DELETE FROM stale WHERE report = ?", [(r,) for r in reports])
+        db.execute("COMMIT")
 
     def _threshold(self) -> int:
         (sections,) = self._db.execute("SELECT count(*) FROM sections").fetchone()
@@ -255,12 +283,19 @@ class SimilarityIndex:
             if max(common / len(kept), common / len(theirs)) >= FLOOR:
                 edges += [(sid, other, common / len(kept)), (other, sid, common / len(theirs))]
         self._db.executemany("INSERT OR REPLACE INTO edges(a, b, share) VALUES (?, ?, ?)", edges)
+        others = [other for _, other, _ in edges[::2]]
+        for start in range(0, len(others), 500):
+            chunk = others[start : start + 500]
+            found = self._db.execute(
+                f"SELECT DISTINCT report FROM sections WHERE sid IN ({','.join('?' * len(chunk))})", chunk
+            )
+            self._stale([r for (r,) in found])
 
     # -- queries -----------------------------------------------------------------------------
 
     def ids(self) -> set[str]:
         """The reports held (committed or staged): an ingest reconciles the search index with it."""
-        return {r for (r,) in self._db.execute("SELECT DISTINCT report FROM sections")}
+        return {r for (r,) in self._db.execute("SELECT report FROM reports")}
 
     def neighbours(
         self, report_id: str, section: str, min_similarity: float = FLOOR, limit: int = 10
@@ -326,11 +361,11 @@ class SimilarityIndex:
 
 
 def open_similarity(folder: str | Path) -> SimilarityIndex | None:
-    """The copied-text index of the search index in ``folder``, or None when there is none
-    (an index built before it existed): readers show no 雷同 figures rather than fail."""
+    """The copied-text index of the search index in ``folder``, opened read-only, or None when
+    there is none (an index built before it existed): readers show no 雷同 figures rather than fail."""
     if not (Path(folder) / SimilarityIndex.FILE).exists():
         return None
-    return SimilarityIndex(folder)
+    return SimilarityIndex(folder, readonly=True)
 
 
 def own_shingles(keys: bytes, lengths: bytes, shingles: bytes, template: np.ndarray) -> np.ndarray:

@@ -1,0 +1,148 @@
+"""``异常``: a main facet far outside the report's peer group.
+
+Peers are the reports of the same level (``levels.level_of``), province and year.  Counts
+of government work spread over orders of magnitude, so values are compared on a log scale
+(``log1p``), by the robust z-score of Iglewicz and Hoaglin: 0.6745 × (x − median) / MAD, far
+outside beyond ±3.5.  A facet is judged only in a group where at least ``MIN_PEERS`` reports
+state it and the MAD is not 0 (most stating the same value leaves nothing to measure by).
+
+A record's ``anomalies`` holds, per flagged facet, its value, the group's median, the z-score
+and how many peers stated it; the index's ``anomaly`` field lists the keys (and ANOMALY_ANY)
+for ``异常:行政处罚`` and ``异常:任一``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from statistics import median
+
+from whoosh import query as wq
+
+from .levels import level_of
+from .registry import ANOMALY_ANY, MAIN_FACETS
+from .schema import facet_field
+from .store import Column, column_text
+
+Z_LIMIT = 3.5
+MIN_PEERS = 10
+PENDING = "anomalies-pending.json"  # groups whose reports changed, not yet judged again
+
+Group = tuple[str, str, int]  # (level, province, year)
+
+
+def group_of(record: dict) -> Group | None:
+    region = record.get("region") or {}
+    if not region.get("province") or record.get("year") is None:
+        return None
+    return (level_of(region), region["province"], record["year"])
+
+
+def groups_of(records: Iterable[dict]) -> set[Group]:
+    return {g for g in map(group_of, records) if g is not None}
+
+
+def robust_z(values: list[float]) -> tuple[float, list[float]] | None:
+    """The median of ``values`` and each one's robust z-score on a log scale; None when the
+    spread is 0.
+
+    >>> robust_z([1, 2, 2, 3, 3, 3, 4, 4, 5, 400])[1][-1] > Z_LIMIT
+    True
+    """
+    logs = [math.log1p(max(v, 0.0)) for v in values]
+    centre = median(logs)
+    spread = median(abs(x - centre) for x in logs)
+    if spread == 0:
+        return None
+    return median(values), [0.6745 * (x - centre) / spread for x in logs]
+
+
+def judge(values: dict[str, dict[int, float]]) -> dict[int, dict[str, dict]]:
+    """The flagged facets of each document: ``values`` is facet → docnum → value, one group."""
+    flagged: dict[int, dict[str, dict]] = {}
+    for facet, stated in values.items():
+        if len(stated) < MIN_PEERS:
+            continue
+        found = robust_z(list(stated.values()))
+        if found is None:
+            continue
+        middle, scores = found
+        for (docnum, value), z in zip(stated.items(), scores, strict=True):
+            if abs(z) > Z_LIMIT:
+                flagged.setdefault(docnum, {})[facet] = {
+                    "value": value, "median": middle, "z": round(z, 2), "peers": len(stated),
+                }  # fmt: skip
+    return flagged
+
+
+def update(ix, groups: set[Group], records: dict[str, dict]) -> set[str]:
+    """Judge the reports of ``groups`` again; set ``anomalies`` on the records that change
+    (loading into ``records``, by path, those not yet there); the ids changed."""
+    changed: set[str] = set()
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        if reader.doc_count() == 0:
+            return changed
+        flagged_before = set(searcher.docs_for_query(wq.Term("anomaly", ANOMALY_ANY)))
+        columns = {facet: Column(reader, facet_field(facet)) for facet in MAIN_FACETS}
+        paths = Column(reader, "path")
+        for level, province, year in sorted(groups):
+            members = list(searcher.docs_for_query(wq.And([
+                wq.Term("level", level), wq.Term("province", province), wq.NumericRange("year", year, year),
+            ])))  # fmt: skip
+            values = {facet: _stated(column, members) for facet, column in columns.items()}
+            now = judge(values)
+            for docnum in set(now) | (flagged_before & set(members)):
+                path = column_text(paths[docnum])
+                record = records.get(path)
+                if record is None:
+                    record = records[path] = json.loads(searcher.stored_fields(docnum)["record"])
+                if now.get(docnum, {}) != (record.get("anomalies") or {}):
+                    record["anomalies"] = now.get(docnum, {})
+                    changed.add(record["id"])
+    return changed
+
+
+def _stated(column: Column, members: list[int]) -> dict[int, float]:
+    found = {}
+    for docnum in members:
+        value = column[docnum]
+        if not math.isnan(value):
+            found[docnum] = value
+    return found
+
+
+def groups_at(ix, paths: Iterable[str]) -> set[Group]:
+    """The groups of the indexed documents at ``paths`` (read before they are replaced or removed)."""
+    found: set[Group] = set()
+    with ix.searcher() as searcher:
+        for path in paths:
+            fields = searcher.document(path=path)
+            if fields:
+                group = group_of(json.loads(fields["record"]))
+                if group is not None:
+                    found.add(group)
+    return found
+
+
+def pending(folder: Path) -> set[Group]:
+    try:
+        return {tuple(g) for g in json.loads((folder / PENDING).read_text(encoding="utf-8"))}
+    except (OSError, ValueError, TypeError):
+        return set()
+
+
+def remember(folder: Path, groups: set[Group]) -> None:
+    """Note ``groups`` as still to judge, atomically, before a commit that changes them."""
+    if not groups:
+        return
+    temporary = folder / (PENDING + ".tmp")
+    temporary.write_text(json.dumps(sorted(groups), ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, folder / PENDING)
+
+
+def settled(folder: Path) -> None:
+    (folder / PENDING).unlink(missing_ok=True)

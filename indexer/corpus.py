@@ -1,0 +1,140 @@
+"""The figures of a report that depend on other reports, brought up to date after an ingest.
+
+A report's own extraction never changes once indexed, but some of its facets set it against
+other reports, which later ingests add, replace or remove:
+
+- ``跨年结转`` and ``同比``: against its body's report of the year before (``history``);
+- ``雷同``: against every other report's same section (``similarity``, kept in
+  ``similarity.sqlite`` beside the search index);
+- ``异常``: against its peer group (``anomalies``).
+
+``refresh`` runs after an ingest's writes: it brings the copied-text index level with the
+search index (reports added, replaced, removed, or left over by an ingest killed before this
+step), recomputes the figures of the reports each change reaches, and rewrites in one commit
+the documents whose figures changed.  What is still to do survives a kill: the bodies in
+``history-pending.json``, the 雷同 reports in the copied-text index's ``stale`` table, the peer
+groups in ``anomalies-pending.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from whoosh import query as wq
+
+from . import anomalies, history
+from .extract.agencykey import agency_key
+from .registry import COPY, COPY_PREVIOUS, COPY_WHOLE
+from .similarity import Copying, SimilarityIndex, SimilarityStoreError
+from .store import Column, abandon, column_text, record_document
+from .store import writer as new_writer
+
+
+def refresh(ix, folder: Path, bodies: set[str], groups: set[tuple]) -> None:
+    """Recompute the cross-report figures that ``bodies`` (body keys whose reports changed) and
+    the changes since the last refresh reach, and rewrite the documents whose figures changed."""
+    with open_similarity(folder) as similar:
+        _reconcile(ix, similar)
+        similar.commit()
+        stale = similar.stale()
+        by_body = history.body_records(ix, bodies)
+        records = {**_records(ix, stale - {r["id"] for r in by_body.values()}), **by_body}
+        changed = history.update(by_body.values())
+        changed |= _update_copying(ix, records.values(), stale, similar)
+        groups |= anomalies.groups_of(records.values())
+        changed |= anomalies.update(ix, groups, records)
+        _rewrite(ix, [record_document(r, path) for path, r in records.items() if r["id"] in changed])
+        similar.settle(stale)
+
+
+def open_similarity(folder: Path) -> SimilarityIndex:
+    """The copied-text index beside the search index; one this version cannot read is rebuilt
+    (``_reconcile`` adds every report again)."""
+    try:
+        return SimilarityIndex(folder)
+    except SimilarityStoreError:
+        for suffix in ("", "-wal", "-shm"):
+            (folder / (SimilarityIndex.FILE + suffix)).unlink(missing_ok=True)
+        return SimilarityIndex(folder)
+
+
+def _reconcile(ix, similar: SimilarityIndex) -> None:
+    """Stage the reports the search index holds and the copied-text index lacks, and the
+    removal of those it holds that the search index no longer has (replaced or pruned)."""
+    indexed = _ids(ix)
+    held = similar.ids()
+    for gone in sorted(held - indexed):
+        similar.remove(gone)
+    for record in _records(ix, indexed - held).values():
+        similar.add(record)
+
+
+def _ids(ix) -> set[str]:
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        if reader.doc_count() == 0:
+            return set()
+        column = Column(reader, "id")
+        return {column_text(column[n]) for n in reader.all_doc_ids()}
+
+
+def _records(ix, ids: set[str]) -> dict[str, dict]:
+    """The stored records of the reports with these ids, by path."""
+    found: dict[str, dict] = {}
+    with ix.searcher() as searcher:
+        for report_id in sorted(ids):
+            docnum = searcher.document_number(id=report_id)
+            if docnum is not None:
+                fields = searcher.stored_fields(docnum)
+                found[fields["path"]] = json.loads(fields["record"])
+    return found
+
+
+def _body(record: Mapping) -> str:
+    return agency_key(record.get("agency"), record.get("region")) or record.get("agency") or ""
+
+
+def copying_facets(copying: Copying, has_previous: bool) -> dict[str, float]:
+    """The 雷同 facet values of one report's figures (``registry.COPY`` keys); 去年 only where
+    the body has a report of the year before."""
+    values = {COPY + name: share for name, share in copying.other_agency.items()}
+    if copying.other_agency_whole is not None:
+        values[COPY + COPY_WHOLE] = copying.other_agency_whole
+        if has_previous:
+            values[COPY + COPY_PREVIOUS] = copying.previous_year_whole or 0.0
+    return values
+
+
+def _update_copying(ix, records, stale: set[str], similar: SimilarityIndex) -> set[str]:
+    changed = set()
+    with ix.searcher() as searcher:
+        for record in records:
+            if record["id"] not in stale:
+                continue
+            year, body = record.get("year"), record.get("agency_key")
+            has_previous = bool(year and body) and any(
+                True for _ in searcher.docs_for_query(wq.And([
+                    wq.Term("body_key", body), wq.NumericRange("year", year - 1, year - 1),
+                ]))  # fmt: skip
+            )
+            now = copying_facets(similar.copying(record["id"], _body), has_previous)
+            if now != (record.get("copying") or {}):
+                record["copying"] = now
+                changed.add(record["id"])
+    return changed
+
+
+def _rewrite(ix, documents: list[dict]) -> None:
+    """Replace the documents whose cross-report figures changed, in one commit."""
+    if not documents:
+        return
+    writer = new_writer(ix)
+    try:
+        for document in documents:
+            writer.update_document(**document)
+        writer.commit()
+    except BaseException:
+        abandon(writer)
+        raise
