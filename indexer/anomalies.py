@@ -20,8 +20,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from statistics import median
 
-from whoosh import query as wq
+import numpy as np
 
+from . import facetarrays
 from .levels import level_of
 from .registry import ANOMALY_ANY, MAIN_FACETS
 from .schema import facet_field
@@ -80,22 +81,31 @@ def judge(values: dict[str, dict[int, float]]) -> dict[int, dict[str, dict]]:
 
 def update(ix, groups: set[Group], records: dict[str, dict]) -> set[str]:
     """Judge the reports of ``groups`` again; set ``anomalies`` on the records that change
-    (loading into ``records``, by path, those not yet there); the ids changed."""
+    (loading into ``records``, by path, those not yet there); the ids changed.
+
+    Groups and values are read as column arrays (``facetarrays``): the work is one pass over
+    the index's columns and one over each group, whatever the number of groups."""
     changed: set[str] = set()
     with ix.searcher() as searcher:
         reader = searcher.reader()
-        if reader.doc_count() == 0:
+        if not groups or reader.doc_count() == 0:
             return changed
-        flagged_before = set(searcher.docs_for_query(wq.Term("anomaly", ANOMALY_ANY)))
-        columns = {facet: Column(reader, facet_field(facet)) for facet in MAIN_FACETS}
+        live = facetarrays.alive(reader)
+        live = np.ones(reader.doc_count_all(), dtype=bool) if live is None else live
+        levels, provinces = facetarrays.array(reader, "level"), facetarrays.array(reader, "province")
+        years = facetarrays.known_years(reader)
+        level_codes, province_codes = _codes(levels), _codes(provinces)
+        values = {facet: facetarrays.array(reader, facet_field(facet)) for facet in MAIN_FACETS}
+        flagged = np.zeros(len(live), dtype=bool)
+        flagged[facetarrays.term_docs(reader, "anomaly", ANOMALY_ANY)] = True
         paths = Column(reader, "path")
         for level, province, year in sorted(groups):
-            members = list(searcher.docs_for_query(wq.And([
-                wq.Term("level", level), wq.Term("province", province), wq.NumericRange("year", year, year),
-            ])))  # fmt: skip
-            values = {facet: _stated(column, members) for facet, column in columns.items()}
-            now = judge(values)
-            for docnum in set(now) | (flagged_before & set(members)):
+            if level not in level_codes or province not in province_codes:
+                continue
+            members = live & (levels == level_codes[level]) & (provinces == province_codes[province]) & (years == year)
+            docnums = np.flatnonzero(members)
+            now = judge({facet: _stated(column, docnums) for facet, column in values.items()})
+            for docnum in sorted(set(now) | set(np.flatnonzero(members & flagged).tolist())):
                 path = column_text(paths[docnum])
                 record = records.get(path)
                 if record is None:
@@ -106,13 +116,20 @@ def update(ix, groups: set[Group], records: dict[str, dict]) -> set[str]:
     return changed
 
 
-def _stated(column: Column, members: list[int]) -> dict[int, float]:
-    found = {}
-    for docnum in members:
-        value = column[docnum]
-        if not math.isnan(value):
-            found[docnum] = value
-    return found
+def _codes(array: np.ndarray) -> dict[str, int]:
+    return {facetarrays.name_of(int(code)): int(code) for code in np.unique(array) if code >= 0}
+
+
+def _stated(column: np.ndarray, docnums: np.ndarray) -> dict[int, float]:
+    """The values stated (not NaN) by the documents ``docnums``: document → value (an int
+    where the value is whole, as the record states counts)."""
+    picked = column[docnums]
+    keep = ~np.isnan(picked)
+    return {int(d): _number(v) for d, v in zip(docnums[keep], picked[keep], strict=True)}
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else float(value)
 
 
 def groups_at(ix, paths: Iterable[str]) -> set[Group]:

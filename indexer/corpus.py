@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 
-from whoosh import query as wq
-
-from . import anomalies, history
+from . import anomalies, facetarrays, history
 from .extract.agencykey import agency_key
 from .registry import COPY, COPY_PREVIOUS, COPY_WHOLE
 from .similarity import Copying, SimilarityIndex, SimilarityStoreError
@@ -93,7 +92,15 @@ def _records(ix, ids: set[str]) -> dict[str, dict]:
 
 
 def _body(record: Mapping) -> str:
-    return agency_key(record.get("agency"), record.get("region")) or record.get("agency") or ""
+    region = record.get("region") or {}
+    return _body_key(record.get("agency"), tuple(sorted(region.items())))
+
+
+@lru_cache(maxsize=65536)
+def _body_key(agency: str | None, region: tuple) -> str:
+    """A report's body, as the search index keys it (a neighbour's figures name many reports
+    of the same few bodies: each name is normalised once)."""
+    return agency_key(agency, dict(region)) or agency or ""
 
 
 def copying_facets(copying: Copying, has_previous: bool) -> dict[str, float]:
@@ -109,21 +116,30 @@ def copying_facets(copying: Copying, has_previous: bool) -> dict[str, float]:
 
 def _update_copying(ix, records, stale: set[str], similar: SimilarityIndex) -> set[str]:
     changed = set()
-    with ix.searcher() as searcher:
-        for record in records:
-            if record["id"] not in stale:
-                continue
-            year, body = record.get("year"), record.get("agency_key")
-            has_previous = bool(year and body) and any(
-                True for _ in searcher.docs_for_query(wq.And([
-                    wq.Term("body_key", body), wq.NumericRange("year", year - 1, year - 1),
-                ]))  # fmt: skip
-            )
-            now = copying_facets(similar.copying(record["id"], _body), has_previous)
-            if now != (record.get("copying") or {}):
-                record["copying"] = now
-                changed.add(record["id"])
+    years = _body_years(ix) if stale else set()
+    for record in records:
+        if record["id"] not in stale:
+            continue
+        year, body = record.get("year"), record.get("agency_key")
+        has_previous = year is not None and (body, year - 1) in years
+        now = copying_facets(similar.copying(record["id"], _body), has_previous)
+        if now != (record.get("copying") or {}):
+            record["copying"] = now
+            changed.add(record["id"])
     return changed
+
+
+def _body_years(ix) -> set[tuple[str, int]]:
+    """Every (body key, year) the index holds a report of, read from its columns."""
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        if reader.doc_count() == 0:
+            return set()
+        bodies, years = facetarrays.array(reader, "body_key"), facetarrays.known_years(reader)
+        live = facetarrays.alive(reader)
+        keep = (bodies >= 0) & (years > 0) & (True if live is None else live)
+        pairs = set(zip(bodies[keep].tolist(), years[keep].astype(int).tolist(), strict=True))
+    return {(facetarrays.name_of(code), year) for code, year in pairs}
 
 
 def _rewrite(ix, documents: list[dict]) -> None:
