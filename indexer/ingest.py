@@ -21,6 +21,7 @@ import os
 import resource
 import stat
 import sys
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,8 @@ class IngestSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # readable, not reports: (path, reason)
     removed: list[str] = field(default_factory=list)  # indexed files gone from disk (with prune)
+    # Wall and CPU seconds of the cross-report figures (corpus.refresh), for the benchmark.
+    refresh_s: tuple[float, float] = (0.0, 0.0)
 
     @property
     def exit_code(self) -> int:
@@ -220,7 +223,9 @@ def ingest(
             results = _run(jobs, workers or os.cpu_count() or 1, limits or Limits())
             lost = _write(ix, results, summary, batch, _bar(len(jobs), progress), bodies, folder)
             _settle_duplicates(summary, lost)
+        started = time.perf_counter(), time.process_time()
         corpus.refresh(ix, folder, bodies, groups)
+        summary.refresh_s = (time.perf_counter() - started[0], time.process_time() - started[1])
         history.settled(folder)
         anomalies.settled(folder)
     except LockError as err:

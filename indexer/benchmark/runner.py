@@ -98,6 +98,7 @@ def run(
     results["unchanged_s"] = time.perf_counter() - started
     results["unchanged_added"] = unchanged["added"]
     results["index_mb"] = sum(p.stat().st_size for p in index.iterdir()) / 2**20
+    results["similarity_mb"] = sum(p.stat().st_size for p in index.glob("similarity.sqlite*")) / 2**20
 
     ix = LiveIndex(open_existing(index))  # as the server holds it
     sample = workload.sample(ix)
