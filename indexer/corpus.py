@@ -150,7 +150,8 @@ def _rewrite(ix, documents: list[dict]) -> None:
     try:
         for document in documents:
             writer.update_document(**document)
-        writer.commit()
+        # Not merged now: the rewritten few join the next ingest's merge instead of forcing one.
+        writer.commit(merge=False)
     except BaseException:
         abandon(writer)
         raise

@@ -30,12 +30,12 @@ from .filenames import display_name, real_path
 from .highlight import fragments
 from .querylang import QueryError, conditions, parse, scoped_words
 from .querylang.names import resolve_facet
-from .registry import CHECK_RULES
+from .registry import CHECK_RULES, MAIN_FACETS
 from .schema import facet_field
 from .stats import series_over
 from .store import Column, column_text, facet_values
 
-COUNTED = ("year", "province", "template", "consistent", "checks")
+COUNTED = ("year", "province", "level", "template", "consistent", "checks", "anomalies")
 MAX_PER_PAGE = 100
 MAX_PAGE = 10_000  # 10,000 pages of 100 is a million reports: far past any index, and any reader
 # Errors that say a request is past a limit (not that it cannot be read): 400 on the page too.
@@ -245,7 +245,9 @@ def counted(reader, docnums: list[int]) -> dict[str, dict[str, int]]:
     counts = {}
     for name in COUNTED:
         if name == "checks":
-            found = _failed_checks(reader, hits)
+            found = _term_counts(reader, hits, "check_failed", CHECK_RULES)
+        elif name == "anomalies":
+            found = _term_counts(reader, hits, "anomaly", MAIN_FACETS)
         elif name == "year":
             values = facetarrays.known_years(reader)[hits]
             keys, numbers = np.unique(values[values > 0], return_counts=True)
@@ -258,15 +260,16 @@ def counted(reader, docnums: list[int]) -> dict[str, dict[str, int]]:
     return counts
 
 
-def _failed_checks(reader, hits: np.ndarray) -> dict[str, int]:
-    """Per rule, how many hits failed it: the rule's postings (few rules) against the hits."""
+def _term_counts(reader, hits: np.ndarray, fieldname: str, terms) -> dict[str, int]:
+    """Per term (a failed check's rule, a facet judged 异常), how many hits have it: the term's
+    postings (few terms) against the hits."""
     chosen = np.zeros(reader.doc_count_all(), dtype=bool)
     chosen[hits] = True
     found = {}
-    for rule in CHECK_RULES:
-        number = int(chosen[facetarrays.term_docs(reader, "check_failed", rule)].sum())
+    for term in terms:
+        number = int(chosen[facetarrays.term_docs(reader, fieldname, term)].sum())
         if number:
-            found[rule] = number
+            found[term] = number
     return found
 
 
@@ -284,6 +287,8 @@ def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> di
         "source": record["source"],
         "score": round(score, 4) if score is not None else None,
         "facets": {k: values[k] for k in named if k in values},
+        "failed_checks": sorted({c["rule"] for c in record.get("findings") or [] if not c["ok"]}),
+        "anomalies": list(record.get("anomalies") or {}),
         "highlights": fragments(record["sections"], words, record.get("unsectioned", "")),
         "url": f"/reports/{record['id']}",
     }

@@ -21,7 +21,8 @@ from .registry import CONSISTENT_NAMES, TEMPLATE_NAMES, facets
 _MARK = re.compile(r"<mark>(.*?)</mark>")
 
 COUNT_HEADINGS = {
-    "year": "年度", "province": "省份", "template": "报告模板", "consistent": "勾稽关系", "checks": "检查未通过",
+    "year": "年度", "province": "省份", "level": "级别", "template": "报告模板", "consistent": "勾稽关系",
+    "checks": "检查未通过", "anomalies": "同级同省同年中异常",
 }  # fmt: skip
 
 

@@ -119,6 +119,8 @@ def _hit_schema() -> dict:
             **_common_metadata(),
             "score": _nullable("number", description="relevance; null unless sorted by relevance"),
             "facets": _ref("FacetValues"),
+            "failed_checks": {**_strings(), "description": "the checks beyond the tables it fails (检查:RULE)"},
+            "anomalies": {**_strings(), "description": "the main facets far outside its peer group (异常:KEY)"},
             "highlights": {"type": "array", "items": _ref("Highlight")},
             "url": {"type": "string", "pattern": "^/reports/"},
         }

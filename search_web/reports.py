@@ -14,6 +14,7 @@ import mimetypes
 from flask import current_app, render_template, send_file
 
 from indexer.extract import templates as official
+from indexer.levels import level_of
 from indexer.models import SECTION_NAMES
 from indexer.registry import CHECK_RULES, TEMPLATE_NAMES, facets
 from indexer.search import get_report, original_file
@@ -54,6 +55,7 @@ def report_page(report_id: str):
         section_names=SECTION_NAMES,
         official=official,
         registry=facets(),
+        level=level_of(record.get("region")),
         template_names=TEMPLATE_NAMES,
     )
 

@@ -19,7 +19,7 @@ from flask import url_for
 
 from indexer.querylang import And, Field, Finding, Node, Or, QueryError, YearRange, conditions, parse
 from indexer.querylang.lexer import tokenize
-from indexer.registry import CHECK_ANY, CHECK_RULES, CONSISTENT_NAMES, TEMPLATE_NAMES, is_ratio
+from indexer.registry import ALIASES, CHECK_ANY, CHECK_RULES, CONSISTENT_NAMES, TEMPLATE_NAMES, is_ratio
 
 DEFAULT_CHART = "申请.新收"
 
@@ -101,13 +101,21 @@ def sidebar(state: State, counts: dict[str, dict[str, int]]) -> list[tuple[str, 
     groups = [
         ("年度", [refinement(state, f"in {year}", f"{year} 年", n) for year, n in years]),
         ("省份", [refinement(state, f"地区:{p}", p, n) for p, n in counts.get("province", {}).items()]),
+        ("级别", [refinement(state, f"级别:{level}", level, n) for level, n in counts.get("level", {}).items()]),
         ("报告模板", [refinement(state, f"模板:{t}", TEMPLATE_NAMES.get(t, t), n)
                   for t, n in counts.get("template", {}).items()]),
         ("勾稽关系", _checks(state, counts.get("consistent", {}))),
         ("检查未通过", [replace(refinement(state, f"检查:{rule}", rule, n), failed=True)
                    for rule, n in counts.get("checks", {}).items() if rule in CHECK_RULES]),
+        ("同级同省同年中异常", [replace(refinement(state, f"异常:{key}", facet_name(key), n), failed=True)
+                        for key, n in counts.get("anomalies", {}).items()]),
     ]  # fmt: skip
     return [(title, items) for title, items in groups if items]
+
+
+def facet_name(key: str) -> str:
+    """A facet's shortest name a person types (its first alias), else its key."""
+    return (ALIASES.get(key) or (key,))[0]
 
 
 def _checks(state: State, counts: dict[str, int]) -> list[Refinement]:

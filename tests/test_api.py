@@ -74,10 +74,13 @@ def test_search_answer(client, seed_ids):
     assert answer["facet_counts"] == {
         "year": {"2020": 1},
         "province": {"重庆市": 1},
+        "level": {"县级": 1},
         "template": {"2019": 1},
         "consistent": {"yes": 1},
         "checks": {},
+        "anomalies": {},
     }
+    assert (hit["failed_checks"], hit["anomalies"]) == ([], [])
 
 
 def test_search_answers_utf8_not_escaped(client):

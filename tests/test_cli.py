@@ -354,6 +354,7 @@ def test_ingest_then_search_from_the_command_line(tmp_path, capsys):
         "",
         "年度：2020 年（1）",
         "省份：重庆市（1）",
+        "级别：县级（1）",
         "报告模板：2019 版模板（1）",
         "勾稽关系：全部相符（1）",
     ]

@@ -5,6 +5,7 @@ Each test ingests small text reports, changes the folder, ingests again, and che
 queries and the stored figures against values worked out by hand."""
 
 import shutil
+from urllib.parse import unquote_plus
 
 import pytest
 
@@ -200,3 +201,37 @@ def test_copying_of_a_folder_copy_is_not_counted_twice(folders, tmp_path):
     summary = ingest([reports, tmp_path / "a-again.txt"], index, workers=1)
     assert len(summary.duplicates) == 1
     assert record_of(open_existing(index), "a.txt")["copying"] == {"雷同.问题改进": 0.0, "雷同.全文": 0.0}
+
+
+def test_pages_show_the_figures_against_other_reports(folders):
+    from search_web import create_app
+
+    reports, index = folders
+    counts = [18, 20, 21, 22, 24, 25, 26, 28, 30, 32, 35]
+    for agency, count in zip([a for a in AGENCIES if a != "卫生健康局"], counts, strict=True):
+        write(reports, f"{agency}.txt", report(agency, 2021, OWN["商务局"] + agency, active=count))
+    write(reports, "卫生健康局.txt", report("卫生健康局", 2021, OWN["教育局"], active=600))
+    write(reports, "卫生健康局2020.txt", report("卫生健康局", 2020, OWN["教育局"], active=400))
+    ingest([reports], index, workers=1)
+    ix = open_existing(index)
+    client = create_app({"INDEX_DIR": str(index), "TESTING": True}).test_client()
+    record = record_of(ix, "卫生健康局.txt")
+    assert record["yoy"] == {"主动公开.条数.同比": 0.5}
+    assert record["copying"] == {"雷同.问题改进": 0.0, "雷同.全文": 0.0, "雷同.去年": 1.0}
+
+    page = client.get(f"/reports/{record['id']}").get_data(as_text=True)
+    across = page[page.index('id="across"') : page.index('id="similar"')]
+    row = across[across.index("<tr><td><a") : across.index("</tr>", across.index("<tr><td><a"))]
+    cells = [c.split(">", 1)[1].split("<", 1)[0] for c in row.split('<td class="num')[1:]]
+    assert cells == ["600", "25.5", "12.28", "12"]  # value, the group's median, z, peers
+    assert "+50 <small>%</small>" in across
+    assert "异常:主动公开.条数 级别:县级 地区:湖南省 in 2021" in unquote_plus(across)
+
+    answer = client.get("/api/search", query_string={"q": "异常:任一"}).get_json()
+    assert [hit["anomalies"] for hit in answer["results"]] == [["主动公开.条数"]]
+    assert answer["facet_counts"]["anomalies"] == {"主动公开.条数": 1}
+    assert answer["facet_counts"]["level"] == {"县级": 1}
+    results = client.get("/", query_string={"q": "级别:县级"}).get_data(as_text=True)
+    assert results.count("异常：主动公开.条数</span>") == 1
+    sidebar = results[results.index("同级同省同年中异常") :]
+    assert '<li class="failed"><a href="/?q=' in sidebar and ">主动公开</a>" in sidebar

@@ -169,9 +169,11 @@ def test_browse_answer(seed_index, seed_ids):
     assert answer["facet_counts"] == {
         "year": {"2020": 3, "2019": 2},
         "province": {"重庆市": 2, "宁夏回族自治区": 1, "山东省": 1, "湖南省": 1},
+        "level": {"县级": 5},
         "template": {"2019": 5},
         "consistent": {"yes": 5},
         "checks": {},
+        "anomalies": {},
     }
 
 
