@@ -51,11 +51,31 @@ def _read(leaf, fieldname: str) -> np.ndarray:
     numeric = _numeric(leaf, fieldname)
     if not leaf.has_column(fieldname):
         return np.full(count, np.nan) if numeric else np.full(count, -1, dtype=np.int32)
-    column = leaf.column_reader(fieldname)
     if numeric:
-        return np.fromiter(column, dtype=np.float64, count=count)
+        return numeric_values(leaf, fieldname)
+    column = leaf.column_reader(fieldname)
     with _lock:  # the string table is shared between threads
         return np.fromiter((_code(v) for v in column), dtype=np.int32, count=count)
+
+
+def numeric_values(leaf, fieldname: str) -> np.ndarray:
+    """A numeric column of one segment as an array (NaN where absent).
+
+    A ``NumericColumn("d")`` is a run of big-endian doubles, one per document up to the last
+    one written (the rest take the default): read as one buffer, it is about 200 times faster
+    than Whoosh's value-by-value iteration, which made the first query of a facet over 40,000
+    reports take seconds.  Any other layout is read value by value.
+    """
+    count = leaf.doc_count_all()
+    if not leaf.has_column(fieldname):
+        return np.full(count, np.nan)
+    column = leaf.column_reader(fieldname, translate=False)
+    if type(column) is columns.NumericColumn.Reader and column._typecode == "d":
+        raw = np.frombuffer(column._dbfile.get(column._basepos, column._count * column._fixedlen), dtype=">f8")
+        values = np.full(count, column._default, dtype=np.float64)
+        values[: min(len(raw), count)] = raw[:count]
+        return values
+    return np.fromiter(leaf.column_reader(fieldname), dtype=np.float64, count=count)
 
 
 def per_segment(leaf, name: str, read):
