@@ -68,7 +68,7 @@ REPORTS = {
 
 def _records(ix) -> list[dict]:
     with ix.searcher() as searcher:
-        return [json.loads(searcher.stored_fields(n)["record"]) for n in range(ix.doc_count_all())]
+        return [json.loads(stored["record"]) for stored in searcher.all_stored_fields()]
 
 
 def _make_hostile(ix, path: str, record: dict) -> None:
@@ -80,8 +80,9 @@ def _make_hostile(ix, path: str, record: dict) -> None:
 
 
 def build(folder: Path, hostile: bool = True) -> tuple[Path, dict[str, str]]:
-    """REPORTS ingested into ``folder/index`` with its copied-text file built (as ingest will
-    keep it), 涵江's record made hostile if asked; returns the index folder and the ids by name."""
+    """REPORTS ingested into ``folder/index`` (which builds its copied-text file), 涵江's record
+    made hostile if asked and every record added to the copied-text file again (as the hostile
+    one now reads); returns the index folder and the ids by name."""
     (folder / "reports").mkdir()
     for name, text in REPORTS.items():
         (folder / "reports" / f"{name}.txt").write_text(text, encoding="utf-8")
