@@ -15,10 +15,13 @@ from whoosh import query as wq
 from . import facetarrays
 from .compile import compile_query
 from .querylang import parse
+from .registry import is_ratio
 from .schema import facet_field
 
 
-def _group(pairs: list[tuple[object, float]]) -> list[dict]:
+def _group(pairs: list[tuple[object, float]], summed: bool = True) -> list[dict]:
+    """Count, sum and median per key; no sum where adding the values means nothing (``summed``
+    False: a percentage such as 公开率 or a 同比 change)."""
     groups: dict[object, list[float]] = defaultdict(list)
     for key, value in pairs:
         groups[key].append(value)
@@ -26,7 +29,7 @@ def _group(pairs: list[tuple[object, float]]) -> list[dict]:
         {
             "key": key,
             "reports": len(values),
-            "sum": _tidy(math.fsum(values)),
+            "sum": _tidy(math.fsum(values)) if summed else None,
             "median": _tidy(statistics.median(values)),
         }
         for key, values in groups.items()
@@ -62,20 +65,22 @@ def series_over(searcher, docnums: list[int], key: str) -> dict:
     present = ~np.isnan(values)
     years = facetarrays.known_years(reader)[hits]
     provinces = facetarrays.array(reader, "province")[hits]
-    by_year = _group([(int(y), float(v)) for y, v in zip(years[present], values[present], strict=True) if y])
+    summed = not is_ratio(key)
+    by_year = _group([(int(y), float(v)) for y, v in zip(years[present], values[present], strict=True) if y], summed)
     by_province = _group(
         [
             (facetarrays.name_of(int(p)), float(v))
             for p, v in zip(provinces[present], values[present], strict=True)
             if p >= 0
-        ]
+        ],
+        summed,
     )
     return {
         "facet": key,
         "reports": int(present.sum()),
         "absent": int(len(hits) - present.sum()),
         "by_year": sorted(by_year, key=lambda g: g["key"]),
-        "by_province": sorted(by_province, key=lambda g: (-g["sum"], g["key"])),
+        "by_province": sorted(by_province, key=lambda g: (-(g["sum"] if summed else g["median"]), g["key"])),
     }
 
 

@@ -225,7 +225,7 @@ def _group_schema(key: dict) -> dict:
         {
             "key": key,
             "reports": {"type": "integer", "minimum": 1},
-            "sum": {"type": "number"},
+            "sum": _nullable("number", description="null for a percentage (a ratio, 同比, 雷同): a sum of them means nothing"),
             "median": {"type": "number"},
         }
     )

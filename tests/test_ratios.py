@@ -245,3 +245,12 @@ def test_the_report_page_lists_the_ratios(ratio_index):
     section = section[: section.index("</section>")]
     shown = re.findall(r'<code>(\S+)</code></td><td>[^<]*</td>\s*<td class="num">([\d.]+) <small>%</small>', section)
     assert shown == [("公开率", "42.9"), ("不予公开率", "14.3"), ("无法提供率", "42.9")]
+
+
+def test_stats_of_a_ratio_give_medians_and_no_sums(ratio_index):
+    client = create_app({"INDEX_DIR": ratio_index.storage.folder, "TESTING": True}).test_client()
+    answer = client.get("/api/stats", query_string={"q": "公开率 <= 60%", "facet": "公开率"}).get_json()
+    assert answer["reports"] == 2
+    # 3/7 (2019, md 3) and 0.6 (2019, pdf 13): a median of percentages, never their sum.
+    assert answer["by_year"] == [{"key": 2019, "reports": 2, "sum": None, "median": round((3 / 7 + 0.6) / 2, 6)}]
+    assert all(group["sum"] is None for group in answer["by_province"])
