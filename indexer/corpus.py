@@ -1,4 +1,4 @@
-"""The figures of a report that depend on other reports, brought up to date after an ingest.
+"""The figures of a report that depend on other reports, kept up to date by every ingest.
 
 A report's own extraction never changes once indexed, but some of its facets set it against
 other reports, which later ingests add, replace or remove:
@@ -8,10 +8,12 @@ other reports, which later ingests add, replace or remove:
   ``similarity.sqlite`` beside the search index);
 - ``异常``: against its peer group (``anomalies``).
 
+``prepare`` sets a batch's figures before it is written, so a new report is indexed once (a
+rewrite costs as much as the first indexing), and returns the indexed reports the batch changes.
 ``refresh`` runs after an ingest's writes: it brings the copied-text index level with the
-search index (reports added, replaced, removed, or left over by an ingest killed before this
-step), recomputes the figures of the reports each change reaches, and rewrites in one commit
-the documents whose figures changed.  What is still to do survives a kill: the bodies in
+search index (reports replaced, removed, or left over by an ingest killed mid-way), recomputes
+the figures of the reports those changes reach (and every changed report's peer group), and
+rewrites in one commit the documents whose figures changed.  What is still to do survives a kill: the bodies in
 ``history-pending.json``, the 雷同 reports in the copied-text index's ``stale`` table, the peer
 groups in ``anomalies-pending.json``.
 """
@@ -31,21 +33,39 @@ from .store import Column, abandon, column_text, record_document
 from .store import writer as new_writer
 
 
-def refresh(ix, folder: Path, bodies: set[str], groups: set[tuple]) -> None:
-    """Recompute the cross-report figures that ``bodies`` (body keys whose reports changed) and
-    the changes since the last refresh reach, and rewrite the documents whose figures changed."""
-    with open_similarity(folder) as similar:
-        _reconcile(ix, similar)
-        similar.commit()
-        stale = similar.stale()
-        by_body = history.body_records(ix, bodies)
-        records = {**_records(ix, stale - {r["id"] for r in by_body.values()}), **by_body}
-        changed = history.update(by_body.values())
-        changed |= _update_copying(ix, records.values(), stale, similar)
-        groups |= anomalies.groups_of(records.values())
-        changed |= anomalies.update(ix, groups, records)
-        _rewrite(ix, [record_document(r, path) for path, r in records.items() if r["id"] in changed])
-        similar.settle(stale)
+def prepare(ix, similar: SimilarityIndex, batch: dict[str, dict]) -> dict[str, dict]:
+    """Set the cross-report figures of a batch of records about to be written (by path), against
+    the index as committed and each other: 雷同 (the batch joins the copied-text index, committed
+    first: a crash before the search index's commit leaves reports there that ``refresh``
+    removes), 跨年结转 and 同比.  Returns the indexed records, by path, whose 跨年结转 or 同比 the
+    batch changes: they are written in the same commit."""
+    for record in batch.values():
+        similar.add(record)
+    similar.commit()
+    years = _body_years(ix) | {(r.get("agency_key"), r.get("year")) for r in batch.values()}
+    for record in batch.values():
+        _set_copying(record, similar, years)
+    bodies = {r.get("agency_key") or "" for r in batch.values()} - {""}
+    indexed = {path: r for path, r in history.body_records(ix, bodies).items() if path not in batch}
+    changed = history.update([*indexed.values(), *batch.values()])
+    return {path: r for path, r in indexed.items() if r["id"] in changed}
+
+
+def refresh(ix, similar: SimilarityIndex, bodies: set[str], groups: set[tuple]) -> None:
+    """After the batches: recompute the cross-report figures that ``bodies`` (body keys whose
+    reports were replaced or removed), ``groups`` (peer groups whose reports changed) and the
+    copied-text index's stale reports reach, and rewrite the documents whose figures changed."""
+    _reconcile(ix, similar)
+    similar.commit()
+    stale = similar.stale()
+    by_body = history.body_records(ix, bodies)
+    records = {**_records(ix, stale - {r["id"] for r in by_body.values()}), **by_body}
+    changed = history.update(by_body.values())
+    changed |= _update_copying(ix, records.values(), stale, similar)
+    groups |= anomalies.groups_of(records.values())
+    changed |= anomalies.update(ix, groups, records)
+    _rewrite(ix, [record_document(r, path) for path, r in records.items() if r["id"] in changed])
+    similar.settle(stale)
 
 
 def open_similarity(folder: Path) -> SimilarityIndex:
@@ -118,15 +138,20 @@ def _update_copying(ix, records, stale: set[str], similar: SimilarityIndex) -> s
     changed = set()
     years = _body_years(ix) if stale else set()
     for record in records:
-        if record["id"] not in stale:
-            continue
-        year, body = record.get("year"), record.get("agency_key")
-        has_previous = year is not None and (body, year - 1) in years
-        now = copying_facets(similar.copying(record["id"], _body), has_previous)
-        if now != (record.get("copying") or {}):
-            record["copying"] = now
+        if record["id"] in stale and _set_copying(record, similar, years):
             changed.add(record["id"])
     return changed
+
+
+def _set_copying(record: dict, similar: SimilarityIndex, years: set[tuple[str, int]]) -> bool:
+    """Set the record's 雷同 figures (``years``: every (body, year) held); whether they changed."""
+    year, body = record.get("year"), record.get("agency_key")
+    has_previous = year is not None and (body, year - 1) in years
+    now = copying_facets(similar.copying(record["id"], _body), has_previous)
+    if now == (record.get("copying") or {}):
+        return False
+    record["copying"] = now
+    return True
 
 
 def _body_years(ix) -> set[tuple[str, int]]:

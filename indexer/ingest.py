@@ -33,7 +33,7 @@ from .errors import NianbaoError
 from .extract import Outcome, content_hash, try_extract
 from .filenames import display_name, path_key, real_path
 from .files import find_files
-from .store import Column, abandon, column_text, open_or_create, to_document
+from .store import Column, abandon, column_text, open_or_create, record_document
 from .store import writer as new_writer
 from .workers import Limits, Lost, imap
 
@@ -203,10 +203,13 @@ def ingest(
     files = _files(paths, summary)
     ix, _ = open_or_create(folder)  # an index of an older schema starts again empty
     by_path, by_hash = _known(ix)
-    # The bodies and peer groups whose reports change: their figures set against other reports
-    # (跨年结转, 同比, 异常) are computed again after the writes (corpus.refresh), with 雷同.
+    # Figures set against other reports (跨年结转, 同比, 雷同) are computed for each batch before it
+    # is written (corpus.prepare), so a new report is indexed once.  What a batch cannot settle
+    # is done after the writes (corpus.refresh): the bodies of replaced and removed reports, the
+    # peer groups of every changed report (异常), and the reports a batch's copies reach.
     bodies: set[str] = history.pending(folder)
     groups = anomalies.pending(folder)
+    similar = corpus.open_similarity(folder)
     try:
         if prune:
             gone = _gone(by_path, paths)
@@ -221,10 +224,10 @@ def ingest(
             groups |= anomalies.groups_at(ix, replaced)
             _remember(folder, bodies, groups)
             results = _run(jobs, workers or os.cpu_count() or 1, limits or Limits())
-            lost = _write(ix, results, summary, batch, _bar(len(jobs), progress), bodies, folder)
+            lost = _write(ix, results, summary, batch, _bar(len(jobs), progress), groups, folder, similar)
             _settle_duplicates(summary, lost)
         started = time.perf_counter(), time.process_time()
-        corpus.refresh(ix, folder, bodies, groups)
+        corpus.refresh(ix, similar, bodies, groups)
         summary.refresh_s = (time.perf_counter() - started[0], time.process_time() - started[1])
         history.settled(folder)
         anomalies.settled(folder)
@@ -234,6 +237,8 @@ def ingest(
         if err.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EIO):
             raise
         raise IndexWriteFailed(folder, err) from err
+    finally:
+        similar.close()
     return summary
 
 
@@ -299,13 +304,17 @@ def _remember(folder: Path, bodies: set[str], groups: set) -> None:
 
 
 def _write(
-    ix, results, summary: IngestSummary, batch: int, bar, bodies: set[str], folder: Path
+    ix, results, summary: IngestSummary, batch: int, bar, groups: set, folder: Path, similar
 ) -> dict[str, tuple[bool, str]]:
-    """Index the extracted reports, adding their body keys to ``bodies`` (noted in ``folder``
-    before each commit); the jobs that gave none: path → (skipped, reason)."""
-    writer = new_writer(ix)
-    pending = 0
+    """Index the extracted reports ``batch`` at a time, each batch's cross-report figures computed
+    first (``corpus.prepare``: with the reports it changes among those indexed); the peer groups
+    of the reports written join ``groups`` (noted in ``folder`` before each commit).  Returns
+    the jobs that gave no report: path → (skipped, reason)."""
     lost: dict[str, tuple[bool, str]] = {}
+    waiting: list[tuple[str, dict]] = []
+    # A writer is open from first to last (it holds the index's lock while files are read, so a
+    # second ingest at once is refused at its start, not after its extraction).
+    writer = new_writer(ix)
     try:
         for job, outcome in results:
             bar.update(1)
@@ -314,19 +323,28 @@ def _write(
                 (summary.skipped if outcome.skipped else summary.failed).append((job.shown, reason))
                 lost[display_name(job.path)] = (outcome.skipped, reason)
                 continue
-            writer.update_document(**to_document(outcome.report, job.path))
-            bodies.add(outcome.report.agency_key or "")
+            waiting.append((job.path, outcome.report.to_record()))
             (summary.replaced if job.replaces else summary.added).append(job.shown)
-            pending += 1
-            if pending >= batch:
-                history.remember(folder, bodies)
-                writer.commit()
-                writer, pending = new_writer(ix), 0
-        history.remember(folder, bodies)
-        writer.commit()
+            if len(waiting) >= batch:
+                _commit_batch(ix, writer, waiting, groups, folder, similar)
+                writer, waiting = new_writer(ix), []
+        _commit_batch(ix, writer, waiting, groups, folder, similar)
     except BaseException:
         abandon(writer)
         raise
     finally:
         bar.close()
     return lost
+
+
+def _commit_batch(ix, writer, waiting: list[tuple[str, dict]], groups: set, folder: Path, similar) -> None:
+    """Write one batch of new or replaced reports, and the indexed reports whose figures it
+    changes, and commit."""
+    written = dict(waiting)
+    changed = corpus.prepare(ix, similar, written) if written else {}
+    groups |= anomalies.groups_of(written.values())
+    anomalies.remember(folder, groups)
+    for path, record in {**changed, **written}.items():
+        writer.update_document(**record_document(record, path))
+    writer.commit()
+    similar.settle(record["id"] for record in written.values())

@@ -98,6 +98,8 @@ def abandon(writer) -> None:
     """Drop the uncommitted batch. When the disk refuses even that (it is full), let go of the
     lock all the same: the table of contents of the last commit was never touched, and the next
     commit deletes the half-written files."""
+    if getattr(writer, "is_closed", False):  # committed already: nothing to drop
+        return
     try:
         writer.cancel()
     except OSError:

@@ -292,22 +292,33 @@ def test_a_recheck_cut_short_is_done_by_the_next_ingest(tmp_path, monkeypatch):
     reports.mkdir()
     (reports / "r2020.txt").write_text(_report(2020, 1, 3), encoding="utf-8")
     (reports / "r2021.txt").write_text(_report(2021, 4, 2), encoding="utf-8")
+    ingest([reports], folder, workers=1)  # one batch: each checked against the other as written
+    assert _carry(open_existing(folder), "r2021.txt")[0]["detail"] == "上年结转 4 ≠ 2020 年结转下年 3"
 
-    def killed(records):
+    # A corrected 2020 (结转下年 4) is written with 2021 checked again in the same commit.
+    (reports / "r2020.txt").write_text(_report(2020, 1, 4), encoding="utf-8")
+    ingest([reports], folder, workers=1)
+    passed = {"rule": "跨年结转", "ok": True, "detail": "上年结转 4 = 2020 年结转下年 4"}
+    assert _carry(open_existing(folder), "r2021.txt") == [passed]
+
+    # 2020 is deleted, and the ingest killed after pruning it, before 2021 is checked again.
+    (reports / "r2020.txt").unlink()
+
+    def killed(*args):
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patched:
-        patched.setattr("indexer.history.update", killed)
+        patched.setattr("indexer.corpus.refresh", killed)
         with pytest.raises(KeyboardInterrupt):
-            ingest([reports], folder, workers=1)
-    assert _carry(open_existing(folder), "r2021.txt") == []  # the reports are in, unchecked
+            ingest([reports], folder, workers=1, prune=True)
+    assert _carry(open_existing(folder), "r2021.txt") == [passed]  # not yet checked again
     assert json.loads((folder / "history-pending.json").read_text(encoding="utf-8")) == [
         "城步苗族自治县商务局"
     ]
 
     summary = ingest([reports], folder, workers=1)
-    assert len(summary.unchanged) == 2
-    assert _carry(open_existing(folder), "r2021.txt")[0]["detail"] == "上年结转 4 ≠ 2020 年结转下年 3"
+    assert len(summary.unchanged) == 1
+    assert _carry(open_existing(folder), "r2021.txt") == []
     assert not (folder / "history-pending.json").exists()
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import NianbaoError
 
-VERSION = 2
+VERSION = 3
 # WAL: searches read the last committed state while an ingest writes the next one.
 SCHEMA = """
 PRAGMA journal_mode = WAL;
@@ -18,14 +18,16 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reports(report TEXT PRIMARY KEY) WITHOUT ROWID;
 -- Reports whose figures a commit changed and the search index has not yet taken in.
 CREATE TABLE IF NOT EXISTS stale(report TEXT PRIMARY KEY) WITHOUT ROWID;
--- One row per report section.  keys: int64 per sentence; lengths: its shingle count; shingles: the
+-- One row per report section (body: the normalised agency key, record["agency_key"]).  keys: int64 per sentence; lengths: its shingle count; shingles: the
 -- sentences' uint32 shingle hashes in order.  kept: the distinct shingles of its own sentences
 -- (template text left out), NULL when too short to compare; bands: its int64 LSH band keys.
 CREATE TABLE IF NOT EXISTS sections(
     sid INTEGER PRIMARY KEY, report TEXT NOT NULL, section TEXT NOT NULL, agency TEXT, region TEXT,
-    year INTEGER, keys BLOB, lengths BLOB, shingles BLOB, kept BLOB, size INTEGER NOT NULL DEFAULT 0,
+    body TEXT, year INTEGER, keys BLOB, lengths BLOB, shingles BLOB, kept BLOB, size INTEGER NOT NULL DEFAULT 0,
     bands BLOB, dirty INTEGER NOT NULL DEFAULT 1);
 CREATE INDEX IF NOT EXISTS sections_report ON sections(report);
+-- A body's sections by year: a report is always compared with its body's years before and after.
+CREATE INDEX IF NOT EXISTS sections_body ON sections(body, section, year);
 CREATE INDEX IF NOT EXISTS sections_dirty ON sections(dirty) WHERE dirty = 1;
 -- Which sections hold a sentence, and how many do: template text is what too many hold.
 CREATE TABLE IF NOT EXISTS sent(key INTEGER, sid INTEGER, PRIMARY KEY(key, sid)) WITHOUT ROWID;

@@ -39,6 +39,7 @@ NUM_PERM = 128
 LSH_THRESHOLD = 0.5
 FLOOR = 0.5  # figures below this are not kept: not a copy, and not worth listing
 MIN_SHINGLES = 50  # about 55 characters of own text: shorter sections are not compared at all
+CANDIDATES = 64  # LSH candidates compared exactly per section, most shared bands first
 
 
 class Neighbour(NamedTuple):
@@ -151,13 +152,14 @@ class SimilarityIndex:
             parts = [texts.shingles(s) for s in found]
             lengths = np.array([len(p) for p in parts], dtype=np.uint32)
             cursor = db.execute(
-                "INSERT INTO sections(report, section, agency, region, year, keys, lengths, shingles, dirty)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                "INSERT INTO sections(report, section, agency, region, body, year, keys, lengths, shingles, dirty)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 (
                     record["id"],
                     name,
                     record.get("agency"),
                     region,
+                    record.get("agency_key") or record.get("agency"),
                     record.get("year"),
                     _blob(keys),
                     _blob(lengths),
@@ -269,12 +271,28 @@ class SimilarityIndex:
         return sid, section, kept, found
 
     def _link(self, sid: int, section: str, kept: np.ndarray, keys: list[int]) -> None:
-        """Exact figures between a section and its LSH candidates (other reports, same section)."""
+        """Exact figures between a section and its candidates (other reports, same section): the
+        ``CANDIDATES`` that share the most LSH bands with it (the likeliest near duplicates first),
+        and always the same body's sections of the years before and after (copied forward).
+
+        Bounded, so that text many reports share (a template's prose, a region's model report)
+        costs each section the same work, not work growing with the number of copies."""
         marks = ",".join("?" * len(keys))
+        nearest = self._db.execute(
+            f"SELECT sid FROM bands WHERE key IN ({marks}) AND sid != ? GROUP BY sid"
+            " ORDER BY count(*) DESC, sid LIMIT ?",
+            (*keys, sid, CANDIDATES),
+        ).fetchall()
+        body, year, report = self._db.execute("SELECT body, year, report FROM sections WHERE sid = ?", (sid,)).fetchone()
+        years = [] if body is None or year is None else self._db.execute(
+            "SELECT sid FROM sections WHERE body = ? AND section = ? AND year IN (?, ?) AND kept IS NOT NULL",
+            (body, section, year - 1, year + 1),
+        ).fetchall()  # fmt: skip
+        chosen = sorted({other for (other,) in nearest + years})
         candidates = self._db.execute(
-            f"SELECT s.sid, s.kept FROM sections s WHERE s.sid IN (SELECT sid FROM bands WHERE key IN ({marks}))"
-            " AND s.section = ? AND s.report != (SELECT report FROM sections WHERE sid = ?)",
-            (*keys, section, sid),
+            f"SELECT sid, kept FROM sections WHERE sid IN ({','.join('?' * len(chosen))})"
+            " AND section = ? AND report != ? AND kept IS NOT NULL",
+            (*chosen, section, report),
         ).fetchall()
         edges = []
         for other, blob in candidates:
