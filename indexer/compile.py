@@ -20,7 +20,7 @@ from whoosh import query as wq
 from analyzers import chinese_analyzer
 
 from . import querylang as ql
-from .facetquery import FacetCondition
+from .facetquery import FacetCondition, RegionCondition
 from .textquery import AllOf, fragment_query, match
 
 
@@ -75,7 +75,7 @@ def _(node: ql.Field, field: str, negate: bool) -> wq.Query:
     if node.name == "agency":
         q = _agency_words(node.value)
     elif node.name == "region":
-        q = wq.Or([wq.Wildcard(name, f"*{node.value}*") for name in ("province", "city", "county")])
+        q = RegionCondition(node.value)
     else:  # template, level and anomaly: exact values
         q = wq.Term(node.name, node.value)
     return _maybe_not(q, negate)

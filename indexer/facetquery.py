@@ -96,3 +96,57 @@ class FacetCondition(Query):
         if live is not None:
             mask &= live
         return np.flatnonzero(mask).tolist()
+
+
+class RegionCondition(Query):
+    """``地区:text``: the text inside the report's province, city or county name.
+
+    Read from the three columns' arrays (codes into the shared string table): the few
+    distinct place names are tested, then one array lookup per column.  Whoosh's wildcard
+    ``*text*`` walked every term of three fields per query (70 ms at 10,000 reports)."""
+
+    FIELDS = ("province", "city", "county")
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.text == self.text  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.text))
+
+    def __repr__(self) -> str:
+        return f"RegionCondition({self.text!r})"
+
+    def __unicode__(self) -> str:
+        return f"region:*{self.text}*"
+
+    __str__ = __unicode__
+
+    def field(self) -> str:
+        return "province"
+
+    def estimate_size(self, ixreader) -> int:
+        return ixreader.doc_count()
+
+    def docs(self, searcher):
+        return iter(self._docnums(searcher.reader()))
+
+    def matcher(self, searcher, context=None):
+        docnums = self._docnums(searcher.reader())
+        if not docnums:
+            return matching.NullMatcher()
+        return matching.ListMatcher(docnums, all_weights=1.0)
+
+    def _docnums(self, reader) -> list[int]:
+        mask = np.zeros(reader.doc_count_all(), dtype=bool)
+        for name in self.FIELDS:
+            codes = facetarrays.array(reader, name)
+            wanted = [c for c in np.unique(codes).tolist() if c >= 0 and self.text in facetarrays.name_of(c)]
+            if wanted:
+                mask |= np.isin(codes, wanted)
+        live = facetarrays.alive(reader)
+        if live is not None:
+            mask &= live
+        return np.flatnonzero(mask).tolist()

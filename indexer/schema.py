@@ -67,8 +67,8 @@ def build_schema() -> fields.Schema:
         # The body across years and name variants (extract.agencykey), to pair its years' reports.
         "body_key": fields.ID(sortable=True),
         "province": fields.ID(sortable=True),
-        "city": fields.ID(),
-        "county": fields.ID(),
+        "city": fields.ID(sortable=True),  # columns: 地区: reads them as arrays (RegionCondition)
+        "county": fields.ID(sortable=True),
         # signed (the default): with signed=False, Whoosh 2.7 answers open ranges such as
         # [ TO 2016] with every document.
         "level": fields.ID(sortable=True),  # 省级 / 市级 / 县级 / 未知 (levels.level_of)

@@ -14,6 +14,7 @@ from whoosh import index as whoosh_index
 
 from indexer.extract.ratios import ratios
 from indexer.generator import generate
+from indexer.levels import level_of
 from indexer.models import Report
 from indexer.querylang import And, Compare, Field, Not, Or, YearRange, parse
 from indexer.registry import facets as registry_facets
@@ -71,6 +72,10 @@ def truth(node, report: Report):
         }[node.op]
     if isinstance(node, YearRange):
         return None if report.year is None else node.lo <= report.year <= node.hi
+    if isinstance(node, Field) and node.name == "region":
+        return any(node.value in (place or "") for place in report.region.to_dict().values())
+    if isinstance(node, Field) and node.name == "level":
+        return level_of(report.region.to_dict()) == node.value
     if isinstance(node, Field):
         return report.template == node.value
     if isinstance(node, Not):
@@ -97,6 +102,12 @@ class QueryMaker:
             return f"in {lo}" if rng.random() < 0.5 else f"in {lo}-{rng.randint(lo, 2025)}"
         if choice < 0.2:
             return f"模板:{rng.choice(['2019', '2021', 'free'])}"
+        if choice < 0.27:  # a place, or a piece of one (two characters of its name)
+            place = rng.choice([p for r in rng.sample(self.reports, 5) for p in r.region.to_dict().values() if p])
+            start = rng.randrange(max(1, len(place) - 1))
+            return f"地区:{place if rng.random() < 0.5 else place[start : start + 2]}"
+        if choice < 0.3:
+            return f"级别:{rng.choice(['省级', '市级', '县级', '未知'])}"
         key = rng.choice(self.keys)
         known = [{**r.facets, **r.ratios} for r in rng.sample(self.reports, 50)]
         stated = [values[key] for values in known if key in values]
