@@ -32,6 +32,8 @@ from .similarity import Copying, SimilarityIndex, SimilarityStoreError
 from .store import Column, abandon, column_text, record_document
 from .store import writer as new_writer
 
+CHUNK = 500  # stored records read at once: memory stays flat however many reports a change reaches
+
 
 def prepare(ix, similar: SimilarityIndex, batch: dict[str, dict]) -> dict[str, dict]:
     """Set the cross-report figures of a batch of records about to be written (by path), against
@@ -58,13 +60,35 @@ def refresh(ix, similar: SimilarityIndex, bodies: set[str], groups: set[tuple]) 
     _reconcile(ix, similar)
     similar.commit()
     stale = similar.stale()
-    by_body = history.body_records(ix, bodies)
-    records = {**_records(ix, stale - {r["id"] for r in by_body.values()}), **by_body}
-    changed = history.update(by_body.values())
-    changed |= _update_copying(ix, records.values(), stale, similar)
-    groups |= anomalies.groups_of(records.values())
+    # The few records that 跨年结转, 同比 and 异常 change are held; the stale reports (a copy can
+    # reach many) are read CHUNK at a time, and each one whose 雷同 changed is written at once.
+    records = history.body_records(ix, bodies)
+    changed = history.update(records.values())
     changed |= anomalies.update(ix, groups, records)
-    _rewrite(ix, [record_document(r, path) for path, r in records.items() if r["id"] in changed])
+    held = {r["id"]: path for path, r in records.items()}
+    years = _body_years(ix) if stale else set()
+    writer, written = new_writer(ix), 0
+    try:
+        for record in records.values():
+            if record["id"] in stale and _set_copying(record, similar, years):
+                changed.add(record["id"])
+        ids = sorted(stale - held.keys())
+        for start in range(0, len(ids), CHUNK):
+            for path, record in _records(ix, set(ids[start : start + CHUNK])).items():
+                if _set_copying(record, similar, years):
+                    writer.update_document(**record_document(record, path))
+                    written += 1
+        for path, record in records.items():
+            if record["id"] in changed:
+                writer.update_document(**record_document(record, path))
+                written += 1
+        if written:  # not merged now: the rewritten join the next ingest's merge instead
+            writer.commit(merge=False)
+        else:  # nothing changed: no new generation for searchers to open
+            writer.cancel()
+    except BaseException:
+        abandon(writer)
+        raise
     similar.settle(stale)
 
 
@@ -86,8 +110,10 @@ def _reconcile(ix, similar: SimilarityIndex) -> None:
     held = similar.ids()
     for gone in sorted(held - indexed):
         similar.remove(gone)
-    for record in _records(ix, indexed - held).values():
-        similar.add(record)
+    missing = sorted(indexed - held)
+    for start in range(0, len(missing), CHUNK):
+        for record in _records(ix, set(missing[start : start + CHUNK])).values():
+            similar.add(record)
 
 
 def _ids(ix) -> set[str]:
@@ -134,15 +160,6 @@ def copying_facets(copying: Copying, has_previous: bool) -> dict[str, float]:
     return values
 
 
-def _update_copying(ix, records, stale: set[str], similar: SimilarityIndex) -> set[str]:
-    changed = set()
-    years = _body_years(ix) if stale else set()
-    for record in records:
-        if record["id"] in stale and _set_copying(record, similar, years):
-            changed.add(record["id"])
-    return changed
-
-
 def _set_copying(record: dict, similar: SimilarityIndex, years: set[tuple[str, int]]) -> bool:
     """Set the record's 雷同 figures (``years``: every (body, year) held); whether they changed."""
     year, body = record.get("year"), record.get("agency_key")
@@ -165,18 +182,3 @@ def _body_years(ix) -> set[tuple[str, int]]:
         keep = (bodies >= 0) & (years > 0) & (True if live is None else live)
         pairs = set(zip(bodies[keep].tolist(), years[keep].astype(int).tolist(), strict=True))
     return {(facetarrays.name_of(code), year) for code, year in pairs}
-
-
-def _rewrite(ix, documents: list[dict]) -> None:
-    """Replace the documents whose cross-report figures changed, in one commit."""
-    if not documents:
-        return
-    writer = new_writer(ix)
-    try:
-        for document in documents:
-            writer.update_document(**document)
-        # Not merged now: the rewritten few join the next ingest's merge instead of forcing one.
-        writer.commit(merge=False)
-    except BaseException:
-        abandon(writer)
-        raise
