@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from collections.abc import Iterable
-from pathlib import Path
 from statistics import median
 
 import numpy as np
 
 from . import facetarrays
 from .levels import level_of
+from .pendingfile import PendingFile
 from .registry import ANOMALY_ANY, MAIN_FACETS
 from .schema import facet_field
 from .store import Column, column_text
@@ -145,21 +144,7 @@ def groups_at(ix, paths: Iterable[str]) -> set[Group]:
     return found
 
 
-def pending(folder: Path) -> set[Group]:
-    try:
-        return {tuple(g) for g in json.loads((folder / PENDING).read_text(encoding="utf-8"))}
-    except (OSError, ValueError, TypeError):
-        return set()
-
-
-def remember(folder: Path, groups: set[Group]) -> None:
-    """Note ``groups`` as still to judge, atomically, before a commit that changes them."""
-    if not groups:
-        return
-    temporary = folder / (PENDING + ".tmp")
-    temporary.write_text(json.dumps(sorted(groups), ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, folder / PENDING)
-
-
-def settled(folder: Path) -> None:
-    (folder / PENDING).unlink(missing_ok=True)
+_PENDING = PendingFile(PENDING, decode=tuple)
+pending = _PENDING.load  # the groups a previous ingest left to judge again
+remember = _PENDING.remember  # note groups as still to judge, before a commit that changes them
+settled = _PENDING.settled

@@ -31,7 +31,34 @@ NEGATED = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
 _EPSILON = 1e-9  # money in 万元 has up to six decimals
 
 
-class FacetCondition(Query):
+class ArrayCondition(Query):
+    """A condition answered from column arrays: subclasses give the mask of matching documents;
+    deleted documents never match."""
+
+    def estimate_size(self, ixreader) -> int:
+        return ixreader.doc_count()
+
+    def docs(self, searcher):
+        return iter(self._docnums(searcher.reader()))
+
+    def matcher(self, searcher, context=None):
+        docnums = self._docnums(searcher.reader())
+        if not docnums:
+            return matching.NullMatcher()
+        return matching.ListMatcher(docnums, all_weights=1.0)
+
+    def _mask(self, reader) -> np.ndarray:
+        raise NotImplementedError
+
+    def _docnums(self, reader) -> list[int]:
+        mask = self._mask(reader)
+        live = facetarrays.alive(reader)
+        if live is not None:
+            mask &= live
+        return np.flatnonzero(mask).tolist()
+
+
+class FacetCondition(ArrayCondition):
     """``key op value`` over the facet's column."""
 
     def __init__(self, key: str, op: str, value: float):
@@ -72,33 +99,16 @@ class FacetCondition(Query):
             return equal if self.op == "=" else not equal
         return OPERATORS[self.op](value, self.value)
 
-    def estimate_size(self, ixreader) -> int:
-        return ixreader.doc_count()
-
-    def docs(self, searcher):
-        return iter(self._docnums(searcher.reader()))
-
-    def matcher(self, searcher, context=None):
-        docnums = self._docnums(searcher.reader())
-        if not docnums:
-            return matching.NullMatcher()
-        return matching.ListMatcher(docnums, all_weights=1.0)
-
-    def _docnums(self, reader) -> list[int]:
+    def _mask(self, reader) -> np.ndarray:
         values = facetarrays.array(reader, self.fieldname)
         with np.errstate(invalid="ignore"):  # NaN compares false: absent never matches
             if self.op in ("=", "!="):
                 equal = np.abs(values - self.value) <= _EPSILON
-                mask = equal if self.op == "=" else ~equal & ~np.isnan(values)
-            else:
-                mask = OPERATORS[self.op](values, self.value)
-        live = facetarrays.alive(reader)
-        if live is not None:
-            mask &= live
-        return np.flatnonzero(mask).tolist()
+                return equal if self.op == "=" else ~equal & ~np.isnan(values)
+            return OPERATORS[self.op](values, self.value)
 
 
-class RegionCondition(Query):
+class RegionCondition(ArrayCondition):
     """``地区:text``: the text inside the report's province, city or county name.
 
     Read from the three columns' arrays (codes into the shared string table): the few
@@ -127,26 +137,11 @@ class RegionCondition(Query):
     def field(self) -> str:
         return "province"
 
-    def estimate_size(self, ixreader) -> int:
-        return ixreader.doc_count()
-
-    def docs(self, searcher):
-        return iter(self._docnums(searcher.reader()))
-
-    def matcher(self, searcher, context=None):
-        docnums = self._docnums(searcher.reader())
-        if not docnums:
-            return matching.NullMatcher()
-        return matching.ListMatcher(docnums, all_weights=1.0)
-
-    def _docnums(self, reader) -> list[int]:
+    def _mask(self, reader) -> np.ndarray:
         mask = np.zeros(reader.doc_count_all(), dtype=bool)
         for name in self.FIELDS:
             codes = facetarrays.array(reader, name)
             wanted = [c for c in np.unique(codes).tolist() if c >= 0 and self.text in facetarrays.name_of(c)]
             if wanted:
                 mask |= np.isin(codes, wanted)
-        live = facetarrays.alive(reader)
-        if live is not None:
-            mask &= live
-        return np.flatnonzero(mask).tolist()
+        return mask

@@ -12,15 +12,14 @@ bodies' reports, not the index.
 from __future__ import annotations
 
 import json
-import os
 from collections import defaultdict
 from collections.abc import Iterable
-from pathlib import Path
 
 from whoosh import query as wq
 
 from .extract.agencykey import agency_key
 from .extract.reportchecks import history_checks
+from .pendingfile import PendingFile
 from .registry import MAIN_FACETS, YOY
 from .store import Column, column_text
 
@@ -30,26 +29,10 @@ RULE = "跨年结转"
 PENDING = "history-pending.json"
 
 
-def pending(folder: Path) -> set[str]:
-    """The bodies a previous ingest left to check again."""
-    try:
-        return set(json.loads((folder / PENDING).read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError):
-        return set()
-
-
-def remember(folder: Path, bodies: set[str]) -> None:
-    """Note ``bodies`` as still to check, atomically, before a commit that touches them."""
-    if not bodies:
-        return
-    temporary = folder / (PENDING + ".tmp")
-    temporary.write_text(json.dumps(sorted(bodies), ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, folder / PENDING)
-
-
-def settled(folder: Path) -> None:
-    """The recheck is committed: nothing is left to check."""
-    (folder / PENDING).unlink(missing_ok=True)
+_PENDING = PendingFile(PENDING)
+pending = _PENDING.load  # the bodies a previous ingest left to check again
+remember = _PENDING.remember  # note bodies as still to check, before a commit that touches them
+settled = _PENDING.settled  # the recheck is committed: nothing is left to check
 
 
 def bodies_of(ix, paths: Iterable[str]) -> set[str]:
