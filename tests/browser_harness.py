@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote_plus, urlsplit
@@ -61,6 +62,22 @@ class Console:
     def attach(self, page) -> None:
         page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+
+@contextmanager
+def chromium_page():
+    """A page of a fresh headless Chromium (1280×900, zh-CN); on leaving, the browser must have
+    reported no console error."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        console = Console()
+        console.attach(page)
+        yield page
+        browser.close()
+    assert console.errors == []
 
 
 def screenshot(page, name: str) -> Path:

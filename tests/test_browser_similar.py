@@ -4,12 +4,11 @@ opens the two side by side with the shared passages marked."""
 import re
 
 import pytest
-from playwright.sync_api import sync_playwright
 from test_similar_pages import COPIED, OWN_SIMING, S, build
 
 from search_web import create_app
 
-from browser_harness import CHROMIUM_ARGS, Console, LiveServer, chromium_path, english_words, screenshot
+from browser_harness import LiveServer, chromium_page, english_words, screenshot
 
 
 @pytest.fixture(scope="module")
@@ -20,11 +19,7 @@ def built(tmp_path_factory):
 def test_a_similar_report_opened_side_by_side(built):
     folder, ids = built
     app = create_app({"INDEX_DIR": str(folder)})
-    with LiveServer(app) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        console = Console()
-        console.attach(page)
+    with LiveServer(app) as server, chromium_page() as page:
         page.goto(f"{server.url}/reports/{ids['gulou2022']}")
         page.locator("nav.toc a[href='#similar']").click()
         rows = page.locator("#similar table.similar-reports tbody tr")
@@ -44,5 +39,3 @@ def test_a_similar_report_opened_side_by_side(built):
         assert page.locator("#compare-问题改进 mark").first.is_visible()
         assert english_words(page) == set()
         assert screenshot(page, "compare").stat().st_size > 10_000
-        browser.close()
-        assert console.errors == []
