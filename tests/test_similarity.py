@@ -177,3 +177,60 @@ def test_scoring_script_on_a_small_corpus(tmp_path):
     precision, recall, _ = script.score(index, corpus, 0.9)
     index.close()
     assert precision >= 0.95 and recall >= 0.95
+
+
+# Sentences long enough to count, from which sections are drawn: reports share some with
+# others (one section, or several), with their own body's other years, or none.
+POOL = [
+    f"第{i}项工作中，本机关{w}，共涉及{i * 7}件事项，已在门户网站专栏公开并接受社会监督。"
+    for i, w in enumerate(["完善了依申请公开办理流程", "加强了政策解读和回应关切", "规范了政府信息公开指南",
+                           "推进了重点领域信息公开", "开展了政务公开业务培训", "落实了公开属性源头认定",
+                           "健全了信息发布协调机制", "优化了政府网站栏目设置", "强化了公开工作考核评议",
+                           "做好了政府公报编辑发行", "拓展了政务新媒体渠道", "加强了保密审查"])
+]  # fmt: skip
+
+
+def _drawn(rng, report: int) -> dict:
+    sections = {}
+    for name in ("总体情况", "问题改进", "其他事项"):
+        picked = rng.sample(POOL, rng.randint(1, 4))
+        if rng.random() < 0.3:  # text of its own
+            picked.append(f"本报告第{report}号特有的说明：{name}一节的内容与其他报告均不相同，特此载明。")
+        sections[name] = "".join(picked)
+    return sections
+
+
+def test_figures_kept_incrementally_equal_figures_built_at_once(tmp_path):
+    """Reports added in batches (and some removed), taking the figures of whatever ``stale``
+    names after each commit, end with the same figures as one index built from the final set."""
+    import random
+
+    rng = random.Random(7)
+    bodies = ["甲局", "乙局", "丙局", "丁局", "戊局", "己局"]
+    records = [
+        {"id": f"r{n:02d}", "agency": bodies[n % 6], "year": 2019 + n // 12, "sections": _drawn(rng, n)}
+        for n in range(48)
+    ]
+    held: dict[str, object] = {}
+    with SimilarityIndex(tmp_path / "incremental", min_df=1000) as index:
+        for start in range(0, len(records), 8):
+            for record in records[start : start + 8]:
+                index.add(record)
+            if start == 24:
+                for gone in ("r03", "r10", "r17"):
+                    index.remove(gone)
+                    held.pop(gone, None)
+            index.commit()
+            stale = index.stale()
+            held.update({report: index.copying(report) for report in stale if report in index.ids()})
+            index.settle(stale)
+        final = index.ids()
+    assert len(final) == 45
+    with SimilarityIndex(tmp_path / "at-once", min_df=1000) as index:
+        for record in records:
+            if record["id"] in final:
+                index.add(record)
+        index.commit()
+        expected = {report: index.copying(report) for report in final}
+    assert held == expected
+    assert sum(1 for c in expected.values() if c.other_agency_whole) > 20  # most share something
