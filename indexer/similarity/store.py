@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
@@ -209,7 +210,7 @@ class SimilarityIndex:
     def commit(self) -> int:
         """Bring staged and affected sections up to date and commit; returns how many were redone."""
         db = self._write()
-        self._pairs: dict[tuple[str, str], int] = {}  # (report, report linking to it): sections linked
+        self._links: list[tuple[int, float, str, str | None]] = []  # (section reached, its share, by report, body)
         self._reclassify_template_text()
         dirty = db.execute(
             "SELECT sid, section, keys, lengths, shingles, bands FROM sections WHERE dirty = 1"
@@ -218,7 +219,7 @@ class SimilarityIndex:
         active = [found for row in dirty if (found := self._reindex(row, template))]
         for sid, section, kept, keys in active:
             self._link(sid, section, kept, keys)
-        self._stale({report for (report, _), sections in self._pairs.items() if sections > 1})
+        self._stale(self._reached())
         self._stale({row[0] for row in db.execute("SELECT DISTINCT report FROM sections WHERE dirty = 1")})
         db.execute("UPDATE sections SET dirty = 0 WHERE dirty = 1")
         db.execute("COMMIT")
@@ -302,38 +303,42 @@ class SimilarityIndex:
             common = len(np.intersect1d(kept, theirs, assume_unique=True))
             if max(common / len(kept), common / len(theirs)) >= FLOOR:
                 edges += [(sid, other, common / len(kept)), (other, sid, common / len(theirs))]
-        self._stale(self._reached(report, body, [(other, share) for other, _, share in edges[1::2]]))
+        self._links += [(other, share, report, body) for other, _, share in edges[1::2]]
         self._db.executemany("INSERT OR REPLACE INTO edges(a, b, share) VALUES (?, ?, ?)", edges)
 
-    def _reached(self, report: str, body: str | None, links: list[tuple[int, float]]) -> set[str]:
-        """The reports whose figures new links from ``report`` can change (before they are stored):
-        its body's other years; those whose section it copies more of than any other body's
-        report did.  Links to several sections of one report are counted for ``commit``, since
-        together they can raise its whole-report figure."""
-        if not links:
-            return set()
-        marks = ",".join("?" * len(links))
-        sids = [other for other, _ in links]
-        about = {
-            sid: (their_report, their_body)
-            for sid, their_report, their_body in self._db.execute(
-                f"SELECT sid, report, body FROM sections WHERE sid IN ({marks})", sids
+    def _reached(self) -> set[str]:
+        """The reports whose figures this commit's new links can change: a linked report's body's
+        other years; those whose section a new report copies more of than any other body's
+        report already did (edges to sections redone in this commit left out of "already");
+        those several of whose sections one new report reaches (together they can raise the
+        whole-report figure).  Read once per commit for every report linked, not per link."""
+        partners = sorted({other for other, *_ in self._links})
+        about: dict[int, tuple[str, str | None]] = {}
+        best: dict[int, float] = {}
+        for start in range(0, len(partners), 500):
+            chunk = partners[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            about.update(
+                (sid, (report, body))
+                for sid, report, body in self._db.execute(
+                    f"SELECT sid, report, body FROM sections WHERE sid IN ({marks})", chunk
+                )
             )
-        }
-        best = dict(
-            self._db.execute(
-                "SELECT e.a, max(e.share) FROM edges e JOIN sections s ON s.sid = e.a JOIN sections o ON o.sid = e.b"
-                f" WHERE e.a IN ({marks}) AND (o.body IS NULL OR s.body IS NULL OR o.body != s.body) GROUP BY e.a",
-                sids,
-            ).fetchall()
-        )
-        reached = set()
-        for other, share in links:
+            best.update(
+                self._db.execute(
+                    "SELECT e.a, max(e.share) FROM edges e JOIN sections s ON s.sid = e.a"
+                    " JOIN sections o ON o.sid = e.b WHERE e.a IN (" + marks + ") AND o.dirty = 0"
+                    " AND (o.body IS NULL OR s.body IS NULL OR o.body != s.body) GROUP BY e.a",
+                    chunk,
+                ).fetchall()
+            )
+        reached, sections = set(), Counter()
+        for other, share, report, body in self._links:
             their_report, their_body = about[other]
-            self._pairs[(their_report, report)] = self._pairs.get((their_report, report), 0) + 1
+            sections[(their_report, report)] += 1
             if (body is not None and their_body == body) or share > best.get(other, 0.0):
                 reached.add(their_report)
-        return reached
+        return reached | {their for (their, _), n in sections.items() if n > 1}
 
     # -- queries -----------------------------------------------------------------------------
 
