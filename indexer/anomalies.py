@@ -21,6 +21,7 @@ from statistics import median
 import numpy as np
 
 from . import facetarrays
+from .extract.numbers import tidy
 from .levels import level_of
 from .pendingfile import PendingFile
 from .registry import ANOMALY_ANY, MAIN_FACETS
@@ -124,11 +125,8 @@ def _stated(column: np.ndarray, docnums: np.ndarray) -> dict[int, float]:
     where the value is whole, as the record states counts)."""
     picked = column[docnums]
     keep = ~np.isnan(picked)
-    return {int(d): _number(v) for d, v in zip(docnums[keep], picked[keep], strict=True)}
+    return {int(d): tidy(v) for d, v in zip(docnums[keep], picked[keep], strict=True)}
 
-
-def _number(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else float(value)
 
 
 def groups_at(ix, paths: Iterable[str]) -> set[Group]:

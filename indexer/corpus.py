@@ -44,11 +44,12 @@ def prepare(ix, similar: SimilarityIndex, batch: dict[str, dict]) -> dict[str, d
     for record in batch.values():
         similar.add(record)
     similar.commit()
-    years = _body_years(ix) | {(r.get("agency_key"), r.get("year")) for r in batch.values()}
-    for record in batch.values():
-        _set_copying(record, similar, years)
     bodies = {r.get("agency_key") or "" for r in batch.values()} - {""}
     indexed = {path: r for path, r in history.body_records(ix, bodies).items() if path not in batch}
+    # Every report of the batch's bodies is at hand: the years each body has come from them.
+    years = {(r.get("agency_key"), r.get("year")) for r in [*indexed.values(), *batch.values()]}
+    for record in batch.values():
+        _set_copying(record, similar, years)
     changed = history.update([*indexed.values(), *batch.values()])
     return {path: r for path, r in indexed.items() if r["id"] in changed}
 

@@ -12,7 +12,7 @@ from contextlib import ExitStack
 from .errors import NianbaoError
 from .registry import facets
 from .search import Deadline, Sort, compile_query, ordered_docnums, parse
-from .store import facet_values
+from .store import facet_values, failed_rules
 
 META_COLUMNS = (
     "id", "title", "agency", "province", "city", "county", "year", "published", "template",
@@ -70,7 +70,7 @@ def _consistent(record: dict) -> str:
 
 def _failed(record: dict) -> str:
     """The checks beyond the tables that failed (``findings``), as ``文表不符;模板不符``."""
-    return ";".join(f["rule"] for f in record.get("findings") or [] if not f["ok"])
+    return ";".join(failed_rules(record.get("findings")))
 
 
 def csv_lines(items: Iterable[dict]) -> Iterator[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from . import facetarrays
+from .extract.numbers import tidy
 from .levels import LEVELS
 from .registry import CHECK_RULES, CONSISTENT_NAMES, MAIN_FACETS, TEMPLATE_NAMES, facets
 from .schema import facet_field
@@ -195,14 +196,10 @@ def _maxima(reader, live: np.ndarray, docs: _Describer) -> list[dict]:
         years = facetarrays.known_years(reader)[chosen]
         top = chosen[np.lexsort((chosen, -years, -values[chosen]))][:TOP]
         facet = known[key]
-        listed = [{**docs(int(n)), "value": _number(values[n])} for n in top]
+        listed = [{**docs(int(n)), "value": tidy(values[n])} for n in top]
         rows.append({"key": key, "label": facet.label, "unit": facet.unit, "reports": listed})
     return rows
 
-
-def _number(value: float) -> int | float:
-    value = float(value)
-    return int(value) if value.is_integer() else value
 
 
 # -- extraction coverage --------------------------------------------------------------------
@@ -219,7 +216,7 @@ def _coverage(reader, live: np.ndarray) -> dict:
     total = int(live.sum())
     return {
         "buckets": buckets,
-        "median": _number(np.median(read)) if total else None,
+        "median": tidy(np.median(read)) if total else None,
         "with_warnings": warned,
         "warning_share": round(warned / total, 4) if total else None,
     }

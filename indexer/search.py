@@ -33,7 +33,7 @@ from .querylang.names import resolve_facet
 from .registry import CHECK_RULES, MAIN_FACETS
 from .schema import facet_field
 from .stats import series_over
-from .store import Column, column_text, facet_values
+from .store import Column, column_text, facet_values, failed_rules
 
 COUNTED = ("year", "province", "level", "template", "consistent", "checks", "anomalies")
 MAX_PER_PAGE = 100
@@ -287,7 +287,7 @@ def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> di
         "source": record["source"],
         "score": round(score, 4) if score is not None else None,
         "facets": {k: values[k] for k in named if k in values},
-        "failed_checks": sorted({c["rule"] for c in record.get("findings") or [] if not c["ok"]}),
+        "failed_checks": sorted(failed_rules(record.get("findings"))),
         "anomalies": list(record.get("anomalies") or {}),
         "highlights": fragments(record["sections"], words, record.get("unsectioned", "")),
         "url": f"/reports/{record['id']}",

@@ -14,6 +14,7 @@ from whoosh import query as wq
 
 from . import facetarrays
 from .compile import compile_query
+from .extract.numbers import tidy
 from .querylang import parse
 from .registry import is_ratio
 from .schema import facet_field
@@ -29,16 +30,13 @@ def _group(pairs: list[tuple[object, float]], summed: bool = True) -> list[dict]
         {
             "key": key,
             "reports": len(values),
-            "sum": _tidy(math.fsum(values)) if summed else None,
-            "median": _tidy(statistics.median(values)),
+            "sum": tidy(math.fsum(values)) if summed else None,
+            "median": tidy(statistics.median(values)),
         }
         for key, values in groups.items()
     ]
 
 
-def _tidy(value: float) -> float | int:
-    value = round(value, 6)
-    return int(value) if value.is_integer() else value
 
 
 def facet_series(ix, text: str, key: str, timeout: float | None = None) -> dict:

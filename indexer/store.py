@@ -144,15 +144,17 @@ def consistency(checks: list[dict]) -> str:
     return "yes" if all(c["ok"] for c in checks) else "no"
 
 
+def failed_rules(findings: list[dict] | None) -> list[str]:
+    """The rules of a record's findings that failed, each once, in the order they first failed."""
+    return list(dict.fromkeys(c["rule"] for c in findings or [] if not c["ok"]))
+
+
 def finding_terms(findings: list[dict]) -> tuple[str, str]:
     """The ``check_failed`` and ``check_passed`` terms of a record's findings: a rule fails
     when any of its checks fails and passes when all of them pass; CHECK_ANY is among the
     failed when any rule failed, among the passed when rules ran and none failed."""
-    rules: dict[str, bool] = {}
-    for check in findings:
-        rules[check["rule"]] = rules.get(check["rule"], True) and check["ok"]
-    failed = [rule for rule, ok in rules.items() if not ok]
-    passed = [rule for rule, ok in rules.items() if ok]
+    failed = failed_rules(findings)
+    passed = [rule for rule in dict.fromkeys(c["rule"] for c in findings) if rule not in failed]
     if failed:
         failed.append(CHECK_ANY)
     elif passed:

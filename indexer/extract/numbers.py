@@ -95,13 +95,14 @@ def to_wan_yuan(value: float | int, unit: str | None) -> float | int:
     """Convert an amount to 万元. A bare number is taken as already in 万元,
     the unit the templates print in their headers."""
     if unit == "元":
-        return _tidy(value / 10000)
+        return tidy(value / 10000)
     if unit == "亿元":
-        return _tidy(value * 10000)
-    return _tidy(value)
+        return tidy(value * 10000)
+    return tidy(value)
 
 
-def _tidy(value: float | int) -> float | int:
-    """Round away binary noise (589484.00/10000 = 58.9484, not 58.948400000000004)."""
+def tidy(value: float | int) -> float | int:
+    """Round away binary noise (589484.00/10000 = 58.9484, not 58.948400000000004); a whole
+    number as an int, as reports state counts."""
     value = round(float(value), 6)
     return int(value) if value.is_integer() else value
