@@ -21,12 +21,9 @@ groups in ``anomalies-pending.json``.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from functools import lru_cache
 from pathlib import Path
 
 from . import anomalies, facetarrays, history
-from .extract.agencykey import agency_key
 from .registry import COPY, COPY_PREVIOUS, COPY_WHOLE
 from .similarity import Copying, SimilarityIndex, SimilarityStoreError
 from .store import Column, abandon, column_text, record_document
@@ -138,18 +135,6 @@ def _records(ix, ids: set[str]) -> dict[str, dict]:
     return found
 
 
-def _body(record: Mapping) -> str:
-    region = record.get("region") or {}
-    return _body_key(record.get("agency"), tuple(sorted(region.items())))
-
-
-@lru_cache(maxsize=65536)
-def _body_key(agency: str | None, region: tuple) -> str:
-    """A report's body, as the search index keys it (a neighbour's figures name many reports
-    of the same few bodies: each name is normalised once)."""
-    return agency_key(agency, dict(region)) or agency or ""
-
-
 def copying_facets(copying: Copying, has_previous: bool) -> dict[str, float]:
     """The 雷同 facet values of one report's figures (``registry.COPY`` keys); 去年 only where
     the body has a report of the year before."""
@@ -165,7 +150,7 @@ def _set_copying(record: dict, similar: SimilarityIndex, years: set[tuple[str, i
     """Set the record's 雷同 figures (``years``: every (body, year) held); whether they changed."""
     year, body = record.get("year"), record.get("agency_key")
     has_previous = year is not None and (body, year - 1) in years
-    now = copying_facets(similar.copying(record["id"], _body), has_previous)
+    now = copying_facets(similar.copying(record["id"]), has_previous)
     if now == (record.get("copying") or {}):
         return False
     record["copying"] = now

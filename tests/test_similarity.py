@@ -125,29 +125,33 @@ def test_remove_replace_and_reload(tmp_path):
         assert again.neighbours("c", "问题改进") == []
 
 
-def test_copying_figures_for_the_facets(index):
-    index.add(record("last", "平潭县人民政府", 2021, 问题改进=OWN, 总体情况=OTHER))
-    index.add(
-        record(
-            "now",
-            "平潭县人民政府 ",
-            2022,
-            问题改进=OWN,
-            总体情况=OTHER + "今年新增一项工作，另有说明文字若干。",
-        )
-    )
-    index.add(record("other", "福清市人民政府", 2022, 问题改进=OWN))
+def _copying_of_now(index, now_key: str | None) -> Copying:
+    """Last year's and this year's report of a body printed under two names, and another body's:
+    the figures of this year's, its body key ``now_key`` (None: the record has none)."""
+    index.add({**record("last", "平潭县人民政府", 2021, 问题改进=OWN, 总体情况=OTHER), "agency_key": "平潭县人民政府"})
+    now = record("now", "平潭县政府", 2022, 问题改进=OWN, 总体情况=OTHER + "今年新增一项工作，另有说明文字若干。")
+    index.add({**now, "agency_key": now_key} if now_key else now)
+    index.add({**record("other", "福清市人民政府", 2022, 问题改进=OWN), "agency_key": "福清市人民政府"})
     index.commit()
+    return index.copying("now")
+
+
+def test_copying_figures_for_the_facets(index):
     # Shingles of own text: 问题改进 51 in each; 总体情况 56 last year, 56 + 12 new this year.
-    assert index.copying("now", agency_key=lambda r: r["agency"].strip()) == Copying(
+    assert _copying_of_now(index, "平潭县人民政府") == Copying(
         other_agency={"问题改进": 1.0, "总体情况": 0.0},
         previous_year={"问题改进": 1.0, "总体情况": round(56 / 68, 4)},
         other_agency_whole=round(51 / 119, 4),
         previous_year_whole=round((51 + 56) / 119, 4),
     )
-    # By default the agency string decides: with the trailing space, last year is another agency's.
-    assert index.copying("now").previous_year == {}
     assert index.copying("missing") == Copying()
+
+
+def test_without_a_body_key_the_printed_name_decides(index):
+    # 平潭县政府 is not 平潭县人民政府 as printed: last year's report is another agency's.
+    copying = _copying_of_now(index, None)
+    assert copying.previous_year == {}
+    assert copying.other_agency == {"问题改进": 1.0, "总体情况": round(56 / 68, 4)}
 
 
 def test_shared_spans_mark_the_copied_passage_on_each_side():

@@ -5,7 +5,7 @@ MinHash LSH (datasketch) proposes candidates, and the figure kept is exact: the 
 section's own text, template sentences left out, that the other section also has.
 
 - ``SimilarityIndex(folder)``: ``add(record)``, ``remove(id)``, ``commit()``; ``neighbours(id, section)``
-  and ``copying(id, agency_key)`` for the report page and the ``雷同`` facets;
+  and ``copying(id)`` for the report page and the ``雷同`` facets;
   ``pairs(min_similarity)`` for clusters.  ``open_similarity(folder)``: the index's, or None.
 - ``shared_spans(left, right)``: the shared passages of two texts, for the side-by-side view.
 """

@@ -8,8 +8,6 @@ so a copied one-line section does not make a report "copied".
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -25,34 +23,25 @@ class Copying:
     previous_year_whole: float | None = None
 
 
-def _record(report: str, agency: str | None, region: str | None, year: int | None) -> dict:
-    return {"id": report, "agency": agency, "region": json.loads(region or "{}"), "year": year}
-
-
 def _kind(same_agency: bool, year: int | None, their_year: int | None) -> str | None:
     if not same_agency:
         return "other"
     return "previous" if year is not None and their_year == year - 1 else None
 
 
-def copying_of(
-    report_id: str, mine: list[tuple], edges: list[tuple], agency_key: Callable[[Mapping], str]
-) -> Copying:
-    """``mine``: (sid, section, size, agency, region, year) of the report's compared sections;
-    ``edges``: (sid, share, other report, agency, region, year) of their stored figures."""
+def copying_of(mine: list[tuple], edges: list[tuple]) -> Copying:
+    """``mine``: (sid, section, size, body, year) of the report's compared sections;
+    ``edges``: (sid, share, other report, its body, its year) of their stored figures.  Two
+    reports are the same agency's when they have the same body (an unknown body is no one's)."""
     if not mine:
         return Copying()
-    _, _, _, agency, region, year = mine[0]
-    own = agency_key(_record(report_id, agency, region, year))
+    _, _, _, own, year = mine[0]
     section_of = {sid: (name, size) for sid, name, size, *_ in mine}
     total = sum(size for _, size in section_of.values())
-    keys: dict[str, str] = {}
     best: dict[str, dict[str, float]] = {"other": {name: 0.0 for name, _ in section_of.values()}, "previous": {}}
     shared: dict[str, dict[str, float]] = {"other": {}, "previous": {}}
-    for sid, share, other, *rest in edges:
-        if other not in keys:
-            keys[other] = agency_key(_record(other, *rest))
-        kind = _kind(keys[other] == own, year, rest[2])
+    for sid, share, other, body, their_year in edges:
+        kind = _kind(own is not None and body == own, year, their_year)
         if kind is None:
             continue
         name, size = section_of[sid]

@@ -23,7 +23,7 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -359,24 +359,20 @@ class SimilarityIndex:
         ).fetchall()
         return [Neighbour(other, round(share, 4)) for other, share in rows]
 
-    def copying(self, report_id: str, agency_key: Callable[[Mapping], str] | None = None) -> Copying:
-        """The figures of the 雷同 facets for one report: see ``facets.Copying``.
-
-        ``agency_key(record)`` says which reports are the same agency's (records here carry
-        ``id``, ``agency``, ``region`` and ``year``); by default the ``agency`` string.
-        """
+    def copying(self, report_id: str) -> Copying:
+        """The figures of the 雷同 facets for one report: see ``facets.Copying``.  Reports are
+        the same agency's when they have the same body (``agency_key`` of the records added)."""
         mine = self._db.execute(
-            "SELECT sid, section, size, agency, region, year FROM sections WHERE report = ? AND size > 0",
-            (report_id,),
+            "SELECT sid, section, size, body, year FROM sections WHERE report = ? AND size > 0", (report_id,)
         ).fetchall()
         sids = [row[0] for row in mine]
         marks = ",".join("?" * len(sids))
         edges = self._db.execute(
-            "SELECT e.a, e.share, o.report, o.agency, o.region, o.year FROM edges e"
+            "SELECT e.a, e.share, o.report, o.body, o.year FROM edges e"
             f" JOIN sections o ON o.sid = e.b WHERE e.a IN ({marks})",
             sids,
         ).fetchall()
-        return copying_of(report_id, mine, edges, agency_key or _agency)
+        return copying_of(mine, edges)
 
     def pairs(self, min_similarity: float = 0.9) -> list[tuple[str, str, str, float]]:
         """Every pair of reports whose same section shares at least ``min_similarity`` of one
@@ -423,7 +419,3 @@ def own_shingles(keys: bytes, lengths: bytes, shingles: bytes, template: np.ndar
     counts = np.frombuffer(lengths, dtype=np.uint32).astype(np.int64)
     keep = ~np.isin(sentence_keys, template)
     return np.unique(np.frombuffer(shingles, dtype=np.uint32)[np.repeat(keep, counts)])
-
-
-def _agency(record: Mapping) -> str:
-    return record.get("agency") or ""
