@@ -15,7 +15,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote_plus, urlsplit
+from urllib.parse import parse_qs, unquote_plus, urlparse, urlsplit
 
 import waitress
 
@@ -112,3 +112,8 @@ def english_words(page) -> set[str]:
     what the person typed into the address (echoed back, e.g. the path a 404 names)."""
     typed = _words(unquote_plus(urlsplit(page.url).path + " " + urlsplit(page.url).query))
     return _words(page.evaluate(_READABLE_TEXT)) - ALLOWED_LATIN - typed
+
+
+def query_of(url: str) -> str:
+    """The ``q`` of a page's address."""
+    return parse_qs(urlparse(url).query).get("q", [""])[0]

@@ -48,3 +48,33 @@ def index_of(tmp_path_factory):
 @pytest.fixture(scope="session")
 def seed_ids():
     return {prefix: seed_id(prefix) for prefix in ("000", "001", "002", "003", "004")}
+
+
+# The browser tests' fixtures: a module's headless Chromium, and a fresh page per test that must
+# end with no console error and no dialog (no injected script ever ran).
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from browser_harness import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    from browser_harness import Console
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    console = Console()
+    console.attach(page)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
+    assert console.errors == []
+    assert dialogs == []  # no injected script ever ran

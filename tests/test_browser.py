@@ -11,15 +11,15 @@ import csv
 import io
 from collections import Counter
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from indexer.querylang import And, parse
 from search_web import create_app
 
-from browser_harness import CHROMIUM_ARGS, Console, LiveServer, chromium_path, english_words, screenshot
+from browser_harness import LiveServer, english_words, query_of, screenshot
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 
@@ -29,32 +29,6 @@ def server(seed_index):
     app = create_app({"INDEX_DIR": seed_index.storage.folder})
     with LiveServer(app) as live:
         yield live
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    console = Console()
-    console.attach(page)
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    yield page
-    context.close()
-    assert console.errors == []
-    assert dialogs == []  # no injected script ever ran
-
-
-def query_of(url: str) -> str:
-    return parse_qs(urlparse(url).query).get("q", [""])[0]
 
 
 def agencies(page) -> list[str]:

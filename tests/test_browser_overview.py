@@ -1,52 +1,22 @@
 """The overview page in headless Chromium: its charts are drawn, a bar leads to the search it
 counts, and the browser reports no console error (a CSP violation would show there)."""
 
-import json
-from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 from test_overview import DATA, SEEDS, _crafted
 
-from indexer.similarity import SimilarityIndex
 from search_web import create_app
 
-from browser_harness import CHROMIUM_ARGS, Console, LiveServer, chromium_path, english_words, screenshot
+from browser_harness import LiveServer, english_words, query_of, screenshot
 
 
 @pytest.fixture(scope="module")
 def server(index_of, tmp_path_factory):
     files = sorted(SEEDS.glob("*.txt")) + [DATA / "real" / "02_pingtan_zone_2013.html"]
-    ix = index_of("browser-overview", files + _crafted(tmp_path_factory.mktemp("crafted")))
-    with ix.searcher() as searcher, SimilarityIndex(ix.storage.folder) as similarity:
-        for stored in searcher.all_stored_fields():
-            similarity.add(json.loads(stored["record"]))
-        similarity.commit()
+    ix = index_of("browser-overview", files + _crafted(tmp_path_factory.mktemp("crafted")))  # with its 雷同
     with LiveServer(create_app({"INDEX_DIR": ix.storage.folder})) as live:
         yield live
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    console = Console()
-    console.attach(page)
-    yield page
-    context.close()
-    assert console.errors == []
-
-
-def query_of(url: str) -> str:
-    return parse_qs(urlparse(url).query).get("q", [""])[0]
 
 
 def test_overview_charts_and_a_year_bar_leads_to_its_reports(page, server):
