@@ -129,19 +129,6 @@ def _stated(column: np.ndarray, docnums: np.ndarray) -> dict[int, float]:
 
 
 
-def groups_at(ix, paths: Iterable[str]) -> set[Group]:
-    """The groups of the indexed documents at ``paths`` (read before they are replaced or removed)."""
-    found: set[Group] = set()
-    with ix.searcher() as searcher:
-        for path in paths:
-            fields = searcher.document(path=path)
-            if fields:
-                group = group_of(json.loads(fields["record"]))
-                if group is not None:
-                    found.add(group)
-    return found
-
-
 _PENDING = PendingFile(PENDING, decode=tuple)
 pending = _PENDING.load  # the groups a previous ingest left to judge again
 remember = _PENDING.remember  # note groups as still to judge, before a commit that changes them

@@ -21,9 +21,11 @@ groups in ``anomalies-pending.json``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from . import anomalies, facetarrays, history
+from .querylang import YEAR_MAX, YEAR_MIN
 from .registry import COPY, COPY_PREVIOUS, COPY_WHOLE
 from .similarity import Copying, SimilarityIndex, SimilarityStoreError
 from .store import Column, abandon, column_text, record_document
@@ -90,6 +92,28 @@ def refresh(ix, similar: SimilarityIndex, bodies: set[str], groups: set[tuple]) 
     similar.settle(stale)
 
 
+def touched(ix, paths: Iterable[str]) -> tuple[set[str], set[tuple]]:
+    """The bodies and peer groups of the indexed documents at ``paths``, read from their columns
+    before they are replaced or removed: what ``refresh`` must then recompute."""
+    bodies: set[str] = set()
+    groups: set[tuple] = set()
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        if reader.doc_count_all() == 0:
+            return bodies, groups
+        columns = {name: Column(reader, name) for name in ("body_key", "level", "province", "year")}
+        for path in paths:
+            docnum = searcher.document_number(path=path)
+            if docnum is None:
+                continue
+            body, level, province = (column_text(columns[n][docnum]) for n in ("body_key", "level", "province"))
+            year = columns["year"][docnum]
+            bodies.add(body)
+            if province and YEAR_MIN < year < YEAR_MAX:  # the year column's default says: no year
+                groups.add((level, province, int(year)))
+    return bodies - {""}, groups
+
+
 def open_similarity(folder: Path) -> SimilarityIndex:
     """The copied-text index beside the search index; one this version cannot read is rebuilt
     (``_reconcile`` adds every report again)."""
@@ -142,7 +166,7 @@ def copying_facets(copying: Copying, has_previous: bool) -> dict[str, float]:
     if copying.other_agency_whole is not None:
         values[COPY + COPY_WHOLE] = copying.other_agency_whole
         if has_previous:
-            values[COPY + COPY_PREVIOUS] = copying.previous_year_whole or 0.0
+            values[COPY + COPY_PREVIOUS] = copying.previous_year_whole
     return values
 
 

@@ -21,7 +21,6 @@ from .extract.agencykey import agency_key
 from .extract.reportchecks import history_checks
 from .pendingfile import PendingFile
 from .registry import MAIN_FACETS, YOY
-from .store import Column, column_text
 
 RULE = "跨年结转"
 # Bodies whose reports were committed but not yet checked again: an ingest killed between its
@@ -33,21 +32,6 @@ _PENDING = PendingFile(PENDING)
 pending = _PENDING.load  # the bodies a previous ingest left to check again
 remember = _PENDING.remember  # note bodies as still to check, before a commit that touches them
 settled = _PENDING.settled  # the recheck is committed: nothing is left to check
-
-
-def bodies_of(ix, paths: Iterable[str]) -> set[str]:
-    """The body keys of the indexed documents at ``paths`` (read before they are replaced)."""
-    found: set[str] = set()
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        if reader.doc_count_all() == 0:
-            return found
-        column = Column(reader, "body_key")
-        for path in paths:
-            docnum = searcher.document_number(path=path)
-            if docnum is not None:
-                found.add(column_text(column[docnum]))
-    return found - {""}
 
 
 def body_records(ix, bodies: set[str]) -> dict[str, dict]:

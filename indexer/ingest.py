@@ -213,15 +213,17 @@ def ingest(
     try:
         if prune:
             gone = _gone(by_path, paths)
-            bodies |= history.bodies_of(ix, gone)
-            groups |= anomalies.groups_at(ix, gone)
+            gone_bodies, gone_groups = corpus.touched(ix, gone)
+            bodies |= gone_bodies
+            groups |= gone_groups
             _remember(folder, bodies, groups)
             _prune(ix, gone, summary)
         jobs = plan(files, by_path, by_hash, summary)
         if jobs:
             replaced = [job.path for job in jobs if job.replaces]
-            bodies |= history.bodies_of(ix, replaced)
-            groups |= anomalies.groups_at(ix, replaced)
+            replaced_bodies, replaced_groups = corpus.touched(ix, replaced)
+            bodies |= replaced_bodies
+            groups |= replaced_groups
             _remember(folder, bodies, groups)
             results = _run(jobs, workers or os.cpu_count() or 1, limits or Limits())
             lost = _write(ix, results, summary, batch, _bar(len(jobs), progress), groups, folder, similar)
