@@ -43,10 +43,17 @@ def _kind(ch: str) -> str:
     return "h" if unicodedata.category(ch)[0] in "LN" else ""
 
 
-def may_hold(text: str, sequences) -> list:
+def plain_text(text: str) -> tuple[str, list[int] | None]:
+    """``text`` folded and simplified as ``units`` reads it, with ``fold``'s map back to ``text``
+    (None when every index is its own)."""
+    folded, origin = fold(text)
+    return simplify_chars(folded), origin
+
+
+def may_hold(plain: str, sequences) -> list:
     """The unit sequences (as ``units`` gives them) each of whose units occurs somewhere in
-    ``text``: a quick test that leaves out every sequence ``text`` cannot contain."""
-    plain = simplify_chars(fold(text)[0])
+    ``plain`` (a text as ``plain_text`` gives it): a quick test that leaves out every sequence
+    the text cannot contain."""
     lowered = plain.lower()
     return [seq for seq in sequences if all(u in plain or u in lowered for u in seq)]
 
@@ -58,8 +65,7 @@ def units(text: str) -> list[list[tuple[str, int, int]]]:
     >>> [[u for u, _, _ in run] for run in units("政府信息 公开，APP2021年")]
     [['政', '府', '信', '息', '公', '开'], ['app', '2021', '年']]
     """
-    folded, origin = fold(text)
-    plain = simplify_chars(folded)
+    plain, origin = plain_text(text)
     runs: list[list[tuple[str, int, int]]] = []
     run: list[tuple[str, int, int]] = []
     i = 0

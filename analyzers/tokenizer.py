@@ -33,7 +33,9 @@ def fold(text: str) -> tuple[str, list[int] | None]:
     forms included), so offsets need no translation. Otherwise (① → 1 is one, ㈠ → (一) is three)
     ``origin[i]`` is the index in ``text`` of the character that folded character ``i`` came from.
     """
-    if text.isascii():
+    # Text already in NFKC (most reports) holds no character that folds: a character that
+    # NFKC changes never stands in normalised text, whatever its neighbours.
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text, None
     parts = [_NFKC.get(ch) or _NFKC.setdefault(ch, unicodedata.normalize("NFKC", ch)) for ch in text]
     folded = "".join(parts)

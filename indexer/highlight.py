@@ -11,12 +11,13 @@ page can insert them as they are and the JSON endpoint can promise it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from html import escape
 from itertools import accumulate
 
-from analyzers.bigram import may_hold, units
+from analyzers.bigram import may_hold, plain_text, units
 from analyzers.synonyms import variants
 
 from .models import SECTION_NAMES, WHOLE_TEXT
@@ -45,10 +46,49 @@ def _needles(word: str) -> tuple[tuple[str, ...], ...]:
 def occurrences(text: str, words: list[str]) -> list[Span]:
     """Where the words stand in ``text``: character spans, merged where they touch."""
     needles = {n for word in words for n in _needles(word)}
-    if needles:  # most sections hold none of the words: skip cutting them into units
-        needles = set(may_hold(text, needles))
     if not needles:
         return []
+    plain, origin = plain_text(text)
+    needles = set(may_hold(plain, needles))  # most sections hold none: skip cutting them into units
+    if not needles:
+        return []
+    chinese = {n for n in needles if _chinese(n)}
+    spans = _found_in_plain(plain, origin, chinese) if chinese else []
+    if len(chinese) < len(needles):
+        spans += _found_in_units(text, needles - chinese)
+    return _merged(spans)
+
+
+def _chinese(needle: tuple[str, ...]) -> bool:
+    """Whether every unit of ``needle`` is one character that is not ASCII (a Chinese character)."""
+    return all(len(u) == 1 and not u.isascii() for u in needle)
+
+
+@lru_cache(maxsize=512)
+def _pattern(needle: tuple[str, ...]) -> re.Pattern:
+    """``needle``'s characters with any spaces between them (spaces never end a run), matched at
+    every start, overlaps included, as the unit search finds them."""
+    return re.compile("(?=(" + r"\s*".join(re.escape(u) for u in needle) + "))")
+
+
+def _found_in_plain(plain: str, origin: list[int] | None, needles: set[tuple[str, ...]]) -> list[Span]:
+    """Chinese needles found in the text as ``plain_text`` gives it, by one regular expression
+    each; spans index the original text through ``origin``.
+
+    A Chinese character is a unit of its own, so such a needle stands wherever its characters
+    do with only spaces between them: the same spans as cutting the text into units, without
+    the cutting (half of a hit's highlighting time).
+    """
+    spans = []
+    for needle in needles:
+        for m in _pattern(needle).finditer(plain):
+            start, end = m.start(1), m.end(1)
+            spans.append((start, end) if origin is None else (origin[start], origin[end - 1] + 1))
+    return spans
+
+
+def _found_in_units(text: str, needles: set[tuple[str, ...]]) -> list[Span]:
+    """Needles found among the text's units: any needle, ASCII units included."""
     spans: list[Span] = []
     for run in units(text):
         # Units joined by a mark no unit holds, so a match always starts and ends at units.
@@ -63,7 +103,7 @@ def occurrences(text: str, words: list[str]) -> list[Span]:
                 first = bisect_left(starts, at + 1)
                 spans.append((run[first][1], run[first + len(needle) - 1][2]))
                 at = joined.find(probe, at + 1)
-    return _merged(spans)
+    return spans
 
 
 def _merged(spans: list[Span]) -> list[Span]:

@@ -262,11 +262,31 @@ def test_index_reopens_in_a_fresh_process(index_dir):
 
 
 def test_may_hold_never_leaves_out_a_sequence_the_text_contains():
-    from analyzers.bigram import may_hold, units
+    from analyzers.bigram import may_hold, plain_text, units
 
-    text = "ＡＰＰ下载，信息公開，Дом 2021年"
+    text, _ = plain_text("ＡＰＰ下载，信息公開，Дом 2021年")
     sequences = [
         tuple(u for u, _, _ in run) for query in ("app", "信息公开", "Дом", "2021年") for run in units(query)
     ]
     assert may_hold(text, sequences) == sequences
     assert may_hold(text, [("人", "手")]) == []
+
+
+def test_fold_of_normalised_text_is_the_text_and_of_any_text_is_per_character_nfkc():
+    """``fold`` skips text already in NFKC; the answer is always the per-character fold."""
+    import random
+    import unicodedata
+
+    from analyzers.tokenizer import fold
+
+    def per_character(text: str):
+        parts = [unicodedata.normalize("NFKC", ch) for ch in text]
+        folded = "".join(parts)
+        return folded, None if len(folded) == len(text) else [i for i, p in enumerate(parts) for _ in p]
+
+    rng = random.Random(5)
+    alphabet = "公开信息 e\u0301é①㈠ＡＰＰ２０ ⼀\uf900가\u1100\u1161\u0301ﬁ。，"
+    texts = ["政府信息公开工作年度报告", "é", "e\u0301", "㈠主动公开"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))) for _ in range(3000)]
+    for text in texts:
+        assert fold(text) == per_character(text), text

@@ -150,3 +150,27 @@ def test_bigram_runs_match_the_documents_and_spans_of_whooshs_span_near(corpus):
                     checked += 1
                 assert not ours.is_active()
     assert checked > 300
+
+
+def test_chinese_words_are_found_in_the_plain_text_as_among_the_units(corpus):
+    """Words of Chinese characters are found by a regular expression over the folded text, not by
+    cutting it into units: the same spans, on the real and generated sections and on text that
+    puts spaces, full-width forms, traditional characters and repeats between and around them."""
+    from analyzers.bigram import plain_text
+    from indexer.highlight import _chinese, _found_in_plain, _found_in_units, _merged, _needles
+
+    _, reports = corpus
+    rng = random.Random(11)
+    texts = [text for report in reports.values() for text in report.sections.values() if text]
+    alphabet = "公开信息政府 　，。開資訊哈Ａ1\u3000①\n意识人员配备"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 60))) for _ in range(400)]
+    compared = 0
+    for text in texts:
+        words = [text[i : i + rng.randrange(1, 6)] for i in rng.sample(range(len(text)), min(4, len(text)))]
+        words += ["哈哈", "信息公开", "公開", "人员配备"]
+        needles = {n for w in words for n in _needles(w) if _chinese(n)}
+        plain, origin = plain_text(text)
+        fast, cut = _found_in_plain(plain, origin, needles), _found_in_units(text, needles)
+        assert _merged(fast) == _merged(cut), text
+        compared += len(needles)
+    assert compared > 2000
