@@ -21,7 +21,7 @@ from analyzers import chinese_analyzer
 
 from . import querylang as ql
 from .facetquery import FacetCondition, RegionCondition
-from .textquery import AllOf, fragment_query, match
+from .textquery import AllOf, AnyOf, fragment_query, match
 
 
 def compile_query(node: ql.Node) -> wq.Query:
@@ -102,7 +102,7 @@ def _parts(items: tuple[ql.Node, ...], field: str | None, negate: bool) -> list[
 def _combined(kind: type[wq.And] | type[wq.Or], parts: list[wq.Query]) -> wq.Query:
     if len(parts) == 1:
         return parts[0]
-    return AllOf(parts) if kind is wq.And else wq.Or(parts)
+    return AllOf(parts) if kind is wq.And else AnyOf(parts)
 
 
 @_compile.register

@@ -50,3 +50,32 @@ def test_the_server_answers_as_a_fresh_searcher_does(index, text):
     answer, live = search(index, text), search(LiveIndex(index), text)
     answer.pop("took_ms"), live.pop("took_ms")  # the only part that may differ
     assert live == answer
+
+
+@pytest.mark.parametrize("text", QUERIES)
+@pytest.mark.parametrize("read_ahead_from", [0, 10**9])
+def test_either_way_of_matching_any_of_gives_whooshs_documents_and_scores(
+    index, text, read_ahead_from, monkeypatch
+):
+    """AnyOf reads matches ahead into arrays or walks a tree of unions, by the matches expected in
+    each segment: both give what Whoosh's own Or gives."""
+    from whoosh import query as wq
+
+    from indexer.textquery import AnyOf
+
+    def as_whooshs(q):
+        if isinstance(q, AnyOf):
+            return wq.Or([as_whooshs(s) for s in q.subqueries], boost=q.boost)
+        return q.apply(as_whooshs)
+
+    def any_of_in(q) -> bool:
+        return isinstance(q, AnyOf) or any(any_of_in(c) for c in q.children())
+
+    query = compile_query(parse(text))
+    assert any_of_in(query) and not any_of_in(as_whooshs(query))
+    with index.searcher() as searcher:
+        expected = searcher.search(as_whooshs(query), limit=None).top_n
+        monkeypatch.setattr(AnyOf, "READ_AHEAD_FROM", read_ahead_from)
+        found = searcher.search(query, limit=None).top_n
+    assert expected and [n for _, n in found] == [n for _, n in expected]
+    assert [s for s, _ in found] == pytest.approx([s for s, _ in expected], rel=1e-12)
