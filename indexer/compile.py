@@ -21,7 +21,7 @@ from analyzers import chinese_analyzer
 
 from . import querylang as ql
 from .facetquery import FacetCondition, RegionCondition
-from .textquery import AllOf, AnyOf, fragment_query, match
+from .textquery import AllOf, AnyOf, WordRun, fragment_query, match
 
 
 def compile_query(node: ql.Node) -> wq.Query:
@@ -33,7 +33,7 @@ def _agency_words(text: str) -> wq.Query:
     tokens = [t.text for t in chinese_analyzer()(text, mode="query")]
     if not tokens:
         return wq.NullQuery
-    return wq.Term("agency", tokens[0]) if len(tokens) == 1 else wq.Phrase("agency", tokens)
+    return wq.Term("agency", tokens[0]) if len(tokens) == 1 else WordRun("agency", tokens)
 
 
 @singledispatch

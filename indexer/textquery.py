@@ -63,7 +63,10 @@ class AnyOf(wq.Or):
     READ_AHEAD_FROM = 500  # expected matches in a segment from which the arrays are cheaper
 
     def _matcher(self, subs, searcher, context):
-        many = sum(q.estimate_size(searcher.reader()) for q in subs) >= self.READ_AHEAD_FROM
+        # Terms only: a phrase read ahead is matched, position by position, in documents the
+        # query's required part may never reach (a typed phrase's ranking took half its time).
+        terms = all(isinstance(q, wq.Term) for q in subs)
+        many = terms and sum(q.estimate_size(searcher.reader()) for q in subs) >= self.READ_AHEAD_FROM
         needs_current = context.needs_current if context else True
         kind = compound.PreloadedOr if many and not needs_current else compound.DefaultOr
         return kind(subs, boost=self.boost).matcher(searcher, context)
@@ -143,6 +146,23 @@ class BigramRun(spans.SpanNear2):
             return [spans.Span(p, p + last) for p in sorted(starts)]
 
 
+class WordRun(wq.Phrase):
+    """Whoosh's ``Phrase`` of words at consecutive positions (slop 1), matched as ``BigramRun``
+    matches: Whoosh builds it as ``SpanNear2``, whose walk over span objects is the slow part."""
+
+    def matcher(self, searcher, context=None):
+        assert self.slop == 1, "a run has no gaps"
+        reader, field = searcher.reader(), searcher.schema[self.fieldname]
+        terms = []
+        for word in self.words:
+            word = field.to_bytes(word)
+            if (self.fieldname, word) not in reader:
+                return matching.NullMatcher()  # as Whoosh's Phrase: one word missing, no match
+            terms.append(wq.Term(self.fieldname, word))
+        m = BigramRun(terms).matcher(searcher, context)
+        return matching.WrappingMatcher(m, boost=self.boost) if self.boost != 1.0 else m
+
+
 def match(text: str, section: str | None = None) -> wq.Query:
     """Documents whose text (or whose ``section``) contains ``text`` or one of its variants."""
     options = [_match_one(v, section) for v in variants(text)]
@@ -187,7 +207,7 @@ def boost(text: str, section: str | None = None) -> wq.Query:
 def _words(field: str, tokens: list[str], weight: float) -> wq.Query:
     if len(tokens) == 1:
         return wq.Term(field, tokens[0], boost=weight)
-    return wq.Phrase(field, tokens, boost=weight)
+    return WordRun(field, tokens, boost=weight)
 
 
 def fragment_query(text: str, section: str | None = None) -> wq.Query:

@@ -54,28 +54,38 @@ def test_the_server_answers_as_a_fresh_searcher_does(index, text):
 
 @pytest.mark.parametrize("text", QUERIES)
 @pytest.mark.parametrize("read_ahead_from", [0, 10**9])
-def test_either_way_of_matching_any_of_gives_whooshs_documents_and_scores(
-    index, text, read_ahead_from, monkeypatch
-):
+def test_our_or_and_phrase_give_whooshs_documents_and_scores(index, text, read_ahead_from, monkeypatch):
     """AnyOf reads matches ahead into arrays or walks a tree of unions, by the matches expected in
-    each segment: both give what Whoosh's own Or gives."""
+    each segment, and WordRun matches a run of words by set intersection: each way gives what
+    Whoosh's own Or and Phrase give."""
     from whoosh import query as wq
 
-    from indexer.textquery import AnyOf
+    from indexer.textquery import AnyOf, WordRun
 
     def as_whooshs(q):
         if isinstance(q, AnyOf):
             return wq.Or([as_whooshs(s) for s in q.subqueries], boost=q.boost)
+        if isinstance(q, WordRun):
+            return wq.Phrase(q.fieldname, q.words, boost=q.boost)
         return q.apply(as_whooshs)
 
-    def any_of_in(q) -> bool:
-        return isinstance(q, AnyOf) or any(any_of_in(c) for c in q.children())
+    def ours_in(q) -> bool:
+        return isinstance(q, (AnyOf, WordRun)) or any(ours_in(c) for c in q.children())
 
     query = compile_query(parse(text))
-    assert any_of_in(query) and not any_of_in(as_whooshs(query))
+    assert ours_in(query) and not ours_in(as_whooshs(query))
     with index.searcher() as searcher:
         expected = searcher.search(as_whooshs(query), limit=None).top_n
         monkeypatch.setattr(AnyOf, "READ_AHEAD_FROM", read_ahead_from)
         found = searcher.search(query, limit=None).top_n
     assert expected and [n for _, n in found] == [n for _, n in expected]
     assert [s for s, _ in found] == pytest.approx([s for s, _ in expected], rel=1e-12)
+
+
+def test_word_runs_are_in_the_queries_compared():
+    from indexer.textquery import WordRun
+
+    def runs(q) -> list:
+        return ([q] if isinstance(q, WordRun) else []) + [r for c in q.children() for r in runs(c)]
+
+    assert {len(r.words) for text in QUERIES for r in runs(compile_query(parse(text)))} >= {2}
