@@ -64,7 +64,7 @@ class AnyOf(wq.Or):
 
     def _matcher(self, subs, searcher, context):
         # Terms only: a phrase read ahead is matched, position by position, in documents the
-        # query's required part may never reach (a typed phrase's ranking took half its time).
+        # query's required part may never reach (a sixth of a typed phrase's time at 9,000 reports).
         terms = all(isinstance(q, wq.Term) for q in subs)
         many = terms and sum(q.estimate_size(searcher.reader()) for q in subs) >= self.READ_AHEAD_FROM
         needs_current = context.needs_current if context else True
