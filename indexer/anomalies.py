@@ -128,7 +128,6 @@ def _stated(column: np.ndarray, docnums: np.ndarray) -> dict[int, float]:
     return {int(d): tidy(v) for d, v in zip(docnums[keep], picked[keep], strict=True)}
 
 
-
 _PENDING = PendingFile(PENDING, decode=tuple)
 pending = _PENDING.load  # the groups a previous ingest left to judge again
 remember = _PENDING.remember  # note groups as still to judge, before a commit that changes them

@@ -201,7 +201,6 @@ def _maxima(reader, live: np.ndarray, docs: _Describer) -> list[dict]:
     return rows
 
 
-
 # -- extraction coverage --------------------------------------------------------------------
 
 

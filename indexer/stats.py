@@ -37,8 +37,6 @@ def _group(pairs: list[tuple[object, float]], summed: bool = True) -> list[dict]
     ]
 
 
-
-
 def facet_series(ix, text: str, key: str, timeout: float | None = None) -> dict:
     """A facet over the reports a query matches: count, sum and median per year and per province.
 
