@@ -28,7 +28,7 @@ from . import anomalies, facetarrays, history
 from .querylang import YEAR_MAX, YEAR_MIN
 from .registry import COPY, COPY_PREVIOUS, COPY_WHOLE
 from .similarity import Copying, SimilarityIndex, SimilarityStoreError
-from .store import Column, abandon, column_text, record_document
+from .store import Column, abandon, column_text, commit, record_document
 from .store import writer as new_writer
 
 CHUNK = 500  # stored records read at once: memory stays flat however many reports a change reaches
@@ -83,7 +83,7 @@ def refresh(ix, similar: SimilarityIndex, bodies: set[str], groups: set[tuple]) 
                 writer.update_document(**record_document(record, path))
                 written += 1
         if written:  # not merged now: the rewritten join the next ingest's merge instead
-            writer.commit(merge=False)
+            commit(writer, merge=False)
         else:  # nothing changed: no new generation for searchers to open
             writer.cancel()
     except BaseException:

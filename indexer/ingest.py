@@ -33,7 +33,7 @@ from .errors import NianbaoError
 from .extract import Outcome, content_hash, try_extract
 from .filenames import display_name, path_key, real_path
 from .files import find_files
-from .store import Column, abandon, column_text, open_or_create, record_document
+from .store import Column, abandon, column_text, commit, open_or_create, record_document
 from .store import writer as new_writer
 from .workers import Limits, Lost, imap
 
@@ -277,7 +277,7 @@ def _prune(ix, gone: list[str], summary: IngestSummary) -> None:
     writer = new_writer(ix)
     for path in gone:
         writer.delete_by_term("path", path)
-    writer.commit()
+    commit(writer)
     summary.removed.extend(display_name(key) for key in gone)
 
 
@@ -348,5 +348,5 @@ def _commit_batch(ix, writer, waiting: list[tuple[str, dict]], groups: set, fold
     anomalies.remember(folder, groups)
     for path, record in {**changed, **written}.items():
         writer.update_document(**record_document(record, path))
-    writer.commit()
+    commit(writer)
     similar.settle(record["id"] for record in written.values())

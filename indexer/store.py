@@ -8,12 +8,14 @@ from bisect import bisect_right
 from pathlib import Path
 
 from whoosh import index
+from whoosh.writing import NO_MERGE
 
 from analyzers.bigram import PART_MARK
 
 from .errors import NianbaoError
 from .extract.ratios import ratios
 from .levels import level_of
+from .merging import merge_small
 from .models import Report
 from .registry import ANOMALY_ANY, CHECK_ANY
 from .registry import facets as registry_facets
@@ -92,6 +94,12 @@ def writer(ix):
     the server. Separate files are read in place, through the page cache.
     """
     return ix.writer(limitmb=256, compound=False)
+
+
+def commit(writer, *, merge: bool = True) -> None:
+    """Commit ``writer``'s batch; with ``merge``, small segments are merged as Whoosh would
+    choose them, by ``merging.merge_small`` (a streaming merge, 3x less CPU than Whoosh's)."""
+    writer.commit(mergetype=merge_small if merge else NO_MERGE)
 
 
 def abandon(writer) -> None:

@@ -21,7 +21,8 @@ from indexer.registry import facets as registry_facets
 from indexer.registry import is_ratio
 from indexer.schema import build_schema
 from indexer.search import search, search_ids
-from indexer.store import INDEX_NAME, to_document
+from indexer.store import INDEX_NAME, commit, to_document
+from indexer.store import writer as new_writer
 
 REPORTS = 2000
 QUERIES = 300
@@ -52,10 +53,14 @@ def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("random-index")
     ix = whoosh_index.create_in(str(folder), build_schema(), indexname=INDEX_NAME)
     reports = [as_report(seed) for seed in range(REPORTS)]
-    writer = ix.writer(limitmb=256)
-    for report in reports:
-        writer.add_document(**to_document(report, report.source))
-    writer.commit()
+    # Committed as ingest does, a batch at a time: the answers come from merged segments
+    # (twelve batches are merged into one by the streaming merge) and from unmerged ones.
+    for start in range(0, REPORTS, 100):
+        writer = new_writer(ix)
+        for report in reports[start : start + 100]:
+            writer.add_document(**to_document(report, report.source))
+        commit(writer)
+    assert sorted(s.doc_count_all() for s in ix._segments()) == [100] * 8 + [1200]
     return ix, reports
 
 

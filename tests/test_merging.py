@@ -1,0 +1,160 @@
+"""The streaming segment merge (``indexer.merging``) writes what Whoosh's own merge writes.
+
+An index of several segments, some documents replaced or deleted, is merged into one segment
+twice, by Whoosh (``OPTIMIZE``: every document re-added through the writer's pool) and by
+``merging.merge_all``; every file of the two merged segments is compared byte for byte, except
+the stored fields, whose pickled dicts Whoosh writes in an order that varies from process to
+process: those are compared document by document.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.writing import MERGE_SMALL, OPTIMIZE
+
+from indexer.extract import extract_path
+from indexer.generator import generate, write
+from indexer.merging import merge_all, small_segments
+from indexer.search import search
+from indexer.store import INDEX_NAME, commit, open_or_create, to_document
+from indexer.store import writer as new_writer
+
+SEGMENTS = 6
+TABLE_FORMS = ("cells", "tsv", "md", "html", "docx", "pdf")
+PER_SEGMENT = 5
+
+
+@pytest.fixture(scope="module")
+def segmented(tmp_path_factory) -> Path:
+    """Six segments of generated reports in several formats and templates (free-form ones
+    included), then a seventh that replaces three reports of earlier segments, and one
+    report deleted: segments with deletions."""
+    files = tmp_path_factory.mktemp("merge-reports")
+    folder = tmp_path_factory.mktemp("merge-index")
+    ix, _ = open_or_create(folder)
+    paths = []
+    for batch in range(SEGMENTS):
+        writer = new_writer(ix)
+        for k in range(PER_SEGMENT):
+            seed = batch * PER_SEGMENT + k
+            if seed % 7 == 3:
+                path = write(generate(seed, template="free"), "free", files)
+            else:
+                path = write(generate(seed), TABLE_FORMS[seed % len(TABLE_FORMS)], files)
+            writer.add_document(**to_document(extract_path(path), str(path.resolve())))
+            paths.append(path)
+        writer.commit(merge=False)
+    writer = new_writer(ix)
+    for path in (paths[1], paths[7], paths[22]):
+        report = extract_path(path)
+        writer.update_document(**to_document(report, str(path.resolve())))
+    writer.delete_by_term("path", str(paths[12].resolve()))
+    writer.commit(merge=False)
+    return folder
+
+
+def _merged(source: Path, target: Path, policy) -> Path:
+    shutil.copytree(source, target)
+    ix = whoosh_index.open_dir(str(target), indexname=INDEX_NAME)
+    new_writer(ix).commit(mergetype=policy)
+    return target
+
+
+def _segment_files(folder: Path) -> dict[str, bytes]:
+    """The one segment's files, by the part of their names after the segment's id."""
+    ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    (segment,) = ix._segments()
+    prefix = f"{INDEX_NAME}_{segment.segid}"
+    return {p.name[len(prefix) :]: p.read_bytes() for p in folder.iterdir() if p.name.startswith(prefix)}
+
+
+def test_merging_writes_the_segment_whoosh_writes(segmented, tmp_path):
+    before = whoosh_index.open_dir(str(segmented), indexname=INDEX_NAME)
+    assert len(before._segments()) == SEGMENTS + 1
+    assert sum(s.deleted_count() for s in before._segments()) == 4
+    whoosh = _merged(segmented, tmp_path / "whoosh", OPTIMIZE)
+    ours = _merged(segmented, tmp_path / "ours", merge_all)
+
+    theirs, mine = _segment_files(whoosh), _segment_files(ours)
+    assert sorted(mine) == sorted(theirs)
+    assert len(mine) > 100  # postings, terms, every facet column, lengths, stored fields
+    for name in mine:
+        if name != "._stored.col":
+            assert mine[name] == theirs[name], name
+
+    a = whoosh_index.open_dir(str(whoosh), indexname=INDEX_NAME)
+    b = whoosh_index.open_dir(str(ours), indexname=INDEX_NAME)
+    with a.searcher() as x, b.searcher() as y:
+        assert x.doc_count_all() == y.doc_count_all() == SEGMENTS * PER_SEGMENT - 1
+        assert [x.stored_fields(n) for n in range(x.doc_count_all())] == [
+            y.stored_fields(n) for n in range(y.doc_count_all())
+        ]
+
+
+def test_a_merged_index_answers_as_before(segmented, tmp_path):
+    """The same reports match (the order may move: deleted documents no longer count in the
+    term statistics), and in the same order as from Whoosh's merge."""
+    whoosh = _merged(segmented, tmp_path / "whoosh", OPTIMIZE)
+    ours = _merged(segmented, tmp_path / "ours", merge_all)
+    for query in ("公开", "依申请公开", "in 2019-2023", "申请.新收 > 5", "问题:人员"):
+        before, theirs, after = (
+            search(whoosh_index.open_dir(str(folder), indexname=INDEX_NAME), query, per_page=100)
+            for folder in (segmented, whoosh, ours)
+        )
+        assert sorted(h["id"] for h in after["results"]) == sorted(h["id"] for h in before["results"]), query
+        assert after["total"] == before["total"] > 0, query
+        assert [h["id"] for h in after["results"]] == [h["id"] for h in theirs["results"]], query
+
+
+class _Recording:
+    """Stands in for a writer under Whoosh's MERGE_SMALL: notes the segments it would merge."""
+
+    def __init__(self, ix):
+        self.storage, self.schema, self.chosen = ix.storage, ix.schema, []
+
+    def add_reader(self, reader):
+        self.chosen.append(reader.segment().segid)
+
+
+def test_merge_small_chooses_the_segments_whoosh_would(tmp_path):
+    ix, _ = open_or_create(tmp_path / "index")
+    report = extract_path(write(generate(5), "tsv", tmp_path))
+    for batch in range(14):
+        writer = new_writer(ix)
+        for k in range(1 + batch * 7 % 4):
+            writer.add_document(**to_document(report, f"/r/{batch}/{k}"))
+        writer.commit(merge=False)
+    segments = ix._segments()
+    merges = 0
+    for k in range(1, len(segments) + 1):
+        recording = _Recording(ix)
+        left = MERGE_SMALL(recording, segments[:k])
+        ours = small_segments(segments[:k])
+        assert [s.segid for s in ours] == recording.chosen
+        assert len(left) == (k - len(ours) if ours else k)
+        merges += bool(ours)
+    assert 0 < merges < len(segments)
+
+
+def test_commits_merge_and_keep_every_report(tmp_path):
+    """Through ``store.commit``, batch after batch: small segments are merged, no report is
+    lost or doubled."""
+    ix, _ = open_or_create(tmp_path / "index")
+    report = extract_path(write(generate(5), "tsv", tmp_path))
+    counts, paths = [], []
+    for batch in range(14):
+        writer = new_writer(ix)
+        for k in range(1 + batch % 3):
+            paths.append(f"/r/{batch}/{k}")
+            writer.add_document(**to_document(report, paths[-1]))
+        commit(writer)
+        counts.append(len(ix._segments()))
+    assert max(counts) == 5 and counts[-1] < 5
+    with ix.searcher() as searcher:
+        assert sorted(searcher.stored_fields(n)["path"] for n in searcher.reader().all_doc_ids()) == sorted(
+            paths
+        )
