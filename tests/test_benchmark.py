@@ -50,6 +50,16 @@ def test_the_table_has_a_row_per_query_class(results):
     for kind in workload.CLASSES:
         assert f"| {kind} |" in printed
     assert "reports/s (wall)" in printed
+    assert "search time limit" not in printed
+    assert all(q["http_timeouts"] == 0 for q in results["queries"].values())
+
+
+def test_searches_stopped_at_the_time_limit_are_counted_in_the_table(results):
+    stopped = {
+        **results,
+        "queries": {**results["queries"], "phrase": {**results["queries"]["phrase"], "http_timeouts": 3}},
+    }
+    assert "stopped at the server's search time limit (timed as they ran): phrase 3" in table(stopped)
 
 
 def test_the_load_rounds_run_after_the_query_classes_and_are_in_the_table(results):

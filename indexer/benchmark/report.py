@@ -62,6 +62,13 @@ def table(r: dict) -> str:
             f"| {kind} | {_three(q['in_process'])} | {_three(q.get('http'))} | {_three(theirs)} | "
             f"{_ratio(q['in_process']['p95'], theirs['p95'] if theirs else None)} |"
         )
+    stopped = {kind: q["http_timeouts"] for kind, q in r["queries"].items() if q.get("http_timeouts")}
+    if stopped:
+        lines += [
+            "",
+            "stopped at the server's search time limit (timed as they ran): "
+            + ", ".join(f"{kind} {n}" for kind, n in stopped.items()),
+        ]
     if "load" in r:
         lines += ["", load_table(r["load"])]
     lines += ["", "forms: " + ", ".join(f"{form} {n}" for form, n in r["forms"].items())]

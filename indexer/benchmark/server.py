@@ -49,13 +49,18 @@ class Server:
         for line in self.process.stderr:
             self.stderr_tail.append(line.rstrip("\n"))
 
-    def get(self, path: str) -> None:
-        """Ask ``path`` on the server's one measuring connection; anything but 200 is a failure."""
+    def get(self, path: str) -> bool:
+        """Ask ``path`` on the server's one measuring connection: True for an answer, False for
+        a search the server stopped at its time limit (``search_too_slow``: at 100,000 reports
+        some phrases take longer; they are timed and counted, not fatal); anything else fails."""
         self.connection.request("GET", path)
         response = self.connection.getresponse()
-        response.read()
+        body = response.read()
+        if response.status == 400 and b'"search_too_slow"' in body:
+            return False
         if response.status != 200:
             raise RuntimeError(f"{path} answered {response.status}")
+        return True
 
     def memory(self) -> dict:
         """The server's resident memory now and its peak so far, MB (/proc, Linux)."""
