@@ -12,8 +12,9 @@ column values column by column).
 
 The result holds the same documents, postings, lengths and column values as Whoosh's merge
 (``tests/test_merging.py`` compares the two).  It reads posting blocks through the
-``whoosh3`` codec's leaf matcher (the project pins Whoosh-Reloaded 2.7); other matchers are
-read posting by posting.
+``whoosh3`` codec's leaf matcher and writes columns through the per-document writer's column
+methods (the project pins Whoosh-Reloaded 2.7; the comparison test would catch a change);
+other matchers are read posting by posting.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def merge_segments(writer, segments: list):
     readers = [SegmentReader(storage, schema, s) for s in segments]
     try:
         perdoc = codec.per_document_writer(storage, segment)
-        docmaps, lengths, count = [], {}, 0
+        lengths = {name: array("I") for name, field in schema.items() if field.scorable}
+        docmaps, count = [], 0
         for reader in readers:
             docmap, count = _copy_documents(perdoc, schema, reader, count, lengths)
             docmaps.append(docmap)
@@ -87,17 +89,14 @@ def merge_segments(writer, segments: list):
 
 def _copy_documents(perdoc, schema, reader, base: int, lengths: dict[str, array]) -> tuple[array, int]:
     """Stored fields and scored-field lengths of ``reader``'s live documents, numbered from
-    ``base``; ``lengths`` (field → length by new number) grows by them.  Returns the old →
-    new numbers (``GONE`` for deleted documents) and the next free number."""
-    scored = [name for name, field in schema.items() if field.scorable]
+    ``base``; ``lengths`` (scored field → length by new number) grows by them.  Returns the
+    old → new numbers (``GONE`` for deleted documents) and the next free number."""
     docmap = array("i", [GONE]) * reader.doc_count_all()
-    for name in scored:
-        lengths.setdefault(name, array("I", bytes(4 * base) if base else b""))
     docnum = base
     for old, stored in reader.iter_docs():
         docmap[old] = docnum
         perdoc.start_doc(docnum)
-        measured = {name: reader.doc_field_length(old, name) or 0 for name in scored}
+        measured = {name: reader.doc_field_length(old, name) or 0 for name in lengths}
         for name, length in measured.items():
             lengths[name].append(length)
         # In the stored dict's own order: the copy pickles to the same bytes.
@@ -109,8 +108,6 @@ def _copy_documents(perdoc, schema, reader, base: int, lengths: dict[str, array]
                 perdoc.add_field(name, schema[name], None, length)
         perdoc.finish_doc()
         docnum += 1
-    for name in lengths:  # fields this schema no longer scores stay aligned
-        lengths[name].extend([0] * (docnum - len(lengths[name])))
     return docmap, docnum
 
 
@@ -144,11 +141,12 @@ def _terms(reader, docmap: array, schema) -> Iterator[tuple]:
     """``(fieldname, term bytes, ids, weights, values)`` for each term of ``reader`` in the
     order of its terms file (field, then term bytes), ids renumbered by ``docmap`` and
     deleted documents' postings left out."""
-    terms = reader._terms
+    codec, terms = reader.codec(), reader._terms
     for (fieldname, btext), info in terms.items():
         if fieldname not in schema:
             continue
-        matcher = terms._codec.postings_reader(terms._postfile, info, schema[fieldname].format)
+        # Not reader.postings(): it hides deleted documents behind a wrapper, read posting by posting.
+        matcher = codec.postings_reader(terms._postfile, info, schema[fieldname].format)
         ids, weights, values = _postings(matcher)
         new = [docmap[i] for i in ids]
         if GONE in new:
@@ -189,6 +187,7 @@ def _write_postings(fields, schema, terms: Iterator[tuple], lengths: dict[str, a
     does for a sorted posting stream, with each document's field length at hand)."""
     field = text = None
     lens: array | None = None
+    add = fields.add
     for fieldname, btext, ids, weights, values in terms:
         if fieldname != field:
             if text is not None:
@@ -202,7 +201,6 @@ def _write_postings(fields, schema, terms: Iterator[tuple], lengths: dict[str, a
                 fields.finish_term()
             fields.start_term(btext)
             text = btext
-        add = fields.add
         if values and values[0] is None:  # a format that keeps no value per posting
             values = [b""] * len(ids)
         if lens is None:
