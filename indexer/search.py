@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from whoosh import collectors, sorting
 from whoosh import query as wq
 
-from . import facetarrays
+from . import arraymatch, facetarrays
 from .compile import compile_query
 from .errors import NianbaoError
 from .extract import content_hash
@@ -92,35 +91,9 @@ class Deadline:
             raise SearchTimeout(self.seconds)
 
 
-class _DeadlineCollector(collectors.WrappingCollector):
-    """Checks the deadline around each segment's matcher (building one reads whole posting lists)
-    and every ``_EVERY`` hits. Not Whoosh's ``TimeLimitCollector``: it starts a timer thread per
-    search and relies on SIGALRM, which only the main thread may set, not a server's workers."""
-
-    _EVERY = 64
-
-    def __init__(self, child, deadline: Deadline):
-        super().__init__(child)
-        self.deadline = deadline
-
-    def set_subsearcher(self, subsearcher, offset):
-        self.deadline.check()
-        super().set_subsearcher(subsearcher, offset)
-        self.deadline.check()
-
-    def collect_matches(self):
-        collect, check = self.child.collect, self.deadline.check
-        for i, sub_docnum in enumerate(self.child.matches()):
-            if not i % self._EVERY:
-                check()
-            collect(sub_docnum)
-
-
-def matched(searcher, query, deadline: Deadline, sortedby=None):
-    """Whoosh's ``searcher.search(query, limit=None, sortedby=…)`` within ``deadline``."""
-    collector = searcher.collector(limit=None, sortedby=sortedby)
-    searcher.search_with_collector(query, _DeadlineCollector(collector, deadline))
-    return collector.results()
+def matched(searcher, query, deadline: Deadline) -> arraymatch.Hits:
+    """Every live document ``query`` matches, ascending, with its score (``arraymatch``)."""
+    return arraymatch.hits(searcher, query, deadline)
 
 
 @dataclass(frozen=True)
@@ -179,10 +152,10 @@ def run_search(
     named = list(dict.fromkeys(c.facet for c in conditions(node)))
     words = scoped_words(node)
     with ix.searcher() as searcher:
-        results = matched(searcher, query, deadline, _sortedby(order))
-        docnums = _ordered(searcher, results, order)
+        found = matched(searcher, query, deadline)
+        docnums = _ordered(searcher.reader(), found, order)
         chosen = docnums[(page - 1) * per_page : page * per_page]
-        scores = {docnum: score for score, docnum in results.top_n} if order.kind == "relevance" else {}
+        scores = _scores_of(found, chosen) if order.kind == "relevance" else {}
         hits = []
         for n in chosen:  # highlighting a long report is the slowest step left: checked per hit
             deadline.check()
@@ -203,10 +176,6 @@ def run_search(
     return Outcome(answer, named, series)
 
 
-def _sortedby(order: Sort):
-    return sorting.FieldFacet("year", reverse=order.descending) if order.kind == "year" else None
-
-
 def _paging(page: int, per_page: int) -> tuple[int, int]:
     if page < 1:
         raise BadRequest("bad_page", "page must be 1 or more", "页码 page 应为 1 或更大的整数")
@@ -219,23 +188,31 @@ def _paging(page: int, per_page: int) -> tuple[int, int]:
     return page, per_page
 
 
-def _ordered(searcher, results, order: Sort) -> list[int]:
-    if not results.top_n:
+def _ordered(reader, found: arraymatch.Hits, order: Sort) -> list[int]:
+    """The hits' document numbers in the requested order; ties by document number."""
+    docnums = found.ids
+    if not len(docnums):
         return []
     if order.kind == "year":
-        return [docnum for _, docnum in results.top_n]
-    reader = searcher.reader()
-    scores, docnums = (np.asarray(a) for a in zip(*results.top_n, strict=True))
-    docnums = docnums.astype(np.int64)
+        # The year column as stored: a report of no known year holds the column's default
+        # (the largest number), so it is last going up and first going down, as Whoosh sorted it.
+        years = facetarrays.array(reader, "year")[docnums]
+        return docnums[np.lexsort((docnums, -years if order.descending else years))].tolist()
     if order.kind == "relevance":
         # Equal scores (a filter alone scores every hit alike): the newest report first,
         # reports of no known year after them.
         years = facetarrays.known_years(reader)[docnums]
-        return docnums[np.lexsort((docnums, -years, -np.round(scores, 6)))].tolist()
+        return docnums[np.lexsort((docnums, -years, -np.round(found.scores, 6)))].tolist()
     values = facetarrays.array(reader, facet_field(order.key))[docnums]
     absent = np.isnan(values)
     signed = np.where(absent, 0.0, -values if order.descending else values)
     return docnums[np.lexsort((docnums, signed, absent))].tolist()
+
+
+def _scores_of(found: arraymatch.Hits, docnums: list[int]) -> dict[int, float]:
+    """The scores of ``docnums`` (all among the hits)."""
+    at = np.searchsorted(found.ids, docnums)
+    return {n: float(found.scores[i]) for n, i in zip(docnums, at.tolist(), strict=True)}
 
 
 def counted(reader, docnums: list[int]) -> dict[str, dict[str, int]]:
@@ -296,7 +273,7 @@ def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> di
 
 def ordered_docnums(searcher, query, order: Sort, deadline: Deadline | None = None) -> list[int]:
     """Every document a compiled query matches, in the requested order."""
-    return _ordered(searcher, matched(searcher, query, deadline or Deadline(), _sortedby(order)), order)
+    return _ordered(searcher.reader(), matched(searcher, query, deadline or Deadline()), order)
 
 
 def search_ids(ix, text: str, sort: str | None = None, timeout: float | None = None) -> list[str]:

@@ -48,7 +48,7 @@ def facet_series(ix, text: str, key: str, timeout: float | None = None) -> dict:
     deadline = Deadline(timeout)
     query = compile_query(parse(text))
     with ix.searcher() as searcher:
-        return series_over(searcher, list(matched(searcher, query, deadline).docs()), key)
+        return series_over(searcher, matched(searcher, query, deadline).ids.tolist(), key)
 
 
 def series_over(searcher, docnums: list[int], key: str) -> dict:

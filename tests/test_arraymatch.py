@@ -1,0 +1,183 @@
+"""Hits and scores from posting arrays (``indexer.arraymatch``) are Whoosh's, exactly.
+
+An index of 600 generated reports with their text, committed in six segments,
+some reports replaced (deleted documents the postings still hold). Every query
+shape the compiler emits — words of one character, of two, of many, words that
+punctuation splits, phrases, section scopes, agency words, facet and year
+conditions, regions, templates, checks, AND/OR/NOT nested — is run both ways:
+through Whoosh's own matchers (``searcher.search``) and through the arrays. The
+documents must be the same and every score equal to the last bit.
+"""
+
+import random
+import re
+
+import jieba
+import numpy as np
+import pytest
+from whoosh import index as whoosh_index
+
+from indexer import arraymatch, postingarrays
+from indexer.compile import compile_query
+from indexer.extract.ratios import ratios
+from indexer.generator import generate
+from indexer.live import LiveIndex
+from indexer.models import Report
+from indexer.querylang import parse
+from indexer.schema import build_schema
+from indexer.search import Deadline, SearchTimeout
+from indexer.store import INDEX_NAME, commit, to_document
+from indexer.store import writer as new_writer
+
+REPORTS = 600
+QUERIES = 400
+SECTION_WORDS = ("问题", "总体情况", "主动公开", "依申请公开", "复议诉讼", "其他事项")
+
+
+def as_report(seed: int, variant: int = 0) -> Report:
+    synthetic = generate(seed)
+    sections = dict(synthetic.sections)
+    if variant:  # a replaced report says something new at the start of its text
+        first = next(iter(sections))
+        sections[first] = f"更正说明第{variant}版。" + sections[first]
+    return Report(
+        id=f"g{seed:05d}",
+        source=f"generated/{seed}",
+        format="txt",
+        title=synthetic.title,
+        agency=synthetic.agency,
+        region=synthetic.region,
+        year=synthetic.year,
+        published=synthetic.published,
+        template=synthetic.template,
+        sections=sections,
+        facets=dict(synthetic.expected),
+        ratios=ratios(synthetic.expected),
+        content_hash=f"{seed:064x}{variant}",
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("arraymatch-index")
+    ix = whoosh_index.create_in(str(folder), build_schema(), indexname=INDEX_NAME)
+    reports = [as_report(seed) for seed in range(REPORTS)]
+    for start in range(0, REPORTS, 100):
+        writer = new_writer(ix)
+        for report in reports[start : start + 100]:
+            writer.add_document(**to_document(report, report.source))
+        commit(writer, merge=False)
+    writer = new_writer(ix)  # every 20th report replaced: its old document is deleted, not gone
+    for seed in range(0, REPORTS, 20):
+        report = as_report(seed, variant=1)
+        writer.update_document(**to_document(report, report.source))
+    commit(writer, merge=False)
+    live = LiveIndex(ix)
+    with live.searcher() as searcher:
+        assert len(searcher.leaf_searchers()) == 7 and searcher.reader().has_deletions()
+    return live, reports
+
+
+def texts(reports: list[Report]) -> list[str]:
+    return ["\n".join([r.title, *r.sections.values()]) for r in reports]
+
+
+def queries(reports: list[Report]) -> list[str]:
+    rng = random.Random(7)
+    bodies = texts(reports)
+    words = sorted({w for body in bodies[:60] for w in jieba.cut(body) if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w)})
+    runs = [run for body in bodies[:60] for run in re.findall(r"[\u4e00-\u9fff]{6,}", body)]
+    keys = sorted({k for r in reports for k in r.facets})
+    provinces = sorted({r.region.province for r in reports if r.region.province})
+
+    def word() -> str:
+        return rng.choice(words)
+
+    def phrase() -> str:
+        run = rng.choice(runs)
+        start = rng.randrange(len(run) - 2)
+        return run[start : start + rng.randint(2, 8)]
+
+    def condition() -> str:
+        key = rng.choice(keys)
+        return f"{key} {rng.choice(('>', '>=', '<', '<=', '=', '!='))} {rng.choice((0, 1, 3, 10, 50))}"
+
+    def leaf() -> str:
+        return rng.choice((
+            word, word, phrase,
+            lambda: f'"{phrase()}"',
+            lambda: rng.choice(word()),  # one character: the bigrams it begins
+            lambda: f"{phrase()}，{word()}",  # punctuation: two runs, both required
+            lambda: f"{rng.choice(SECTION_WORDS)}:{word()}",
+            lambda: f'{rng.choice(SECTION_WORDS)}:"{phrase()}"',
+            lambda: f"机关:{rng.choice(reports).agency[:rng.randint(2, 6)]}",
+            condition,
+            lambda: f"in {rng.randint(2008, 2024)}",
+            lambda: f"地区:{rng.choice(provinces)[:2]}",
+            lambda: f"模板:{rng.choice(('2019', '2021', 'free'))}",
+            lambda: rng.choice(("勾稽:一致", "勾稽:不一致")),
+            lambda: "government",
+        ))()
+
+    def node(depth: int) -> str:
+        if depth == 0 or rng.random() < 0.4:
+            return leaf()
+        a, b = node(depth - 1), node(depth - 1)
+        return rng.choice((f"({a}) AND ({b})", f"({a}) OR ({b})", f"({a}) NOT ({b})", f"{a} {b}"))
+
+    return [node(2) for _ in range(QUERIES)]
+
+
+def both_ways(ix, text: str):
+    query = compile_query(parse(text))
+    with ix.searcher() as searcher:
+        results = searcher.search(query, limit=None)
+        pairs = sorted((docnum, score) for score, docnum in results.top_n)
+        found = arraymatch.hits(searcher, query, Deadline())
+    whoosh_ids = np.array([d for d, _ in pairs], dtype=np.int64)
+    whoosh_scores = np.array([s for _, s in pairs], dtype=np.float64)
+    return (whoosh_ids, whoosh_scores), (found.ids, found.scores)
+
+
+def test_every_query_shape_finds_whooshs_documents_with_whooshs_scores(corpus):
+    ix, reports = corpus
+    matched = 0
+    for text in queries(reports):
+        (ids, scores), (array_ids, array_scores) = both_ways(ix, text)
+        assert array_ids.tolist() == ids.tolist(), text
+        assert array_scores.tolist() == scores.tolist(), text
+        matched += bool(len(ids))
+    assert matched >= QUERIES // 3  # the queries are not all empty
+
+
+def test_cold_and_warm_posting_arrays_agree(corpus):
+    ix, reports = corpus
+    text = '"政府信息公开" OR 问题:工作'
+    postingarrays.clear()
+    cold = both_ways(ix, text)[1]
+    warm = both_ways(ix, text)[1]
+    assert cold[0].tolist() == warm[0].tolist() and len(cold[0]) > 100
+    assert cold[1].tolist() == warm[1].tolist()
+
+
+def test_a_phrase_at_the_very_start_of_a_field(corpus):
+    # Position keys are docnum << 32 | position: a run shifted back past position 0 of one
+    # document must not land in the document before it.
+    ix, reports = corpus
+    title = reports[5].title
+    (ids, _), (array_ids, _) = both_ways(ix, f'"{title[:4]}"')
+    assert array_ids.tolist() == ids.tolist() and len(ids) >= 1
+
+
+def test_deleted_documents_are_never_hits(corpus):
+    ix, _ = corpus
+    (ids, _), (array_ids, _) = both_ways(ix, '"更正说明第"')
+    replaced = len(range(0, REPORTS, 20))
+    assert len(array_ids) == replaced and array_ids.tolist() == ids.tolist()
+
+
+def test_a_spent_deadline_stops_the_search(corpus):
+    ix, _ = corpus
+    deadline = Deadline(0.0)
+    with ix.searcher() as searcher, pytest.raises(SearchTimeout):
+        arraymatch.hits(searcher, compile_query(parse("工作")), deadline)
