@@ -29,7 +29,7 @@ from whoosh import scoring
 from . import facetarrays, postingarrays
 from .facetquery import ArrayCondition
 from .postingarrays import POSITION_BITS
-from .scoring import field_lengths
+from .scoring import length_array
 from .textquery import AllOf, AnyOf, BigramRun, SpanWithin, WordRun
 
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
@@ -134,9 +134,7 @@ class _Segment:
         """The scorer's score of each posting, computed as ``scoring.bm25`` computes one."""
         scorer = self.sub.weighting.scorer(self.sub, fieldname, btext)
         if isinstance(scorer, scoring.BM25FScorer):
-            lengths = facetarrays.per_segment(
-                self.leaf, f"lengths:{fieldname}", lambda leaf: np.asarray(field_lengths(leaf, fieldname), dtype=np.float64)
-            )
+            lengths = length_array(self.leaf, fieldname)
             tf, fl = found.weights, lengths[found.ids]
             k1, b = scorer.K1, scorer.B
             return scorer.idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / scorer.avgfl)))
@@ -248,6 +246,7 @@ class _Segment:
         """Documents where the terms stand at consecutive positions, scored as Whoosh's
         SpanNear2 scores them (its intersection tree of the terms)."""
         width = len(terms) - 1
+        keys = [postingarrays.position_keys(self.leaf, *term) for term in terms]  # reads postings too
         parts = []
         for q in qs:
             found = self.term(q)
@@ -257,13 +256,13 @@ class _Segment:
         together = _tree(parts)
         if not len(together.ids):
             return Spans(NONE, _EMPTY_IDS, width)
-        starts = _in_docs(postingarrays.position_keys(self.leaf, *terms[0]), together.ids)
-        for offset, term in enumerate(terms[1:], start=1):
+        starts = _in_docs(keys[0], together.ids)
+        for offset, term_keys in enumerate(keys[1:], start=1):
             if not len(starts):
                 break
             self.deadline.check()
             # A run starting at p has term ``offset`` at p + offset.
-            shifted = _in_docs(postingarrays.position_keys(self.leaf, *term), together.ids) - offset
+            shifted = _in_docs(term_keys, together.ids) - offset
             starts = np.intersect1d(starts, shifted, assume_unique=True)
         return _spans_in(Spans(together, starts, width), starts)
 

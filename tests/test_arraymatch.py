@@ -16,6 +16,7 @@ import jieba
 import numpy as np
 import pytest
 from whoosh import index as whoosh_index
+from whoosh.formats import Positions
 
 from indexer import arraymatch, postingarrays
 from indexer.compile import compile_query
@@ -181,3 +182,33 @@ def test_a_spent_deadline_stops_the_search(corpus):
     deadline = Deadline(0.0)
     with ix.searcher() as searcher, pytest.raises(SearchTimeout):
         arraymatch.hits(searcher, compile_query(parse("工作")), deadline)
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 127, 1000])
+def test_positions_are_read_as_whoosh_reads_them(count):
+    rng = random.Random(count)
+    fmt = Positions()
+    lists = [sorted(rng.sample(range(80_000_000), count)) for _ in range(50)]
+    lists += [list(range(count))]  # deltas of 1: one-byte integers
+    counts, steps = postingarrays._pickled_deltas([fmt.encode(p) for p in lists])
+    decoded = np.split(steps, np.cumsum(counts)[:-1])
+    assert [np.cumsum(d).tolist() for d in decoded] == [fmt.decode_positions(fmt.encode(p)) for p in lists]
+
+
+def test_a_value_pickle_writes_in_two_batches_is_left_to_pickle():
+    # Pickle writes a list of more than 1,000 items in batches; the reader declines it and
+    # position_keys decodes such values with Whoosh's own decode_positions.
+    assert postingarrays._pickled_deltas([Positions().encode(list(range(1001)))]) is None
+
+
+def test_position_keys_are_whooshs_positions(corpus):
+    ix, _ = corpus
+    with ix.searcher() as searcher:
+        for leaf, _ in searcher.reader().leaf_readers():
+            for btext in [b"\xe5\x85\xac\xe5\xbc\x80", "信息".encode(), "工作".encode()]:  # 公开, 信息, 工作
+                expected = []
+                m = leaf._terms.matcher("content", btext, leaf.schema["content"].format)
+                while m.is_active():
+                    expected += [(m.id() << 32) | p for p in m.value_as("positions")]
+                    m.next()
+                assert postingarrays.position_keys(leaf, "content", btext).tolist() == expected
