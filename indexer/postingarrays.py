@@ -16,7 +16,9 @@ and forgets the least recently used terms first.
 
 from __future__ import annotations
 
+import pickle
 import threading
+import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
@@ -92,8 +94,7 @@ def _read_postings(matcher) -> Postings:
     sizes: list = []
     weights: list = []
     while matcher.is_active():
-        matcher._read_data()
-        block_ids, block_weights = matcher._data[0], matcher._data[1]
+        block_ids, block_weights = _block_head(matcher)
         deltas.extend(block_ids)
         sizes.append(len(block_ids))
         if block_weights is None:  # the codec's shorthand: every weight 1.0, or all one value
@@ -105,6 +106,39 @@ def _read_postings(matcher) -> Postings:
         matcher._next_block()
     ids = _restarted_sums(np.array(deltas, dtype=np.int64), np.array(sizes, dtype=np.int64))
     return Postings(_frozen(ids), _frozen(np.array(weights, dtype=np.float64)))
+
+
+_VALUES_START = b"c_codecs\nencode\n"  # how protocol 2 pickles the first bytes value of a block
+
+
+def _block_head(matcher) -> tuple:
+    """The current block's document-number deltas and weights, without its values.
+
+    A block is one pickle of ``(ids, weights, values)``, zlib-compressed. Protocol 2 has no
+    bytes type, so each value is pickled as a call to ``_codecs.encode`` on a latin-1 string:
+    two thirds of the block's unpickling time, and a postings read needs none of it. So only
+    the start of the block is inflated, cut where the values begin, and closed as a pair.
+    Anything unexpected falls back to Whoosh's own reading of the whole block.
+    """
+    count = matcher._blocklength
+    raw = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+    # At most 5 bytes per id (J and an int32) and 9 per weight (G and a double), plus framing.
+    wanted = 14 * count + 64
+    head = zlib.decompressobj().decompress(raw, wanted) if matcher._compression else raw[:wanted]
+    at = head.find(_VALUES_START)
+    if at > 0:
+        if head[at - 1] == ord("("):  # the values' MARK: a tuple of more than three
+            at -= 1
+        try:
+            ids, weights = pickle.loads(head[:at] + b"\x86.")  # TUPLE2, STOP
+        except (pickle.UnpicklingError, ValueError, EOFError, TypeError):
+            ids, weights = None, None
+        if isinstance(ids, tuple) and len(ids) == count and (
+            weights is None or (isinstance(weights, tuple) and len(weights) == count)
+        ):
+            return ids, weights
+    matcher._read_data()
+    return matcher._data[0], matcher._data[1]
 
 
 def _blockwise(matcher) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import errno
 import sys
+import threading
 
 try:
     import resource
@@ -88,6 +89,8 @@ def add_command(sub, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted (Ctrl+C), saying once where, then one log line per request."""
+    from analyzers.segment import segmenter
+
     from . import create_app
     from .accesslog import AccessLog
 
@@ -99,6 +102,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
             flush=True,
         )
+    # jieba's dictionary takes about a second to build: built while the server waits for its
+    # first request rather than during it (a query arriving sooner waits on the same build).
+    threading.Thread(target=segmenter, name="jieba-warmup", daemon=True).start()
     server.run()  # returns on Ctrl+C
     return 0
 

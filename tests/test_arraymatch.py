@@ -212,3 +212,24 @@ def test_position_keys_are_whooshs_positions(corpus):
                     expected += [(m.id() << 32) | p for p in m.value_as("positions")]
                     m.next()
                 assert postingarrays.position_keys(leaf, "content", btext).tolist() == expected
+
+
+def test_postings_are_whooshs_postings(corpus):
+    # Every term of the ranked and matched fields (deleted documents included: hits() drops
+    # them): the blocks' starts, unpickled without their values, give Whoosh's documents and weights.
+    ix, _ = corpus
+    compared = 0
+    with ix.searcher() as searcher:
+        for leaf, _ in searcher.reader().leaf_readers():
+            for fieldname in ("content", "title", "sec_problems", "agency"):
+                for btext in list(leaf.lexicon(fieldname))[::7]:
+                    m = leaf._terms.matcher(fieldname, btext, leaf.schema[fieldname].format)
+                    ids, weights = [], []
+                    while m.is_active():
+                        ids.append(m.id())
+                        weights.append(m.weight())
+                        m.next()
+                    found = postingarrays.postings(leaf, fieldname, btext)
+                    assert found.ids.tolist() == ids and found.weights.tolist() == weights, (fieldname, btext)
+                    compared += 1
+    assert compared > 2000
