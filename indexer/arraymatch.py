@@ -246,7 +246,13 @@ class _Segment:
         """Documents where the terms stand at consecutive positions, scored as Whoosh's
         SpanNear2 scores them (its intersection tree of the terms)."""
         width = len(terms) - 1
-        keys = [postingarrays.position_keys(self.leaf, *term) for term in terms]  # reads postings too
+        frequencies = [self.leaf.doc_frequency(*term) for term in terms]
+        if not min(frequencies):
+            return Spans(NONE, _EMPTY_IDS, width)
+        for term, frequency in zip(terms, frequencies, strict=True):
+            if min(frequencies) * postingarrays.SPARSE >= frequency:
+                # Its positions will be read whole: read them now, and its postings with them.
+                postingarrays.position_keys(self.leaf, *term)
         parts = []
         for q in qs:
             found = self.term(q)
@@ -256,6 +262,7 @@ class _Segment:
         together = _tree(parts)
         if not len(together.ids):
             return Spans(NONE, _EMPTY_IDS, width)
+        keys = [postingarrays.position_keys(self.leaf, *term, within=together.ids) for term in terms]
         starts = _in_docs(keys[0], together.ids)
         for offset, term_keys in enumerate(keys[1:], start=1):
             if not len(starts):

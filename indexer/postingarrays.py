@@ -19,6 +19,7 @@ from __future__ import annotations
 import pickle
 import threading
 import zlib
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
@@ -153,30 +154,61 @@ def _restarted_sums(steps: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return total - np.repeat(before, sizes)
 
 
-def position_keys(leaf, fieldname: str, btext: bytes) -> np.ndarray:
+SPARSE = 8  # read only the blocks holding wanted documents when there are this many times fewer
+
+
+def position_keys(leaf, fieldname: str, btext: bytes, within: np.ndarray | None = None) -> np.ndarray:
     """Every occurrence of the term in segment ``leaf`` as ``docnum << 32 | position``, ascending.
 
     The blocks read for them hold the documents and weights too: those are kept as the
-    term's ``postings``, so a phrase reads each of its terms' blocks once."""
+    term's ``postings``, so a phrase reads each of its terms' blocks once. With ``within``
+    (document numbers, ascending) far fewer than the term's documents, and the term's
+    positions not read yet, only the blocks holding those documents are read (and the answer
+    is not kept): a rare phrase of common bigrams reads a few blocks of each, not all.
+    The answer may hold other documents of those blocks; callers keep the ones they want."""
     segment = leaf.segment().segment_id()
     if (fieldname, btext) not in leaf:
         return _frozen(np.zeros(0, dtype=np.int64))
+    key = (segment, "positions", fieldname, btext)
+    if within is not None:
+        known = _peek(key)
+        if known is not None:
+            return known
+        count = leaf.doc_frequency(fieldname, btext)
+        if len(within) * SPARSE < count:
+            return _read_positions(_matcher(leaf, fieldname, btext), leaf.schema[fieldname].format, within)[1]
 
     def read() -> np.ndarray:
         found, keys = _read_positions(_matcher(leaf, fieldname, btext), leaf.schema[fieldname].format)
         _cached((segment, "postings", fieldname, btext), lambda: found)
         return keys
 
-    return _cached((segment, "positions", fieldname, btext), read)
+    return _cached(key, read)
 
 
-def _read_positions(matcher, format_) -> tuple[Postings, np.ndarray]:
+def _peek(key: tuple):
+    with _lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+        return found
+
+
+def _read_positions(matcher, format_, within: np.ndarray | None = None) -> tuple[Postings, np.ndarray]:
     ids: list = []
     weights: list = []
     values: list = []
     if _blockwise(matcher):
         deltas, sizes = [], []
+        below = -1  # the largest document number of the blocks before this one
+        wanted = within.tolist() if within is not None else None
         while matcher.is_active():
+            if wanted is not None:
+                first = bisect_right(wanted, below)
+                below = matcher._maxid
+                if first == len(wanted) or wanted[first] > below:  # no wanted document here
+                    matcher._next_block()
+                    continue
             matcher._read_data()
             deltas.extend(matcher._data[0])
             sizes.append(len(matcher._data[0]))
