@@ -235,7 +235,11 @@ class _Segment:
                 terms.append((q.fieldname, btext))
             found = self.run([wq.Term(f, t) for f, t in terms], terms)
             return Spans(_boosted(found.hits, q.boost), found.starts, found.width)
-        if isinstance(q, BigramRun) and all(type(t) is wq.Term for t in q.qs) and getattr(q, "boost", 1.0) == 1.0:
+        if (
+            isinstance(q, BigramRun)
+            and all(type(t) is wq.Term for t in q.qs)
+            and getattr(q, "boost", 1.0) == 1.0
+        ):
             terms = [(t.fieldname, self._bytes(t.fieldname, t.text)) for t in q.qs]
             if any(b is None for _, b in terms):
                 return Spans(NONE, _EMPTY_IDS, 0)
@@ -355,4 +359,3 @@ def _spans_in(found: Spans, starts: np.ndarray) -> Spans:
     docs = np.unique(starts >> POSITION_BITS)
     keep = np.isin(found.hits.ids, docs, assume_unique=True)
     return Spans(Hits(found.hits.ids[keep], found.hits.scores[keep]), starts, found.width)
-

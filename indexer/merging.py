@@ -29,6 +29,8 @@ from whoosh.reading import SegmentReader
 from whoosh.util import fib
 from whoosh.util.numlists import delta_decode
 
+from .postingarrays import blocks
+
 GONE = -1  # a deleted document's new number
 
 
@@ -165,14 +167,10 @@ def _postings(matcher) -> tuple[list, list, list]:
     weights: list = []
     values: list = []
     if isinstance(matcher, W3LeafMatcher):
-        while matcher.is_active():
-            matcher._read_data()
-            ids.extend(delta_decode(matcher._data[0]))
-            matcher._read_weights()
-            weights.extend(matcher._weights)
-            matcher._read_values()
-            values.extend(matcher._values)
-            matcher._next_block()
+        for deltas, block_weights, block_values in blocks(matcher):
+            ids.extend(delta_decode(deltas))
+            weights.extend(block_weights)
+            values.extend(block_values)
         return ids, weights, values
     while matcher.is_active():
         ids.append(matcher.id())

@@ -15,13 +15,12 @@ import re
 import jieba
 import numpy as np
 import pytest
+from generated_reports import as_report
 from whoosh import index as whoosh_index
 from whoosh.formats import Positions
 
 from indexer import arraymatch, postingarrays
 from indexer.compile import compile_query
-from indexer.extract.ratios import ratios
-from indexer.generator import generate
 from indexer.live import LiveIndex
 from indexer.models import Report
 from indexer.querylang import parse
@@ -35,34 +34,11 @@ QUERIES = 400
 SECTION_WORDS = ("问题", "总体情况", "主动公开", "依申请公开", "复议诉讼", "其他事项")
 
 
-def as_report(seed: int, variant: int = 0) -> Report:
-    synthetic = generate(seed)
-    sections = dict(synthetic.sections)
-    if variant:  # a replaced report says something new at the start of its text
-        first = next(iter(sections))
-        sections[first] = f"更正说明第{variant}版。" + sections[first]
-    return Report(
-        id=f"g{seed:05d}",
-        source=f"generated/{seed}",
-        format="txt",
-        title=synthetic.title,
-        agency=synthetic.agency,
-        region=synthetic.region,
-        year=synthetic.year,
-        published=synthetic.published,
-        template=synthetic.template,
-        sections=sections,
-        facets=dict(synthetic.expected),
-        ratios=ratios(synthetic.expected),
-        content_hash=f"{seed:064x}{variant}",
-    )
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("arraymatch-index")
     ix = whoosh_index.create_in(str(folder), build_schema(), indexname=INDEX_NAME)
-    reports = [as_report(seed) for seed in range(REPORTS)]
+    reports = [as_report(seed, text=True) for seed in range(REPORTS)]
     for start, end in [(0, 300), (300, 400), (400, 500), (500, 600)]:  # common terms span blocks of 128
         writer = new_writer(ix)
         for report in reports[start:end]:
@@ -70,7 +46,7 @@ def corpus(tmp_path_factory):
         commit(writer, merge=False)
     writer = new_writer(ix)  # every 20th report replaced: its old document is deleted, not gone
     for seed in range(0, REPORTS, 20):
-        report = as_report(seed, variant=1)
+        report = as_report(seed, text=True, variant=1)
         writer.update_document(**to_document(report, report.source))
     commit(writer, merge=False)
     live = LiveIndex(ix)
@@ -86,7 +62,9 @@ def texts(reports: list[Report]) -> list[str]:
 def queries(reports: list[Report]) -> list[str]:
     rng = random.Random(7)
     bodies = texts(reports)
-    words = sorted({w for body in bodies[:60] for w in jieba.cut(body) if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w)})
+    words = sorted(
+        {w for body in bodies[:60] for w in jieba.cut(body) if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w)}
+    )
     runs = [run for body in bodies[:60] for run in re.findall(r"[\u4e00-\u9fff]{6,}", body)]
     keys = sorted({k for r in reports for k in r.facets})
     provinces = sorted({r.region.province for r in reports if r.region.province})
@@ -104,21 +82,25 @@ def queries(reports: list[Report]) -> list[str]:
         return f"{key} {rng.choice(('>', '>=', '<', '<=', '=', '!='))} {rng.choice((0, 1, 3, 10, 50))}"
 
     def leaf() -> str:
-        return rng.choice((
-            word, word, phrase,
-            lambda: f'"{phrase()}"',
-            lambda: rng.choice(word()),  # one character: the bigrams it begins
-            lambda: f"{phrase()}，{word()}",  # punctuation: two runs, both required
-            lambda: f"{rng.choice(SECTION_WORDS)}:{word()}",
-            lambda: f'{rng.choice(SECTION_WORDS)}:"{phrase()}"',
-            lambda: f"机关:{rng.choice(reports).agency[:rng.randint(2, 6)]}",
-            condition,
-            lambda: f"in {rng.randint(2008, 2024)}",
-            lambda: f"地区:{rng.choice(provinces)[:2]}",
-            lambda: f"模板:{rng.choice(('2019', '2021', 'free'))}",
-            lambda: rng.choice(("勾稽:一致", "勾稽:不一致")),
-            lambda: "government",
-        ))()
+        return rng.choice(
+            (
+                word,
+                word,
+                phrase,
+                lambda: f'"{phrase()}"',
+                lambda: rng.choice(word()),  # one character: the bigrams it begins
+                lambda: f"{phrase()}，{word()}",  # punctuation: two runs, both required
+                lambda: f"{rng.choice(SECTION_WORDS)}:{word()}",
+                lambda: f'{rng.choice(SECTION_WORDS)}:"{phrase()}"',
+                lambda: f"机关:{rng.choice(reports).agency[: rng.randint(2, 6)]}",
+                condition,
+                lambda: f"in {rng.randint(2008, 2024)}",
+                lambda: f"地区:{rng.choice(provinces)[:2]}",
+                lambda: f"模板:{rng.choice(('2019', '2021', 'free'))}",
+                lambda: rng.choice(("勾稽:一致", "勾稽:不一致")),
+                lambda: "government",
+            )
+        )()
 
     def node(depth: int) -> str:
         if depth == 0 or rng.random() < 0.4:

@@ -10,10 +10,9 @@ index returns.
 import random
 
 import pytest
+from generated_reports import as_report
 from whoosh import index as whoosh_index
 
-from indexer.extract.ratios import ratios
-from indexer.generator import generate
 from indexer.levels import level_of
 from indexer.models import Report
 from indexer.querylang import And, Compare, Field, Not, Or, YearRange, parse
@@ -27,25 +26,6 @@ from indexer.store import writer as new_writer
 REPORTS = 2000
 QUERIES = 300
 OPS = (">", ">=", "<", "<=", "=", "!=")
-
-
-def as_report(seed: int) -> Report:
-    synthetic = generate(seed)
-    return Report(
-        id=f"g{seed:05d}",
-        source=f"generated/{seed}",
-        format="txt",
-        title=synthetic.title,
-        agency=synthetic.agency,
-        region=synthetic.region,
-        year=synthetic.year,
-        published=synthetic.published,
-        template=synthetic.template,
-        sections={},
-        facets=dict(synthetic.expected),
-        ratios=ratios(synthetic.expected),
-        content_hash=f"{seed:064x}",
-    )
 
 
 @pytest.fixture(scope="module")
