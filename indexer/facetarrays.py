@@ -96,13 +96,17 @@ def segment_array(leaf, fieldname: str) -> np.ndarray:
     return per_segment(leaf, fieldname, read)
 
 
-def array(reader, fieldname: str) -> np.ndarray:
-    """The field's values for every document of ``reader`` (a segment or the whole index)."""
+def array(reader, fieldname: str, *, whole_index: bool = True) -> np.ndarray:
+    """The field's values for every document of ``reader`` (a segment or the whole index).
+
+    ``whole_index=False`` for a reader of one segment among others (a query's per-segment
+    condition): the arrays of the index's other segments are kept, not forgotten as gone."""
     leaves = [(leaf, base) for leaf, base in reader.leaf_readers() if leaf.segment() is not None]
     if not leaves:  # an index created but never committed to: Whoosh's empty reader
         return np.full(0, np.nan) if _numeric(reader, fieldname) else np.full(0, -1, dtype=np.int32)
     parts = [segment_array(leaf, fieldname) for leaf, _ in leaves]
-    _forget_except({leaf.segment().segment_id() for leaf, _ in leaves})
+    if whole_index:
+        _forget_except({leaf.segment().segment_id() for leaf, _ in leaves})
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 

@@ -100,7 +100,7 @@ class FacetCondition(ArrayCondition):
         return OPERATORS[self.op](value, self.value)
 
     def _mask(self, reader) -> np.ndarray:
-        values = facetarrays.array(reader, self.fieldname)
+        values = facetarrays.array(reader, self.fieldname, whole_index=False)  # often one segment
         with np.errstate(invalid="ignore"):  # NaN compares false: absent never matches
             if self.op in ("=", "!="):
                 equal = np.abs(values - self.value) <= _EPSILON
@@ -140,7 +140,7 @@ class RegionCondition(ArrayCondition):
     def _mask(self, reader) -> np.ndarray:
         mask = np.zeros(reader.doc_count_all(), dtype=bool)
         for name in self.FIELDS:
-            codes = facetarrays.array(reader, name)
+            codes = facetarrays.array(reader, name, whole_index=False)
             wanted = [c for c in np.unique(codes).tolist() if c >= 0 and self.text in facetarrays.name_of(c)]
             if wanted:
                 mask |= np.isin(codes, wanted)

@@ -137,3 +137,32 @@ def test_an_index_never_committed_to_answers_every_kind_of_query_with_nothing(tm
             assert search(index, query, sort="-采购金额")["total"] == 0
         assert browse(index)["total"] == 0
         assert facet_series(index, "in 2020", "申请.新收")["reports"] == 0
+
+
+def test_a_condition_on_one_new_segment_keeps_the_other_segments_arrays(tmp_path):
+    # Conditions are answered a segment at a time (indexer.arraymatch). Asked first about a
+    # segment just committed, they once made the cache forget every other segment's arrays
+    # as if those segments were gone: the next query read all their columns again.
+    from generated_reports import as_report
+
+    from indexer.store import commit
+    from indexer.store import writer as new_writer
+
+    ix, _ = open_or_create(tmp_path)
+    for seed in range(24):  # more segments than the cache keeps before it looks for gone ones
+        writer = new_writer(ix)
+        report = as_report(seed)
+        writer.add_document(**to_document(report, report.source))
+        commit(writer, merge=False)
+    field = facet_field("申请.新收")
+    with ix.searcher() as searcher:
+        facetarrays.array(searcher.reader(), field)  # the whole index: every segment's array read
+        old = {leaf.segment().segment_id() for leaf, _ in searcher.reader().leaf_readers()}
+    writer = new_writer(ix)
+    report = as_report(99)
+    writer.add_document(**to_document(report, report.source))
+    commit(writer, merge=False)
+    with ix.searcher() as searcher:
+        newest = next(leaf for leaf, _ in searcher.reader().leaf_readers() if leaf.segment().segment_id() not in old)
+        FacetCondition("申请.新收", ">", -1)._mask(newest)
+    assert all((segment, field) in facetarrays._arrays for segment in old)
