@@ -83,7 +83,7 @@ class _Segment:
 
     def match(self, q: wq.Query) -> Hits:
         self.deadline.check()
-        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+        if isinstance(q, type(wq.NullQuery)):
             return NONE
         if isinstance(q, SpanWithin | BigramRun | WordRun):
             found = self.spans(q)
@@ -222,10 +222,11 @@ class _Segment:
             positions = inner.starts & ((1 << POSITION_BITS) - 1)
             return _spans_in(inner, inner.starts[(positions >= q.lo) & (positions + inner.width < q.hi)])
         if isinstance(q, wq.Term):
-            found = self.term(q)
             btext = self._bytes(q.fieldname, q.text)
-            keys = _EMPTY_IDS if btext is None else postingarrays.position_keys(self.leaf, q.fieldname, btext)
-            return Spans(found, keys, 0)
+            if btext is None:
+                return Spans(NONE, _EMPTY_IDS, 0)
+            keys = postingarrays.position_keys(self.leaf, q.fieldname, btext)  # keeps its postings too
+            return Spans(self.term(q), keys, 0)
         if isinstance(q, WordRun):
             terms = []
             for word in q.words:
@@ -251,10 +252,11 @@ class _Segment:
         SpanNear2 scores them (its intersection tree of the terms)."""
         width = len(terms) - 1
         frequencies = [self.leaf.doc_frequency(*term) for term in terms]
-        if not min(frequencies):
+        rarest = min(frequencies)
+        if not rarest:
             return Spans(NONE, _EMPTY_IDS, width)
         for term, frequency in zip(terms, frequencies, strict=True):
-            if min(frequencies) * postingarrays.SPARSE >= frequency:
+            if rarest * postingarrays.SPARSE >= frequency:
                 # Its positions will be read whole: read them now, and its postings with them.
                 postingarrays.position_keys(self.leaf, *term)
         parts = []

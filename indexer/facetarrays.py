@@ -18,6 +18,7 @@ import threading
 import numpy as np
 from whoosh import columns
 
+from . import postingarrays
 from .querylang import YEAR_MAX, YEAR_MIN
 
 _arrays: dict[tuple[str, str], object] = {}  # (segment id, name) → its array or list
@@ -111,22 +112,14 @@ def array(reader, fieldname: str, *, whole_index: bool = True) -> np.ndarray:
 
 
 def term_docs(reader, fieldname: str, term: str) -> np.ndarray:
-    """The document numbers (over ``reader``) whose ``fieldname`` holds ``term``, from its postings."""
+    """The document numbers (over ``reader``) whose ``fieldname`` holds ``term``, from its
+    postings (``postingarrays``): deleted documents included, so callers keep live ones."""
+    btext = reader.schema[fieldname].to_bytes(term)
     parts = []
     for leaf, base in reader.leaf_readers():
-        if leaf.segment() is None:
-            continue
-
-        def read(leaf) -> np.ndarray:
-            found = (
-                np.fromiter(leaf.postings(fieldname, term).all_ids(), dtype=np.int64)
-                if (fieldname, term) in leaf
-                else np.zeros(0, dtype=np.int64)
-            )
-            found.flags.writeable = False
-            return found
-
-        parts.append(per_segment(leaf, f"{fieldname}:{term}", read) + base)
+        found = postingarrays.postings(leaf, fieldname, btext) if leaf.segment() is not None else None
+        if found is not None:
+            parts.append(found.ids + base)
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 

@@ -29,7 +29,9 @@ import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.formats import Positions
 
-BUDGET = 512 * 1024 * 1024  # bytes of arrays kept (100,000 reports: server peak 1.23 GB; 1.08 GB with 256 MB, but p95s up to 2.5x)
+# Bytes of arrays kept. At 100,000 reports the server peaked at 1.23 GB; with 256 MB at 1.08 GB,
+# but p95s rose up to 2.5x.
+BUDGET = 512 * 1024 * 1024
 POSITION_BITS = 32  # a phrase key is docnum << 32 | position: positions stay far below 2**32
 
 
@@ -85,13 +87,8 @@ def postings(leaf, fieldname: str, btext: bytes) -> Postings | None:
 
 
 def _read_postings(matcher) -> Postings:
-    if not _blockwise(matcher):  # another codec: posting by posting
-        ids, weights = [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
-        return Postings(_frozen(np.array(ids, dtype=np.int64)), _frozen(np.array(weights, dtype=np.float64)))
+    if not _blockwise(matcher):
+        return _one_by_one(matcher)[0]
     deltas: list = []
     sizes: list = []
     weights: list = []
@@ -198,24 +195,18 @@ def _peek(key: tuple):
 
 
 def _read_positions(matcher, format_, within: np.ndarray | None = None) -> tuple[Postings, np.ndarray]:
-    ids: list = []
-    weights: list = []
-    values: list = []
     if _blockwise(matcher):
-        deltas, sizes = [], []
+        deltas, sizes, weights, values = [], [], [], []
         for block_deltas, block_weights, block_values in blocks(matcher, within):
             deltas.extend(block_deltas)
             sizes.append(len(block_deltas))
             weights.extend(block_weights)
             values.extend(block_values)
         docs = _restarted_sums(np.array(deltas, dtype=np.int64), np.array(sizes, dtype=np.int64))
+        found = Postings(_frozen(docs), _frozen(np.array(weights, dtype=np.float64)))
     else:
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value())
-            matcher.next()
-        docs = np.array(ids, dtype=np.int64)
+        found, values = _one_by_one(matcher)
+        docs = found.ids
     parsed = _pickled_deltas(values) if type(format_).decode_positions is Positions.decode_positions else None
     if parsed is not None:
         counts, steps = parsed
@@ -224,8 +215,19 @@ def _read_positions(matcher, format_, within: np.ndarray | None = None) -> tuple
         per_doc = [format_.decode_positions(v) for v in values]
         counts = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(per_doc))
         flat = np.fromiter(chain.from_iterable(per_doc), dtype=np.int64, count=int(counts.sum()))
-    found = Postings(_frozen(docs), _frozen(np.array(weights, dtype=np.float64)))
     return found, _frozen((np.repeat(docs, counts) << POSITION_BITS) | flat)
+
+
+def _one_by_one(matcher) -> tuple[Postings, list]:
+    """Another codec's postings and values, read posting by posting through its matcher."""
+    ids, weights, values = [], [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        values.append(matcher.value())
+        matcher.next()
+    found = Postings(_frozen(np.array(ids, dtype=np.int64)), _frozen(np.array(weights, dtype=np.float64)))
+    return found, values
 
 
 _K, _M, _J = b"K"[0], b"M"[0], b"J"[0]  # pickle's 1-, 2- and 4-byte integers

@@ -91,11 +91,6 @@ class Deadline:
             raise SearchTimeout(self.seconds)
 
 
-def matched(searcher, query, deadline: Deadline) -> arraymatch.Hits:
-    """Every live document ``query`` matches, ascending, with its score (``arraymatch``)."""
-    return arraymatch.hits(searcher, query, deadline)
-
-
 @dataclass(frozen=True)
 class Sort:
     kind: str  # "relevance", "year" or "facet"
@@ -152,7 +147,7 @@ def run_search(
     named = list(dict.fromkeys(c.facet for c in conditions(node)))
     words = scoped_words(node)
     with ix.searcher() as searcher:
-        found = matched(searcher, query, deadline)
+        found = arraymatch.hits(searcher, query, deadline)
         docnums = _ordered(searcher.reader(), found, order)
         chosen = docnums[(page - 1) * per_page : page * per_page]
         scores = _scores_of(found, chosen) if order.kind == "relevance" else {}
@@ -273,7 +268,7 @@ def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> di
 
 def ordered_docnums(searcher, query, order: Sort, deadline: Deadline | None = None) -> list[int]:
     """Every document a compiled query matches, in the requested order."""
-    return _ordered(searcher.reader(), matched(searcher, query, deadline or Deadline()), order)
+    return _ordered(searcher.reader(), arraymatch.hits(searcher, query, deadline or Deadline()), order)
 
 
 def search_ids(ix, text: str, sort: str | None = None, timeout: float | None = None) -> list[str]:

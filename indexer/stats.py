@@ -12,7 +12,7 @@ from collections import defaultdict
 import numpy as np
 from whoosh import query as wq
 
-from . import facetarrays
+from . import arraymatch, facetarrays
 from .compile import compile_query
 from .extract.numbers import tidy
 from .querylang import parse
@@ -43,12 +43,12 @@ def facet_series(ix, text: str, key: str, timeout: float | None = None) -> dict:
     Reports that do not state the facet are counted in ``absent`` and left out of
     the sums and medians (absent is not 0). ``timeout`` as ``search`` has it.
     """
-    from .search import Deadline, matched  # search imports this module for series_over
+    from .search import Deadline  # search imports this module for series_over
 
     deadline = Deadline(timeout)
     query = compile_query(parse(text))
     with ix.searcher() as searcher:
-        return series_over(searcher, matched(searcher, query, deadline).ids.tolist(), key)
+        return series_over(searcher, arraymatch.hits(searcher, query, deadline).ids.tolist(), key)
 
 
 def series_over(searcher, docnums: list[int], key: str) -> dict:

@@ -137,10 +137,11 @@ def test_cold_and_warm_posting_arrays_agree(corpus):
     ix, reports = corpus
     text = '"政府信息公开" OR 问题:工作'
     postingarrays.clear()
-    cold = both_ways(ix, text)[1]
-    warm = both_ways(ix, text)[1]
-    assert cold[0].tolist() == warm[0].tolist() and len(cold[0]) > 100
-    assert cold[1].tolist() == warm[1].tolist()
+    (ids, scores), cold = both_ways(ix, text)
+    _, warm = both_ways(ix, text)
+    assert len(ids) > 100
+    for found in (cold, warm):
+        assert found[0].tolist() == ids.tolist() and found[1].tolist() == scores.tolist()
 
 
 def test_a_phrase_at_the_very_start_of_a_field(corpus):

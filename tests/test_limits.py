@@ -9,6 +9,7 @@ import random
 import pytest
 from whoosh import query as wq
 
+from indexer import arraymatch
 from indexer.compile import compile_query
 from indexer.export import ExportTooLarge, records
 from indexer.highlight import _merged, _window, fragment, occurrences
@@ -210,7 +211,7 @@ def test_a_search_past_its_time_raises_search_timeout(seed_index):
 
 
 def test_the_deadline_is_checked_while_hits_are_collected(seed_index, monkeypatch):
-    """Past the deadline mid-collection: the collector stops there, not after the last hit."""
+    """Past the deadline mid-search: the search stops at the next check, not after the last node."""
     import indexer.search as searching
 
     clock = iter([0.0, 0.0, 0.0] + [100.0] * 1000)  # the start, two checks in time, then late
@@ -220,8 +221,8 @@ def test_the_deadline_is_checked_while_hits_are_collected(seed_index, monkeypatc
     original = searching.Deadline.check
     monkeypatch.setattr(searching.Deadline, "check", lambda self: (calls.append(1), original(self)))
     with seed_index.searcher() as searcher, pytest.raises(SearchTimeout):
-        searching.matched(searcher, compile_query(parse("公开")), deadline)
-    assert len(calls) == 3  # before and after the segment's matcher, then at the first hit: late
+        arraymatch.hits(searcher, compile_query(parse("公开")), deadline)
+    assert len(calls) == 3  # before the segment, at the query's root, then at its first part: late
 
 
 def test_api_and_page_answer_a_slow_search_with_400(seed_index):
