@@ -16,6 +16,7 @@ and forgets the least recently used terms first.
 
 from __future__ import annotations
 
+import os
 import pickle
 import threading
 import zlib
@@ -26,8 +27,12 @@ from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import W3LeafMatcher, W3TermInfo
 from whoosh.formats import Positions
+from whoosh.index import TOC
+from whoosh.reading import SegmentReader
+
+from . import postingfile
 
 # Bytes of arrays kept. At 100,000 reports the server peaked at 1.23 GB; with 256 MB at 1.08 GB,
 # but p95s rose up to 2.5x.
@@ -78,12 +83,44 @@ def _matcher(leaf, fieldname: str, btext: bytes):
     return leaf._terms.matcher(fieldname, btext, leaf.schema[fieldname].format)
 
 
+_frequencies: dict[tuple, int] = {}
+_FREQUENCIES = 200_000  # terms remembered (about 40 MB), then forgotten all at once
+
+
+def doc_frequency(leaf, fieldname: str, btext: bytes) -> int:
+    """How many of segment ``leaf``'s documents (deleted ones included) hold the term; 0 when
+    none does. Remembered: a query asks it of every segment several times (Whoosh's idf, its
+    choice of intersection order and of union, the term's existence), and each answer from
+    the term table is a hash lookup through Whoosh's Python file layer, about 30 µs."""
+    segment = leaf.segment()
+    if segment is None:  # not a segment's reader: nothing to remember it by
+        return leaf.doc_frequency(fieldname, btext)
+    key = (segment.segment_id(), fieldname, btext)
+    found = _frequencies.get(key)
+    if found is None:
+        try:
+            found = leaf._terms.doc_frequency(fieldname, btext) if fieldname in leaf.schema else 0
+        except KeyError:
+            found = 0
+        if len(_frequencies) >= _FREQUENCIES:
+            _frequencies.clear()
+        _frequencies[key] = found
+    return found
+
+
 def postings(leaf, fieldname: str, btext: bytes) -> Postings | None:
     """The term's documents and weights in segment ``leaf``; None when the segment lacks the term."""
     key = (leaf.segment().segment_id(), "postings", fieldname, btext)
-    if (fieldname, btext) not in leaf:
+    if not doc_frequency(leaf, fieldname, btext):
         return None
-    return _cached(key, lambda: _read_postings(_matcher(leaf, fieldname, btext)))
+
+    def read() -> Postings:
+        entry = _from_file(leaf, fieldname, btext, positions=False)
+        if entry is not None:
+            return Postings(_frozen(entry.ids), _frozen(entry.weights))
+        return _read_postings(_matcher(leaf, fieldname, btext))
+
+    return _cached(key, read)
 
 
 def _read_postings(matcher) -> Postings:
@@ -167,23 +204,106 @@ def position_keys(leaf, fieldname: str, btext: bytes, within: np.ndarray | None 
     is not kept): a rare phrase of common bigrams reads a few blocks of each, not all.
     The answer may hold other documents of those blocks; callers keep the ones they want."""
     segment = leaf.segment().segment_id()
-    if (fieldname, btext) not in leaf:
+    count = doc_frequency(leaf, fieldname, btext)
+    if not count:
         return _frozen(np.zeros(0, dtype=np.int64))
     key = (segment, "positions", fieldname, btext)
     if within is not None:
         known = _peek(key)
         if known is not None:
             return known
-        count = leaf.doc_frequency(fieldname, btext)
-        if len(within) * SPARSE < count:
-            return _read_positions(_matcher(leaf, fieldname, btext), leaf.schema[fieldname].format, within)[1]
+        if len(within) * SPARSE < count and _posting_file(leaf) is None:
+            found, counts, steps = _read_positions(
+                _matcher(leaf, fieldname, btext), leaf.schema[fieldname].format, within
+            )
+            return _keys(found.ids, counts, steps)
 
     def read() -> np.ndarray:
-        found, keys = _read_positions(_matcher(leaf, fieldname, btext), leaf.schema[fieldname].format)
+        entry = _from_file(leaf, fieldname, btext, positions=True)
+        if entry is not None and entry.counts is not None:
+            found = Postings(_frozen(entry.ids), _frozen(entry.weights))
+            counts, steps = entry.counts, entry.steps
+        else:
+            format_ = leaf.schema[fieldname].format
+            found, counts, steps = _read_positions(_matcher(leaf, fieldname, btext), format_)
         _cached((segment, "postings", fieldname, btext), lambda: found)
-        return keys
+        return _keys(found.ids, counts, steps)
 
     return _cached(key, read)
+
+
+FILE_MIN_DOCS = 1000  # a smaller segment (a batch or two, merged again soon) is read from Whoosh's blocks
+_files: OrderedDict[str, postingfile.PostingFile] = OrderedDict()
+_OPEN_FILES = 64
+
+
+def _posting_file(leaf) -> postingfile.PostingFile | None:
+    """The segment's posting file (``postingfile``), when it has one."""
+    segment = leaf.segment()
+    with _lock:
+        found = _files.get(segment.segment_id())
+    if found is not None:
+        return found
+    folder = getattr(leaf._storage, "folder", None)
+    path = os.path.join(folder, segment.make_filename(postingfile.EXTENSION)) if folder else None
+    if path is None or not os.path.exists(path):
+        return None  # looked for again at the next read: an ingest may write it meanwhile
+    try:
+        found = postingfile.PostingFile(path)
+    except (OSError, ValueError):  # gone with a merge, or damaged: Whoosh's blocks still answer
+        return None
+    with _lock:
+        _files[segment.segment_id()] = found
+        while len(_files) > _OPEN_FILES:
+            _files.popitem(last=False)
+    return found
+
+
+def _from_file(leaf, fieldname: str, btext: bytes, positions: bool) -> postingfile.Entry | None:
+    found = _posting_file(leaf)
+    return found.read(postingfile.term_key(fieldname, btext), positions) if found is not None else None
+
+
+def write_files(storage, indexname: str, schema) -> int:
+    """Write the posting file of every segment of the index's latest generation that has at
+    least ``FILE_MIN_DOCS`` documents and no file yet; the number written."""
+    folder = getattr(storage, "folder", None)
+    if folder is None:
+        return 0
+    written = 0
+    for segment in TOC.read(storage, indexname).segments:
+        path = os.path.join(folder, segment.make_filename(postingfile.EXTENSION))
+        if segment.doc_count_all() >= FILE_MIN_DOCS and not os.path.exists(path):
+            write_file(storage, schema, segment, path)
+            written += 1
+    return written
+
+
+def write_file(storage, schema, segment, path: str) -> int:
+    """Write ``segment``'s posting file to ``path``: every term found in at least
+    ``postingfile.MIN_DOCS`` of its documents, read through Whoosh's codec."""
+    leaf = SegmentReader(storage, schema, segment)
+    try:
+        return postingfile.write(path, _entries(leaf))
+    finally:
+        leaf.close()
+
+
+def _entries(leaf) -> Iterator[tuple[bytes, postingfile.Entry]]:
+    terms = leaf._terms
+    for keybytes, info in terms._tindex.items():
+        if W3TermInfo.from_bytes(info).doc_frequency() < postingfile.MIN_DOCS:
+            continue
+        fieldname, btext = terms._keydecoder(keybytes)
+        format_ = leaf.schema[fieldname].format
+        matcher = terms.matcher(fieldname, btext, format_)
+        if format_.supports("positions"):
+            found, counts, steps = _read_positions(matcher, format_)
+            entry = postingfile.Entry(found.ids, found.weights, counts, steps)
+        else:
+            found = _read_postings(matcher)
+            entry = postingfile.Entry(found.ids, found.weights, None, None)
+        yield postingfile.term_key(fieldname, btext), entry
 
 
 def _peek(key: tuple):
@@ -194,7 +314,17 @@ def _peek(key: tuple):
         return found
 
 
-def _read_positions(matcher, format_, within: np.ndarray | None = None) -> tuple[Postings, np.ndarray]:
+def _keys(docs: np.ndarray, counts: np.ndarray, steps: np.ndarray) -> np.ndarray:
+    """Position keys from each document's position count and deltas."""
+    flat = _restarted_sums(steps, counts)  # positions are running sums of the deltas, per document
+    return _frozen((np.repeat(docs, counts) << POSITION_BITS) | flat)
+
+
+def _read_positions(
+    matcher, format_, within: np.ndarray | None = None
+) -> tuple[Postings, np.ndarray, np.ndarray]:
+    """The term's postings, and each document's position count and position deltas (the first
+    position, then differences)."""
     if _blockwise(matcher):
         deltas, sizes, weights, values = [], [], [], []
         for block_deltas, block_weights, block_values in blocks(matcher, within):
@@ -206,16 +336,21 @@ def _read_positions(matcher, format_, within: np.ndarray | None = None) -> tuple
         found = Postings(_frozen(docs), _frozen(np.array(weights, dtype=np.float64)))
     else:
         found, values = _one_by_one(matcher)
-        docs = found.ids
     parsed = _pickled_deltas(values) if type(format_).decode_positions is Positions.decode_positions else None
     if parsed is not None:
-        counts, steps = parsed
-        flat = _restarted_sums(steps, counts)  # positions are running sums of the deltas, per document
-    else:
-        per_doc = [format_.decode_positions(v) for v in values]
-        counts = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(per_doc))
-        flat = np.fromiter(chain.from_iterable(per_doc), dtype=np.int64, count=int(counts.sum()))
-    return found, _frozen((np.repeat(docs, counts) << POSITION_BITS) | flat)
+        return found, *parsed
+    per_doc = [format_.decode_positions(v) for v in values]
+    counts = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(per_doc))
+    flat = np.fromiter(chain.from_iterable(per_doc), dtype=np.int64, count=int(counts.sum()))
+    return found, counts, _deltas(flat, counts)
+
+
+def _deltas(flat: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Each document's positions as its first position and differences (``_keys``'s input)."""
+    steps = np.diff(flat, prepend=0)
+    firsts = (np.cumsum(counts) - counts)[counts > 0]
+    steps[firsts] = flat[firsts]
+    return steps
 
 
 def _one_by_one(matcher) -> tuple[Postings, list]:
@@ -308,4 +443,6 @@ def clear() -> None:
     global _held
     with _lock:
         _cache.clear()
+        _files.clear()
+        _frequencies.clear()
         _held = 0

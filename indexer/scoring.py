@@ -11,12 +11,14 @@ last bit (tests compare them).
 
 from __future__ import annotations
 
+from math import log
+
 import numpy as np
 from whoosh import columns, scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
 from whoosh.util.numeric import _length_byte_cache
 
-from . import facetarrays
+from . import facetarrays, postingarrays
 
 _BYTE_LENGTHS = np.array(_length_byte_cache, dtype=np.float64)  # Whoosh's length of each length byte
 
@@ -59,6 +61,16 @@ def _read_lengths(leaf, fieldname: str) -> np.ndarray:
 
 
 class CachedBM25F(scoring.BM25F):
+    def idf(self, searcher, fieldname, text):
+        # Whoosh's idf, each segment's count read through postingarrays' remembered counts
+        # (Whoosh asks every segment's term table for every term of every query).
+        parent = searcher.get_parent()
+        btext = text if isinstance(text, bytes) else parent.schema[fieldname].to_bytes(text)
+        n = sum(
+            postingarrays.doc_frequency(leaf, fieldname, btext) for leaf, _ in parent.reader().leaf_readers()
+        )
+        return log(parent.doc_count_all() / (n + 1)) + 1
+
     def scorer(self, searcher, fieldname, text, qf=1):
         scorer = super().scorer(searcher, fieldname, text, qf)
         if isinstance(scorer, scoring.BM25FScorer):

@@ -36,7 +36,10 @@ SECTION_WORDS = ("问题", "总体情况", "主动公开", "依申请公开", "�
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("arraymatch-index")
+    return build_index(tmp_path_factory.mktemp("arraymatch-index"))
+
+
+def build_index(folder) -> tuple[LiveIndex, list[Report]]:
     ix = whoosh_index.create_in(str(folder), build_schema(), indexname=INDEX_NAME)
     reports = [as_report(seed, text=True) for seed in range(REPORTS)]
     for start, end in [(0, 300), (300, 400), (400, 500), (500, 600)]:  # common terms span blocks of 128

@@ -1,0 +1,173 @@
+"""Posting files (``indexer.postingfile``) hold Whoosh's postings exactly, and queries read
+through them find Whoosh's documents with Whoosh's scores.
+
+The index is ``test_arraymatch``'s (600 generated reports in five segments, some replaced),
+built with every segment given a posting file and the file holding every term found in at
+least ``MIN_DOCS`` documents, so both the file and Whoosh's blocks answer terms.
+"""
+
+import os
+
+import numpy as np
+import pytest
+from generated_reports import as_report
+from test_arraymatch import both_ways, build_index, queries
+from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3TermInfo
+
+from indexer import postingarrays, postingfile
+from indexer.merging import merge_all
+from indexer.schema import build_schema
+from indexer.store import INDEX_NAME, commit, to_document
+from indexer.store import writer as new_writer
+
+MIN_DOCS = 3
+
+
+@pytest.fixture(scope="module")
+def filed(tmp_path_factory):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(postingfile, "MIN_DOCS", MIN_DOCS)
+        patch.setattr(postingarrays, "FILE_MIN_DOCS", 1)
+        ix, reports = build_index(tmp_path_factory.mktemp("postingfile-index"))
+    postingarrays.clear()
+    return ix, reports
+
+
+def whoosh_postings(leaf, fieldname: str, btext: bytes) -> tuple[list, list, list]:
+    matcher = leaf._terms.matcher(fieldname, btext, leaf.schema[fieldname].format)
+    positions = leaf.schema[fieldname].format.supports("positions")
+    ids, weights, keys = [], [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        if positions:
+            keys += [(matcher.id() << 32) | p for p in matcher.value_as("positions")]
+        matcher.next()
+    return ids, weights, keys
+
+
+def test_every_segment_has_a_file_holding_exactly_whooshs_postings(filed):
+    ix, _ = filed
+    in_file = left_out = 0
+    with ix.searcher() as searcher:
+        for leaf, _ in searcher.reader().leaf_readers():
+            found = postingarrays._posting_file(leaf)
+            assert found is not None
+            for keybytes, info in leaf._terms._tindex.items():
+                fieldname, btext = leaf._terms._keydecoder(keybytes)
+                entry = found.read(postingfile.term_key(fieldname, btext), positions=True)
+                if W3TermInfo.from_bytes(info).doc_frequency() < MIN_DOCS:
+                    assert entry is None
+                    left_out += 1
+                    continue
+                ids, weights, keys = whoosh_postings(leaf, fieldname, btext)
+                assert entry.ids.tolist() == ids and entry.weights.tolist() == weights, (fieldname, btext)
+                if keys:
+                    assert postingarrays._keys(entry.ids, entry.counts, entry.steps).tolist() == keys
+                else:
+                    assert entry.counts is None
+                in_file += 1
+    assert in_file > 5000 and left_out > 5000
+
+
+def test_queries_read_through_the_files_find_whooshs_documents_and_scores(filed, monkeypatch):
+    ix, reports = filed
+    answered = []
+    read = postingfile.PostingFile.read
+
+    def counted(self, key, positions=False):
+        entry = read(self, key, positions)
+        answered.append(entry is not None)
+        return entry
+
+    monkeypatch.setattr(postingfile.PostingFile, "read", counted)
+    postingarrays.clear()
+    for text in queries(reports):
+        (ids, scores), (array_ids, array_scores) = both_ways(ix, text)
+        assert array_ids.tolist() == ids.tolist(), text
+        assert array_scores.tolist() == scores.tolist(), text
+    assert answered.count(True) > 1000 and answered.count(False) > 100  # both ways were taken
+    postingarrays.clear()
+
+
+def test_round_trip_of_every_array_width(tmp_path):
+    entries = [
+        (
+            b"a\x00x",
+            postingfile.Entry(
+                np.array([0, 5, 70_000, 2**31 - 5]), np.array([1.0, 2.5, 3.0, 1e-3]), None, None
+            ),
+        ),
+        (
+            b"b\x00y",
+            postingfile.Entry(
+                np.array([3, 4]), np.array([2.0, 300.0]), np.array([2, 300]), np.arange(302) * 1000 + 7
+            ),
+        ),
+        (b"c\x00z", postingfile.Entry(np.array([1]), np.array([70_000.0]), np.array([1]), np.array([9]))),
+    ]
+    written = _written(entries, tmp_path)
+    for key, entry in entries:
+        found = written.read(key, positions=True)
+        assert found.ids.tolist() == entry.ids.tolist() and found.weights.tolist() == entry.weights.tolist()
+        if entry.counts is None:
+            assert found.counts is None
+        else:
+            assert (
+                found.counts.tolist() == entry.counts.tolist()
+                and found.steps.tolist() == entry.steps.tolist()
+            )
+        assert written.read(key).counts is None  # positions only when asked
+    assert written.read(b"d\x00w") is None
+
+
+def _written(entries, folder) -> postingfile.PostingFile:
+    path = folder / "x.npp"
+    assert postingfile.write(path, entries) == len({key for key, _ in entries})
+    assert os.listdir(folder) == ["x.npp"]  # the partial file was renamed
+    return postingfile.PostingFile(path)
+
+
+def test_terms_whose_hashes_collide_are_left_to_whoosh(tmp_path, monkeypatch):
+    monkeypatch.setattr(postingfile, "_hash", lambda key: 7 if key in (b"a", b"b") else 8)
+    one = postingfile.Entry(np.array([1, 2]), np.array([1.0, 1.0]), None, None)
+    path = tmp_path / "x.npp"
+    assert postingfile.write(path, [(b"a", one), (b"b", one), (b"c", one)]) == 1
+    found = postingfile.PostingFile(path)
+    assert found.read(b"a") is None and found.read(b"b") is None
+    assert found.read(b"c").ids.tolist() == [1, 2]
+
+
+def test_files_follow_the_segments_through_merges_and_a_damaged_file_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setattr(postingfile, "MIN_DOCS", 2)
+    monkeypatch.setattr(postingarrays, "FILE_MIN_DOCS", 20)
+    ix = whoosh_index.create_in(str(tmp_path), build_schema(), indexname=INDEX_NAME)
+    for batch in range(3):
+        writer = new_writer(ix)
+        for seed in range(batch * 30, batch * 30 + 30 - batch * 12):  # 30, 18 and 6 documents
+            report = as_report(seed, text=True)
+            writer.add_document(**to_document(report, report.source))
+        commit(writer, merge=False)
+
+    def files() -> set[str]:
+        return {name.removesuffix(".npp") for name in os.listdir(tmp_path) if name.endswith(".npp")}
+
+    opened = whoosh_index.open_dir(str(tmp_path), indexname=INDEX_NAME)
+    sizes = {s.segment_id(): s.doc_count_all() for s in opened._segments()}
+    assert files() == {name for name, size in sizes.items() if size >= 20} and len(files()) == 1
+    writer = new_writer(ix)
+    writer.commit(mergetype=merge_all)
+    postingarrays.write_files(ix.storage, INDEX_NAME, ix.schema)
+    merged = whoosh_index.open_dir(str(tmp_path), indexname=INDEX_NAME)._segments()
+    assert files() == {merged[0].segment_id()} and merged[0].doc_count_all() == 54
+    assert not [name for name in os.listdir(tmp_path) if name.endswith(".part")]
+
+    (tmp_path / f"{merged[0].segment_id()}.npp").write_bytes(b"not a posting file")
+    postingarrays.clear()
+    with whoosh_index.open_dir(str(tmp_path), indexname=INDEX_NAME).searcher() as searcher:
+        leaf = searcher.reader().leaf_readers()[0][0]
+        assert postingarrays._posting_file(leaf) is None
+        ids, weights, _ = whoosh_postings(leaf, "content", "工作".encode())
+        found = postingarrays.postings(leaf, "content", "工作".encode())
+        assert found.ids.tolist() == ids and found.weights.tolist() == weights and len(ids) > 20
