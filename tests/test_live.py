@@ -36,6 +36,29 @@ def test_a_searcher_is_kept_until_a_commit_changes_the_index(tmp_path):
     assert search(live, "in 2000-2030")["total"] == 3  # reopened after close
 
 
+def test_a_settled_folder_is_not_listed_again_until_a_commit_changes_it(tmp_path, monkeypatch):
+    import indexer.live
+
+    reports, index = tmp_path / "reports", tmp_path / "index"
+    write(generate(1), "tsv", reports)
+    ingest([reports], index, workers=1)
+    live = LiveIndex(open_existing(index))
+    monkeypatch.setattr(indexer.live, "SETTLED_NS", 0)  # every folder time counts as settled
+    assert search(live, "in 2000-2030")["total"] == 1
+    searcher_type = type(_searcher_of(live))
+    checks = []
+    listed = searcher_type.up_to_date
+    monkeypatch.setattr(searcher_type, "up_to_date", lambda self: checks.append(1) or listed(self))
+    for _ in range(3):
+        assert search(live, "in 2000-2030")["total"] == 1
+    assert checks == []  # the folder's time as at the last check: not listed
+    write(generate(2), "tsv", reports)
+    ingest([reports], index, workers=1)
+    assert search(live, "in 2000-2030")["total"] == 2  # the commit changed the folder's time
+    assert len(checks) == 1
+    live.close()
+
+
 def test_each_thread_has_its_own_searcher(tmp_path):
     write(generate(5), "tsv", tmp_path / "reports")
     ingest([tmp_path / "reports"], tmp_path / "index", workers=1)
