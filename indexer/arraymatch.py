@@ -122,6 +122,13 @@ class _Segment:
             return self.whoosh(q)
         return _boosted(Hits(found.ids, scores), q.boost)
 
+    def _size(self, q: wq.Query) -> int:
+        """Whoosh's ``estimate_size`` of ``q`` in this segment; a term's from the remembered counts."""
+        if type(q) is wq.Term:
+            btext = self._bytes(q.fieldname, q.text)
+            return 0 if btext is None else postingarrays.doc_frequency(self.leaf, q.fieldname, btext)
+        return q.estimate_size(self.leaf)
+
     def _bytes(self, fieldname: str, text) -> bytes | None:
         if fieldname not in self.sub.schema:
             return None
@@ -151,7 +158,7 @@ class _Segment:
         if len(subs) == 1:  # Whoosh's compound query: the one part alone, unboosted
             return self.match(subs[0])
         # AllOf's order (smallest first) and its balanced tree: the same sums in the same order.
-        ordered = sorted(subs, key=lambda s: s.estimate_size(self.leaf))
+        ordered = sorted(subs, key=self._size)
         parts = []
         for sub in ordered:
             found = self.match(sub)
@@ -169,7 +176,7 @@ class _Segment:
         parts = [self.match(s) for s in subs]
         if self._reads_ahead(q):
             return _read_ahead(parts, q.boost)
-        return _boosted(_weighted_union([s.estimate_size(self.leaf) for s in subs], parts), q.boost)
+        return _boosted(_weighted_union([self._size(s) for s in subs], parts), q.boost)
 
     def terms_of(self, q: wq.MultiTerm) -> Hits:
         """A prefix or a range of terms: Whoosh's OR of the segment's terms it covers (scored
@@ -191,7 +198,7 @@ class _Segment:
         subs = q.subqueries
         if isinstance(q, AnyOf):
             terms = all(isinstance(s, wq.Term) for s in subs)
-            return terms and sum(s.estimate_size(self.leaf) for s in subs) >= AnyOf.READ_AHEAD_FROM
+            return terms and sum(map(self._size, subs)) >= AnyOf.READ_AHEAD_FROM
         tree = len(subs) < q.TOO_MANY_CLAUSES and (len(subs) == 2 or self.leaf.doc_count_all() > 5000)
         return not tree
 
@@ -251,7 +258,7 @@ class _Segment:
         """Documents where the terms stand at consecutive positions, scored as Whoosh's
         SpanNear2 scores them (its intersection tree of the terms)."""
         width = len(terms) - 1
-        frequencies = [self.leaf.doc_frequency(*term) for term in terms]
+        frequencies = [postingarrays.doc_frequency(self.leaf, *term) for term in terms]
         rarest = min(frequencies)
         if not rarest:
             return Spans(NONE, _EMPTY_IDS, width)
@@ -276,7 +283,7 @@ class _Segment:
             self.deadline.check()
             # A run starting at p has term ``offset`` at p + offset.
             shifted = _in_docs(term_keys, together.ids) - offset
-            starts = np.intersect1d(starts, shifted, assume_unique=True)
+            starts = _common(starts, shifted)
         return _spans_in(Spans(together, starts, width), starts)
 
     # -- anything else --------------------------------------------------------
@@ -340,24 +347,46 @@ def _weighted_union(sizes: list[int], parts: list[Hits]) -> Hits:
 
 
 def _union(a: Hits, b: Hits) -> Hits:
-    """A UnionMatcher: a document of one part has its score; of both, the sum."""
-    ids = np.union1d(a.ids, b.ids)
-    scores = np.zeros(len(ids))
-    scores[np.searchsorted(ids, a.ids)] = a.scores
-    scores[np.searchsorted(ids, b.ids)] += b.scores
-    return Hits(ids, scores)
+    """A UnionMatcher: a document of one part has its score; of both, ``a``'s plus ``b``'s.
+    The stable sort merges the two ascending runs in linear time and keeps ``a``'s posting
+    before ``b``'s, so each pair sums in that order."""
+    if not len(a.ids) or not len(b.ids):
+        return b if not len(a.ids) else a
+    ids = np.concatenate((a.ids, b.ids))
+    order = np.argsort(ids, kind="stable")
+    ids = ids[order]
+    firsts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
+    return Hits(ids[firsts], np.add.reduceat(np.concatenate((a.scores, b.scores))[order], firsts))
+
+
+def _common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The values in both of two ascending arrays of distinct values. A stable sort of the two
+    together is Timsort merging two runs, linear, where ``np.intersect1d`` sorts them anew."""
+    both = np.concatenate((a, b))
+    both.sort(kind="stable")
+    return both[:-1][both[1:] == both[:-1]]
+
+
+def _marked(ids: np.ndarray, size: int) -> np.ndarray:
+    """A mask over document numbers below ``size``, true at ``ids``."""
+    mask = np.zeros(size, dtype=bool)
+    mask[ids] = True
+    return mask
 
 
 def _in_docs(keys: np.ndarray, ids: np.ndarray) -> np.ndarray:
-    """The position keys that belong to documents ``ids``."""
+    """The position keys (ascending) that belong to documents ``ids``."""
+    if not len(ids) or not len(keys):
+        return _EMPTY_IDS
     docs = keys >> POSITION_BITS
-    at = np.searchsorted(ids, docs)
-    at[at == len(ids)] = 0
-    return keys[ids[at] == docs] if len(ids) else _EMPTY_IDS
+    return keys[_marked(ids, max(int(docs[-1]), int(ids[-1])) + 1)[docs]]
 
 
 def _spans_in(found: Spans, starts: np.ndarray) -> Spans:
-    """``found`` kept to the documents that still have a match in ``starts``."""
-    docs = np.unique(starts >> POSITION_BITS)
-    keep = np.isin(found.hits.ids, docs, assume_unique=True)
-    return Spans(Hits(found.hits.ids[keep], found.hits.scores[keep]), starts, found.width)
+    """``found`` kept to the documents that still have a match in ``starts`` (ascending)."""
+    ids = found.hits.ids
+    if not len(starts) or not len(ids):
+        return Spans(NONE, starts, found.width)
+    docs = starts >> POSITION_BITS
+    keep = _marked(docs, max(int(docs[-1]), int(ids[-1])) + 1)[ids]
+    return Spans(Hits(ids[keep], found.hits.scores[keep]), starts, found.width)
