@@ -28,7 +28,7 @@ from pathlib import Path
 
 from whoosh.index import LockError
 
-from . import anomalies, corpus, history
+from . import anomalies, corpus, history, postingarrays
 from .errors import NianbaoError
 from .extract import Outcome, content_hash, try_extract
 from .filenames import display_name, path_key, real_path
@@ -233,6 +233,7 @@ def ingest(
         summary.refresh_s = (time.perf_counter() - started[0], time.process_time() - started[1])
         history.settled(folder)
         anomalies.settled(folder)
+        postingarrays.write_files(ix)
     except LockError as err:
         raise IndexBusy(folder) from err
     except OSError as err:

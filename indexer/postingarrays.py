@@ -264,18 +264,24 @@ def _from_file(leaf, fieldname: str, btext: bytes, positions: bool) -> postingfi
     return found.read(postingfile.term_key(fieldname, btext), positions) if found is not None else None
 
 
-def write_files(storage, indexname: str, schema) -> int:
+def write_files(ix) -> int:
     """Write the posting file of every segment of the index's latest generation that has at
-    least ``FILE_MIN_DOCS`` documents and no file yet; the number written."""
-    folder = getattr(storage, "folder", None)
-    if folder is None:
+    least ``FILE_MIN_DOCS`` documents and no file yet; the number written. Run once an ingest
+    has committed everything: a file per commit cost the ingest 8 % more CPU at 5,000 reports,
+    mostly for segments the next merges replaced. Skipped while another writer holds the index."""
+    folder = getattr(ix.storage, "folder", None)
+    lock = ix.lock("WRITELOCK")
+    if folder is None or not lock.acquire(False):
         return 0
     written = 0
-    for segment in TOC.read(storage, indexname).segments:
-        path = os.path.join(folder, segment.make_filename(postingfile.EXTENSION))
-        if segment.doc_count_all() >= FILE_MIN_DOCS and not os.path.exists(path):
-            write_file(storage, schema, segment, path)
-            written += 1
+    try:
+        for segment in TOC.read(ix.storage, ix.indexname).segments:
+            path = os.path.join(folder, segment.make_filename(postingfile.EXTENSION))
+            if segment.doc_count_all() >= FILE_MIN_DOCS and not os.path.exists(path):
+                write_file(ix.storage, ix.schema, segment, path)
+                written += 1
+    finally:
+        lock.release()
     return written
 
 

@@ -17,6 +17,7 @@ segment) and written under another name, then renamed, so a reader sees all of i
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import struct
@@ -91,6 +92,17 @@ def write(path: str | os.PathLike, entries: Iterable[tuple[bytes, Entry]]) -> in
     """Write the terms' ``entries`` (key, arrays) to ``path``; the number of terms written."""
     path = os.fspath(path)
     partial = path + ".part"
+    try:
+        count = _write(partial, entries)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(partial)
+        raise
+    os.replace(partial, path)
+    return count
+
+
+def _write(partial: str, entries: Iterable[tuple[bytes, Entry]]) -> int:
     hashes, offsets, sizes = [], [], []
     with open(partial, "wb") as out:
         out.write(MAGIC)
@@ -108,7 +120,6 @@ def write(path: str | os.PathLike, entries: Iterable[tuple[bytes, Entry]]) -> in
         directory = np.sort(directory[first[seen == 1]], order="hash")  # a shared hash: left to Whoosh
         out.write(directory.tobytes())
         out.write(_TRAILER.pack(at, len(directory)) + MAGIC)
-    os.replace(partial, path)
     return len(directory)
 
 

@@ -12,7 +12,6 @@ from whoosh.writing import NO_MERGE
 
 from analyzers.bigram import PART_MARK
 
-from . import postingarrays
 from .errors import NianbaoError
 from .extract.ratios import ratios
 from .levels import level_of
@@ -99,10 +98,8 @@ def writer(ix):
 
 def commit(writer, *, merge: bool = True) -> None:
     """Commit ``writer``'s batch; with ``merge``, small segments are merged as Whoosh would
-    choose them, by ``merging.merge_small`` (a streaming merge, 3x less CPU than Whoosh's).
-    Then every segment large enough gets its posting file (``postingarrays.write_files``)."""
+    choose them, by ``merging.merge_small`` (a streaming merge, 3x less CPU than Whoosh's)."""
     writer.commit(mergetype=merge_small if merge else NO_MERGE)
-    postingarrays.write_files(writer.storage, writer.indexname, writer.schema)
 
 
 def abandon(writer) -> None:

@@ -16,6 +16,8 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3TermInfo
 
 from indexer import postingarrays, postingfile
+from indexer.generator import generate, write
+from indexer.ingest import ingest
 from indexer.merging import merge_all
 from indexer.schema import build_schema
 from indexer.store import INDEX_NAME, commit, to_document
@@ -30,6 +32,7 @@ def filed(tmp_path_factory):
         patch.setattr(postingfile, "MIN_DOCS", MIN_DOCS)
         patch.setattr(postingarrays, "FILE_MIN_DOCS", 1)
         ix, reports = build_index(tmp_path_factory.mktemp("postingfile-index"))
+        assert postingarrays.write_files(ix) == 5
     postingarrays.clear()
     return ix, reports
 
@@ -153,12 +156,18 @@ def test_files_follow_the_segments_through_merges_and_a_damaged_file_is_ignored(
     def files() -> set[str]:
         return {name.removesuffix(".npp") for name in os.listdir(tmp_path) if name.endswith(".npp")}
 
+    assert files() == set()  # commits write none: an ingest writes them once it is done
+    assert postingarrays.write_files(ix) == 1
     opened = whoosh_index.open_dir(str(tmp_path), indexname=INDEX_NAME)
     sizes = {s.segment_id(): s.doc_count_all() for s in opened._segments()}
     assert files() == {name for name, size in sizes.items() if size >= 20} and len(files()) == 1
+    assert postingarrays.write_files(ix) == 0  # written once
     writer = new_writer(ix)
     writer.commit(mergetype=merge_all)
-    postingarrays.write_files(ix.storage, INDEX_NAME, ix.schema)
+    writer = new_writer(ix)  # a writer at work: its own ingest writes the files when done
+    assert postingarrays.write_files(ix) == 0
+    writer.cancel()
+    assert postingarrays.write_files(ix) == 1
     merged = whoosh_index.open_dir(str(tmp_path), indexname=INDEX_NAME)._segments()
     assert files() == {merged[0].segment_id()} and merged[0].doc_count_all() == 54
     assert not [name for name in os.listdir(tmp_path) if name.endswith(".part")]
@@ -171,3 +180,14 @@ def test_files_follow_the_segments_through_merges_and_a_damaged_file_is_ignored(
         ids, weights, _ = whoosh_postings(leaf, "content", "工作".encode())
         found = postingarrays.postings(leaf, "content", "工作".encode())
         assert found.ids.tolist() == ids and found.weights.tolist() == weights and len(ids) > 20
+
+
+def test_an_ingest_leaves_every_large_enough_segment_with_its_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(postingarrays, "FILE_MIN_DOCS", 3)
+    reports = tmp_path / "reports"
+    for seed in range(8):
+        write(generate(seed), "tsv", reports)
+    ingest([reports], tmp_path / "index", workers=1, batch=4)
+    segments = whoosh_index.open_dir(str(tmp_path / "index"), indexname=INDEX_NAME)._segments()
+    on_disk = {name.removesuffix(".npp") for name in os.listdir(tmp_path / "index") if name.endswith(".npp")}
+    assert on_disk == {s.segment_id() for s in segments if s.doc_count_all() >= 3} and len(on_disk) >= 2
