@@ -148,15 +148,15 @@ def run_search(
     words = scoped_words(node)
     with ix.searcher() as searcher:
         found = arraymatch.hits(searcher, query, deadline)
-        docnums = _ordered(searcher.reader(), found, order)
-        chosen = docnums[(page - 1) * per_page : page * per_page]
+        docnums = found.ids  # counted and charted in any order: only the page is sorted
+        chosen = _ordered(searcher.reader(), found, order, page * per_page)[(page - 1) * per_page :]
         scores = _scores_of(found, chosen) if order.kind == "relevance" else {}
         hits = []
         for n in chosen:  # highlighting a long report is the slowest step left: checked per hit
             deadline.check()
             hits.append(_hit(searcher.stored_fields(n), scores.get(n), named, words))
         counts = counted(searcher.reader(), docnums)
-        series = series_over(searcher, docnums, chart) if chart and docnums else None
+        series = series_over(searcher, docnums, chart) if chart and len(docnums) else None
     answer = {
         "query": text,
         "parsed": node.normal(),
@@ -183,8 +183,9 @@ def _paging(page: int, per_page: int) -> tuple[int, int]:
     return page, per_page
 
 
-def _ordered(reader, found: arraymatch.Hits, order: Sort) -> list[int]:
-    """The hits' document numbers in the requested order; ties by document number."""
+def _ordered(reader, found: arraymatch.Hits, order: Sort, upto: int | None = None) -> list[int]:
+    """The hits' document numbers in the requested order, ties by document number; with
+    ``upto``, only the first ``upto`` of them (a page's worth, without sorting every hit)."""
     docnums = found.ids
     if not len(docnums):
         return []
@@ -192,16 +193,31 @@ def _ordered(reader, found: arraymatch.Hits, order: Sort) -> list[int]:
         # The year column as stored: a report of no known year holds the column's default
         # (the largest number), so it is last going up and first going down, as Whoosh sorted it.
         years = facetarrays.array(reader, "year")[docnums]
-        return docnums[np.lexsort((docnums, -years if order.descending else years))].tolist()
+        first = -years if order.descending else years
+        return _first(docnums, [first], first, upto)
     if order.kind == "relevance":
         # Equal scores (a filter alone scores every hit alike): the newest report first,
         # reports of no known year after them.
         years = facetarrays.known_years(reader)[docnums]
-        return docnums[np.lexsort((docnums, -years, -np.round(found.scores, 6)))].tolist()
+        first = -np.round(found.scores, 6)
+        return _first(docnums, [-years, first], first, upto)
     values = facetarrays.array(reader, facet_field(order.key))[docnums]
     absent = np.isnan(values)
     signed = np.where(absent, 0.0, -values if order.descending else values)
-    return docnums[np.lexsort((docnums, signed, absent))].tolist()
+    return _first(docnums, [signed, absent], np.where(absent, np.inf, signed), upto)
+
+
+def _first(docnums: np.ndarray, keys: list[np.ndarray], leading: np.ndarray, upto: int | None) -> list[int]:
+    """``docnums`` sorted by ``keys`` (the most significant last, as ``np.lexsort`` takes them)
+    and then by number, the first ``upto`` only. ``leading`` orders as the keys do at their
+    coarsest: the hits not above its ``upto``-th smallest value cannot be among the first."""
+    if upto is not None and upto < len(docnums):
+        cut = np.partition(leading, upto - 1)[upto - 1]
+        if not np.isnan(cut):  # NaN sorts last: with fewer numbers than ``upto``, keep all
+            near = leading <= cut
+            docnums, keys = docnums[near], [key[near] for key in keys]
+    ordered = docnums[np.lexsort((docnums, *keys))]
+    return ordered[:upto].tolist()
 
 
 def _scores_of(found: arraymatch.Hits, docnums: list[int]) -> dict[int, float]:
@@ -210,7 +226,7 @@ def _scores_of(found: arraymatch.Hits, docnums: list[int]) -> dict[int, float]:
     return {n: float(found.scores[i]) for n, i in zip(docnums, at.tolist(), strict=True)}
 
 
-def counted(reader, docnums: list[int]) -> dict[str, dict[str, int]]:
+def counted(reader, docnums: np.ndarray | list[int]) -> dict[str, dict[str, int]]:
     """How many of ``docnums`` have each year, province, template, check state and failed
     check (``checks``: by rule), most first."""
     hits = np.asarray(docnums, dtype=np.int64)

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import math
-import statistics
-from collections import defaultdict
 
 import numpy as np
 from whoosh import query as wq
@@ -20,21 +18,28 @@ from .registry import is_ratio
 from .schema import facet_field
 
 
-def _group(pairs: list[tuple[object, float]], summed: bool = True) -> list[dict]:
-    """Count, sum and median per key; no sum where adding the values means nothing (``summed``
-    False: a percentage such as 公开率 or a 同比 change)."""
-    groups: dict[object, list[float]] = defaultdict(list)
-    for key, value in pairs:
-        groups[key].append(value)
-    return [
-        {
-            "key": key,
-            "reports": len(values),
-            "sum": tidy(math.fsum(values)) if summed else None,
-            "median": tidy(statistics.median(values)),
-        }
-        for key, values in groups.items()
-    ]
+def _group(keys: np.ndarray, values: np.ndarray, summed: bool = True) -> list[dict]:
+    """Count, sum and median of ``values`` per key (``keys`` alike in length); no sum where
+    adding the values means nothing (``summed`` False: a percentage such as 公开率 or a 同比
+    change). Sorted once by key and value, each group is a slice: its sum exactly rounded
+    (``math.fsum``), its median the middle value or the mean of the middle two."""
+    order = np.lexsort((values, keys))
+    keys, values = keys[order], values[order]
+    groups, starts, counts = np.unique(keys, return_index=True, return_counts=True)
+    found = []
+    for key, start, count in zip(groups.tolist(), starts.tolist(), counts.tolist(), strict=True):
+        run = values[start : start + count].tolist()
+        half = count // 2
+        median = run[half] if count % 2 else (run[half - 1] + run[half]) / 2
+        found.append(
+            {
+                "key": key,
+                "reports": count,
+                "sum": tidy(math.fsum(run)) if summed else None,
+                "median": tidy(median),
+            }
+        )
+    return found
 
 
 def facet_series(ix, text: str, key: str, timeout: float | None = None) -> dict:
@@ -48,12 +53,12 @@ def facet_series(ix, text: str, key: str, timeout: float | None = None) -> dict:
     deadline = Deadline(timeout)
     query = compile_query(parse(text))
     with ix.searcher() as searcher:
-        return series_over(searcher, arraymatch.hits(searcher, query, deadline).ids.tolist(), key)
+        return series_over(searcher, arraymatch.hits(searcher, query, deadline).ids, key)
 
 
-def series_over(searcher, docnums: list[int], key: str) -> dict:
+def series_over(searcher, docnums: np.ndarray, key: str) -> dict:
     """``facet_series`` over documents already found (the search page reuses its own hits)."""
-    if not docnums:
+    if not len(docnums):
         return {"facet": key, "reports": 0, "absent": 0, "by_year": [], "by_province": []}
     reader = searcher.reader()
     hits = np.asarray(docnums, dtype=np.int64)
@@ -62,15 +67,12 @@ def series_over(searcher, docnums: list[int], key: str) -> dict:
     years = facetarrays.known_years(reader)[hits]
     provinces = facetarrays.array(reader, "province")[hits]
     summed = not is_ratio(key)
-    by_year = _group([(int(y), float(v)) for y, v in zip(years[present], values[present], strict=True) if y], summed)
-    by_province = _group(
-        [
-            (facetarrays.name_of(int(p)), float(v))
-            for p, v in zip(provinces[present], values[present], strict=True)
-            if p >= 0
-        ],
-        summed,
-    )
+    dated, placed = present & (years != 0), present & (provinces >= 0)
+    by_year = _group(years[dated].astype(np.int64), values[dated], summed)
+    by_province = [
+        {**group, "key": facetarrays.name_of(group["key"])}
+        for group in _group(provinces[placed].astype(np.int64), values[placed], summed)
+    ]
     return {
         "facet": key,
         "reports": int(present.sum()),

@@ -11,6 +11,7 @@ documents must be the same and every score equal to the last bit.
 
 import random
 import re
+from collections import Counter
 
 import jieba
 import numpy as np
@@ -25,7 +26,7 @@ from indexer.live import LiveIndex
 from indexer.models import Report
 from indexer.querylang import parse
 from indexer.schema import build_schema
-from indexer.search import Deadline, SearchTimeout
+from indexer.search import Deadline, SearchTimeout, search, search_ids
 from indexer.store import INDEX_NAME, commit, to_document
 from indexer.store import writer as new_writer
 
@@ -250,3 +251,18 @@ def test_positions_of_a_few_documents_skip_the_blocks_without_them(corpus):
         read = np.unique(some >> 32)
         assert read.tolist() == [*docs[:128].tolist(), *docs[256:384].tolist()]  # blocks 1 and 3 only
         assert some.tolist() == everything[np.isin(everything >> 32, read)].tolist()
+
+
+def test_a_page_ordered_alone_is_that_page_of_the_whole_order(corpus):
+    # A results page sorts only the hits that can be on it (search._first); export and
+    # search_ids sort every hit. Ties abound: a filter scores every hit alike, years repeat.
+    ix, reports = corpus
+    key = Counter(k for r in reports for k in r.facets).most_common(1)[0][0]
+    sorts = [None, "year", "-year", key, f"-{key}"]
+    for text in ["in 2000-2030", "工作", "政府 信息", '"信息公开"', f"{key} > 0"]:
+        for sort in sorts:
+            whole = search_ids(ix, text, sort=sort)
+            assert len(whole) > 21, (text, sort)
+            for page in (1, 2, 4):
+                found = search(ix, text, page=page, per_page=7, sort=sort)["results"]
+                assert [hit["id"] for hit in found] == whole[(page - 1) * 7 : page * 7], (text, sort, page)

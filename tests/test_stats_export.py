@@ -130,3 +130,32 @@ def test_csv_cells_that_look_like_formulas_are_neutralised():
     assert row["agency"] == "'+cmd|' /C calc'!A0"
     assert (row["province"], row["city"], row["county"]) == ("'@SUM(1)", "'-2+3", "'\tx")
     assert (row["source"], row["year"], row["申请.新收"]) == ("普通标题", "2021", "-3")  # numbers stay numbers
+
+
+def test_groups_sum_exactly_and_take_the_median_of_each_key():
+    import math
+    import random
+    import statistics
+
+    import numpy as np
+
+    from indexer.extract.numbers import tidy
+    from indexer.stats import _group
+
+    rng = random.Random(3)
+    keys = [rng.choice([2019, 2020, 2021, 2023]) for _ in range(2001)]
+    values = [rng.choice([0.0, 1.5, 1e-9, 1e9, rng.uniform(-50, 5000)]) for _ in keys]
+    expected = {}
+    for key, value in zip(keys, values, strict=True):
+        expected.setdefault(key, []).append(value)
+    for summed in (True, False):
+        found = _group(np.array(keys), np.array(values), summed)
+        assert sorted(found, key=lambda g: g["key"]) == [
+            {
+                "key": key,
+                "reports": len(run),
+                "sum": tidy(math.fsum(run)) if summed else None,
+                "median": tidy(statistics.median(run)),
+            }
+            for key, run in sorted(expected.items())
+        ]
