@@ -29,7 +29,7 @@ from whoosh import scoring
 from . import facetarrays, postingarrays
 from .facetquery import ArrayCondition
 from .postingarrays import POSITION_BITS
-from .scoring import length_array
+from .scoring import CachedBM25F, length_array
 from .textquery import AllOf, AnyOf, BigramRun, SpanWithin, WordRun
 
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
@@ -139,15 +139,20 @@ class _Segment:
 
     def _scores(self, fieldname: str, btext: bytes, found: postingarrays.Postings) -> np.ndarray | None:
         """The scorer's score of each posting, computed as ``scoring.bm25`` computes one."""
-        scorer = self.sub.weighting.scorer(self.sub, fieldname, btext)
+        weighting = self.sub.weighting
+        if type(weighting) is CachedBM25F:
+            parameters = weighting.parameters(self.sub, fieldname, btext)
+            return found.weights if parameters is None else self._bm25(fieldname, found, *parameters)
+        scorer = weighting.scorer(self.sub, fieldname, btext)
         if isinstance(scorer, scoring.BM25FScorer):
-            lengths = length_array(self.leaf, fieldname)
-            tf, fl = found.weights, lengths[found.ids]
-            k1, b = scorer.K1, scorer.B
-            return scorer.idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / scorer.avgfl)))
+            return self._bm25(fieldname, found, scorer.idf, scorer.avgfl, scorer.B, scorer.K1)
         if type(scorer) is scoring.WeightScorer:
             return found.weights
         return None
+
+    def _bm25(self, fieldname: str, found: postingarrays.Postings, idf, avgfl, b, k1) -> np.ndarray:
+        tf, fl = found.weights, length_array(self.leaf, fieldname)[found.ids]
+        return idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
 
     # -- boolean structure --------------------------------------------------
 

@@ -71,6 +71,17 @@ class CachedBM25F(scoring.BM25F):
         )
         return log(parent.doc_count_all() / (n + 1)) + 1
 
+    def parameters(self, searcher, fieldname: str, text) -> tuple[float, float, float, float] | None:
+        """What ``scorer`` would give the term's ``BM25FScorer``: idf, average field length, B
+        and K1 (None for a field that is not scorable, whose score is the posting's weight).
+        Without building the scorer, whose set-up reads the term's entry in the segment's
+        term table for a best possible score that array scoring never uses."""
+        if not searcher.schema[fieldname].scorable:
+            return None
+        parent = searcher.get_parent()
+        b = self._field_B.get(fieldname, self.B)
+        return parent.idf(fieldname, text), parent.avg_field_length(fieldname) or 1, b, self.K1
+
     def scorer(self, searcher, fieldname, text, qf=1):
         scorer = super().scorer(searcher, fieldname, text, qf)
         if isinstance(scorer, scoring.BM25FScorer):
