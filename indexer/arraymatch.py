@@ -281,14 +281,17 @@ class _Segment:
         if not len(together.ids):
             return Spans(NONE, _EMPTY_IDS, width)
         keys = [postingarrays.position_keys(self.leaf, *term, within=together.ids) for term in terms]
-        starts = _in_docs(keys[0], together.ids)
-        for offset, term_keys in enumerate(keys[1:], start=1):
+        # A run starting at p has term i at p + i. The term of fewest occurrences gives the
+        # candidate starts, and each other term keeps those it stands after: a common phrase's
+        # rarest bigram has far fewer positions than its commonest. (A candidate before
+        # position 0 of its document becomes a key of the document before, which term 0 lacks.)
+        order = sorted(range(len(terms)), key=lambda i: len(keys[i]))
+        starts = _in_docs(keys[order[0]], together.ids) - order[0]
+        for offset in order[1:]:
             if not len(starts):
                 break
             self.deadline.check()
-            # A run starting at p has term ``offset`` at p + offset.
-            shifted = _in_docs(term_keys, together.ids) - offset
-            starts = _common(starts, shifted)
+            starts = starts[_holds(keys[offset], starts + offset)]
         return _spans_in(Spans(together, starts, width), starts)
 
     # -- anything else --------------------------------------------------------
@@ -314,8 +317,15 @@ def _boosted(found: Hits, boost: float) -> Hits:
 
 
 def _intersect(a: Hits, b: Hits) -> Hits:
-    ids, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
-    return Hits(ids, a.scores[ia] + b.scores[ib])
+    """The documents of both, each scored ``a``'s plus ``b``'s. Document numbers are below the
+    segment's size, so ``b``'s index of each is one lookup in an array of that size."""
+    if not len(a.ids) or not len(b.ids):
+        return NONE
+    where = np.full(max(int(a.ids[-1]), int(b.ids[-1])) + 1, -1, dtype=np.int64)
+    where[b.ids] = np.arange(len(b.ids))
+    ib = where[a.ids]
+    both = ib >= 0
+    return Hits(a.ids[both], a.scores[both] + b.scores[ib[both]])
 
 
 def _tree(parts: list[Hits]) -> Hits:
@@ -364,12 +374,13 @@ def _union(a: Hits, b: Hits) -> Hits:
     return Hits(ids[firsts], np.add.reduceat(np.concatenate((a.scores, b.scores))[order], firsts))
 
 
-def _common(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """The values in both of two ascending arrays of distinct values. A stable sort of the two
-    together is Timsort merging two runs, linear, where ``np.intersect1d`` sorts them anew."""
-    both = np.concatenate((a, b))
-    both.sort(kind="stable")
-    return both[:-1][both[1:] == both[:-1]]
+def _holds(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Which of ``wanted`` (ascending) are among ``keys`` (ascending)."""
+    if not len(keys):
+        return np.zeros(len(wanted), dtype=bool)
+    at = np.searchsorted(keys, wanted)
+    at[at == len(keys)] = 0
+    return keys[at] == wanted
 
 
 def _marked(ids: np.ndarray, size: int) -> np.ndarray:
