@@ -317,15 +317,23 @@ def _boosted(found: Hits, boost: float) -> Hits:
 
 
 def _intersect(a: Hits, b: Hits) -> Hits:
-    """The documents of both, each scored ``a``'s plus ``b``'s. Document numbers are below the
-    segment's size, so ``b``'s index of each is one lookup in an array of that size."""
+    """The documents of both, each scored ``a``'s plus ``b``'s (addition commutes exactly, so
+    either may be looked up in the other). The smaller part's documents are searched for in
+    the larger; when they are many, looked up in an array as long as the segment instead."""
     if not len(a.ids) or not len(b.ids):
         return NONE
-    where = np.full(max(int(a.ids[-1]), int(b.ids[-1])) + 1, -1, dtype=np.int64)
-    where[b.ids] = np.arange(len(b.ids))
-    ib = where[a.ids]
-    both = ib >= 0
-    return Hits(a.ids[both], a.scores[both] + b.scores[ib[both]])
+    small, large = (a, b) if len(a.ids) <= len(b.ids) else (b, a)
+    size = max(int(a.ids[-1]), int(b.ids[-1])) + 1
+    if len(small.ids) * 8 < size:
+        at = np.searchsorted(large.ids, small.ids)
+        at[at == len(large.ids)] = 0
+        both = large.ids[at] == small.ids
+    else:
+        where = np.full(size, -1, dtype=np.int64)
+        where[large.ids] = np.arange(len(large.ids))
+        at = where[small.ids]
+        both = at >= 0
+    return Hits(small.ids[both], small.scores[both] + large.scores[at[both]])
 
 
 def _tree(parts: list[Hits]) -> Hits:
