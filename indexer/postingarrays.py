@@ -117,7 +117,7 @@ def postings(leaf, fieldname: str, btext: bytes) -> Postings | None:
     def read() -> Postings:
         entry = _from_file(leaf, fieldname, btext, positions=False)
         if entry is not None:
-            return Postings(_frozen(entry.ids), _frozen(entry.weights))
+            return _postings_of(entry)
         return _read_postings(_matcher(leaf, fieldname, btext))
 
     return _cached(key, read)
@@ -221,8 +221,7 @@ def position_keys(leaf, fieldname: str, btext: bytes, within: np.ndarray | None 
     def read() -> np.ndarray:
         entry = _from_file(leaf, fieldname, btext, positions=True)
         if entry is not None and entry.counts is not None:
-            found = Postings(_frozen(entry.ids), _frozen(entry.weights))
-            counts, steps = entry.counts, entry.steps
+            found, counts, steps = _postings_of(entry), entry.counts, entry.steps
         else:
             format_ = leaf.schema[fieldname].format
             found, counts, steps = _read_positions(_matcher(leaf, fieldname, btext), format_)
@@ -244,8 +243,7 @@ def _posting_file(leaf) -> postingfile.PostingFile | None:
         found = _files.get(segment.segment_id())
     if found is not None:
         return found
-    folder = getattr(leaf._storage, "folder", None)
-    path = os.path.join(folder, segment.make_filename(postingfile.EXTENSION)) if folder else None
+    path = _file_path(leaf._storage, segment)
     if path is None or not os.path.exists(path):
         return None  # looked for again at the next read: an ingest may write it meanwhile
     try:
@@ -259,6 +257,16 @@ def _posting_file(leaf) -> postingfile.PostingFile | None:
     return found
 
 
+def _file_path(storage, segment) -> str | None:
+    """Where ``segment``'s posting file lives; None for storage outside a folder."""
+    folder = getattr(storage, "folder", None)
+    return os.path.join(folder, segment.make_filename(postingfile.EXTENSION)) if folder else None
+
+
+def _postings_of(entry: postingfile.Entry) -> Postings:
+    return Postings(_frozen(entry.ids), _frozen(entry.weights))
+
+
 def _from_file(leaf, fieldname: str, btext: bytes, positions: bool) -> postingfile.Entry | None:
     found = _posting_file(leaf)
     return found.read(postingfile.term_key(fieldname, btext), positions) if found is not None else None
@@ -269,14 +277,13 @@ def write_files(ix) -> int:
     least ``FILE_MIN_DOCS`` documents and no file yet; the number written. Run once an ingest
     has committed everything: a file per commit cost the ingest 8 % more CPU at 5,000 reports,
     mostly for segments the next merges replaced. Skipped while another writer holds the index."""
-    folder = getattr(ix.storage, "folder", None)
     lock = ix.lock("WRITELOCK")
-    if folder is None or not lock.acquire(False):
+    if getattr(ix.storage, "folder", None) is None or not lock.acquire(False):
         return 0
     written = 0
     try:
         for segment in TOC.read(ix.storage, ix.indexname).segments:
-            path = os.path.join(folder, segment.make_filename(postingfile.EXTENSION))
+            path = _file_path(ix.storage, segment)
             if segment.doc_count_all() >= FILE_MIN_DOCS and not os.path.exists(path):
                 write_file(ix.storage, ix.schema, segment, path)
                 written += 1

@@ -35,7 +35,7 @@ _TRAILER = struct.Struct("<QQ")
 _HEAD = struct.Struct("<IIBBBBI")  # documents, positions, four array codes, first stream's length
 _KEY = struct.Struct("<H")
 _CODES = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 3: np.dtype("<u4"), 4: np.dtype("<f8")}
-_LEVEL = 1  # zlib's fastest: the file is written at every merge; inflating costs the same
+_LEVEL = 1  # zlib's fastest: an ingest writes a file per new segment; inflating costs the same
 
 
 @dataclass(frozen=True)
