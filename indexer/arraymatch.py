@@ -35,6 +35,8 @@ from .textquery import AllOf, AnyOf, BigramRun, SpanWithin, WordRun
 _EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_SCORES = np.zeros(0, dtype=np.float64)
 _CHECK_EVERY = 256  # documents a Whoosh matcher walks between deadline checks
+_POSITION = (1 << POSITION_BITS) - 1  # a position key's position
+_NOWHERE = 1 << POSITION_BITS  # above every position: a run not held to a part of its field
 
 
 @dataclass(frozen=True)
@@ -44,13 +46,6 @@ class Hits:
 
 
 NONE = Hits(_EMPTY_IDS, _EMPTY_SCORES)
-
-
-@dataclass(frozen=True)
-class Spans:
-    hits: Hits
-    starts: np.ndarray  # ``docnum << 32 | position`` of each match's first token, ascending
-    width: int  # positions from a match's first token to its last
 
 
 def hits(searcher, query: wq.Query, deadline) -> Hits:
@@ -80,14 +75,17 @@ class _Segment:
 
     def __init__(self, sub, deadline):
         self.sub, self.leaf, self.deadline = sub, sub.reader(), deadline
+        # The documents whose matches count (the required part's, while an optional part is
+        # matched): runs check positions only there. None: every document.
+        self.focus: np.ndarray | None = None
 
     def match(self, q: wq.Query) -> Hits:
         self.deadline.check()
         if isinstance(q, type(wq.NullQuery)):
             return NONE
         if isinstance(q, SpanWithin | BigramRun | WordRun):
-            found = self.spans(q)
-            return found.hits if found is not None else self.whoosh(q)
+            found = self.located(q)
+            return found if found is not None else self.whoosh(q)
         if isinstance(q, wq.Term):
             return self.term(q)
         if isinstance(q, AllOf):
@@ -127,6 +125,13 @@ class _Segment:
         if type(q) is wq.Term:
             btext = self._bytes(q.fieldname, q.text)
             return 0 if btext is None else postingarrays.doc_frequency(self.leaf, q.fieldname, btext)
+        # Whoosh sizes a run as the AND of its terms, an AND as its smallest part.
+        if isinstance(q, WordRun):
+            return min(self._size(wq.Term(q.fieldname, word)) for word in q.words)
+        if isinstance(q, BigramRun | AllOf):
+            return min(map(self._size, q.subqueries if isinstance(q, AllOf) else q.qs))
+        if isinstance(q, SpanWithin):
+            return self._size(q.q)
         return q.estimate_size(self.leaf)
 
     def _bytes(self, fieldname: str, text) -> bytes | None:
@@ -211,7 +216,11 @@ class _Segment:
         required = self.match(a)
         if not len(required.ids):
             return NONE
-        optional = self.match(b)
+        outer, self.focus = self.focus, required.ids
+        try:
+            optional = self.match(b)
+        finally:
+            self.focus = outer
         scores = required.scores.copy()
         _, ia, ib = np.intersect1d(required.ids, optional.ids, assume_unique=True, return_indices=True)
         scores[ia] += optional.scores[ib]
@@ -225,29 +234,31 @@ class _Segment:
 
     # -- runs of positions --------------------------------------------------
 
-    def spans(self, q) -> Spans | None:
-        """A run's matches with their positions; None for a shape left to Whoosh."""
+    def located(self, q, lo: int = 0, hi: int = _NOWHERE) -> Hits | None:
+        """The documents where run ``q`` has a match starting at ``lo`` or after and ending
+        before ``hi``, with the run's scores; None for a shape left to Whoosh."""
         if isinstance(q, SpanWithin):
-            inner = self.spans(q.q) if isinstance(q.q, BigramRun | wq.Term) else None
-            if inner is None:
+            if not isinstance(q.q, BigramRun | wq.Term):
                 return None
-            positions = inner.starts & ((1 << POSITION_BITS) - 1)
-            return _spans_in(inner, inner.starts[(positions >= q.lo) & (positions + inner.width < q.hi)])
+            return self.located(q.q, max(lo, q.lo), min(hi, q.hi))
         if isinstance(q, wq.Term):
             btext = self._bytes(q.fieldname, q.text)
             if btext is None:
-                return Spans(NONE, _EMPTY_IDS, 0)
+                return NONE
             keys = postingarrays.position_keys(self.leaf, q.fieldname, btext)  # keeps its postings too
-            return Spans(self.term(q), keys, 0)
+            found = self.term(q)
+            if (lo, hi) == (0, _NOWHERE):
+                return found
+            positions = keys & _POSITION
+            return _in(found, keys[(positions >= lo) & (positions < hi)] >> POSITION_BITS)
         if isinstance(q, WordRun):
             terms = []
             for word in q.words:
                 btext = self._bytes(q.fieldname, word)
-                if btext is None or (q.fieldname, btext) not in self.leaf:
-                    return Spans(NONE, _EMPTY_IDS, 0)
+                if btext is None or not postingarrays.doc_frequency(self.leaf, q.fieldname, btext):
+                    return NONE  # as Whoosh's Phrase: a word not in the segment, no match
                 terms.append((q.fieldname, btext))
-            found = self.run([wq.Term(f, t) for f, t in terms], terms)
-            return Spans(_boosted(found.hits, q.boost), found.starts, found.width)
+            return _boosted(self.run([wq.Term(f, t) for f, t in terms], terms, lo, hi), q.boost)
         if (
             isinstance(q, BigramRun)
             and all(type(t) is wq.Term for t in q.qs)
@@ -255,18 +266,18 @@ class _Segment:
         ):
             terms = [(t.fieldname, self._bytes(t.fieldname, t.text)) for t in q.qs]
             if any(b is None for _, b in terms):
-                return Spans(NONE, _EMPTY_IDS, 0)
-            return self.run(q.qs, terms)
+                return NONE
+            return self.run(q.qs, terms, lo, hi)
         return None
 
-    def run(self, qs: list[wq.Term], terms: list[tuple[str, bytes]]) -> Spans:
-        """Documents where the terms stand at consecutive positions, scored as Whoosh's
-        SpanNear2 scores them (its intersection tree of the terms)."""
+    def run(self, qs: list[wq.Term], terms: list[tuple[str, bytes]], lo: int, hi: int) -> Hits:
+        """Documents where the terms stand at consecutive positions (the run inside ``lo``
+        and ``hi``), scored as Whoosh's SpanNear2 scores them (its intersection tree of the terms)."""
         width = len(terms) - 1
         frequencies = [postingarrays.doc_frequency(self.leaf, *term) for term in terms]
         rarest = min(frequencies)
         if not rarest:
-            return Spans(NONE, _EMPTY_IDS, width)
+            return NONE
         for term, frequency in zip(terms, frequencies, strict=True):
             if rarest * postingarrays.SPARSE >= frequency:
                 # Its positions will be read whole: read them now, and its postings with them.
@@ -275,11 +286,13 @@ class _Segment:
         for q in qs:
             found = self.term(q)
             if not len(found.ids):
-                return Spans(NONE, _EMPTY_IDS, width)
+                return NONE
             parts.append(found)
         together = _tree(parts)
+        if self.focus is not None:
+            together = _in(together, self.focus)
         if not len(together.ids):
-            return Spans(NONE, _EMPTY_IDS, width)
+            return NONE
         keys = [postingarrays.position_keys(self.leaf, *term, within=together.ids) for term in terms]
         # A run starting at p has term i at p + i. The term of fewest occurrences gives the
         # candidate starts, and each other term keeps those it stands after: a common phrase's
@@ -287,12 +300,38 @@ class _Segment:
         # position 0 of its document becomes a key of the document before, which term 0 lacks.)
         order = sorted(range(len(terms)), key=lambda i: len(keys[i]))
         starts = _in_docs(keys[order[0]], together.ids) - order[0]
-        for offset in order[1:]:
+        if (lo, hi) != (0, _NOWHERE):
+            positions = starts & _POSITION
+            starts = starts[(positions >= lo) & (positions + width < hi)]
+        starts = starts[np.searchsorted(starts, 0) :]
+        checks = [(keys[offset], offset) for offset in order[1:]]
+        return _in(together, self._docs_with_run(starts, checks))
+
+    def _docs_with_run(self, starts: np.ndarray, checks: list[tuple[np.ndarray, int]]) -> np.ndarray:
+        """The documents of the candidate ``starts`` (ascending) where some start has every
+        check's keys at its offset. A document needs one such start, so each document's first
+        candidate is tried first and the others only in documents where it failed: a phrase
+        found many times in most documents is checked about once per document."""
+        if not len(starts):
+            return _EMPTY_IDS
+        docs = starts >> POSITION_BITS
+        first = _firsts(docs)
+        found = self._verified(starts[first], checks)
+        heads = int(first.sum())
+        if len(found) == heads or heads == len(starts):
+            return found
+        rest = ~first
+        rest[rest] = ~_marked(found, int(docs[-1]) + 1)[docs[rest]]
+        return np.union1d(found, self._verified(starts[rest], checks))
+
+    def _verified(self, starts: np.ndarray, checks: list[tuple[np.ndarray, int]]) -> np.ndarray:
+        for keys, offset in checks:
             if not len(starts):
                 break
             self.deadline.check()
-            starts = starts[_holds(keys[offset], starts + offset)]
-        return _spans_in(Spans(together, starts, width), starts)
+            starts = starts[_holds(keys, starts + offset)]
+        docs = starts >> POSITION_BITS
+        return docs[_firsts(docs)]
 
     # -- anything else --------------------------------------------------------
 
@@ -391,6 +430,11 @@ def _holds(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     return keys[at] == wanted
 
 
+def _firsts(values: np.ndarray) -> np.ndarray:
+    """A mask over ``values`` (ascending), true at the first of each run of equal values."""
+    return np.concatenate(([True], values[1:] != values[:-1])) if len(values) else np.zeros(0, dtype=bool)
+
+
 def _marked(ids: np.ndarray, size: int) -> np.ndarray:
     """A mask over document numbers below ``size``, true at ``ids``."""
     mask = np.zeros(size, dtype=bool)
@@ -406,11 +450,10 @@ def _in_docs(keys: np.ndarray, ids: np.ndarray) -> np.ndarray:
     return keys[_marked(ids, max(int(docs[-1]), int(ids[-1])) + 1)[docs]]
 
 
-def _spans_in(found: Spans, starts: np.ndarray) -> Spans:
-    """``found`` kept to the documents that still have a match in ``starts`` (ascending)."""
-    ids = found.hits.ids
-    if not len(starts) or not len(ids):
-        return Spans(NONE, starts, found.width)
-    docs = starts >> POSITION_BITS
-    keep = _marked(docs, max(int(docs[-1]), int(ids[-1])) + 1)[ids]
-    return Spans(Hits(ids[keep], found.hits.scores[keep]), starts, found.width)
+def _in(found: Hits, docs: np.ndarray) -> Hits:
+    """``found`` kept to documents ``docs`` (any order, repeats allowed)."""
+    ids = found.ids
+    if not len(docs) or not len(ids):
+        return NONE
+    keep = _marked(docs, max(int(docs.max()), int(ids[-1])) + 1)[ids]
+    return Hits(ids[keep], found.scores[keep])
