@@ -58,30 +58,37 @@ def _hash(key: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "little")
 
 
-def _unsigned(values: np.ndarray) -> tuple[int, bytes]:
-    top = int(values.max()) if len(values) else 0
-    code = 1 if top < 1 << 8 else 2 if top < 1 << 16 else 3
-    return code, values.astype(_CODES[code]).tobytes()
+def narrow(values: np.ndarray) -> np.ndarray:
+    """``values`` in the narrowest unsigned type that holds them when all are whole numbers
+    from 0 below 2**32 (document numbers, frequencies), else as float64."""
+    if not len(values):
+        return values.astype(_CODES[1])
+    whole = values.dtype.kind in "iu" or bool((np.trunc(values) == values).all())
+    if not whole or values.min() < 0 or values.max() >= 1 << 32:
+        return values.astype(_CODES[4])
+    top = int(values.max())
+    return values.astype(_CODES[1 if top < 1 << 8 else 2 if top < 1 << 16 else 3])
 
 
-def _weights(weights: np.ndarray) -> tuple[int, bytes]:
-    whole = np.trunc(weights) == weights
-    if whole.all() and weights.min() >= 0 and weights.max() < 1 << 32:
-        return _unsigned(weights.astype(np.int64))
-    return 4, weights.astype(_CODES[4]).tobytes()
+_CODE_OF = {dtype: code for code, dtype in _CODES.items()}
+
+
+def _coded(values: np.ndarray) -> tuple[int, bytes]:
+    narrowed = narrow(values)
+    return _CODE_OF[narrowed.dtype], narrowed.tobytes()
 
 
 def _record(key: bytes, entry: Entry) -> bytes:
     ids = entry.ids.astype(np.int64)
-    id_code, id_bytes = _unsigned(np.diff(ids, prepend=0))
-    weight_code, weight_bytes = _weights(entry.weights)
+    id_code, id_bytes = _coded(np.diff(ids, prepend=0))
+    weight_code, weight_bytes = _coded(entry.weights)
     first = zlib.compress(id_bytes + weight_bytes, _LEVEL)
     count_code = step_code = 0
     second = b""
     positions = 0
     if entry.counts is not None:
-        count_code, count_bytes = _unsigned(entry.counts)
-        step_code, step_bytes = _unsigned(entry.steps)
+        count_code, count_bytes = _coded(entry.counts)
+        step_code, step_bytes = _coded(entry.steps)
         second = zlib.compress(count_bytes + step_bytes, _LEVEL)
         positions = len(entry.steps)
     head = _HEAD.pack(len(ids), positions, id_code, weight_code, count_code, step_code, len(first))

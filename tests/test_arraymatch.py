@@ -218,6 +218,7 @@ def test_postings_are_whooshs_postings(corpus):
                         m.next()
                     found = postingarrays.postings(leaf, fieldname, btext)
                     assert found.ids.tolist() == ids and found.weights.tolist() == weights, (fieldname, btext)
+                    assert (found.ids.dtype, found.weights.dtype) == (np.int64, np.float64)
                     compared += 1
     assert compared > 2000
 

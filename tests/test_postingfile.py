@@ -125,6 +125,39 @@ def test_round_trip_of_every_array_width(tmp_path):
     assert written.read(b"d\x00w") is None
 
 
+@pytest.mark.parametrize(
+    ("values", "dtype"),
+    [
+        ([], np.uint8),
+        ([0, 255], np.uint8),
+        ([3.0, 256.0], np.uint16),
+        ([70_000], np.uint32),
+        ([2**32 - 1], np.uint32),
+        ([2**32], np.float64),
+        ([1.0, 2.5], np.float64),
+        ([-1], np.float64),
+    ],
+)
+def test_values_are_kept_in_the_narrowest_type_that_holds_them(values, dtype):
+    narrowed = postingfile.narrow(np.array(values))
+    assert narrowed.dtype == dtype
+    assert narrowed.astype(np.float64).tolist() == [float(v) for v in values]
+
+
+def test_cached_postings_take_a_few_bytes_a_posting(filed):
+    ix, _ = filed
+    postingarrays.clear()
+    with ix.searcher() as searcher:
+        leaf = max((leaf for leaf, _ in searcher.reader().leaf_readers()), key=lambda r: r.doc_count_all())
+        btext = max(leaf.lexicon("content"), key=lambda t: leaf.doc_frequency("content", t))
+        found = postingarrays.postings(leaf, "content", btext)
+        again = postingarrays.postings(leaf, "content", btext)
+    assert len(found.ids) >= 200 and found.ids.tolist() == again.ids.tolist()
+    assert found.weights.tolist() == again.weights.tolist()
+    # Document numbers below 65,536 in two bytes, frequencies in one or two: not 16 a posting.
+    assert 0 < postingarrays._held <= 4 * len(found.ids)
+
+
 def _written(entries, folder) -> postingfile.PostingFile:
     path = folder / "x.npp"
     assert postingfile.write(path, entries) == len({key for key, _ in entries})
