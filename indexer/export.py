@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 
+from . import anomalies
 from .errors import NianbaoError
 from .registry import facets
 from .search import Deadline, Sort, compile_query, ordered_docnums, parse
@@ -57,8 +58,10 @@ def records(ix, text: str, sort: str | None = None, limit: int | None = None,
 
 def _stream(held: ExitStack, searcher, docnums: list[int]) -> Iterator[dict]:
     with held:
+        peers = anomalies.Peers(searcher.reader()) if docnums else None  # one judgement per peer group
         for docnum in docnums:
-            yield json.loads(searcher.stored_fields(docnum)["record"])
+            record = json.loads(searcher.stored_fields(docnum)["record"])
+            yield anomalies.current(searcher, docnum, record, peers)
 
 
 def _consistent(record: dict) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from whoosh import query as wq
 
-from . import arraymatch, facetarrays
+from . import anomalies, arraymatch, facetarrays
 from .compile import compile_query
 from .errors import NianbaoError
 from .extract import content_hash
@@ -303,8 +303,10 @@ def search_ids(ix, text: str, sort: str | None = None, timeout: float | None = N
 def get_report(ix, report_id: str) -> dict | None:
     """The extraction record of one report, or None."""
     with ix.searcher() as searcher:
-        stored = searcher.document(id=report_id)
-    return json.loads(stored["record"]) if stored else None
+        docnum = searcher.document_number(id=report_id)
+        if docnum is None:
+            return None
+        return anomalies.current(searcher, docnum, json.loads(searcher.stored_fields(docnum)["record"]))
 
 
 # -- browsing: every report, without a query ----------------------------------------

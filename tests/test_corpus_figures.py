@@ -10,6 +10,7 @@ from urllib.parse import unquote_plus
 import pytest
 
 from indexer.anomalies import robust_z
+from indexer.export import records
 from indexer.ingest import ingest
 from indexer.search import get_report, search
 from indexer.store import open_existing
@@ -46,6 +47,12 @@ def report(agency: str, year: int, problems: str, active: int = 20) -> str:
 def found(ix, query: str) -> set[str]:
     hits = search(ix, query, per_page=100)["results"]
     return {hit["source"].rsplit("/", 1)[-1] for hit in hits}
+
+
+def docnum_of(ix, name: str) -> int:
+    with ix.searcher() as searcher:
+        (docnum,) = [n for n, fields in searcher.iter_docs() if fields["path"].endswith("/" + name)]
+    return docnum
 
 
 def record_of(ix, name: str) -> dict:
@@ -147,6 +154,23 @@ def test_a_value_far_outside_its_peer_group_is_an_anomaly(folders):
     median, scores = robust_z([*counts, 600])
     assert anomaly == {"value": 600, "median": median, "z": round(scores[-1], 2), "peers": 12}
     assert anomaly["median"] == 25.5 and anomaly["z"] > 3.5
+
+    # A thirteenth peer close to the others moves the median and the z-score but not the flag:
+    # the flagged report is not rewritten (only the flags are indexed), and its page shows the
+    # figures of the group as it is now.
+    where = docnum_of(ix, "卫生健康局.txt")
+    write(reports, "林草局.txt", report("林草局", 2021, OWN["财政局"], active=27))
+    ingest([reports], index, workers=1)
+    ix = open_existing(index)
+    assert found(ix, "异常:主动公开") == {"卫生健康局.txt"}
+    assert docnum_of(ix, "卫生健康局.txt") == where
+    (anomaly,) = record_of(ix, "卫生健康局.txt")["anomalies"].values()
+    median, scores = robust_z([*counts, 600, 27])
+    assert anomaly == {"value": 600, "median": median, "z": round(scores[-2], 2), "peers": 13}
+    assert median == 26 and anomaly["z"] != round(robust_z([*counts, 600])[1][-1], 2)
+    (exported,) = records(ix, "异常:主动公开")
+    assert exported["anomalies"] == {"主动公开.条数": anomaly}
+    (reports / "林草局.txt").unlink()
 
     # Below ten peers stating the facet, nothing is judged.
     for agency in peers[:3]:
