@@ -93,7 +93,6 @@ class Peers:
             facetarrays.array(reader, "province"),
         )
         self.years = facetarrays.known_years(reader)
-        self.level_codes, self.province_codes = _codes(self.levels), _codes(self.provinces)
         self.values = {facet: facetarrays.array(reader, facet_field(facet)) for facet in MAIN_FACETS}
         self._judged: dict[Group, tuple[np.ndarray, dict[int, dict[str, dict]]]] = {}
 
@@ -101,13 +100,14 @@ class Peers:
         """The group's live members (a mask) and the flagged facets of each."""
         if group not in self._judged:
             level, province, year = group
-            if level not in self.level_codes or province not in self.province_codes:
+            level_code, province_code = facetarrays.code_of(level), facetarrays.code_of(province)
+            if level_code is None or province_code is None:  # no column holds it: no member
                 members = np.zeros(len(self.live), dtype=bool)
             else:
                 members = (
                     self.live
-                    & (self.levels == self.level_codes[level])
-                    & (self.provinces == self.province_codes[province])
+                    & (self.levels == level_code)
+                    & (self.provinces == province_code)
                     & (self.years == year)
                 )
             docnums = np.flatnonzero(members)
@@ -175,10 +175,6 @@ def _marked(docnums: np.ndarray, size: int) -> np.ndarray:
     mask = np.zeros(size, dtype=bool)
     mask[docnums] = True
     return mask
-
-
-def _codes(array: np.ndarray) -> dict[str, int]:
-    return {facetarrays.name_of(int(code)): int(code) for code in np.unique(array) if code >= 0}
 
 
 def _stated(column: np.ndarray, docnums: np.ndarray) -> dict[int, float]:

@@ -43,6 +43,11 @@ def name_of(code: int) -> str:
     return _names[code]
 
 
+def code_of(name: str) -> int | None:
+    """The code of a text value; None when no column read so far holds it."""
+    return _codes.get(name)
+
+
 def _numeric(reader, fieldname: str) -> bool:
     return isinstance(reader.schema[fieldname].column_type, columns.NumericColumn)
 
