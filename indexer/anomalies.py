@@ -137,11 +137,14 @@ def update(ix, groups: set[Group], records: dict[str, dict]) -> set[str]:
             return changed
         peers = Peers(reader)
         indexed = {
-            key: _marked(facetarrays.term_docs(reader, "anomaly", key), len(peers.live))
+            key: facetarrays.marked(facetarrays.term_docs(reader, "anomaly", key), len(peers.live))
             for key in MAIN_FACETS
         }
         paths = Column(reader, "path")
-        flagged_before = _marked(facetarrays.term_docs(reader, "anomaly", ANOMALY_ANY), len(peers.live))
+        # Any flag, whatever its key (one the registry no longer judges is cleared too).
+        flagged_before = facetarrays.marked(
+            facetarrays.term_docs(reader, "anomaly", ANOMALY_ANY), len(peers.live)
+        )
         for group in sorted(groups):
             members, now = peers.judged(group)
             for docnum in sorted(set(now) | set(np.flatnonzero(members & flagged_before).tolist())):
@@ -163,18 +166,10 @@ def current(searcher, docnum: int, record: dict, peers: Peers | None = None) -> 
     """``record`` with its flagged facets' figures as its peer group stands now (a record's
     stored figures are those of its last rewrite). ``peers``: one ``Peers`` of the searcher's
     reader shared by many records."""
-    if searcher.reader().doc_count() == 0:
-        return record
     figures = (peers or Peers(searcher.reader())).of(docnum, record)
     if not figures and "anomalies" not in record:  # never judged, flagged by nothing now
         return record
     return {**record, "anomalies": figures}
-
-
-def _marked(docnums: np.ndarray, size: int) -> np.ndarray:
-    mask = np.zeros(size, dtype=bool)
-    mask[docnums] = True
-    return mask
 
 
 def _stated(column: np.ndarray, docnums: np.ndarray) -> dict[int, float]:

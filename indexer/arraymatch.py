@@ -128,8 +128,10 @@ class _Segment:
         # Whoosh sizes a run as the AND of its terms, an AND as its smallest part.
         if isinstance(q, WordRun):
             return min(self._size(wq.Term(q.fieldname, word)) for word in q.words)
-        if isinstance(q, BigramRun | AllOf):
-            return min(map(self._size, q.subqueries if isinstance(q, AllOf) else q.qs))
+        if isinstance(q, AllOf):
+            return min(map(self._size, q.subqueries))
+        if isinstance(q, BigramRun):
+            return min(map(self._size, q.qs))
         if isinstance(q, SpanWithin):
             return self._size(q.q)
         return q.estimate_size(self.leaf)
@@ -245,10 +247,10 @@ class _Segment:
             btext = self._bytes(q.fieldname, q.text)
             if btext is None:
                 return NONE
+            if (lo, hi) == (0, _NOWHERE):
+                return self.term(q)
             keys = postingarrays.position_keys(self.leaf, q.fieldname, btext)  # keeps its postings too
             found = self.term(q)
-            if (lo, hi) == (0, _NOWHERE):
-                return found
             positions = keys & _POSITION
             return _in(found, keys[(positions >= lo) & (positions < hi)] >> POSITION_BITS)
         if isinstance(q, WordRun):
@@ -321,7 +323,7 @@ class _Segment:
         if len(found) == heads or heads == len(starts):
             return found
         rest = ~first
-        rest[rest] = ~_marked(found, int(docs[-1]) + 1)[docs[rest]]
+        rest[rest] = ~facetarrays.marked(found, int(docs[-1]) + 1)[docs[rest]]
         return np.union1d(found, self._verified(starts[rest], checks))
 
     def _verified(self, starts: np.ndarray, checks: list[tuple[np.ndarray, int]]) -> np.ndarray:
@@ -435,19 +437,12 @@ def _firsts(values: np.ndarray) -> np.ndarray:
     return np.concatenate(([True], values[1:] != values[:-1])) if len(values) else np.zeros(0, dtype=bool)
 
 
-def _marked(ids: np.ndarray, size: int) -> np.ndarray:
-    """A mask over document numbers below ``size``, true at ``ids``."""
-    mask = np.zeros(size, dtype=bool)
-    mask[ids] = True
-    return mask
-
-
 def _in_docs(keys: np.ndarray, ids: np.ndarray) -> np.ndarray:
     """The position keys (ascending) that belong to documents ``ids``."""
     if not len(ids) or not len(keys):
         return _EMPTY_IDS
     docs = keys >> POSITION_BITS
-    return keys[_marked(ids, max(int(docs[-1]), int(ids[-1])) + 1)[docs]]
+    return keys[facetarrays.marked(ids, max(int(docs[-1]), int(ids[-1])) + 1)[docs]]
 
 
 def _in(found: Hits, docs: np.ndarray) -> Hits:
@@ -455,5 +450,5 @@ def _in(found: Hits, docs: np.ndarray) -> Hits:
     ids = found.ids
     if not len(docs) or not len(ids):
         return NONE
-    keep = _marked(docs, max(int(docs.max()), int(ids[-1])) + 1)[ids]
+    keep = facetarrays.marked(docs, max(int(docs.max()), int(ids[-1])) + 1)[ids]
     return Hits(ids[keep], found.scores[keep])

@@ -148,10 +148,16 @@ def alive(reader) -> np.ndarray | None:
 
 
 def _live(leaf) -> np.ndarray:
-    live = np.zeros(leaf.doc_count_all(), dtype=bool)
-    live[np.fromiter(leaf.all_doc_ids(), dtype=np.int64)] = True
+    live = marked(np.fromiter(leaf.all_doc_ids(), dtype=np.int64), leaf.doc_count_all())
     live.flags.writeable = False
     return live
+
+
+def marked(docnums: np.ndarray, size: int) -> np.ndarray:
+    """A mask over document numbers below ``size``, true at ``docnums``."""
+    mask = np.zeros(size, dtype=bool)
+    mask[docnums] = True
+    return mask
 
 
 _known_segments: set[str] = set()

@@ -251,8 +251,7 @@ def counted(reader, docnums: np.ndarray | list[int]) -> dict[str, dict[str, int]
 def _term_counts(reader, hits: np.ndarray, fieldname: str, terms) -> dict[str, int]:
     """Per term (a failed check's rule, a facet judged 异常), how many hits have it: the term's
     postings (few terms) against the hits."""
-    chosen = np.zeros(reader.doc_count_all(), dtype=bool)
-    chosen[hits] = True
+    chosen = facetarrays.marked(hits, reader.doc_count_all())
     found = {}
     for term in terms:
         number = int(chosen[facetarrays.term_docs(reader, fieldname, term)].sum())
@@ -301,7 +300,8 @@ def search_ids(ix, text: str, sort: str | None = None, timeout: float | None = N
 
 
 def get_report(ix, report_id: str) -> dict | None:
-    """The extraction record of one report, or None."""
+    """The extraction record of one report, its 异常 figures as its peer group stands now
+    (``anomalies.current``), or None."""
     with ix.searcher() as searcher:
         docnum = searcher.document_number(id=report_id)
         if docnum is None:
