@@ -204,9 +204,23 @@ def _drawn(rng, report: int) -> dict:
     return sections
 
 
-def test_figures_kept_incrementally_equal_figures_built_at_once(tmp_path):
+def _best_shares(index) -> tuple[int, int]:
+    """Check every section's stored best share against its edges; (known, unknown) counts."""
+    rows = index._db.execute(
+        "SELECT s.best, (SELECT max(e.share) FROM edges e JOIN sections o ON o.sid = e.b WHERE e.a = s.sid"
+        " AND (o.body IS NULL OR s.body IS NULL OR o.body != s.body)) FROM sections s WHERE s.kept IS NOT NULL"
+    ).fetchall()
+    for stored, from_edges in rows:
+        assert stored is None or stored == (from_edges or 0.0)
+    return sum(stored is not None for stored, _ in rows), sum(stored is None for stored, _ in rows)
+
+
+@pytest.mark.parametrize("upgraded", [False, True], ids=["current", "file-before-best-column"])
+def test_figures_kept_incrementally_equal_figures_built_at_once(tmp_path, upgraded):
     """Reports added in batches (and some removed), taking the figures of whatever ``stale``
-    names after each commit, end with the same figures as one index built from the final set."""
+    names after each commit, end with the same figures as one index built from the final set.
+    Each section's best share so far, which a commit reads instead of all its edges, equals its
+    edges' maximum after every commit; a file written before that column existed gets it."""
     import random
 
     rng = random.Random(7)
@@ -216,7 +230,9 @@ def test_figures_kept_incrementally_equal_figures_built_at_once(tmp_path):
         for n in range(48)
     ]
     held: dict[str, object] = {}
-    with SimilarityIndex(tmp_path / "incremental", min_df=1000) as index:
+    unknown_after_removal = 0
+    index = SimilarityIndex(tmp_path / "incremental", min_df=1000)
+    try:
         for start in range(0, len(records), 8):
             for record in records[start : start + 8]:
                 index.add(record)
@@ -228,7 +244,19 @@ def test_figures_kept_incrementally_equal_figures_built_at_once(tmp_path):
             stale = index.stale()
             held.update({report: index.copying(report) for report in stale if report in index.ids()})
             index.settle(stale)
+            known, unknown = _best_shares(index)
+            assert known > 0
+            if start == 0 and upgraded:
+                index._db.execute("ALTER TABLE sections DROP COLUMN best")
+                index.close()
+                index = SimilarityIndex(tmp_path / "incremental", min_df=1000)
+                assert _best_shares(index) == (0, known + unknown)
+            if start == 24:
+                unknown_after_removal = unknown
         final = index.ids()
+    finally:
+        index.close()
+    assert unknown_after_removal > 0  # the removed reports' partners lost an edge
     assert len(final) == 45
     with SimilarityIndex(tmp_path / "at-once", min_df=1000) as index:
         for record in records:

@@ -21,10 +21,13 @@ CREATE TABLE IF NOT EXISTS stale(report TEXT PRIMARY KEY) WITHOUT ROWID;
 -- One row per report section (body: the normalised agency key, record["agency_key"]).  keys: int64 per sentence; lengths: its shingle count; shingles: the
 -- sentences' uint32 shingle hashes in order.  kept: the distinct shingles of its own sentences
 -- (template text left out), NULL when too short to compare; bands: its int64 LSH band keys.
+-- best: the largest share of its own text that another body's section has (its edges' maximum,
+-- kept as edges are added, so a commit need not read every edge of a widely copied section);
+-- NULL when edges were taken away since: worked out again from the edges when next needed.
 CREATE TABLE IF NOT EXISTS sections(
     sid INTEGER PRIMARY KEY, report TEXT NOT NULL, section TEXT NOT NULL, agency TEXT, region TEXT,
     body TEXT, year INTEGER, keys BLOB, lengths BLOB, shingles BLOB, kept BLOB, size INTEGER NOT NULL DEFAULT 0,
-    bands BLOB, dirty INTEGER NOT NULL DEFAULT 1);
+    bands BLOB, dirty INTEGER NOT NULL DEFAULT 1, best REAL);
 CREATE INDEX IF NOT EXISTS sections_report ON sections(report);
 -- A body's sections by year: a report is always compared with its body's years before and after.
 CREATE INDEX IF NOT EXISTS sections_body ON sections(body, section, year);
@@ -54,6 +57,14 @@ class SimilarityStoreError(NianbaoError):
             message_zh=f"{folder} 中的雷同比对索引无法使用：{reason}",
             hint_zh="请重新运行 nianbao ingest 报告所在文件夹，它会重建索引",
         )
+
+
+def upgrade(db: sqlite3.Connection) -> None:
+    """Bring a file written before ``sections.best`` existed up to this layout: every section's
+    figure starts unknown (NULL) and is worked out from its edges when first needed."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(sections)")}
+    if "best" not in columns:
+        db.execute("ALTER TABLE sections ADD COLUMN best REAL")
 
 
 def check_meta(db: sqlite3.Connection, folder: Path, settings: dict, create: bool = True) -> None:

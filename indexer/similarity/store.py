@@ -32,7 +32,7 @@ import numpy as np
 
 from . import text as texts
 from .facets import Copying, copying_of
-from .schema import SCHEMA, SimilarityStoreError, check_meta
+from .schema import SCHEMA, SimilarityStoreError, check_meta, upgrade
 
 NUM_PERM = 128
 # Candidates from LSH at Jaccard 0.5 reach sections 90 % contained in one up to 1.2 times longer
@@ -115,6 +115,7 @@ class SimilarityIndex:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(self.folder / self.FILE, isolation_level=None, timeout=30)
                 self._db.executescript(SCHEMA)
+                upgrade(self._db)
                 check_meta(self._db, self.folder, settings)
         except sqlite3.DatabaseError as error:
             raise SimilarityStoreError(self.folder, str(error)) from None
@@ -196,11 +197,12 @@ class SimilarityIndex:
 
     def _unlink(self, sid: int, bands: bytes | None) -> None:
         """Take a section out of the LSH bands and drop its figures, both ways (the reports at
-        the other end have figures to redo)."""
+        the other end have figures to redo, and their sections' best share may have been this)."""
         partners = self._db.execute(
-            "SELECT DISTINCT o.report FROM edges e JOIN sections o ON o.sid = e.b WHERE e.a = ?", (sid,)
-        )
-        self._stale([r for (r,) in partners])
+            "SELECT o.sid, o.report FROM edges e JOIN sections o ON o.sid = e.b WHERE e.a = ?", (sid,)
+        ).fetchall()
+        self._stale({report for _, report in partners})
+        self._db.executemany("UPDATE sections SET best = NULL WHERE sid = ?", [(other,) for other, _ in partners])
         if bands:
             keys = np.frombuffer(bands, dtype=np.int64).tolist()
             self._db.executemany("DELETE FROM bands WHERE key = ? AND sid = ?", [(k, sid) for k in keys])
@@ -219,7 +221,7 @@ class SimilarityIndex:
         active = [found for row in dirty if (found := self._reindex(row, template))]
         for sid, section, kept, keys in active:
             self._link(sid, section, kept, keys)
-        self._stale(self._reached())
+        self._stale(self._reached([sid for sid, *_ in active]))
         self._stale({row[0] for row in db.execute("SELECT DISTINCT report FROM sections WHERE dirty = 1")})
         db.execute("UPDATE sections SET dirty = 0 WHERE dirty = 1")
         db.execute("COMMIT")
@@ -246,8 +248,7 @@ class SimilarityIndex:
         now = {k for (k,) in db.execute("SELECT key FROM df WHERE n >= ?", (self._threshold(),))}
         before = {k for (k,) in db.execute("SELECT key FROM boiler")}
         flipped = list(now ^ before)
-        for start in range(0, len(flipped), 500):
-            chunk = flipped[start : start + 500]
+        for chunk in _chunks(flipped):
             marks = ",".join("?" * len(chunk))
             db.execute(
                 f"UPDATE sections SET dirty = 1 WHERE sid IN (SELECT sid FROM sent WHERE key IN ({marks}))",
@@ -263,11 +264,11 @@ class SimilarityIndex:
         self._unlink(sid, bands)
         kept = own_shingles(keys, lengths, shingles, template)
         if len(kept) < MIN_SHINGLES:
-            self._db.execute("UPDATE sections SET kept = NULL, size = 0, bands = NULL WHERE sid = ?", (sid,))
+            self._db.execute("UPDATE sections SET kept = NULL, size = 0, bands = NULL, best = NULL WHERE sid = ?", (sid,))
             return None
         found = band_keys(section, signature(kept))
         self._db.execute(
-            "UPDATE sections SET kept = ?, size = ?, bands = ? WHERE sid = ?",
+            "UPDATE sections SET kept = ?, size = ?, bands = ?, best = NULL WHERE sid = ?",
             (_blob(kept), len(kept), _blob(np.array(found, dtype=np.int64)), sid),
         )
         self._db.executemany("INSERT OR IGNORE INTO bands(key, sid) VALUES (?, ?)", [(k, sid) for k in found])
@@ -306,39 +307,56 @@ class SimilarityIndex:
         self._links += [(other, share, report, body) for other, _, share in edges[1::2]]
         self._db.executemany("INSERT OR REPLACE INTO edges(a, b, share) VALUES (?, ?, ?)", edges)
 
-    def _reached(self) -> set[str]:
+    def _reached(self, redone: list[int]) -> set[str]:
         """The reports whose figures this commit's new links can change: a linked report's body's
         other years; those whose section a new report copies more of than any other body's
         report already did (edges to sections redone in this commit left out of "already");
         those several of whose sections one new report reaches (together they can raise the
-        whole-report figure).  Read once per commit for every report linked, not per link."""
+        whole-report figure).  Each linked section's best share so far is read from ``best``
+        (worked out from its edges only where unknown), then raised by the new links; the
+        sections redone (``redone``) get theirs from their edges, all new."""
         partners = sorted({other for other, *_ in self._links})
-        about: dict[int, tuple[str, str | None]] = {}
+        about: dict[int, tuple[str, str | None, bool]] = {}
         best: dict[int, float] = {}
-        for start in range(0, len(partners), 500):
-            chunk = partners[start : start + 500]
+        for chunk in _chunks(partners):
             marks = ",".join("?" * len(chunk))
-            about.update(
-                (sid, (report, body))
-                for sid, report, body in self._db.execute(
-                    f"SELECT sid, report, body FROM sections WHERE sid IN ({marks})", chunk
-                )
-            )
-            best.update(
+            for sid, report, body, dirty, known in self._db.execute(
+                f"SELECT sid, report, body, dirty, best FROM sections WHERE sid IN ({marks})", chunk
+            ):
+                about[sid] = (report, body, bool(dirty))
+                if known is not None and not dirty:
+                    best[sid] = known
+        best.update(self._best_shares([sid for sid in partners if sid not in best], settled_only=True))
+        reached, sections = set(), Counter()
+        raised = {sid: best.get(sid, 0.0) for sid in partners if not about[sid][2]}
+        for other, share, report, body in self._links:
+            their_report, their_body, _ = about[other]
+            sections[(their_report, report)] += 1
+            same_body = body is not None and their_body == body
+            if same_body or share > best.get(other, 0.0):
+                reached.add(their_report)
+            if other in raised and not same_body:
+                raised[other] = max(raised[other], share)
+        raised.update(self._best_shares(redone, settled_only=False))
+        self._db.executemany("UPDATE sections SET best = ? WHERE sid = ?", [(v, k) for k, v in raised.items()])
+        return reached | {their for (their, _), n in sections.items() if n > 1}
+
+    def _best_shares(self, sids: list[int], *, settled_only: bool) -> dict[int, float]:
+        """The largest share of each section's own text found in another body's section, from
+        its edges (to sections not redone in this commit, if ``settled_only``); 0.0 for none."""
+        found = dict.fromkeys(sids, 0.0)
+        settled = " AND o.dirty = 0" if settled_only else ""
+        for chunk in _chunks(sids):
+            marks = ",".join("?" * len(chunk))
+            found.update(
                 self._db.execute(
                     "SELECT e.a, max(e.share) FROM edges e JOIN sections s ON s.sid = e.a"
-                    " JOIN sections o ON o.sid = e.b WHERE e.a IN (" + marks + ") AND o.dirty = 0"
+                    f" JOIN sections o ON o.sid = e.b WHERE e.a IN ({marks}){settled}"
                     " AND (o.body IS NULL OR s.body IS NULL OR o.body != s.body) GROUP BY e.a",
                     chunk,
                 ).fetchall()
             )
-        reached, sections = set(), Counter()
-        for other, share, report, body in self._links:
-            their_report, their_body = about[other]
-            sections[(their_report, report)] += 1
-            if (body is not None and their_body == body) or share > best.get(other, 0.0):
-                reached.add(their_report)
-        return reached | {their for (their, _), n in sections.items() if n > 1}
+        return found
 
     # -- queries -----------------------------------------------------------------------------
 
@@ -411,6 +429,12 @@ def open_similarity(folder: str | Path) -> SimilarityIndex | None:
     if not (Path(folder) / SimilarityIndex.FILE).exists():
         return None
     return SimilarityIndex(folder, readonly=True)
+
+
+def _chunks(items: list, size: int = 500):
+    """``items`` in runs short enough for one SQL statement's parameters."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def own_shingles(keys: bytes, lengths: bytes, shingles: bytes, template: np.ndarray) -> np.ndarray:
