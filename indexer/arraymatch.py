@@ -104,7 +104,7 @@ class _Segment:
         if isinstance(q, wq.Prefix | wq.TermRange):
             return self.terms_of(q)
         if isinstance(q, ArrayCondition):
-            ids = np.flatnonzero(q._mask(self.leaf)).astype(np.int64)
+            ids = np.flatnonzero(q.mask_in(self.sub)).astype(np.int64)
             return Hits(ids, np.ones(len(ids))) if len(ids) else NONE  # Whoosh: ListMatcher of weight 1
         return self.whoosh(q)
 

@@ -20,7 +20,7 @@ from whoosh import query as wq
 from analyzers import chinese_analyzer
 
 from . import querylang as ql
-from .facetquery import FacetCondition, RegionCondition
+from .facetquery import AnomalyCondition, FacetCondition, RegionCondition
 from .textquery import AllOf, AnyOf, WordRun, fragment_query, match
 
 
@@ -76,7 +76,9 @@ def _(node: ql.Field, field: str, negate: bool) -> wq.Query:
         q = _agency_words(node.value)
     elif node.name == "region":
         q = RegionCondition(node.value)
-    else:  # template, level and anomaly: exact values
+    elif node.name == "anomaly":
+        q = AnomalyCondition(node.value)
+    else:  # template and level: exact values
         q = wq.Term(node.name, node.value)
     return _maybe_not(q, negate)
 

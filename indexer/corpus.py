@@ -5,17 +5,17 @@ other reports, which later ingests add, replace or remove:
 
 - ``跨年结转`` and ``同比``: against its body's report of the year before (``history``);
 - ``雷同``: against every other report's same section (``similarity``, kept in
-  ``similarity.sqlite`` beside the search index);
-- ``异常``: against its peer group (``anomalies``).
+  ``similarity.sqlite`` beside the search index).
+
+(``异常``, against its peer group, is judged when read: ``anomalies``.)
 
 ``prepare`` sets a batch's figures before it is written, so a new report is indexed once (a
 rewrite costs as much as the first indexing), and returns the indexed reports the batch changes.
 ``refresh`` runs after an ingest's writes: it brings the copied-text index level with the
 search index (reports replaced, removed, or left over by an ingest killed mid-way), recomputes
-the figures of the reports those changes reach (and every changed report's peer group), and
-rewrites in one commit the documents whose figures changed.  What is still to do survives a kill: the bodies in
-``history-pending.json``, the 雷同 reports in the copied-text index's ``stale`` table, the peer
-groups in ``anomalies-pending.json``.
+the figures of the reports those changes reach, and rewrites in one commit the documents whose
+figures changed.  What is still to do survives a kill: the bodies in ``history-pending.json``,
+the 雷同 reports in the copied-text index's ``stale`` table.
 """
 
 from __future__ import annotations
@@ -24,8 +24,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import anomalies, facetarrays, history
-from .querylang import YEAR_MAX, YEAR_MIN
+from . import facetarrays, history
 from .registry import COPY, COPY_PREVIOUS, COPY_WHOLE
 from .similarity import Copying, SimilarityIndex, SimilarityStoreError
 from .store import Column, abandon, column_text, commit, record_document
@@ -53,18 +52,17 @@ def prepare(ix, similar: SimilarityIndex, batch: dict[str, dict]) -> dict[str, d
     return {path: r for path, r in indexed.items() if r["id"] in changed}
 
 
-def refresh(ix, similar: SimilarityIndex, bodies: set[str], groups: set[tuple]) -> None:
+def refresh(ix, similar: SimilarityIndex, bodies: set[str]) -> None:
     """After the batches: recompute the cross-report figures that ``bodies`` (body keys whose
-    reports were replaced or removed), ``groups`` (peer groups whose reports changed) and the
-    copied-text index's stale reports reach, and rewrite the documents whose figures changed."""
+    reports were replaced or removed) and the copied-text index's stale reports reach, and
+    rewrite the documents whose figures changed."""
     _reconcile(ix, similar)
     similar.commit()
     stale = similar.stale()
-    # The few records that 跨年结转, 同比 and 异常 change are held; the stale reports (a copy can
+    # The few records that 跨年结转 and 同比 change are held; the stale reports (a copy can
     # reach many) are read CHUNK at a time, and each one whose 雷同 changed is written at once.
     records = history.body_records(ix, bodies)
     changed = history.update(records.values())
-    changed |= anomalies.update(ix, groups, records)
     held = {r["id"]: path for path, r in records.items()}
     years = _body_years(ix) if stale else set()
     writer, written = new_writer(ix), 0
@@ -92,26 +90,20 @@ def refresh(ix, similar: SimilarityIndex, bodies: set[str], groups: set[tuple]) 
     similar.settle(stale)
 
 
-def touched(ix, paths: Iterable[str]) -> tuple[set[str], set[tuple]]:
-    """The bodies and peer groups of the indexed documents at ``paths``, read from their columns
-    before they are replaced or removed: what ``refresh`` must then recompute."""
+def touched(ix, paths: Iterable[str]) -> set[str]:
+    """The bodies of the indexed documents at ``paths``, read from their column before they are
+    replaced or removed: what ``refresh`` must then recompute."""
     bodies: set[str] = set()
-    groups: set[tuple] = set()
     with ix.searcher() as searcher:
         reader = searcher.reader()
         if reader.doc_count_all() == 0:
-            return bodies, groups
-        columns = {name: Column(reader, name) for name in ("body_key", "level", "province", "year")}
+            return bodies
+        column = Column(reader, "body_key")
         for path in paths:
             docnum = searcher.document_number(path=path)
-            if docnum is None:
-                continue
-            body, level, province = (column_text(columns[n][docnum]) for n in ("body_key", "level", "province"))
-            year = columns["year"][docnum]
-            bodies.add(body)
-            if province and YEAR_MIN < year < YEAR_MAX:  # the year column's default says: no year
-                groups.add((level, province, int(year)))
-    return bodies - {""}, groups
+            if docnum is not None:
+                bodies.add(column_text(column[docnum]))
+    return bodies - {""}
 
 
 def open_similarity(folder: Path) -> SimilarityIndex:

@@ -58,10 +58,9 @@ def records(ix, text: str, sort: str | None = None, limit: int | None = None,
 
 def _stream(held: ExitStack, searcher, docnums: list[int]) -> Iterator[dict]:
     with held:
-        peers = anomalies.Peers(searcher.reader()) if docnums else None  # one judgement per peer group
         for docnum in docnums:
             record = json.loads(searcher.stored_fields(docnum)["record"])
-            yield anomalies.current(searcher, docnum, record, peers)
+            yield anomalies.current(searcher, docnum, record)
 
 
 def _consistent(record: dict) -> str:

@@ -17,6 +17,7 @@ from whoosh import matching
 from whoosh.query import Query
 
 from . import facetarrays
+from .anomalies import judgement
 from .schema import facet_field
 
 OPERATORS: dict[str, Callable[[float, float], bool]] = {
@@ -39,10 +40,10 @@ class ArrayCondition(Query):
         return ixreader.doc_count()
 
     def docs(self, searcher):
-        return iter(self._docnums(searcher.reader()))
+        return iter(self._docnums(searcher))
 
     def matcher(self, searcher, context=None):
-        docnums = self._docnums(searcher.reader())
+        docnums = self._docnums(searcher)
         if not docnums:
             return matching.NullMatcher()
         return matching.ListMatcher(docnums, all_weights=1.0)
@@ -50,9 +51,14 @@ class ArrayCondition(Query):
     def _mask(self, reader) -> np.ndarray:
         raise NotImplementedError
 
-    def _docnums(self, reader) -> list[int]:
-        mask = self._mask(reader)
-        live = facetarrays.alive(reader)
+    def mask_in(self, searcher) -> np.ndarray:
+        """The mask over the documents of ``searcher``'s reader (a segment's, when Whoosh or
+        ``arraymatch`` asks segment by segment)."""
+        return self._mask(searcher.reader())
+
+    def _docnums(self, searcher) -> list[int]:
+        mask = self.mask_in(searcher)
+        live = facetarrays.alive(searcher.reader())
         if live is not None:
             mask &= live
         return np.flatnonzero(mask).tolist()
@@ -145,3 +151,35 @@ class RegionCondition(ArrayCondition):
             if wanted:
                 mask |= np.isin(codes, wanted)
         return mask
+
+
+class AnomalyCondition(ArrayCondition):
+    """``异常:key``: the documents a main facet (or any, ANOMALY_ANY) sets far outside their
+    peer group, as the whole index judges them now (``anomalies.judgement``): peers span
+    segments, so a segment's part is cut out of the whole index's mask."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.key == self.key  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.key))
+
+    def __repr__(self) -> str:
+        return f"AnomalyCondition({self.key!r})"
+
+    def __unicode__(self) -> str:
+        return f"anomaly:{self.key}"
+
+    __str__ = __unicode__
+
+    def field(self) -> str:
+        return "anomaly"
+
+    def mask_in(self, searcher) -> np.ndarray:
+        parent = searcher.parent() if searcher.parent else None
+        whole, offset = (parent, parent._offset_for_subsearcher(searcher)) if parent else (searcher, 0)
+        size = searcher.reader().doc_count_all()
+        return judgement(whole.reader()).mask(self.key)[offset : offset + size]

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from whoosh.index import LockError
 
-from . import anomalies, corpus, history, postingarrays
+from . import corpus, history, postingarrays
 from .errors import NianbaoError
 from .extract import Outcome, content_hash, try_extract
 from .filenames import display_name, path_key, real_path
@@ -205,34 +205,28 @@ def ingest(
     by_path, by_hash = _known(ix)
     # Figures set against other reports (跨年结转, 同比, 雷同) are computed for each batch before it
     # is written (corpus.prepare), so a new report is indexed once.  What a batch cannot settle
-    # is done after the writes (corpus.refresh): the bodies of replaced and removed reports, the
-    # peer groups of every changed report (异常), and the reports a batch's copies reach.
+    # is done after the writes (corpus.refresh): the bodies of replaced and removed reports, and
+    # the reports a batch's copies reach.  异常 is judged when read (anomalies.judgement).
     bodies: set[str] = history.pending(folder)
-    groups = anomalies.pending(folder)
     similar = corpus.open_similarity(folder)
     try:
         if prune:
             gone = _gone(by_path, paths)
-            gone_bodies, gone_groups = corpus.touched(ix, gone)
-            bodies |= gone_bodies
-            groups |= gone_groups
-            _remember(folder, bodies, groups)
+            bodies |= corpus.touched(ix, gone)
+            history.remember(folder, bodies)
             _prune(ix, gone, summary)
         jobs = plan(files, by_path, by_hash, summary)
         if jobs:
             replaced = [job.path for job in jobs if job.replaces]
-            replaced_bodies, replaced_groups = corpus.touched(ix, replaced)
-            bodies |= replaced_bodies
-            groups |= replaced_groups
-            _remember(folder, bodies, groups)
+            bodies |= corpus.touched(ix, replaced)
+            history.remember(folder, bodies)
             results = _run(jobs, workers or os.cpu_count() or 1, limits or Limits())
-            lost = _write(ix, results, summary, batch, _bar(len(jobs), progress), groups, folder, similar)
+            lost = _write(ix, results, summary, batch, _bar(len(jobs), progress), similar)
             _settle_duplicates(summary, lost)
         started = time.perf_counter(), time.process_time()
-        corpus.refresh(ix, similar, bodies, groups)
+        corpus.refresh(ix, similar, bodies)
         summary.refresh_s = (time.perf_counter() - started[0], time.process_time() - started[1])
         history.settled(folder)
-        anomalies.settled(folder)
         postingarrays.write_files(ix)
     except LockError as err:
         raise IndexBusy(folder) from err
@@ -301,18 +295,12 @@ def _settle_duplicates(summary: IngestSummary, lost: dict[str, tuple[bool, str]]
     summary.duplicates = kept
 
 
-def _remember(folder: Path, bodies: set[str], groups: set) -> None:
-    history.remember(folder, bodies)
-    anomalies.remember(folder, groups)
-
-
 def _write(
-    ix, results, summary: IngestSummary, batch: int, bar, groups: set, folder: Path, similar
+    ix, results, summary: IngestSummary, batch: int, bar, similar
 ) -> dict[str, tuple[bool, str]]:
     """Index the extracted reports ``batch`` at a time, each batch's cross-report figures computed
-    first (``corpus.prepare``: with the reports it changes among those indexed); the peer groups
-    of the reports written join ``groups`` (noted in ``folder`` before each commit).  Returns
-    the jobs that gave no report: path → (skipped, reason)."""
+    first (``corpus.prepare``: with the reports it changes among those indexed).  Returns the
+    jobs that gave no report: path → (skipped, reason)."""
     lost: dict[str, tuple[bool, str]] = {}
     waiting: list[tuple[str, dict]] = []
     # A writer is open from first to last (it holds the index's lock while files are read, so a
@@ -329,9 +317,9 @@ def _write(
             waiting.append((job.path, outcome.report.to_record()))
             (summary.replaced if job.replaces else summary.added).append(job.shown)
             if len(waiting) >= batch:
-                _commit_batch(ix, writer, waiting, groups, folder, similar)
+                _commit_batch(ix, writer, waiting, similar)
                 writer, waiting = new_writer(ix), []
-        _commit_batch(ix, writer, waiting, groups, folder, similar)
+        _commit_batch(ix, writer, waiting, similar)
     except BaseException:
         abandon(writer)
         raise
@@ -340,13 +328,11 @@ def _write(
     return lost
 
 
-def _commit_batch(ix, writer, waiting: list[tuple[str, dict]], groups: set, folder: Path, similar) -> None:
+def _commit_batch(ix, writer, waiting: list[tuple[str, dict]], similar) -> None:
     """Write one batch of new or replaced reports, and the indexed reports whose figures it
     changes, and commit."""
     written = dict(waiting)
     changed = corpus.prepare(ix, similar, written) if written else {}
-    groups |= anomalies.groups_of(written.values())
-    anomalies.remember(folder, groups)
     for path, record in {**changed, **written}.items():
         writer.update_document(**record_document(record, path))
     commit(writer)

@@ -1,24 +1,23 @@
 """Work noted on disk before a commit and cleared once done: an ingest killed in between leaves
-the note, and the next ingest does the work (``history``'s bodies, ``anomalies``' peer groups)."""
+the note, and the next ingest does the work (``history``'s bodies)."""
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 
 class PendingFile:
-    """A set of JSON values in ``folder/name``; ``decode`` turns each back (lists into tuples)."""
+    """A set of JSON values (strings) in ``folder/name``."""
 
-    def __init__(self, name: str, decode: Callable = lambda value: value):
-        self.name, self.decode = name, decode
+    def __init__(self, name: str):
+        self.name = name
 
     def load(self, folder: Path) -> set:
         """What a previous ingest left to do (nothing when the file is missing or unreadable)."""
         try:
-            return {self.decode(v) for v in json.loads((folder / self.name).read_text(encoding="utf-8"))}
+            return set(json.loads((folder / self.name).read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError):
             return set()
 

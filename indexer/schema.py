@@ -79,7 +79,8 @@ def build_schema() -> fields.Schema:
         # run and passed, each with CHECK_ANY for any failed / all passed (store.finding_terms).
         "check_failed": fields.KEYWORD(scorable=False),
         "check_passed": fields.KEYWORD(scorable=False),
-        # The main facets far outside the report's peer group (indexer.anomalies), and ANOMALY_ANY.
+        # Not written any more: 异常 is judged when read (indexer.anomalies).  Kept in the schema
+        # so that an index written when its flags were indexed opens as it is, not rebuilt.
         "anomaly": fields.KEYWORD(scorable=False),
         # Every fragment, in the title and agency (part 0) and each section (parts 1-6):
         # bigrams, found whatever jieba's cut (indexer.textquery).

@@ -29,7 +29,7 @@ from .filenames import display_name, real_path
 from .highlight import fragments
 from .querylang import QueryError, conditions, parse, scoped_words
 from .querylang.names import resolve_facet
-from .registry import CHECK_RULES, MAIN_FACETS
+from .registry import CHECK_RULES
 from .schema import facet_field
 from .stats import series_over
 from .store import Column, column_text, facet_values, failed_rules
@@ -151,10 +151,10 @@ def run_search(
         docnums = found.ids  # counted and charted in any order: only the page is sorted
         chosen = _ordered(searcher.reader(), found, order, page * per_page)[(page - 1) * per_page :]
         scores = _scores_of(found, chosen) if order.kind == "relevance" else {}
-        hits = []
+        hits, judged = [], anomalies.judgement(searcher.reader())
         for n in chosen:  # highlighting a long report is the slowest step left: checked per hit
             deadline.check()
-            hits.append(_hit(searcher.stored_fields(n), scores.get(n), named, words))
+            hits.append(_hit(searcher.stored_fields(n), scores.get(n), named, words, list(judged.of(n))))
         counts = counted(searcher.reader(), docnums)
         series = series_over(searcher, docnums, chart) if chart and len(docnums) else None
     answer = {
@@ -235,7 +235,7 @@ def counted(reader, docnums: np.ndarray | list[int]) -> dict[str, dict[str, int]
         if name == "checks":
             found = _term_counts(reader, hits, "check_failed", CHECK_RULES)
         elif name == "anomalies":
-            found = _term_counts(reader, hits, "anomaly", MAIN_FACETS)
+            found = anomalies.judgement(reader).counts(hits)
         elif name == "year":
             values = facetarrays.known_years(reader)[hits]
             keys, numbers = np.unique(values[values > 0], return_counts=True)
@@ -249,8 +249,8 @@ def counted(reader, docnums: np.ndarray | list[int]) -> dict[str, dict[str, int]
 
 
 def _term_counts(reader, hits: np.ndarray, fieldname: str, terms) -> dict[str, int]:
-    """Per term (a failed check's rule, a facet judged 异常), how many hits have it: the term's
-    postings (few terms) against the hits."""
+    """Per term (a failed check's rule), how many hits have it: the term's postings (few
+    terms) against the hits."""
     chosen = facetarrays.marked(hits, reader.doc_count_all())
     found = {}
     for term in terms:
@@ -260,7 +260,7 @@ def _term_counts(reader, hits: np.ndarray, fieldname: str, terms) -> dict[str, i
     return found
 
 
-def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> dict:
+def _hit(stored: dict, score: float | None, named: list[str], words: dict, flagged: list[str]) -> dict:
     record = json.loads(stored["record"])
     values = facet_values(record)  # a condition may name a derived facet
     return {
@@ -275,7 +275,7 @@ def _hit(stored: dict, score: float | None, named: list[str], words: dict) -> di
         "score": round(score, 4) if score is not None else None,
         "facets": {k: values[k] for k in named if k in values},
         "failed_checks": sorted(failed_rules(record.get("findings"))),
-        "anomalies": list(record.get("anomalies") or {}),
+        "anomalies": flagged,
         "highlights": fragments(record["sections"], words, record.get("unsectioned", "")),
         "url": f"/reports/{record['id']}",
     }
@@ -332,7 +332,8 @@ def browse(ix, page: int = 1, per_page: int = 20, sort: str | None = None) -> di
         every = list(searcher.docs_for_query(wq.Every()))
         docnums = _browse_order(searcher.reader(), every, sort)
         chosen = docnums[(page - 1) * per_page : page * per_page]
-        hits = [_hit(searcher.stored_fields(n), None, [], {}) for n in chosen]
+        judged = anomalies.judgement(searcher.reader())
+        hits = [_hit(searcher.stored_fields(n), None, [], {}, list(judged.of(n))) for n in chosen]
         counts = counted(searcher.reader(), every)
     return {"total": len(docnums), "page": page, "per_page": per_page, "sort": sort,
             "results": hits, "facet_counts": counts}  # fmt: skip

@@ -17,7 +17,7 @@ from .extract.ratios import ratios
 from .levels import level_of
 from .merging import merge_small
 from .models import Report
-from .registry import ANOMALY_ANY, CHECK_ANY
+from .registry import CHECK_ANY
 from .registry import facets as registry_facets
 from .schema import SECTION_FIELDS, build_schema, facet_field, part_of
 
@@ -215,8 +215,6 @@ def record_document(record: dict, path: str) -> dict:
         doc["year"] = record["year"]
     known = registry_facets()
     doc.update({facet_field(k): float(v) for k, v in facet_values(record).items() if k in known})
-    anomalies = list(record.get("anomalies") or {})
-    doc["anomaly"] = " ".join(anomalies + [ANOMALY_ANY] * bool(anomalies))
     return doc
 
 

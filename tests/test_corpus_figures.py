@@ -4,12 +4,13 @@
 Each test ingests small text reports, changes the folder, ingests again, and checks the
 queries and the stored figures against values worked out by hand."""
 
+import math
 import shutil
+from statistics import median as median_of
 from urllib.parse import unquote_plus
 
 import pytest
 
-from indexer.anomalies import robust_z
 from indexer.export import records
 from indexer.ingest import ingest
 from indexer.search import get_report, search
@@ -24,6 +25,15 @@ OWN = {
     "财政局": "预决算公开的解读材料偏少，图表化程度不高。明年将逐项配发图解，并在门户网站开设财政资金直达专栏，方便群众查阅每一笔资金的去向。乡镇财政所的公开情况纳入抽查范围。",
     "教育局": "学校信息公开指导不够，部分学校栏目长期空白。将开展专项督查，对空白栏目限期整改并通报结果，同时组织各校信息员集中培训两次。招生入学政策在报名前一个月公布。",
 }
+
+
+def robust_z(values: list[float]) -> tuple[float, list[float]]:
+    """The definition 异常 uses: the median, and each value's robust z-score on log1p
+    (0.6745 × (x − median) / MAD; Iglewicz and Hoaglin)."""
+    logs = [math.log1p(v) for v in values]
+    centre = median_of(logs)
+    spread = median_of(abs(x - centre) for x in logs)
+    return median_of(values), [0.6745 * (x - centre) / spread for x in logs]
 
 
 def report(agency: str, year: int, problems: str, active: int = 20) -> str:
@@ -156,7 +166,7 @@ def test_a_value_far_outside_its_peer_group_is_an_anomaly(folders):
     assert anomaly["median"] == 25.5 and anomaly["z"] > 3.5
 
     # A thirteenth peer close to the others moves the median and the z-score but not the flag:
-    # the flagged report is not rewritten (only the flags are indexed), and its page shows the
+    # the flagged report is not rewritten (nothing of 异常 is stored), and its page shows the
     # figures of the group as it is now.
     where = docnum_of(ix, "卫生健康局.txt")
     write(reports, "林草局.txt", report("林草局", 2021, OWN["财政局"], active=27))
@@ -179,6 +189,17 @@ def test_a_value_far_outside_its_peer_group_is_an_anomaly(folders):
     ix = open_existing(index)
     assert found(ix, "异常:任一") == set()
     assert record_of(ix, "卫生健康局.txt")["anomalies"] == {}
+
+    # A tenth peer: the group is judged again and the report flagged, as the index stands, with
+    # its document left as it was (a flag set at ingest would have rewritten it).
+    where = docnum_of(ix, "卫生健康局.txt")
+    write(reports, "林草局.txt", report("林草局", 2021, OWN["财政局"], active=27))
+    ingest([reports], index, workers=1)
+    ix = open_existing(index)
+    assert found(ix, "异常:主动公开") == {"卫生健康局.txt"}
+    assert docnum_of(ix, "卫生健康局.txt") == where
+    (anomaly,) = record_of(ix, "卫生健康局.txt")["anomalies"].values()
+    assert (anomaly["value"], anomaly["peers"]) == (600, 10)
 
 
 def test_an_index_of_an_earlier_version_gains_the_copied_text_index(folders):

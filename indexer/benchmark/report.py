@@ -29,7 +29,7 @@ def table(r: dict) -> str:
         f"| CPU ms per report: extraction (workers) | {1000 * ingest['workers_cpu_s'] / ingest['added']:.1f} | — | |",
         f"| CPU ms per report: indexing (parent) | {1000 * ingest['parent_cpu_s'] / ingest['added']:.1f} | "
         f"{_n(1000 * plain['cpu_s'] / plain['documents'] if plain else None)} | |",
-        f"| of which cross-report figures (雷同, 同比, 异常): wall s : CPU s | {ingest.get('refresh_wall_s', 0):.1f} : "
+        f"| of which cross-report figures (雷同, 同比): wall s : CPU s | {ingest.get('refresh_wall_s', 0):.1f} : "
         f"{ingest.get('refresh_cpu_s', 0):.1f} | — | |",
         f"| index size MB | {r['index_mb']:.0f} | {_n(plain.get('size_mb'), 0)} | "
         f"{_ratio(r['index_mb'], plain.get('size_mb'))} |",
