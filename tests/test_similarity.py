@@ -136,6 +136,24 @@ def _copying_of_now(index, now_key: str | None) -> Copying:
     return index.copying("now")
 
 
+def test_a_band_shared_past_the_reading_limit_still_finds_the_copies(tmp_path, monkeypatch):
+    """Only the latest ``BUCKET`` sections of an LSH band are read: with a limit of 2, seven
+    agencies holding the same section each still find it copied whole, and text of its own
+    finds nothing."""
+    from indexer.similarity import store
+
+    monkeypatch.setattr(store, "BUCKET", 2)
+    agencies = ["甲局", "乙局", "丙局", "丁局", "戊局", "己局", "庚局"]
+    with SimilarityIndex(tmp_path / "similarity") as index:
+        for n, agency in enumerate(agencies):
+            index.add(record(f"r{n}", agency, 2022, 问题改进=OWN))
+        index.add(record("own", "辛局", 2022, 问题改进=OTHER))
+        index.commit()
+        figures = {f"r{n}": index.copying(f"r{n}").other_agency for n in range(len(agencies))}
+        assert figures == {f"r{n}": {"问题改进": 1.0} for n in range(len(agencies))}
+        assert index.copying("own").other_agency == {"问题改进": 0.0}
+
+
 def test_copying_figures_for_the_facets(index):
     # Shingles of own text: 问题改进 51 in each; 总体情况 56 last year, 56 + 12 new this year.
     assert _copying_of_now(index, "平潭县人民政府") == Copying(
