@@ -111,10 +111,11 @@ class Judgement:
         return mask
 
     def counts(self, hits: np.ndarray) -> dict[str, int]:
-        """How many of ``hits`` (sorted document numbers) each facet flags; facets flagging none left out."""
+        """How many of ``hits`` (document numbers) each facet flags; facets flagging none left out."""
+        chosen = facetarrays.marked(hits, self.size)
         found = {}
         for facet, judged in self._facets.items():
-            number = int(np.isin(judged.docs, hits, assume_unique=True).sum())
+            number = int(chosen[judged.docs].sum())
             if number:
                 found[facet] = number
         return found
