@@ -89,7 +89,7 @@ def add_command(sub, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted (Ctrl+C), saying once where, then one log line per request."""
-    from analyzers.segment import segmenter
+    from analyzers.segment import warm
 
     from . import create_app
     from .accesslog import AccessLog
@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         )
     # jieba's dictionary takes about a second to build: built while the server waits for its
     # first request rather than during it (a query arriving sooner waits on the same build).
-    threading.Thread(target=segmenter, name="jieba-warmup", daemon=True).start()
+    threading.Thread(target=warm, name="jieba-warmup", daemon=True).start()
     server.run()  # returns on Ctrl+C
     return 0
 

@@ -15,7 +15,7 @@ from whoosh.qparser import QueryParser
 from whoosh.query import Phrase, Term
 
 from analyzers import JiebaTokenizer, chinese_analyzer, fold, to_simplified
-from analyzers.segment import atoms, userdict_entries
+from analyzers.segment import atoms, cut, jieba_cut, userdict_entries
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -88,6 +88,24 @@ def test_query_word_stays_whole_and_a_longer_text_becomes_atoms():
     assert query_tokens("行政规范性文件") == [("行政规范性文件", 0)]
     assert query_tokens("信息公开工作") == [("信息", 0), ("公开", 1), ("工作", 2)]
     assert query_tokens("政府信息公开工作") == [("政府", 0), ("信息", 1), ("公开", 2), ("工作", 3)]
+
+
+BUNDLED_TEXTS = sorted(
+    path
+    for folder in (ROOT / "tests" / "data", ROOT / "indexer" / "sample_data")
+    for path in folder.rglob("*")
+    if path.suffix in (".txt", ".html", ".htm", ".md", ".json")
+)
+
+
+def test_the_fast_cut_is_jiebas_cut_on_every_bundled_and_real_report():
+    """rjieba runs the cut; jieba is the reference, on real pages whole (site chrome, tables,
+    numbers, ASCII runs such as 15-50 that the two would cut apart differently)."""
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in BUNDLED_TEXTS]
+    assert len(texts) > 40 and sum(map(len, texts)) > 400_000
+    texts.append("行政处罚15-50件，增长3.5%，GB/T 9704-2012，ISO9001认证，A-1号楼")
+    for text in texts:
+        assert cut(text) == jieba_cut(text)
 
 
 def test_atoms_are_the_finest_pieces():
