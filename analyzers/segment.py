@@ -22,15 +22,15 @@ import logging
 import threading
 from functools import lru_cache
 from importlib import resources
+from types import ModuleType
 from typing import NamedTuple
 
 import jieba
-import rjieba
 
 _LOCK = threading.Lock()
 _USERDICT = "userdict.txt"
 _SEGMENTER: jieba.Tokenizer | None = None
-_FAST: rjieba.Jieba | None = None
+_FAST: ModuleType | None = None
 
 
 class Piece(NamedTuple):
@@ -75,16 +75,19 @@ def _build_segmenter() -> jieba.Tokenizer:
     return tk
 
 
-def _fast() -> rjieba.Jieba:
-    """The process's rjieba segmenter with the domain terms added (built on first use)."""
+def _fast() -> ModuleType:
+    """rjieba with the domain terms added, imported on first use: importing it builds its
+    dictionary (about 34 MB, 0.2 s), which only the processes that cut text need (not the
+    extraction workers, whose memory limit it would take from the files)."""
     global _FAST
     if _FAST is None:
         with _LOCK:
             if _FAST is None:
-                fast = rjieba.Jieba()
+                import rjieba
+
                 for word, freq in userdict_entries():
-                    fast.add_word(word, freq, None)
-                _FAST = fast
+                    rjieba.add_word(word, freq, None)
+                _FAST = rjieba
     return _FAST
 
 
