@@ -48,6 +48,22 @@ class ArrayCondition(Query):
             return matching.NullMatcher()
         return matching.ListMatcher(docnums, all_weights=1.0)
 
+    def _identity(self) -> tuple:
+        """What makes two conditions of a class the same (and shows in their repr)."""
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._identity() == self._identity()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *self._identity()))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(map(repr, self._identity()))})"
+
+    def __str__(self) -> str:
+        return self.__unicode__()
+
     def _mask(self, reader) -> np.ndarray:
         raise NotImplementedError
 
@@ -73,22 +89,11 @@ class FacetCondition(ArrayCondition):
         self.key, self.op, self.value = key, op, float(value)
         self.fieldname = facet_field(key)
 
-    def __eq__(self, other: object) -> bool:
-        return (
-            type(other) is type(self)
-            and (other.key, other.op, other.value) == (self.key, self.op, self.value)  # type: ignore[attr-defined]
-        )
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self.key, self.op, self.value))
-
-    def __repr__(self) -> str:
-        return f"FacetCondition({self.key!r}, {self.op!r}, {self.value!r})"
+    def _identity(self) -> tuple:
+        return self.key, self.op, self.value
 
     def __unicode__(self) -> str:
         return f"{self.key} {self.op} {self.value:g}"
-
-    __str__ = __unicode__
 
     def field(self) -> str:
         return self.fieldname
@@ -126,19 +131,11 @@ class RegionCondition(ArrayCondition):
     def __init__(self, text: str):
         self.text = text
 
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.text == self.text  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self.text))
-
-    def __repr__(self) -> str:
-        return f"RegionCondition({self.text!r})"
+    def _identity(self) -> tuple:
+        return (self.text,)
 
     def __unicode__(self) -> str:
         return f"region:*{self.text}*"
-
-    __str__ = __unicode__
 
     def field(self) -> str:
         return "province"
@@ -161,19 +158,11 @@ class AnomalyCondition(ArrayCondition):
     def __init__(self, key: str):
         self.key = key
 
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.key == self.key  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self.key))
-
-    def __repr__(self) -> str:
-        return f"AnomalyCondition({self.key!r})"
+    def _identity(self) -> tuple:
+        return (self.key,)
 
     def __unicode__(self) -> str:
         return f"anomaly:{self.key}"
-
-    __str__ = __unicode__
 
     def field(self) -> str:
         return "anomaly"

@@ -295,13 +295,13 @@ class SimilarityIndex:
                     "SELECT sid FROM bands WHERE key = ? AND sid != ? ORDER BY sid DESC LIMIT ?", (key, sid, BUCKET)
                 )
             )
-        nearest = [(other,) for other in sorted(shared, key=lambda other: (-shared[other], other))[:CANDIDATES]]
+        nearest = sorted(shared, key=lambda other: (-shared[other], other))[:CANDIDATES]
         body, year, report = self._db.execute("SELECT body, year, report FROM sections WHERE sid = ?", (sid,)).fetchone()
         years = [] if body is None or year is None else self._db.execute(
             "SELECT sid FROM sections WHERE body = ? AND section = ? AND year IN (?, ?) AND kept IS NOT NULL",
             (body, section, year - 1, year + 1),
         ).fetchall()  # fmt: skip
-        chosen = sorted({other for (other,) in nearest + years})
+        chosen = sorted({*nearest, *(other for (other,) in years)})
         candidates = self._db.execute(
             f"SELECT sid, kept FROM sections WHERE sid IN ({','.join('?' * len(chosen))})"
             " AND section = ? AND report != ? AND kept IS NOT NULL",
@@ -326,7 +326,7 @@ class SimilarityIndex:
         sections redone (``redone``) get theirs from their edges, all new."""
         partners = sorted({other for other, *_ in self._links})
         about: dict[int, tuple[str, str | None, bool]] = {}
-        best: dict[int, float] = {}
+        stored: dict[int, float] = {}
         for chunk in _chunks(partners):
             marks = ",".join("?" * len(chunk))
             for sid, report, body, dirty, known in self._db.execute(
@@ -334,7 +334,8 @@ class SimilarityIndex:
             ):
                 about[sid] = (report, body, bool(dirty))
                 if known is not None and not dirty:
-                    best[sid] = known
+                    stored[sid] = known
+        best = dict(stored)
         best.update(self._best_shares([sid for sid in partners if sid not in best], settled_only=True))
         reached, sections = set(), Counter()
         raised = {sid: best.get(sid, 0.0) for sid in partners if not about[sid][2]}
@@ -347,7 +348,10 @@ class SimilarityIndex:
             if other in raised and not same_body:
                 raised[other] = max(raised[other], share)
         raised.update(self._best_shares(redone, settled_only=False))
-        self._db.executemany("UPDATE sections SET best = ? WHERE sid = ?", [(v, k) for k, v in raised.items()])
+        self._db.executemany(
+            "UPDATE sections SET best = ? WHERE sid = ?",
+            [(share, sid) for sid, share in raised.items() if stored.get(sid) != share],
+        )
         return reached | {their for (their, _), n in sections.items() if n > 1}
 
     def _best_shares(self, sids: list[int], *, settled_only: bool) -> dict[int, float]:
