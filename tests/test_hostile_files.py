@@ -280,15 +280,17 @@ def test_pdf_over_the_page_limit_is_refused_before_reading(tmp_path):
 
 
 def test_pdf_pages_are_let_go_as_they_are_read(tmp_path, monkeypatch):
-    # Each page's cache is flushed right after its blocks, not when the document closes.
-    import pdfplumber.page
+    # Each page is closed right after its blocks, not when the document closes.
+    import pypdfium2
 
     from indexer.extract.readers import pdf
 
     read, closed = [], []
-    blocks_of, close = pdf._page_blocks, pdfplumber.page.Page.close
+    blocks_of, close = pdf._page_blocks, pypdfium2.PdfPage.close
     monkeypatch.setattr(pdf, "_page_blocks", lambda page, where: read.append(where) or blocks_of(page, where))
-    monkeypatch.setattr(pdfplumber.page.Page, "close", lambda page: closed.append(len(read)) or close(page))
+    monkeypatch.setattr(
+        pypdfium2.PdfPage, "close", lambda page, *a: closed.append(len(read)) or close(page, *a)
+    )
     outcome = try_extract(_pdf(tmp_path / "four.pdf", 4, text=True))
     assert outcome.skipped  # English text, no report: read all the same
     assert closed[:4] == [1, 2, 3, 4]

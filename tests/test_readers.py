@@ -371,6 +371,59 @@ def test_pdf_cjk_text_and_ruled_table_in_reading_order(tmp_path):
     )
 
 
+def _ruled_table(pdf, x: float, y: float, thin_rectangles: bool) -> None:
+    """PDF_ROWS drawn by hand at (x, y): ruled with lines, or with filled rectangles half a
+    point thick as Word's PDF export draws cell borders."""
+    widths, height = [120, 90, 90], 20
+    pdf.setFont("STSong-Light", 10)
+    for r, row in enumerate(PDF_ROWS):
+        for k, cell in enumerate(row):
+            pdf.drawString(x + sum(widths[:k]) + 4, y - (r + 1) * height + 6, cell)
+    bottom = y - len(PDF_ROWS) * height
+    for r in range(len(PDF_ROWS) + 1):
+        if thin_rectangles:
+            pdf.rect(x, y - r * height - 0.25, sum(widths), 0.5, stroke=0, fill=1)
+        else:
+            pdf.line(x, y - r * height, x + sum(widths), y - r * height)
+    for k in range(len(widths) + 1):
+        if thin_rectangles:
+            pdf.rect(x + sum(widths[:k]) - 0.25, bottom, 0.5, y - bottom, stroke=0, fill=1)
+        else:
+            pdf.line(x + sum(widths[:k]), y, x + sum(widths[:k]), bottom)
+
+
+def test_pdf_tables_in_form_xobjects_and_ruled_with_thin_rectangles(tmp_path):
+    # A table drawn once as a form XObject and placed (letterheads, templates), and one
+    # whose rules are filled rectangles: both are found, in page coordinates.
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "shapes.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("STSong-Light", 12)
+    pdf.drawString(72, 780, "一、主动公开政府信息情况")
+    pdf.beginForm("table")
+    _ruled_table(pdf, 0, 0, thin_rectangles=False)
+    pdf.endForm()
+    pdf.saveState()
+    pdf.translate(80, 760)
+    pdf.doForm("table")
+    pdf.restoreState()
+    _ruled_table(pdf, 80, 600, thin_rectangles=True)
+    pdf.setFont("STSong-Light", 12)
+    pdf.drawString(72, 500, "二、收到和处理政府信息公开申请情况")
+    pdf.save()
+    grid = TableBlock(tuple(tuple(row) for row in PDF_ROWS), "page 1")
+    assert read(path).blocks == (
+        TextBlock("一、主动公开政府信息情况", "page 1"),
+        grid,
+        grid,
+        TextBlock("二、收到和处理政府信息公开申请情况", "page 1"),
+    )
+
+
 def test_pdf_page_without_text_is_a_warning(tmp_path):
     from reportlab.pdfgen import canvas
 
