@@ -43,29 +43,25 @@ def read(path: str | Path) -> RawDocument:
     with _pdfium_lock:
         try:
             document = pdfium.PdfDocument(str(path))
+            try:
+                if len(document) > MAX_PDF_PAGES:
+                    raise LimitExceeded(
+                        str(path),
+                        f"PDF has {len(document):,} pages (limit {MAX_PDF_PAGES}; a report is rarely over 200)",
+                    )
+                for number in range(len(document)):
+                    page = document[number]
+                    try:
+                        page_blocks = _page_blocks(_Layout.of(page), f"page {number + 1}")
+                    finally:
+                        page.close()
+                    if not page_blocks:
+                        warnings.append(f"page {number + 1} has no text layer (scanned?)")
+                    blocks.extend(page_blocks)
+            finally:
+                document.close()
         except pdfium.PdfiumError as exc:
             raise ReadError(str(path), _reason(exc)) from exc
-        try:
-            if len(document) > MAX_PDF_PAGES:
-                raise LimitExceeded(
-                    str(path),
-                    f"PDF has {len(document):,} pages (limit {MAX_PDF_PAGES}; a report is rarely over 200)",
-                )
-            for number in range(len(document)):
-                page = document[number]
-                try:
-                    page_blocks = _page_blocks(_Layout.of(page), f"page {number + 1}")
-                finally:
-                    page.close()
-                if not page_blocks:
-                    warnings.append(f"page {number + 1} has no text layer (scanned?)")
-                blocks.extend(page_blocks)
-        except LimitExceeded:
-            raise
-        except pdfium.PdfiumError as exc:
-            raise ReadError(str(path), _reason(exc)) from exc
-        finally:
-            document.close()
     if not blocks:
         raise ReadError(str(path), "PDF has no text layer; scanned image? (run OCR on it first)")
     return RawDocument(source=str(path), format="pdf", blocks=tuple(blocks), warnings=tuple(warnings))
@@ -83,12 +79,18 @@ class _Layout:
     """One page as pdfplumber's geometry wants it: characters and ruling edges as
     dicts in top-down coordinates (``top`` grows down the page), and the page box.
     pdfplumber's ``TableFinder`` reads only ``edges`` and ``bbox`` of the page it is
-    given (its ``Table.extract`` would read ``chars``; ``_grid`` places them instead)."""
+    given (its ``Table.extract`` would read ``chars``; ``_grid`` places them instead).
+    ``centres`` holds each character's centre as ``(y, x, index)``, sorted: a character
+    belongs to the table or cell its centre lies in."""
 
     def __init__(self, chars: list[dict], edges: list[dict], bbox: tuple[float, float, float, float]):
         self.chars = chars
         self.edges = edges
         self.bbox = bbox
+        self.centres = sorted(
+            ((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, n) for n, c in enumerate(chars)
+        )
+        self.heights = [y for y, _, _ in self.centres]
 
     @classmethod
     def of(cls, page) -> _Layout:
@@ -228,37 +230,25 @@ def _add_edge(edges: list[dict], p: tuple[float, float], q: tuple[float, float])
     )
 
 
-def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
-    """True when the character's centre lies in one of the table boxes."""
-    x = (obj["x0"] + obj["x1"]) / 2
-    y = (obj["top"] + obj["bottom"]) / 2
-    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+def _within(layout: _Layout, box: tuple[float, float, float, float]) -> list[int]:
+    """Indexes, in reading order of the content stream, of the characters whose centre lies in
+    ``box`` (left and top edges inclusive, as in pdfplumber's ``Table.extract``)."""
+    left, upper, right, lower = box
+    run = layout.centres[bisect_left(layout.heights, upper) : bisect_left(layout.heights, lower)]
+    return sorted(n for _, x, n in run if left <= x < right)
 
 
-def _grid(table, chars: list[dict]) -> tuple[tuple[str, ...], ...]:
+def _grid(table, layout: _Layout) -> tuple[tuple[str, ...], ...]:
     """Cells as strings: None (a merged or missing cell) → "", wrapped lines joined.
 
-    A character belongs to the cell its centre lies in (left and top edges inclusive),
-    as in pdfplumber's ``Table.extract``; the table's cells do not overlap, so each
-    cell's characters are found by bisecting the characters sorted by their vertical
-    centre instead of scanning the page once per row and cell.
+    The table's cells do not overlap, so each cell's characters are found by bisecting the
+    page's characters sorted by their vertical centre instead of scanning the page once per
+    row and cell, as pdfplumber's ``Table.extract`` does.
     """
     from pdfplumber.utils.text import extract_text
 
-    x0, top, x1, bottom = table.bbox
-    placed = sorted(
-        (((c["top"] + c["bottom"]) / 2, (c["x0"] + c["x1"]) / 2, n), c)
-        for n, c in enumerate(chars)
-        if top <= (c["top"] + c["bottom"]) / 2 < bottom and x0 <= (c["x0"] + c["x1"]) / 2 < x1
-    )
-    middles = [key[0] for key, _ in placed]
-
     def text(cell) -> str:
-        if cell is None:
-            return ""
-        left, upper, right, lower = cell
-        run = placed[bisect_left(middles, upper) : bisect_left(middles, lower)]
-        inside = [c for (_, x, n), c in sorted(run, key=lambda item: item[0][2]) if left <= x < right]
+        inside = [layout.chars[n] for n in _within(layout, cell)] if cell is not None else []
         return "".join(extract_text(inside).split("\n")).strip() if inside else ""
 
     return tuple(tuple(text(cell) for cell in row.cells) for row in table.rows)
@@ -270,14 +260,13 @@ def _page_blocks(layout: _Layout, where: str) -> list[Block]:
     from pdfplumber.utils.text import chars_to_textmap
 
     tables = TableFinder(layout).tables if layout.edges else []
-    boxes = [t.bbox for t in tables]
-    outside = [c for c in layout.chars if not _inside(c, boxes)]
+    tabled = {n for t in tables for n in _within(layout, t.bbox)}
+    outside = [c for n, c in enumerate(layout.chars) if n not in tabled]
     items: list[tuple[float, int, object]] = []
     if outside:
-        _, _, width, height = layout.bbox
-        textmap = chars_to_textmap(outside, layout_bbox=layout.bbox, layout_width=width, layout_height=height)
-        items += [(line["top"], 0, line["text"]) for line in textmap.extract_text_lines(return_chars=False)]
-    items += [(t.bbox[1], 1, _grid(t, layout.chars)) for t in tables]
+        text_lines = chars_to_textmap(outside).extract_text_lines(return_chars=False)
+        items += [(line["top"], 0, line["text"]) for line in text_lines]
+    items += [(t.bbox[1], 1, _grid(t, layout)) for t in tables]
     items.sort(key=lambda item: (item[0], item[1]))
     blocks: list[Block] = []
     lines: list[str] = []
