@@ -345,9 +345,20 @@ def _peek(key: tuple):
 
 
 def _keys(docs: np.ndarray, counts: np.ndarray, steps: np.ndarray) -> np.ndarray:
-    """Position keys from each document's position count and deltas."""
-    flat = _restarted_sums(steps, counts)  # positions are running sums of the deltas, per document
-    return _frozen((np.repeat(docs, counts) << POSITION_BITS) | flat)
+    """Position keys from each document's position count and deltas (any integer type).
+
+    A position is the running sum of its document's deltas: the running sum over all of them
+    less the sum before the document's first. Built in two arrays as long as the positions (a
+    common bigram has a million at 100,000 reports): each fresh array of that size cost more
+    than the arithmetic on it, so the per-document terms are folded into one before repeating."""
+    keys = np.cumsum(steps, dtype=np.int64)
+    counts = counts.astype(np.int64, copy=False)
+    firsts = np.cumsum(counts) - counts
+    before = np.zeros(len(counts), dtype=np.int64)
+    held = counts > 0
+    before[held] = keys[firsts[held]] - steps[firsts[held]]
+    keys += np.repeat((docs.astype(np.int64, copy=False) << POSITION_BITS) - before, counts)
+    return _frozen(keys)
 
 
 def _read_positions(

@@ -4,9 +4,14 @@ Whoosh keeps a term's postings in blocks of 128, each a zlib-compressed pickle: 
 word found in 40,000 reports costs a few hundred blocks, and its positions a pickle per
 document. Cold, a common phrase took 0.5-1 s at 100,000 reports. This file holds, for each
 term of a segment found in at least ``MIN_DOCS`` of its documents, the same numbers as flat
-little-endian arrays in two zlib streams (documents and weights; positions), so a read is one
-seek, one or two inflates and a cumulative sum. Rarer terms span a block or two and stay
-with Whoosh's blocks.
+little-endian arrays in two compressed streams (documents and weights; positions), so a
+read is one seek, one or two decompressions and a cumulative sum. Rarer terms span a block or
+two and stay with Whoosh's blocks.
+
+The streams are Zstandard (``MAGIC``): the positions of the 308 commonest bigrams of a
+70,000-report segment decompress in 77 ms instead of zlib's 291, and take 20 MB instead of
+24; a phrase's first query spends much of its time reading them. Files of the first layout
+(``ZLIB_MAGIC``, zlib streams) are still read.
 
 Layout: ``MAGIC``; records; a directory (a numpy structured array sorted by term hash);
 the directory's offset and length and ``MAGIC`` again. A record starts with its term's key,
@@ -21,28 +26,33 @@ import contextlib
 import hashlib
 import os
 import struct
+import threading
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+import zstandard
 
 EXTENSION = ".npp"
 MIN_DOCS = 256  # two of Whoosh's blocks: a rarer term reads as fast from them
-MAGIC = b"NBPOST1\n"
+MAGIC = b"NBPOST2\n"  # Zstandard streams
+ZLIB_MAGIC = b"NBPOST1\n"  # the first layout: zlib streams
 _DIRECTORY = np.dtype([("hash", "<u8"), ("offset", "<u8"), ("size", "<u4")])
 _TRAILER = struct.Struct("<QQ")
 _HEAD = struct.Struct("<IIBBBBI")  # documents, positions, four array codes, first stream's length
 _KEY = struct.Struct("<H")
 _CODES = {1: np.dtype("<u1"), 2: np.dtype("<u2"), 3: np.dtype("<u4"), 4: np.dtype("<f8")}
-_LEVEL = 1  # zlib's fastest: an ingest writes a file per new segment; inflating costs the same
+_LEVEL = 3  # Zstandard's default: as fast to decompress as its fastest, and a tenth smaller
+_local = threading.local()  # a Zstandard context serves one thread at a time
 
 
 @dataclass(frozen=True)
 class Entry:
     """One term's arrays: ``ids`` ascending (int64), ``weights`` (float64); for a field with
-    positions, ``counts`` (positions per document) and ``steps`` (each document's positions
-    as a first position and differences), else None."""
+    positions, ``counts`` (positions per document, int64) and ``steps`` (each document's
+    positions as a first position and differences, in the narrowest unsigned type that holds
+    them), else None."""
 
     ids: np.ndarray
     weights: np.ndarray
@@ -82,14 +92,14 @@ def _record(key: bytes, entry: Entry) -> bytes:
     ids = entry.ids.astype(np.int64)
     id_code, id_bytes = _coded(np.diff(ids, prepend=0))
     weight_code, weight_bytes = _coded(entry.weights)
-    first = zlib.compress(id_bytes + weight_bytes, _LEVEL)
+    first = _compressor().compress(id_bytes + weight_bytes)
     count_code = step_code = 0
     second = b""
     positions = 0
     if entry.counts is not None:
         count_code, count_bytes = _coded(entry.counts)
         step_code, step_bytes = _coded(entry.steps)
-        second = zlib.compress(count_bytes + step_bytes, _LEVEL)
+        second = _compressor().compress(count_bytes + step_bytes)
         positions = len(entry.steps)
     head = _HEAD.pack(len(ids), positions, id_code, weight_code, count_code, step_code, len(first))
     return _KEY.pack(len(key)) + key + head + first + second
@@ -130,6 +140,20 @@ def _write(partial: str, entries: Iterable[tuple[bytes, Entry]]) -> int:
     return len(directory)
 
 
+def _compressor() -> zstandard.ZstdCompressor:
+    found = getattr(_local, "compressor", None)
+    if found is None:
+        found = _local.compressor = zstandard.ZstdCompressor(level=_LEVEL)
+    return found
+
+
+def _decompress(data: bytes) -> bytes:
+    found = getattr(_local, "decompressor", None)
+    if found is None:
+        found = _local.decompressor = zstandard.ZstdDecompressor()
+    return found.decompress(data)
+
+
 class PostingFile:
     """An open posting file: its directory in memory, records read on demand."""
 
@@ -138,8 +162,10 @@ class PostingFile:
         with open(self.path, "rb") as f:
             f.seek(-(_TRAILER.size + len(MAGIC)), os.SEEK_END)
             tail = f.read()
-            if tail[_TRAILER.size :] != MAGIC:
+            magic = tail[_TRAILER.size :]
+            if magic not in (MAGIC, ZLIB_MAGIC):
                 raise ValueError(f"{self.path}: not a posting file")
+            self._decompress = zlib.decompress if magic == ZLIB_MAGIC else _decompress
             offset, count = _TRAILER.unpack(tail[: _TRAILER.size])
             f.seek(offset)
             self.directory = np.frombuffer(f.read(count * _DIRECTORY.itemsize), dtype=_DIRECTORY)
@@ -160,14 +186,15 @@ class PostingFile:
         start = _KEY.size + length
         docs, count, id_code, weight_code, count_code, step_code, first = _HEAD.unpack_from(record, start)
         start += _HEAD.size
-        head = zlib.decompress(record[start : start + first])
+        head = self._decompress(record[start : start + first])
         id_type, weight_type = _CODES[id_code], _CODES[weight_code]
         ids = np.cumsum(np.frombuffer(head, id_type, docs), dtype=np.int64)
         weights = np.frombuffer(head, weight_type, docs, docs * id_type.itemsize).astype(np.float64)
         if not positions or not count_code:
             return Entry(ids, weights, None, None)
-        tail = zlib.decompress(record[start + first :])
+        tail = self._decompress(record[start + first :])
         count_type = _CODES[count_code]
         counts = np.frombuffer(tail, count_type, docs).astype(np.int64)
-        steps = np.frombuffer(tail, _CODES[step_code], count, docs * count_type.itemsize).astype(np.int64)
+        # Left in their stored type: widened once, by the running sum that reads them.
+        steps = np.frombuffer(tail, _CODES[step_code], count, docs * count_type.itemsize)
         return Entry(ids, weights, counts, steps)

@@ -7,6 +7,7 @@ least ``MIN_DOCS`` documents, so both the file and Whoosh's blocks answer terms.
 """
 
 import os
+import zlib
 
 import numpy as np
 import pytest
@@ -94,7 +95,19 @@ def test_queries_read_through_the_files_find_whooshs_documents_and_scores(filed,
     postingarrays.clear()
 
 
-def test_round_trip_of_every_array_width(tmp_path):
+class _FirstLayout:
+    """How files of the first layout were compressed: zlib at level 1."""
+
+    @staticmethod
+    def compress(data: bytes) -> bytes:
+        return zlib.compress(data, 1)
+
+
+@pytest.mark.parametrize("layout", ["zstandard", "zlib"])
+def test_round_trip_of_every_array_width(tmp_path, monkeypatch, layout):
+    if layout == "zlib":  # files written before the Zstandard layout are still read
+        monkeypatch.setattr(postingfile, "MAGIC", postingfile.ZLIB_MAGIC)
+        monkeypatch.setattr(postingfile, "_compressor", _FirstLayout)
     entries = [
         (
             b"a\x00x",
@@ -111,6 +124,8 @@ def test_round_trip_of_every_array_width(tmp_path):
         (b"c\x00z", postingfile.Entry(np.array([1]), np.array([70_000.0]), np.array([1]), np.array([9]))),
     ]
     written = _written(entries, tmp_path)
+    assert (tmp_path / "x.npp").read_bytes()[:8] == postingfile.MAGIC
+    monkeypatch.undo()  # read as a newer version reads it
     for key, entry in entries:
         found = written.read(key, positions=True)
         assert found.ids.tolist() == entry.ids.tolist() and found.weights.tolist() == entry.weights.tolist()
