@@ -19,6 +19,7 @@ both ways on every query shape the compiler emits).
 
 from __future__ import annotations
 
+import contextlib
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -52,12 +53,13 @@ def hits(searcher, query: wq.Query, deadline) -> Hits:
     """Every live document ``query`` matches in ``searcher`` (document numbers over the whole
     index, ascending) with Whoosh's score of each."""
     ids, scores = [], []
+    encoded: dict[tuple[str, object], bytes | None] = {}  # a term's bytes, the same in every segment
     for sub, offset in searcher.leaf_searchers():
         deadline.check()
         leaf = sub.reader()
         if leaf.segment() is None:  # an index created but never committed to
             continue
-        found = _Segment(sub, deadline).match(query)
+        found = _Segment(sub, deadline, encoded).match(query)
         live = facetarrays.alive(leaf)
         if live is not None and len(found.ids):
             keep = live[found.ids]
@@ -73,8 +75,12 @@ class _Segment:
     """One segment's answers to the nodes of a query (deleted documents included: ``hits``
     removes them once)."""
 
-    def __init__(self, sub, deadline):
+    def __init__(self, sub, deadline, encoded: dict | None = None):
         self.sub, self.leaf, self.deadline = sub, sub.reader(), deadline
+        self.encoded = {} if encoded is None else encoded
+        # Each node's estimated size, asked again by every AND and OR above it; by identity,
+        # the node kept with it so that its id is not another's while this lives.
+        self.sizes: dict[int, tuple[wq.Query, int]] = {}
         # The documents whose matches count (the required part's, while an optional part is
         # matched): runs check positions only there. None: every document.
         self.focus: np.ndarray | None = None
@@ -122,6 +128,12 @@ class _Segment:
 
     def _size(self, q: wq.Query) -> int:
         """Whoosh's ``estimate_size`` of ``q`` in this segment; a term's from the remembered counts."""
+        found = self.sizes.get(id(q))
+        if found is None:
+            found = self.sizes[id(q)] = (q, self._estimate(q))
+        return found[1]
+
+    def _estimate(self, q: wq.Query) -> int:
         if type(q) is wq.Term:
             btext = self._bytes(q.fieldname, q.text)
             return 0 if btext is None else postingarrays.doc_frequency(self.leaf, q.fieldname, btext)
@@ -137,12 +149,15 @@ class _Segment:
         return q.estimate_size(self.leaf)
 
     def _bytes(self, fieldname: str, text) -> bytes | None:
-        if fieldname not in self.sub.schema:
-            return None
-        try:
-            return self.sub.schema[fieldname].to_bytes(text)
-        except ValueError:
-            return None
+        key = (fieldname, text)
+        if key in self.encoded:
+            return self.encoded[key]
+        found = None
+        if fieldname in self.sub.schema:
+            with contextlib.suppress(ValueError):  # text the field cannot hold: no such term
+                found = self.sub.schema[fieldname].to_bytes(text)
+        self.encoded[key] = found
+        return found
 
     def _scores(self, fieldname: str, btext: bytes, found: postingarrays.Postings) -> np.ndarray | None:
         """The scorer's score of each posting, computed as ``scoring.bm25`` computes one."""

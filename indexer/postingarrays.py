@@ -112,7 +112,7 @@ def doc_frequency(leaf, fieldname: str, btext: bytes) -> int:
     segment = leaf.segment()
     if segment is None:  # not a segment's reader: nothing to remember it by
         return leaf.doc_frequency(fieldname, btext)
-    key = (segment.segment_id(), fieldname, btext)
+    key = (segment_id(segment), fieldname, btext)
     found = _frequencies.get(key)
     if found is None:
         try:
@@ -125,9 +125,23 @@ def doc_frequency(leaf, fieldname: str, btext: bytes) -> int:
     return found
 
 
+_segment_ids: dict[int, tuple] = {}
+
+
+def segment_id(segment) -> str:
+    """``segment.segment_id()``, remembered: Whoosh formats the string on every call, and a
+    query asks it about a thousand times per segment."""
+    found = _segment_ids.get(id(segment))
+    if found is None or found[0] is not segment:
+        if len(_segment_ids) >= 4096:  # segments of generations long gone
+            _segment_ids.clear()
+        found = _segment_ids[id(segment)] = (segment, segment.segment_id())
+    return found[1]
+
+
 def postings(leaf, fieldname: str, btext: bytes) -> Postings | None:
     """The term's documents and weights in segment ``leaf``; None when the segment lacks the term."""
-    key = (leaf.segment().segment_id(), "postings", fieldname, btext)
+    key = (segment_id(leaf.segment()), "postings", fieldname, btext)
     if not doc_frequency(leaf, fieldname, btext):
         return None
 
@@ -220,7 +234,7 @@ def position_keys(leaf, fieldname: str, btext: bytes, within: np.ndarray | None 
     positions not read yet, only the blocks holding those documents are read (and the answer
     is not kept): a rare phrase of common bigrams reads a few blocks of each, not all.
     The answer may hold other documents of those blocks; callers keep the ones they want."""
-    segment = leaf.segment().segment_id()
+    segment = segment_id(leaf.segment())
     count = doc_frequency(leaf, fieldname, btext)
     if not count:
         return _frozen(np.zeros(0, dtype=np.int64))

@@ -61,6 +61,14 @@ def _read_lengths(leaf, fieldname: str) -> np.ndarray:
 
 
 class CachedBM25F(scoring.BM25F):
+    """BM25F for one searcher (``LiveIndex`` makes one per searcher), remembering its average
+    field lengths: Whoosh sums every segment's total for each term it scores."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._averages: dict[str, float] = {}
+        self._averaged = None  # the searcher they are of
+
     def idf(self, searcher, fieldname, text):
         # Whoosh's idf, each segment's count read through postingarrays' remembered counts
         # (Whoosh asks every segment's term table for every term of every query).
@@ -79,8 +87,12 @@ class CachedBM25F(scoring.BM25F):
         if not searcher.schema[fieldname].scorable:
             return None
         parent = searcher.get_parent()
-        b = self._field_B.get(fieldname, self.B)
-        return parent.idf(fieldname, text), parent.avg_field_length(fieldname) or 1, b, self.K1
+        if parent is not self._averaged:
+            self._averages, self._averaged = {}, parent
+        average = self._averages.get(fieldname)
+        if average is None:
+            average = self._averages[fieldname] = parent.avg_field_length(fieldname) or 1
+        return parent.idf(fieldname, text), average, self._field_B.get(fieldname, self.B), self.K1
 
     def scorer(self, searcher, fieldname, text, qf=1):
         scorer = super().scorer(searcher, fieldname, text, qf)
