@@ -19,6 +19,7 @@ import time
 import weakref
 from contextlib import contextmanager
 
+from . import postingarrays
 from .scoring import CachedBM25F
 
 SETTLED_NS = 2_000_000_000  # a folder time this old cannot share its clock tick with a later commit
@@ -65,6 +66,17 @@ class LiveIndex:
         fresh = current.up_to_date()
         self._local.stamp = stamp if fresh else None
         return fresh
+
+    def warm(self) -> tuple[int, int]:
+        """What a server loads on start, so that its first searches do not: the arrays every
+        search reads whatever the query (the counted facets, 异常's judgement: 0.8 s at
+        100,000 reports) and the commonest terms' posting arrays (``postingarrays.preload``);
+        the terms and bytes of the latter."""
+        from .search import counted
+
+        with self.ix.reader() as reader:  # the arrays are kept by segment, for every searcher
+            counted(reader, [])
+            return postingarrays.preload(reader)
 
     def close(self) -> None:
         _close_all(self._open)

@@ -28,7 +28,7 @@ import os
 import struct
 import threading
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -170,6 +170,14 @@ class PostingFile:
             f.seek(offset)
             self.directory = np.frombuffer(f.read(count * _DIRECTORY.itemsize), dtype=_DIRECTORY)
         self.hashes = self.directory["hash"]
+
+    def keys_by_size(self) -> Iterator[bytes]:
+        """The file's term keys, largest record first (the commonest terms, with their positions)."""
+        with open(self.path, "rb") as f:
+            for at in np.argsort(self.directory["size"], kind="stable")[::-1]:
+                offset = int(self.directory["offset"][at])
+                (length,) = _KEY.unpack(os.pread(f.fileno(), _KEY.size, offset))
+                yield os.pread(f.fileno(), length, offset + _KEY.size)
 
     def read(self, key: bytes, positions: bool = False) -> Entry | None:
         """The term's arrays (its positions only when asked); None when the file lacks it."""

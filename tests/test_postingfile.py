@@ -159,6 +159,29 @@ def test_values_are_kept_in_the_narrowest_type_that_holds_them(values, dtype):
     assert narrowed.astype(np.float64).tolist() == [float(v) for v in values]
 
 
+def test_preload_holds_each_segments_commonest_terms_first(filed, monkeypatch):
+    ix, _ = filed
+    postingarrays.clear()
+    budget = 256 * 1024
+    with ix.reader() as reader:
+        leaves = [leaf for leaf, _ in reader.leaf_readers()]
+        terms, loaded = postingarrays.preload(reader, budget)
+        in_files = sum(len(postingarrays._posting_file(leaf).directory) for leaf in leaves)
+        assert 0 < terms < in_files and budget * 0.9 <= loaded <= postingarrays._held
+        # Each segment's largest record is held: read again, no file is opened.
+        monkeypatch.setattr(postingarrays, "_from_file", lambda *a: pytest.fail("read a preloaded term"))
+        for leaf in leaves:
+            sizes = postingarrays._posting_file(leaf).directory["size"]
+            largest = next(postingarrays._posting_file(leaf).keys_by_size())
+            assert len(largest) and sizes.max() > sizes.min()
+            fieldname, _, btext = largest.partition(b"\x00")
+            ids, weights, keys = whoosh_postings(leaf, fieldname.decode(), btext)
+            assert keys and postingarrays.position_keys(leaf, fieldname.decode(), btext).tolist() == keys
+            found = postingarrays.postings(leaf, fieldname.decode(), btext)
+            assert found.ids.tolist() == ids and found.weights.tolist() == weights
+    postingarrays.clear()
+
+
 def test_cached_postings_take_a_few_bytes_a_posting(filed):
     ix, _ = filed
     postingarrays.clear()

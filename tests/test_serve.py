@@ -35,8 +35,8 @@ def index(tmp_path_factory):
 
 
 class Server:
-    """`nianbao serve --port 0` in a process of its own: its address (from its first line) and
-    the lines it writes to stderr after that, read as they come."""
+    """`nianbao serve --port 0` in a process of its own: its address (from its first line), its
+    warm-up line, and the lines it writes to stderr after those, read as they come."""
 
     def __init__(self, index: Path, *options: str):
         exe = shutil.which("nianbao") or str(Path(sys.executable).with_name("nianbao"))
@@ -51,6 +51,10 @@ class Server:
         pattern = rf"nianbao: 正在提供 {re.escape(str(index))} 的检索服务：http://(\S+)/（按 Ctrl\+C 停止）\n"
         match = re.fullmatch(pattern, first)
         assert match, first
+        # Then one line once jieba's dictionaries and the commonest terms' arrays are loaded
+        # (a five-report index has no posting files: no terms).
+        ready = self.process.stderr.readline()
+        assert re.fullmatch(r"nianbao: 已就绪（分词词典与 0 个常用词的倒排数组已载入，0 MB，用时 \d+\.\d 秒）\n", ready), ready
         self.base = f"http://{match[1]}"
         self.lines: queue.Queue[str] = queue.Queue()
         self.reader = threading.Thread(target=self._read, daemon=True)

@@ -10,6 +10,8 @@ import threading
 from collections import deque
 from pathlib import Path
 
+from search_web.serve import READY
+
 from .probe import peak_mb, resident_mb
 
 
@@ -39,6 +41,10 @@ class Server:
             self.process.wait()
             raise RuntimeError(f"the server did not start: {line.strip()}")
         self.host, self.port = found[1], int(found[2])
+        # Measured once warmed up, as a server that has been running a while answers: its
+        # next line says jieba's dictionaries and the commonest terms' arrays are loaded.
+        while line and not line.startswith(READY):
+            line = self.process.stderr.readline()
         # Read on, or a server logging tracebacks under load would block on a full pipe.
         self.stderr_tail: deque[str] = deque(maxlen=40)
         self._drain = threading.Thread(target=self._read_stderr, daemon=True)
