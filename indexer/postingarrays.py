@@ -262,7 +262,7 @@ def position_keys(leaf, fieldname: str, btext: bytes, within: np.ndarray | None 
     return _cached(key, read)
 
 
-FILE_MIN_DOCS = 1000  # a smaller segment (a batch or two, merged again soon) is read from Whoosh's blocks
+FILE_MIN_DOCS = 100  # a smaller segment is read from Whoosh's blocks (1,000 before: the last batches' segments had none)
 _files: OrderedDict[str, postingfile.PostingFile] = OrderedDict()
 _OPEN_FILES = 64
 

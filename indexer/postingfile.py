@@ -5,8 +5,8 @@ word found in 40,000 reports costs a few hundred blocks, and its positions a pic
 document. Cold, a common phrase took 0.5-1 s at 100,000 reports. This file holds, for each
 term of a segment found in at least ``MIN_DOCS`` of its documents, the same numbers as flat
 little-endian arrays in two compressed streams (documents and weights; positions), so a
-read is one seek, one or two decompressions and a cumulative sum. Rarer terms span a block or
-two and stay with Whoosh's blocks.
+read is one seek, one or two decompressions and a cumulative sum. Rarer terms, less than a
+block of Whoosh's, stay there.
 
 The streams are Zstandard (``MAGIC``): the positions of the 308 commonest bigrams of a
 70,000-report segment decompress in 77 ms instead of zlib's 291, and take 20 MB instead of
@@ -35,7 +35,10 @@ import numpy as np
 import zstandard
 
 EXTENSION = ".npp"
-MIN_DOCS = 256  # two of Whoosh's blocks: a rarer term reads as fast from them
+# Rarer terms stay in Whoosh's blocks. 256 before: at 10,000 reports (segments of about 1,000
+# reports) a phrase's first query then read most of its bigrams from Whoosh's pickled blocks;
+# with 16 the files grew from 8.7 to 13.8 MB and the phrase class's first pass took a fifth less.
+MIN_DOCS = 16
 MAGIC = b"NBPOST2\n"  # Zstandard streams
 ZLIB_MAGIC = b"NBPOST1\n"  # the first layout: zlib streams
 _DIRECTORY = np.dtype([("hash", "<u8"), ("offset", "<u8"), ("size", "<u4")])
