@@ -240,9 +240,7 @@ class _Segment:
             self.focus = outer
         scores = required.scores.copy()
         if len(optional.ids):
-            where = np.full(max(int(required.ids[-1]), int(optional.ids[-1])) + 1, -1, dtype=np.int64)
-            where[optional.ids] = np.arange(len(optional.ids))
-            at = where[required.ids]
+            at = _index_in(optional.ids, required.ids)
             both = at >= 0
             scores[both] += optional.scores[at[both]]
         return Hits(required.ids, scores)
@@ -383,17 +381,22 @@ def _intersect(a: Hits, b: Hits) -> Hits:
     if not len(a.ids) or not len(b.ids):
         return NONE
     small, large = (a, b) if len(a.ids) <= len(b.ids) else (b, a)
-    size = max(int(a.ids[-1]), int(b.ids[-1])) + 1
-    if len(small.ids) * 8 < size:
+    if len(small.ids) * 8 < max(int(a.ids[-1]), int(b.ids[-1])) + 1:
         at = np.searchsorted(large.ids, small.ids)
         at[at == len(large.ids)] = 0
         both = large.ids[at] == small.ids
     else:
-        where = np.full(size, -1, dtype=np.int64)
-        where[large.ids] = np.arange(len(large.ids))
-        at = where[small.ids]
+        at = _index_in(large.ids, small.ids)
         both = at >= 0
     return Hits(small.ids[both], small.scores[both] + large.scores[at[both]])
+
+
+def _index_in(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Each of ``wanted``'s index in ``ids`` (both ascending document numbers), -1 where
+    absent: looked up in an array as long as the segment."""
+    where = np.full(max(int(ids[-1]), int(wanted[-1])) + 1, -1, dtype=np.int64)
+    where[ids] = np.arange(len(ids))
+    return where[wanted]
 
 
 def _tree(parts: list[Hits]) -> Hits:
@@ -414,7 +417,7 @@ def _read_ahead(parts: list[Hits], boost: float) -> Hits:
     ids = np.concatenate([p.ids for p in parts])
     if not len(ids):
         return NONE
-    size = int(max(p.ids[-1] for p in parts if len(p.ids))) + 1
+    size = int(ids.max()) + 1
     sums = np.bincount(ids, weights=np.concatenate([p.scores * boost for p in parts]), minlength=size)
     unique = np.flatnonzero(facetarrays.marked(ids, size))
     scores = sums[unique]

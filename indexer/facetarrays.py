@@ -86,7 +86,7 @@ def numeric_values(leaf, fieldname: str) -> np.ndarray:
 
 def per_segment(leaf, name: str, read):
     """``read(leaf)``, computed once per segment and ``name`` and kept with the column arrays."""
-    key = (leaf.segment().segment_id(), name)
+    key = (postingarrays.segment_id(leaf.segment()), name)
     found = _arrays.get(key)
     if found is None:
         found = _arrays[key] = read(leaf)
@@ -112,7 +112,7 @@ def array(reader, fieldname: str, *, whole_index: bool = True) -> np.ndarray:
         return np.full(0, np.nan) if _numeric(reader, fieldname) else np.full(0, -1, dtype=np.int32)
     parts = [segment_array(leaf, fieldname) for leaf, _ in leaves]
     if whole_index:
-        _forget_except({leaf.segment().segment_id() for leaf, _ in leaves})
+        _forget_except({postingarrays.segment_id(leaf.segment()) for leaf, _ in leaves})
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 

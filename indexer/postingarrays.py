@@ -130,7 +130,8 @@ _segment_ids: dict[int, tuple] = {}
 
 def segment_id(segment) -> str:
     """``segment.segment_id()``, remembered: Whoosh formats the string on every call, and a
-    query asks it about a thousand times per segment."""
+    phrase query asked it about seventy times per segment (every cache here and in
+    ``facetarrays`` is keyed by it)."""
     found = _segment_ids.get(id(segment))
     if found is None or found[0] is not segment:
         if len(_segment_ids) >= 4096:  # segments of generations long gone
@@ -271,7 +272,7 @@ def _posting_file(leaf) -> postingfile.PostingFile | None:
     """The segment's posting file (``postingfile``), when it has one."""
     segment = leaf.segment()
     with _lock:
-        found = _files.get(segment.segment_id())
+        found = _files.get(segment_id(segment))
     if found is not None:
         return found
     path = _file_path(leaf._storage, segment)
@@ -282,7 +283,7 @@ def _posting_file(leaf) -> postingfile.PostingFile | None:
     except (OSError, ValueError):  # gone with a merge, or damaged: Whoosh's blocks still answer
         return None
     with _lock:
-        _files[segment.segment_id()] = found
+        _files[segment_id(segment)] = found
         while len(_files) > _OPEN_FILES:
             _files.popitem(last=False)
     return found
@@ -366,9 +367,10 @@ def preload(reader, budget: int = PRELOAD) -> tuple[int, int]:
     terms = loaded = 0
     for leaf in leaves:
         found = _posting_file(leaf)
-        if found is None or not total:
+        if found is None:
             continue
         share = budget * leaf.doc_count_all() // total
+        segment = segment_id(leaf.segment())
         used = 0
         for key in found.keys_by_size():
             if used >= share:
@@ -377,7 +379,6 @@ def preload(reader, budget: int = PRELOAD) -> tuple[int, int]:
             fieldname = fieldname.decode()
             if fieldname not in leaf.schema:
                 continue
-            segment = segment_id(leaf.segment())
             if leaf.schema[fieldname].format.supports("positions"):
                 position_keys(leaf, fieldname, btext)  # its postings come with it
             else:

@@ -113,20 +113,19 @@ READY = "nianbao: 已就绪"  # the start of the line saying the warm-up is over
 
 
 def _warm_up(app) -> None:
-    """jieba's dictionaries (about a second), then the index's commonest terms' posting arrays
-    (``LiveIndex.warm``: about a second at 100,000 reports); one line when done."""
+    """``LiveIndex.warm`` (jieba's dictionaries, the arrays every search reads, the commonest
+    terms' posting arrays: about two seconds at 100,000 reports); one line when done."""
     from analyzers.segment import warm
 
     from . import get_index
 
     started = time.perf_counter()
-    warm()
     terms = loaded = 0
     try:
         with app.app_context():
             terms, loaded = get_index().warm()
-    except (NianbaoError, OSError):
-        pass  # no index, or one that cannot be read: each request says so
+    except (NianbaoError, OSError):  # no index, or one that cannot be read: each request says so
+        warm()  # the query parser still segments what is typed
     seconds = time.perf_counter() - started
     print(f"{READY}（分词词典与 {terms} 个常用词的倒排数组已载入，{loaded / 2**20:.0f} MB，用时 {seconds:.1f} 秒）",
           file=sys.stderr, flush=True)  # fmt: skip

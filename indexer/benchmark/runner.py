@@ -105,10 +105,7 @@ def run(
     vocab = workload.sample_vocabulary(sample)
     chosen = workload.probes(vocab, per_class)
     results["queries"] = {}
-    from analyzers.segment import warm
-
-    warm()  # the segmenters' dictionaries and the commonest terms' arrays, as `nianbao serve` on start
-    ix.warm()
+    ix.warm()  # as `nianbao serve` does on start
     _in_process(ix, workload.Probe("word", vocab.middle[0]))
     for kind, probes in chosen.items():
         results["queries"][kind] = {"in_process": percentiles(_timed(lambda p: _in_process(ix, p), probes))}
