@@ -33,6 +33,8 @@ from .errors import NianbaoError
 from .extract import Outcome, content_hash, try_extract
 from .filenames import display_name, path_key, real_path
 from .files import find_files
+from .pretokenized import Tokenized, tokenize
+from .schema import build_schema
 from .store import Column, abandon, column_text, commit, open_or_create, record_document
 from .store import writer as new_writer
 from .workers import Limits, Lost, imap
@@ -159,14 +161,33 @@ def plan(
     return jobs
 
 
-def _extract(job: _Job) -> tuple[_Job, Outcome]:
-    """Runs in a worker: extraction never raises across the process boundary."""
+def _extract_only(job: _Job) -> tuple[_Job, Outcome, dict[str, Tokenized]]:
+    """Runs in a worker: the file's outcome; extraction never raises across the process boundary."""
     outcome = try_extract(job.given, job.digest)
     if outcome.report is not None and job.shown != job.given:  # a name not valid UTF-8
         outcome = Outcome(dataclasses.replace(outcome.report, source=job.shown))
     elif outcome.reason and ("MemoryError" in outcome.reason or "out of memory" in outcome.reason):
         outcome = Outcome(None, memory_reason())
-    return job, outcome
+    return job, outcome, {}
+
+
+def _extract(job: _Job) -> tuple[_Job, Outcome, dict[str, Tokenized]]:
+    """Runs in a worker: the file's outcome and, for a report, its text fields tokenised
+    (``pretokenized``: the writing process's largest cost, done here in parallel)."""
+    job, outcome, _ = _extract_only(job)
+    if outcome.report is None:
+        return job, outcome, {}
+    document = record_document(outcome.report.to_record(), job.path)
+    try:
+        return job, outcome, tokenize(build_schema(), document)
+    except (MemoryError, ImportError):  # the writer tokenises what comes untokenised
+        return job, outcome, {}
+
+
+# The workers tokenise only when their memory allows for the tokenisers (jieba's dictionary
+# and the analyzers: about 130 MB of address space beside extraction's 180): with a smaller
+# --memory-limit, the file's memory is all the file's, and the writer tokenises as before.
+TOKENIZE_MIN_MB = 1024
 
 
 def memory_reason() -> str:
@@ -177,14 +198,18 @@ def memory_reason() -> str:
     return f"needed more memory than the limit of {limit // 2**20} MB per worker (--memory-limit)"
 
 
-def _run(jobs: Sequence[_Job], workers: int, limits: Limits) -> Iterator[tuple[_Job, Outcome]]:
+def _run(
+    jobs: Sequence[_Job], workers: int, limits: Limits
+) -> Iterator[tuple[_Job, Outcome, dict[str, Tokenized]]]:
     """Extracted reports in job order, at most ``AHEAD`` per worker waiting in memory.
 
     Each file is read in a supervised worker process (indexer.workers): one that
     takes too long, needs too much memory or kills its worker fails alone.
     """
-    for job, result in imap(_extract, jobs, workers=workers, limits=limits, ahead=AHEAD):
-        yield result if not isinstance(result, Lost) else (job, Outcome(None, result.reason))
+    tokenizing = limits.memory_mb == 0 or limits.memory_mb >= TOKENIZE_MIN_MB
+    extract = _extract if tokenizing else _extract_only
+    for job, result in imap(extract, jobs, workers=workers, limits=limits, ahead=AHEAD):
+        yield result if not isinstance(result, Lost) else (job, Outcome(None, result.reason), {})
 
 
 def ingest(
@@ -305,19 +330,19 @@ def _write(
     first (``corpus.prepare``: with the reports it changes among those indexed).  Returns the
     jobs that gave no report: path → (skipped, reason)."""
     lost: dict[str, tuple[bool, str]] = {}
-    waiting: list[tuple[str, dict]] = []
+    waiting: list[tuple[str, dict, dict[str, Tokenized]]] = []
     # A writer is open from first to last (it holds the index's lock while files are read, so a
     # second ingest at once is refused at its start, not after its extraction).
     writer = new_writer(ix)
     try:
-        for job, outcome in results:
+        for job, outcome, tokens in results:
             bar.update(1)
             if outcome.report is None:
                 reason = outcome.reason or "unknown error"
                 (summary.skipped if outcome.skipped else summary.failed).append((job.shown, reason))
                 lost[display_name(job.path)] = (outcome.skipped, reason)
                 continue
-            waiting.append((job.path, outcome.report.to_record()))
+            waiting.append((job.path, outcome.report.to_record(), tokens))
             (summary.replaced if job.replaces else summary.added).append(job.shown)
             if len(waiting) >= batch:
                 _commit_batch(ix, writer, waiting, similar)
@@ -331,12 +356,13 @@ def _write(
     return lost
 
 
-def _commit_batch(ix, writer, waiting: list[tuple[str, dict]], similar) -> None:
-    """Write one batch of new or replaced reports, and the indexed reports whose figures it
-    changes, and commit."""
-    written = dict(waiting)
+def _commit_batch(ix, writer, waiting: list[tuple[str, dict, dict[str, Tokenized]]], similar) -> None:
+    """Write one batch of new or replaced reports, with their text as the workers tokenised
+    it, and the indexed reports whose figures it changes, and commit."""
+    written = {path: record for path, record, _ in waiting}
+    tokenized = {path: tokens for path, _, tokens in waiting}
     changed = corpus.prepare(ix, similar, written) if written else {}
     for path, record in {**changed, **written}.items():
-        writer.update_document(**record_document(record, path))
+        writer.update_document(**{**record_document(record, path), **tokenized.get(path, {})})
     commit(writer)
     similar.settle(record["id"] for record in written.values())

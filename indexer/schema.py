@@ -20,6 +20,7 @@ from whoosh import columns, fields
 from analyzers import bigram_analyzer, chinese_analyzer
 
 from .models import SECTION_NAMES
+from .pretokenized import TEXT
 from .registry import facets
 
 # Section fields get ASCII names: Whoosh's own tools expect identifier-like names.
@@ -50,8 +51,8 @@ def facet_field(key: str) -> str:
 def build_schema() -> fields.Schema:
     analyzer = chinese_analyzer()
 
-    def text() -> fields.TEXT:
-        return fields.TEXT(analyzer=analyzer, phrase=True)
+    def text() -> TEXT:
+        return TEXT(analyzer=analyzer, phrase=True)
 
     spec: dict[str, fields.FieldType] = {
         # Replacement key: one document per file. path, id and content_hash are also
@@ -84,7 +85,7 @@ def build_schema() -> fields.Schema:
         "anomaly": fields.KEYWORD(scorable=False),
         # Every fragment, in the title and agency (part 0) and each section (parts 1-6):
         # bigrams, found whatever jieba's cut (indexer.textquery).
-        "content": fields.TEXT(analyzer=bigram_analyzer(), phrase=True),
+        "content": TEXT(analyzer=bigram_analyzer(), phrase=True),
         # How many extraction warnings the report has: the overview's coverage, without records.
         "warning_count": fields.COLUMN(columns.NumericColumn("i", default=0)),
         "record": fields.STORED(),  # the extraction record as JSON, for display

@@ -73,7 +73,9 @@ def open_or_create(folder: Path) -> tuple[index.Index, bool]:
     if index.exists_in(str(folder), indexname=INDEX_NAME):
         ix = index.open_dir(str(folder), indexname=INDEX_NAME)
         if schema_signature(ix.schema) == schema_signature(build_schema()):
-            return ix, False
+            # With today's field classes, whatever classes the index was written with: its
+            # writers take text tokenised by the ingest workers (indexer.pretokenized).
+            return index.open_dir(str(folder), indexname=INDEX_NAME, schema=build_schema()), False
     return index.create_in(str(folder), build_schema(), indexname=INDEX_NAME), True
 
 

@@ -1,0 +1,39 @@
+"""Text fields tokenised in the extraction workers instead of the process that writes the index.
+
+Ingest writes the index from one process while the workers extract; the text fields' analysis
+(jieba for the sections, bigrams for ``content``) was 40 % of that process's CPU, which made it
+the pipeline's bottleneck while the workers waited.  A worker now runs each text field's own
+``index`` (the entries Whoosh's writer adds to its pool: term bytes, frequency, weight,
+encoded positions) and ships them beside the report; the writer takes them as they are.
+The index written is the same byte for byte (``tests/test_pretokenized.py``).
+"""
+
+from __future__ import annotations
+
+from whoosh import fields
+
+
+class Tokenized(tuple):
+    """A text field's index entries, as its ``index`` method gave them in another process."""
+
+
+class TEXT(fields.TEXT):
+    """Whoosh's TEXT field, which also takes a ``Tokenized`` value for its text.
+
+    Named as Whoosh's class so that an index's schema signature (``store.schema_signature``)
+    stays the same and an index written before opens as it is.
+    """
+
+    def index(self, value, **kwargs):
+        if isinstance(value, Tokenized):
+            return iter(value)
+        return super().index(value, **kwargs)
+
+
+def tokenize(schema, document: dict) -> dict[str, Tokenized]:
+    """The index entries of the document's text fields, to put in place of their text."""
+    return {
+        name: Tokenized(schema[name].index(value))
+        for name, value in document.items()
+        if isinstance(value, str) and name in schema and isinstance(schema[name], fields.TEXT)
+    }
