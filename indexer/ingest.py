@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import functools
 import os
 import resource
 import stat
@@ -30,12 +31,12 @@ from whoosh.index import LockError
 
 from . import corpus, history, postingarrays
 from .errors import NianbaoError
-from .extract import Outcome, content_hash, try_extract
+from .extract import content_hash, try_extract
 from .filenames import display_name, path_key, real_path
 from .files import find_files
 from .pretokenized import Tokenized, tokenize
 from .schema import build_schema
-from .store import Column, abandon, column_text, commit, open_or_create, record_document
+from .store import Column, abandon, column_text, commit, open_or_create, record_document, text_fields
 from .store import writer as new_writer
 from .workers import Limits, Lost, imap
 
@@ -161,27 +162,48 @@ def plan(
     return jobs
 
 
-def _extract_only(job: _Job) -> tuple[_Job, Outcome, dict[str, Tokenized]]:
-    """Runs in a worker: the file's outcome; extraction never raises across the process boundary."""
+@dataclass(frozen=True)
+class _Extracted:
+    """What a worker made of one file: the report's extraction record and, when the workers
+    tokenise, its text fields' index entries; or why there is no report."""
+
+    job: _Job
+    record: dict | None
+    tokens: dict[str, Tokenized]
+    reason: str | None = None
+    skipped: bool = False
+
+
+def _extract(job: _Job, tokenizing: bool = True) -> _Extracted:
+    """Runs in a worker: extraction never raises across the process boundary.  The record is
+    built here and, with ``tokenizing``, the text fields are tokenised here (``pretokenized``:
+    the writing process's largest cost, done in parallel)."""
     outcome = try_extract(job.given, job.digest)
-    if outcome.report is not None and job.shown != job.given:  # a name not valid UTF-8
-        outcome = Outcome(dataclasses.replace(outcome.report, source=job.shown))
-    elif outcome.reason and ("MemoryError" in outcome.reason or "out of memory" in outcome.reason):
-        outcome = Outcome(None, memory_reason())
-    return job, outcome, {}
-
-
-def _extract(job: _Job) -> tuple[_Job, Outcome, dict[str, Tokenized]]:
-    """Runs in a worker: the file's outcome and, for a report, its text fields tokenised
-    (``pretokenized``: the writing process's largest cost, done here in parallel)."""
-    job, outcome, _ = _extract_only(job)
     if outcome.report is None:
-        return job, outcome, {}
-    document = record_document(outcome.report.to_record(), job.path)
+        reason = outcome.reason or "unknown error"
+        if "MemoryError" in reason or "out of memory" in reason:
+            reason = memory_reason()
+        return _Extracted(job, None, {}, reason, outcome.skipped)
+    report = outcome.report
+    if job.shown != job.given:  # a name not valid UTF-8
+        report = dataclasses.replace(report, source=job.shown)
+    record = report.to_record()
+    if not tokenizing:
+        return _Extracted(job, record, {})
     try:
-        return job, outcome, tokenize(build_schema(), document)
+        return _Extracted(job, record, tokenize(_schema(), text_fields(record)))
     except (MemoryError, ImportError):  # the writer tokenises what comes untokenised
-        return job, outcome, {}
+        return _Extracted(job, record, {})
+
+
+def _extract_only(job: _Job) -> _Extracted:
+    return _extract(job, tokenizing=False)
+
+
+@functools.cache
+def _schema():
+    """The schema a worker tokenises with, built once per worker process."""
+    return build_schema()
 
 
 # The workers tokenise only when their memory allows for the tokenisers (jieba's dictionary
@@ -198,9 +220,7 @@ def memory_reason() -> str:
     return f"needed more memory than the limit of {limit // 2**20} MB per worker (--memory-limit)"
 
 
-def _run(
-    jobs: Sequence[_Job], workers: int, limits: Limits
-) -> Iterator[tuple[_Job, Outcome, dict[str, Tokenized]]]:
+def _run(jobs: Sequence[_Job], workers: int, limits: Limits) -> Iterator[_Extracted]:
     """Extracted reports in job order, at most ``AHEAD`` per worker waiting in memory.
 
     Each file is read in a supervised worker process (indexer.workers): one that
@@ -209,7 +229,7 @@ def _run(
     tokenizing = limits.memory_mb == 0 or limits.memory_mb >= TOKENIZE_MIN_MB
     extract = _extract if tokenizing else _extract_only
     for job, result in imap(extract, jobs, workers=workers, limits=limits, ahead=AHEAD):
-        yield result if not isinstance(result, Lost) else (job, Outcome(None, result.reason), {})
+        yield result if not isinstance(result, Lost) else _Extracted(job, None, {}, result.reason)
 
 
 def ingest(
@@ -323,9 +343,7 @@ def _settle_duplicates(summary: IngestSummary, lost: dict[str, tuple[bool, str]]
     summary.duplicates = kept
 
 
-def _write(
-    ix, results, summary: IngestSummary, batch: int, bar, similar
-) -> dict[str, tuple[bool, str]]:
+def _write(ix, results, summary: IngestSummary, batch: int, bar, similar) -> dict[str, tuple[bool, str]]:
     """Index the extracted reports ``batch`` at a time, each batch's cross-report figures computed
     first (``corpus.prepare``: with the reports it changes among those indexed).  Returns the
     jobs that gave no report: path → (skipped, reason)."""
@@ -335,14 +353,15 @@ def _write(
     # second ingest at once is refused at its start, not after its extraction).
     writer = new_writer(ix)
     try:
-        for job, outcome, tokens in results:
+        for result in results:
             bar.update(1)
-            if outcome.report is None:
-                reason = outcome.reason or "unknown error"
-                (summary.skipped if outcome.skipped else summary.failed).append((job.shown, reason))
-                lost[display_name(job.path)] = (outcome.skipped, reason)
+            job = result.job
+            if result.record is None:
+                reason = result.reason or "unknown error"
+                (summary.skipped if result.skipped else summary.failed).append((job.shown, reason))
+                lost[display_name(job.path)] = (result.skipped, reason)
                 continue
-            waiting.append((job.path, outcome.report.to_record(), tokens))
+            waiting.append((job.path, result.record, result.tokens))
             (summary.replaced if job.replaces else summary.added).append(job.shown)
             if len(waiting) >= batch:
                 _commit_batch(ix, writer, waiting, similar)

@@ -180,24 +180,12 @@ def to_document(report: Report, path: str) -> dict:
 def record_document(record: dict, path: str) -> dict:
     """The Whoosh document of an extraction record (as ``Report.to_record`` gives it, or as the
     index stores it, so ingest can rewrite a stored report whose findings changed)."""
-    sections = {SECTION_FIELDS[name]: text for name, text in record["sections"].items()}
-    # Parts of the bigram field: 0 title and agency, 1-6 the sections (indexer.textquery),
-    # 7 the text of a report whose headings were not recognised: found by a search of the
-    # whole text, never by one held to a section.  A part mark inside a file's own text
-    # would move what follows into another part: it is blanked.
-    heading = "\n".join(filter(None, [record["title"], record["agency"]]))
-    parts = [(0, heading), *((part_of(name), text) for name, text in record["sections"].items())]
-    if record.get("unsectioned"):
-        parts.append((UNSECTIONED_PART, record["unsectioned"]))
-    content = "".join(f"{PART_MARK}{part}{text.replace(PART_MARK, ' ')}" for part, text in parts)
     region = record["region"]
     failed, passed = finding_terms(record.get("findings") or [])
     doc = {
         "path": path,
         "id": record["id"],
         "content_hash": record["content_hash"],
-        "title": record["title"] or "",
-        "agency": record["agency"] or "",
         "agency_key": record["agency"] or "",
         "body_key": record.get("agency_key") or "",
         "level": level_of(region),
@@ -208,16 +196,31 @@ def record_document(record: dict, path: str) -> dict:
         "consistent": consistency(record["checks"]),
         "check_failed": failed,
         "check_passed": passed,
-        "content": content,
         "warning_count": len(record.get("warnings") or []),
         "record": json.dumps(record, ensure_ascii=False),
-        **sections,
+        **text_fields(record),
     }
     if record["year"] is not None:
         doc["year"] = record["year"]
     known = registry_facets()
     doc.update({facet_field(k): float(v) for k, v in facet_values(record).items() if k in known})
     return doc
+
+
+def text_fields(record: dict) -> dict[str, str]:
+    """The document's text fields (title, agency, sections, ``content``): what the analyzers
+    read, and all that ingest's workers need to tokenise a report (``indexer.pretokenized``)."""
+    sections = {SECTION_FIELDS[name]: text for name, text in record["sections"].items()}
+    # Parts of the bigram field: 0 title and agency, 1-6 the sections (indexer.textquery),
+    # 7 the text of a report whose headings were not recognised: found by a search of the
+    # whole text, never by one held to a section.  A part mark inside a file's own text
+    # would move what follows into another part: it is blanked.
+    heading = "\n".join(filter(None, [record["title"], record["agency"]]))
+    parts = [(0, heading), *((part_of(name), text) for name, text in record["sections"].items())]
+    if record.get("unsectioned"):
+        parts.append((UNSECTIONED_PART, record["unsectioned"]))
+    content = "".join(f"{PART_MARK}{part}{text.replace(PART_MARK, ' ')}" for part, text in parts)
+    return {"title": record["title"] or "", "agency": record["agency"] or "", "content": content, **sections}
 
 
 def facet_values(record: dict) -> dict[str, float]:
