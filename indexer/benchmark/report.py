@@ -26,8 +26,8 @@ def table(r: dict) -> str:
         f"{_ratio(ingest['reports_per_s'], plain.get('reports_per_s'))} |",
         f"| reports per CPU-second | {ingest['reports_per_cpu_s']:.1f} | {_n(plain.get('reports_per_cpu_s'))} | "
         f"{_ratio(ingest['reports_per_cpu_s'], plain.get('reports_per_cpu_s'))} |",
-        f"| CPU ms per report: extraction (workers) | {1000 * ingest['workers_cpu_s'] / ingest['added']:.1f} | — | |",
-        f"| CPU ms per report: indexing (parent) | {1000 * ingest['parent_cpu_s'] / ingest['added']:.1f} | "
+        f"| CPU ms per report: extraction and tokenising (workers) | {1000 * ingest['workers_cpu_s'] / ingest['added']:.1f} | — | |",
+        f"| CPU ms per report: writing the index (parent; plain: all its indexing) | {1000 * ingest['parent_cpu_s'] / ingest['added']:.1f} | "
         f"{_n(1000 * plain['cpu_s'] / plain['documents'] if plain else None)} | |",
         f"| of which cross-report figures (雷同, 同比): wall s : CPU s | {ingest.get('refresh_wall_s', 0):.1f} : "
         f"{ingest.get('refresh_cpu_s', 0):.1f} | — | |",
