@@ -17,12 +17,13 @@ from whoosh import fields
 from whoosh import index as whoosh_index
 
 from indexer import ingest as ingest_module
+from indexer.filenames import display_name, path_key
 from indexer.generator import generate, write
 from indexer.ingest import TOKENIZE_MIN_MB, ingest
 from indexer.pretokenized import TEXT, Tokenized, tokenize
 from indexer.schema import build_schema
 from indexer.search import search
-from indexer.store import INDEX_NAME, open_existing, schema_signature
+from indexer.store import INDEX_NAME, open_existing, schema_signature, text_fields
 from indexer.workers import Limits
 
 SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
@@ -54,21 +55,11 @@ def _segment_files(folder: Path) -> dict[str, bytes]:
     return found
 
 
-def test_worker_tokens_index_what_the_writer_indexes(reports, tmp_path, monkeypatch):
-    calls = {"tokenised": 0}
-    real = ingest_module.tokenize
-
-    def counted(schema, document):
-        calls["tokenised"] += 1
-        return real(schema, document)
-
-    # Counted in this process: the writer must not tokenise when the workers did.
-    monkeypatch.setattr(ingest_module, "tokenize", counted)
+def test_worker_tokens_index_what_the_writer_indexes(reports, tmp_path):
     by_workers, by_writer = tmp_path / "workers", tmp_path / "writer"
     summary = ingest([reports], by_workers, workers=2, batch=7)
     assert len(summary.added) == len(SEEDS) + 2 * len(FORMS)
     ingest([reports], by_writer, workers=2, batch=7, limits=Limits(memory_mb=TOKENIZE_MIN_MB - 1))
-    assert calls["tokenised"] == 0
 
     ours, theirs = _segment_files(by_workers), _segment_files(by_writer)
     assert sorted(ours) == sorted(theirs)
@@ -115,3 +106,16 @@ def test_an_index_written_with_whooshs_text_fields_takes_tokenised_reports(repor
     assert len(summary.added) == len(SEEDS) + 2 * len(FORMS) and not summary.failed
     found = search(open_existing(folder), '"政府信息公开"', per_page=100)
     assert found["total"] == len(summary.added)
+
+
+def test_a_worker_tokenises_every_text_field_unless_memory_is_short(reports):
+    """What a worker ships: every text field tokenised (a fallback to untokenised text would
+    leave the two indexes above identical and the writer doing all the work)."""
+    file = sorted(reports.glob("*.html"))[0]
+    job = ingest_module._Job(path_key(file.resolve()), str(file), display_name(file), "digest", False)
+    shipped = ingest_module._extract(job)
+    assert shipped.record is not None and shipped.reason is None
+    assert sorted(shipped.tokens) == sorted(text_fields(shipped.record))
+    assert all(isinstance(entries, Tokenized) and entries for entries in shipped.tokens.values())
+    untokenised = ingest_module._extract_only(job)
+    assert untokenised.record == shipped.record and untokenised.tokens == {}

@@ -2,8 +2,8 @@
 
 ``python -m indexer.benchmark.probe INDEX PATH...`` ingests like ``nianbao ingest``
 and prints one JSON line: its own CPU and peak memory (planning and writing the
-index: the parent), and its workers' (extraction and tokenising the text). ``TreeMemory`` samples the summed
-proportional memory (PSS) of a process and its descendants while it runs, the
+index: the parent), and its workers' (extraction and tokenising the text).
+``TreeMemory`` samples the summed proportional memory (PSS) of a process and its descendants while it runs, the
 figure that says whether the whole ingest fits the machine.
 """
 
