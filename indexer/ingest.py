@@ -36,7 +36,7 @@ from .filenames import display_name, path_key, real_path
 from .files import find_files
 from .pretokenized import Tokenized, tokenize
 from .schema import build_schema
-from .store import Column, abandon, column_text, commit, open_or_create, record_document, text_fields
+from .store import Column, abandon, column_text, commit, open_or_create, record_document, text_fields, tidy
 from .store import writer as new_writer
 from .workers import Limits, Lost, imap
 
@@ -62,8 +62,10 @@ class IngestSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # readable, not reports: (path, reason)
     removed: list[str] = field(default_factory=list)  # indexed files gone from disk (with prune)
-    # Wall and CPU seconds of the cross-report figures (corpus.refresh), for the benchmark.
+    # Wall and CPU seconds of the cross-report figures (corpus.refresh) and of the closing merge
+    # of small segments (store.tidy), for the benchmark.
     refresh_s: tuple[float, float] = (0.0, 0.0)
+    tidy_s: tuple[float, float] = (0.0, 0.0)
 
     @property
     def exit_code(self) -> int:
@@ -275,6 +277,9 @@ def ingest(
         corpus.refresh(ix, similar, bodies)
         summary.refresh_s = (time.perf_counter() - started[0], time.process_time() - started[1])
         history.settled(folder)
+        started = time.perf_counter(), time.process_time()
+        tidy(ix)
+        summary.tidy_s = (time.perf_counter() - started[0], time.process_time() - started[1])
         postingarrays.write_files(ix)
     except LockError as err:
         raise IndexBusy(folder) from err

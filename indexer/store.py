@@ -15,7 +15,7 @@ from analyzers.bigram import PART_MARK
 from .errors import NianbaoError
 from .extract.ratios import ratios
 from .levels import level_of
-from .merging import merge_small
+from .merging import merge_small, merge_tidy, tidy_segments
 from .models import Report
 from .registry import CHECK_ANY
 from .registry import facets as registry_facets
@@ -102,6 +102,20 @@ def commit(writer, *, merge: bool = True) -> None:
     """Commit ``writer``'s batch; with ``merge``, small segments are merged as Whoosh would
     choose them, by ``merging.merge_small`` (a streaming merge, 3x less CPU than Whoosh's)."""
     writer.commit(mergetype=merge_small if merge else NO_MERGE)
+
+
+def tidy(ix) -> bool:
+    """Merge the small segments an ingest leaves behind (``merging.tidy_segments``); False,
+    and no new generation, when there are not enough to merge."""
+    if not tidy_segments(ix._segments()):
+        return False
+    tidying = writer(ix)
+    try:
+        tidying.commit(mergetype=merge_tidy)
+    except BaseException:
+        abandon(tidying)
+        raise
+    return True
 
 
 def abandon(writer) -> None:

@@ -18,7 +18,9 @@ from whoosh.writing import MERGE_SMALL, OPTIMIZE
 
 from indexer.extract import extract_path
 from indexer.generator import generate, write
-from indexer.merging import merge_all, small_segments
+from indexer import ingest as ingest_module
+from indexer.ingest import ingest
+from indexer.merging import TIDY_SHARE, merge_all, small_segments, tidy_segments
 from indexer.search import search
 from indexer.store import INDEX_NAME, commit, open_or_create, to_document
 from indexer.store import writer as new_writer
@@ -158,3 +160,82 @@ def test_commits_merge_and_keep_every_report(tmp_path):
         assert sorted(searcher.stored_fields(n)["path"] for n in searcher.reader().all_doc_ids()) == sorted(
             paths
         )
+
+
+class _Sized:
+    """A segment as ``tidy_segments`` sees it: its live documents."""
+
+    def __init__(self, docs: int):
+        self.docs = docs
+
+    def doc_count(self) -> int:
+        return self.docs
+
+
+def test_tidying_merges_the_small_segments_a_bulk_ingest_leaves():
+    """The shape a 100,000-report ingest left: three large segments and fourteen small ones
+    (twelve batches' worth, a larger one and the cross-report pass's rewrites)."""
+    large = [_Sized(n) for n in (60_000, 30_000, 20_000)]
+    small = [_Sized(1_100) for _ in range(12)] + [_Sized(1_300), _Sized(200)]
+    assert set(tidy_segments(large + small)) == set(small)
+    assert tidy_segments(large) == []
+
+
+def test_tidying_leaves_an_earlier_merge_to_a_merge_that_doubles_it():
+    earlier = _Sized(9_000)  # a previous ingest's merged small segments
+    index = [_Sized(n) for n in (60_000, 30_000, 20_000)] + [earlier]
+    first = [_Sized(1_000), _Sized(200)]
+    assert tidy_segments(index + first) == []  # two small ones: not worth a merge
+    second = [_Sized(1_000), _Sized(200)]
+    assert set(tidy_segments(index + first + second)) == set(first + second)
+    grown = [_Sized(4_000), _Sized(3_000), _Sized(2_500)]
+    assert set(tidy_segments(index + grown)) == {earlier, *grown}  # 9,500 beside it: doubled
+
+
+def _added_in_batches(choose, batches: int) -> tuple[int, int]:
+    """Documents rewritten by merges, and the most segments held, when ``batches`` ingests
+    each add a batch of 1,000 reports and a cross-report rewrite of 200 to an index of 100,000
+    and then merge what ``choose`` picks."""
+    segments, rewritten, most = [_Sized(100_000)], 0, 1
+    for _ in range(batches):
+        segments += [_Sized(1_000), _Sized(200)]
+        chosen = choose(segments)
+        if chosen:
+            segments = [s for s in segments if s not in chosen] + [_Sized(sum(s.docs for s in chosen))]
+            rewritten += sum(s.docs for s in chosen)
+        most = max(most, len(segments))
+    return rewritten, most
+
+
+def test_repeated_ingests_rewrite_each_document_a_few_times():
+    """200 ingests of 1,200 documents: merged as a binary counter merges, each document is
+    rewritten about three times and the index never holds a dozen segments; merging every
+    small segment at each ingest would rewrite each twelve times (its tail rewritten whole)."""
+    added = 200 * 1_200
+    rewritten, most = _added_in_batches(tidy_segments, 200)
+    assert rewritten <= 4 * added and most <= 11
+
+    def every_small(segments):
+        total = sum(s.docs for s in segments)
+        small = [s for s in segments if s.docs * TIDY_SHARE < total]
+        return small if len(small) >= 3 else []
+
+    assert _added_in_batches(every_small, 200)[0] > 10 * added
+
+
+def test_an_ingest_ends_with_its_small_segments_merged(tmp_path, monkeypatch):
+    """Twenty reports in batches of two, committed without merging (as larger batches
+    commit before Whoosh's policy merges them): the batches' segments are merged at the
+    end, and every report is still there once."""
+    monkeypatch.setattr(ingest_module, "commit", lambda writer, merge=True: commit(writer, merge=False))
+    reports = tmp_path / "reports"
+    for seed in range(20):
+        write(generate(seed), "tsv", reports)
+    summary = ingest([reports], tmp_path / "index", workers=1, batch=2)
+    assert len(summary.added) == 20 and summary.tidy_s[0] > 0
+    ix = whoosh_index.open_dir(str(tmp_path / "index"), indexname=INDEX_NAME)
+    segments = ix._segments()
+    assert len(segments) <= 2 and tidy_segments(segments) == []  # eleven without the merge
+    with ix.searcher() as searcher:
+        paths = [searcher.stored_fields(n)["path"] for n in searcher.reader().all_doc_ids()]
+    assert sorted(paths) == sorted(str(p.resolve()) for p in reports.iterdir())

@@ -31,6 +31,8 @@ def table(r: dict) -> str:
         f"{_n(1000 * plain['cpu_s'] / plain['documents'] if plain else None)} | |",
         f"| of which cross-report figures (雷同, 同比): wall s : CPU s | {ingest.get('refresh_wall_s', 0):.1f} : "
         f"{ingest.get('refresh_cpu_s', 0):.1f} | — | |",
+        f"| of which merging the small segments at the end: wall s : CPU s | {ingest.get('tidy_wall_s', 0):.1f} : "
+        f"{ingest.get('tidy_cpu_s', 0):.1f} | — | |",
         f"| index size MB | {r['index_mb']:.0f} | {_n(plain.get('size_mb'), 0)} | "
         f"{_ratio(r['index_mb'], plain.get('size_mb'))} |",
         f"| of which the copied-text index (similarity.sqlite) MB | {r.get('similarity_mb', 0):.0f} | — | |",
