@@ -97,7 +97,8 @@ def merge_tidy(writer, segments: list) -> list:
     if len(chosen) < 2:
         return segments
     kept = [segment for segment in segments if segment not in chosen]
-    return [*kept, merge_segments(writer, chosen)]
+    merged = merge_segments(writer, chosen)
+    return [*kept, merged] if merged.doc_count_all() else kept  # all deleted: nothing to keep
 
 
 def merge_segments(writer, segments: list):

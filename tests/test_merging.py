@@ -16,13 +16,13 @@ import pytest
 from whoosh import index as whoosh_index
 from whoosh.writing import MERGE_SMALL, OPTIMIZE
 
+from indexer import ingest as ingest_module
 from indexer.extract import extract_path
 from indexer.generator import generate, write
-from indexer import ingest as ingest_module
 from indexer.ingest import ingest
 from indexer.merging import TIDY_SHARE, merge_all, small_segments, tidy_segments
 from indexer.search import search
-from indexer.store import INDEX_NAME, commit, open_or_create, to_document
+from indexer.store import INDEX_NAME, commit, open_or_create, tidy, to_document
 from indexer.store import writer as new_writer
 
 SEGMENTS = 6
@@ -239,3 +239,26 @@ def test_an_ingest_ends_with_its_small_segments_merged(tmp_path, monkeypatch):
     with ix.searcher() as searcher:
         paths = [searcher.stored_fields(n)["path"] for n in searcher.reader().all_doc_ids()]
     assert sorted(paths) == sorted(str(p.resolve()) for p in reports.iterdir())
+
+
+def test_tidying_drops_segments_whose_reports_are_all_deleted(tmp_path):
+    ix, _ = open_or_create(tmp_path / "index")
+    report = extract_path(write(generate(5), "tsv", tmp_path))
+    writer = new_writer(ix)
+    for k in range(20):
+        writer.add_document(**to_document(report, f"/kept/{k}"))
+    commit(writer, merge=False)
+    for k in range(3):
+        writer = new_writer(ix)
+        writer.add_document(**to_document(report, f"/gone/{k}"))
+        commit(writer, merge=False)
+    writer = new_writer(ix)
+    for k in range(3):
+        writer.delete_by_term("path", f"/gone/{k}")
+    commit(writer, merge=False)
+    assert [s.doc_count() for s in ix._segments()] == [20, 0, 0, 0]
+    assert tidy(ix)
+    assert [s.doc_count_all() for s in ix._segments()] == [20]
+    assert search(ix, "公开")["total"] == 20
+    generation = ix.latest_generation()
+    assert not tidy(ix) and ix.latest_generation() == generation  # nothing to merge: no new commit
