@@ -8,7 +8,9 @@ from bisect import bisect_right
 from pathlib import Path
 
 from whoosh import index
-from whoosh.writing import NO_MERGE
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import NO_MERGE, SegmentWriter
 
 from analyzers.bigram import PART_MARK
 
@@ -95,7 +97,45 @@ def writer(ix):
     searcher opens it (``BufferFile`` over ``BytesIO``): per query, and per thread of
     the server. Separate files are read in place, through the page cache.
     """
-    return ix.writer(limitmb=256, compound=False)
+    return _Writer(ix, limitmb=256, compound=False)
+
+
+class _Writer(SegmentWriter):
+    """Whoosh's segment writer, its flush reading each field's lengths once.
+
+    Whoosh's flush asks the length of each posting's field in its document (about 1,000
+    postings per report) through the column file layer, a seek and a read each time; read
+    into lists once per field, the flush takes a quarter less CPU."""
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        stored = self.per_document_reader() if self.codec.length_stats else None
+        lengths = _FieldLengths(stored) if stored is not None else None
+        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+        self.fieldwriter.close()
+        if stored is not None:
+            stored.close()
+
+
+class _FieldLengths:
+    """``doc_field_length`` as the codec's per-document reader answers it (None for a length
+    of 0, as Whoosh's), each field's lengths read once into a list."""
+
+    def __init__(self, stored):
+        self._stored = stored
+        self._fields: dict[str, list] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default=0):
+        found = self._fields.get(fieldname)
+        if found is None:
+            found = self._fields[fieldname] = self._read(fieldname, default)
+        return found[docnum]
+
+    def _read(self, fieldname: str, default) -> list:
+        name = _lenfield(fieldname)
+        if not self._stored.has_column(name):
+            return [default] * self._stored.doc_count_all()
+        return [byte_to_length(b) if b else None for b in self._stored.column_reader(name, LENGTHS_COLUMN)]
 
 
 def commit(writer, *, merge: bool = True) -> None:
