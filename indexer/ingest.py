@@ -214,6 +214,21 @@ def _schema():
 TOKENIZE_MIN_MB = 1024
 
 
+def _tokenizes(memory_mb: int) -> bool:
+    """Whether workers with this address-space limit (0: none) tokenise."""
+    return memory_mb == 0 or memory_mb >= TOKENIZE_MIN_MB
+
+
+def warm_worker() -> None:
+    """Run by each extraction worker before it takes a file (``indexer.workers``): jieba's
+    dictionaries and the analyzers load here (0.6 s, more on a busy machine), not inside the
+    first file's time limit."""
+    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if _tokenizes(0 if limit == resource.RLIM_INFINITY else limit // 2**20):
+        schema = _schema()
+        tokenize(schema, dict.fromkeys(schema.names(), "政府信息公开工作年度报告"))
+
+
 def memory_reason() -> str:
     """Why a file failed in a worker that reached its address-space limit (--memory-limit)."""
     limit = resource.getrlimit(resource.RLIMIT_AS)[0]
@@ -228,8 +243,7 @@ def _run(jobs: Sequence[_Job], workers: int, limits: Limits) -> Iterator[_Extrac
     Each file is read in a supervised worker process (indexer.workers): one that
     takes too long, needs too much memory or kills its worker fails alone.
     """
-    tokenizing = limits.memory_mb == 0 or limits.memory_mb >= TOKENIZE_MIN_MB
-    extract = _extract if tokenizing else _extract_only
+    extract = _extract if _tokenizes(limits.memory_mb) else _extract_only
     for job, result in imap(extract, jobs, workers=workers, limits=limits, ahead=AHEAD):
         yield result if not isinstance(result, Lost) else _Extracted(job, None, {}, result.reason)
 

@@ -5,7 +5,8 @@
 a ``Lost`` naming why there is none:
 
 - a call that runs longer than ``timeout`` seconds has its worker killed and
-  replaced ("took longer than 120 s");
+  replaced ("took longer than 120 s"), counted from when the worker is ready: its
+  imports done and the ``warm_worker()`` of the function's module, if it has one, run;
 - each worker's address space is capped (``RLIMIT_AS``) so a file that would eat
   the machine's memory fails in its own worker (``fn`` sees a MemoryError);
 - a worker that dies (the OOM killer's SIGKILL, a crash in C code) is replaced
@@ -112,7 +113,7 @@ class _Worker:
     def __init__(self, limits: Limits, preload: str):
         command = [sys.executable, "-m", "indexer.workers", str(os.getpid()), str(limits.memory_mb), preload]
         self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        self.ready = False  # its imports done: a file's time limit counts from here on
+        self.ready = False  # its imports and warm-up done: a file's time limit counts from here on
         self.index: int | None = None  # the item it is working on
         self.deadline = 0.0
 
@@ -297,7 +298,8 @@ def _limit_memory(megabytes: int) -> None:
 
 
 def serve(parent: int, memory_mb: int, preload: str) -> None:
-    """Say ready once ``preload`` is imported, then answer calls from stdin on stdout until stdin ends."""
+    """Say ready once ``preload`` is imported and warmed (``_warm``), then answer calls from
+    stdin on stdout until stdin ends."""
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     calls = os.fdopen(os.dup(0), "rb")
@@ -306,7 +308,7 @@ def serve(parent: int, memory_mb: int, preload: str) -> None:
     os.dup2(devnull, 0)
     os.dup2(devnull, 1)  # a library's stray print must not corrupt the answers
     _limit_memory(memory_mb)
-    importlib.import_module(preload)
+    _warm(importlib.import_module(preload))
     _send(answers, None)
     while True:
         try:
@@ -316,6 +318,16 @@ def serve(parent: int, memory_mb: int, preload: str) -> None:
         except Exception as err:  # noqa: BLE001 - a call this worker cannot load fails alone
             call = (_unloadable, f"{type(err).__name__}: {err}")
         _send(answers, _call(*call))
+
+
+def _warm(module) -> None:
+    """Run the module's ``warm_worker`` if it has one: what its calls would otherwise load in
+    the first call, inside that call's time limit.  One that fails leaves the loading to the
+    calls, which then fail alone if they must."""
+    warm = getattr(module, "warm_worker", None)
+    if warm is not None:
+        with contextlib.suppress(Exception):
+            warm()
 
 
 def _unloadable(reason: str) -> Lost:

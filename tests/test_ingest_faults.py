@@ -16,8 +16,8 @@ import pytest
 from indexer.cli import main
 from indexer.filenames import BYTES_MARK, display_name, path_key, real_path
 from indexer.files import Problem, find_files
-from indexer.ingest import IngestSummary, ingest, plan
-from indexer.store import Column, column_text, open_existing
+from indexer.ingest import IngestSummary, _extract, _Job, ingest, plan
+from indexer.store import Column, column_text, open_existing, text_fields
 from indexer.workers import Limits, Lost, imap
 
 SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
@@ -191,6 +191,17 @@ def test_a_worker_killed_by_a_signal_costs_only_its_call():
 def test_results_keep_their_order_with_a_small_window():
     items = list(range(50))
     assert [r for _, r in imap(abs, items, workers=2, ahead=1)] == items
+
+
+def test_a_files_time_limit_starts_after_the_workers_warm_up():
+    # Loading jieba's dictionaries takes a fresh worker 0.6 s or more (indexer.ingest.warm_worker);
+    # reading and tokenising a sample report after it, under 0.05 s.
+    jobs = [_Job(str(seed), str(seed), str(seed), "digest", False) for seed in SEEDS[:2]]
+    results = list(imap(_extract, jobs, workers=2, limits=Limits(timeout=0.4)))
+    assert [(job, type(result).__name__, result.reason) for job, result in results] == [
+        (job, "_Extracted", None) for job in jobs
+    ]
+    assert all(sorted(result.tokens) == sorted(text_fields(result.record)) for _, result in results)
 
 
 @pytest.mark.parametrize("workers", [1, 3])
