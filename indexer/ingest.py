@@ -62,10 +62,11 @@ class IngestSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # readable, not reports: (path, reason)
     removed: list[str] = field(default_factory=list)  # indexed files gone from disk (with prune)
-    # Wall and CPU seconds of the cross-report figures (corpus.refresh) and of the closing merge
-    # of small segments (store.tidy), for the benchmark.
+    # Wall and CPU seconds of the cross-report figures (corpus.refresh), of the closing merge
+    # of small segments (store.tidy) and of the posting files, for the benchmark.
     refresh_s: tuple[float, float] = (0.0, 0.0)
     tidy_s: tuple[float, float] = (0.0, 0.0)
+    files_s: tuple[float, float] = (0.0, 0.0)
 
     @property
     def exit_code(self) -> int:
@@ -287,14 +288,10 @@ def ingest(
             results = _run(jobs, workers or os.cpu_count() or 1, limits or Limits())
             lost = _write(ix, results, summary, batch, _bar(len(jobs), progress), similar)
             _settle_duplicates(summary, lost)
-        started = time.perf_counter(), time.process_time()
-        corpus.refresh(ix, similar, bodies)
-        summary.refresh_s = (time.perf_counter() - started[0], time.process_time() - started[1])
+        summary.refresh_s = _timed(corpus.refresh, ix, similar, bodies)
         history.settled(folder)
-        started = time.perf_counter(), time.process_time()
-        tidy(ix)
-        summary.tidy_s = (time.perf_counter() - started[0], time.process_time() - started[1])
-        postingarrays.write_files(ix)
+        summary.tidy_s = _timed(tidy, ix)
+        summary.files_s = _timed(postingarrays.write_files, ix)
     except LockError as err:
         raise IndexBusy(folder) from err
     except OSError as err:
@@ -304,6 +301,13 @@ def ingest(
     finally:
         similar.close()
     return summary
+
+
+def _timed(step, *args) -> tuple[float, float]:
+    """Wall and CPU seconds of ``step(*args)``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    step(*args)
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def _files(paths: Sequence[str | Path], summary: IngestSummary) -> list[Path]:

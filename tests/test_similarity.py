@@ -5,7 +5,10 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer.similarity import (
     Copying,
@@ -13,6 +16,7 @@ from indexer.similarity import (
     SharedSpans,
     SimilarityIndex,
     SimilarityStoreError,
+    normalise,
     sentences,
     shared_spans,
 )
@@ -45,6 +49,13 @@ def test_normalising_ignores_numbers_punctuation_width_and_spacing():
         "本年度未收取任何费用",
     ]
     assert sentences("ＡＢＣ办公室；12.5万元") == ["abc办公室", "#万元"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80) | st.text(alphabet="12。！？;\n\r #㈠①½́e甲あＡ", max_size=40))
+def test_sentences_are_the_normalised_text_split(text):
+    # sentences() normalises by a per-character table, normalise() one character at a time.
+    assert sentences(text) == [s for s in normalise(text)[0].split("\n") if s]
 
 
 def test_identical_sections_are_one_both_ways(index):
@@ -152,6 +163,35 @@ def test_a_band_shared_past_the_reading_limit_still_finds_the_copies(tmp_path, m
         figures = {f"r{n}": index.copying(f"r{n}").other_agency for n in range(len(agencies))}
         assert figures == {f"r{n}": {"问题改进": 1.0} for n in range(len(agencies))}
         assert index.copying("own").other_agency == {"问题改进": 0.0}
+
+
+def test_candidates_are_the_sections_sharing_the_most_bands(tmp_path, monkeypatch):
+    """Each section is compared with the ``CANDIDATES`` sections that share the most LSH bands
+    with it among each band's latest ``BUCKET``, ties by lower id: counted here one band at a
+    time, with limits small enough that both cut."""
+    import random
+    from collections import Counter
+
+    from indexer.similarity import store
+
+    monkeypatch.setattr(store, "BUCKET", 6)
+    monkeypatch.setattr(store, "CANDIDATES", 4)
+    rng = random.Random(3)
+    with SimilarityIndex(tmp_path / "similarity", min_df=1000) as index:
+        for n in range(40):
+            index.add(record(f"r{n}", f"局{n}", 2022, **_drawn(rng, n)))
+        index.commit()
+        sections = index._db.execute("SELECT sid, bands FROM sections WHERE bands IS NOT NULL").fetchall()
+        cut = 0
+        for sid, bands in sections:
+            shared = Counter()
+            for key in np.frombuffer(bands, dtype=np.int64).tolist():
+                shared.update(other for (other,) in index._db.execute(
+                    "SELECT sid FROM bands WHERE key = ? AND sid != ? ORDER BY sid DESC LIMIT 6", (key, sid)))
+            expected = sorted(shared, key=lambda other: (-shared[other], other))[:4]
+            assert index._nearest(sid, np.frombuffer(bands, dtype=np.int64).tolist()) == expected
+            cut += len(shared) > 4
+        assert len(sections) > 60 and cut > 30  # the limit chose among more than it kept
 
 
 def test_copying_figures_for_the_facets(index):

@@ -287,15 +287,7 @@ class SimilarityIndex:
 
         Bounded, so that text many reports share (a template's prose, a region's model report)
         costs each section the same work, not work growing with the number of copies."""
-        shared = Counter()
-        for key in keys:
-            shared.update(
-                other
-                for (other,) in self._db.execute(
-                    "SELECT sid FROM bands WHERE key = ? AND sid != ? ORDER BY sid DESC LIMIT ?", (key, sid, BUCKET)
-                )
-            )
-        nearest = sorted(shared, key=lambda other: (-shared[other], other))[:CANDIDATES]
+        nearest = self._nearest(sid, keys)
         body, year, report = self._db.execute("SELECT body, year, report FROM sections WHERE sid = ?", (sid,)).fetchone()
         years = [] if body is None or year is None else self._db.execute(
             "SELECT sid FROM sections WHERE body = ? AND section = ? AND year IN (?, ?) AND kept IS NOT NULL",
@@ -315,6 +307,18 @@ class SimilarityIndex:
                 edges += [(sid, other, common / len(kept)), (other, sid, common / len(theirs))]
         self._links += [(other, share, report, body) for other, _, share in edges[1::2]]
         self._db.executemany("INSERT OR REPLACE INTO edges(a, b, share) VALUES (?, ?, ?)", edges)
+
+    def _nearest(self, sid: int, keys: list[int]) -> list[int]:
+        """The ``CANDIDATES`` sections that share the most of ``keys`` (LSH bands) with section
+        ``sid``, ties by lower id, each band read for its latest ``BUCKET`` sections only.
+        Counted by SQLite in one statement: counting the rows in Python took twice as long."""
+        bucket = "SELECT * FROM (SELECT sid FROM bands WHERE key = ? AND sid != ? ORDER BY sid DESC LIMIT ?)"
+        found = self._db.execute(
+            f"SELECT sid FROM ({' UNION ALL '.join([bucket] * len(keys))})"
+            " GROUP BY sid ORDER BY count(*) DESC, sid LIMIT ?",
+            (*(value for key in keys for value in (key, sid, BUCKET)), CANDIDATES),
+        )
+        return [other for (other,) in found]
 
     def _reached(self, redone: list[int]) -> set[str]:
         """The reports whose figures this commit's new links can change: a linked report's body's
