@@ -224,18 +224,23 @@ def warm_worker() -> None:
     """Run by each extraction worker before it takes a file (``indexer.workers``): jieba's
     dictionaries and the analyzers load here (0.6 s, more on a busy machine), not inside the
     first file's time limit."""
-    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
-    if _tokenizes(0 if limit == resource.RLIM_INFINITY else limit // 2**20):
+    if _tokenizes(_memory_limit_mb()):
         schema = _schema()
         tokenize(schema, dict.fromkeys(schema.names(), "政府信息公开工作年度报告"))
 
 
+def _memory_limit_mb() -> int:
+    """This process's address-space limit in MB (a worker's --memory-limit); 0 for none."""
+    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    return 0 if limit == resource.RLIM_INFINITY else limit // 2**20
+
+
 def memory_reason() -> str:
     """Why a file failed in a worker that reached its address-space limit (--memory-limit)."""
-    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
-    if limit == resource.RLIM_INFINITY:
+    limit = _memory_limit_mb()
+    if limit == 0:
         return "ran out of memory"
-    return f"needed more memory than the limit of {limit // 2**20} MB per worker (--memory-limit)"
+    return f"needed more memory than the limit of {limit} MB per worker (--memory-limit)"
 
 
 def _run(jobs: Sequence[_Job], workers: int, limits: Limits) -> Iterator[_Extracted]:

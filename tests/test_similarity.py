@@ -52,10 +52,13 @@ def test_normalising_ignores_numbers_punctuation_width_and_spacing():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=80) | st.text(alphabet="12。！？;\n\r #㈠①½́e甲あＡ", max_size=40))
+@given(st.text(max_size=80) | st.text(alphabet="12。！？;\n\r #㈠①½́e甲あＡİ", max_size=40))
 def test_sentences_are_the_normalised_text_split(text):
-    # sentences() normalises by a per-character table, normalise() one character at a time.
-    assert sentences(text) == [s for s in normalise(text)[0].split("\n") if s]
+    # sentences() collapses runs with one regular expression, normalise() as it goes; each
+    # normalised character has its position (İ lower-cases to two characters).
+    flat, where = normalise(text)
+    assert sentences(text) == [s for s in flat.split("\n") if s]
+    assert len(where) == len(flat) and where == sorted(where) and all(0 <= i < len(text) for i in where)
 
 
 def test_identical_sections_are_one_both_ways(index):
@@ -184,12 +187,12 @@ def test_candidates_are_the_sections_sharing_the_most_bands(tmp_path, monkeypatc
         sections = index._db.execute("SELECT sid, bands FROM sections WHERE bands IS NOT NULL").fetchall()
         cut = 0
         for sid, bands in sections:
-            shared = Counter()
-            for key in np.frombuffer(bands, dtype=np.int64).tolist():
+            keys, shared = np.frombuffer(bands, dtype=np.int64).tolist(), Counter()
+            for key in keys:
                 shared.update(other for (other,) in index._db.execute(
                     "SELECT sid FROM bands WHERE key = ? AND sid != ? ORDER BY sid DESC LIMIT 6", (key, sid)))
             expected = sorted(shared, key=lambda other: (-shared[other], other))[:4]
-            assert index._nearest(sid, np.frombuffer(bands, dtype=np.int64).tolist()) == expected
+            assert index._nearest(sid, keys) == expected
             cut += len(shared) > 4
         assert len(sections) > 60 and cut > 30  # the limit chose among more than it kept
 
