@@ -30,6 +30,7 @@ from whoosh.util import fib
 from whoosh.util.numlists import delta_decode
 
 from .postingarrays import blocks
+from .postingpool import write_terms
 
 GONE = -1  # a deleted document's new number
 
@@ -119,7 +120,7 @@ def merge_segments(writer, segments: list):
         segment.set_doc_count(count)
         fields = codec.field_writer(storage, segment)
         streams = [_terms(reader, docmap, schema) for reader, docmap in zip(readers, docmaps, strict=True)]
-        _write_postings(fields, schema, heapq.merge(*streams, key=_term_key), lengths)
+        write_terms(fields, schema, heapq.merge(*streams, key=_term_key), lengths)
         fields.close()
     finally:
         for reader in readers:
@@ -216,36 +217,3 @@ def _postings(matcher) -> tuple[list, list, list]:
         values.append(matcher.value())
         matcher.next()
     return ids, weights, values
-
-
-def _write_postings(fields, schema, terms: Iterator[tuple], lengths: dict[str, array]) -> None:
-    """The merged terms, through the codec's field writer (as ``FieldWriter.add_postings``
-    does for a sorted posting stream, with each document's field length at hand)."""
-    field = text = None
-    lens: array | None = None
-    add = fields.add
-    for fieldname, btext, ids, weights, values in terms:
-        if fieldname != field:
-            if text is not None:
-                fields.finish_term()
-            if field is not None:
-                fields.finish_field()
-            fields.start_field(fieldname, schema[fieldname])
-            field, text, lens = fieldname, None, lengths.get(fieldname)
-        if btext != text:
-            if text is not None:
-                fields.finish_term()
-            fields.start_term(btext)
-            text = btext
-        if values and values[0] is None:  # a format that keeps no value per posting
-            values = [b""] * len(ids)
-        if lens is None:
-            for docnum, weight, value in zip(ids, weights, values, strict=True):
-                add(docnum, weight, value, 0)
-        else:
-            for docnum, weight, value in zip(ids, weights, values, strict=True):
-                add(docnum, weight, value, lens[docnum])
-    if text is not None:
-        fields.finish_term()
-    if field is not None:
-        fields.finish_field()

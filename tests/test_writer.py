@@ -1,17 +1,20 @@
-"""``store.writer`` (Whoosh's segment writer with the flush reading field lengths from arrays)
-writes the segment Whoosh's own writer writes: every file byte for byte, except the stored
-fields (pickled dicts, whose order varies from process to process), compared document by
-document."""
+"""``store.writer`` (Whoosh's segment writer, its postings held by term and written a block at a
+time, its flush reading field lengths from arrays) writes the segment Whoosh's own writer writes:
+every file byte for byte, except the stored fields (pickled dicts, whose order varies from
+process to process), compared document by document."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
 from indexer.extract import extract_path
 from indexer.generator import generate, write
+from indexer.postingpool import TermPool
 from indexer.store import INDEX_NAME, open_or_create, to_document
 from indexer.store import writer as new_writer
 
@@ -25,19 +28,33 @@ def _segment_files(folder: Path) -> dict[str, bytes]:
     return {p.name[len(prefix) :]: p.read_bytes() for p in folder.iterdir() if p.name.startswith(prefix)}
 
 
-def test_the_writer_writes_the_segment_whoosh_writes(tmp_path):
-    documents = []
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory) -> list[dict]:
+    """Twelve reports of several forms, each under 25 paths: 300 documents, so that common
+    terms' postings span several of the codec's blocks of 128."""
+    folder = tmp_path_factory.mktemp("writer-reports")
+    reports = []
     for k, form in enumerate(FORMS * 2):
         report = generate(40 + k, template="free") if form == "free" else generate(40 + k)
-        path = write(report, form, tmp_path / "reports")
-        documents.append(to_document(extract_path(path), str(path.resolve())))
+        reports.append(extract_path(write(report, form, folder)))
+    return [to_document(report, f"/reports/{copy}/{k}") for copy in range(25) for k, report in enumerate(reports)]
+
+
+# The pool's memory limit: Whoosh's writer's own (nothing spills), and one so small that the
+# held postings are written as sorted runs and merged back at the flush.
+@pytest.mark.parametrize("limit", [None, 200_000], ids=["held", "spilled"])
+def test_the_writer_writes_the_segment_whoosh_writes(documents, tmp_path, limit):
     written = {}
     for name, make in (("whoosh", lambda ix: SegmentWriter(ix, limitmb=256, compound=False)), ("ours", new_writer)):
         ix, _ = open_or_create(tmp_path / name)
         writer = make(ix)
         assert isinstance(writer, SegmentWriter)
+        if name == "ours" and limit is not None:
+            writer.pool.limit = limit
         for document in documents:
             writer.add_document(**document)
+        if name == "ours":
+            assert (len(writer.pool.runs) > 3) == (limit is not None)
         writer.commit()
         written[name] = _segment_files(tmp_path / name)
     ours, theirs = written["ours"], written["whoosh"]
@@ -49,3 +66,29 @@ def test_the_writer_writes_the_segment_whoosh_writes(tmp_path):
     with a.searcher() as x, b.searcher() as y:
         assert x.doc_count_all() == y.doc_count_all() == len(documents)
         assert [x.stored_fields(n) for n in range(len(documents))] == [y.stored_fields(n) for n in range(len(documents))]
+        assert x.doc_frequency("content", "公开") == len(documents)  # 300 postings: three blocks
+
+
+def test_the_pool_gives_each_term_its_postings_in_order(tmp_path):
+    """Postings added in document order come back by field and term, each term's documents
+    in order, held or spilled, as Whoosh's pool sorts them."""
+    items = [
+        (field, term, docnum, float(docnum % 3 + 1), bytes([docnum % 251]) * (docnum % 4))
+        for docnum in range(400)
+        for field in ("b", "a")
+        for term in (b"y", b"x", bytes([docnum % 7]))
+    ]
+    expected = sorted(items)
+    storage = FileStorage(str(tmp_path))
+    for limit in (None, 3_000):
+        pool = TermPool(storage, None, limitmb=1)
+        if limit is not None:
+            pool.limit = limit
+        for item in items:
+            pool.add(item)
+        assert bool(pool.runs) == (limit is not None)
+        terms = list(pool.iter_terms())
+        assert [(f, t) for f, t, *_ in terms] == sorted({(f, t) for f, t, *_ in items})
+        assert [
+            (f, t, d, w, v) for f, t, ids, weights, values in terms for d, w, v in zip(ids, weights, values, strict=True)
+        ] == expected

@@ -1,0 +1,143 @@
+"""Postings on their way to a segment: held by term while a writer adds documents, and written
+to the codec a block at a time.
+
+Whoosh's writer puts every posting into a sorting pool as a ``(field, term, document, weight,
+value)`` tuple, sorts the whole batch (about 600,000 tuples for 1,000 reports) when it flushes,
+and hands the codec one posting per call, each call checking the posting's types and updating
+the block's statistics.  A writer's documents arrive in number order, so the postings of each
+term are in order already: held in lists per term, only the terms need sorting, and each term's
+lists go to the codec's block writer in slices of a block.  The segment written is the same byte
+for byte (``tests/test_writer.py``, ``tests/test_merging.py``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from operator import itemgetter
+
+from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
+from whoosh.writing import PostingPool
+
+# What one held posting costs in memory, beside its term and value bytes: three list slots,
+# a weight, a share of its term's lists.  The pool spills to a sorted run on disk past its limit.
+_POSTING_BYTES = 64
+
+_FIELD_TERM = itemgetter(0, 1)
+
+
+class TermPool(PostingPool):
+    """Whoosh's posting pool (``whoosh.writing.PostingPool``), holding the postings of each
+    term in document-number order instead of as one list of tuples to sort.
+
+    Past the writer's memory limit (a rewrite of many thousands of reports in one commit) the
+    held postings are written as one of Whoosh's sorted runs, and the runs are merged at the
+    end as Whoosh merges them."""
+
+    def __init__(self, tempstore, segment, limitmb: int = 128, **kwargs) -> None:
+        super().__init__(tempstore, segment, limitmb=limitmb, **kwargs)
+        # field name → term bytes → the term's postings, Whoosh's tuples, in document order
+        self._fields: dict[str, dict[bytes, list[tuple]]] = {}
+
+    def add(self, item: tuple) -> None:
+        # item = (fieldname, tbytes, docnum, weight, vbytes), kept whole: as cheap as the
+        # tuple list Whoosh's pool appends to (three lists per term took twice as long)
+        terms = self._fields.get(item[0])
+        if terms is None:
+            terms = self._fields[item[0]] = {}
+        postings = terms.get(item[1])
+        if postings is None:
+            terms[item[1]] = [item]
+        else:
+            postings.append(item)
+        self.currentsize += _POSTING_BYTES + len(item[1]) + len(item[4] or b"")
+        if self.currentsize > self.limit:
+            self.save()
+
+    def _held(self) -> Iterator[list[tuple]]:
+        """The held terms' postings, term by term in order: field name, then term bytes."""
+        for fieldname in sorted(self._fields):
+            terms = self._fields[fieldname]
+            for tbytes in sorted(terms):
+                yield terms[tbytes]
+
+    def save(self) -> None:
+        """Write the held postings as a sorted run, Whoosh's run format."""
+        self.current = [posting for postings in self._held() for posting in postings]
+        self._fields = {}
+        super().save()
+
+    def iter_postings(self) -> Iterator[tuple]:
+        """Every posting as Whoosh's pool gives it: ``(field, term, document, weight, value)``
+        in that order."""
+        for fieldname, tbytes, ids, weights, values in self.iter_terms():
+            for docnum, weight, vbytes in zip(ids, weights, values, strict=True):
+                yield fieldname, tbytes, docnum, weight, vbytes
+
+    def iter_terms(self) -> Iterator[tuple[str, bytes, Sequence, Sequence, Sequence]]:
+        """``(field, term bytes, documents, weights, values)`` for every term, in order."""
+        if self.runs:  # spilled: merge the runs as Whoosh does, then group them by term
+            self.save()
+            held = (list(postings) for _, postings in itertools.groupby(self.items(), key=_FIELD_TERM))
+        else:
+            held = self._held()
+        for postings in held:
+            fieldnames, terms, ids, weights, values = zip(*postings, strict=True)  # transposed in C
+            yield fieldnames[0], terms[0], ids, weights, values
+
+
+def write_terms(fields, schema, terms: Iterator[tuple], lengths: dict[str, Sequence[int]]) -> None:
+    """Write ``(field, term bytes, documents, weights, values)`` terms, in field and term order,
+    through the codec's field writer, each document's field length taken from ``lengths``
+    (field → length by document number; a field not there has none).  The calls are those
+    of Whoosh's ``FieldWriter.add_postings`` for the same postings one at a time."""
+    field = text = None
+    lens: Sequence[int] | None = None
+    for fieldname, btext, ids, weights, values in terms:
+        if fieldname != field:
+            if text is not None:
+                fields.finish_term()
+            if field is not None:
+                fields.finish_field()
+            fields.start_field(fieldname, schema[fieldname])
+            field, text, lens = fieldname, None, lengths.get(fieldname)
+        if btext != text:
+            if text is not None:
+                fields.finish_term()
+            fields.start_term(btext)
+            text = btext
+        _add(fields, ids, weights, values, lens)
+    if text is not None:
+        fields.finish_term()
+    if field is not None:
+        fields.finish_field()
+
+
+def _add(fields, ids: Sequence[int], weights: Sequence[float], values: Sequence, lens: Sequence[int] | None) -> None:
+    """One term's postings.  Into the ``whoosh3`` codec's block buffer a slice at a time, with
+    the block statistics ``W3PostingsWriter.add_posting`` keeps posting by posting: a full
+    block is written when the next posting comes; the largest weight; the shortest and longest
+    non-zero length; only non-empty values.  Other codecs take them one by one."""
+    lengths = [0] * len(ids) if lens is None else [lens[docnum] for docnum in ids]
+    post = fields._postwriter if type(fields) is W3FieldWriter else None
+    if type(post) is not W3PostingsWriter or post._byteids:
+        for docnum, weight, value, length in zip(ids, weights, values, lengths, strict=True):
+            fields.add(docnum, weight, value if value is not None else b"", length)
+        return
+    limit, start, end = post._blocklimit, 0, len(ids)
+    while start < end:
+        if len(post._ids) >= limit:
+            post._write_block()
+        stop = min(end, start + limit - len(post._ids))
+        post._ids.extend(ids[start:stop])
+        block_weights = weights[start:stop]
+        post._weights.extend(block_weights)
+        post._maxweight = max(post._maxweight, *block_weights)
+        post._values.extend(value for value in values[start:stop] if value)
+        stated = [length for length in lengths[start:stop] if length]
+        if stated:
+            shortest = min(stated)
+            if post._minlength is None or shortest < post._minlength:
+                post._minlength = shortest
+            post._maxlength = max(post._maxlength, *stated)
+        start = stop
