@@ -309,15 +309,18 @@ def serve(parent: int, memory_mb: int, preload: str) -> None:
     os.dup2(devnull, 1)  # a library's stray print must not corrupt the answers
     _limit_memory(memory_mb)
     _warm(importlib.import_module(preload))
-    _send(answers, None)
-    while True:
-        try:
-            call = _receive(calls)
-        except EOFError:
-            return
-        except Exception as err:  # noqa: BLE001 - a call this worker cannot load fails alone
-            call = (_unloadable, f"{type(err).__name__}: {err}")
-        _send(answers, _call(*call))
+    try:
+        _send(answers, None)
+        while True:
+            try:
+                call = _receive(calls)
+            except EOFError:
+                return
+            except Exception as err:  # noqa: BLE001 - a call this worker cannot load fails alone
+                call = (_unloadable, f"{type(err).__name__}: {err}")
+            _send(answers, _call(*call))
+    except BrokenPipeError:  # the pool closed while this worker was warming up: not needed
+        return
 
 
 def _warm(module) -> None:

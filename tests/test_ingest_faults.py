@@ -193,6 +193,21 @@ def test_results_keep_their_order_with_a_small_window():
     assert [r for _, r in imap(abs, items, workers=2, ahead=1)] == items
 
 
+def test_a_worker_no_longer_needed_when_ready_ends_quietly():
+    """A pool whose calls were all answered by a quicker worker closes while another still
+    loads: that one finds its answers' pipe closed, and ends without a traceback."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "indexer.workers", str(os.getpid()), "0", "indexer.ingest"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    worker.stdout.close()  # the pool is done before the worker says it is ready
+    _, errors = worker.communicate(timeout=60)
+    assert worker.returncode == 0
+    assert errors == b""
+
+
 def test_a_files_time_limit_starts_after_the_workers_warm_up():
     # Loading jieba's dictionaries takes a fresh worker 0.6 s or more (indexer.ingest.warm_worker);
     # reading and tokenising a sample report after it, under 0.05 s.
