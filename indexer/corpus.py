@@ -21,7 +21,7 @@ the 雷同 reports in the copied-text index's ``stale`` table.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from . import facetarrays, history
@@ -52,10 +52,23 @@ def prepare(ix, similar: SimilarityIndex, batch: dict[str, dict]) -> dict[str, d
     return {path: r for path, r in indexed.items() if r["id"] in changed}
 
 
-def refresh(ix, similar: SimilarityIndex, bodies: set[str]) -> None:
+# Rewritten documents tokenised together (``refresh``'s ``tokenized``): enough to be worth
+# starting processes for, few enough that their records stay a few tens of MB.
+REWRITE_BATCH = 2000
+
+Tokenizer = Callable[[list[tuple[str, dict]]], Iterator[dict]]
+
+
+def _untokenized(rewrites: list[tuple[str, dict]]) -> Iterator[dict]:
+    return ({} for _ in rewrites)
+
+
+def refresh(ix, similar: SimilarityIndex, bodies: set[str], tokenized: Tokenizer = _untokenized) -> None:
     """After the batches: recompute the cross-report figures that ``bodies`` (body keys whose
     reports were replaced or removed) and the copied-text index's stale reports reach, and
-    rewrite the documents whose figures changed."""
+    rewrite the documents whose figures changed.  ``tokenized`` gives the text fields' index
+    entries of ``(path, record)`` rewrites in their order (``{}``: the writer tokenises), so
+    that ingest can tokenise them in its worker processes."""
     _reconcile(ix, similar)
     similar.commit()
     stale = similar.stale()
@@ -71,15 +84,16 @@ def refresh(ix, similar: SimilarityIndex, bodies: set[str]) -> None:
             if record["id"] in stale and _set_copying(record, similar, years):
                 changed.add(record["id"])
         ids = sorted(stale - held.keys())
+        rewrites: list[tuple[str, dict]] = []
         for start in range(0, len(ids), CHUNK):
             for path, record in _records(ix, set(ids[start : start + CHUNK])).items():
                 if _set_copying(record, similar, years):
-                    writer.update_document(**record_document(record, path))
-                    written += 1
-        for path, record in records.items():
-            if record["id"] in changed:
-                writer.update_document(**record_document(record, path))
-                written += 1
+                    rewrites.append((path, record))
+            if len(rewrites) >= REWRITE_BATCH:
+                written += _rewrite(writer, rewrites, tokenized)
+                rewrites = []
+        rewrites += [(path, record) for path, record in records.items() if record["id"] in changed]
+        written += _rewrite(writer, rewrites, tokenized)
         if written:  # not merged now: the rewritten join the next ingest's merge instead
             commit(writer, merge=False)
         else:  # nothing changed: no new generation for searchers to open
@@ -88,6 +102,13 @@ def refresh(ix, similar: SimilarityIndex, bodies: set[str]) -> None:
         abandon(writer)
         raise
     similar.settle(stale)
+
+
+def _rewrite(writer, rewrites: list[tuple[str, dict]], tokenized: Tokenizer) -> int:
+    """Write the rewritten documents, with their text as ``tokenized`` gives it."""
+    for (path, record), tokens in zip(rewrites, tokenized(rewrites), strict=True):
+        writer.update_document(**{**record_document(record, path), **tokens})
+    return len(rewrites)
 
 
 def touched(ix, paths: Iterable[str]) -> set[str]:

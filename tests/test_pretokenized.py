@@ -24,7 +24,7 @@ from indexer.pretokenized import TEXT, Tokenized, tokenize
 from indexer.schema import build_schema
 from indexer.search import search
 from indexer.store import INDEX_NAME, open_existing, schema_signature, text_fields
-from indexer.workers import Limits
+from indexer.workers import Limits, imap
 
 SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
 FORMS = ("cells", "tsv", "md", "html", "docx", "pdf", "free")
@@ -76,6 +76,32 @@ def test_worker_tokens_index_what_the_writer_indexes(reports, tmp_path):
         ]
     for query in ("公开", "依申请公开", '"政府信息公开"', "问题:人员", "主动公开:政府信息"):
         assert search(a, query, per_page=100)["results"] == search(b, query, per_page=100)["results"], query
+
+
+def test_rewrites_tokenised_by_the_workers_index_what_the_writer_indexes(reports, tmp_path, monkeypatch):
+    """The documents the cross-report pass rewrites (their 雷同 changed by later batches) are
+    tokenised in worker processes, and indexed as the writer would index them."""
+    shipped: list[int] = []
+
+    def counting_imap(fn, items, **kwargs):
+        items = list(items)
+        if fn is ingest_module._tokenize_text:
+            shipped.append(len(items))
+        return imap(fn, items, **kwargs)
+
+    by_workers, by_writer = tmp_path / "workers", tmp_path / "writer"
+    with monkeypatch.context() as patched:
+        patched.setattr(ingest_module, "imap", counting_imap)
+        patched.setattr(ingest_module, "PARALLEL_REWRITES", 1)
+        ingest([reports], by_workers, workers=2, batch=7)
+    assert shipped and shipped[0] >= 3  # the pass rewrote documents, tokenised by the workers
+    ingest([reports], by_writer, workers=2, batch=7, limits=Limits(memory_mb=TOKENIZE_MIN_MB - 1))
+
+    ours, theirs = _segment_files(by_workers), _segment_files(by_writer)
+    assert sorted(ours) == sorted(theirs)
+    for name in ours:
+        if not name.endswith("._stored.col"):
+            assert ours[name] == theirs[name], name
 
 
 def test_tokenized_text_is_taken_as_given():
