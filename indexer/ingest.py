@@ -294,6 +294,7 @@ def ingest(
     longer exist are removed too.
     """
     summary = IngestSummary()
+    workers, limits = workers or os.cpu_count() or 1, limits or Limits()
     files = _files(paths, summary)
     ix, _ = open_or_create(folder)  # an index of an older schema starts again empty
     by_path, by_hash = _known(ix)
@@ -314,10 +315,10 @@ def ingest(
             replaced = [job.path for job in jobs if job.replaces]
             bodies |= corpus.touched(ix, replaced)
             history.remember(folder, bodies)
-            results = _run(jobs, workers or os.cpu_count() or 1, limits or Limits())
+            results = _run(jobs, workers, limits)
             lost = _write(ix, results, summary, batch, _bar(len(jobs), progress), similar)
             _settle_duplicates(summary, lost)
-        tokenized = functools.partial(_tokenized, workers=workers or os.cpu_count() or 1, limits=limits or Limits())
+        tokenized = functools.partial(_tokenized, workers=workers, limits=limits)
         summary.refresh_s = _timed(corpus.refresh, ix, similar, bodies, tokenized)
         history.settled(folder)
         summary.tidy_s = _timed(tidy, ix)
