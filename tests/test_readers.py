@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -311,6 +312,48 @@ def test_real_pingtan_pages(name, title, first_row):
         assert heading in text
     for chrome in ("领导之窗", "当前位置", "版权所有", "网站标识码", "福州市政府网站", "闽政通APP"):
         assert chrome not in text
+
+
+HEAD_ADDRESSES = [
+    # (the page's <head>, the address read from it)
+    ('<link rel="canonical" href=" https://www.gov.cn/a.html ">', "https://www.gov.cn/a.html"),
+    ('<link rel="alternate canonical" href="https://www.gov.cn/b.html">', "https://www.gov.cn/b.html"),
+    ('<link rel="Canonical" href="https://www.gov.cn/c.html">', None),  # values match as written
+    # the first canonical link decides, even without a usable address; og:url is next
+    ('<link rel="canonical" href="/relative.html"><link rel="canonical" href="https://www.gov.cn/d.html">'
+     '<meta property="og:url" content="https://www.gov.cn/e.html">', "https://www.gov.cn/e.html"),
+    ('<meta name="URL" content="https://www.gov.cn/f.html"><meta property="og:url" content="https://www.gov.cn/g.html">',
+     "https://www.gov.cn/g.html"),
+    ('<meta property="og:url" name="url" content="ftp://x"><meta name="url" content="https://www.gov.cn/h.html">', None),
+    ('<meta name="Url" content="http://www.gov.cn/i.html">', "http://www.gov.cn/i.html"),
+    ('<meta name="urls" content="http://www.gov.cn/j.html"><meta name=" url" content="http://www.gov.cn/k.html">', None),
+    ('<link href="https://www.gov.cn/l.html"><meta content="https://www.gov.cn/m.html">', None),
+]
+
+
+@pytest.mark.parametrize("head, address", HEAD_ADDRESSES)
+def test_html_address_stated_in_the_head(tmp_path, head, address):
+    """The page's own address from its head, as ``soup.find`` would pick each kind: the first
+    canonical link, else the first og:url, else the first url meta, if it is an http(s) address."""
+    from bs4 import BeautifulSoup
+
+    from indexer.extract.readers.html import _stated_addresses
+
+    page = f"<html><head>{head}</head><body><h1>2023年政府信息公开工作年度报告</h1><p>正文。</p></body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert read(path).source_url == address
+    soup = BeautifulSoup(page, "lxml")
+    searched = [
+        (tag.get(attr) or "").strip()
+        for tag, attr in (
+            (soup.find("link", rel="canonical"), "href"),
+            (soup.find("meta", attrs={"property": "og:url"}), "content"),
+            (soup.find("meta", attrs={"name": re.compile("^url$", re.I)}), "content"),
+        )
+        if tag is not None
+    ]
+    assert _stated_addresses(soup) == searched
 
 
 # -- docx ------------------------------------------------------------------------

@@ -88,13 +88,40 @@ def _address(soup) -> str | None:
         text = _text_within(tag, 300)
         if text is not None and (m := _ADDRESS_LINE.match(text)):
             return m[1]
-    for tag, attr in ((soup.find("link", rel="canonical"), "href"),
-                      (soup.find("meta", attrs={"property": "og:url"}), "content"),
-                      (soup.find("meta", attrs={"name": re.compile("^url$", re.I)}), "content")):
-        value = (tag.get(attr) or "").strip() if tag is not None else ""
+    for value in _stated_addresses(soup):
         if re.match(r"https?://\S+$", value):
             return value
     return None
+
+
+_URL_NAME = re.compile("^url$", re.IGNORECASE)
+
+
+def _stated_addresses(soup) -> list[str]:
+    """The href of the first canonical ``<link>``, the content of the first ``og:url`` and of
+    the first ``url`` ``<meta>``, in that order: what ``soup.find`` finds for each, found in
+    one walk (three searches through bs4's generic matcher cost half of ``_address``)."""
+    canonical = og_url = url = None
+    for tag in _named(soup, ("link", "meta")):
+        attrs = tag.attrs
+        if tag.name == "link":
+            if canonical is None and _has_value(attrs.get("rel"), "canonical"):
+                canonical = tag
+            continue
+        if og_url is None and attrs.get("property") == "og:url":
+            og_url = tag
+        if url is None and isinstance(attrs.get("name"), str) and _URL_NAME.search(attrs["name"]):
+            url = tag
+    found = ((canonical, "href"), (og_url, "content"), (url, "content"))
+    return [(tag.get(attr) or "").strip() for tag, attr in found if tag is not None]
+
+
+def _has_value(value, wanted: str) -> bool:
+    """bs4's match of a string against an attribute: one of a multi-valued attribute's values
+    (``rel`` is a list), the values joined by spaces, or the string itself."""
+    if isinstance(value, list):
+        return wanted in value or " ".join(value) == wanted
+    return value == wanted
 
 
 def _text_within(tag, limit: int) -> str | None:
