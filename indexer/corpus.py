@@ -59,11 +59,12 @@ REWRITE_BATCH = 2000
 Tokenizer = Callable[[list[tuple[str, dict]]], Iterator[dict]]
 
 
-def _untokenized(rewrites: list[tuple[str, dict]]) -> Iterator[dict]:
+def untokenized(rewrites: list[tuple[str, dict]]) -> Iterator[dict]:
+    """No index entries for any rewrite: the writer tokenises them all."""
     return ({} for _ in rewrites)
 
 
-def refresh(ix, similar: SimilarityIndex, bodies: set[str], tokenized: Tokenizer = _untokenized) -> None:
+def refresh(ix, similar: SimilarityIndex, bodies: set[str], tokenized: Tokenizer = untokenized) -> None:
     """After the batches: recompute the cross-report figures that ``bodies`` (body keys whose
     reports were replaced or removed) and the copied-text index's stale reports reach, and
     rewrite the documents whose figures changed.  ``tokenized`` gives the text fields' index

@@ -255,7 +255,7 @@ def _tokenized(rewrites: list[tuple[str, dict]], workers: int, limits: Limits) -
     writer spent two thirds of the pass tokenising).  ``{}`` where the writer is to tokenise:
     few rewrites, a memory limit too small for the tokenisers, a worker that failed."""
     if len(rewrites) < PARALLEL_REWRITES or not _tokenizes(limits.memory_mb):
-        yield from ({} for _ in rewrites)
+        yield from corpus.untokenized(rewrites)
         return
     texts = [text_fields(record) for _, record in rewrites]
     for _, tokens in imap(_tokenize_text, texts, workers=workers, limits=limits, ahead=AHEAD):

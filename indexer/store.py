@@ -111,7 +111,7 @@ class _Writer(SegmentWriter):
 
     def __init__(self, ix, **kwargs):
         super().__init__(ix, **kwargs)
-        self.pool = TermPool(self._tempstorage, self.newsegment, limitmb=kwargs.get("limitmb", 128))
+        self.pool = TermPool(self._tempstorage, self.newsegment, limitmb=self.pool.limit // 2**20)  # Whoosh's limit
 
     def _flush_segment(self):
         self.perdocwriter.close()

@@ -319,7 +319,7 @@ def serve(parent: int, memory_mb: int, preload: str) -> None:
             except Exception as err:  # noqa: BLE001 - a call this worker cannot load fails alone
                 call = (_unloadable, f"{type(err).__name__}: {err}")
             _send(answers, _call(*call))
-    except BrokenPipeError:  # the pool closed while this worker was warming up: not needed
+    except BrokenPipeError:  # the pool closed its end (while this worker loaded, or since): nothing to answer
         return
 
 
