@@ -38,7 +38,7 @@ from .pretokenized import Tokenized, tokenize
 from .schema import build_schema
 from .store import Column, abandon, column_text, commit, open_or_create, record_document, text_fields, tidy
 from .store import writer as new_writer
-from .workers import Limits, Lost, imap
+from .workers import Limits, Lost, Stalls, imap
 
 
 class IndexBusy(NianbaoError):
@@ -67,6 +67,8 @@ class IngestSummary:
     refresh_s: tuple[float, float] = (0.0, 0.0)
     tidy_s: tuple[float, float] = (0.0, 0.0)
     files_s: tuple[float, float] = (0.0, 0.0)
+    # Where reading and writing waited for each other while the reports were read.
+    stalls: Stalls = field(default_factory=Stalls)
 
     @property
     def exit_code(self) -> int:
@@ -267,14 +269,14 @@ def _tokenize_text(fields: dict[str, str]) -> dict[str, Tokenized]:
     return tokenize(_schema(), fields)
 
 
-def _run(jobs: Sequence[_Job], workers: int, limits: Limits) -> Iterator[_Extracted]:
+def _run(jobs: Sequence[_Job], workers: int, limits: Limits, stalls: Stalls) -> Iterator[_Extracted]:
     """Extracted reports in job order, at most ``AHEAD`` per worker waiting in memory.
 
     Each file is read in a supervised worker process (indexer.workers): one that
     takes too long, needs too much memory or kills its worker fails alone.
     """
     extract = _extract if _tokenizes(limits.memory_mb) else _extract_only
-    for job, result in imap(extract, jobs, workers=workers, limits=limits, ahead=AHEAD):
+    for job, result in imap(extract, jobs, workers=workers, limits=limits, ahead=AHEAD, stalls=stalls):
         yield result if not isinstance(result, Lost) else _Extracted(job, None, {}, result.reason)
 
 
@@ -315,7 +317,7 @@ def ingest(
             replaced = [job.path for job in jobs if job.replaces]
             bodies |= corpus.touched(ix, replaced)
             history.remember(folder, bodies)
-            results = _run(jobs, workers, limits)
+            results = _run(jobs, workers, limits, summary.stalls)
             lost = _write(ix, results, summary, batch, _bar(len(jobs), progress), similar)
             _settle_duplicates(summary, lost)
         tokenized = functools.partial(_tokenized, workers=workers, limits=limits)

@@ -54,6 +54,16 @@ class Lost:
     reason: str
 
 
+@dataclass
+class Stalls:
+    """Seconds a pool's pipeline stood still: the caller waiting for its next result (the
+    workers were behind), and workers kept idle because ``ahead`` results per worker already
+    waited for the caller (the caller was behind), summed over the workers."""
+
+    caller: float = 0.0
+    workers: float = 0.0
+
+
 @dataclass(frozen=True)
 class Limits:
     timeout: float = 120.0  # seconds per call
@@ -116,6 +126,15 @@ class _Worker:
         self.ready = False  # its imports and warm-up done: a file's time limit counts from here on
         self.index: int | None = None  # the item it is working on
         self.deadline = 0.0
+        self.held_since: float | None = None  # idle behind a full window since then
+
+    def hold(self, held: bool, now: float, stalls: Stalls) -> None:
+        """Count the time this worker is idle because the window of waiting results is full."""
+        if held and self.held_since is None:
+            self.held_since = now
+        elif not held and self.held_since is not None:
+            stalls.workers += now - self.held_since
+            self.held_since = None
 
     def start(self, index: int, call: tuple, timeout: float) -> None:
         self.index, self.deadline = index, time.monotonic() + timeout
@@ -146,8 +165,8 @@ class _Worker:
 class _Supervisor:
     """Feeds the workers and collects their results on a thread of its own."""
 
-    def __init__(self, fn: Callable, items: list, workers: int, limits: Limits, ahead: int):
-        self.fn, self.items, self.limits = fn, items, limits
+    def __init__(self, fn: Callable, items: list, workers: int, limits: Limits, ahead: int, stalls: Stalls):
+        self.fn, self.items, self.limits, self.stalls = fn, items, limits, stalls
         self.window = max(1, ahead * workers)
         self.results: dict[int, Any] = {}
         self.taken = 0  # results handed to the caller
@@ -174,8 +193,11 @@ class _Supervisor:
     def _dispatch(self) -> None:
         for worker in self.workers:
             with self.changed:
-                room = self.sent < len(self.items) and self.sent - self.taken < self.window
-            if worker.ready and worker.index is None and room:
+                remaining = self.sent < len(self.items)
+                room = remaining and self.sent - self.taken < self.window
+            idle = worker.ready and worker.index is None
+            worker.hold(idle and remaining and not room, time.monotonic(), self.stalls)
+            if idle and room:
                 try:
                     worker.start(self.sent, (self.fn, self.items[self.sent]), self.limits.timeout)
                 except OSError:  # it died idle: nothing lost, its replacement takes the item next
@@ -242,6 +264,7 @@ class _Supervisor:
             self.changed.notify_all()
 
     def take(self, index: int) -> Any:
+        asked = time.monotonic()
         with self.changed:
             while index not in self.results:
                 if self.error is not None:
@@ -252,6 +275,7 @@ class _Supervisor:
             self.taken += 1
             self.changed.notify_all()
             result = self.results.pop(index)
+        self.stalls.caller += time.monotonic() - asked
         return result.load() if isinstance(result, _Pickled) else result
 
     def close(self) -> None:
@@ -262,13 +286,20 @@ class _Supervisor:
 
 
 def imap(
-    fn: Callable, items: Iterable, *, workers: int, limits: Limits | None = None, ahead: int = 64
+    fn: Callable,
+    items: Iterable,
+    *,
+    workers: int,
+    limits: Limits | None = None,
+    ahead: int = 64,
+    stalls: Stalls | None = None,
 ) -> Iterator[tuple[Any, Any]]:
-    """``(item, fn(item) or Lost)`` in the items' order; ``fn`` must be importable by name."""
+    """``(item, fn(item) or Lost)`` in the items' order; ``fn`` must be importable by name.
+    ``stalls``, when given, is added the time the pipeline stood still on either side."""
     items = list(items)
     if not items:
         return
-    supervisor = _Supervisor(fn, items, workers, limits or Limits(), ahead)
+    supervisor = _Supervisor(fn, items, workers, limits or Limits(), ahead, stalls or Stalls())
     supervisor.thread.start()
     try:
         for index, item in enumerate(items):

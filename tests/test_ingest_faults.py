@@ -18,7 +18,7 @@ from indexer.filenames import BYTES_MARK, display_name, path_key, real_path
 from indexer.files import Problem, find_files
 from indexer.ingest import IngestSummary, _extract, _Job, ingest, plan
 from indexer.store import Column, column_text, open_existing, text_fields
-from indexer.workers import Limits, Lost, imap
+from indexer.workers import Limits, Lost, Stalls, imap
 
 SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
 GBK_NAME = "工作报告".encode("gb18030") + b".txt"  # b"\xb9\xa4\xd7\xf7\xb1\xa8\xb8\xe6.txt"
@@ -191,6 +191,19 @@ def test_a_worker_killed_by_a_signal_costs_only_its_call():
 def test_results_keep_their_order_with_a_small_window():
     items = list(range(50))
     assert [r for _, r in imap(abs, items, workers=2, ahead=1)] == items
+
+
+def test_stalls_say_which_side_of_the_pool_waited():
+    """Slow calls make the caller wait; a slow caller keeps the workers idle behind a full window."""
+    slow_calls = Stalls()
+    assert [r for _, r in imap(time.sleep, [0.3] * 4, workers=1, ahead=1, stalls=slow_calls)] == [None] * 4
+    assert slow_calls.caller >= 1.2 and slow_calls.workers < 0.2
+
+    slow_caller = Stalls()
+    for _ in imap(abs, range(6), workers=1, ahead=1, stalls=slow_caller):
+        time.sleep(0.3)  # the worker answers the next at once, then waits for it to be taken
+    # held with items 1-4 answered (with the last item sent there is nothing left to hold back)
+    assert slow_caller.workers >= 1.0 and slow_caller.workers > slow_caller.caller
 
 
 def test_a_worker_no_longer_needed_when_ready_ends_quietly():

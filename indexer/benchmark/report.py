@@ -35,6 +35,8 @@ def table(r: dict) -> str:
         f"{ingest.get('tidy_cpu_s', 0):.1f} | — | |",
         f"| of which writing the posting files at the end: wall s : CPU s | {ingest.get('files_wall_s', 0):.1f} : "
         f"{ingest.get('files_cpu_s', 0):.1f} | — | |",
+        f"| while reading: the writer waiting for the workers, s / workers idle behind a full queue, worker-s | "
+        f"{ingest.get('writer_waited_s', 0):.1f} / {ingest.get('workers_held_s', 0):.1f} | — | |",
         f"| index size MB | {r['index_mb']:.0f} | {_n(plain.get('size_mb'), 0)} | "
         f"{_ratio(r['index_mb'], plain.get('size_mb'))} |",
         f"| of which the copied-text index (similarity.sqlite) MB | {r.get('similarity_mb', 0):.0f} | — | |",
