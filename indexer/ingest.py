@@ -86,10 +86,11 @@ class IngestSummary:
         }
 
 
-# Extracted reports waiting per worker (about 10 KB pickled each): with two workers, about a
-# batch, so workers keep extracting through a commit instead of idling behind a full window
-# (10,000 reports, two pairs of runs: 36.5 -> 49.4 and 47.6 -> 49.2 reports/s; parent peak +20 MB).
-AHEAD = 512
+# Extracted reports waiting per worker (about 24 KB pickled each; past 32 MB they wait in a
+# temporary file, workers._Spool).  Deep enough that the workers read on through the writer's
+# longest merges: at 100,000 reports, with 512, they sat idle behind a full window for 684
+# worker-seconds of a 2,314-second ingest.
+AHEAD = 4096
 
 
 class IndexWriteFailed(NianbaoError):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer import workers
 from indexer.cli import main
 from indexer.filenames import BYTES_MARK, display_name, path_key, real_path
 from indexer.files import Problem, find_files
@@ -191,6 +192,25 @@ def test_a_worker_killed_by_a_signal_costs_only_its_call():
 def test_results_keep_their_order_with_a_small_window():
     items = list(range(50))
     assert [r for _, r in imap(abs, items, workers=2, ahead=1)] == items
+
+
+def test_waiting_results_past_the_memory_budget_go_to_a_file_and_come_back_in_order(monkeypatch):
+    monkeypatch.setattr(workers, "_IN_MEMORY", 3 * 2**20)
+    sizes = [2**20 + i for i in range(12)]  # about 1 MB each: most wait in the file
+    results = imap(bytes, sizes, workers=2, ahead=12)
+    first = next(results)
+    time.sleep(2)  # the others answered meanwhile
+    assert [len(result) for _, result in [first, *results]] == sizes
+
+
+def test_the_spool_holds_its_budget_in_memory_and_reuses_its_file():
+    spool = workers._Spool(budget=10)
+    kept = [spool.keep(bytes([i]) * 4) for i in range(5)]  # two fit in 10 bytes
+    assert [type(k) for k in kept] == [workers._Pickled] * 2 + [workers._Spooled] * 3
+    assert [spool.take(k).data for k in kept] == [bytes([i]) * 4 for i in range(5)]
+    assert spool.in_memory == 0
+    assert spool.keep(b"x" * 11) == workers._Spooled(0, 11)  # the file emptied: written from its start
+    spool.close()
 
 
 def test_stalls_say_which_side_of_the_pool_waited():
