@@ -325,7 +325,7 @@ def ingest(
         summary.refresh_s = _timed(corpus.refresh, ix, similar, bodies, tokenized)
         history.settled(folder)
         summary.tidy_s = _timed(tidy, ix)
-        summary.files_s = _timed(postingarrays.write_files, ix)
+        summary.files_s = _timed(postingarrays.write_files, ix, workers, limits.memory_mb)
     except LockError as err:
         raise IndexBusy(folder) from err
     except OSError as err:

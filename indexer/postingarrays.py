@@ -16,6 +16,7 @@ and forgets the least recently used terms first.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import threading
@@ -28,11 +29,13 @@ from itertools import chain
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher, W3TermInfo
+from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Positions
 from whoosh.index import TOC
 from whoosh.reading import SegmentReader
 
 from . import postingfile
+from .workers import Limits, Lost, WorkersFailed, imap
 
 # Bytes of arrays kept (postings packed, see _Packed). At 100,000 reports the server peaked at
 # 1.14 GB with 512 MB of unpacked postings; see the README for the figures at this budget.
@@ -264,6 +267,7 @@ def position_keys(leaf, fieldname: str, btext: bytes, within: np.ndarray | None 
 
 
 FILE_MIN_DOCS = 100  # a smaller segment is read from Whoosh's blocks (1,000 before: the last batches' segments had none)
+FILE_TIMEOUT = 3600.0  # seconds for a worker to write one file (100,000 reports: 44 s for all)
 _files: OrderedDict[str, postingfile.PostingFile] = OrderedDict()
 _OPEN_FILES = 64
 
@@ -304,24 +308,53 @@ def _from_file(leaf, fieldname: str, btext: bytes, positions: bool) -> postingfi
     return found.read(postingfile.term_key(fieldname, btext), positions) if found is not None else None
 
 
-def write_files(ix) -> int:
+def write_files(ix, workers: int = 1, memory_mb: int = 0) -> int:
     """Write the posting file of every segment of the index's latest generation that has at
     least ``FILE_MIN_DOCS`` documents and no file yet; the number written. Run once an ingest
     has committed everything: a file per commit cost the ingest 8 % more CPU at 5,000 reports,
-    mostly for segments the next merges replaced. Skipped while another writer holds the index."""
+    mostly for segments the next merges replaced. Skipped while another writer holds the index.
+
+    With ``workers`` > 1 the files are written in worker processes, the largest segment's
+    first (an ingest's merges leave several large segments, and the cores are otherwise idle
+    at its end), each worker's address space capped at ``memory_mb`` (0: none); one a worker
+    could not write is written here."""
     lock = ix.lock("WRITELOCK")
     if getattr(ix.storage, "folder", None) is None or not lock.acquire(False):
         return 0
-    written = 0
     try:
-        for segment in TOC.read(ix.storage, ix.indexname).segments:
-            path = _file_path(ix.storage, segment)
-            if segment.doc_count_all() >= FILE_MIN_DOCS and not os.path.exists(path):
+        toc = TOC.read(ix.storage, ix.indexname)
+        due = [
+            (segment, path)
+            for segment in sorted(toc.segments, key=lambda s: -s.doc_count_all())
+            if segment.doc_count_all() >= FILE_MIN_DOCS and not os.path.exists(path := _file_path(ix.storage, segment))
+        ]
+        if workers < 2 or len(due) < 2:
+            for segment, path in due:
                 write_file(ix.storage, ix.schema, segment, path)
-                written += 1
+            return len(due)
+        jobs = [(ix.storage.folder, ix.indexname, segment_id(segment), path) for segment, path in due]
+        limits = Limits(timeout=FILE_TIMEOUT, memory_mb=memory_mb)
+        done: set[str] = set()
+        with contextlib.suppress(WorkersFailed):  # none could start (a memory limit too small)
+            for job, result in imap(_write_in_worker, jobs, workers=min(workers, len(jobs)), limits=limits):
+                if not isinstance(result, Lost):
+                    done.add(job[3])
+        for segment, path in due:
+            if path not in done:
+                write_file(ix.storage, ix.schema, segment, path)
+        return len(due)
     finally:
         lock.release()
-    return written
+
+
+def _write_in_worker(job: tuple[str, str, str, str]) -> None:
+    """Runs in a worker process: the posting file of the segment ``job`` names (folder, index
+    name, segment id, file path), read from the index's table of contents."""
+    folder, indexname, wanted, path = job
+    storage = FileStorage(folder)
+    toc = TOC.read(storage, indexname)
+    segment = next(segment for segment in toc.segments if segment.segment_id() == wanted)
+    write_file(storage, toc.schema, segment, path)
 
 
 def write_file(storage, schema, segment, path: str) -> int:

@@ -7,6 +7,7 @@ least ``MIN_DOCS`` documents, so both the file and Whoosh's blocks answer terms.
 """
 
 import os
+import shutil
 import zlib
 
 import numpy as np
@@ -262,3 +263,36 @@ def test_an_ingest_leaves_every_large_enough_segment_with_its_file(tmp_path, mon
     segments = whoosh_index.open_dir(str(tmp_path / "index"), indexname=INDEX_NAME)._segments()
     on_disk = {name.removesuffix(".npp") for name in os.listdir(tmp_path / "index") if name.endswith(".npp")}
     assert on_disk == {s.segment_id() for s in segments if s.doc_count_all() >= 3} and len(on_disk) >= 2
+
+
+def _segmented_index(folder, sizes):
+    folder.mkdir()
+    ix = whoosh_index.create_in(str(folder), build_schema(), indexname=INDEX_NAME)
+    first = 0
+    for size in sizes:
+        writer = new_writer(ix)
+        for seed in range(first, first + size):
+            report = as_report(seed, text=True)
+            writer.add_document(**to_document(report, report.source))
+        commit(writer, merge=False)
+        first += size
+    return ix
+
+
+def _file_bytes(folder) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in os.listdir(folder) if name.endswith(".npp")}
+
+
+@pytest.mark.parametrize("memory_mb", [0, 1], ids=["in-workers", "workers-cannot-start"])
+def test_files_written_by_workers_are_the_files_written_in_process(tmp_path, monkeypatch, memory_mb):
+    """The parallel path writes the same bytes; a pool that cannot start leaves them to the caller."""
+    monkeypatch.setattr(postingarrays, "FILE_MIN_DOCS", 10)  # decided here; the workers only write
+    here, there = tmp_path / "here", tmp_path / "there"
+    _segmented_index(here, [40, 24, 12, 5])
+    shutil.copytree(here, there)
+    assert postingarrays.write_files(whoosh_index.open_dir(str(here), indexname=INDEX_NAME)) == 3
+    parallel = whoosh_index.open_dir(str(there), indexname=INDEX_NAME)
+    assert postingarrays.write_files(parallel, workers=2, memory_mb=memory_mb) == 3
+    written = _file_bytes(here)
+    assert len(written) == 3 and _file_bytes(there) == written
+    assert not [name for name in os.listdir(there) if name.endswith(".part")]
