@@ -5,6 +5,7 @@ process to process), compared document by document."""
 
 from __future__ import annotations
 
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,23 @@ def test_the_pool_gives_each_term_its_postings_in_order(tmp_path):
         assert [
             (f, t, d, w, v) for f, t, ids, weights, values in terms for d, w, v in zip(ids, weights, values, strict=True)
         ] == expected
+
+
+def test_the_pool_counts_the_memory_its_postings_hold(tmp_path):
+    """The pool spills at its limit of real memory: what it counts for held postings shaped
+    like the writer's (a weight and a value of its own each, shared terms and documents) is
+    within a tenth of what they take."""
+    terms = [("content", f"词{i}".encode()) for i in range(5_000)]
+    pool = TermPool(FileStorage(str(tmp_path)), None, limitmb=1024)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for docnum in range(300):
+            for i in range(600):
+                field, term = terms[(docnum * 7919 + i * 104729) % len(terms)]
+                pool.add((field, term, docnum, float(i % 5 + 1), bytes([i % 251]) * 8))
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert not pool.runs
+    assert 0.9 * held <= pool.currentsize <= 1.1 * held
