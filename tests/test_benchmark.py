@@ -34,6 +34,10 @@ def test_every_report_is_ingested_in_bulk_then_as_an_increment(results):
     assert results["increment"]["added"] == 30
     assert results["unchanged_added"] == 0
     assert results["plain"]["documents"] == 130
+    # sampled from the workers themselves: one loads jieba's dictionaries (over 100 MB), and its
+    # peak is not the parent's size at the fork before its exec
+    ingest = results["ingest"]
+    assert 100 < ingest["worker_peak_mb"] < 1024 and ingest["tree_peak_mb"] >= ingest["worker_peak_mb"]
 
 
 def test_every_query_class_is_timed_in_process_and_over_http(results):

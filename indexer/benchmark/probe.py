@@ -2,7 +2,7 @@
 
 ``python -m indexer.benchmark.probe INDEX PATH...`` ingests like ``nianbao ingest``
 and prints one JSON line: its own CPU and peak memory (planning and writing the
-index: the parent), and its workers' (extraction and tokenising the text).
+index: the parent), and its workers' CPU (extraction and tokenising the text).
 ``TreeMemory`` samples the summed proportional memory (PSS) of a process and its descendants while it runs, the
 figure that says whether the whole ingest fits the machine.
 """
@@ -37,7 +37,7 @@ def _ingest(argv: list[str]) -> None:
         "files_wall_s": summary.files_s[0], "files_cpu_s": summary.files_s[1],
         "writer_waited_s": summary.stalls.caller, "workers_held_s": summary.stalls.workers,
         "parent_cpu_s": _cpu(me), "workers_cpu_s": _cpu(workers_usage),
-        "parent_peak_mb": me.ru_maxrss / 1024, "worker_peak_mb": workers_usage.ru_maxrss / 1024,
+        "parent_peak_mb": me.ru_maxrss / 1024,
     }))  # fmt: skip
 
 
@@ -84,11 +84,16 @@ def peak_mb(pid: int) -> float:
 
 
 class TreeMemory(threading.Thread):
-    """Samples the summed memory of ``pid`` and its descendants every ``interval`` seconds (Linux)."""
+    """Samples the summed memory of ``pid`` and its descendants every ``interval`` seconds (Linux),
+    and the largest peak (VmHWM) of a descendant.
+
+    A worker's own ``ru_maxrss`` is no measure: Linux carries into it the resident size of the
+    forked copy of the parent it ran in before its exec (a worker started by a 1.2 GB writer
+    "peaked" at 1.2 GB); VmHWM starts again at the exec."""
 
     def __init__(self, pid: int, interval: float = 0.5):
         super().__init__(daemon=True)
-        self.pid, self.interval, self.peak_mb = pid, interval, 0.0
+        self.pid, self.interval, self.peak_mb, self.descendant_peak_mb = pid, interval, 0.0, 0.0
         self._halt = threading.Event()
 
     def run(self) -> None:
@@ -99,6 +104,8 @@ class TreeMemory(threading.Thread):
             while tree:
                 pid = tree.pop()
                 total += memory_mb(pid)
+                if pid != self.pid:
+                    self.descendant_peak_mb = max(self.descendant_peak_mb, peak_mb(pid))
                 tree.extend(_children(pid))
             self.peak_mb = max(self.peak_mb, total)
             self._halt.wait(self.interval)

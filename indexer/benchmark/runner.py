@@ -27,7 +27,7 @@ def _ingest(index: Path, paths: list[Path], workers: int) -> dict:
     if child.returncode != 0:
         raise RuntimeError(f"ingest exited with {child.returncode}")
     result = json.loads(out.strip().splitlines()[-1])
-    result["tree_peak_mb"] = tree
+    result["tree_peak_mb"], result["worker_peak_mb"] = tree, sampler.descendant_peak_mb
     cpu = result["parent_cpu_s"] + result["workers_cpu_s"]
     result["reports_per_s"] = result["added"] / result["wall_s"]
     result["reports_per_cpu_s"] = result["added"] / cpu
