@@ -115,11 +115,14 @@ class _Spool:
 
     def keep(self, data: bytes) -> _Pickled | _Spooled:
         with self.lock:
+            if self.in_memory + len(data) > self.budget and self.file is None:
+                try:
+                    self.file = tempfile.TemporaryFile(prefix="nianbao-results-")  # noqa: SIM115 - closed by close()
+                except OSError:  # no writable temporary folder: results wait in memory, as before
+                    self.budget = sys.maxsize
             if self.in_memory + len(data) <= self.budget:
                 self.in_memory += len(data)
                 return _Pickled(data)
-            if self.file is None:
-                self.file = tempfile.TemporaryFile(prefix="nianbao-results-")  # noqa: SIM115 - closed by close()
             at, self.end, self.waiting = self.end, self.end + len(data), self.waiting + 1
         os.pwrite(self.file.fileno(), data, at)
         return _Spooled(at, len(data))

@@ -213,6 +213,17 @@ def test_the_spool_holds_its_budget_in_memory_and_reuses_its_file():
     spool.close()
 
 
+def test_without_a_temporary_folder_waiting_results_stay_in_memory(monkeypatch):
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(workers.tempfile, "TemporaryFile", refused)
+    spool = workers._Spool(budget=10)
+    kept = [spool.keep(bytes([i]) * 4) for i in range(5)]
+    assert [type(k) for k in kept] == [workers._Pickled] * 5
+    assert [spool.take(k).data for k in kept] == [bytes([i]) * 4 for i in range(5)]
+
+
 def test_stalls_say_which_side_of_the_pool_waited():
     """Slow calls make the caller wait; a slow caller keeps the workers idle behind a full window."""
     slow_calls = Stalls()
