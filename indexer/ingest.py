@@ -271,7 +271,8 @@ def _tokenize_text(fields: dict[str, str]) -> dict[str, Tokenized]:
 
 
 def _run(jobs: Sequence[_Job], workers: int, limits: Limits, stalls: Stalls) -> Iterator[_Extracted]:
-    """Extracted reports in job order, at most ``AHEAD`` per worker waiting in memory.
+    """Extracted reports in job order, at most ``AHEAD`` per worker waiting (past 32 MB of
+    them in a temporary file).
 
     Each file is read in a supervised worker process (indexer.workers): one that
     takes too long, needs too much memory or kills its worker fails alone.
