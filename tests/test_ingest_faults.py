@@ -195,12 +195,21 @@ def test_results_keep_their_order_with_a_small_window():
 
 
 def test_waiting_results_past_the_memory_budget_go_to_a_file_and_come_back_in_order(monkeypatch):
+    kept = []
+
+    class Counted(workers._Spool):
+        def keep(self, data):
+            kept.append(type(found := super().keep(data)))
+            return found
+
+    monkeypatch.setattr(workers, "_Spool", Counted)
     monkeypatch.setattr(workers, "_IN_MEMORY", 3 * 2**20)
     sizes = [2**20 + i for i in range(12)]  # about 1 MB each: most wait in the file
     results = imap(bytes, sizes, workers=2, ahead=12)
     first = next(results)
     time.sleep(2)  # the others answered meanwhile
     assert [len(result) for _, result in [first, *results]] == sizes
+    assert len(kept) == 12 and kept.count(workers._Spooled) >= 4  # 9 when all arrive during the sleep
 
 
 def test_the_spool_holds_its_budget_in_memory_and_reuses_its_file():
