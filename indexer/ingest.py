@@ -197,7 +197,7 @@ def _extract(job: _Job, tokenizing: bool = True) -> _Extracted:
     if not tokenizing:
         return _Extracted(job, record, {})
     try:
-        return _Extracted(job, record, tokenize(_schema(), text_fields(record)))
+        return _Extracted(job, record, _tokenize_text(text_fields(record)))
     except (MemoryError, ImportError):  # the writer tokenises what comes untokenised
         return _Extracted(job, record, {})
 
@@ -266,7 +266,8 @@ def _tokenized(rewrites: list[tuple[str, dict]], workers: int, limits: Limits) -
 
 
 def _tokenize_text(fields: dict[str, str]) -> dict[str, Tokenized]:
-    """Runs in a worker: one rewritten document's text fields tokenised."""
+    """Runs in a worker: one document's text fields tokenised (an extracted report's, or
+    one the cross-report pass rewrites)."""
     return tokenize(_schema(), fields)
 
 

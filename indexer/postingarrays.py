@@ -328,23 +328,25 @@ def write_files(ix, workers: int = 1, memory_mb: int = 0) -> int:
             for segment in sorted(toc.segments, key=lambda s: -s.doc_count_all())
             if segment.doc_count_all() >= FILE_MIN_DOCS and not os.path.exists(path := _file_path(ix.storage, segment))
         ]
-        if workers < 2 or len(due) < 2:
-            for segment, path in due:
-                write_file(ix.storage, ix.schema, segment, path)
-            return len(due)
-        jobs = [(ix.storage.folder, ix.indexname, segment_id(segment), path) for segment, path in due]
-        limits = Limits(timeout=FILE_TIMEOUT, memory_mb=memory_mb)
-        done: set[str] = set()
-        with contextlib.suppress(WorkersFailed):  # none could start (a memory limit too small)
-            for job, result in imap(_write_in_worker, jobs, workers=min(workers, len(jobs)), limits=limits):
-                if not isinstance(result, Lost):
-                    done.add(job[3])
+        done = _written_in_workers(ix, due, workers, memory_mb) if workers > 1 and len(due) > 1 else set()
         for segment, path in due:
             if path not in done:
                 write_file(ix.storage, ix.schema, segment, path)
         return len(due)
     finally:
         lock.release()
+
+
+def _written_in_workers(ix, due: list[tuple], workers: int, memory_mb: int) -> set[str]:
+    """The paths of the ``(segment, path)`` files the workers wrote."""
+    jobs = [(ix.storage.folder, ix.indexname, segment_id(segment), path) for segment, path in due]
+    limits = Limits(timeout=FILE_TIMEOUT, memory_mb=memory_mb)
+    done: set[str] = set()
+    with contextlib.suppress(WorkersFailed):  # none could start (a memory limit too small)
+        for job, result in imap(_write_in_worker, jobs, workers=min(workers, len(jobs)), limits=limits):
+            if not isinstance(result, Lost):
+                done.add(job[3])
+    return done
 
 
 def _write_in_worker(job: tuple[str, str, str, str]) -> None:

@@ -19,11 +19,11 @@ from operator import itemgetter
 from whoosh.codec.whoosh3 import W3FieldWriter, W3PostingsWriter
 from whoosh.writing import PostingPool
 
-# What one held posting costs in memory beside its value's bytes: its tuple (80), its slot in
-# the term's list (8), its weight (24) and value bytes object (33); the field name, term and
-# document number are shared.  Measured: 155 bytes a posting with 8-byte values.  The pool
-# spills to a sorted run on disk past its limit (counting 64 here held twice the memory asked).
-_POSTING_BYTES = 145
+# What one held posting costs in memory beside its term's and value's bytes: its tuple (80),
+# its slot in the term's list (8), its weight (24), and its own term and value bytes objects
+# (33 each: the writer encodes each document's terms afresh); the field name and document
+# number are shared.  The pool spills to a sorted run on disk past its limit.
+_POSTING_BYTES = 178
 
 _FIELD_TERM = itemgetter(0, 1)
 
@@ -52,7 +52,7 @@ class TermPool(PostingPool):
             terms[item[1]] = [item]
         else:
             postings.append(item)
-        self.currentsize += _POSTING_BYTES + len(item[4] or b"")
+        self.currentsize += _POSTING_BYTES + len(item[1]) + len(item[4] or b"")
         if self.currentsize > self.limit:
             self.save()
 

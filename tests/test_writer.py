@@ -99,17 +99,17 @@ def test_the_pool_gives_each_term_its_postings_in_order(tmp_path):
 
 def test_the_pool_counts_the_memory_its_postings_hold(tmp_path):
     """The pool spills at its limit of real memory: what it counts for held postings shaped
-    like the writer's (a weight and a value of its own each, shared terms and documents) is
+    like the writer's (each with a weight, term and value bytes of its own, as the writer
+    encodes each document's terms afresh; the field name and document number shared) is
     within a tenth of what they take."""
-    terms = [("content", f"词{i}".encode()) for i in range(5_000)]
     pool = TermPool(FileStorage(str(tmp_path)), None, limitmb=1024)
     tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
         for docnum in range(300):
             for i in range(600):
-                field, term = terms[(docnum * 7919 + i * 104729) % len(terms)]
-                pool.add((field, term, docnum, float(i % 5 + 1), bytes([i % 251]) * 8))
+                term = f"词{(docnum * 7919 + i * 104729) % 5_000}".encode()
+                pool.add(("content", term, docnum, float(i % 5 + 1), bytes([i % 251]) * 8))
         held = tracemalloc.get_traced_memory()[0] - before
     finally:
         tracemalloc.stop()
