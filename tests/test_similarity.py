@@ -5,7 +5,6 @@ import importlib.util
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -171,7 +170,8 @@ def test_a_band_shared_past_the_reading_limit_still_finds_the_copies(tmp_path, m
 def test_candidates_are_the_sections_sharing_the_most_bands(tmp_path, monkeypatch):
     """Each section is compared with the ``CANDIDATES`` sections that share the most LSH bands
     with it among each band's latest ``BUCKET``, ties by lower id: counted here one band at a
-    time, with limits small enough that both cut."""
+    time in SQL, at the moment each commit asks (a commit keeps the bands it has read for its
+    other sections), with limits small enough that both cut."""
     import random
     from collections import Counter
 
@@ -179,22 +179,28 @@ def test_candidates_are_the_sections_sharing_the_most_bands(tmp_path, monkeypatc
 
     monkeypatch.setattr(store, "BUCKET", 6)
     monkeypatch.setattr(store, "CANDIDATES", 4)
+    asked = []
+    commits_nearest = store._Bands.nearest
+
+    def counted(bands, sid, keys):
+        shared = Counter()
+        for key in keys:
+            shared.update(other for (other,) in bands._db.execute(
+                "SELECT sid FROM bands WHERE key = ? AND sid != ? ORDER BY sid DESC LIMIT 6", (key, sid)))
+        expected = sorted(shared, key=lambda other: (-shared[other], other))[:4]
+        found = commits_nearest(bands, sid, keys)
+        asked.append((found == expected, len(shared) > 4))
+        return found
+
+    monkeypatch.setattr(store._Bands, "nearest", counted)
     rng = random.Random(3)
     with SimilarityIndex(tmp_path / "similarity", min_df=1000) as index:
-        for n in range(40):
-            index.add(record(f"r{n}", f"局{n}", 2022, **_drawn(rng, n)))
-        index.commit()
-        sections = index._db.execute("SELECT sid, bands FROM sections WHERE bands IS NOT NULL").fetchall()
-        cut = 0
-        for sid, bands in sections:
-            keys, shared = np.frombuffer(bands, dtype=np.int64).tolist(), Counter()
-            for key in keys:
-                shared.update(other for (other,) in index._db.execute(
-                    "SELECT sid FROM bands WHERE key = ? AND sid != ? ORDER BY sid DESC LIMIT 6", (key, sid)))
-            expected = sorted(shared, key=lambda other: (-shared[other], other))[:4]
-            assert index._nearest(sid, keys) == expected
-            cut += len(shared) > 4
-        assert len(sections) > 60 and cut > 30  # the limit chose among more than it kept
+        for first, last in ((0, 25), (25, 40)):  # the second commit reads the first one's bands too
+            for n in range(first, last):
+                index.add(record(f"r{n}", f"局{n}", 2022, **_drawn(rng, n)))
+            index.commit()
+    assert all(same for same, _ in asked)
+    assert len(asked) > 60 and sum(cut for _, cut in asked) > 30  # the limit chose among more than it kept
 
 
 def test_copying_figures_for_the_facets(index):
