@@ -203,6 +203,29 @@ def test_candidates_are_the_sections_sharing_the_most_bands(tmp_path, monkeypatc
     assert len(asked) > 60 and sum(cut for _, cut in asked) > 30  # the limit chose among more than it kept
 
 
+def test_figures_stored_in_runs_are_the_figures_stored_at_once(tmp_path, monkeypatch):
+    """A commit holds the figures it links and stores them sorted, in runs of ``EDGE_ROWS``:
+    runs of one figure store the same figures, and give the same 雷同 facets, as one run."""
+    import random
+
+    from indexer.similarity import store
+
+    def built(folder, rows):
+        monkeypatch.setattr(store, "EDGE_ROWS", rows)
+        rng = random.Random(5)
+        with SimilarityIndex(folder, min_df=1000) as index:
+            for first, last in ((0, 20), (20, 30)):
+                for n in range(first, last):
+                    index.add(record(f"r{n}", f"局{n % 7}", 2021 + n % 3, **_drawn(rng, n)))
+                index.commit()
+            edges = index._db.execute("SELECT a, b, share FROM edges ORDER BY a, b").fetchall()
+            return edges, [index.copying(f"r{n}") for n in range(30)]
+
+    at_once, in_runs = built(tmp_path / "once", 100_000), built(tmp_path / "runs", 1)
+    assert len(at_once[0]) > 100
+    assert in_runs == at_once
+
+
 def test_copying_figures_for_the_facets(index):
     # Shingles of own text: 问题改进 51 in each; 总体情况 56 last year, 56 + 12 new this year.
     assert _copying_of_now(index, "平潭县人民政府") == Copying(
