@@ -49,6 +49,8 @@ def _meta(lines: list[str]) -> Metadata:
         ("广东商务厅", Region("广东省", None, None)),
         ("宁夏商务厅", Region("宁夏回族自治区", None, None)),
         ("湖北省仙桃市", Region("湖北省", None, "仙桃市")),
+        # 恩施 starts the 州's own name, not 恩施市; 公安 (公安县, in 荆州) is not in the 州
+        ("湖北省恩施土家族苗族自治州公安局", Region("湖北省", "恩施土家族苗族自治州", None)),
         ("商务部", Region()),
         ("区经信委", Region()),
         ("县商务局", Region()),
@@ -57,6 +59,29 @@ def _meta(lines: list[str]) -> Metadata:
 )
 def test_locate(name: str, region: Region) -> None:
     assert locate(name) == region
+
+
+def test_locate_is_the_same_in_every_process() -> None:
+    """The place names found are tried in the order they stand, not in a set's order, which
+    changes with each process's string hashing (the same report got 恩施市 in one ingest and no
+    county in the next)."""
+    import os
+    import subprocess
+    import sys
+
+    names = ["湖北省恩施土家族苗族自治州公安局", "福建省平潭综合实验区", "长春市朝阳区商务局"]
+    script = "import sys; from indexer.extract.gazetteer import locate; print([locate(n).to_dict() for n in sys.argv[1:]])"
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", script, *names],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(4)
+    }
+    assert seen == {str([locate(n).to_dict() for n in names]) + "\n"}
 
 
 def test_short_province_only_at_start() -> None:

@@ -122,8 +122,14 @@ def _short_province(name: str, table: _Table) -> str | None:
 
 
 def _stem_hits(name: str, found: list[tuple[str, ...]], table: _Table) -> list[tuple[str, ...]]:
-    """平潭综合实验区 -> 平潭县: a county stem at the start of the name or after a place name."""
-    starts = [m.end() for m in _place_ends(name, found, table)] if found else [0]
+    """平潭综合实验区 -> 平潭县: a county stem at the start of the name or right after a place
+    name, tried left to right.  Not where a place name found begins: 恩施 there is the start of
+    恩施土家族苗族自治州, not 恩施市."""
+    if found:
+        places = _place_spans(name, found, table)
+        starts = sorted({end for _, end in places} - {start for start, _ in places})
+    else:
+        starts = [0]
     for start in starts:
         for size in range(6, 1, -1):
             codes = table.stems.get(name[start : start + size])
@@ -132,9 +138,10 @@ def _stem_hits(name: str, found: list[tuple[str, ...]], table: _Table) -> list[t
     return []
 
 
-def _place_ends(name: str, found: list[tuple[str, ...]], table: _Table) -> list[re.Match]:
+def _place_spans(name: str, found: list[tuple[str, ...]], table: _Table) -> list[tuple[int, int]]:
+    """Where each place name found stands in ``name``."""
     names = {table.by_code[codes[0]] for codes in found}
-    return [m for n in names for m in re.finditer(re.escape(n), name)]
+    return [m.span() for n in names for m in re.finditer(re.escape(n), name)]
 
 
 def _resolve(found: list[tuple[str, ...]], table: _Table) -> Region:
