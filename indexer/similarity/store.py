@@ -330,10 +330,6 @@ class SimilarityIndex:
             self._db.executemany("INSERT OR REPLACE INTO edges(a, b, share) VALUES (?, ?, ?)", self._edges)
             self._edges = []
 
-    def _nearest(self, sid: int, keys: list[int]) -> list[int]:
-        """Section ``sid``'s candidates, as a commit finds them (``_Bands.nearest``)."""
-        return _Bands(self._db).nearest(sid, keys)
-
     def _reached(self, redone: list[int]) -> set[str]:
         """The reports whose figures this commit's new links can change: a linked report's body's
         other years; those whose section a new report copies more of than any other body's
