@@ -83,16 +83,18 @@ def locate(name: str) -> Region:
     Region(province='重庆市', city=None, county='荣昌区')
     """
     table = _table()
-    found = _scan(name, table)
+    places = _scan(name, table)
+    found = [codes for _, _, codes in places]
     if not any(_level(c) == 3 for codes in found for c in codes):
-        found += _stem_hits(name, found, table)
+        found += _stem_hits(name, places, table)
     if not found and (code := _short_province(name, table)):
         found = [(code,)]
     return _resolve(found, table)
 
 
-def _scan(text: str, table: _Table) -> list[tuple[str, ...]]:
-    """Adcode candidates of each full name in ``text``, longest match first.
+def _scan(text: str, table: _Table) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Each full name in ``text``, longest match first: where it starts and ends, and its
+    adcode candidates.
 
     At each position only the lengths of the names that start with the next two
     characters are tried (most positions start no name at all), longest first.
@@ -104,7 +106,7 @@ def _scan(text: str, table: _Table) -> list[tuple[str, ...]]:
                 continue
             codes = table.names.get(text[i : i + size])
             if codes:
-                hits.append(codes)
+                hits.append((i, i + size, codes))
                 i += size
                 break
         else:
@@ -121,27 +123,17 @@ def _short_province(name: str, table: _Table) -> str | None:
     return None
 
 
-def _stem_hits(name: str, found: list[tuple[str, ...]], table: _Table) -> list[tuple[str, ...]]:
+def _stem_hits(name: str, places: list[tuple[int, int, tuple[str, ...]]], table: _Table) -> list[tuple[str, ...]]:
     """平潭综合实验区 -> 平潭县: a county stem at the start of the name or right after a place
-    name, tried left to right.  Not where a place name found begins: 恩施 there is the start of
-    恩施土家族苗族自治州, not 恩施市."""
-    if found:
-        places = _place_spans(name, found, table)
-        starts = sorted({end for _, end in places} - {start for start, _ in places})
-    else:
-        starts = [0]
+    name ``_scan`` found, tried left to right.  Not where another place name begins: 恩施 there
+    is the start of 恩施土家族苗族自治州, not 恩施市."""
+    starts = sorted({end for _, end, _ in places} - {start for start, _, _ in places}) if places else [0]
     for start in starts:
         for size in range(6, 1, -1):
             codes = table.stems.get(name[start : start + size])
             if codes:
                 return [codes]
     return []
-
-
-def _place_spans(name: str, found: list[tuple[str, ...]], table: _Table) -> list[tuple[int, int]]:
-    """Where each place name found stands in ``name``."""
-    names = {table.by_code[codes[0]] for codes in found}
-    return [m.span() for n in names for m in re.finditer(re.escape(n), name)]
 
 
 def _resolve(found: list[tuple[str, ...]], table: _Table) -> Region:

@@ -52,7 +52,7 @@ BUCKET = 512
 # figures and joins read pages all over a file of 760 MB at 100,000 reports.  64 MB took 13 %
 # off a commit of 1,000 reports there (256 MB: 17 %).
 CACHE_MB = 64
-EDGE_ROWS = 100_000  # figures a commit holds before storing them (about 10 MB)
+EDGE_ROWS = 100_000  # figures a commit holds before storing a run of them (about 10 MB)
 
 
 class Neighbour(NamedTuple):
@@ -233,10 +233,13 @@ class SimilarityIndex:
         template = np.array(sorted(k for (k,) in db.execute("SELECT key FROM boiler")), dtype=np.int64)
         active = [found for row in dirty if (found := self._reindex(row, template))]
         bands = _Bands(db)  # the bands are all in now and do not change while sections are linked
-        self._edges: list[tuple[int, int, float]] = []
+        edges: list[tuple[int, int, float]] = []
         for sid, section, kept, keys in active:
-            self._link(sid, section, kept, keys, bands)
-        self._write_edges(0)
+            edges += self._link(sid, section, kept, keys, bands)
+            if len(edges) >= EDGE_ROWS:
+                self._store_edges(edges)
+                edges = []
+        self._store_edges(edges)
         self._stale(self._reached([sid for sid, *_ in active]))
         self._stale({row[0] for row in db.execute("SELECT DISTINCT report FROM sections WHERE dirty = 1")})
         db.execute("UPDATE sections SET dirty = 0 WHERE dirty = 1")
@@ -290,10 +293,13 @@ class SimilarityIndex:
         self._db.executemany("INSERT OR IGNORE INTO bands(key, sid) VALUES (?, ?)", [(k, sid) for k in found])
         return sid, section, kept, found
 
-    def _link(self, sid: int, section: str, kept: np.ndarray, keys: list[int], bands: _Bands) -> None:
+    def _link(
+        self, sid: int, section: str, kept: np.ndarray, keys: list[int], bands: _Bands
+    ) -> list[tuple[int, int, float]]:
         """Exact figures between a section and its candidates (other reports, same section): the
         ``CANDIDATES`` that share the most LSH bands with it (the likeliest near duplicates first),
         and always the same body's sections of the years before and after (copied forward).
+        Returns them as ``edges`` rows, both ways, for the commit to store.
 
         Bounded, so that text many reports share (a template's prose, a region's model report)
         costs each section the same work, not work growing with the number of copies."""
@@ -316,19 +322,15 @@ class SimilarityIndex:
             if max(common / len(kept), common / len(theirs)) >= FLOOR:
                 edges += [(sid, other, common / len(kept)), (other, sid, common / len(theirs))]
         self._links += [(other, share, report, body) for other, _, share in edges[1::2]]
-        self._edges += edges
-        self._write_edges(EDGE_ROWS)
+        return edges
 
-    def _write_edges(self, keep_up_to: int) -> None:
-        """Store the figures linked so far once there are more than ``keep_up_to``, in key order:
-        inserted as each section linked them, half of them land at random places in the table and
-        its index (a 1,000-report commit at 100,000 reports spent a quarter of its SQL time there).
-        Nothing in the linking reads them back.  The sort is stable, so a pair linked twice is
-        stored as it was last linked."""
-        if len(self._edges) > keep_up_to:
-            self._edges.sort(key=itemgetter(0, 1))
-            self._db.executemany("INSERT OR REPLACE INTO edges(a, b, share) VALUES (?, ?, ?)", self._edges)
-            self._edges = []
+    def _store_edges(self, edges: list[tuple[int, int, float]]) -> None:
+        """Store linked figures in key order: inserted as each section linked them, half of them
+        land at random places in the table and its index (a 1,000-report commit at 100,000 reports
+        spent a quarter of its SQL time there).  Nothing in the linking reads them back.  The sort
+        is stable, so a pair linked twice is stored as it was last linked."""
+        edges.sort(key=itemgetter(0, 1))
+        self._db.executemany("INSERT OR REPLACE INTO edges(a, b, share) VALUES (?, ?, ?)", edges)
 
     def _reached(self, redone: list[int]) -> set[str]:
         """The reports whose figures this commit's new links can change: a linked report's body's
