@@ -356,6 +356,47 @@ def test_html_address_stated_in_the_head(tmp_path, head, address):
     assert _stated_addresses(soup) == searched
 
 
+# Chrome where its removal must reach the sums of every kind of ancestor: inside a link, a
+# link inside a table (its text leaves the link's and the table's counts), a comment, nested.
+NESTED_CHROME = """<html><body><div id="wrap"><div class="nav"><a>首页</a></div>
+<div id="main"><h1>某局2020年政府信息公开工作年度报告</h1>
+<a href="/x"><span>附件下载</span><div class="share">分享到微博</div></a>
+<table><tr><td><a href="/y">规章<div class="menu"><p>菜单一</p><p>菜单二</p></div></a></td><td>0</td></tr>
+<tr><td><!-- 注释 --><div style="display:none"><section>隐藏<b>文字</b></section></div>行政处罚</td><td>7</td></tr></table>
+<div><p>一、总体情况</p><div class="copyright"><table><tr><td>版权</td></tr></table></div><p>正文。</p></div>
+</div><div class="footer">联系我们</div></div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["01_shuyang_ndrc_2023.html", "02_pingtan_zone_2013.html", "03_pingtan_county_gov_2013.html", "SPANNED", "NESTED"],
+)
+def test_html_measures_after_dropping_chrome_are_those_of_the_page_left(page):
+    """What the article search measures is taken once, before the chrome is dropped, and each
+    dropped element leaves its ancestors' sums: they equal a fresh measure of the page left."""
+    from indexer.extract.readers.html import _drop_chrome, _Measures
+    from indexer.extract.readers.soup import bounded_soup
+
+    markup = {"SPANNED": SPANNED, "NESTED": NESTED_CHROME}.get(page) or (REAL / page).read_text(encoding="utf-8")
+    soup = bounded_soup()(markup, "lxml")
+    before = len(soup.body.find_all(True))
+    _, measures = _drop_chrome(soup.body)
+    fresh = _Measures(soup.body)
+    elements = [soup.body, *soup.body.find_all(True)]
+    assert len(elements) < before  # something was dropped
+    for tag in elements:
+        assert (measures.text_len(tag), measures.table_len(tag), measures.is_container(tag)) == (
+            fresh.text_len(tag),
+            fresh.table_len(tag),
+            fresh.is_container(tag),
+        ), tag.name
+    if page == "NESTED":  # all but the links' text; the copyright block holds a table: kept
+        assert (measures.text_len(soup.body), measures.table_len(soup.body)) == (
+            len("某局2020年政府信息公开工作年度报告0行政处罚7一、总体情况版权正文。"),
+            len("规章0行政处罚7版权"),
+        )
+
+
 # -- docx ------------------------------------------------------------------------
 
 

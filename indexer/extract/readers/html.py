@@ -59,8 +59,8 @@ def read(path: str | Path) -> RawDocument:
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     source_url = _address(soup)
     root = soup.body or soup
-    titles = _drop_chrome(root)
-    article = _find_article(root, titles)
+    titles, measures = _drop_chrome(root)
+    article = _find_article(root, titles, measures)
     heading = _find_heading(article, titles)
     blocks = _Emitter(skip=heading).run(article)
     title = _clean(heading.get_text(" ")) if heading is not None else _clean(page_title)
@@ -221,14 +221,16 @@ def _is_chrome(tag, holdings: _Holdings) -> bool:
     return False
 
 
-def _drop_chrome(root) -> list:
+def _drop_chrome(root) -> tuple[list, _Measures]:
     """Remove page furniture in place, outermost first; return the title-like elements
-    naming a 年度报告 that remain, in document order (for the article and its heading).
+    naming a 年度报告 that remain, in document order (for the article and its heading),
+    and the measures of what remains.
 
     A walk in document order that does not descend into what it drops (asking bs4
     whether an element is ``decomposed`` searches its whole subtree, once per element).
     Each element is judged on its own subtree, which nothing before it has changed, so
-    what the subtrees hold is measured once, up front.
+    what the subtrees hold is measured once, up front, and what is dropped is taken out
+    of its ancestors' measures as it goes.
     """
     Tag = _bs4_types()[1]
     holdings = _Holdings(root)
@@ -236,11 +238,12 @@ def _drop_chrome(root) -> list:
     while stack:
         tag = stack.pop()
         if _is_chrome(tag, holdings):
+            holdings.measures.remove(tag)
             tag.decompose()
         else:
             stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
     kept = {id(t) for t in holdings.report_titles}  # held by holdings: the ids stay theirs
-    return [t for t in root.find_all(True) if id(t) in kept]
+    return [t for t in root.find_all(True) if id(t) in kept], holdings.measures
 
 
 # -- the article -------------------------------------------------------------
@@ -258,8 +261,8 @@ class _Measures:
     The search descends the page level by level and measures every child at each level:
     asked of bs4 one element at a time, that walks the page again for every level (deep
     on real sites).  The sums count exactly what ``get_text`` joins: each element's
-    strings of the types it takes (bs4's ``interesting_string_types``).  Only for a tree
-    no longer changing (after the chrome is dropped).
+    strings of the types it takes (bs4's ``interesting_string_types``).  The tree may
+    change only by ``remove``, as each dropped element leaves it.
     """
 
     def __init__(self, root) -> None:
@@ -267,9 +270,10 @@ class _Measures:
         self._text: dict[int, int] = {}
         self._tables: dict[int, int] = {}
         self._blocks: dict[int, int] = {}
-        strings: dict[int, dict[type, int]] = {}  # characters per string type, per element
-        own: dict[int, int] = {}  # characters of the element's own get_text()
-        links: dict[int, int] = {}
+        self._strings: dict[int, dict[type, int]] = {}  # characters per string type, per element
+        self._own: dict[int, int] = {}  # characters of the element's own get_text()
+        self._links: dict[int, int] = {}
+        self._root = root
         # Reversed document order puts every element after all of its descendants.
         for tag in reversed([root, *root.find_all(True)]):
             counts: dict[type, int] = {}
@@ -277,19 +281,45 @@ class _Measures:
             for child in tag.contents:
                 if isinstance(child, Tag):
                     key = id(child)
-                    for kind, n in strings[key].items():
+                    for kind, n in self._strings[key].items():
                         counts[kind] = counts.get(kind, 0) + n
-                    link += links[key] + (own[key] if child.name == "a" else 0)
-                    table += self._tables[key] + (own[key] if child.name == "table" else 0)
+                    link += self._links[key] + (self._own[key] if child.name == "a" else 0)
+                    table += self._tables[key] + (self._own[key] if child.name == "table" else 0)
                     blocks += self._blocks[key] + (child.name in _CONTAINER_TAGS)
                 elif isinstance(child, NavigableString):
                     counts[type(child)] = counts.get(type(child), 0) + len("".join(child.split()))
             key = id(tag)  # elements live as long as the soup, so their ids stay theirs
-            strings[key], links[key] = counts, link
-            own[key] = _selected(tag, counts)
-            self._text[key] = own[key] - link
+            self._strings[key], self._links[key] = counts, link
+            self._own[key] = _selected(tag, counts)
+            self._text[key] = self._own[key] - link
             self._tables[key] = table
             self._blocks[key] = blocks
+
+    def remove(self, tag) -> None:
+        """Take ``tag``'s subtree out of its ancestors' sums, before it is dropped from the
+        tree: the sums are then those of the tree without it, found without a new walk.
+        Only the ancestors change; what each passes up to its parent changes by what it
+        lost (an ``<a>`` or ``<table>`` passes its own text too)."""
+        key = id(tag)
+        lost = self._strings[key]
+        link = self._links[key] + (self._own[key] if tag.name == "a" else 0)
+        table = self._tables[key] + (self._own[key] if tag.name == "table" else 0)
+        blocks = self._blocks[key] + (tag.name in _CONTAINER_TAGS)
+        for parent in tag.parents:
+            key = id(parent)
+            counts = self._strings[key]
+            for kind, n in lost.items():
+                counts[kind] -= n
+            own = _selected(parent, counts)
+            shrunk, self._own[key] = self._own[key] - own, own
+            self._links[key] -= link
+            self._tables[key] -= table
+            self._blocks[key] -= blocks
+            self._text[key] = own - self._links[key]
+            if parent is self._root:
+                break
+            link += shrunk if parent.name == "a" else 0
+            table += shrunk if parent.name == "table" else 0
 
     def text_len(self, tag) -> int:
         return self._text[id(tag)]
@@ -323,9 +353,8 @@ def _denser_child(node, total: int, measures: _Measures):
     return best if measures.table_len(best) * 2 >= measures.table_len(node) else None
 
 
-def _find_article(root, titles: list):
+def _find_article(root, titles: list, measures: _Measures):
     """The densest container, widened to the nearest ancestor holding the report title."""
-    measures = _Measures(root)
     total = measures.text_len(root)
     dense = root
     while (child := _denser_child(dense, total, measures)) is not None:
