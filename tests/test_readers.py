@@ -135,6 +135,21 @@ def test_random_bytes_are_not_text(tmp_path):
     assert str(path) in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("junk", "looks"),
+    [(0, True), (1, True), (20, True), (21, False), (400, False)],  # of 1,000 characters: 2 % allowed
+)
+def test_text_is_told_from_binary_by_its_share_of_control_and_unassigned_characters(junk, looks):
+    from indexer.extract.readers.text import _looks_like_text
+
+    kinds = "\x00\x07\x1b\x7f\x85\U000e0fff\ue000\ud800"  # Cc, Cn, Co, Cs: junk; tabs and breaks are not
+    rng = random.Random(junk)
+    text = [rng.choice("政府信息公开\t\n\r\f\v 12") for _ in range(1000 - junk)]
+    text += [kinds[i % len(kinds)] for i in range(junk)]
+    rng.shuffle(text)
+    assert _looks_like_text("".join(text)) is looks
+
+
 def test_empty_missing_and_unknown_files(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

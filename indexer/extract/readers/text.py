@@ -43,13 +43,15 @@ def _looks_like_text(text: str) -> bool:
     if not text:
         return True
     # Each distinct character is classified once: a report has a few thousand distinct
-    # characters among tens of thousands.
-    junk = sum(
-        count
-        for ch, count in Counter(text).items()
+    # characters among tens of thousands.  Text holds none of them: counted only when found.
+    junk = {
+        ch
+        for ch in set(text)
         if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cn", "Cs", "Co")
-    )
-    return junk / len(text) <= _MAX_JUNK_RATIO
+    }
+    if not junk:
+        return True
+    return sum(n for ch, n in Counter(text).items() if ch in junk) / len(text) <= _MAX_JUNK_RATIO
 
 
 def _detect(data: bytes) -> str | None:
