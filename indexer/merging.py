@@ -23,8 +23,9 @@ import heapq
 from array import array
 from collections.abc import Iterator
 
+import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.columns import TranslatingColumnReader
+from whoosh.columns import NumericColumn, TranslatingColumnReader
 from whoosh.reading import SegmentReader
 from whoosh.util import fib
 from whoosh.util.numlists import delta_decode
@@ -169,9 +170,48 @@ def _copy_columns(perdoc, schema, readers: list, docmaps: list[array]) -> None:
             if target is None:
                 perdoc._create_column(name, column)
                 target = perdoc._get_column(name)
-            for old, new in enumerate(docmap):
-                if new != GONE:
-                    target.add(new, values[old])
+            if not _copy_numbers(target, values, docmap):
+                for old, new in enumerate(docmap):
+                    if new != GONE:
+                        target.add(new, values[old])
+
+
+# Struct typecodes whose values survive unpacking to a Python number and packing again bit
+# for bit ("f" does not: a float32 NaN's payload can change on the way through a double).
+_EXACT_NUMBERS = frozenset("bBhHiIlLqQd")
+
+
+def _copy_numbers(target, values, docmap: array) -> bool:
+    """A numeric column's values for one segment's live documents, written at once: the bytes
+    ``target.add(new, values[old])`` document by document would write (a value equal to the
+    column's default is skipped, and the gap before the next written value filled with the
+    default's bytes; NaN, the facets' default, equals nothing, so every NaN is written).
+    False, having written nothing, for a column this does not read as an array."""
+    if type(values) is not NumericColumn.Reader or type(target) is not NumericColumn.Writer:
+        return False
+    typecode = values._typecode
+    dtype = np.dtype(">" + typecode)
+    if typecode not in _EXACT_NUMBERS or not dtype.itemsize == values._fixedlen == target._fixedlen:
+        return False
+    olds = np.frombuffer(docmap, dtype=np.int32)
+    live = np.flatnonzero(olds != GONE)
+    if not len(live):
+        return True
+    default = np.frombuffer(values._defaultbytes, dtype)[0]  # past its end, a column reads its default
+    stored = np.frombuffer(values._dbfile.get(values._basepos, values._count * values._fixedlen), dtype)
+    held = np.full(len(live), default, dtype)
+    inside = live < len(stored)
+    held[inside] = stored[live[inside]]
+    written = held != np.frombuffer(target._defaultbytes, dtype)[0]
+    if not written.any():
+        return True
+    news = olds[live][written]
+    start, end = target._count, int(news[-1]) + 1
+    block = np.full(end - start, np.frombuffer(target._defaultbytes, dtype)[0], dtype)
+    block[news - start] = held[written]
+    target._dbfile.write(block.tobytes())
+    target._count = end
+    return True
 
 
 def _term_key(item: tuple) -> tuple:

@@ -99,6 +99,38 @@ def test_merging_writes_the_segment_whoosh_writes(segmented, tmp_path):
         ]
 
 
+def test_merging_copies_numeric_columns_whole(segmented, tmp_path, monkeypatch):
+    """The facet columns (NaN by default) and the integer ones are copied a segment at a time,
+    never value by value (the test above holds the bytes to Whoosh's); text columns still are."""
+    from whoosh.columns import NumericColumn, VarBytesColumn
+
+    from indexer import merging
+
+    added = {"numbers": 0, "bytes": 0, "copying": False}
+
+    def counted(kind, add):
+        def counting(self, docnum, value):
+            added[kind] += added["copying"]
+            return add(self, docnum, value)
+
+        return counting
+
+    def copying(*args):
+        added["copying"] = True
+        try:
+            return copy_columns(*args)
+        finally:
+            added["copying"] = False
+
+    copy_columns = merging._copy_columns
+    monkeypatch.setattr(merging, "_copy_columns", copying)
+    monkeypatch.setattr(NumericColumn.Writer, "add", counted("numbers", NumericColumn.Writer.add))
+    monkeypatch.setattr(VarBytesColumn.Writer, "add", counted("bytes", VarBytesColumn.Writer.add))
+    _merged(segmented, tmp_path / "ours", merge_all)
+    assert added["numbers"] == 0
+    assert added["bytes"] > 0
+
+
 def test_merging_long_posting_lists_writes_what_whoosh_writes(tmp_path):
     """Terms in hundreds of documents across segments: each term's postings reach the merged
     segment's blocks of 128 from several segments, their block statistics carried over."""
