@@ -115,11 +115,28 @@ def _parts(value: str) -> Iterator[tuple[int, int, str]]:
         return
     offset = 0
     for chunk in value.split(PART_MARK):
-        if chunk and chunk[0].isdigit():
+        if chunk[:1].isdigit() and chunk[:1].isascii():  # a part number (not ①, which int() refuses)
             yield int(chunk[0]), offset + 1, chunk[1:]
         elif chunk:
             yield 0, offset, chunk
         offset += len(chunk) + 1
+
+
+def grams(value: str) -> Iterator[tuple[str, int, int, int]]:
+    """``(term, start, end, position)`` of each term of ``value``: ``start``/``end`` index
+    ``value``, positions start at 0 (each part at its own ``PART_SPAN``)."""
+    for part, offset, text in _parts(value):
+        pos = part * PART_SPAN
+        for run in units(text):
+            for k, (unit, start, end) in enumerate(run):
+                # each run ends with its last unit alone, so a single character is always found
+                if k + 1 == len(run):
+                    yield unit, offset + start, offset + end, pos
+                else:
+                    following = run[k + 1]
+                    yield gram(unit, following[0]), offset + start, offset + following[2], pos
+                pos += 1
+            pos += 1  # a gap: no phrase spans punctuation
 
 
 class BigramTokenizer(Tokenizer):
@@ -133,21 +150,14 @@ class BigramTokenizer(Tokenizer):
                  removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
                  mode: str = "", **kwargs) -> Iterator[Token]:  # fmt: skip
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for part, offset, text in _parts(value):
-            pos = start_pos + part * PART_SPAN
-            for run in units(text):
-                for k, (unit, start, end) in enumerate(run):
-                    last = k + 1 == len(run)
-                    # each run ends with its last unit alone, so a single character is always found
-                    t.text = unit if last else gram(unit, run[k + 1][0])
-                    t.boost, t.stopped = 1.0, False
-                    if keeporiginal:
-                        t.original = text[start:end if last else run[k + 1][2]]
-                    if positions:
-                        t.pos = pos
-                    if chars:
-                        t.startchar = start_char + offset + start
-                        t.endchar = start_char + offset + (end if last else run[k + 1][2])
-                    yield t
-                    pos += 1
-                pos += 1  # a gap: no phrase spans punctuation
+        for text, start, end, pos in grams(value):
+            t.text = text
+            t.boost, t.stopped = 1.0, False
+            if keeporiginal:
+                t.original = value[start:end]
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar = start_char + start
+                t.endchar = start_char + end
+            yield t

@@ -75,6 +75,14 @@ def _spans(text: str, mode: str) -> Iterator[tuple[int, int, int]]:
             base += len(atoms(word))
 
 
+def index_words(value: str) -> Iterator[tuple[str, int]]:
+    """``(text, position)`` of each token ``JiebaTokenizer`` gives ``value`` to index, before
+    the analyzer's filters (what ``JiebaTokenizer(value, positions=True)`` yields)."""
+    folded, _ = fold(value)
+    for start, end, pos in _spans(simplify_chars(folded), "index"):
+        yield folded[start:end], pos
+
+
 class JiebaTokenizer(Tokenizer):
     """Chinese tokenizer for Whoosh; holds no state, so pickled schemas stay small and portable.
 

@@ -10,7 +10,9 @@ The index written is the same byte for byte (``tests/test_pretokenized.py``).
 
 from __future__ import annotations
 
-from whoosh import fields
+from whoosh import fields, formats
+
+from analyzers.terms import index_terms
 
 
 class Tokenized(tuple):
@@ -33,7 +35,28 @@ class TEXT(fields.TEXT):
 def tokenize(schema, document: dict) -> dict[str, Tokenized]:
     """The index entries of the document's text fields, to put in place of their text."""
     return {
-        name: Tokenized(schema[name].index(value))
+        name: _entries(schema[name], value)
         for name, value in document.items()
         if isinstance(value, str) and name in schema and isinstance(schema[name], fields.TEXT)
     }
+
+
+def _entries(field: fields.TEXT, value: str) -> Tokenized:
+    """What ``field.index(value)`` gives, Whoosh's ``Positions.word_values`` made from the
+    analyzer's terms without its token stream where ``index_terms`` knows the analyzer: each
+    term (in the order first met) with its count, weight (count x field boost: every token's
+    boost is 1) and positions encoded by the format itself."""
+    terms = index_terms(field.analyzer, value) if type(field.format) is formats.Positions else None
+    if terms is None:
+        return Tokenized(field.index(value))
+    positions: dict[str, list[int]] = {}
+    for term, pos in terms:
+        found = positions.get(term)
+        if found is None:
+            positions[term] = [pos]
+        else:
+            found.append(pos)
+    boost, encode = field.format.field_boost, field.format.encode
+    return Tokenized(
+        (term.encode("utf-8"), len(found), float(len(found)) * boost, encode(found)) for term, found in positions.items()
+    )

@@ -308,3 +308,43 @@ def test_fold_of_normalised_text_is_the_text_and_of_any_text_is_per_character_nf
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))) for _ in range(3000)]
     for text in texts:
         assert fold(text) == per_character(text), text
+
+
+def test_index_terms_are_the_analyzers_tokens():
+    """The terms and positions ``index_terms`` reads straight from the tokenizers are the
+    tokens each schema analyzer gives Whoosh to index, on every bundled report whole and on
+    random text (folding, traditional characters, ASCII runs, spaces, section marks)."""
+    import random
+
+    from analyzers import bigram_analyzer
+    from analyzers.bigram import PART_MARK
+    from analyzers.terms import index_terms
+
+    rng = random.Random(11)
+    alphabet = f"政府信息公開开 e\u0301①㈠ＡＰＰ２０ab12 \t。，{PART_MARK}3{PART_MARK}x⼀\uf900"
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in BUNDLED_TEXTS]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(2000)]
+    texts += [f"{PART_MARK}1一、总体情况{PART_MARK}4行政复议0件"]
+    for analyzer in (chinese_analyzer(), bigram_analyzer()):
+        for text in texts:
+            tokens = [(t.text, t.pos) for t in analyzer(text, positions=True, boosts=True, mode="index")]
+            assert list(index_terms(analyzer, text)) == tokens, text
+    assert index_terms(JiebaTokenizer(), "政府") is None  # not a schema analyzer: run it instead
+
+
+def test_tokenized_entries_are_what_whooshs_text_field_indexes():
+    """A worker's index entries for a text field (``pretokenized.tokenize``) are Whoosh's own
+    ``field.index(value)``: terms in the order first met, counts, weights, encoded positions."""
+    from analyzers import bigram_analyzer
+    from indexer.pretokenized import tokenize
+
+    schema = Schema(words=TEXT(analyzer=chinese_analyzer(), phrase=True), grams=TEXT(analyzer=bigram_analyzer()),
+                    boosted=TEXT(analyzer=chinese_analyzer(), field_boost=2.5), plain=TEXT())  # fmt: skip
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in BUNDLED_TEXTS[:12]]
+    texts += ["", "公开 公开，公开。APP app", "行政處罰15-50件"]
+    for text in texts:
+        document = dict.fromkeys(("words", "grams", "boosted", "plain"), text)
+        entries = tokenize(schema, document)
+        assert {name: tuple(value) for name, value in entries.items()} == {
+            name: tuple(schema[name].index(text)) for name in document
+        }
