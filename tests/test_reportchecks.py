@@ -100,6 +100,19 @@ def test_text_vs_tables_fails_naming_both_numbers_and_the_section():
     ]
 
 
+def test_text_vs_tables_names_the_first_section_stating_each_number():
+    sections = {
+        "总体情况": "2021年，本机关共收到政府信息公开申请10件。",
+        "主动公开": "无。",
+        "依申请公开": "本机关共收到政府信息公开申请10件。因政府信息公开被申请行政复议三件。",
+        "问题改进": "因政府信息公开被申请行政复议三件。",
+    }
+    assert text_vs_tables(record(facets=TABLE, sections=sections)) == [
+        Check("文表不符", True, "申请.新收：正文 10（总体情况） = 表格 10"),
+        Check("文表不符", True, "复议.总计：正文 3（依申请公开） = 表格 3"),
+    ]
+
+
 def test_text_vs_tables_does_not_compare_the_prose_with_itself():
     # No table of section 三 was read: 申请.新收 came from this very sentence.
     sections = {"总体情况": "全年共受理政府信息公开申请12件。"}

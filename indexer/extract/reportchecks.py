@@ -134,6 +134,8 @@ def _stated(record: Record) -> dict[str, tuple[int, str]]:
     whole, _ = stated_in_prose("\n".join(text for _, text in parts))
     where: dict[str, str] = {}
     for name, text in parts:
+        if len(where) == len(whole):
+            break  # every value has its first section (most texts state none)
         for key, value in stated_in_prose(text)[0].items():
             if whole.get(key) == value:
                 where.setdefault(key, name)
