@@ -26,7 +26,7 @@ from functools import lru_cache
 from whoosh.analysis import Token, Tokenizer
 
 from .filters import simplify_chars
-from .tokenizer import fold
+from .tokenizer import fold, tokens
 
 PART_MARK = "\x1e"  # followed by one digit: the part (section) the text after it belongs to
 PART_SPAN = 10_000_000  # positions per part: more units than any report holds
@@ -115,7 +115,7 @@ def _parts(value: str) -> Iterator[tuple[int, int, str]]:
         return
     offset = 0
     for chunk in value.split(PART_MARK):
-        if chunk[:1].isdigit() and chunk[:1].isascii():  # a part number (not ①, which int() refuses)
+        if chunk[:1].isdecimal():  # a part number (not ①: a digit int() refuses)
             yield int(chunk[0]), offset + 1, chunk[1:]
         elif chunk:
             yield 0, offset, chunk
@@ -150,14 +150,4 @@ class BigramTokenizer(Tokenizer):
                  removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
                  mode: str = "", **kwargs) -> Iterator[Token]:  # fmt: skip
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for text, start, end, pos in grams(value):
-            t.text = text
-            t.boost, t.stopped = 1.0, False
-            if keeporiginal:
-                t.original = value[start:end]
-            if positions:
-                t.pos = start_pos + pos
-            if chars:
-                t.startchar = start_char + start
-                t.endchar = start_char + end
-            yield t
+        yield from tokens(t, grams(value), value, keeporiginal=keeporiginal, start_pos=start_pos, start_char=start_char)

@@ -116,17 +116,26 @@ class JiebaTokenizer(Tokenizer):
             yield t
             return
         folded, origin = fold(value)
-        for start, end, pos in _spans(simplify_chars(folded), mode):
-            t.text = folded[start:end]
-            if origin is not None:
-                start, end = origin[start], origin[end - 1] + 1
-            t.boost = 1.0
-            t.stopped = False
-            if keeporiginal:
-                t.original = value[start:end]
-            if positions:
-                t.pos = start_pos + pos
-            if chars:
-                t.startchar = start_char + start
-                t.endchar = start_char + end
-            yield t
+        terms = ((folded[start:end], start, end, pos) for start, end, pos in _spans(simplify_chars(folded), mode))
+        if origin is not None:  # offsets index the text as given
+            terms = ((text, origin[start], origin[end - 1] + 1, pos) for text, start, end, pos in terms)
+        yield from tokens(t, terms, value, keeporiginal=keeporiginal, start_pos=start_pos, start_char=start_char)
+
+
+def tokens(
+    t: Token, terms: Iterator[tuple[str, int, int, int]], value: str, *, keeporiginal: bool, start_pos: int,
+    start_char: int,
+) -> Iterator[Token]:
+    """Whoosh's token stream of ``(text, start, end, position)`` terms of ``value``: ``t``, set
+    to each in turn (as Whoosh's tokenizers reuse one token), with what ``t`` was asked for."""
+    for text, start, end, pos in terms:
+        t.text = text
+        t.boost, t.stopped = 1.0, False
+        if keeporiginal:
+            t.original = value[start:end]
+        if t.positions:
+            t.pos = start_pos + pos
+        if t.chars:
+            t.startchar = start_char + start
+            t.endchar = start_char + end
+        yield t
