@@ -3,8 +3,8 @@
 Whoosh indexes a text by running its analyzer as a chain of generators that pass one ``Token``
 along, setting its attributes at every stage, and groups the tokens' positions by term.  For the
 schema's two analyzers the same ``(term, position)`` pairs come straight from the tokenizers'
-loops (``index_words``, ``grams``) with the filters applied to the text: about half the cost of
-tokenising a report.  ``tests/test_analyzers.py`` holds them to the analyzers' own tokens.
+loops (``index_words``, ``grams``) with the filters applied to the text: a fifth less CPU to
+tokenise a report (2.2 -> 1.8 ms).  ``tests/test_analyzers.py`` holds them to the analyzers' own tokens.
 """
 
 from __future__ import annotations

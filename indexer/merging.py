@@ -8,7 +8,7 @@ field, term and document, and a merge keeps the segments' documents in order: th
 segment's postings are a k-way merge of the segments' terms, each term's documents
 renumbered by its segment's offset.  Here that stream goes straight to the codec's writers,
 and documents copy only what they hold (stored fields, the lengths of the scored fields,
-column values column by column).
+column values column by column, a numeric column's a segment at a time).
 
 The result holds the same documents, postings, lengths and column values as Whoosh's merge
 (``tests/test_merging.py`` compares the two).  It reads posting blocks through the
