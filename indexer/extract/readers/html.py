@@ -501,20 +501,12 @@ def _own_cells(table) -> list:
 
 def _cell_text(cell) -> str:
     """Word HTML splits one label over several <p>/<span>: join its lines with ""."""
-    contents = cell.contents
-    if not contents:
-        return ""
-    if len(contents) == 1 and type(contents[0]) is _bs4_types()[0]:
-        return _clean(contents[0])  # most cells: one string, one line (what the walk gives it)
     lines = [b.text for b in _Emitter().run(cell) if isinstance(b, TextBlock)]
     return "".join(lines).strip()
 
 
 def _span(cell, name: str) -> int:
-    value = cell.attrs.get(name)
-    if not value:
-        return 1  # most cells span nothing
-    digits = _NON_DIGIT.sub("", str(value))
+    digits = _NON_DIGIT.sub("", str(cell.get(name) or ""))
     return min(max(int(digits), 1), 1000) if digits else 1
 
 
