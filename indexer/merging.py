@@ -202,12 +202,13 @@ def _copy_numbers(target, values, docmap: array) -> bool:
     held = np.full(len(live), default, dtype)
     inside = live < len(stored)
     held[inside] = stored[live[inside]]
-    written = held != np.frombuffer(target._defaultbytes, dtype)[0]
+    skipped = np.frombuffer(target._defaultbytes, dtype)[0]  # what the writer leaves out and fills gaps with
+    written = held != skipped
     if not written.any():
         return True
     news = olds[live][written]
     start, end = target._count, int(news[-1]) + 1
-    block = np.full(end - start, np.frombuffer(target._defaultbytes, dtype)[0], dtype)
+    block = np.full(end - start, skipped, dtype)
     block[news - start] = held[written]
     target._dbfile.write(block.tobytes())
     target._count = end

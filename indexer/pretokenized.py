@@ -51,11 +51,7 @@ def _entries(field: fields.TEXT, value: str) -> Tokenized:
         return Tokenized(field.index(value))
     positions: dict[str, list[int]] = {}
     for term, pos in terms:
-        found = positions.get(term)
-        if found is None:
-            positions[term] = [pos]
-        else:
-            found.append(pos)
+        positions.setdefault(term, []).append(pos)
     boost, encode = field.format.field_boost, field.format.encode
     return Tokenized(
         (term.encode("utf-8"), len(found), float(len(found)) * boost, encode(found)) for term, found in positions.items()

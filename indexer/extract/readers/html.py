@@ -267,7 +267,6 @@ class _Measures:
 
     def __init__(self, root) -> None:
         NavigableString, Tag = _bs4_types()
-        self._text: dict[int, int] = {}
         self._tables: dict[int, int] = {}
         self._blocks: dict[int, int] = {}
         self._strings: dict[int, dict[type, int]] = {}  # characters per string type, per element
@@ -291,7 +290,6 @@ class _Measures:
             key = id(tag)  # elements live as long as the soup, so their ids stay theirs
             self._strings[key], self._links[key] = counts, link
             self._own[key] = _selected(tag, counts)
-            self._text[key] = self._own[key] - link
             self._tables[key] = table
             self._blocks[key] = blocks
 
@@ -315,14 +313,14 @@ class _Measures:
             self._links[key] -= link
             self._tables[key] -= table
             self._blocks[key] -= blocks
-            self._text[key] = own - self._links[key]
             if parent is self._root:
                 break
             link += shrunk if parent.name == "a" else 0
             table += shrunk if parent.name == "table" else 0
 
     def text_len(self, tag) -> int:
-        return self._text[id(tag)]
+        key = id(tag)
+        return self._own[key] - self._links[key]
 
     def table_len(self, tag) -> int:
         return self._tables[id(tag)]
