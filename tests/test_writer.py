@@ -72,12 +72,13 @@ def test_the_writer_writes_the_segment_whoosh_writes(documents, tmp_path, limit)
 
 def test_the_pool_gives_each_term_its_postings_in_order(tmp_path):
     """Postings added in document order come back by field and term, each term's documents
-    in order, held or spilled, as Whoosh's pool sorts them."""
+    in order, held or spilled, as Whoosh's pool sorts them: terms in every run, in the first
+    run only, and in the postings still held only."""
     items = [
         (field, term, docnum, float(docnum % 3 + 1), bytes([docnum % 251]) * (docnum % 4))
         for docnum in range(400)
         for field in ("b", "a")
-        for term in (b"y", b"x", bytes([docnum % 7]))
+        for term in (b"y", b"x", bytes([docnum % 7]), b"early" if docnum < 5 else b"late" if docnum > 395 else b"middle")
     ]
     expected = sorted(items)
     storage = FileStorage(str(tmp_path))
@@ -95,6 +96,7 @@ def test_the_pool_gives_each_term_its_postings_in_order(tmp_path):
         assert [
             (f, t, d, w, v) for f, t, ids, weights, values in terms for d, w, v in zip(ids, weights, values, strict=True)
         ] == expected
+        assert not list(tmp_path.glob("*.run"))  # the spilled runs are removed as they are read
 
 
 def test_the_pool_counts_the_memory_its_postings_hold(tmp_path):
