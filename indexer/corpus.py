@@ -52,11 +52,12 @@ def prepare(ix, similar: SimilarityIndex, batch: dict[str, dict]) -> dict[str, d
     return {path: r for path, r in indexed.items() if r["id"] in changed}
 
 
-# Rewritten documents tokenised together (``refresh``'s ``tokenized``): enough to be worth
-# starting processes for, few enough that their records stay a few tens of MB.
-REWRITE_BATCH = 2000
-
 Tokenizer = Callable[[list[tuple[str, dict]]], Iterator[dict]]
+
+# Given the stale reports' ids a chunk at a time, a Restater yields for each chunk the
+# ``(path, record, index entries)`` of its reports whose 雷同 changed (``restated``, their text
+# tokenised), or None for a chunk it left to the writer.
+Restater = Callable[[list[list[str]]], Iterator[list[tuple[str, dict, dict]] | None]]
 
 
 def untokenized(rewrites: list[tuple[str, dict]]) -> Iterator[dict]:
@@ -64,12 +65,24 @@ def untokenized(rewrites: list[tuple[str, dict]]) -> Iterator[dict]:
     return ({} for _ in rewrites)
 
 
-def refresh(ix, similar: SimilarityIndex, bodies: set[str], tokenized: Tokenizer = untokenized) -> None:
+def left_to_writer(chunks: list[list[str]]) -> Iterator[None]:
+    """No chunk of stale reports restated elsewhere: the writer reads and tokenises them all."""
+    return (None for _ in chunks)
+
+
+def refresh(
+    ix,
+    similar: SimilarityIndex,
+    bodies: set[str],
+    tokenized: Tokenizer = untokenized,
+    restate: Restater = left_to_writer,
+) -> None:
     """After the batches: recompute the cross-report figures that ``bodies`` (body keys whose
     reports were replaced or removed) and the copied-text index's stale reports reach, and
-    rewrite the documents whose figures changed.  ``tokenized`` gives the text fields' index
-    entries of ``(path, record)`` rewrites in their order (``{}``: the writer tokenises), so
-    that ingest can tokenise them in its worker processes."""
+    rewrite the documents whose figures changed.  ``restate`` may settle the stale reports
+    elsewhere (ingest: in its worker processes, from the committed index), ``tokenized`` gives
+    the text fields' index entries of the other ``(path, record)`` rewrites in their order
+    (``{}``: the writer tokenises)."""
     _reconcile(ix, similar)
     similar.commit()
     stale = similar.stale()
@@ -78,22 +91,21 @@ def refresh(ix, similar: SimilarityIndex, bodies: set[str], tokenized: Tokenizer
     records = history.body_records(ix, bodies)
     changed = history.update(records.values())
     held = {r["id"]: path for path, r in records.items()}
-    years = _body_years(ix) if stale else set()
+    years = body_years(ix) if stale else set()
     writer, written = new_writer(ix), 0
     try:
         for record in records.values():
             if record["id"] in stale and _set_copying(record, similar, years):
                 changed.add(record["id"])
         ids = sorted(stale - held.keys())
-        rewrites: list[tuple[str, dict]] = []
-        for start in range(0, len(ids), CHUNK):
-            for path, record in _records(ix, set(ids[start : start + CHUNK])).items():
-                if _set_copying(record, similar, years):
-                    rewrites.append((path, record))
-            if len(rewrites) >= REWRITE_BATCH:
-                written += _rewrite(writer, rewrites, tokenized)
-                rewrites = []
-        rewrites += [(path, record) for path, record in records.items() if record["id"] in changed]
+        chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
+        for chunk, done in zip(chunks, restate(chunks), strict=True):
+            if done is None:
+                done = [(path, record, {}) for path, record in restated(ix, similar, chunk, years)]
+            for path, record, tokens in done:
+                writer.update_document(**{**record_document(record, path), **tokens})
+            written += len(done)
+        rewrites = [(path, record) for path, record in records.items() if record["id"] in changed]
         written += _rewrite(writer, rewrites, tokenized)
         if written:  # not merged now: the rewritten join the next ingest's merge instead
             commit(writer, merge=False)
@@ -103,6 +115,12 @@ def refresh(ix, similar: SimilarityIndex, bodies: set[str], tokenized: Tokenizer
         abandon(writer)
         raise
     similar.settle(stale)
+
+
+def restated(ix, similar: SimilarityIndex, ids: list[str], years: set[tuple[str, int]]) -> list[tuple[str, dict]]:
+    """The ``(path, record)`` of the reports among ``ids`` whose 雷同 figures changed, the
+    figures set (``years``: ``body_years``), in the order of their ids."""
+    return [(path, record) for path, record in _records(ix, set(ids)).items() if _set_copying(record, similar, years)]
 
 
 def _rewrite(writer, rewrites: list[tuple[str, dict]], tokenized: Tokenizer) -> int:
@@ -195,7 +213,7 @@ def _set_copying(record: dict, similar: SimilarityIndex, years: set[tuple[str, i
     return True
 
 
-def _body_years(ix) -> set[tuple[str, int]]:
+def body_years(ix) -> set[tuple[str, int]]:
     """Every (body key, year) the index holds a report of, read from its columns."""
     with ix.searcher() as searcher:
         reader = searcher.reader()

@@ -36,7 +36,18 @@ from .filenames import display_name, path_key, real_path
 from .files import find_files
 from .pretokenized import Tokenized, tokenize
 from .schema import build_schema
-from .store import Column, abandon, column_text, commit, open_or_create, record_document, text_fields, tidy
+from .similarity import SimilarityIndex
+from .store import (
+    Column,
+    abandon,
+    column_text,
+    commit,
+    open_existing,
+    open_or_create,
+    record_document,
+    text_fields,
+    tidy,
+)
 from .store import writer as new_writer
 from .workers import Limits, Lost, Stalls, imap
 
@@ -246,8 +257,8 @@ def memory_reason() -> str:
     return f"needed more memory than the limit of {limit} MB per worker (--memory-limit)"
 
 
-# Fewer rewrites than this are tokenised by the writer: starting the workers (loading jieba's
-# dictionaries) costs more than tokenising them.
+# Fewer rewrites (or stale reports) than this are tokenised (settled) by the writer: starting
+# the workers (loading jieba's dictionaries) costs more than the work.
 PARALLEL_REWRITES = 200
 
 
@@ -263,6 +274,36 @@ def _tokenized(rewrites: list[tuple[str, dict]], workers: int, limits: Limits) -
     texts = [text_fields(record) for _, record in rewrites]
     for _, tokens in imap(_tokenize_text, texts, workers=workers, limits=limits, ahead=AHEAD):
         yield {} if isinstance(tokens, Lost) else tokens
+
+
+def _restated(chunks: list[list[str]], folder: Path, workers: int, limits: Limits) -> Iterator[list | None]:
+    """The cross-report pass's stale reports settled in worker processes, a chunk per call
+    (``corpus.Restater``): each worker reads the chunk's records from the committed index,
+    sets their 雷同 from the committed copied-text index and tokenises the changed ones, while
+    the writer writes the chunks before.  At 100,000 reports that reading was a third of the
+    writer's pass.  None (the writer settles the chunk) where the workers do not tokenise
+    (few stale reports, a small memory limit) or failed."""
+    if sum(map(len, chunks)) < PARALLEL_REWRITES or not _tokenizes(limits.memory_mb):
+        yield from corpus.left_to_writer(chunks)
+        return
+    jobs = [(str(folder), chunk) for chunk in chunks]
+    for _, done in imap(_restate_chunk, jobs, workers=workers, limits=limits, ahead=AHEAD):
+        yield None if isinstance(done, Lost) else done
+
+
+def _restate_chunk(job: tuple[str, list[str]]) -> list[tuple[str, dict, dict[str, Tokenized]]]:
+    """Runs in a worker: ``corpus.restated`` for one chunk of stale reports, tokenised."""
+    folder, ids = job
+    ix, similar, years = _committed(folder)
+    return [(path, record, _tokenize_text(text_fields(record))) for path, record in corpus.restated(ix, similar, ids, years)]
+
+
+@functools.cache
+def _committed(folder: str):
+    """The index and copied-text index in ``folder`` as committed, read-only, and the (body,
+    year) pairs the index holds: opened once per worker (a pool lives for one pass)."""
+    ix = open_existing(Path(folder))
+    return ix, SimilarityIndex(folder, readonly=True), corpus.body_years(ix)
 
 
 def _tokenize_text(fields: dict[str, str]) -> dict[str, Tokenized]:
@@ -324,7 +365,8 @@ def ingest(
             lost = _write(ix, results, summary, batch, _bar(len(jobs), progress), similar)
             _settle_duplicates(summary, lost)
         tokenized = functools.partial(_tokenized, workers=workers, limits=limits)
-        summary.refresh_s = _timed(corpus.refresh, ix, similar, bodies, tokenized)
+        restate = functools.partial(_restated, folder=folder, workers=workers, limits=limits)
+        summary.refresh_s = _timed(corpus.refresh, ix, similar, bodies, tokenized, restate)
         history.settled(folder)
         summary.tidy_s = _timed(tidy, ix)
         summary.files_s = _timed(postingarrays.write_files, ix, workers, limits.memory_mb)

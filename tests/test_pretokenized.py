@@ -16,6 +16,7 @@ import pytest
 from whoosh import fields
 from whoosh import index as whoosh_index
 
+from indexer import corpus
 from indexer import ingest as ingest_module
 from indexer.filenames import display_name, path_key
 from indexer.generator import generate, write
@@ -24,7 +25,7 @@ from indexer.pretokenized import TEXT, Tokenized, tokenize
 from indexer.schema import build_schema
 from indexer.search import search
 from indexer.store import INDEX_NAME, open_existing, schema_signature, text_fields
-from indexer.workers import Limits, imap
+from indexer.workers import Limits, Lost, imap
 
 SEEDS = sorted((Path(__file__).parent / "data" / "seeds").glob("*.txt"))
 FORMS = ("cells", "tsv", "md", "html", "docx", "pdf", "free")
@@ -78,23 +79,30 @@ def test_worker_tokens_index_what_the_writer_indexes(reports, tmp_path):
         assert search(a, query, per_page=100)["results"] == search(b, query, per_page=100)["results"], query
 
 
-def test_rewrites_tokenised_by_the_workers_index_what_the_writer_indexes(reports, tmp_path, monkeypatch):
+@pytest.mark.parametrize("losing", [False, True], ids=["settled", "some-lost"])
+def test_rewrites_settled_by_the_workers_index_what_the_writer_indexes(reports, tmp_path, monkeypatch, losing):
     """The documents the cross-report pass rewrites (their 雷同 changed by later batches) are
-    tokenised in worker processes, and indexed as the writer would index them."""
+    read, given their new figures and tokenised in worker processes, a chunk of stale reports
+    per call, and indexed as the writer would index them; a chunk the workers lost (every
+    other one, with ``losing``) is settled by the writer."""
     shipped: list[int] = []
 
     def counting_imap(fn, items, **kwargs):
-        items = list(items)
-        if fn is ingest_module._tokenize_text:
-            shipped.append(len(items))
-        return imap(fn, items, **kwargs)
+        for k, (item, result) in enumerate(imap(fn, items, **kwargs)):
+            if fn is ingest_module._restate_chunk:
+                if losing and k % 2:
+                    result = Lost("worker died")
+                else:
+                    shipped.append(len(result))
+            yield item, result
 
     by_workers, by_writer = tmp_path / "workers", tmp_path / "writer"
     with monkeypatch.context() as patched:
         patched.setattr(ingest_module, "imap", counting_imap)
         patched.setattr(ingest_module, "PARALLEL_REWRITES", 1)
+        patched.setattr(corpus, "CHUNK", 3)
         ingest([reports], by_workers, workers=2, batch=7)
-    assert shipped and shipped[0] >= 3  # the pass rewrote documents, tokenised by the workers
+    assert sum(shipped) >= 3  # the pass rewrote documents the workers settled
     ingest([reports], by_writer, workers=2, batch=7, limits=Limits(memory_mb=TOKENIZE_MIN_MB - 1))
 
     ours, theirs = _segment_files(by_workers), _segment_files(by_writer)
