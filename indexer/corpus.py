@@ -102,11 +102,10 @@ def refresh(
         for chunk, done in zip(chunks, restate(chunks), strict=True):
             if done is None:
                 done = [(path, record, {}) for path, record in restated(ix, similar, chunk, years)]
-            for path, record, tokens in done:
-                writer.update_document(**{**record_document(record, path), **tokens})
-            written += len(done)
+            written += _rewrite(writer, done)
         rewrites = [(path, record) for path, record in records.items() if record["id"] in changed]
-        written += _rewrite(writer, rewrites, tokenized)
+        entries = tokenized(rewrites)
+        written += _rewrite(writer, [(*rewrite, tokens) for rewrite, tokens in zip(rewrites, entries, strict=True)])
         if written:  # not merged now: the rewritten join the next ingest's merge instead
             commit(writer, merge=False)
         else:  # nothing changed: no new generation for searchers to open
@@ -123,9 +122,9 @@ def restated(ix, similar: SimilarityIndex, ids: list[str], years: set[tuple[str,
     return [(path, record) for path, record in _records(ix, set(ids)).items() if _set_copying(record, similar, years)]
 
 
-def _rewrite(writer, rewrites: list[tuple[str, dict]], tokenized: Tokenizer) -> int:
-    """Write the rewritten documents, with their text as ``tokenized`` gives it."""
-    for (path, record), tokens in zip(rewrites, tokenized(rewrites), strict=True):
+def _rewrite(writer, rewrites: list[tuple[str, dict, dict]]) -> int:
+    """Write the ``(path, record, index entries)`` rewrites (no entries: the writer tokenises)."""
+    for path, record, tokens in rewrites:
         writer.update_document(**{**record_document(record, path), **tokens})
     return len(rewrites)
 
