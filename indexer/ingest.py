@@ -257,9 +257,10 @@ def memory_reason() -> str:
     return f"needed more memory than the limit of {limit} MB per worker (--memory-limit)"
 
 
-# Fewer rewrites (or stale reports) than this are tokenised (settled) by the writer: starting
-# the workers (loading jieba's dictionaries) costs more than the work.
+# Fewer rewrites than this are tokenised by the writer, fewer stale reports than this settled
+# by it: starting the workers (jieba's dictionaries, the index opened) costs more than the work.
 PARALLEL_REWRITES = 200
+PARALLEL_STALE = 1000
 
 
 def _tokenized(rewrites: list[tuple[str, dict]], workers: int, limits: Limits) -> Iterator[dict[str, Tokenized]]:
@@ -283,7 +284,7 @@ def _restated(chunks: list[list[str]], folder: Path, workers: int, limits: Limit
     the writer writes the chunks before.  At 100,000 reports that reading was a third of the
     writer's pass.  None (the writer settles the chunk) where the workers do not tokenise
     (few stale reports, a small memory limit) or failed."""
-    if sum(map(len, chunks)) < PARALLEL_REWRITES or not _tokenizes(limits.memory_mb):
+    if sum(map(len, chunks)) < PARALLEL_STALE or not _tokenizes(limits.memory_mb):
         yield from corpus.left_to_writer(chunks)
         return
     jobs = [(str(folder), chunk) for chunk in chunks]

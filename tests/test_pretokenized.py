@@ -99,7 +99,7 @@ def test_rewrites_settled_by_the_workers_index_what_the_writer_indexes(reports, 
     by_workers, by_writer = tmp_path / "workers", tmp_path / "writer"
     with monkeypatch.context() as patched:
         patched.setattr(ingest_module, "imap", counting_imap)
-        patched.setattr(ingest_module, "PARALLEL_REWRITES", 1)
+        patched.setattr(ingest_module, "PARALLEL_STALE", 1)
         patched.setattr(corpus, "CHUNK", 3)
         ingest([reports], by_workers, workers=2, batch=7)
     assert sum(shipped) >= 3  # the pass rewrote documents the workers settled
