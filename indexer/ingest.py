@@ -281,9 +281,10 @@ def _restated(chunks: list[list[str]], folder: Path, workers: int, limits: Limit
     """The cross-report pass's stale reports settled in worker processes, a chunk per call
     (``corpus.Restater``): each worker reads the chunk's records from the committed index,
     sets their 雷同 from the committed copied-text index and tokenises the changed ones, while
-    the writer writes the chunks before.  At 100,000 reports that reading was a third of the
-    writer's pass.  None (the writer settles the chunk) where the workers do not tokenise
-    (few stale reports, a small memory limit) or failed."""
+    the writer writes the chunks before.  At 100,000 reports that reading was a fifth of the
+    writer's pass.  None (the writer settles the chunk) for fewer than ``PARALLEL_STALE``
+    stale reports, where the workers do not tokenise (a small memory limit), or where one
+    lost the chunk."""
     if sum(map(len, chunks)) < PARALLEL_STALE or not _tokenizes(limits.memory_mb):
         yield from corpus.left_to_writer(chunks)
         return

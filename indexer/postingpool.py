@@ -62,18 +62,13 @@ class TermPool(PostingPool):
         if self.currentsize > self.limit:
             self.save()
 
-    def _held(self) -> Iterator[list[tuple]]:
-        """The held terms' postings, term by term in order: field name, then term bytes."""
+    def _held_terms(self) -> Iterator[tuple[str, bytes, Sequence, Sequence, Sequence]]:
+        """The held terms as ``iter_terms`` gives them, in order: field name, then term bytes."""
         for fieldname in sorted(self._fields):
             terms = self._fields[fieldname]
             for tbytes in sorted(terms):
-                yield terms[tbytes]
-
-    def _held_terms(self) -> Iterator[tuple[str, bytes, Sequence, Sequence, Sequence]]:
-        """The held terms as ``iter_terms`` gives them, in order."""
-        for postings in self._held():
-            fieldnames, terms, ids, weights, values = zip(*postings, strict=True)  # transposed in C
-            yield fieldnames[0], terms[0], ids, weights, values
+                _, _, ids, weights, values = zip(*terms[tbytes], strict=True)  # transposed in C
+                yield fieldname, tbytes, ids, weights, values
 
     def save(self) -> None:
         """Write the held postings as a run: the terms in order, each with its postings
@@ -97,8 +92,9 @@ class TermPool(PostingPool):
         self._fields = {}
         self.currentsize = 0
 
-    def _read_run(self, path: str) -> Iterator[tuple]:
-        """A run's terms in order; the run's file is removed once read."""
+    def _run_terms(self, path: str) -> Iterator[tuple]:
+        """A run's terms in order; the run's file is removed once read.  (Not Whoosh's
+        ``_read_run``, which reads its own runs posting by posting.)"""
         f = self._open_run(path)
         try:
             while True:
@@ -127,7 +123,7 @@ class TermPool(PostingPool):
         # before: a term found in several runs is its parts joined in run order (the merge
         # keeps equal terms in the order of its inputs), the held postings last.
         runs, self.runs = self.runs, []
-        parts = heapq.merge(*(self._read_run(path) for path in runs), self._held_terms(), key=_FIELD_TERM)
+        parts = heapq.merge(*(self._run_terms(path) for path in runs), self._held_terms(), key=_FIELD_TERM)
         for (fieldname, tbytes), same in itertools.groupby(parts, key=_FIELD_TERM):
             joined = list(same)
             if len(joined) == 1:
