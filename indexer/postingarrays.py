@@ -313,28 +313,39 @@ def write_files(ix, workers: int = 1, memory_mb: int = 0) -> int:
     least ``FILE_MIN_DOCS`` documents and no file yet; the number written. Run once an ingest
     has committed everything: a file per commit cost the ingest 8 % more CPU at 5,000 reports,
     mostly for segments the next merges replaced. Skipped while another writer holds the index.
-
-    With ``workers`` > 1 the files are written in worker processes, the largest segment's
-    first (an ingest's merges leave several large segments, and the cores are otherwise idle
-    at its end), each worker's address space capped at ``memory_mb`` (0: none); one a worker
-    could not write is written here."""
+    ``workers`` and ``memory_mb`` as for ``write_due``."""
     lock = ix.lock("WRITELOCK")
-    if getattr(ix.storage, "folder", None) is None or not lock.acquire(False):
+    if not lock.acquire(False):
         return 0
     try:
-        toc = TOC.read(ix.storage, ix.indexname)
-        due = [
-            (segment, path)
-            for segment in sorted(toc.segments, key=lambda s: -s.doc_count_all())
-            if segment.doc_count_all() >= FILE_MIN_DOCS and not os.path.exists(path := _file_path(ix.storage, segment))
-        ]
-        done = _written_in_workers(ix, due, workers, memory_mb) if workers > 1 and len(due) > 1 else set()
-        for segment, path in due:
-            if path not in done:
-                write_file(ix.storage, ix.schema, segment, path)
-        return len(due)
+        return write_due(ix, TOC.read(ix.storage, ix.indexname).segments, workers, memory_mb)
     finally:
         lock.release()
+
+
+def write_due(ix, segments: list, workers: int = 1, memory_mb: int = 0, *, workers_from: int = 2) -> int:
+    """Write the posting file of each of ``segments`` that has at least ``FILE_MIN_DOCS``
+    documents and no file yet; the number written (none for an index outside a folder). The
+    caller holds the index's write lock: ``write_files``, or the writer of a merge that keeps
+    these segments (``store.tidy``), whose commit leaves their files alone.
+
+    With ``workers`` > 1 and at least ``workers_from`` files due, they are written in worker
+    processes, the largest segment's first (an ingest's merges leave several large segments,
+    and the cores are otherwise idle at its end), each worker's address space capped at
+    ``memory_mb`` (0: none); one a worker could not write is written here."""
+    if getattr(ix.storage, "folder", None) is None:
+        return 0
+    due = [
+        (segment, path)
+        for segment in sorted(segments, key=lambda s: -s.doc_count_all())
+        if segment.doc_count_all() >= FILE_MIN_DOCS and not os.path.exists(path := _file_path(ix.storage, segment))
+    ]
+    in_workers = workers > 1 and len(due) >= workers_from
+    done = _written_in_workers(ix, due, workers, memory_mb) if in_workers else set()
+    for segment, path in due:
+        if path not in done:
+            write_file(ix.storage, ix.schema, segment, path)
+    return len(due)
 
 
 def _written_in_workers(ix, due: list[tuple], workers: int, memory_mb: int) -> set[str]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import os
 from bisect import bisect_right
+from collections.abc import Callable
+from concurrent import futures
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from whoosh import index
@@ -150,17 +153,29 @@ def commit(writer, *, merge: bool = True) -> None:
     writer.commit(mergetype=merge_small if merge else NO_MERGE)
 
 
-def tidy(ix) -> bool:
+def tidy(ix, meanwhile: Callable[[list], object] | None = None) -> bool:
     """Merge the small segments an ingest leaves behind (``merging.tidy_segments``); False,
-    and no new generation, when there are not enough to merge."""
+    and no new generation, when there are not enough to merge.
+
+    ``meanwhile``, when given, is called in a thread with the segments the merge keeps while
+    the merge runs, under the merge's write lock, and waited for: an ingest writes their
+    posting files in its workers then, as the merge alone would leave a core idle."""
     if not tidy_segments(ix._segments()):
         return False
     tidying = writer(ix)
-    try:
-        tidying.commit(mergetype=merge_tidy)
-    except BaseException:
-        abandon(tidying)
-        raise
+    chosen = tidy_segments(tidying.segments)
+    kept = [segment for segment in tidying.segments if segment not in chosen]
+    with ThreadPoolExecutor(1) as beside:
+        running = beside.submit(meanwhile, kept) if meanwhile is not None else None
+        try:
+            tidying.commit(mergetype=merge_tidy)
+        except BaseException:
+            if running is not None:
+                futures.wait([running])  # its files are of segments the lock still guards
+            abandon(tidying)
+            raise
+        if running is not None:
+            running.result()
     return True
 
 

@@ -8,6 +8,7 @@ least ``MIN_DOCS`` documents, so both the file and Whoosh's blocks answer terms.
 
 import os
 import shutil
+import threading
 import zlib
 
 import numpy as np
@@ -17,12 +18,12 @@ from test_arraymatch import both_ways, build_index, queries
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3TermInfo
 
-from indexer import postingarrays, postingfile
+from indexer import merging, postingarrays, postingfile, store
 from indexer.generator import generate, write
 from indexer.ingest import ingest
 from indexer.merging import merge_all
 from indexer.schema import build_schema
-from indexer.store import INDEX_NAME, commit, to_document
+from indexer.store import INDEX_NAME, commit, tidy, to_document
 from indexer.store import writer as new_writer
 
 MIN_DOCS = 3
@@ -296,3 +297,64 @@ def test_files_written_by_workers_are_the_files_written_in_process(tmp_path, mon
     written = _file_bytes(here)
     assert len(written) == 3 and _file_bytes(there) == written
     assert not [name for name in os.listdir(there) if name.endswith(".part")]
+
+
+def _open(folder):
+    return whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+
+
+def test_the_closing_merge_has_the_kept_segments_files_written_while_it_merges(tmp_path, monkeypatch):
+    """An ingest's last merge leaves the large segments as they are: their files are written
+    by the workers while it merges the small ones, the same bytes as written after it."""
+    monkeypatch.setattr(postingarrays, "FILE_MIN_DOCS", 10)
+    here, there = tmp_path / "here", tmp_path / "there"
+    _segmented_index(here, [40, 24, 12, 5, 4, 3])  # the last three are merged (12 documents)
+    shutil.copytree(here, there)
+    assert tidy(_open(here))
+    assert postingarrays.write_files(_open(here)) == 4
+    after = _file_bytes(here)
+
+    started, calls = threading.Event(), []
+    beside = _open(there)
+
+    def files(kept):
+        calls.append((sorted(s.doc_count_all() for s in kept), threading.current_thread() is threading.main_thread()))
+        started.set()
+        return postingarrays.write_due(beside, kept, workers=2, workers_from=1)
+
+    def merge_once_files_started(writer, segments):
+        assert started.wait(30)  # the merge waits here: it runs while the files are written
+        return merging.merge_tidy(writer, segments)
+
+    monkeypatch.setattr(store, "merge_tidy", merge_once_files_started)
+    assert tidy(beside, files)
+    assert calls == [([12, 24, 40], False)]
+    meanwhile = _file_bytes(there)
+    assert len(meanwhile) == 3 and {name: after[name] for name in meanwhile} == meanwhile
+    assert postingarrays.write_files(_open(there)) == 1  # the merged segment's, left for after
+    assert sorted(_file_bytes(there).values()) == sorted(after.values())
+    assert not [name for name in os.listdir(there) if name.endswith(".part")]
+
+
+def test_a_failed_closing_merge_waits_for_the_files_then_lets_go_of_the_index(tmp_path, monkeypatch):
+    monkeypatch.setattr(postingarrays, "FILE_MIN_DOCS", 10)
+    _segmented_index(tmp_path / "ix", [40, 24, 12, 5, 4, 3])
+    ix = _open(tmp_path / "ix")
+    generation = ix.latest_generation()
+    finished = threading.Event()
+
+    def files(kept):
+        postingarrays.write_due(ix, kept)
+        finished.set()
+
+    def full_disk(writer, segments):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store, "merge_tidy", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        tidy(ix, files)
+    assert finished.is_set() and len(_file_bytes(tmp_path / "ix")) == 3
+    assert _open(tmp_path / "ix").latest_generation() == generation  # nothing committed
+    lock = ix.lock("WRITELOCK")
+    assert lock.acquire(False)  # the lock let go
+    lock.release()

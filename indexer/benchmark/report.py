@@ -31,9 +31,9 @@ def table(r: dict) -> str:
         f"{_n(1000 * plain['cpu_s'] / plain['documents'] if plain else None)} | |",
         f"| of which cross-report figures (雷同, 同比): wall s : CPU s | {ingest.get('refresh_wall_s', 0):.1f} : "
         f"{ingest.get('refresh_cpu_s', 0):.1f} | — | |",
-        f"| of which merging the small segments at the end: wall s : CPU s | {ingest.get('tidy_wall_s', 0):.1f} : "
+        f"| of which merging the small segments at the end (the kept ones' posting files written meanwhile): wall s : CPU s | {ingest.get('tidy_wall_s', 0):.1f} : "
         f"{ingest.get('tidy_cpu_s', 0):.1f} | — | |",
-        f"| of which writing the posting files at the end: wall s : CPU s | {ingest.get('files_wall_s', 0):.1f} : "
+        f"| of which writing the posting files left after that merge: wall s : CPU s | {ingest.get('files_wall_s', 0):.1f} : "
         f"{ingest.get('files_cpu_s', 0):.1f} | — | |",
         f"| while reading: the writer waiting for the workers, s / workers idle behind a full queue, worker-s | "
         f"{ingest.get('writer_waited_s', 0):.1f} / {ingest.get('workers_held_s', 0):.1f} | — | |",
