@@ -371,7 +371,8 @@ def ingest(
         restate = functools.partial(_restated, folder=folder, workers=workers, limits=limits)
         summary.refresh_s = _timed(corpus.refresh, ix, similar, bodies, tokenized, restate)
         history.settled(folder)
-        # The kept segments' posting files are written by the workers while the small ones merge.
+        # Posting files are written by the workers while the small segments merge (store.tidy);
+        # write_files writes them all when there was nothing to merge.
         files = functools.partial(postingarrays.write_due, ix, workers=workers, memory_mb=limits.memory_mb, workers_from=1)
         summary.tidy_s = _timed(tidy, ix, files)
         summary.files_s = _timed(postingarrays.write_files, ix, workers, limits.memory_mb)

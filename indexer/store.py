@@ -157,25 +157,29 @@ def tidy(ix, meanwhile: Callable[[list], object] | None = None) -> bool:
     """Merge the small segments an ingest leaves behind (``merging.tidy_segments``); False,
     and no new generation, when there are not enough to merge.
 
-    ``meanwhile``, when given, is called in a thread with the segments the merge keeps while
-    the merge runs, under the merge's write lock, and waited for: an ingest writes their
-    posting files in its workers then, as the merge alone would leave a core idle."""
+    ``meanwhile``, when given, is called in a thread with the segments the merge keeps as it
+    starts, and in another with the segment it made once that is committed, and both are
+    waited for: an ingest writes their posting files in its workers, as the merge alone
+    would leave a core idle."""
     if not tidy_segments(ix._segments()):
         return False
     tidying = writer(ix)
     chosen = tidy_segments(tidying.segments)
     kept = [segment for segment in tidying.segments if segment not in chosen]
-    with ThreadPoolExecutor(1) as beside:
-        running = beside.submit(meanwhile, kept) if meanwhile is not None else None
+    with ThreadPoolExecutor(2) as beside:
+        running = [beside.submit(meanwhile, kept)] if meanwhile is not None else []
         try:
             tidying.commit(mergetype=merge_tidy)
         except BaseException:
-            if running is not None:
-                futures.wait([running])  # its files are of segments the lock still guards
+            futures.wait(running)  # the kept segments' files: nothing of the failed merge
             abandon(tidying)
             raise
-        if running is not None:
-            running.result()
+        if meanwhile is not None:
+            kept_ids = {segment.segment_id() for segment in kept}
+            made = [segment for segment in ix._segments() if segment.segment_id() not in kept_ids]
+            running.append(beside.submit(meanwhile, made))
+        for done in running:
+            done.result()
     return True
 
 

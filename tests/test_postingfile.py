@@ -303,9 +303,10 @@ def _open(folder):
     return whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
 
 
-def test_the_closing_merge_has_the_kept_segments_files_written_while_it_merges(tmp_path, monkeypatch):
-    """An ingest's last merge leaves the large segments as they are: their files are written
-    by the workers while it merges the small ones, the same bytes as written after it."""
+def test_the_closing_merge_has_the_posting_files_written_beside_it(tmp_path, monkeypatch):
+    """An ingest's last merge leaves the large segments as they are: their files are written by
+    the workers while it merges the small ones, the merged segment's once it is committed (the
+    first still being written, maybe), the same bytes as written after it."""
     monkeypatch.setattr(postingarrays, "FILE_MIN_DOCS", 10)
     here, there = tmp_path / "here", tmp_path / "there"
     _segmented_index(here, [40, 24, 12, 5, 4, 3])  # the last three are merged (12 documents)
@@ -317,10 +318,11 @@ def test_the_closing_merge_has_the_kept_segments_files_written_while_it_merges(t
     started, calls = threading.Event(), []
     beside = _open(there)
 
-    def files(kept):
-        calls.append((sorted(s.doc_count_all() for s in kept), threading.current_thread() is threading.main_thread()))
+    def files(segments):
+        on_main = threading.current_thread() is threading.main_thread()
+        calls.append((sorted(s.doc_count_all() for s in segments), on_main))
         started.set()
-        return postingarrays.write_due(beside, kept, workers=2, workers_from=1)
+        return postingarrays.write_due(beside, segments, workers=2, workers_from=1)
 
     def merge_once_files_started(writer, segments):
         assert started.wait(30)  # the merge waits here: it runs while the files are written
@@ -328,11 +330,11 @@ def test_the_closing_merge_has_the_kept_segments_files_written_while_it_merges(t
 
     monkeypatch.setattr(store, "merge_tidy", merge_once_files_started)
     assert tidy(beside, files)
-    assert calls == [([12, 24, 40], False)]
-    meanwhile = _file_bytes(there)
-    assert len(meanwhile) == 3 and {name: after[name] for name in meanwhile} == meanwhile
-    assert postingarrays.write_files(_open(there)) == 1  # the merged segment's, left for after
-    assert sorted(_file_bytes(there).values()) == sorted(after.values())
+    assert calls == [([12, 24, 40], False), ([12], False)]
+    written = _file_bytes(there)
+    assert sorted(written.values()) == sorted(after.values())  # the merged segment's name is new
+    assert len(written) == 4 and len(set(written) & set(after)) == 3
+    assert postingarrays.write_files(_open(there)) == 0  # none left for after
     assert not [name for name in os.listdir(there) if name.endswith(".part")]
 
 
