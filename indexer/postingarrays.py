@@ -326,8 +326,10 @@ def write_files(ix, workers: int = 1, memory_mb: int = 0) -> int:
 def write_due(ix, segments: list, workers: int = 1, memory_mb: int = 0, *, workers_from: int = 2) -> int:
     """Write the posting file of each of ``segments`` that has at least ``FILE_MIN_DOCS``
     documents and no file yet; the number written (none for an index outside a folder). The
-    caller holds the index's write lock: ``write_files``, or the writer of a merge that keeps
-    these segments (``store.tidy``), whose commit leaves their files alone.
+    caller holds the index's write lock (``write_files``, or the writer of a merge that keeps
+    these segments: ``store.tidy``, whose commit leaves their files alone), or has just
+    committed the segments (the merge's own): a writer that takes the lock meanwhile writes
+    the same bytes (``postingfile.write``), or merges the segment away and its file with it.
 
     With ``workers`` > 1 and at least ``workers_from`` files due, they are written in worker
     processes, the largest segment's first (an ingest's merges leave several large segments,

@@ -111,7 +111,10 @@ def _record(key: bytes, entry: Entry) -> bytes:
 def write(path: str | os.PathLike, entries: Iterable[tuple[bytes, Entry]]) -> int:
     """Write the terms' ``entries`` (key, arrays) to ``path``; the number of terms written."""
     path = os.fspath(path)
-    partial = path + ".part"
+    # A name of this writer's own: an ingest writes a merged segment's file after its commit
+    # has let go of the index, so another process's ingest may be writing the same file; each
+    # writes the same bytes, and the last rename wins.
+    partial = f"{path}.{os.getpid()}-{threading.get_ident()}.part"
     try:
         count = _write(partial, entries)
     except BaseException:

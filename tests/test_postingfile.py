@@ -215,6 +215,28 @@ def test_terms_whose_hashes_collide_are_left_to_whoosh(tmp_path, monkeypatch):
     assert found.read(b"c").ids.tolist() == [1, 2]
 
 
+def test_two_writers_of_one_file_at_once_leave_it_whole(tmp_path):
+    # An ingest writes a merged segment's file after its commit, so another process's ingest
+    # may write the same file meanwhile: here the second writes all of it while the first is
+    # part-way through its entries.
+    path = tmp_path / "x.npp"
+    entries = [(f"t{i}".encode(), postingfile.Entry(np.arange(i + 1), np.ones(i + 1), None, None)) for i in range(50)]
+    second = []
+
+    def first_writer_entries():
+        for number, entry in enumerate(entries):
+            if number == 25:  # another writer (a thread: another process would do the same)
+                other = threading.Thread(target=lambda: second.append(postingfile.write(path, entries)))
+                other.start()
+                other.join()
+            yield entry
+
+    assert postingfile.write(path, first_writer_entries()) == 50 and second == [50]
+    found = postingfile.PostingFile(path)
+    assert [found.read(key).ids.tolist() for key, _ in entries] == [list(range(i + 1)) for i in range(50)]
+    assert os.listdir(tmp_path) == ["x.npp"]
+
+
 def test_files_follow_the_segments_through_merges_and_a_damaged_file_is_ignored(tmp_path, monkeypatch):
     monkeypatch.setattr(postingfile, "MIN_DOCS", 2)
     monkeypatch.setattr(postingarrays, "FILE_MIN_DOCS", 20)
