@@ -340,8 +340,10 @@ class _Segment:
         if len(found) == heads or heads == len(starts):
             return found
         rest = ~first
-        rest[rest] = ~facetarrays.marked(found, int(docs[-1]) + 1)[docs[rest]]
-        return np.union1d(found, self._verified(starts[rest], checks))
+        matched = facetarrays.marked(found, int(docs[-1]) + 1)
+        rest[rest] = ~matched[docs[rest]]
+        matched[self._verified(starts[rest], checks)] = True  # a mask, not np.union1d: no sort
+        return np.flatnonzero(matched)
 
     def _verified(self, starts: np.ndarray, checks: list[tuple[np.ndarray, int]]) -> np.ndarray:
         for keys, offset in checks:

@@ -153,6 +153,17 @@ def _live(leaf) -> np.ndarray:
     return live
 
 
+def tally(values: np.ndarray) -> list[tuple[int, int]]:
+    """``(value, how many)`` for each distinct value among ``values`` (small non-negative
+    integers: text codes, years), ascending: a count per possible value, linear in the values
+    where sorting them (``np.unique``) took most of counting a query's 70,000 hits."""
+    if not len(values):
+        return []
+    numbers = np.bincount(values)
+    present = np.flatnonzero(numbers)
+    return list(zip(present.tolist(), numbers[present].tolist(), strict=True))
+
+
 def marked(docnums: np.ndarray, size: int) -> np.ndarray:
     """A mask over document numbers below ``size``, true at ``docnums``."""
     mask = np.zeros(size, dtype=bool)

@@ -96,15 +96,13 @@ def _compute(searcher, folder: Path) -> dict:
 def _text_counts(reader, live: np.ndarray, field: str) -> tuple[dict[str, int], int]:
     """Each value of a text column with its count over live reports, and how many have none."""
     codes = facetarrays.array(reader, field)[live]
-    keys, numbers = np.unique(codes[codes >= 0], return_counts=True)
-    found = {facetarrays.name_of(int(k)): int(n) for k, n in zip(keys, numbers, strict=True)}
+    found = {facetarrays.name_of(code): n for code, n in facetarrays.tally(codes[codes >= 0])}
     return found, int((codes < 0).sum())
 
 
 def _years(reader, live: np.ndarray) -> dict:
-    years = facetarrays.known_years(reader)[live]
-    keys, numbers = np.unique(years[years > 0], return_counts=True)
-    counted = [{"value": int(k), "count": int(n)} for k, n in zip(keys, numbers, strict=True)]
+    years = facetarrays.known_years(reader)[live].astype(np.int64)  # whole years, 0: none
+    counted = [{"value": year, "count": n} for year, n in facetarrays.tally(years[years > 0])]
     return {"years": counted, "year_unknown": int((years == 0).sum())}
 
 

@@ -237,13 +237,11 @@ def counted(reader, docnums: np.ndarray | list[int]) -> dict[str, dict[str, int]
         elif name == "anomalies":
             found = anomalies.judgement(reader).counts(hits)
         elif name == "year":
-            values = facetarrays.known_years(reader)[hits]
-            keys, numbers = np.unique(values[values > 0], return_counts=True)
-            found = {str(int(k)): int(n) for k, n in zip(keys, numbers, strict=True)}
+            years = facetarrays.known_years(reader)[hits].astype(np.int64)  # whole years, 0: none
+            found = {str(year): n for year, n in facetarrays.tally(years[years > 0])}
         else:
             codes = facetarrays.array(reader, name)[hits]
-            keys, numbers = np.unique(codes[codes >= 0], return_counts=True)
-            found = {facetarrays.name_of(int(k)): int(n) for k, n in zip(keys, numbers, strict=True)}
+            found = {facetarrays.name_of(code): n for code, n in facetarrays.tally(codes[codes >= 0])}
         counts[name] = dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
     return counts
 
