@@ -115,6 +115,7 @@ def write(path: str | os.PathLike, entries: Iterable[tuple[bytes, Entry]]) -> in
     # has let go of the index, so another process's ingest may be writing the same file; each
     # writes the same bytes, and the last rename wins.
     partial = f"{path}.{os.getpid()}-{threading.get_ident()}.part"
+    _remove_abandoned(path)
     try:
         count = _write(partial, entries)
     except BaseException:
@@ -123,6 +124,28 @@ def write(path: str | os.PathLike, entries: Iterable[tuple[bytes, Entry]]) -> in
         raise
     os.replace(partial, path)
     return count
+
+
+def _remove_abandoned(path: str) -> None:
+    """Remove the partial files of ``path`` whose writing process is gone: killed while it
+    wrote (a writer that fails removes its own). Another live writer's partial is its own."""
+    folder, name = os.path.split(path)
+    prefix = name + "."
+    for found in os.listdir(folder or "."):
+        pid = found[len(prefix) :].partition("-")[0] if found.startswith(prefix) and found.endswith(".part") else ""
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                os.remove(os.path.join(folder, found))
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # no signal sent: only whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _write(partial: str, entries: Iterable[tuple[bytes, Entry]]) -> int:

@@ -8,6 +8,8 @@ least ``MIN_DOCS`` documents, so both the file and Whoosh's blocks answer terms.
 
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import zlib
 
@@ -235,6 +237,19 @@ def test_two_writers_of_one_file_at_once_leave_it_whole(tmp_path):
     found = postingfile.PostingFile(path)
     assert [found.read(key).ids.tolist() for key, _ in entries] == [list(range(i + 1)) for i in range(50)]
     assert os.listdir(tmp_path) == ["x.npp"]
+
+
+def test_a_partial_file_left_by_a_killed_writer_is_removed_by_the_next(tmp_path):
+    path = tmp_path / "x.npp"
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    killed = tmp_path / f"x.npp.{int(gone.stdout)}-140001.part"  # its process has exited
+    writing = tmp_path / f"x.npp.{os.getpid()}-140002.part"  # a live process's, being written
+    other = tmp_path / f"y.npp.{int(gone.stdout)}-140001.part"  # another file's
+    for partial in (killed, writing, other):
+        partial.write_bytes(b"half a file")
+    one = postingfile.Entry(np.array([1, 2]), np.array([1.0, 1.0]), None, None)
+    assert postingfile.write(path, [(b"a", one)]) == 1
+    assert sorted(os.listdir(tmp_path)) == sorted(["x.npp", writing.name, other.name])
 
 
 def test_files_follow_the_segments_through_merges_and_a_damaged_file_is_ignored(tmp_path, monkeypatch):
