@@ -89,7 +89,7 @@ class Judgement:
         size = reader.doc_count_all()
         live = facetarrays.alive(reader)
         levels, provinces = facetarrays.array(reader, "level"), facetarrays.array(reader, "province")
-        years = facetarrays.known_years(reader).astype(np.int64)
+        years = facetarrays.known_years(reader)
         member = (provinces >= 0) & (years > 0) & (True if live is None else live)
         group = np.full(size, -1, dtype=np.int64)
         groups = 0

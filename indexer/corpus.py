@@ -221,5 +221,5 @@ def body_years(ix) -> set[tuple[str, int]]:
         bodies, years = facetarrays.array(reader, "body_key"), facetarrays.known_years(reader)
         live = facetarrays.alive(reader)
         keep = (bodies >= 0) & (years > 0) & (True if live is None else live)
-        pairs = set(zip(bodies[keep].tolist(), years[keep].astype(int).tolist(), strict=True))
+        pairs = set(zip(bodies[keep].tolist(), years[keep].tolist(), strict=True))
     return {(facetarrays.name_of(code), year) for code, year in pairs}

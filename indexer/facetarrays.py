@@ -129,9 +129,10 @@ def term_docs(reader, fieldname: str, term: str) -> np.ndarray:
 
 
 def known_years(reader) -> np.ndarray:
-    """Each document's year, 0 where it has none (Whoosh's year column says 2147483647 then)."""
+    """Each document's year as an integer, 0 where it has none (Whoosh's year column says
+    2147483647 then)."""
     years = array(reader, "year")
-    return np.where((years > YEAR_MIN) & (years < YEAR_MAX), years, 0.0)
+    return np.where((years > YEAR_MIN) & (years < YEAR_MAX), years, 0).astype(np.int64)
 
 
 def alive(reader) -> np.ndarray | None:

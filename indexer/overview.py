@@ -101,7 +101,7 @@ def _text_counts(reader, live: np.ndarray, field: str) -> tuple[dict[str, int], 
 
 
 def _years(reader, live: np.ndarray) -> dict:
-    years = facetarrays.known_years(reader)[live].astype(np.int64)  # whole years, 0: none
+    years = facetarrays.known_years(reader)[live]
     counted = [{"value": year, "count": n} for year, n in facetarrays.tally(years[years > 0])]
     return {"years": counted, "year_unknown": int((years == 0).sum())}
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import struct
 import threading
 import zlib
@@ -114,7 +115,7 @@ def write(path: str | os.PathLike, entries: Iterable[tuple[bytes, Entry]]) -> in
     # A name of this writer's own: an ingest writes a merged segment's file after its commit
     # has let go of the index, so another process's ingest may be writing the same file; each
     # writes the same bytes, and the last rename wins.
-    partial = f"{path}.{os.getpid()}-{threading.get_ident()}.part"
+    partial = f"{path}.{os.getpid()}-{threading.get_ident()}.part"  # _PARTIAL's shape
     _remove_abandoned(path)
     try:
         count = _write(partial, entries)
@@ -126,14 +127,17 @@ def write(path: str | os.PathLike, entries: Iterable[tuple[bytes, Entry]]) -> in
     return count
 
 
+_PARTIAL = r"\.(?P<pid>\d+)-\d+\.part"  # after the file's name: its writer's process and thread
+
+
 def _remove_abandoned(path: str) -> None:
     """Remove the partial files of ``path`` whose writing process is gone: killed while it
     wrote (a writer that fails removes its own). Another live writer's partial is its own."""
     folder, name = os.path.split(path)
-    prefix = name + "."
+    partial = re.compile(re.escape(name) + _PARTIAL)
     for found in os.listdir(folder or "."):
-        pid = found[len(prefix) :].partition("-")[0] if found.startswith(prefix) and found.endswith(".part") else ""
-        if pid.isdigit() and not _running(int(pid)):
+        writer = partial.fullmatch(found)
+        if writer and not _running(int(writer["pid"])):
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(folder, found))
 

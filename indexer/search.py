@@ -237,7 +237,7 @@ def counted(reader, docnums: np.ndarray | list[int]) -> dict[str, dict[str, int]
         elif name == "anomalies":
             found = anomalies.judgement(reader).counts(hits)
         elif name == "year":
-            years = facetarrays.known_years(reader)[hits].astype(np.int64)  # whole years, 0: none
+            years = facetarrays.known_years(reader)[hits]
             found = {str(year): n for year, n in facetarrays.tally(years[years > 0])}
         else:
             codes = facetarrays.array(reader, name)[hits]

@@ -68,7 +68,7 @@ def series_over(searcher, docnums: np.ndarray, key: str) -> dict:
     provinces = facetarrays.array(reader, "province")[hits]
     summed = not is_ratio(key)
     dated, placed = present & (years != 0), present & (provinces >= 0)
-    by_year = _group(years[dated].astype(np.int64), values[dated], summed)
+    by_year = _group(years[dated], values[dated], summed)
     by_province = [
         {**group, "key": facetarrays.name_of(group["key"])}
         for group in _group(provinces[placed].astype(np.int64), values[placed], summed)
