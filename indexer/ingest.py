@@ -24,6 +24,7 @@ import stat
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,6 +80,9 @@ class IngestSummary:
     refresh_s: tuple[float, float] = (0.0, 0.0)
     tidy_s: tuple[float, float] = (0.0, 0.0)
     files_s: tuple[float, float] = (0.0, 0.0)
+    # The writing thread's CPU seconds on the batches while the reports were read, by stage
+    # (``_commit_batch``): "figures", "documents", "commits", "merges".
+    batch_cpu: dict[str, float] = field(default_factory=dict)
     # Where reading and writing waited for each other while the reports were read.
     stalls: Stalls = field(default_factory=Stalls)
 
@@ -471,9 +475,9 @@ def _write(ix, results, summary: IngestSummary, batch: int, bar, similar) -> dic
             waiting.append((job.path, result.record, result.tokens))
             (summary.replaced if job.replaces else summary.added).append(job.shown)
             if len(waiting) >= batch:
-                _commit_batch(ix, writer, waiting, similar)
+                _commit_batch(ix, writer, waiting, similar, summary.batch_cpu)
                 writer, waiting = new_writer(ix), []
-        _commit_batch(ix, writer, waiting, similar)
+        _commit_batch(ix, writer, waiting, similar, summary.batch_cpu)
     except BaseException:
         abandon(writer)
         raise
@@ -482,13 +486,32 @@ def _write(ix, results, summary: IngestSummary, batch: int, bar, similar) -> dic
     return lost
 
 
-def _commit_batch(ix, writer, waiting: list[tuple[str, dict, dict[str, Tokenized]]], similar) -> None:
+def _commit_batch(ix, writer, waiting: list[tuple[str, dict, dict[str, Tokenized]]], similar, cpu: dict[str, float]) -> None:
     """Write one batch of new or replaced reports, with their text as the workers tokenised
-    it, and the indexed reports whose figures it changes, and commit."""
+    it, and the indexed reports whose figures it changes, and commit.  Adds the CPU seconds
+    of each stage to ``cpu``: the cross-report figures (the copied-text index's), adding the
+    documents, the commit (its postings and columns written) and the merges it ran."""
     written = {path: record for path, record, _ in waiting}
     tokenized = {path: tokens for path, _, tokens in waiting}
-    changed = corpus.prepare(ix, similar, written) if written else {}
-    for path, record in {**changed, **written}.items():
-        writer.update_document(**{**record_document(record, path), **tokenized.get(path, {})})
-    commit(writer)
-    similar.settle(record["id"] for record in written.values())
+    with _cpu(cpu, "figures"):
+        changed = corpus.prepare(ix, similar, written) if written else {}
+    with _cpu(cpu, "documents"):
+        for path, record in {**changed, **written}.items():
+            writer.update_document(**{**record_document(record, path), **tokenized.get(path, {})})
+    merged = cpu.get("merges", 0.0)
+    with _cpu(cpu, "commits"):
+        commit(writer, around_merges=functools.partial(_cpu, cpu, "merges"))
+    cpu["commits"] -= cpu.get("merges", 0.0) - merged  # the merges counted once, apart
+    with _cpu(cpu, "figures"):
+        similar.settle(record["id"] for record in written.values())
+
+
+@contextmanager
+def _cpu(totals: dict[str, float], stage: str) -> Iterator[None]:
+    """Add the block's CPU seconds to ``totals[stage]``: this thread's alone, not the supervisor
+    thread's (``workers``), which receives the workers' results meanwhile."""
+    started = time.thread_time()
+    try:
+        yield
+    finally:
+        totals[stage] = totals.get(stage, 0.0) + time.thread_time() - started

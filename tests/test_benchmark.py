@@ -38,6 +38,10 @@ def test_every_report_is_ingested_in_bulk_then_as_an_increment(results):
     # peak is not the parent's size at the fork before its exec
     ingest = results["ingest"]
     assert 100 < ingest["worker_peak_mb"] < 1024 and ingest["tree_peak_mb"] >= ingest["worker_peak_mb"]
+    # the writer's CPU while reading, by stage: each stage counted once, within the writer's CPU
+    stages = ingest["batch_cpu_s"]
+    assert set(stages) == {"figures", "documents", "commits", "merges"}
+    assert min(stages.values()) >= 0 and sum(stages.values()) <= ingest["parent_cpu_s"]
 
 
 def test_every_query_class_is_timed_in_process_and_over_http(results):
@@ -54,6 +58,7 @@ def test_the_table_has_a_row_per_query_class(results):
     for kind in workload.CLASSES:
         assert f"| {kind} |" in printed
     assert "reports/s (wall)" in printed
+    assert "| of which, while reading: each batch's cross-report figures / documents added / commits" in printed
     assert "search time limit" not in printed
     assert all(q["http_timeouts"] == 0 for q in results["queries"].values())
 

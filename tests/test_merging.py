@@ -288,7 +288,7 @@ def test_an_ingest_ends_with_its_small_segments_merged(tmp_path, monkeypatch):
     """Twenty reports in batches of two, committed without merging (as larger batches
     commit before Whoosh's policy merges them): the batches' segments are merged at the
     end, and every report is still there once."""
-    monkeypatch.setattr(ingest_module, "commit", lambda writer, merge=True: commit(writer, merge=False))
+    monkeypatch.setattr(ingest_module, "commit", lambda writer, **_: commit(writer, merge=False))
     reports = tmp_path / "reports"
     for seed in range(20):
         write(generate(seed), "tsv", reports)

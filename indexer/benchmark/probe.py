@@ -36,6 +36,7 @@ def _ingest(argv: list[str]) -> None:
         "tidy_wall_s": summary.tidy_s[0], "tidy_cpu_s": summary.tidy_s[1],
         "files_wall_s": summary.files_s[0], "files_cpu_s": summary.files_s[1],
         "writer_waited_s": summary.stalls.caller, "workers_held_s": summary.stalls.workers,
+        "batch_cpu_s": summary.batch_cpu,
         "parent_cpu_s": _cpu(me), "workers_cpu_s": _cpu(workers_usage),
         "parent_peak_mb": me.ru_maxrss / 1024,
     }))  # fmt: skip

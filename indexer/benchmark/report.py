@@ -13,6 +13,19 @@ def _ratio(ours: float | None, theirs: float | None) -> str:
     return f"{ours / theirs:.2f}×" if ours and theirs else "—"
 
 
+def _batches_row(ingest: dict) -> str:
+    """The writing thread's CPU while the reports were read, by stage; the rest is the
+    parent's other CPU then: receiving the workers' results, planning (hashing the files)."""
+    stages = ingest.get("batch_cpu_s") or {}
+    ends = sum(ingest.get(f"{step}_cpu_s", 0) for step in ("refresh", "tidy", "files"))
+    rest = ingest["parent_cpu_s"] - ends - sum(stages.values())
+    shown = " / ".join(f"{stages.get(stage, 0):.1f}" for stage in ("figures", "documents", "commits", "merges"))
+    return (
+        "| of which, while reading: each batch's cross-report figures / documents added / commits "
+        f"(postings and columns written) / merges / the rest (receiving, planning): CPU s | {shown} / {rest:.1f} | — | |"
+    )
+
+
 def table(r: dict) -> str:
     ingest, plain = r["ingest"], r.get("plain") or {}
     cpu = ingest["parent_cpu_s"] + ingest["workers_cpu_s"]
@@ -29,6 +42,7 @@ def table(r: dict) -> str:
         f"| CPU ms per report: extraction and tokenising (workers) | {1000 * ingest['workers_cpu_s'] / ingest['added']:.1f} | — | |",
         f"| CPU ms per report: writing the index (parent; plain: all its indexing) | {1000 * ingest['parent_cpu_s'] / ingest['added']:.1f} | "
         f"{_n(1000 * plain['cpu_s'] / plain['documents'] if plain else None)} | |",
+        _batches_row(ingest),
         f"| of which cross-report figures (雷同, 同比): wall s : CPU s | {ingest.get('refresh_wall_s', 0):.1f} : "
         f"{ingest.get('refresh_cpu_s', 0):.1f} | — | |",
         f"| of which merging the small segments at the end (the kept ones' posting files written meanwhile): wall s : CPU s | {ingest.get('tidy_wall_s', 0):.1f} : "
