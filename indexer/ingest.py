@@ -498,20 +498,23 @@ def _commit_batch(ix, writer, waiting: list[tuple[str, dict, dict[str, Tokenized
     with _cpu(cpu, "documents"):
         for path, record in {**changed, **written}.items():
             writer.update_document(**{**record_document(record, path), **tokenized.get(path, {})})
-    merged = cpu.get("merges", 0.0)
     with _cpu(cpu, "commits"):
-        commit(writer, around_merges=functools.partial(_cpu, cpu, "merges"))
-    cpu["commits"] -= cpu.get("merges", 0.0) - merged  # the merges counted once, apart
+        commit(writer, around_merges=functools.partial(_cpu, cpu, "merges", apart_from="commits"))
     with _cpu(cpu, "figures"):
         similar.settle(record["id"] for record in written.values())
 
 
 @contextmanager
-def _cpu(totals: dict[str, float], stage: str) -> Iterator[None]:
-    """Add the block's CPU seconds to ``totals[stage]``: this thread's alone, not the supervisor
-    thread's (``workers``), which receives the workers' results meanwhile."""
+def _cpu(totals: dict[str, float], stage: str, apart_from: str | None = None) -> Iterator[None]:
+    """Add the block's CPU seconds to ``totals[stage]`` (and take them out of
+    ``totals[apart_from]``, the enclosing stage's, so each second counts once): this thread's
+    alone, not the supervisor thread's (``workers``), which receives the workers' results
+    meanwhile."""
     started = time.thread_time()
     try:
         yield
     finally:
-        totals[stage] = totals.get(stage, 0.0) + time.thread_time() - started
+        spent = time.thread_time() - started
+        totals[stage] = totals.get(stage, 0.0) + spent
+        if apart_from is not None:
+            totals[apart_from] = totals.get(apart_from, 0.0) - spent

@@ -109,13 +109,21 @@ def _record(key: bytes, entry: Entry) -> bytes:
     return _KEY.pack(len(key)) + key + head + first + second
 
 
+# A partial file's name after the file's own: its writer's process and thread.
+_PARTIAL = r"\.(?P<pid>\d+)-\d+\.part"
+
+
+def _partial_name(path: str, pid: int, thread: int) -> str:
+    return f"{path}.{pid}-{thread}.part"  # read back by _PARTIAL
+
+
 def write(path: str | os.PathLike, entries: Iterable[tuple[bytes, Entry]]) -> int:
     """Write the terms' ``entries`` (key, arrays) to ``path``; the number of terms written."""
     path = os.fspath(path)
     # A name of this writer's own: an ingest writes a merged segment's file after its commit
     # has let go of the index, so another process's ingest may be writing the same file; each
     # writes the same bytes, and the last rename wins.
-    partial = f"{path}.{os.getpid()}-{threading.get_ident()}.part"  # _PARTIAL's shape
+    partial = _partial_name(path, os.getpid(), threading.get_ident())
     _remove_abandoned(path)
     try:
         count = _write(partial, entries)
@@ -125,9 +133,6 @@ def write(path: str | os.PathLike, entries: Iterable[tuple[bytes, Entry]]) -> in
         raise
     os.replace(partial, path)
     return count
-
-
-_PARTIAL = r"\.(?P<pid>\d+)-\d+\.part"  # after the file's name: its writer's process and thread
 
 
 def _remove_abandoned(path: str) -> None:
@@ -147,8 +152,8 @@ def _running(pid: int) -> bool:
         os.kill(pid, 0)  # no signal sent: only whether the process exists
     except ProcessLookupError:
         return False
-    except PermissionError:  # another user's process
-        return True
+    except PermissionError:  # another user's process: it exists
+        pass
     return True
 
 
