@@ -212,15 +212,17 @@ class SimilarityIndex:
         """Take a section out of the LSH bands and drop its figures, both ways (the reports at
         the other end have figures to redo, and their sections' best share may have been this)."""
         partners = self._db.execute(
-            "SELECT o.sid, o.report FROM edges e JOIN sections o ON o.sid = e.b WHERE e.a = ?", (sid,)
+            "SELECT e.b, o.report FROM edges e LEFT JOIN sections o ON o.sid = e.b WHERE e.a = ?", (sid,)
         ).fetchall()
-        self._stale({report for _, report in partners})
+        self._stale({report for _, report in partners if report is not None})
         self._db.executemany("UPDATE sections SET best = NULL WHERE sid = ?", [(other,) for other, _ in partners])
         if bands:
             keys = np.frombuffer(bands, dtype=np.int64).tolist()
             self._db.executemany("DELETE FROM bands WHERE key = ? AND sid = ?", [(k, sid) for k in keys])
+        # Its rows both ways: those it names as a, and (the pairs being stored both ways) the
+        # same pairs turned round.
         self._db.execute("DELETE FROM edges WHERE a = ?", (sid,))
-        self._db.execute("DELETE FROM edges WHERE b = ?", (sid,))
+        self._db.executemany("DELETE FROM edges WHERE a = ? AND b = ?", [(other, sid) for other, _ in partners])
 
     def commit(self) -> int:
         """Bring staged and affected sections up to date and commit; returns how many were redone."""
