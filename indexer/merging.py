@@ -30,6 +30,7 @@ from whoosh.reading import SegmentReader
 from whoosh.util import fib
 from whoosh.util.numlists import delta_decode
 
+from .numbercolumn import number_dtype, write_numbers
 from .postingarrays import blocks
 from .postingpool import write_terms
 
@@ -176,25 +177,18 @@ def _copy_columns(perdoc, schema, readers: list, docmaps: list[array]) -> None:
                         target.add(new, values[old])
 
 
-# Struct typecodes whose values survive unpacking to a Python number and packing again bit
-# for bit ("f" does not: a float32 NaN's payload can change on the way through a double).
-_EXACT_NUMBERS = frozenset("bBhHiIlLqQd")
-
-
 def _copy_numbers(target, values, docmap: array) -> bool:
-    """A numeric column's values for one segment's live documents, written at once: the bytes
-    ``target.add(new, values[old])`` document by document would write (a value equal to the
-    column's default is skipped, and the gap before the next written value filled with the
-    default's bytes; NaN, the facets' default, equals nothing, so every NaN is written).
-    False, having written nothing, for a column this does not read as an array."""
+    """A numeric column's values for one segment's live documents, written at once
+    (``numbercolumn.write_numbers``: the bytes ``target.add(new, values[old])`` document by
+    document would write).  False, having written nothing, for a column this does not read as
+    an array."""
     if type(values) is not NumericColumn.Reader or type(target) is not NumericColumn.Writer:
         return False
-    typecode = values._typecode
-    dtype = np.dtype(">" + typecode)
-    if typecode not in _EXACT_NUMBERS or not dtype.itemsize == values._fixedlen == target._fixedlen:
+    dtype = number_dtype(values._typecode)
+    if dtype is None or not dtype.itemsize == values._fixedlen == target._fixedlen:
         return False
-    olds = np.frombuffer(docmap, dtype=np.int32)
-    live = np.flatnonzero(olds != GONE)
+    news = np.frombuffer(docmap, dtype=np.int32)  # by old number
+    live = np.flatnonzero(news != GONE)
     if not len(live):
         return True
     default = np.frombuffer(values._defaultbytes, dtype)[0]  # past its end, a column reads its default
@@ -202,16 +196,7 @@ def _copy_numbers(target, values, docmap: array) -> bool:
     held = np.full(len(live), default, dtype)
     inside = live < len(stored)
     held[inside] = stored[live[inside]]
-    skipped = np.frombuffer(target._defaultbytes, dtype)[0]  # what the writer leaves out and fills gaps with
-    written = held != skipped
-    if not written.any():
-        return True
-    news = olds[live][written]
-    start, end = target._count, int(news[-1]) + 1
-    block = np.full(end - start, skipped, dtype)
-    block[news - start] = held[written]
-    target._dbfile.write(block.tobytes())
-    target._count = end
+    write_numbers(target, dtype, news[live], held)
     return True
 
 

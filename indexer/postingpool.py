@@ -62,6 +62,30 @@ class TermPool(PostingPool):
         if self.currentsize > self.limit:
             self.save()
 
+    def add_field(self, fieldname: str, docnum: int, entries) -> int:
+        """One document's postings of one field, as ``add`` takes them one at a time:
+        ``entries`` are the field's ``(term bytes, frequency, weight, value)`` as its ``index``
+        gives them.  Returns the frequencies' sum (the field's length in the document)."""
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+        length = size = count = 0
+        for tbytes, freq, weight, vbytes in entries:
+            item = (fieldname, tbytes, docnum, weight, vbytes)
+            postings = terms.get(tbytes)
+            if postings is None:
+                terms[tbytes] = [item]
+            else:
+                postings.append(item)
+            length += freq
+            size += len(tbytes) + len(vbytes or b"")
+            count += 1
+        # Checked once a field, not once a posting: a run holds at most one field's more
+        self.currentsize += count * _POSTING_BYTES + size
+        if self.currentsize > self.limit:
+            self.save()
+        return length
+
     def _held_terms(self) -> Iterator[tuple[str, bytes, Sequence, Sequence, Sequence]]:
         """The held terms as ``iter_terms`` gives them, in order: field name, then term bytes."""
         for fieldname in sorted(self._fields):

@@ -16,6 +16,8 @@ from whoosh.writing import SegmentWriter
 from indexer.extract import extract_path
 from indexer.generator import generate, write
 from indexer.postingpool import TermPool
+from indexer.pretokenized import tokenize
+from indexer.schema import build_schema
 from indexer.store import INDEX_NAME, open_or_create, to_document
 from indexer.store import writer as new_writer
 
@@ -41,11 +43,26 @@ def documents(tmp_path_factory) -> list[dict]:
     return [to_document(report, f"/reports/{copy}/{k}") for copy in range(25) for k, report in enumerate(reports)]
 
 
+def _mixed(documents: list[dict], schema) -> list[dict]:
+    """The documents, every third one with a document boost of 1.0 (which changes nothing, but
+    which our writer leaves to Whoosh's own ``add_document``) and every fifth one's text fields
+    tokenised beforehand, as ingest's workers hand them over."""
+    mixed = []
+    for k, document in enumerate(documents):
+        if k % 5 == 0:
+            document = {**document, **tokenize(schema, document)}
+        mixed.append({**document, "_boost": 1.0} if k % 3 == 0 else document)
+    return mixed
+
+
 # The pool's memory limit: Whoosh's writer's own (nothing spills), and one so small that the
-# held postings are written as sorted runs and merged back at the flush.
-@pytest.mark.parametrize("limit", [None, 200_000], ids=["held", "spilled"])
-def test_the_writer_writes_the_segment_whoosh_writes(documents, tmp_path, limit):
+# held postings are written as sorted runs and merged back at the flush; and documents added
+# both ways, some tokenised beforehand.
+@pytest.mark.parametrize(("limit", "mixed"), [(None, False), (200_000, False), (None, True)], ids=["held", "spilled", "mixed"])
+def test_the_writer_writes_the_segment_whoosh_writes(documents, tmp_path, limit, mixed):
     written = {}
+    if mixed:
+        documents = _mixed(documents, build_schema())
     for name, make in (("whoosh", lambda ix: SegmentWriter(ix, limitmb=256, compound=False)), ("ours", new_writer)):
         ix, _ = open_or_create(tmp_path / name)
         writer = make(ix)
