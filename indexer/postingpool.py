@@ -80,7 +80,7 @@ class TermPool(PostingPool):
             length += freq
             size += len(tbytes) + len(vbytes or b"")
             count += 1
-        # Checked once a field, not once a posting: a run holds at most one field's more
+        # The limit checked once a field, not once a posting: a run passes it by one field's postings at most
         self.currentsize += count * _POSTING_BYTES + size
         if self.currentsize > self.limit:
             self.save()
