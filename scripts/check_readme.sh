@@ -21,7 +21,7 @@ LOG="$(mktemp)"
 echo "check_readme: command 1: $SERVE"
 setsid bash -c "$SERVE" >"$LOG" 2>&1 &
 SERVER=$!
-trap 'kill -- -$SERVER 2>/dev/null || true' EXIT  # the whole group: bash, pip, nianbao serve
+trap 'kill -- -$SERVER 2>/dev/null || true; rm -f "$LOG"' EXIT  # the whole group: bash, pip, nianbao serve
 
 pages_answer() {  # every kind of page, with its CSS, a search, an export and a report
   python3 - "$PORT" <<'PY'
