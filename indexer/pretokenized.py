@@ -10,6 +10,8 @@ The index written is the same byte for byte (``tests/test_pretokenized.py``).
 
 from __future__ import annotations
 
+import functools
+
 from whoosh import fields, formats
 
 from analyzers.terms import index_terms
@@ -54,5 +56,22 @@ def _entries(field: fields.TEXT, value: str) -> Tokenized:
         positions.setdefault(term, []).append(pos)
     boost, encode = field.format.field_boost, field.format.encode
     return Tokenized(
-        (term.encode("utf-8"), len(found), float(len(found)) * boost, encode(found)) for term, found in positions.items()
+        (term.encode("utf-8"), len(found), float(len(found)) * boost, _one(found[0]) if len(found) == 1 else encode(found))
+        for term, found in positions.items()
     )
+
+
+def _one(position: int) -> bytes:
+    """``Positions.encode([position])``: a term found once (five in six of a report's terms),
+    its pickle made once per position rather than each time.  A new bytes object each time
+    all the same: pickling a block's values, Whoosh's codec would write one object found twice
+    as a reference to the first, not as the bytes its own encoding gives."""
+    return _ONE_COUNT + _one_pickle(position)
+
+
+_ONE_COUNT = formats.Positions().encode([0])[:4]  # the count, 1, packed as Positions.encode packs it
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _one_pickle(position: int) -> bytes:
+    return formats.Positions().encode([position])[4:]
