@@ -48,19 +48,10 @@ class TermPool(PostingPool):
         self._fields: dict[str, dict[bytes, list[tuple]]] = {}
 
     def add(self, item: tuple) -> None:
-        # item = (fieldname, tbytes, docnum, weight, vbytes), kept whole: as cheap as the
-        # tuple list Whoosh's pool appends to (three lists per term took twice as long)
-        terms = self._fields.get(item[0])
-        if terms is None:
-            terms = self._fields[item[0]] = {}
-        postings = terms.get(item[1])
-        if postings is None:
-            terms[item[1]] = [item]
-        else:
-            postings.append(item)
-        self.currentsize += _POSTING_BYTES + len(item[1]) + len(item[4] or b"")
-        if self.currentsize > self.limit:
-            self.save()
+        """One posting, ``(field name, term bytes, document, weight, value)``, as Whoosh's writer
+        adds them one at a time."""
+        fieldname, tbytes, docnum, weight, vbytes = item
+        self.add_field(fieldname, docnum, ((tbytes, 0, weight, vbytes),))
 
     def add_field(self, fieldname: str, docnum: int, entries) -> int:
         """One document's postings of one field, as ``add`` takes them one at a time:
@@ -71,6 +62,8 @@ class TermPool(PostingPool):
             terms = self._fields[fieldname] = {}
         length = size = count = 0
         for tbytes, freq, weight, vbytes in entries:
+            # Kept as Whoosh's posting tuple: as cheap as the list Whoosh's pool appends to
+            # (three lists per term took twice as long)
             item = (fieldname, tbytes, docnum, weight, vbytes)
             postings = terms.get(tbytes)
             if postings is None:

@@ -26,7 +26,6 @@ from .merging import merge_small, merge_tidy, tidy_segments
 from .models import Report
 from .numbercolumn import column_dtype, write_numbers
 from .postingpool import TermPool, write_terms
-from .pretokenized import Tokenized
 from .registry import CHECK_ANY
 from .registry import facets as registry_facets
 from .schema import SECTION_FIELDS, build_schema, facet_field, part_of
@@ -112,9 +111,9 @@ class _Writer(SegmentWriter):
     """Whoosh's segment writer, writing the same segment with less of the writer's CPU:
 
     - its postings held by term (``postingpool.TermPool``) and written a block at a time;
-    - a text field a worker tokenised (``Tokenized``) handed to the pool in one call, not one
-      call per posting (about 600 postings a report);
-    - the number columns' values (the facets', about 150 a report) held in lists and each
+    - each field's postings handed to the pool in one call, not one call per posting (about
+      600 postings a report, most of them a text field a worker tokenised);
+    - the number columns' values (the facets', about 150 a report) held in arrays and each
       column written whole when the segment is flushed (``numbercolumn``), not packed and
       written one value at a time;
     - its flush reading each field's lengths once (Whoosh's asks the length of each
@@ -132,13 +131,19 @@ class _Writer(SegmentWriter):
             for name, field in self.schema.items()
             if type(field) is fields.COLUMN and (dtype := column_dtype(field.column_type)) is not None
         }
-        self._plain = not any(field.separate_spelling() or field.vector for _, field in self.schema.items())
+        # What _add does not do: spelling and vector fields; a field boost that is not a float
+        # (Whoosh multiplies each weight by it, which makes an integer weight a float)
+        self._plain = all(
+            not field.separate_spelling() and not field.vector and type(field.format.field_boost) is float
+            for _, field in self.schema.items()
+            if field.indexed
+        )
 
     def add_document(self, **values):
         """Whoosh's ``add_document``, the same calls in the same order, but for the two kinds
         of field taken in bulk (a COLUMN field's column value is its value).  A document with
-        boosts or custom stored values (keys starting with ``_``), or a schema with spelling or
-        vector fields, is Whoosh's to add, its number columns still held."""
+        boosts or custom stored values (keys starting with ``_``), or a schema ``_add`` does not
+        cover (``_plain``), is Whoosh's to add, its number columns still held."""
         docnum = self.docnum
         numbers = [(self._numbers[name], values.pop(name)) for name in self._numbers.keys() & values.keys()]
         if self._plain and not any(name.startswith("_") for name in values):
@@ -163,13 +168,8 @@ class _Writer(SegmentWriter):
                     continue
                 field = schema[name]
                 length = 0
-                if field.indexed:
-                    if type(value) is Tokenized:
-                        length = pool.add_field(name, docnum, value)
-                    else:
-                        for tbytes, freq, weight, vbytes in field.index(value):
-                            length += freq
-                            pool.add((name, tbytes, docnum, float(weight), vbytes))  # Whoosh: x boost 1.0
+                if field.indexed:  # a Tokenized value's index() is the value itself
+                    length = pool.add_field(name, docnum, field.index(value))
                     if not field.scorable:
                         length = 0
                 perdoc.add_field(name, field, value if field.stored else None, length)

@@ -87,6 +87,26 @@ def test_the_writer_writes_the_segment_whoosh_writes(documents, tmp_path, limit,
         assert x.doc_frequency("content", "公开") == len(documents)  # 300 postings: three blocks
 
 
+def test_a_schema_with_an_integer_field_boost_is_written_as_whoosh_writes_it(tmp_path):
+    """Whoosh multiplies each posting's weight by the field's boost; an integer boost makes an
+    integer weight a float there, so such a schema's documents are added by Whoosh's own code
+    (pickled, an int and a float differ)."""
+    from whoosh import fields
+
+    schema = fields.Schema(tag=fields.ID(field_boost=2), body=fields.TEXT())
+    written = {}
+    for name, make in (("whoosh", lambda ix: SegmentWriter(ix, limitmb=256, compound=False)), ("ours", new_writer)):
+        folder = tmp_path / name
+        folder.mkdir()
+        ix = whoosh_index.create_in(str(folder), schema, indexname=INDEX_NAME)
+        writer = make(ix)
+        for k in range(40):
+            writer.add_document(tag=f"t{k % 3}", body=f"word{k % 5} common")
+        writer.commit()
+        written[name] = _segment_files(folder)
+    assert written["ours"] == written["whoosh"] and ".pst" in written["ours"]
+
+
 def test_the_pool_gives_each_term_its_postings_in_order(tmp_path):
     """Postings added in document order come back by field and term, each term's documents
     in order, held or spilled, as Whoosh's pool sorts them: terms in every run, in the first
