@@ -54,6 +54,19 @@ def test_same_content_under_another_path_is_a_duplicate(tmp_path):
     assert doc_count(tmp_path / "index") == 5
 
 
+def test_a_file_given_twice_is_one_report(tmp_path):
+    """Given as itself and inside a given folder, or twice over, in batches apart."""
+    files = copy_seeds(tmp_path / "reports")
+    index = tmp_path / "index"
+    summary = ingest([files[0], tmp_path / "reports", files[0], str(files[3])], index, workers=1, batch=2)
+    assert summary.added == [str(files[0]), *map(str, files[1:])]
+    assert (summary.duplicates, summary.failed, summary.unchanged) == ([], [], [])
+    assert doc_count(index) == 5
+    again = ingest([tmp_path / "reports", files[2]], index, workers=1, batch=2)
+    assert (again.added, len(again.unchanged)) == ([], 5)
+    assert doc_count(index) == 5
+
+
 def test_a_copy_of_a_broken_file_fails_as_it_does_not_as_a_duplicate(tmp_path):
     copy_seeds(tmp_path / "reports")
     (tmp_path / "reports" / "a-broken.pdf").write_bytes(b"%PDF-1.4 truncated")
