@@ -42,6 +42,7 @@ def part_of(section: str | None) -> int:
     return SECTION_NAMES.index(section) + 1 if section else 0
 
 
+@lru_cache(maxsize=4096)  # asked ~150 times for every document written: a digest each time
 def facet_field(key: str) -> str:
     """The column holding a facet: a stable name that does not depend on registry order."""
     return "f_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
