@@ -368,6 +368,11 @@ def ingest(
             bodies |= corpus.touched(ix, gone)
             history.remember(folder, bodies)
             _prune(ix, gone, summary)
+            # A file renamed since the last ingest is its old path gone and a new path with the
+            # same content: not a duplicate of a report just removed, so forget the removed ones.
+            removed = set(gone)
+            by_path = {path: digest for path, digest in by_path.items() if path not in removed}
+            by_hash = {digest: path for path, digest in by_path.items()}
         jobs = plan(files, by_path, by_hash, summary)
         if jobs:
             replaced = [job.path for job in jobs if job.replaces]

@@ -144,6 +144,21 @@ def test_killed_ingest_leaves_a_searchable_index_and_rerun_completes(tmp_path):
     assert doc_count(index) == total
 
 
+def test_a_renamed_file_is_kept_under_its_new_name_when_pruning(tmp_path):
+    files = copy_seeds(tmp_path / "reports")
+    index = tmp_path / "index"
+    ingest([tmp_path / "reports"], index, workers=1)
+    renamed = files[2].rename(tmp_path / "reports" / "renamed.txt")
+    summary = ingest([tmp_path / "reports"], index, workers=1, prune=True)
+    assert summary.removed == [str(files[2].resolve())]
+    assert (summary.added, summary.duplicates) == ([str(renamed)], [])
+    assert doc_count(index) == 5
+    ix = open_existing(index)
+    with ix.searcher() as searcher:
+        paths = sorted(fields["path"] for fields in searcher.all_stored_fields())
+    assert paths == sorted(str(p.resolve()) for p in (tmp_path / "reports").iterdir())
+
+
 def test_prune_removes_reports_whose_files_were_deleted(tmp_path):
     files = copy_seeds(tmp_path / "reports")
     index = tmp_path / "index"
