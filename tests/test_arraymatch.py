@@ -9,6 +9,7 @@ through Whoosh's own matchers (``searcher.search``) and through the arrays. The
 documents must be the same and every score equal to the last bit.
 """
 
+import dataclasses
 import random
 import re
 from collections import Counter
@@ -155,6 +156,47 @@ def test_a_phrase_at_the_very_start_of_a_field(corpus):
     title = reports[5].title
     (ids, _), (array_ids, _) = both_ways(ix, f'"{title[:4]}"')
     assert array_ids.tolist() == ids.tolist() and len(ids) >= 1
+
+
+# Texts where a phrase's every other bigram stands in place but the run is broken, or whole
+# across a space: the arrays check only every other bigram of a run (``_decisive``).
+NEAR_MISSES = (
+    "政府信息公开工作",
+    "政府，信息公开工作",
+    "政府信息 公开 工作",
+    "政府信。息公开工作",
+    "政府信息公开工。作",
+    "政府甲信息公开工作",
+    "政府信息政府信息公开工",
+    "公开公开公开公开",
+    "公开公开，开公开",
+    "APP2021年报政府信息",
+    "app 2021年报",
+)
+
+
+def test_runs_broken_between_their_checked_bigrams_are_not_matches(tmp_path):
+    ix = whoosh_index.create_in(str(tmp_path), build_schema(), indexname=INDEX_NAME)
+    writer = new_writer(ix)
+    for n, text in enumerate(NEAR_MISSES):
+        report = dataclasses.replace(as_report(n), id=f"t{n}", source=f"near/{n}", title="", sections={"问题改进": text})
+        writer.add_document(**to_document(report, report.source))
+    commit(writer, merge=False)
+    live = LiveIndex(ix)
+    expected = {
+        "政府信息公开工作": [0, 2],
+        "政府信息公开": [0, 2, 4, 6],
+        "信息公开工": [0, 1, 2, 4, 5, 6],
+        "府信息公开工作": [0, 2],
+        "公开公开公开": [7],
+        "开公开公": [7],
+        "app2021年报": [9, 10],
+    }
+    for phrase, documents in expected.items():
+        for text in (f'"{phrase}"', f'问题:"{phrase}"'):
+            (ids, scores), (array_ids, array_scores) = both_ways(live, text)
+            assert array_ids.tolist() == ids.tolist() == documents, text
+            assert array_scores.tolist() == scores.tolist(), text
 
 
 def test_deleted_documents_are_never_hits(corpus):
