@@ -151,3 +151,13 @@ class BigramTokenizer(Tokenizer):
                  mode: str = "", **kwargs) -> Iterator[Token]:  # fmt: skip
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         yield from tokens(t, grams(value), value, keeporiginal=keeporiginal, start_pos=start_pos, start_char=start_char)
+
+
+def decisive_grams(count: int) -> list[int]:
+    """Which bigrams of a run of ``count`` decide where the run stands: every other one and
+    the last. ``grams`` gives each position one term (a unit's bigram with the next unit of
+    its run, or a run's last unit alone) and leaves the position after a run empty, so bigram
+    i - 1 at p + i - 1 puts unit i at p + i, bigram i + 1 at p + i + 1 puts unit i + 1 right
+    after it in the same run, and the term at p + i is then bigram i. A phrase search checks
+    the places of these only (``indexer.arraymatch``): about half the positions."""
+    return sorted({*range(0, count, 2), count - 1})

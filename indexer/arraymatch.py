@@ -27,7 +27,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 
-from analyzers.bigram import BigramTokenizer
+from analyzers.bigram import BigramTokenizer, decisive_grams
 
 from . import facetarrays, postingarrays
 from .facetquery import ArrayCondition
@@ -289,7 +289,7 @@ class _Segment:
             if any(b is None for _, b in terms):
                 return NONE
             bigrams = all(type(self.sub.schema[field].analyzer) is BigramTokenizer for field, _ in terms)
-            return self.run(q.qs, terms, lo, hi, decisive=_decisive(len(terms)) if bigrams else None)
+            return self.run(q.qs, terms, lo, hi, decisive=decisive_grams(len(terms)) if bigrams else None)
         return None
 
     def run(
@@ -297,8 +297,8 @@ class _Segment:
     ) -> Hits:
         """Documents where the terms stand at consecutive positions (the run inside ``lo``
         and ``hi``), scored as Whoosh's SpanNear2 scores them (its intersection tree of the terms).
-        With ``decisive`` (a run of bigrams: ``_decisive``), only those terms' positions are read
-        and checked: the others stand in their places wherever those do."""
+        With ``decisive`` (a run of bigrams: ``bigram.decisive_grams``), only those terms'
+        positions are read and checked: the others stand in their places wherever those do."""
         width = len(terms) - 1
         frequencies = [postingarrays.doc_frequency(self.leaf, *term) for term in terms]
         rarest = min(frequencies)
@@ -378,16 +378,6 @@ class _Segment:
         if not ids:
             return NONE
         return Hits(np.asarray(ids, dtype=np.int64), np.asarray(scores, dtype=np.float64))
-
-
-def _decisive(count: int) -> list[int]:
-    """The bigrams of a run of ``count`` whose places decide where the run stands: every other
-    one and the last. In the bigram field each position holds one term (a unit's bigram with
-    the next unit of its run, or a run's last unit alone) and a run is followed by an empty
-    position, so bigram i - 1 at p + i - 1 puts unit i at p + i, bigram i + 1 at p + i + 1
-    puts unit i + 1 at the position after it and in the same run, and the term at p + i is
-    then bigram i. A phrase of common bigrams checks about half as many positions."""
-    return sorted({*range(0, count, 2), count - 1})
 
 
 def _boosted(found: Hits, boost: float) -> Hits:

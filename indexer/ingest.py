@@ -151,22 +151,21 @@ def _digest(path: Path) -> str:
         return content_hash(handle.read())
 
 
-def _known(ix) -> tuple[dict[str, str], dict[str, str]]:
-    """Indexed documents: path → content hash, and content hash → path."""
+def _known(ix) -> dict[str, str]:
+    """Indexed documents: path → content hash."""
     with ix.searcher() as searcher:
         reader = searcher.reader()
         if reader.doc_count_all() == 0:  # an empty index has no columns yet
-            return {}, {}
+            return {}
         paths, hashes = Column(reader, "path"), Column(reader, "content_hash")
-        by_path = {column_text(paths[n]): column_text(hashes[n]) for n in reader.all_doc_ids()}
-    return by_path, {h: p for p, h in by_path.items()}
+        return {column_text(paths[n]): column_text(hashes[n]) for n in reader.all_doc_ids()}
 
 
-def plan(
-    files: Iterable[Path], by_path: dict[str, str], by_hash: dict[str, str], summary: IngestSummary
-) -> list[_Job]:
-    """Decide per file: unchanged, duplicate, failed (unreadable) or to extract.  A file met
-    again (given twice, or as itself and inside a given folder) is the same report: planned once."""
+def plan(files: Iterable[Path], by_path: dict[str, str], summary: IngestSummary) -> list[_Job]:
+    """Decide per file against the indexed ``by_path`` (path → content hash): unchanged,
+    duplicate, failed (unreadable) or to extract.  A file met again (given twice, or as itself
+    and inside a given folder) is the same report: planned once."""
+    by_hash = {digest: path for path, digest in by_path.items()}
     jobs: list[_Job] = []
     planned: set[str] = set()
     for file in files:
@@ -355,7 +354,7 @@ def ingest(
     workers, limits = workers or os.cpu_count() or 1, limits or Limits()
     files = _files(paths, summary)
     ix, _ = open_or_create(folder)  # an index of an older schema starts again empty
-    by_path, by_hash = _known(ix)
+    by_path = _known(ix)
     # Figures set against other reports (跨年结转, 同比, 雷同) are computed for each batch before it
     # is written (corpus.prepare), so a new report is indexed once.  What a batch cannot settle
     # is done after the writes (corpus.refresh): the bodies of replaced and removed reports, and
@@ -370,10 +369,9 @@ def ingest(
             _prune(ix, gone, summary)
             # A file renamed since the last ingest is its old path gone and a new path with the
             # same content: not a duplicate of a report just removed, so forget the removed ones.
-            removed = set(gone)
-            by_path = {path: digest for path, digest in by_path.items() if path not in removed}
-            by_hash = {digest: path for path, digest in by_path.items()}
-        jobs = plan(files, by_path, by_hash, summary)
+            for path in gone:
+                del by_path[path]
+        jobs = plan(files, by_path, summary)
         if jobs:
             replaced = [job.path for job in jobs if job.replaces]
             bodies |= corpus.touched(ix, replaced)

@@ -15,6 +15,7 @@ from whoosh.qparser import QueryParser
 from whoosh.query import Phrase, Term
 
 from analyzers import JiebaTokenizer, chinese_analyzer, fold, to_simplified
+from analyzers.bigram import JOIN, PART_MARK, grams
 from analyzers.segment import atoms, cut, jieba_cut, userdict_entries
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -348,3 +349,25 @@ def test_tokenized_entries_are_what_whooshs_text_field_indexes():
         assert {name: tuple(value) for name, value in entries.items()} == {
             name: tuple(schema[name].index(text)) for name in document
         }
+
+
+def test_bigram_positions_hold_one_term_each_and_a_gap_after_every_run():
+    """What a phrase search's check of every other bigram rests on (``bigram.decisive_grams``):
+    one term per position, a bigram followed by its run's next unit, a run's last unit by an
+    empty position. Over the seed reports and real pages' text, parts and breaks included."""
+    data = ROOT / "tests" / "data"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((data / "seeds").glob("*.txt"))]
+    real = sorted(p for p in (data / "real").iterdir() if p.suffix in (".txt", ".html", ".md"))
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in real]
+    texts.append(f"政府信息。公开 工作\n{PART_MARK}3APP2021年报，app 2021")
+    checked = 0
+    for text in texts:
+        found = [(term, pos) for term, _, _, pos in grams(text)]
+        taken = [pos for _, pos in found]
+        assert len(taken) == len(set(taken)), "two terms at one position"
+        taken = set(taken)
+        for term, pos in found:
+            bigram = JOIN in term or (len(term) == 2 and not term.isascii())
+            assert (pos + 1 in taken) == bigram, (term, pos)
+        checked += len(found)
+    assert checked > 50_000

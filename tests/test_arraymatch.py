@@ -159,7 +159,7 @@ def test_a_phrase_at_the_very_start_of_a_field(corpus):
 
 
 # Texts where a phrase's every other bigram stands in place but the run is broken, or whole
-# across a space: the arrays check only every other bigram of a run (``_decisive``).
+# across a space: the arrays check only every other bigram of a run (``bigram.decisive_grams``).
 NEAR_MISSES = (
     "政府信息公开工作",
     "政府，信息公开工作",

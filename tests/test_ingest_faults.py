@@ -155,7 +155,7 @@ def test_files_gone_or_replaced_by_a_fifo_after_the_walk_fail_alone(tmp_path):
     files[1].unlink()
     os.mkfifo(files[1])
     summary = IngestSummary()
-    jobs = plan(files, {}, {}, summary)
+    jobs = plan(files, {}, summary)
     assert [job.given for job in jobs] == [str(files[2])]
     assert summary.failed == [(str(files[0]), "No such file or directory"), (str(files[1]), "not a regular file")]
 
