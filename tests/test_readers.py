@@ -412,6 +412,64 @@ def test_html_measures_after_dropping_chrome_are_those_of_the_page_left(page):
         )
 
 
+CELL_SHAPES = [
+    # (a cell's inside, its text in the grid, whether it holds one string down single elements)
+    ("0", "0", True),
+    ("<p align='center'>　　873 </p>", "873", True),
+    ("<p><span><b>行政\n许可</b></span></p>", "行政许可", True),
+    ("<p> \xa0 </p>", "", True),
+    ("<p><span>本年新</span><span>制作数量</span></p>", "本年新制作数量", False),
+    ("<p>规章</p><p>（件）</p>", "规章（件）", False),
+    ("<span><!-- 批注 --></span>", "", False),
+    ("<p><!-- 批注 -->5</p>", "5", False),
+    ("<div><script>var x = 1;</script></div>", "", False),
+    ("<p>上年<br/>结转</p>", "上年结转", False),
+    ("", "", False),
+]
+
+
+@pytest.mark.parametrize("inside, text, single", CELL_SHAPES)
+def test_html_cell_text_whatever_its_wrapping(tmp_path, inside, text, single):
+    """A cell's text is what the page's emitter makes of its inside, its lines joined: a cell
+    holding one string down a chain of single elements (most cells) is read without the
+    emitter, and must read the same."""
+    from indexer.extract.readers.html import _Emitter, _only_string
+    from indexer.extract.readers.soup import bounded_soup
+
+    table = f"<table><tr><td>行政处罚</td><td>{inside}</td></tr></table>"
+    path = tmp_path / "cells.html"
+    path.write_text(f"<html><body><h1>2023年政府信息公开工作年度报告</h1>{table}</body></html>", encoding="utf-8")
+    assert tables(read(path)) == [(("行政处罚", text),)]
+    cell = bounded_soup()(table, "lxml").find_all("td")[1]
+    emitted = "".join(b.text for b in _Emitter().run(cell) if isinstance(b, TextBlock)).strip()
+    assert emitted == text
+    assert (_only_string(cell) is not None) == single
+
+
+FIELD_PAGES = [
+    # (the page's body, the address read from it)
+    ("<div><span>来源：http://www.gov.cn/a.html</span></div>", "http://www.gov.cn/a.html"),
+    ("<div><p>原文链接: https://www.gov.cn/b.html </p></div>", "https://www.gov.cn/b.html"),
+    ("<p>\n  来源：<a href='x'>http://www.gov.cn/c.html</a></p>", "http://www.gov.cn/c.html"),
+    ("<p>信息来源：http://www.gov.cn/d.html</p>", None),  # the keyword does not open the text
+    ("<p>本年度来源：http://www.gov.cn/e.html</p>", None),
+    ("<p>来源：区政府办</p>", None),  # a field, but no address
+]
+
+
+@pytest.mark.parametrize("body, address", FIELD_PAGES)
+def test_html_address_stated_in_a_field_of_the_page(tmp_path, body, address):
+    """A crawler's field (``来源：http://…``) gives the page's address when an element's whole
+    text is one; pages where no text opens with a keyword are not searched element by element."""
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<html><head><link rel='canonical' href='https://www.gov.cn/head.html'></head><body>"
+        f"<h1>2023年政府信息公开工作年度报告</h1>{body}<p>一、总体情况</p></body></html>",
+        encoding="utf-8",
+    )
+    assert read(path).source_url == (address or "https://www.gov.cn/head.html")
+
+
 # -- docx ------------------------------------------------------------------------
 
 

@@ -80,6 +80,22 @@ _ADDRESS_START = ("原", "来")
 def _address(soup) -> str | None:
     """The page's own address, where the page states one: its head (canonical link,
     og:url), else a crawler's field in the body (``来源：http://…``)."""
+    if (field := _address_field(soup)) is not None:
+        return field
+    for value in _stated_addresses(soup):
+        if re.match(r"https?://\S+$", value):
+            return value
+    return None
+
+
+def _address_field(soup) -> str | None:
+    """The address of a crawler's field (``来源：http://…``): an element among the page's first
+    400 whose whole text is one."""
+    # An element's text opens with its first string: where no string of the page opens with a
+    # keyword (most pages), no element can match, and none is asked.
+    NavigableString = _bs4_types()[0]
+    if not any(isinstance(d, NavigableString) and d.strip().startswith(_ADDRESS_START) for d in soup.descendants):
+        return None
     for tag in itertools.islice(_named(soup, _ADDRESS_TAGS), 400):
         # Only a text opening with a keyword can match: look at the first string before
         # joining the whole element's text (an outer <div> holds the entire page).
@@ -88,9 +104,6 @@ def _address(soup) -> str | None:
         text = _text_within(tag, 300)
         if text is not None and (m := _ADDRESS_LINE.match(text)):
             return m[1]
-    for value in _stated_addresses(soup):
-        if re.match(r"https?://\S+$", value):
-            return value
     return None
 
 
@@ -499,8 +512,26 @@ def _own_cells(table) -> list:
 
 def _cell_text(cell) -> str:
     """Word HTML splits one label over several <p>/<span>: join its lines with ""."""
+    if (only := _only_string(cell)) is not None:
+        return _clean(only)
     lines = [b.text for b in _Emitter().run(cell) if isinstance(b, TextBlock)]
     return "".join(lines).strip()
+
+
+def _only_string(cell) -> str | None:
+    """The text of a cell holding one string, alone or down a chain of single elements the
+    emitter walks into (``<td><p><span>0</span></p></td>``, most cells): what the emitter
+    would make of it, one paragraph, without one.  None for any other cell."""
+    NavigableString, Tag = _bs4_types()
+    node = cell
+    while len(node.contents) == 1:
+        child = node.contents[0]
+        if type(child) is NavigableString:
+            return str(child)
+        if not isinstance(child, Tag) or child.name in _ALWAYS_DROP or child.name in ("br", "table"):
+            return None
+        node = child
+    return None
 
 
 def _span(cell, name: str) -> int:
