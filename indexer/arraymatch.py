@@ -337,20 +337,35 @@ class _Segment:
     def _docs_with_run(self, starts: np.ndarray, checks: list[tuple[np.ndarray, int]]) -> np.ndarray:
         """The documents of the candidate ``starts`` (ascending) where some start has every
         check's keys at its offset. A document needs one such start, so each document's first
-        candidate is tried first and the others only in documents where it failed: a phrase
-        found many times in most documents is checked about once per document."""
+        candidate is tried first, then the second of those where it failed, and the others
+        only in documents where both failed: a phrase found many times in most documents is
+        checked about once per document. (Where the rarest bigram also stands elsewhere, the
+        phrase is often at its second place: 政府信息公开 at 100,000 reports, in 14 % of the
+        documents, and never further; checking all the places left there cost a third of the query.)"""
         if not len(starts):
             return _EMPTY_IDS
         docs = starts >> POSITION_BITS
-        first = _firsts(docs)
-        found = self._verified(starts[first], checks)
-        heads = int(first.sum())
-        if len(found) == heads or heads == len(starts):
+        heads = np.flatnonzero(_firsts(docs))  # each document's first candidate
+        found = self._verified(starts[heads], checks)
+        if len(found) == len(heads) or len(heads) == len(starts):
             return found
-        rest = ~first
-        matched = facetarrays.marked(found, int(docs[-1]) + 1)
-        rest[rest] = ~matched[docs[rest]]
-        matched[self._verified(starts[rest], checks)] = True  # a mask, not np.union1d: no sort
+        matched = facetarrays.marked(found, int(docs[-1]) + 1)  # a mask, not np.union1d: no sort
+        ends = np.append(heads[1:], len(starts))  # past each document's last candidate
+        failed = ~matched[docs[heads]]
+        seconds, ends = heads[failed] + 1, ends[failed]
+        held = seconds < ends
+        seconds, ends = seconds[held], ends[held]
+        if not len(seconds):
+            return np.flatnonzero(matched)
+        matched[self._verified(starts[seconds], checks)] = True
+        failed = ~matched[docs[seconds]]
+        rest, ends = seconds[failed] + 1, ends[failed]
+        counts = ends - rest  # the candidates after the second, in documents still unmatched
+        if counts.sum():
+            held = counts > 0
+            rest, counts = rest[held], counts[held]
+            at = np.repeat(rest - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+            matched[self._verified(starts[at], checks)] = True
         return np.flatnonzero(matched)
 
     def _verified(self, starts: np.ndarray, checks: list[tuple[np.ndarray, int]]) -> np.ndarray:

@@ -199,6 +199,34 @@ def test_runs_broken_between_their_checked_bigrams_are_not_matches(tmp_path):
             assert array_scores.tolist() == scores.tolist(), text
 
 
+# A phrase whose rarest checked bigram (鑫淼) stands before it 0, 1, 2 or 4 times in a document,
+# or never begins it: each document's candidates are tried first, second, then all the rest.
+CANDIDATES = [
+    "鑫淼焱垚",  # the first candidate
+    "鑫淼。鑫淼焱垚",  # the second
+    "鑫淼。" * 2 + "鑫淼焱垚",  # the third
+    "鑫淼。" * 4 + "鑫淼焱垚",  # the fifth
+    "鑫淼。" * 3 + "焱垚",  # three candidates, none a match
+    "鑫淼焱。鑫淼焱垚",  # the first breaks off one unit short
+    "焱垚",  # no candidate
+]
+
+
+def test_a_phrase_is_found_at_whichever_candidate_it_stands(tmp_path):
+    ix = whoosh_index.create_in(str(tmp_path), build_schema(), indexname=INDEX_NAME)
+    writer = new_writer(ix)
+    for n, text in enumerate(CANDIDATES):
+        text += "。焱垚" * 10  # the last bigram commoner than the first: the first gives the candidates
+        report = dataclasses.replace(as_report(n), id=f"c{n}", source=f"cand/{n}", title="", sections={"问题改进": text})
+        writer.add_document(**to_document(report, report.source))
+    commit(writer, merge=False)
+    live = LiveIndex(ix)
+    for text in ('"鑫淼焱垚"', '问题:"鑫淼焱垚"'):
+        (ids, scores), (array_ids, array_scores) = both_ways(live, text)
+        assert array_ids.tolist() == ids.tolist() == [0, 1, 2, 3, 5], text
+        assert array_scores.tolist() == scores.tolist(), text
+
+
 def test_deleted_documents_are_never_hits(corpus):
     ix, _ = corpus
     (ids, _), (array_ids, _) = both_ways(ix, '"更正说明第"')
