@@ -359,13 +359,10 @@ class _Segment:
             return np.flatnonzero(matched)
         matched[self._verified(starts[seconds], checks)] = True
         failed = ~matched[docs[seconds]]
-        rest, ends = seconds[failed] + 1, ends[failed]
-        counts = ends - rest  # the candidates after the second, in documents still unmatched
-        if counts.sum():
-            held = counts > 0
-            rest, counts = rest[held], counts[held]
-            at = np.repeat(rest - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
-            matched[self._verified(starts[at], checks)] = True
+        rest, counts = seconds[failed] + 1, ends[failed] - seconds[failed] - 1  # the candidates after
+        # Every index from each document's third candidate to its last, in one array.
+        at = np.repeat(rest - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+        matched[self._verified(starts[at], checks)] = True
         return np.flatnonzero(matched)
 
     def _verified(self, starts: np.ndarray, checks: list[tuple[np.ndarray, int]]) -> np.ndarray:

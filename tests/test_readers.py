@@ -433,7 +433,7 @@ def test_html_cell_text_whatever_its_wrapping(tmp_path, inside, text, single):
     """A cell's text is what the page's emitter makes of its inside, its lines joined: a cell
     holding one string down a chain of single elements (most cells) is read without the
     emitter, and must read the same."""
-    from indexer.extract.readers.html import _Emitter, _only_string
+    from indexer.extract.readers.html import _emitted_text, _only_string
     from indexer.extract.readers.soup import bounded_soup
 
     table = f"<table><tr><td>行政处罚</td><td>{inside}</td></tr></table>"
@@ -441,8 +441,7 @@ def test_html_cell_text_whatever_its_wrapping(tmp_path, inside, text, single):
     path.write_text(f"<html><body><h1>2023年政府信息公开工作年度报告</h1>{table}</body></html>", encoding="utf-8")
     assert tables(read(path)) == [(("行政处罚", text),)]
     cell = bounded_soup()(table, "lxml").find_all("td")[1]
-    emitted = "".join(b.text for b in _Emitter().run(cell) if isinstance(b, TextBlock)).strip()
-    assert emitted == text
+    assert _emitted_text(cell) == text
     assert (_only_string(cell) is not None) == single
 
 
@@ -460,7 +459,7 @@ FIELD_PAGES = [
 @pytest.mark.parametrize("body, address", FIELD_PAGES)
 def test_html_address_stated_in_a_field_of_the_page(tmp_path, body, address):
     """A crawler's field (``来源：http://…``) gives the page's address when an element's whole
-    text is one; pages where no text opens with a keyword are not searched element by element."""
+    text is one (opening with its keyword), before the head's; otherwise the head's address."""
     path = tmp_path / "page.html"
     path.write_text(
         f"<html><head><link rel='canonical' href='https://www.gov.cn/head.html'></head><body>"

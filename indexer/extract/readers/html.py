@@ -22,6 +22,7 @@ from .text import decode_bytes
 _SCRIPTS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg"}
 _CONTROLS = {"button", "select", "input", "textarea", "title", "meta", "link", "head"}
 _ALWAYS_DROP = _SCRIPTS | _CONTROLS
+_BREAKS = _ALWAYS_DROP | {"br"}  # the emitter ends its paragraph at these and reads nothing inside
 _CHROME_TAGS = {"nav", "header", "footer", "aside", "form"}
 _CHROME_MARK = re.compile(r"nav|breadcrumb|crumb|footer|header|menu|share|sidebar|copyright|links|qrcode")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -445,7 +446,7 @@ class _Emitter:
 
     def visit(self, tag, stack: list) -> None:
         """Act on ``tag``; what is inside it goes on ``stack``, to be walked next."""
-        if tag is self.skip or tag.name in _ALWAYS_DROP or tag.name == "br":
+        if tag is self.skip or tag.name in _BREAKS:
             self.flush()
         elif tag.name == "table":
             self.flush()
@@ -512,10 +513,13 @@ def _own_cells(table) -> list:
 
 def _cell_text(cell) -> str:
     """Word HTML splits one label over several <p>/<span>: join its lines with ""."""
-    if (only := _only_string(cell)) is not None:
-        return _clean(only)
-    lines = [b.text for b in _Emitter().run(cell) if isinstance(b, TextBlock)]
-    return "".join(lines).strip()
+    only = _only_string(cell)
+    return _clean(only) if only is not None else _emitted_text(cell)
+
+
+def _emitted_text(cell) -> str:
+    """The cell walked as a page is: its paragraphs' text joined with ""."""
+    return "".join(b.text for b in _Emitter().run(cell) if isinstance(b, TextBlock)).strip()
 
 
 def _only_string(cell) -> str | None:
@@ -528,7 +532,7 @@ def _only_string(cell) -> str | None:
         child = node.contents[0]
         if type(child) is NavigableString:
             return str(child)
-        if not isinstance(child, Tag) or child.name in _ALWAYS_DROP or child.name in ("br", "table"):
+        if not isinstance(child, Tag) or child.name in _BREAKS or child.name == "table":
             return None
         node = child
     return None
