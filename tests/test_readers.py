@@ -390,10 +390,10 @@ def test_html_measures_after_dropping_chrome_are_those_of_the_page_left(page):
     """What the article search measures is taken once, before the chrome is dropped, and each
     dropped element leaves its ancestors' sums: they equal a fresh measure of the page left."""
     from indexer.extract.readers.html import _drop_chrome, _Measures
-    from indexer.extract.readers.soup import bounded_soup
+    from indexer.extract.readers.soup import parse
 
     markup = {"SPANNED": SPANNED, "NESTED": NESTED_CHROME}.get(page) or (REAL / page).read_text(encoding="utf-8")
-    soup = bounded_soup()(markup, "lxml")
+    soup = parse(markup)
     before = len(soup.body.find_all(True))
     _, measures = _drop_chrome(soup.body)
     fresh = _Measures(soup.body)
@@ -410,6 +410,44 @@ def test_html_measures_after_dropping_chrome_are_those_of_the_page_left(page):
             len("某局2020年政府信息公开工作年度报告0行政处罚7一、总体情况版权正文。"),
             len("规章0行政处罚7版权"),
         )
+
+
+ODD_MARKUP = (
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>'
+    '<p class="MsoNormal  a b" style="x">规章<o:p></o:p></p><svg xmlns="http://www.w3.org/2000/svg"><path d="M0"/></svg>'
+    '<math><mi>x</mi></math><td headers="a b" rel="c d">5</td><!-- 批注 --><![CDATA[x]]><br/><p {odd}="1">甲</p>'
+    "<table><tr><td>1<td>2</table><p>未闭合<b>粗<i>斜</p>尾</body></html>"
+)
+
+
+def _tree(soup) -> list:
+    """Every node of a BeautifulSoup tree: its class, name, attributes (as bs4 holds them:
+    multi-valued ones as lists), namespace and prefix, or its text."""
+    from bs4 import Tag
+
+    return [
+        (type(node).__name__, node.name, node.attrs, node.namespace, node.prefix)
+        if isinstance(node, Tag)
+        else (type(node).__name__, str(node))
+        for node in soup.descendants
+    ]
+
+
+@pytest.mark.parametrize("page", ["01_shuyang_ndrc_2023.html", "02_pingtan_zone_2013.html", "03_pingtan_county_gov_2013.html", "ODD"])
+def test_html_tree_is_beautifulsoups_own(page):
+    """The reader's bounded tree builder builds elements without bs4's namespace bookkeeping:
+    the tree must be the one stock BeautifulSoup builds with lxml, node for node (real pages
+    with Word's ``<o:p>``, and markup with namespaces, comments, multi-valued attributes and
+    unclosed tags)."""
+    from bs4 import BeautifulSoup
+
+    from indexer.extract.readers.soup import parse
+
+    markup = ODD_MARKUP if page == "ODD" else (REAL / page).read_text(encoding="utf-8")
+    ours, stock = parse(markup), BeautifulSoup(markup, "lxml")
+    assert _tree(ours) == _tree(stock)
+    assert str(ours) == str(stock)
+    assert len(_tree(ours)) > 25
 
 
 CELL_SHAPES = [
@@ -434,13 +472,13 @@ def test_html_cell_text_whatever_its_wrapping(tmp_path, inside, text, single):
     holding one string down a chain of single elements (most cells) is read without the
     emitter, and must read the same."""
     from indexer.extract.readers.html import _emitted_text, _only_string
-    from indexer.extract.readers.soup import bounded_soup
+    from indexer.extract.readers.soup import parse
 
     table = f"<table><tr><td>行政处罚</td><td>{inside}</td></tr></table>"
     path = tmp_path / "cells.html"
     path.write_text(f"<html><body><h1>2023年政府信息公开工作年度报告</h1>{table}</body></html>", encoding="utf-8")
     assert tables(read(path)) == [(("行政处罚", text),)]
-    cell = bounded_soup()(table, "lxml").find_all("td")[1]
+    cell = parse(table).find_all("td")[1]
     assert _emitted_text(cell) == text
     assert (_only_string(cell) is not None) == single
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from ...errors import MissingDependency
 from ...models import Block, RawDocument, TableBlock, TextBlock
 from ..limits import LimitExceeded
-from .soup import TooDeep, bounded_soup
+from .soup import TooDeep, parse
 from .text import decode_bytes
 
 _SCRIPTS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg"}
@@ -52,7 +52,7 @@ def read(path: str | Path) -> RawDocument:
     declared = _CHARSET.search(data[:4096])
     markup = decode_bytes(data, str(path), declared.group(1).decode("ascii") if declared else None)
     try:
-        soup = bounded_soup()(markup, "lxml")
+        soup = parse(markup)
     except FeatureNotFound as exc:
         raise MissingDependency("lxml", "HTML files") from exc
     except TooDeep as exc:
