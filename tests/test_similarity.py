@@ -226,6 +226,25 @@ def test_figures_stored_in_runs_are_the_figures_stored_at_once(tmp_path, monkeyp
     assert in_runs == at_once
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sets(st.integers(0, 400), max_size=120),
+    st.lists(st.sets(st.integers(0, 400), max_size=120), max_size=8),
+)
+def test_shared_counts_are_the_intersections(kept, others):
+    """A section's common shingles with each candidate, counted in one search, are the sizes of
+    the intersections (candidates of any size, none, or empty; values at both ends)."""
+    import numpy as np
+
+    from indexer.similarity.store import shared_counts
+
+    def array(values):
+        return np.array(sorted(values), dtype=np.uint32)
+
+    expected = [len(kept & other) for other in others]
+    assert shared_counts(array(kept), [array(other) for other in others]) == expected
+
+
 def test_copying_figures_for_the_facets(index):
     # Shingles of own text: 问题改进 51 in each; 总体情况 56 last year, 56 + 12 new this year.
     assert _copying_of_now(index, "平潭县人民政府") == Copying(
