@@ -542,6 +542,63 @@ def test_docx_nested_table_text_stays_in_its_cell(tmp_path):
     assert tables(read(path)) == [(("行政复议", "维持 0"),)]
 
 
+def _repacked(source: Path, target: Path, replace: dict[str, bytes]) -> Path:
+    """``source``'s zip package with the parts named in ``replace`` given new bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            new.writestr(item, replace.get(item.filename, old.read(item.filename)))
+    return target
+
+
+@pytest.mark.parametrize("which", ["official template", "fragment", "generated 2019", "generated 2021"])
+def test_docx_body_is_python_docxs_own(tmp_path, which):
+    """The reader parses the main document part alone; its blocks are those of the body
+    python-docx's ``Document`` builds (the official 2021 template, a fragment with merged cells,
+    generated reports in both templates)."""
+    import docx
+
+    from indexer.extract.readers.docx import _Body
+    from indexer.generator import generate, write
+
+    if which == "official template":
+        path = REAL / "official-template-2021.docx"
+    elif which == "fragment":
+        path = write_docx(tmp_path / "fragment.docx")
+    else:
+        path = write(generate(7, template=which.split()[1], damage=False), "docx", tmp_path)
+    expected = _Body().run(docx.Document(str(path)).element.body)
+    assert read(path).blocks == tuple(expected)
+    assert len(expected) > 2
+
+
+def test_docx_with_broken_styles_keeps_its_text(tmp_path):
+    """Only the main part is parsed: a package whose styles part is not XML still gives its
+    text (python-docx's ``Document`` refuses the whole file)."""
+    path = _repacked(write_docx(tmp_path / "whole.docx"), tmp_path / "styles.docx", {"word/styles.xml": b"<w:styles"})
+    assert texts(read(path))[0] == "三、收到和处理政府信息公开申请情况"
+
+
+def test_docx_whose_main_part_is_no_word_document_is_refused(tmp_path):
+    """A package whose main part has another content type (a workbook renamed .docx) is
+    refused by name and reason, as python-docx's ``Document`` refuses it."""
+    whole = write_docx(tmp_path / "whole.docx")
+    import zipfile
+
+    with zipfile.ZipFile(whole) as package:
+        types = package.read("[Content_Types].xml").replace(
+            b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml"
+        )
+    path = _repacked(whole, tmp_path / "sheet.docx", {"[Content_Types].xml": types})
+    with pytest.raises(ReadError) as refused:
+        read(path)
+    assert str(refused.value) == (
+        f"{path}: not a readable Word .docx file (ValueError: its main part is "
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml, not a Word document)"
+    )
+
+
 def test_truncated_docx_is_a_read_error(tmp_path):
     path = truncate(write_docx(tmp_path / "whole.docx"), tmp_path / "half.docx")
     with pytest.raises(ReadError, match=r"half\.docx: not a readable Word \.docx file"):

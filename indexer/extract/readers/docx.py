@@ -22,17 +22,33 @@ _FALLBACK = f"{{{_MC}}}Fallback"
 
 def read(path: str | Path) -> RawDocument:
     """Blocks of a .docx body: one TextBlock per non-empty paragraph, one TableBlock per table."""
-    try:
-        import docx
-    except ImportError as exc:
-        raise MissingDependency("python-docx", "Word .docx files") from exc
     _check_unpacked_size(str(path))
     try:
-        document = docx.Document(str(path))
+        document = _main_document(str(path))
+    except ImportError as exc:
+        raise MissingDependency("python-docx", "Word .docx files") from exc
     except Exception as exc:  # BadZipFile, PackageNotFoundError, KeyError, XMLSyntaxError …
         raise ReadError(str(path), f"not a readable Word .docx file ({_cause(path, exc)})") from exc
-    blocks = _Body().run(document.element.body)
+    blocks = _Body().run(document.body)
     return RawDocument(source=str(path), format="docx", blocks=tuple(blocks))
+
+
+def _main_document(path: str):
+    """The package's main document part, parsed as ``docx.Document(path).element`` is, and no
+    other part: python-docx's package reader finds it by its relationship, and only its XML is
+    parsed (``docx.Document`` parses every XML part, styles, theme, numbering and settings,
+    which the reader never reads: half the time of reading a generated file).  A file whose
+    main part is not a Word document (a workbook renamed) is refused, as ``docx.Document`` does."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.pkgreader import PackageReader
+    from docx.oxml import parse_xml
+
+    for _, content_type, reltype, blob in PackageReader.from_file(path).iter_sparts():
+        if reltype == RELATIONSHIP_TYPE.OFFICE_DOCUMENT:
+            if content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
+                raise ValueError(f"its main part is {content_type}, not a Word document")
+            return parse_xml(blob)
+    raise KeyError("no main document part")
 
 
 def _check_unpacked_size(path: str) -> None:
