@@ -583,9 +583,9 @@ def test_docx_with_broken_styles_keeps_its_text(tmp_path):
 def test_docx_whose_main_part_is_no_word_document_is_refused(tmp_path):
     """A package whose main part has another content type (a workbook renamed .docx) is
     refused by name and reason, as python-docx's ``Document`` refuses it."""
-    whole = write_docx(tmp_path / "whole.docx")
     import zipfile
 
+    whole = write_docx(tmp_path / "whole.docx")
     with zipfile.ZipFile(whole) as package:
         types = package.read("[Content_Types].xml").replace(
             b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml"
