@@ -574,10 +574,28 @@ def test_docx_body_is_python_docxs_own(tmp_path, which):
 
 
 def test_docx_with_broken_styles_keeps_its_text(tmp_path):
-    """Only the main part is parsed: a package whose styles part is not XML still gives its
-    text (python-docx's ``Document`` refuses the whole file)."""
-    path = _repacked(write_docx(tmp_path / "whole.docx"), tmp_path / "styles.docx", {"word/styles.xml": b"<w:styles"})
+    """Only the main part is parsed: a package whose styles part is not XML still gives all
+    its text and tables (python-docx's ``Document`` refuses the whole file)."""
+    whole = write_docx(tmp_path / "whole.docx")
+    path = _repacked(whole, tmp_path / "styles.docx", {"word/styles.xml": b"<w:styles"})
+    assert read(path).blocks == read(whole).blocks
     assert texts(read(path))[0] == "三、收到和处理政府信息公开申请情况"
+
+
+def test_docx_without_a_main_part_is_refused(tmp_path):
+    """A package whose relationships name no main document is refused by name and reason."""
+    import zipfile
+
+    whole = write_docx(tmp_path / "whole.docx")
+    with zipfile.ZipFile(whole) as package:
+        rels = package.read("_rels/.rels").replace(b"/officeDocument", b"/somethingElse")
+    path = _repacked(whole, tmp_path / "nomain.docx", {"_rels/.rels": rels})
+    with pytest.raises(ReadError) as refused:
+        read(path)
+    assert str(refused.value) == (
+        f"{path}: not a readable Word .docx file "
+        "(ValueError: it has no main document part (no officeDocument relationship))"
+    )
 
 
 def test_docx_whose_main_part_is_no_word_document_is_refused(tmp_path):

@@ -48,7 +48,7 @@ def _main_document(path: str):
             if content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
                 raise ValueError(f"its main part is {content_type}, not a Word document")
             return parse_xml(blob)
-    raise KeyError("no main document part")
+    raise ValueError("it has no main document part (no officeDocument relationship)")
 
 
 def _check_unpacked_size(path: str) -> None:

@@ -47,6 +47,7 @@ def _builder():
             for name in attrib:  # a loop, not any(): most elements have one attribute or none
                 if name.startswith("{"):
                     plain = False
+                    break
             if plain:
                 self.soup.handle_starttag(
                     tag, None, None, self.attribute_dict_class(attrib), namespaces=self.active_namespace_prefixes[-1]
