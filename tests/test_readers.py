@@ -582,39 +582,35 @@ def test_docx_with_broken_styles_keeps_its_text(tmp_path):
     assert texts(read(path))[0] == "三、收到和处理政府信息公开申请情况"
 
 
-def test_docx_without_a_main_part_is_refused(tmp_path):
-    """A package whose relationships name no main document is refused by name and reason."""
+NO_WORD_MAIN_PART = [
+    # (the part changed, the bytes replaced in it and by what, the reason given)
+    (
+        "_rels/.rels",  # its relationships name no main document
+        (b"/officeDocument", b"/somethingElse"),
+        "it has no main document part (no officeDocument relationship)",
+    ),
+    (
+        "[Content_Types].xml",  # its main part is a workbook: a spreadsheet renamed .docx
+        (b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml"),
+        "its main part is application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml,"
+        " not a Word document",
+    ),
+]
+
+
+@pytest.mark.parametrize("part, change, reason", NO_WORD_MAIN_PART, ids=["no main part", "a workbook"])
+def test_docx_without_a_word_main_part_is_refused(tmp_path, part, change, reason):
+    """A package with no main part, or one that is not a Word document, is refused by name and
+    reason, as python-docx's ``Document`` refuses it."""
     import zipfile
 
     whole = write_docx(tmp_path / "whole.docx")
     with zipfile.ZipFile(whole) as package:
-        rels = package.read("_rels/.rels").replace(b"/officeDocument", b"/somethingElse")
-    path = _repacked(whole, tmp_path / "nomain.docx", {"_rels/.rels": rels})
+        changed = package.read(part).replace(*change)
+    path = _repacked(whole, tmp_path / "changed.docx", {part: changed})
     with pytest.raises(ReadError) as refused:
         read(path)
-    assert str(refused.value) == (
-        f"{path}: not a readable Word .docx file "
-        "(ValueError: it has no main document part (no officeDocument relationship))"
-    )
-
-
-def test_docx_whose_main_part_is_no_word_document_is_refused(tmp_path):
-    """A package whose main part has another content type (a workbook renamed .docx) is
-    refused by name and reason, as python-docx's ``Document`` refuses it."""
-    import zipfile
-
-    whole = write_docx(tmp_path / "whole.docx")
-    with zipfile.ZipFile(whole) as package:
-        types = package.read("[Content_Types].xml").replace(
-            b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml"
-        )
-    path = _repacked(whole, tmp_path / "sheet.docx", {"[Content_Types].xml": types})
-    with pytest.raises(ReadError) as refused:
-        read(path)
-    assert str(refused.value) == (
-        f"{path}: not a readable Word .docx file (ValueError: its main part is "
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml, not a Word document)"
-    )
+    assert str(refused.value) == f"{path}: not a readable Word .docx file (ValueError: {reason})"
 
 
 def test_truncated_docx_is_a_read_error(tmp_path):
