@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from indexer.errors import ReadError
 from indexer.extract.readers import read, sniff
@@ -687,6 +689,52 @@ def test_pdf_tables_in_form_xobjects_and_ruled_with_thin_rectangles(tmp_path):
         grid,
         TextBlock("二、收到和处理政府信息公开申请情况", "page 1"),
     )
+
+
+def _char(text: str, x0: float, width: float, top: float, upright: bool) -> dict:
+    """A character as the PDF reader hands it to pdfplumber (``readers.pdf._chars``)."""
+    return {"object_type": "char", "text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + 10,
+            "doctop": top, "width": width, "height": 10, "upright": upright}  # fmt: skip
+
+
+# Positions around pdfplumber's tolerance of 3 points, both ways, and texts with blanks and a ligature.
+_CHARS = st.builds(
+    _char,
+    st.sampled_from(["1", "2", "行", "政", "ﬁ", "a", ".", " ", "\u3000"]),
+    st.sampled_from([0.0, 0.1, 2.9, 3.0, 3.1, 6.0, 9.05, 12.0, 30.0]),
+    st.sampled_from([0.0, 2.5, 3.0, 5.25, 10.0]),
+    st.sampled_from([100.0, 100.1, 102.9, 103.0, 103.1, 106.0, 115.0]),
+    st.booleans(),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_CHARS, max_size=7))
+# An ideographic space parts two words ("1 2"); a character 6 points below its left neighbour
+# starts a word though the three tops are one line ("a bc"); a wide character that ends after a
+# narrow one it starts before comes first ("行1").
+@example([_char("1", 0.0, 3.0, 100.0, True), _char("\u3000", 3.0, 3.0, 100.0, True), _char("2", 6.0, 3.0, 100.0, True)])
+@example([_char("a", 0.0, 3.0, 100.0, True), _char("b", 3.0, 3.0, 106.0, True), _char("c", 6.0, 3.0, 103.0, True)])
+@example([_char("1", 3.0, 2.5, 100.0, True), _char("行", 0.0, 10.0, 100.0, True)])
+def test_pdf_cell_text_is_pdfplumbers(chars):
+    """A table cell's text is what pdfplumber's extract_text gives for its characters (lines
+    joined, stripped), whether or not the reader works it out itself."""
+    from pdfplumber.utils.text import extract_text
+
+    from indexer.extract.readers.pdf import _cell_text
+
+    expected = "".join(extract_text(chars).split("\n")).strip() if chars else ""
+    assert _cell_text(chars) == expected
+
+
+def test_pdf_one_word_cell_is_read_without_pdfplumbers_word_extractor(monkeypatch):
+    import pdfplumber.utils.text
+
+    from indexer.extract.readers.pdf import _cell_text
+
+    monkeypatch.setattr(pdfplumber.utils.text, "extract_text", lambda chars: pytest.fail("asked pdfplumber"))
+    row = [_char("1", 20.0, 5.0, 100.0, True), _char("2", 25.5, 5.0, 100.4, True), _char("ﬁ", 31.0, 5.0, 99.9, True)]
+    assert _cell_text(row) == "12fi"
 
 
 def test_pdf_page_without_text_is_a_warning(tmp_path):
