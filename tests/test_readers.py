@@ -737,6 +737,53 @@ def test_pdf_one_word_cell_is_read_without_pdfplumbers_word_extractor(monkeypatc
     assert _cell_text(row) == "12fi"
 
 
+def _edge(orientation: str, at: float, start: float, end: float) -> dict:
+    """A ruling line as the PDF reader hands it to pdfplumber (``readers.pdf._add_edge``)."""
+    low, high = sorted((start, end))
+    if orientation == "h":
+        return {"object_type": "line", "orientation": "h", "x0": low, "x1": high, "top": at, "bottom": at,
+                "doctop": at, "width": high - low, "height": 0.0}  # fmt: skip
+    return {"object_type": "line", "orientation": "v", "x0": at, "x1": at, "top": low, "bottom": high,
+            "doctop": low, "width": 0.0, "height": high - low}  # fmt: skip
+
+
+# Lines on a small grid, some a little off it (within and beyond the intersection tolerance of 1).
+_PLACES = st.sampled_from([0.0, 10.0, 10.5, 20.0, 21.5, 30.0, 40.0])
+_EDGES = st.builds(_edge, st.sampled_from("hv"), _PLACES, _PLACES, _PLACES)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_EDGES, max_size=14))
+# A box whose bottom line is two pieces that do not meet: its corners are all crossings, yet no cell.
+@example([_edge("h", 0.0, 0.0, 20.0), _edge("h", 20.0, 0.0, 10.0), _edge("h", 20.0, 20.0, 30.0),
+          _edge("v", 0.0, 0.0, 20.0), _edge("v", 20.0, 0.0, 20.0)])  # fmt: skip
+def test_pdf_table_cells_are_pdfplumbers(edges):
+    """The cells the reader finds where ruling lines cross are pdfplumber's, in its order."""
+    from pdfplumber.table import edges_to_intersections, intersections_to_cells
+
+    from indexer.extract.readers.pdf import _cells
+
+    intersections = edges_to_intersections(edges, 1, 1)
+    assert _cells(intersections) == intersections_to_cells(intersections)
+
+
+def test_pdf_table_finder_is_pdfplumbers(tmp_path):
+    """The reader's table finder takes pdfplumber's steps: the same tables, cells and rows."""
+    import pypdfium2 as pdfium
+    from pdfplumber.table import TableFinder
+
+    from indexer.extract.readers.pdf import _Layout, _table_finder
+
+    document = pdfium.PdfDocument(str(write_pdf(tmp_path / "report.pdf", PDF_PARAGRAPH, PDF_ROWS)))
+    layout = _Layout.of(document[0])
+    ours, theirs = _table_finder()(layout), TableFinder(layout)
+    assert len(theirs.tables) == 1
+    assert [(t.bbox, t.cells, [r.cells for r in t.rows]) for t in ours.tables] == [
+        (t.bbox, t.cells, [r.cells for r in t.rows]) for t in theirs.tables
+    ]
+    document.close()
+
+
 def test_pdf_page_without_text_is_a_warning(tmp_path):
     from reportlab.pdfgen import canvas
 
