@@ -775,13 +775,15 @@ def test_pdf_table_finder_is_pdfplumbers(tmp_path):
     from indexer.extract.readers.pdf import _Layout, _table_finder
 
     document = pdfium.PdfDocument(str(write_pdf(tmp_path / "report.pdf", PDF_PARAGRAPH, PDF_ROWS)))
-    layout = _Layout.of(document[0])
+    try:
+        layout = _Layout.of(document[0])
+    finally:
+        document.close()
     ours, theirs = _table_finder()(layout), TableFinder(layout)
     assert len(theirs.tables) == 1
     assert [(t.bbox, t.cells, [r.cells for r in t.rows]) for t in ours.tables] == [
         (t.bbox, t.cells, [r.cells for r in t.rows]) for t in theirs.tables
     ]
-    document.close()
 
 
 def test_pdf_page_without_text_is_a_warning(tmp_path):

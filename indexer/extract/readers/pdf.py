@@ -271,10 +271,11 @@ def _cell_text(chars: list[dict]) -> str:
     if not chars:
         return ""
     ordered = sorted(chars, key=itemgetter("x0"))  # stable, as pdfplumber's sort by (x0, x0)
-    tops = sorted(c["top"] for c in chars)
     one_word = (
         all(c["upright"] and not c["text"].isspace() for c in chars)
-        and all(later <= earlier + DEFAULT_Y_TOLERANCE for earlier, later in pairwise(tops))  # one line
+        and all(  # the tops one line, as pdfplumber's cluster_list chains them
+            later <= earlier + DEFAULT_Y_TOLERANCE for earlier, later in pairwise(sorted(c["top"] for c in chars))
+        )
         and not any(  # no character starts a new word
             c["x0"] > p["x1"] + DEFAULT_X_TOLERANCE or abs(c["top"] - p["top"]) > DEFAULT_Y_TOLERANCE
             for p, c in pairwise(ordered)

@@ -43,7 +43,7 @@ def _builder():
             self.elements_opened = 0
 
         def start(self, tag, attrib, nsmap={}) -> None:  # noqa: B006 - lxml's signature, never mutated
-            plain = not (nsmap or len(self.nsmaps) > 1 or tag.startswith("{"))
+            plain = not (nsmap or self._namespaced(tag))
             for name in attrib:  # a loop, not any(): most elements have one attribute or none
                 if name.startswith("{"):
                     plain = False
@@ -60,8 +60,15 @@ def _builder():
             if self.elements_opened > MAX_HTML_ELEMENTS:
                 raise TooDeep(f"HTML has more than {MAX_HTML_ELEMENTS:,} elements (limit {MAX_HTML_ELEMENTS:,})")
 
+        def _namespaced(self, tag: str) -> bool:
+            """Inside an element that declared namespaces (bs4 keeps one scope per such
+            element above the document's), or a name lxml gave with its namespace."""
+            return len(self.nsmaps) > 1 or tag.startswith("{")
+
         def end(self, tag) -> None:
-            if len(self.nsmaps) > 1 or tag.startswith("{"):
+            # bs4's own end differs from the direct one only for a namespaced name or inside a
+            # namespace's scope (it pops the scope): an element's attributes play no part here.
+            if self._namespaced(tag):
                 super().end(tag)
             else:
                 self.soup.endData()
