@@ -150,6 +150,16 @@ def test_bad_parameters_answer_400(client, params, code, named):
     assert named in error["message"]
 
 
+def test_a_word_of_punctuation_alone_answers_400_not_an_empty_search(client):
+    # "人手不足 ?" would AND a word that is in no index: no report, with nothing said why.
+    error = error_of(client, "/api/search", q="人手不足 ?")
+    assert (error["code"], error["position"]) == ("nothing_to_search", 5)
+    assert error["message"] == (
+        "at character 6: '?' holds no letter, digit or Chinese character: punctuation and symbols are not searched"
+    )
+    assert get_json(client, "/api/search", q="人手不足?")["total"] == get_json(client, "/api/search", q="人手不足")["total"]
+
+
 def test_xss_query_answers_json(client):
     text = "<img src=x onerror=alert(1)>"
     error = error_of(client, "/api/search", q=text)

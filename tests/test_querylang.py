@@ -244,6 +244,14 @@ ERRORS = [
     (":培训", "dangling_operator", 0),
     ("()", "empty_group", 0),
     ('""', "empty_phrase", 0),
+    # Punctuation and symbols alone are in no index: such a word would match nothing (NOT it, everything).
+    ("人手不足 ?", "nothing_to_search", 5),
+    ("*", "nothing_to_search", 0),
+    ("-?", "nothing_to_search", 1),
+    ('培训 OR "..."', "nothing_to_search", 6),
+    ("问题:(培训 ·)", "nothing_to_search", 7),
+    ("机关:#", "nothing_to_search", 3),
+    ("地区:……", "nothing_to_search", 3),
     ("(" * 100 + "a" + ")" * 100, "too_deep", 40),
     ("in 1900", "bad_year", 3),
 ]
@@ -291,6 +299,7 @@ def test_every_error_has_a_chinese_message(text, code, position):
         ('"人手不足', "第 1 个字符处：引号没有闭合"),
         ("(培训", "第 1 个字符处：这个“(”没有闭合"),
         ("", "第 1 个字符处：查询为空"),
+        ("人手不足 ?", "第 6 个字符处：“?”里没有文字或数字：标点和符号不参与搜索"),
     ],
 )
 def test_chinese_messages(text, message_zh):
@@ -502,3 +511,8 @@ def test_fuzz_parse_gives_a_tree_or_a_positioned_query_error(text):
         return
     if len(node.normal()) <= MAX_CHARS:  # the normal form spells names out: it can be longer
         assert parse(node.normal()) == node
+
+
+@pytest.mark.parametrize("text", ["人手不足?", "30%", "①", "APP", "的", "《条例》"])
+def test_a_word_with_punctuation_and_something_searchable_is_a_word(text):
+    assert isinstance(parse(text), Word)

@@ -20,6 +20,8 @@ every walk over its tree, far from Python's stack limit).
 
 from __future__ import annotations
 
+from analyzers.segment import is_word
+
 from . import names, values
 from .ast import (
     YEAR_MAX,
@@ -171,7 +173,7 @@ class _Parser:
             self.take()
             if not token.text:
                 raise self.error("empty_phrase", "the quotes hold nothing", token.start, "引号里没有内容")
-            return Word(token.text, True, start=token.start, end=token.end)
+            return Word(self.searchable(token).text, True, start=token.start, end=token.end)
         if token.kind == "WORD":
             return self.word()
         what = {"OP": "a facet name", "COLON": "a section or field name"}.get(token.kind, "a word")
@@ -211,7 +213,20 @@ class _Parser:
             return self.years(self.take(), start=token.start)
         if values.is_year_text(token.text):
             return YearRange(*values.year_range(token.text, token.start), start=token.start, end=token.end)
-        return Word(token.text, start=token.start, end=token.end)
+        return Word(self.searchable(token).text, start=token.start, end=token.end)
+
+    def searchable(self, token: Token) -> Token:
+        """``token``, when it holds a letter, digit or Chinese character. Punctuation and
+        symbols alone (``?``, ``*``, ``...``) are in no index (``analyzers.segment.is_word``), so a
+        word of them would match nothing: ``人手不足 ?`` would find no report, ``-?`` every one."""
+        if not is_word(token.text):
+            raise self.error(
+                "nothing_to_search",
+                f"'{token.raw}' holds no letter, digit or Chinese character: punctuation and symbols are not searched",
+                token.start,
+                f"“{token.raw}”里没有文字或数字：标点和符号不参与搜索",
+            )
+        return token
 
     def years(self, keyword: Token, start: int | None = None) -> YearRange:
         value = self.tok
@@ -254,7 +269,7 @@ class _Parser:
             return CheckFilter(values.consistent_value(value.text, value.start), **span)
         if field == "check":
             return Finding(values.check_value(value.text, value.start), **span)
-        return Field(field, value.text, **span)
+        return Field(field, self.searchable(value).text, **span)  # agency and region: matched as text
 
     def field_value(self, name: Token) -> Token:
         value = self.tok
