@@ -9,7 +9,8 @@ from flask import request
 from indexer.errors import NianbaoError
 
 # ASCII digits only: str.isdigit() also accepts "²" and "١", which int() then rejects.
-_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+_DIGITS = 18  # every value a page, a size or a year can take, and no huge int() to build
+_INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
 class BadParameter(NianbaoError):
@@ -31,4 +32,7 @@ def int_arg(name: str, default: int) -> int:
     if not _INTEGER.fullmatch(value):
         raise BadParameter(name, f"{name} must be a whole number, not {value!r}",
                            f"参数 {name} 应为整数，而不是“{value}”")  # fmt: skip
+    if len(value.lstrip("+-")) > _DIGITS:
+        raise BadParameter(name, f"{name} must be a whole number of at most {_DIGITS} digits, not {value!r}",
+                           f"参数 {name} 应为不超过 {_DIGITS} 位的整数，而不是“{value}”")  # fmt: skip
     return int(value)

@@ -135,6 +135,7 @@ def test_empty_scope_error(client):
         ({"q": "公开", "page": "1.5"}, "bad_page", "1.5"),
         ({"q": "公开", "page": "0"}, "bad_page", "page"),
         ({"q": "公开", "page": "-3"}, "bad_page", "page"),
+        ({"q": "公开", "page": "99999999999999999999"}, "bad_page", "at most 18 digits, not '99999999999999999999'"),
         ({"q": "公开", "per_page": "x"}, "bad_per_page", "x"),
         ({"q": "公开", "per_page": "0"}, "bad_per_page", "per_page"),
         ({"q": "公开", "per_page": "1000"}, "bad_per_page", "per_page"),
