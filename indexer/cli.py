@@ -70,6 +70,20 @@ def int_between(low: int, high: int):
     return parse
 
 
+def search_bound(name: str):
+    """An argparse type for ``search --limit`` and ``--page``: from 1 to the search's own bound
+    (``search.MAX_PER_PAGE``, ``MAX_PAGE``), so a bad value is named by its option, not by the
+    API's parameter. The search module is imported only when the option is given: it is slow to
+    import, and the command that takes it imports it anyway."""
+
+    def parse(text: str) -> int:
+        from . import search
+
+        return int_between(1, getattr(search, name))(text)
+
+    return parse
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument(
@@ -118,8 +132,8 @@ def _parser() -> argparse.ArgumentParser:
     src = sub.add_parser("search", parents=[common], help="run a query (see the query language)")
     src.add_argument("query", help='e.g. "行政处罚 > 10 in 2020" or "问题:人手不足"')
     src.add_argument("--json", action="store_true", help="print the JSON endpoint's object (errors too)")
-    src.add_argument("--limit", type=int, default=10, help="results per page (default 10)")
-    src.add_argument("--page", type=int, default=1, help="page number (default 1)")
+    src.add_argument("--limit", type=search_bound("MAX_PER_PAGE"), default=10, help="results per page (default 10)")
+    src.add_argument("--page", type=search_bound("MAX_PAGE"), default=1, help="page number (default 1)")
     src.add_argument(
         "--sort", default=None, help="relevance (default), year, -year, or a facet (key or alias), -facet"
     )
@@ -253,8 +267,42 @@ def _quiet_stdout() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
 
 
+# The search command's options that take a value, and the global one before the command.
+_SEARCH_VALUES = ("--index", "--limit", "--page", "--sort")
+
+
+def _search_argv(argv: list[str]) -> list[str]:
+    """``argv`` with the search command's values that begin with '-' kept as values, where
+    argparse would take them for options: a descending sort (``--sort -year``, joined as
+    ``--sort=-year``) and a query opening with NOT's '-' (``-模板:2019``, moved after ``--``)."""
+    at = 0
+    while at < len(argv) and argv[at] != "search":
+        if argv[at] not in ("--index",) and not argv[at].startswith("--index="):
+            return argv  # another command, or none: argparse says what is wrong
+        at += 2 if argv[at] == "--index" else 1
+    if at >= len(argv):
+        return argv
+    head, rest, options, operands = argv[: at + 1], argv[at + 1 :], [], []
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        if arg == "--":
+            operands += rest[i + 1 :]
+            break
+        if arg in _SEARCH_VALUES and i + 1 < len(rest) and not rest[i + 1].startswith("--"):
+            options.append(f"{arg}={rest[i + 1]}")
+            i += 2
+            continue
+        if arg.startswith("-") and not arg.startswith("--") and arg not in ("-", "-h"):
+            operands.append(arg)
+        else:
+            options.append(arg)
+        i += 1
+    return head + options + (["--", *operands] if operands else [])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_search_argv(list(sys.argv[1:] if argv is None else argv)))
     args.index = getattr(args, "index", None)
     handler = getattr(args, "handler", None) or COMMANDS[args.command]
     try:

@@ -459,6 +459,32 @@ def test_a_query_error_is_printed_once_in_chinese(index, capsys, query):
     assert expected.message_zh.startswith(f"第 {expected.position + 1} 个字符处：")
 
 
+def test_a_descending_sort_and_a_not_query_may_begin_with_a_dash(index, capsys):
+    # argparse takes "-year" after --sort, and a query "-模板:2019", for options of their own.
+    code, out, err = run(capsys, "search", "in 2019-2021", "--index", index, "--sort", "-year", "--json")
+    assert (code, err) == (0, "")
+    answer = json.loads(out)
+    years = [hit["year"] for hit in answer["results"]]
+    assert answer["sort"] == "-year" and len(years) == 5 and years == sorted(years, reverse=True)
+    code, out, err = run(capsys, "--index", index, "search", "-模板:2021", "--limit", "5", "--json")
+    assert (code, err) == (0, "")
+    dashed = json.loads(out)
+    code, out, err = run(capsys, "--index", index, "search", "NOT 模板:2021", "--limit", "5", "--json")
+    spelled = json.loads(out)
+    assert dashed["parsed"] == spelled["parsed"] == "NOT template:2021"
+    assert dashed["total"] == spelled["total"] == 5
+    assert [hit["id"] for hit in dashed["results"]] == [hit["id"] for hit in spelled["results"]]
+    code, out, err = run(capsys, "search", "in 2019-2021", "--index", index, "--sort=-year", "--json")
+    assert json.loads(out)["sort"] == "-year"
+
+
+def test_a_sort_option_without_its_value_is_still_refused(index, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["search", "培训", "--index", index, "--sort", "--json"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == "nianbao search: 参数 --sort 后面需要一个值"
+
+
 def test_other_bad_input_with_json_is_an_error_object_too(index, tmp_path, capsys):
     code, out, err = run(capsys, "search", "in 2020", "--index", index, "--sort", "price", "--json")
     assert (code, err) == (2, "")
@@ -536,6 +562,20 @@ def test_limit_options_are_refused_in_chinese_out_of_range(capsys):
             main(["ingest", str(SEEDS), option, value])
         assert info.value.code == 2
         assert capsys.readouterr().err.splitlines()[-1] == f"nianbao ingest: {message}"
+
+
+def test_search_paging_options_are_named_by_their_option(capsys):
+    # The search's own bounds, said in the CLI's terms (the API names per_page and page).
+    for option, value, message in [
+        ("--limit", "0", "参数 --limit：0 不在 1–100 之间"),
+        ("--limit", "101", "参数 --limit：101 不在 1–100 之间"),
+        ("--page", "0", "参数 --page：0 不在 1–10000 之间"),
+        ("--page", "x", "参数 --page：'x' 不是整数"),
+    ]:
+        with pytest.raises(SystemExit) as info:
+            main(["search", "培训", option, value])
+        assert info.value.code == 2
+        assert capsys.readouterr().err.splitlines()[-1] == f"nianbao search: {message}"
 
 
 def test_extract_names_what_a_folder_walk_passed_over(tmp_path, capsys):
