@@ -86,7 +86,7 @@ def search_bound(name: str):
 
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument(
+    index = common.add_argument(
         "--index", default=argparse.SUPPRESS, help="index folder (default: $NIANBAO_INDEX, else ./index_data)"
     )
     parser = _Parser(
@@ -131,13 +131,20 @@ def _parser() -> argparse.ArgumentParser:
 
     src = sub.add_parser("search", parents=[common], help="run a query (see the query language)")
     src.add_argument("query", help='e.g. "行政处罚 > 10 in 2020" or "问题:人手不足"')
-    src.add_argument("--json", action="store_true", help="print the JSON endpoint's object (errors too)")
-    src.add_argument("--limit", type=search_bound("MAX_PER_PAGE"), default=10, help="results per page (default 10)")
-    src.add_argument("--page", type=search_bound("MAX_PAGE"), default=1, help="page number (default 1)")
-    src.add_argument(
-        "--sort", default=None, help="relevance (default), year, -year, or a facet (key or alias), -facet"
-    )
-    src.add_argument("--explain", action="store_true", help="print the parsed query first")
+    searching = [
+        index,
+        src.add_argument("--json", action="store_true", help="print the JSON endpoint's object (errors too)"),
+        src.add_argument(
+            "--limit", type=search_bound("MAX_PER_PAGE"), default=10, help="results per page (default 10)"
+        ),
+        src.add_argument("--page", type=search_bound("MAX_PAGE"), default=1, help="page number (default 1)"),
+        src.add_argument(
+            "--sort", default=None, help="relevance (default), year, -year, or a facet (key or alias), -facet"
+        ),
+        src.add_argument("--explain", action="store_true", help="print the parsed query first"),
+    ]
+    # The search options that take a value, for ``_search_argv`` (a flag's nargs is 0).
+    parser.search_values = frozenset(s for action in searching if action.nargs != 0 for s in action.option_strings)
     bench = sub.add_parser("bench", help="generate N reports, ingest them, time every query class (slow)")
     from .benchmark.command import add_arguments
 
@@ -267,21 +274,16 @@ def _quiet_stdout() -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), fileno)
 
 
-# The search command's options that take a value, and the global one before the command.
-_SEARCH_VALUES = ("--index", "--limit", "--page", "--sort")
-
-
-def _search_argv(argv: list[str]) -> list[str]:
+def _search_argv(argv: list[str], values: frozenset[str]) -> list[str]:
     """``argv`` with the search command's values that begin with '-' kept as values, where
     argparse would take them for options: a descending sort (``--sort -year``, joined as
-    ``--sort=-year``) and a query opening with NOT's '-' (``-模板:2019``, moved after ``--``)."""
+    ``--sort=-year``) and a query opening with NOT's '-' (``-模板:2019``, moved after ``--``).
+    ``values`` are the options that take a value (``--index`` may come before the command)."""
     at = 0
     while at < len(argv) and argv[at] != "search":
-        if argv[at] not in ("--index",) and not argv[at].startswith("--index="):
+        if argv[at].split("=", 1)[0] not in values:
             return argv  # another command, or none: argparse says what is wrong
-        at += 2 if argv[at] == "--index" else 1
-    if at >= len(argv):
-        return argv
+        at += 1 if "=" in argv[at] else 2
     head, rest, options, operands = argv[: at + 1], argv[at + 1 :], [], []
     i = 0
     while i < len(rest):
@@ -289,20 +291,19 @@ def _search_argv(argv: list[str]) -> list[str]:
         if arg == "--":
             operands += rest[i + 1 :]
             break
-        if arg in _SEARCH_VALUES and i + 1 < len(rest) and not rest[i + 1].startswith("--"):
+        if arg in values and i + 1 < len(rest) and not rest[i + 1].startswith("--"):
             options.append(f"{arg}={rest[i + 1]}")
             i += 2
             continue
-        if arg.startswith("-") and not arg.startswith("--") and arg not in ("-", "-h"):
-            operands.append(arg)
-        else:
-            options.append(arg)
+        dashed = arg.startswith("-") and not arg.startswith("--") and arg not in ("-", "-h")
+        (operands if dashed else options).append(arg)
         i += 1
     return head + options + (["--", *operands] if operands else [])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(_search_argv(list(sys.argv[1:] if argv is None else argv)))
+    parser = _parser()
+    args = parser.parse_args(_search_argv(list(sys.argv[1:] if argv is None else argv), parser.search_values))
     args.index = getattr(args, "index", None)
     handler = getattr(args, "handler", None) or COMMANDS[args.command]
     try:
