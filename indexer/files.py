@@ -10,8 +10,10 @@ passes over that might have held a report is listed with its reason:
   it), a FIFO, socket or device. A FIFO is never opened: reading one would wait
   for a writer forever.
 
-Entries whose names end in no report suffix (photos, spreadsheets) are not
-candidates and are passed over without mention, as plain files of that kind are.
+A file in a report format that is not read (an old Word .doc, WPS, OFD …) fails
+with what to do about it, as it would given directly. Entries whose names end in
+no report suffix (photos, spreadsheets) are not candidates and are passed over
+without mention, as plain files of that kind are.
 A path given directly is taken as given (a link given directly is followed).
 """
 
@@ -24,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract.readers import SUPPORTED_SUFFIXES
+from .extract.readers import SUPPORTED_SUFFIXES, unreadable_reason
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,9 @@ def _walk(root: Path, files: list[Path], problems: list[Problem]) -> None:
             elif stat.S_ISLNK(kind):
                 _link(path, problems)
             elif not _candidate(entry.name):
+                reason = unreadable_reason(os.path.splitext(entry.name)[1])
+                if reason and stat.S_ISREG(kind):
+                    problems.append(Problem(path, reason, failed=True))
                 continue
             elif stat.S_ISREG(kind):
                 files.append(path)

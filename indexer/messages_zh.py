@@ -104,6 +104,7 @@ _REASONS = [
     (r"not a regular file", "不是普通文件"),
     (r"file is empty \(0 bytes\)", "文件是空的（0 字节）"),
     (r"unsupported file type (?P<a>\S+) \(supported: (?P<b>.*)\)", "不支持的文件类型 {a}（支持：{b}）"),
+    (r"(?P<a>.+) files are not read: save it as \.docx, PDF or HTML", "不读取 {a} 文件：请另存为 .docx、PDF 或 HTML"),
     (r"cannot open file: (?P<a>.*)", "无法打开文件：{a}"),
     (r"cannot read file: (?P<a>.*)", "无法读取文件：{a}"),
     (r"cannot read as (?P<a>\w+): (?P<b>.*)", "无法按 {a} 格式读取：{b}"),

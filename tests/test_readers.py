@@ -164,8 +164,36 @@ def test_empty_missing_and_unknown_files(tmp_path):
     with pytest.raises(ReadError) as info:
         read(odd)
     assert info.value.reason == (
-        "unsupported file type '.xyz' (supported: .txt, .md, .html, .htm, .docx, .pdf)"
+        "unsupported file type '.xyz' (supported: .txt, .md, .html, .htm, .docx, .pdf,"
+        " .shtml, .shtm, .xhtml, .jhtml, .jsp, .asp, .aspx, .php)"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("报告.doc", "Word 97-2003 (.doc) files are not read: save it as .docx, PDF or HTML"),
+        ("报告.WPS", "WPS (.wps) files are not read: save it as .docx, PDF or HTML"),
+        ("报告.ofd", "OFD (.ofd) files are not read: save it as .docx, PDF or HTML"),
+    ],
+)
+def test_a_report_format_not_read_says_what_to_do(tmp_path, name, reason):
+    path = tmp_path / name
+    path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504))
+    with pytest.raises(ReadError) as info:
+        read(path)
+    assert info.value.reason == reason
+
+
+@pytest.mark.parametrize("suffix", [".shtml", ".jhtml", ".jsp", ".aspx", ".php", ".SHTML"])
+def test_a_page_saved_under_its_addresss_suffix_is_read_as_html(tmp_path, suffix):
+    page = REAL / "02_pingtan_zone_2013.html"
+    saved = tmp_path / f"t20140115_1314808{suffix}"
+    saved.write_bytes(page.read_bytes())
+    doc, as_html = read(saved), read(page)
+    assert doc.format == "html"
+    assert doc.blocks == as_html.blocks
+    assert any("平潭综合实验区" in text for text in texts(doc))
 
 
 def test_sniffing_overrides_a_wrong_suffix(tmp_path):

@@ -28,6 +28,24 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".docx": ("docx", docx.read),
     ".pdf": ("pdf", pdf.read),
 }
+# A crawled page is saved under its address's name, and government sites publish reports at
+# .shtml (TRS), .jhtml (Hanweb), .jsp, .aspx … addresses: web pages all the same.
+READERS.update(
+    dict.fromkeys((".shtml", ".shtm", ".xhtml", ".jhtml", ".jsp", ".asp", ".aspx", ".php"), ("html", html.read))
+)
+# Formats a report is published in that no reader here takes: a file of one of them is named
+# with what to do, in a folder too, never passed over as a photo is.
+UNREADABLE: dict[str, str] = {
+    ".doc": "Word 97-2003 (.doc)",
+    ".dot": "Word 97-2003 template (.dot)",
+    ".docm": "Word macro-enabled (.docm)",
+    ".wps": "WPS (.wps)",
+    ".rtf": "RTF (.rtf)",
+    ".odt": "OpenDocument (.odt)",
+    ".ofd": "OFD (.ofd)",
+    ".mht": "MHTML (.mht)",
+    ".mhtml": "MHTML (.mhtml)",
+}
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
 _FORMAT_READERS: dict[str, Reader] = {fmt: reader for fmt, reader in READERS.values()}
 _SNIFF_BYTES = 2048
@@ -40,6 +58,14 @@ _HTML_START = re.compile(
 def supported_suffixes() -> tuple[str, ...]:
     """The suffixes ``read`` accepts, for messages and file pickers."""
     return SUPPORTED_SUFFIXES
+
+
+def unreadable_reason(suffix: str) -> str | None:
+    """Why a file of a report format that is not read is refused, or None for other suffixes."""
+    kind = UNREADABLE.get(suffix.lower())
+    if kind is None:
+        return None
+    return f"{kind} files are not read: save it as .docx, PDF or HTML"
 
 
 def sniff(head: bytes) -> str | None:
@@ -61,6 +87,8 @@ def _check_file(path: Path) -> str:
         raise ReadError(str(path), "not a regular file")
     suffix = path.suffix.lower()
     if suffix not in READERS:
+        if reason := unreadable_reason(suffix):
+            raise ReadError(str(path), reason)
         shown = f"'{suffix}'" if suffix else "(none)"
         raise ReadError(
             str(path), f"unsupported file type {shown} (supported: {', '.join(supported_suffixes())})"
@@ -99,4 +127,4 @@ def read(path: str | Path) -> RawDocument:
         raise ReadError(str(path), f"cannot read as {fmt}: {type(exc).__name__}: {detail}") from exc
 
 
-__all__ = ["READERS", "SUPPORTED_SUFFIXES", "read", "sniff", "supported_suffixes"]
+__all__ = ["READERS", "SUPPORTED_SUFFIXES", "UNREADABLE", "read", "sniff", "supported_suffixes", "unreadable_reason"]
