@@ -234,8 +234,8 @@ def test_a_file_that_is_not_a_report_is_skipped(tmp_path, capsys):
         ("file is empty (0 bytes)", "文件是空的（0 字节）"),
         ("unsupported file type '.xyz' (supported: .txt, .md)", "不支持的文件类型 '.xyz'（支持：.txt, .md）"),
         (
-            "Word 97-2003 (.doc) files are not read: save it as .docx, PDF or HTML",
-            "不读取 Word 97-2003 (.doc) 文件：请另存为 .docx、PDF 或 HTML",
+            "OpenDocument (.odt) files are not read: save it as .docx, PDF or HTML",
+            "不读取 OpenDocument (.odt) 文件：请另存为 .docx、PDF 或 HTML",
         ),
         ("cannot open file: Permission denied", "无法打开文件：没有权限"),
         ("cannot read file: Is a directory", "无法读取文件：这是一个文件夹"),

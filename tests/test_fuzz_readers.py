@@ -1,7 +1,8 @@
 """Fuzzing extraction with hypothesis.
 
 * The readers: any bytes under any supported suffix (and bytes that pass the format
-  sniffing: a PDF header, a zip, an HTML start, markup soup) give a report or a one-line
+  sniffing: a PDF header, a zip, an HTML start, an OLE header, markup soup, a real Word
+  97-2003 file damaged anywhere) give a report or a one-line
   reason from ``try_extract``, never an exception and never a hang.
 * Table recovery: generated reports' tables with data rows shuffled, rows split in two
   (any number of them, header rows too), rows dropped, cells blanked, and header rows
@@ -61,6 +62,7 @@ _MAGIC = [
     b"\xef\xbb\xbf",
     b"\xff\xfe",
     b"<?xml version='1.0'?>",
+    bytes.fromhex("d0cf11e0a1b11ae1"),  # an OLE compound file: Word 97-2003
 ]
 
 
@@ -70,6 +72,24 @@ _MAGIC = [
 )
 def test_bytes_that_pass_the_sniffing(head, data, suffix):
     check(head + data, suffix)
+
+
+_DOC = (Path(__file__).parent / "data" / "doc" / "2020-2019-docx-000012.doc").read_bytes()
+
+
+@FUZZ
+@given(
+    changes=st.lists(st.tuples(st.integers(0, len(_DOC) - 1), st.integers(0, 255)), min_size=1, max_size=40),
+    keep=st.integers(512, len(_DOC)),
+)
+def test_a_damaged_word_97_file(changes, keep):
+    """Bytes of a real .doc changed anywhere (its containers, its tables of pieces and
+    properties, its text) and the file cut short."""
+    data = bytearray(_DOC[:keep])
+    for at, value in changes:
+        if at < len(data):
+            data[at] = value
+    check(bytes(data), ".doc")
 
 
 _TOKENS = [

@@ -108,6 +108,7 @@ def test_folder_walks_follow_no_link_and_list_every_odd_entry(tmp_path):
     shutil.copy(SEEDS[0], tree / "sub" / "a.txt")
     shutil.copy(SEEDS[1], outside / "b.txt")
     (tree / "photo.jpg").write_bytes(b"\xff\xd8")
+    (tree / "sub" / "附件.odt").write_bytes(b"PK\x03\x04")
     (tree / "sub" / "附件.doc").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1"))
     (tree / "sub" / "page.shtml").write_text("<html><body>…</body></html>", encoding="utf-8")
     (tree / "loop").symlink_to(tree)
@@ -120,7 +121,7 @@ def test_folder_walks_follow_no_link_and_list_every_odd_entry(tmp_path):
     os.mkfifo(tree / "pipe")
 
     found = find_files([tree])
-    assert found.files == [tree / "sub" / "a.txt", tree / "sub" / "page.shtml"]
+    assert found.files == [tree / "sub" / "a.txt", tree / "sub" / "page.shtml", tree / "sub" / "附件.doc"]
     assert sorted(found.problems, key=lambda p: p.path) == [
         Problem(tree / "alias.txt", "symbolic link: not followed in folders (give it directly)", failed=False),
         Problem(tree / "dangling.txt", "symbolic link to nothing (its target does not exist)", failed=True),
@@ -129,8 +130,8 @@ def test_folder_walks_follow_no_link_and_list_every_odd_entry(tmp_path):
         Problem(tree / "pipe.txt", "not a regular file (a FIFO)", failed=False),
         Problem(tree / "self.txt", "symbolic link that loops", failed=True),
         Problem(
-            tree / "sub" / "附件.doc",
-            "Word 97-2003 (.doc) files are not read: save it as .docx, PDF or HTML",
+            tree / "sub" / "附件.odt",
+            "OpenDocument (.odt) files are not read: save it as .docx, PDF or HTML",
             failed=True,
         ),
     ]

@@ -164,7 +164,7 @@ def test_empty_missing_and_unknown_files(tmp_path):
     with pytest.raises(ReadError) as info:
         read(odd)
     assert info.value.reason == (
-        "unsupported file type '.xyz' (supported: .txt, .md, .html, .htm, .docx, .pdf,"
+        "unsupported file type '.xyz' (supported: .txt, .md, .html, .htm, .docx, .pdf, .doc, .dot, .wps,"
         " .shtml, .shtm, .xhtml, .jhtml, .jsp, .asp, .aspx, .php)"
     )
 
@@ -172,14 +172,14 @@ def test_empty_missing_and_unknown_files(tmp_path):
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("报告.doc", "Word 97-2003 (.doc) files are not read: save it as .docx, PDF or HTML"),
-        ("报告.WPS", "WPS (.wps) files are not read: save it as .docx, PDF or HTML"),
+        ("报告.odt", "OpenDocument (.odt) files are not read: save it as .docx, PDF or HTML"),
+        ("报告.RTF", "RTF (.rtf) files are not read: save it as .docx, PDF or HTML"),
         ("报告.ofd", "OFD (.ofd) files are not read: save it as .docx, PDF or HTML"),
     ],
 )
 def test_a_report_format_not_read_says_what_to_do(tmp_path, name, reason):
     path = tmp_path / name
-    path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504))
+    path.write_bytes(b"PK\x05\x06" + bytes(18))
     with pytest.raises(ReadError) as info:
         read(path)
     assert info.value.reason == reason

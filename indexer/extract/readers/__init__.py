@@ -15,7 +15,7 @@ from pathlib import Path
 from ...errors import NianbaoError, ReadError
 from ...models import RawDocument
 from ..limits import check_file_size
-from . import docx, html, pdf, text
+from . import doc, docx, html, pdf, text
 
 Reader = Callable[[Path], RawDocument]
 
@@ -27,6 +27,10 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".htm": ("html", html.read),
     ".docx": ("docx", docx.read),
     ".pdf": ("pdf", pdf.read),
+    # Word 97-2003, and WPS Office's own .wps, which keeps the same layout.
+    ".doc": ("doc", doc.read),
+    ".dot": ("doc", doc.read),
+    ".wps": ("doc", doc.read),
 }
 # A crawled page is saved under its address's name, and government sites publish reports at
 # .shtml (TRS), .jhtml (Hanweb), .jsp, .aspx … addresses: web pages all the same.
@@ -36,10 +40,7 @@ READERS.update(
 # Formats a report is published in that no reader here takes: a file of one of them is named
 # with what to do, in a folder too, never passed over as a photo is.
 UNREADABLE: dict[str, str] = {
-    ".doc": "Word 97-2003 (.doc)",
-    ".dot": "Word 97-2003 template (.dot)",
     ".docm": "Word macro-enabled (.docm)",
-    ".wps": "WPS (.wps)",
     ".rtf": "RTF (.rtf)",
     ".odt": "OpenDocument (.odt)",
     ".ofd": "OFD (.ofd)",
@@ -49,6 +50,7 @@ UNREADABLE: dict[str, str] = {
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
 _FORMAT_READERS: dict[str, Reader] = {fmt: reader for fmt, reader in READERS.values()}
 _SNIFF_BYTES = 2048
+_OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 _HTML_START = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
     re.IGNORECASE | re.DOTALL,
@@ -74,6 +76,8 @@ def sniff(head: bytes) -> str | None:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
+    if head.startswith(_OLE_MAGIC):  # Word 97-2003, or any Office file encrypted with a password
+        return "doc"
     if _HTML_START.match(head):
         return "html"
     return None

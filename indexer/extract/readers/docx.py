@@ -73,18 +73,11 @@ def _check_unpacked_size(path: str) -> None:
         )
 
 
-# Word saves a password-protected document (and every old .doc) as an OLE compound file.
-_OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
-
-
 def _cause(path: str | Path, exc: Exception) -> str:
     """Why python-docx refused the file, in words (it says "package not found" for a bad zip)."""
     import zipfile
 
-    if not zipfile.is_zipfile(path):
-        with open(path, "rb") as file:
-            if file.read(len(_OLE_MAGIC)) == _OLE_MAGIC:
-                return "an OLE compound file, not a zip package: password-protected, or an old .doc renamed"
+    if not zipfile.is_zipfile(path):  # an OLE compound file (old .doc, encrypted) is sniffed as .doc
         return "not a zip package: truncated or damaged"
     detail = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
