@@ -9,7 +9,6 @@ be served. A file gone or changed since is a Chinese 404 that says so.
 from __future__ import annotations
 
 import logging
-import mimetypes
 
 from flask import current_app, render_template, send_file
 
@@ -29,7 +28,16 @@ from .similar import similar_reports
 log = logging.getLogger(__name__)
 
 # The content type a download is offered as; the browser saves it either way (attachment).
-CONTENT_TYPES = {"txt": "text/plain", "md": "text/markdown", "html": "text/html"}
+# By the format the content proved to be, not the name: a page saved as .jsp is HTML, an
+# old Word file renamed .docx is a .doc.
+CONTENT_TYPES = {
+    "txt": "text/plain",
+    "md": "text/markdown",
+    "html": "text/html",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "doc": "application/msword",
+}
 
 
 @bp.get("/reports/<report_id>")
@@ -76,7 +84,7 @@ def report_file(report_id: str):
     original = original_file(get_index(), report_id)
     if original is None:
         return _not_found(report_id)
-    kind = CONTENT_TYPES.get(original.format) or mimetypes.guess_type(original.name)[0]
+    kind = CONTENT_TYPES.get(original.format)
     response = send_file(
         original.path,
         mimetype=kind or "application/octet-stream",

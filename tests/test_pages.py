@@ -21,7 +21,8 @@ from search_web import charts, create_app
 from search_web.pages import refine
 from search_web.state import without
 
-SEEDS = Path(__file__).parent / "data" / "seeds"
+DATA = Path(__file__).parent / "data"
+SEEDS = DATA / "seeds"
 
 PENALTIES = "行政处罚 > 10 in 2020"
 
@@ -761,6 +762,29 @@ def test_original_file_is_the_ingested_file(client, seed_ids):
     assert response.mimetype == "text/plain"
     assert response.headers["Content-Disposition"] == f"attachment; filename={seed.name}"
     response.close()
+
+
+def test_original_files_are_served_as_the_format_their_content_proved(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    saved = {
+        "t20140115_80759.shtml": (DATA / "real" / "02_pingtan_zone_2013.html", "text/html"),
+        "附件.wps": (DATA / "doc" / "2020-2019-docx-000012.doc", "application/msword"),
+        "renamed.docx": (DATA / "doc" / "2023-2021-docx-000005.doc", "application/msword"),
+    }
+    for name, (source, _) in saved.items():
+        (folder / name).write_bytes(source.read_bytes())
+    summary = ingest([folder], tmp_path / "index", workers=1)
+    assert (len(summary.added), summary.failed) == (3, [])
+    client = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True}).test_client()
+    ids = re.findall(r'href="/reports/([0-9a-f]+)"', body(client.get("/browse")))
+    served = {}
+    for report_id in dict.fromkeys(ids):
+        response = client.get(f"/reports/{report_id}/file")
+        name = response.headers["Content-Disposition"].split("filename")[-1]
+        served[name] = (response.get_data(), response.headers["Content-Type"])
+        response.close()
+    assert sorted(served.values()) == sorted((s.read_bytes(), kind) for s, kind in saved.values())
 
 
 def test_original_file_of_no_report_is_a_chinese_404(client):
