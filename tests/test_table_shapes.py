@@ -290,3 +290,70 @@ def test_section_four_header_words_are_not_row_labels():
     facets = read(text).facets
     assert facets["诉讼.复议后起诉.其他"] == 1 and facets["诉讼.复议后起诉.总计"] == 1
     assert not any(k.startswith("申请.") for k in facets)
+
+
+_GROUPS = {
+    "复议.维持": 27, "复议.纠正": 10, "复议.其他": 9, "复议.未审结": 15, "复议.总计": 61,
+    "诉讼.直接起诉.维持": 3, "诉讼.直接起诉.纠正": 0, "诉讼.直接起诉.其他": 0, "诉讼.直接起诉.未审结": 0,
+    "诉讼.直接起诉.总计": 3,
+    "诉讼.复议后起诉.维持": 8, "诉讼.复议后起诉.纠正": 0, "诉讼.复议后起诉.其他": 1, "诉讼.复议后起诉.未审结": 1,
+    "诉讼.复议后起诉.总计": 10,
+    "诉讼.总计": 13,
+}  # fmt: skip
+
+
+def test_section_four_as_one_table_a_group_under_its_heading():
+    # As an OCR-to-Markdown conversion of a 2025 county report prints section 四.
+    text = "".join(
+        f"### {group}\n"
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n"
+        "|----------|----------|----------|----------|------|\n"
+        f"| {numbers} |\n\n"
+        for group, numbers in (
+            ("行政复议", "27 | 10 | 9 | 15 | 61"),
+            ("行政诉讼（未经复议直接起诉）", "3 | 0 | 0 | 0 | 3"),
+            ("行政诉讼（复议后起诉）", "8 | 0 | 1 | 1 | 10"),
+        )
+    )
+    assert read("四、政府信息公开行政复议、行政诉讼情况\n\n" + text).facets == _GROUPS
+
+
+def test_section_four_with_a_row_a_group():
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 行政复议 | 27 | 10 | 9 | 15 | 61 |\n"
+        "| 行政诉讼(未经复议直接起诉) | 3 | 0 | 0 | 0 | 3 |\n"
+        "| 行政诉讼(复议后起诉) | 8 | 0 | 1 | 1 | 10 |\n"
+    )
+    assert read(text).facets == _GROUPS
+
+
+def test_section_four_groups_as_caption_rows_over_their_numbers():
+    text = "".join(
+        f"{group}\t\t\t\t\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n{numbers}\n"
+        for group, numbers in (
+            ("行政复议", "27\t10\t9\t15\t61"),
+            ("未经复议直接起诉", "3\t0\t0\t0\t3"),
+            ("复议后起诉", "8\t0\t1\t1\t10"),
+        )
+    )
+    assert read(text).facets == _GROUPS
+
+
+def test_five_numbers_under_no_single_named_group_are_not_section_four():
+    official_header = (
+        "行政复议\t行政诉讼\n"
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t复议后起诉\n"
+        "0\t1\t0\t0\t1\n"  # five of the fifteen: which group is not said
+    )
+    assert not any(k.startswith(("复议", "诉讼")) for k in read(official_header).facets)
+    moved_on = (
+        "行政复议\t\t\t\t\n"
+        "三、本年度办理结果\t（一）予以公开\t2\t1\t0\t0\t0\t0\t3\n"
+        "1\t2\t3\t4\t10\n"  # the group's caption is behind another table's row
+    )
+    facets = read(moved_on).facets
+    assert facets["申请.予以公开"] == 3
+    assert not any(k.startswith(("复议", "诉讼")) for k in facets)

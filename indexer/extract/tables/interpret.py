@@ -29,7 +29,7 @@ from ..templates import (
 )
 from . import fused, placing
 from .columns import HeaderMap
-from .labels import Label, match, template_votes
+from .labels import Label, core_of, match, template_votes
 from .rows import Item
 
 _IN_YUAN = re.compile(r"[（(]\s*(?:单位[:：])?\s*元\s*[)）]")
@@ -106,6 +106,7 @@ class _Reader:
         self.out = reading
         self.group: str | None = None  # current section 三 group (不予公开 …)
         self.in_review = False  # after the section 四 header
+        self.review_group: str | None = None  # the section 四 group a label just named (复议 …)
         self.money_unit: str | None = None  # unit a 金额 header declares
         self.placed = True  # the current row's empty cells hold their places
         self.cells: list[str] = []  # the current row, labels included
@@ -142,6 +143,8 @@ class _Reader:
             self.active(key, data, row.where)
         elif kind == "application":
             self.application(key, data, row.where)
+        elif kind == "review_group":
+            self.review_group_row(key, data, row.where)
         else:
             self.review(data, row.where)
 
@@ -151,6 +154,7 @@ class _Reader:
         for cell in labels:
             if "金额" in cell:  # a header that declares the unit of the amounts below it
                 self.money_unit = "元" if _IN_YUAN.search(cell) else None
+        self._note_review_group(labels)
         matched = [(cell, self._usable(match(cell, strict))) for cell in labels]
         for cell, candidates in matched:  # left to right: a group label precedes its sub-rows
             for label in candidates:
@@ -166,7 +170,20 @@ class _Reader:
             self.in_review = False
         if found is None and self.in_review and bare_numbers:
             return ("review", "")
+        if found is None and self.in_review and self.review_group and _one_group_of_numbers(data):
+            return ("review_group", self.review_group)  # 四 drawn a group a row or a table
         return found
+
+    def _note_review_group(self, labels: list[str]) -> None:
+        """A row naming one section 四 group (行政复议, 行政诉讼（未经复议直接起诉）…) as its
+        label or caption: the five numbers that follow on that row, or on the next row
+        under the five column headers, are that group's."""
+        named = {g for g in map(_review_group, labels) if g}
+        if len(named) == 1:
+            self.review_group = named.pop()
+            self.in_review = True
+        elif named or any(match(cell, strict=True) for cell in labels if not _review_column(cell)):
+            self.review_group = None  # two groups (the official header) or another row
 
     def _usable(self, labels: list[Label]) -> list[Label]:
         return [lb for lb in labels if lb.template in (None, self.template)]
@@ -203,6 +220,13 @@ class _Reader:
     def application(self, key: str, data: list[str], where: str) -> None:
         placements = self.align(data, len(APPLICANT_COLUMNS), where, f"申请.{key}", APPLICANT_COLUMNS)
         self.settle(placements, lambda cells: placing.application_values(key, cells), where, f"申请.{key}")
+
+    def review_group_row(self, group: str, data: list[str], where: str) -> None:
+        """One group's five numbers (结果维持 … 总计), on the row that names the group or the
+        row after its caption and headers."""
+        self.review_group = None
+        placements = self.align(data, len(REVIEW_COLUMNS), where, group)
+        self.settle(placements, lambda cells: placing.review_group_values(group, cells), where, group)
 
     def review(self, data: list[str], where: str) -> None:
         placements = self.align(data, len(REVIEW_COLUMNS) * len(REVIEW_GROUPS), where, "复议诉讼")
@@ -314,6 +338,31 @@ def _label_end(cells: list[str]) -> int:
         if parse_cell(cells[i]).kind == "text":
             return i
     return -1
+
+
+def _review_group(cell: str) -> str | None:
+    """The section 四 group a label names: 行政复议, or one of the two kinds of 行政诉讼."""
+    if len(cell) > 24:
+        return None
+    if "直接起诉" in cell:
+        return "诉讼.直接起诉"
+    if "复议后起诉" in cell:
+        return "诉讼.复议后起诉"
+    if "复议" in cell and "诉讼" not in cell and core_of(cell).endswith("行政复议"):
+        return "复议"
+    return None
+
+
+def _review_column(cell: str) -> bool:
+    return any(lb.kind == "review" for lb in match(cell, strict=True))
+
+
+def _one_group_of_numbers(data: list[str]) -> bool:
+    """Five cells holding numbers (or blanks beside them): one group's 维持 … 总计."""
+    cells = [parse_cell(c) for c in data]
+    return len(cells) == len(REVIEW_COLUMNS) and all(c.kind in ("number", "blank") for c in cells) and any(
+        c.is_number for c in cells
+    )
 
 
 def _is_digit_run(data: list[str]) -> bool:

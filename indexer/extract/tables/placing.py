@@ -99,6 +99,13 @@ def review_values(cells: list[Cell]) -> tuple[Values, list[str]]:
     return values, []
 
 
+def review_group_values(group: str, cells: list[Cell]) -> tuple[Values, list[str]]:
+    """Section 四, one group: its five numbers."""
+    part = confirm_blanks(cells)
+    return {f"{group}.{col.suffix}": cell.value for col, cell in zip(REVIEW_COLUMNS, part, strict=True)
+            if cell.is_number}, []
+
+
 def confirm_blanks(cells: list[Cell]) -> list[Cell]:
     """Blank parts are 0 when the stated parts already add up to the stated 总计."""
     *parts, total = cells
