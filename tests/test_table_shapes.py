@@ -357,3 +357,25 @@ def test_five_numbers_under_no_single_named_group_are_not_section_four():
     facets = read(moved_on).facets
     assert facets["申请.予以公开"] == 3
     assert not any(k.startswith(("复议", "诉讼")) for k in facets)
+
+
+def test_other_under_other_handling_is_known_by_the_sub_rows_before_it():
+    # The group's heading printed as "(六) 其他" and the sub-rows split over two tables, as an
+    # OCR-to-Markdown conversion of a 2025 county report prints them.
+    text = (
+        "### (六) 其他\n"
+        "| 类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| 1. 申请人无正当理由逾期不补正, 行政机关不再处理其政府信息公开申请 | 9 | 0 | 0 | 0 | 0 | 0 | 9 |\n"
+        "\n"
+        "| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | 部分公开 | 不予公开 | 结转下年度 | 总计 |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| 2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 7 | 0 | 0 | 0 | 0 | 0 | 7 |\n"
+        "| 3. 其他 | 142 | 1 | 0 | 0 | 0 | 0 | 143 |\n"
+        "| （七）总计 | 710 | 3 | 0 | 0 | 5 | 0 | 718 |\n"
+    )
+    facets = read(text, 2025).facets
+    assert facets["申请.其他处理.其他"] == 143 and facets["申请.其他处理.其他.自然人"] == 142
+    assert facets["申请.其他处理.逾期未缴费"] == 7 and facets["申请.办理总计"] == 718
+    alone = read("| 3. 其他 | 142 | 1 | 0 | 0 | 0 | 0 | 143 |\n", 2025).facets
+    assert not any(k.startswith("申请.其他处理") for k in alone)  # no group said: not placed

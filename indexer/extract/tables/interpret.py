@@ -21,6 +21,7 @@ from ..numbers import BLANK, Cell, parse_cell
 from ..templates import (
     ACTIVE_TABLES,
     APPLICANT_COLUMNS,
+    APPLICATION_GROUPS,
     APPLICATION_ROWS,
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
@@ -168,6 +169,9 @@ class _Reader:
                 found = found or self._row_meaning(label)
         if found and found[0] == "application":
             self.in_review = False
+            group = found[1].partition(".")[0]
+            if group in APPLICATION_GROUPS:  # a group's own sub-row: the rows after it are the group's too
+                self.group = group
         if found is None and self.in_review and bare_numbers:
             return ("review", "")
         if found is None and self.in_review and self.review_group and _one_group_of_numbers(data):
