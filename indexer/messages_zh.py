@@ -58,8 +58,8 @@ _PATTERNS = [
     (_AT + r"(\S+) has (\d+) values for (\d+) columns and its empty cells cannot be placed; left out",
      r"\g<at>：\2 有 \3 个数值，而表格有 \4 列，空单元格的位置无法确定；未采用"),
     (_AT + r"(\S+) has (\d+) values for (\d+) columns; left out", r"\g<at>：\2 有 \3 个数值，而表格有 \4 列；未采用"),
-    (_AT + r"(\S+) has (\d+) of (\d+) cells; the missing ones are left out",
-     r"\g<at>：\2 只有 \4 个单元格中的 \3 个；缺少的未采用"),
+    (_AT + r"(\S+) has (\d+) of (\d+) cells; only the first is kept",
+     r"\g<at>：\2 只有 \4 个单元格中的 \3 个；只采用第一个"),
     (_AT + r"amount ([\d.]+) printed without a unit; read as 万元 as the template's header says, "
      r"check whether it is in 元", r"\g<at>：金额 \2 未注明单位，按模板表头读作万元；请核对是否实为元"),
     (_AT + r"(\S+) read as ([\d.]+) here but ([\d.]+) at (.+); kept the first",

@@ -277,6 +277,13 @@ NOTHING_STATED = [
         "approvals-handled-beside-applications",
     ),
     case("全年行政复议案件3件。", {}, "review-without-disclosure"),
+    # No case lost is not no case: the same report's table has 55 reviews and 34 suits.
+    case(
+        "市政府共受理政府信息公开申请1295件。全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。",
+        {"申请.新收": 1295},
+        "sh2025-no-review-corrected-nor-suit-lost",
+    ),
+    case("该行政复议件未被复议审查机关纠错。", {}, "kewei2024-review-not-corrected"),
     case("无法提供的政府信息，依法告知申请人。", {}, "no-number"),
     case("", {}, "empty"),
 ]

@@ -879,7 +879,7 @@ def test_warnings_are_shown_in_chinese(client, monkeypatch):
          "第 9 行：行政处罚 的数字“1203”连在一起；拆为 1 2 0 3（唯一可行的整数拆分）"),
         ("line 87: 申请.上年结转 has 4 values for 7 columns and its empty cells cannot be placed; left out",
          "第 87 行：申请.上年结转 有 4 个数值，而表格有 7 列，空单元格的位置无法确定；未采用"),
-        ("paragraph 4: 申请.新收 has 5 of 7 cells; the missing ones are left out", "第 4 段：申请.新收 只有 7 个单元格中的 5 个；缺少的未采用"),
+        ("paragraph 4: 申请.新收 has 5 of 7 cells; only the first is kept", "第 4 段：申请.新收 只有 7 个单元格中的 5 个；只采用第一个"),
         ("line 3: amount 250000 printed without a unit; read as 万元 as the template's header says, check whether it is in 元",
          "第 3 行：金额 250000 未注明单位，按模板表头读作万元；请核对是否实为元"),
         ("line 40: 行政处罚.处理决定数 read as 5 here but 7 at line 12; kept the first",

@@ -379,3 +379,44 @@ def test_other_under_other_handling_is_known_by_the_sub_rows_before_it():
     assert facets["申请.其他处理.逾期未缴费"] == 7 and facets["申请.办理总计"] == 718
     alone = read("| 3. 其他 | 142 | 1 | 0 | 0 | 0 | 0 | 143 |\n", 2025).facets
     assert not any(k.startswith("申请.其他处理") for k in alone)  # no group said: not placed
+
+
+def test_section_four_whose_header_came_out_as_fused_text_is_known_by_its_sums():
+    # A PDF converted to Markdown (a 2025 provincial office report): the header's words run
+    # together on text lines, and only the fifteen numbers stay a row.
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议行政诉讼\n"
+        "未经复议直接起诉复议后起诉\n"
+        "注：行政复议、行政诉讼数量含上年度结转数量。\n"
+        "| 维持 | 纠正 | 结果 | 审结 | 总计 | 总计 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 40 | 0 | 10 | 5 | 55 | 2 | 0 | 4 | 6 | 12 | 6 | 0 | 9 | 7 | 22 |\n"
+    )
+    facets = read(text, 2025).facets
+    assert facets["复议.维持"] == 40 and facets["复议.总计"] == 55
+    assert facets["诉讼.直接起诉.未审结"] == 6 and facets["诉讼.复议后起诉.总计"] == 22
+    assert facets["诉讼.总计"] == 34
+    # Fifteen numbers that do not add up five by five are no section 四 without its header.
+    other = read(text.replace("| 40 | 0 | 10 |", "| 41 | 0 | 10 |"), 2025).facets
+    assert not any(k.startswith(("复议", "诉讼")) for k in other)
+
+
+def test_a_row_with_a_cell_lost_keeps_only_its_first():
+    # The same conversion pulled each row's two-line middle cell out of the table.
+    text = (
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+        "|---|---|---|---|\n"
+        "## 表二：主动公开政府信息情况\n"
+        "| 规章 | 22 | 235 |\n"
+        "|---|---|---|\n"
+        "## 表二：主动公开政府信息情况\n"
+        "| 行政规范性文件 | 34 | 189 |\n"
+        "|---|---|---|\n"
+    )
+    reading = read(text, 2025)
+    assert reading.facets == {"规章.本年制发": 22, "规范性文件.本年制发": 34}
+    assert reading.warnings[:2] == [
+        "t +3: 规章 has 2 of 3 cells; only the first is kept",
+        "t +6: 规范性文件 has 2 of 3 cells; only the first is kept",
+    ]

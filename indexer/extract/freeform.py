@@ -108,6 +108,8 @@ _REPLIED = re.compile(rf"(?<!同意)答复(?:了)?{_QTY}{_COUNT}")
 _NO_APPLICATION = re.compile(rf"{_NEGATION}{_APPLICATION}")
 _NO_REVIEW = re.compile(rf"{_NEGATION}[^,\d]{{0,30}}?复议")
 _NO_SUIT = re.compile(rf"{_NEGATION}[^,\d]{{0,40}}?诉讼")
+# "未发生…被行政复议纠错或行政诉讼败诉情形": no case was lost, which says nothing of how many there were.
+_OUTCOME = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|被纠")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
 
 # --- proactive disclosure -------------------------------------------------------
@@ -327,10 +329,11 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
     facts = []
     if "复议" not in clause and "诉讼" not in clause and _NO_APPLICATION.search(clause):
         facts.append(("申请.新收", 0))
-    if context and _NO_REVIEW.search(clause):
-        facts.append(("复议.总计", 0))
-    if context and _NO_SUIT.search(clause):
-        facts.append(("诉讼.总计", 0))
+    if context and not _OUTCOME.search(clause):
+        if _NO_REVIEW.search(clause):
+            facts.append(("复议.总计", 0))
+        if _NO_SUIT.search(clause):
+            facts.append(("诉讼.总计", 0))
     return facts
 
 

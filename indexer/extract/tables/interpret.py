@@ -176,6 +176,8 @@ class _Reader:
             return ("review", "")
         if found is None and self.in_review and self.review_group and _one_group_of_numbers(data):
             return ("review_group", self.review_group)  # 四 drawn a group a row or a table
+        if found is None and not labels and _adds_up_as_section_four(data):
+            return ("review", "")  # its header lost in the text (行政复议行政诉讼 fused on one line)
         return found
 
     def _note_review_group(self, labels: list[str]) -> None:
@@ -306,8 +308,12 @@ class _Reader:
             if not starts:
                 self.warn(f"{where}: {what} has {placing.span(data)} values for {width} columns; left out")
             return [cells[i : i + width] for i in starts]
-        if len(cells) < width and any(c.is_number for c in cells):
-            self.warn(f"{where}: {what} has {len(cells)} of {width} cells; the missing ones are left out")
+        if len(cells) < width and any(c.is_number for c in cells[1:]):
+            # A cell lost from the middle (a converter that pulled a two-line cell out of its
+            # row) shifts every cell after it as surely as a row cut short loses its end: only
+            # the first stands under its own column either way.
+            self.warn(f"{where}: {what} has {len(cells)} of {width} cells; only the first is kept")
+            cells = cells[:1]
         return [cells + [BLANK] * (width - len(cells))]
 
     def _count(self, cells: list[Cell], width: int, where: str, what: str) -> list[list[Cell]]:
@@ -367,6 +373,18 @@ def _one_group_of_numbers(data: list[str]) -> bool:
     return len(cells) == len(REVIEW_COLUMNS) and all(c.kind in ("number", "blank") for c in cells) and any(
         c.is_number for c in cells
     )
+
+
+def _adds_up_as_section_four(data: list[str]) -> bool:
+    """Fifteen numbers, nothing else, whose every five add up as 维持 + 纠正 + 其他 + 未审结 =
+    总计: section 四's row, however its header came out (no other row of the templates has
+    fifteen numbers)."""
+    cells = [parse_cell(c) for c in data]
+    width = len(REVIEW_COLUMNS)
+    if len(cells) != width * len(REVIEW_GROUPS) or not all(c.is_number for c in cells):
+        return False
+    values = [c.value for c in cells]
+    return all(sum(values[i : i + width - 1]) == values[i + width - 1] for i in range(0, len(values), width))
 
 
 def _is_digit_run(data: list[str]) -> bool:
