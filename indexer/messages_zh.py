@@ -153,6 +153,8 @@ _REASONS = [
     (r"HTML has more than (?P<a>[\d,]+) elements \(limit [\d,]+\)", "HTML 元素超过 {a} 个（上限）"),
     (r"Word \.docx file unpacks to (?P<a>[\d.]+ [KM]B) \(limit (?P<b>[\d.]+ [KM]B); a zip bomb\?\)",
      "Word .docx 文件解压后达 {a}（上限 {b}），疑为压缩炸弹"),
+    (r"Word \.doc text has (?P<a>[\d,]+) characters \(limit (?P<b>[\d,]+)\)",
+     "Word .doc 正文有 {a} 个字符（上限 {b}）"),
     (r"Word \.docx text \(XML\) unpacks to (?P<a>[\d.]+ [KM]B) \(limit (?P<b>[\d.]+ [KM]B)\)",
      "Word .docx 正文（XML）解压后达 {a}（上限 {b}）"),
     (r"PDF has (?P<a>[\d,]+) pages \(limit (?P<b>\d+); a report is rarely over 200\)",

@@ -16,7 +16,7 @@ import pytest
 
 from indexer.extract.pipeline import try_extract
 from indexer.extract.readers import read
-from indexer.extract.readers.doc import _paragraphs
+from indexer.extract.readers.doc import _in_table, _paragraphs
 from indexer.messages_zh import reason_zh
 from indexer.models import TableBlock
 
@@ -68,6 +68,13 @@ def test_field_codes_are_left_out_their_results_and_breaks_kept():
     ]
 
 
+def test_a_table_depth_of_zero_is_outside_any_table():
+    assert not _in_table({0x6649: struct.pack("<i", 0)})  # sprmPItap 0: Word's "left the table"
+    assert _in_table({0x6649: struct.pack("<i", 1)})
+    assert _in_table({0x2416: b"\x01"})  # sprmPFInTable
+    assert not _in_table({0x2416: b"\x00"})
+
+
 def test_wps_and_a_doc_under_another_suffix_are_read_the_same(tmp_path):
     expected = read(DOC / "official-template-2021.doc").blocks
     for name in ("报告.wps", "报告.WPS", "renamed.docx", "saved.txt"):
@@ -76,17 +83,34 @@ def test_wps_and_a_doc_under_another_suffix_are_read_the_same(tmp_path):
         assert (doc.format, doc.blocks) == ("doc", expected), name
 
 
-def _with_flags(tmp_path: Path, set_bits: int) -> Path:
-    """The template with bits of the Word header's flags set, as Word sets them."""
+def _with_header(tmp_path: Path, change) -> Path:
+    """The template with its Word header changed in place (the stream keeps its size)."""
     import olefile
 
-    path = tmp_path / "flagged.doc"
+    path = tmp_path / "changed.doc"
     shutil.copy(DOC / "official-template-2021.doc", path)
     with olefile.OleFileIO(str(path), write_mode=True) as ole:
         word = bytearray(ole.openstream("WordDocument").read())
-        struct.pack_into("<H", word, 0x0A, struct.unpack_from("<H", word, 0x0A)[0] | set_bits)
+        change(word)
         ole.write_stream("WordDocument", bytes(word))
     return path
+
+
+def _with_flags(tmp_path: Path, set_bits: int) -> Path:
+    """The template with bits of the Word header's flags set, as Word sets them."""
+    return _with_header(
+        tmp_path, lambda word: struct.pack_into("<H", word, 0x0A, struct.unpack_from("<H", word, 0x0A)[0] | set_bits)
+    )
+
+
+def _claiming_characters(tmp_path: Path, count: int) -> Path:
+    """The template whose header claims ``count`` characters of main text (ccpText)."""
+
+    def claim(word: bytearray) -> None:
+        at = 34 + 2 * struct.unpack_from("<H", word, 32)[0] + 2 + 3 * 4
+        struct.pack_into("<i", word, at, count)
+
+    return _with_header(tmp_path, claim)
 
 
 @pytest.mark.parametrize(
@@ -95,6 +119,10 @@ def _with_flags(tmp_path: Path, set_bits: int) -> Path:
         (
             lambda tmp: _with_flags(tmp, 0x0100),
             "Office file is encrypted (a password is needed to read it)",
+        ),
+        (
+            lambda tmp: _claiming_characters(tmp, 3_000_000),
+            "Word .doc text has 3,000,000 characters (limit 2,000,000)",
         ),
         (
             lambda tmp: shutil.copy(DOC / "locked.docx", tmp / "locked.docx"),
@@ -126,6 +154,9 @@ def test_files_that_cannot_be_read_say_why_in_one_line(tmp_path, make, reason):
 
 
 def test_reasons_read_in_chinese():
+    assert reason_zh("Word .doc text has 3,000,000 characters (limit 2,000,000)") == (
+        "Word .doc 正文有 3,000,000 个字符（上限 2,000,000）"
+    )
     assert reason_zh("Office file is encrypted (a password is needed to read it)") == "Office 文件已加密（需要密码才能读取）"
     assert reason_zh(
         "not a readable Word 97-2003 (.doc/.wps) file (not an OLE compound file: damaged or another format)"

@@ -31,6 +31,10 @@ MAX_HTML_ELEMENTS = 100_000
 MAX_DOCX_UNPACKED = 100 * MB
 MAX_DOCX_XML = 20 * MB
 
+# .doc: the main document's characters (a long report holds 20,000-100,000; each costs about
+# 100 bytes while its paragraphs are found).
+MAX_DOC_CHARS = 2_000_000
+
 # A report is rarely over 200 pages; each page costs 20-100 ms to read.
 MAX_PDF_PAGES = 500
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ...errors import MissingDependency, ReadError
 from ...models import Block, RawDocument, TableBlock, TextBlock
+from ..limits import MAX_DOC_CHARS, LimitExceeded
 
 _KIND = "Word 97-2003 (.doc/.wps)"
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
@@ -57,6 +58,10 @@ def read(path: str | Path) -> RawDocument:
         fib = _Fib.parse(word)
         if fib.flags & (_ENCRYPTED | _OBFUSCATED):
             raise ReadError(path, "Office file is encrypted (a password is needed to read it)")
+        if fib.main_length > MAX_DOC_CHARS:
+            raise LimitExceeded(
+                path, f"Word .doc text has {fib.main_length:,} characters (limit {MAX_DOC_CHARS:,})"
+            )
         text = _main_text(word, table, fib)
         properties = _ParagraphProperties(word, table, data, fib)
     except (struct.error, IndexError, KeyError) as exc:  # offsets past their streams' ends
@@ -241,7 +246,7 @@ class _Blocks:
     def run(self, chars: list[tuple[str, int]]) -> list[Block]:
         for text, mark, offset in _paragraphs(chars):
             props = self.properties.at(offset)
-            if not (props.get(_IN_TABLE, b"\0")[:1] == b"\x01" or _TABLE_DEPTH in props):
+            if not _in_table(props):
                 self.end_table()
                 self.paragraph(text)
             elif mark == _PARAGRAPH:  # a paragraph inside a cell: the cell goes on
@@ -268,6 +273,13 @@ class _Blocks:
             self.tables += 1
             self.blocks.append(TableBlock(_grid(self.rows), f"table {self.tables}"))
         self.rows, self.cells, self.cell = [], [], []
+
+
+def _in_table(props: dict[int, bytes]) -> bool:
+    """sprmPFInTable set, or a table depth (sprmPItap) above 0: Word writes a depth of 0 for a
+    paragraph that has left a table."""
+    depth = props.get(_TABLE_DEPTH, b"")
+    return props.get(_IN_TABLE, b"\0")[:1] == b"\x01" or (len(depth) == 4 and struct.unpack("<i", depth)[0] > 0)
 
 
 def _paragraphs(chars: list[tuple[str, int]]):
