@@ -164,8 +164,8 @@ def test_empty_missing_and_unknown_files(tmp_path):
     with pytest.raises(ReadError) as info:
         read(odd)
     assert info.value.reason == (
-        "unsupported file type '.xyz' (supported: .txt, .md, .html, .htm, .docx, .pdf, .doc, .dot, .wps,"
-        " .shtml, .shtm, .xhtml, .jhtml, .jsp, .asp, .aspx, .php)"
+        "unsupported file type '.xyz' (supported: .txt, .md, .html, .htm, .docx, .docm, .dotx, .dotm, .pdf,"
+        " .doc, .dot, .wps, .shtml, .shtm, .xhtml, .jhtml, .jsp, .asp, .aspx, .php)"
     )
 
 

@@ -26,6 +26,9 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".html": ("html", html.read),
     ".htm": ("html", html.read),
     ".docx": ("docx", docx.read),
+    ".docm": ("docx", docx.read),  # the same package with macros (never run), and the templates
+    ".dotx": ("docx", docx.read),
+    ".dotm": ("docx", docx.read),
     ".pdf": ("pdf", pdf.read),
     # Word 97-2003, and WPS Office's own .wps, which keeps the same layout.
     ".doc": ("doc", doc.read),
@@ -40,7 +43,6 @@ READERS.update(
 # Formats a report is published in that no reader here takes: a file of one of them is named
 # with what to do, in a folder too, never passed over as a photo is.
 UNREADABLE: dict[str, str] = {
-    ".docm": "Word macro-enabled (.docm)",
     ".rtf": "RTF (.rtf)",
     ".odt": "OpenDocument (.odt)",
     ".ofd": "OFD (.ofd)",

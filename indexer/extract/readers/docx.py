@@ -33,19 +33,29 @@ def read(path: str | Path) -> RawDocument:
     return RawDocument(source=str(path), format="docx", blocks=tuple(blocks))
 
 
+# The main part's content types of Word's four packages: a document, its macro-enabled form
+# (.docm) and the two templates (.dotx, .dotm); the same WordprocessingML in each.
+_WORD_MAIN_PARTS = frozenset({
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+})
+
+
 def _main_document(path: str):
     """The package's main document part, parsed as ``docx.Document(path).element`` is, and no
     other part: python-docx's package reader finds it by its relationship, and only its XML is
     parsed (``docx.Document`` parses every XML part, styles, theme, numbering and settings,
     which the reader never reads: half the time of reading a generated file).  A file whose
     main part is not a Word document (a workbook renamed) is refused, as ``docx.Document`` does."""
-    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.opc.pkgreader import PackageReader
     from docx.oxml import parse_xml
 
     for _, content_type, reltype, blob in PackageReader.from_file(path).iter_sparts():
         if reltype == RELATIONSHIP_TYPE.OFFICE_DOCUMENT:
-            if content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
+            if content_type not in _WORD_MAIN_PARTS:
                 raise ValueError(f"its main part is {content_type}, not a Word document")
             return parse_xml(blob)
     raise ValueError("it has no main document part (no officeDocument relationship)")

@@ -305,6 +305,11 @@ class _Reader:
             return [[parse_cell(c) for c in placed]]  # extra columns (a spacer, 合计): go by the header
         if len(cells) > width:
             starts = placing.starts(data, width)
+            filled = [cell for cell, text in zip(cells, data, strict=True) if text.strip()]
+            if not starts and len(filled) == width:
+                # One value a column, and blanks between them where the grid has a column no
+                # row of the template has: a sliver where two rows' cell edges lie a hair apart.
+                return [filled]
             if not starts:
                 self.warn(f"{where}: {what} has {placing.span(data)} values for {width} columns; left out")
             return [cells[i : i + width] for i in starts]
