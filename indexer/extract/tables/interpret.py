@@ -76,7 +76,7 @@ def detect_template(rows: Sequence[Item], year: int | None) -> str | None:
 
 
 def read_tables(items: Sequence[Item], year: int | None = None) -> TableReading:
-    rows = [it for it in items if it.is_row]
+    rows = _join_broken_rows([it for it in items if it.is_row])
     template = detect_template(rows, year)
     reading = TableReading(template)
     if template is None:
@@ -345,6 +345,50 @@ class _Reader:
 
     def warn(self, message: str) -> None:
         self.out.warnings.append(message)
+
+
+def _join_broken_rows(rows: list[Item]) -> list[Item]:
+    """Join a grid row broken in two (across a page, as Word and WPS break a tall row when
+    they print to PDF): the first part holds the numbers and labels cut short (`（二）部分公`,
+    `2.没`) that name no row, the second only the labels' ends (`开（区分处理的…）`). The two
+    are one row when the second has no number, each of its texts lies over a text or an empty
+    cell, and the joined labels name a row that the first part's did not.
+
+    >>> row = lambda *cells: Item("", "", cells)
+    >>> [r.cells for r in _join_broken_rows([row("", "（二）部分公", "0", "1"), row("理结果", "开（区分处理的）", "", "")])]
+    [('理结果', '（二）部分公开（区分处理的）', '0', '1')]
+    """
+    joined: list[Item] = []
+    at = 0
+    while at < len(rows):
+        both = _broken_row(rows[at], rows[at + 1]) if at + 1 < len(rows) else None
+        joined.append(both or rows[at])
+        at += 2 if both else 1
+    return joined
+
+
+def _broken_row(first: Item, second: Item) -> Item | None:
+    if not (first.placed and second.placed) or first.loose or second.loose:
+        return None
+    upper, lower = list(first.cells or ()), list(second.cells or ())
+    # The two parts may be drawn as two tables whose grids differ by a sliver column at the
+    # end: the ends of labels stand at the left, under the labels they end.
+    if any(c.strip() for c in lower[len(upper) :]) or not any(c.strip() for c in lower):
+        return None
+    lower = (lower + [""] * len(upper))[: len(upper)]
+    kinds = [(parse_cell(a).kind, parse_cell(b).kind) for a, b in zip(upper, lower, strict=True)]
+    if any(b in ("number", "unreadable") or (b == "text" and a not in ("text", "blank")) for a, b in kinds):
+        return None
+    if not any(c.is_number for c in map(parse_cell, upper)) or not any(a == b == "text" for a, b in kinds):
+        return None
+    labels = upper[: _label_end(upper) + 1]
+    if any(lb.kind in ("active", "application") for cell in labels for lb in match(cell)):
+        return None  # the first part names its row already: the second is something else
+    cells = tuple(a + b for a, b in zip(upper, lower, strict=True))
+    if not any(lb.kind in ("active", "application") for cell in cells[: _label_end(list(cells)) + 1]
+               for lb in match(cell)):
+        return None
+    return Item("\t".join(cells), first.where, cells, first.loose, first.placed)
 
 
 def _label_end(cells: list[str]) -> int:
