@@ -1,0 +1,98 @@
+"""Facet precision and recall over generated reports that a word processor converted.
+
+    python scripts/converted_accuracy.py [--count 30] [--seed 1000] [--to pdf,doc,html,docx,txt]
+
+Writes N generated reports as .docx, has LibreOffice (``soffice``, which must be installed:
+`apt-get install libreoffice-writer-nogui`) convert them as agencies' own software does (print
+to PDF, save as Word 97-2003, as HTML, as text, or open and save again), extracts each converted
+file and scores it against what the report states, as ``extraction_accuracy.py`` does. The
+conversions redraw the tables (rows broken across pages, sliver columns, merged tables): shapes
+no generator writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from extraction_accuracy import Score, score_one  # noqa: E402
+
+from indexer.generator import generate, write  # noqa: E402
+
+# suffix -> LibreOffice's filter for it
+FILTERS = {
+    "pdf": "pdf:writer_pdf_Export",
+    "doc": "doc:MS Word 97",
+    "html": "html:HTML (StarWriter)",
+    "docx": "docx:MS Word 2007 XML",
+    "txt": "txt:Text (encoded):UTF8",
+}
+
+
+def run(count: int, seed: int, targets: list[str], folder: Path) -> dict[str, Score]:
+    from indexer.extract import extract_path
+
+    source = folder / "docx-source"
+    source.mkdir()
+    reports = {}
+    for i in range(count):
+        report = generate(seed + i, damage=False, form="docx")
+        reports[write(report, "docx", source).stem] = report
+    scores: dict[str, Score] = {}
+    for target in targets:
+        out = folder / target
+        out.mkdir()
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", FILTERS[target], "--outdir", str(out),
+             *map(str, sorted(source.glob("*.docx")))],
+            capture_output=True, check=True, timeout=60 + 10 * count,
+        )  # fmt: skip
+        score = scores[target] = Score()
+        for path in sorted(out.iterdir()):
+            report = reports[path.stem]
+            score.files += 1
+            try:
+                extracted = extract_path(path)
+            except Exception as exc:  # noqa: BLE001 - a failure is a result to report here
+                score.failed += 1
+                score.mismatches.append((path.name, "(extract failed)", "", f"{type(exc).__name__}: {exc}"))
+                continue
+            score_one(score, path.name, report, dict(extracted.facets))
+            meta = (extracted.agency, extracted.year, extracted.template)
+            truth = (report.expected_agency, report.year, report.template)
+            score.meta_right += meta == truth
+            if meta != truth:
+                score.mismatches.append((path.name, "(agency, year, template)", truth, meta))
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=30, help="reports to generate (default 30)")
+    parser.add_argument("--seed", type=int, default=1000, help="first seed (default 1000)")
+    parser.add_argument("--to", default=",".join(FILTERS), help=f"conversions (default: {','.join(FILTERS)})")
+    parser.add_argument("--mismatches", type=int, default=20, help="how many mismatches to list per conversion")
+    args = parser.parse_args(argv)
+    targets = [t for t in args.to.split(",") if t]
+    if not targets or set(targets) - set(FILTERS):
+        parser.error(f"--to must be among {','.join(FILTERS)}")
+    if shutil.which("soffice") is None:
+        parser.error("LibreOffice's soffice is not installed (apt-get install libreoffice-writer-nogui)")
+    with tempfile.TemporaryDirectory(prefix="nianbao-converted-") as tmp:
+        scores = run(args.count, args.seed, targets, Path(tmp))
+    for target, score in scores.items():
+        print(score.line(target))
+        for mismatch in score.mismatches[: args.mismatches]:
+            print("   ", *mismatch, sep="\t")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
