@@ -522,3 +522,25 @@ def test_a_traditional_page_is_simplified_but_keeps_a_known_place() -> None:
         "咸阳市乾县应急管理局2019年政府信息公开工作年度报告",
         "咸阳市乾县应急管理局",
     )
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        ["主办单位：向阳区人民政府 网站标识码：7096594463", "ICP备案号：ICP备95589200号 政府网站找错"],
+        ["【打印本页】 【关闭窗口】", "", "版权所有：某区人民政府办公室 技术支持：某某公司"],
+    ],
+)
+def test_a_saved_pages_site_footer_hides_neither_signature_nor_date(tmp_path, footer):
+    """A crawled page ends with the site's footer under the report's signature: the title's
+    short name (区商务局) is lengthened by the signature (鹤岗市向阳区商务局) above it, the date
+    read, and the footer is no part of the last section."""
+    from indexer.extract import extract_path
+    from indexer.generator import generate, write
+
+    report = generate(3022, damage=False, form="cells")
+    path = write(report, "cells", tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").rstrip() + "\n" + "\n".join(footer) + "\n", encoding="utf-8")
+    extracted = extract_path(path)
+    assert (extracted.agency, extracted.published) == ("鹤岗市向阳区商务局", "2020-01-02")
+    assert extracted.sections["其他事项"] == "本年度未收取政府信息公开信息处理费。"

@@ -15,9 +15,16 @@ from indexer.models import TableBlock
 PRINTED = Path(__file__).parent / "data" / "printed"
 
 
-@pytest.mark.parametrize(("name", "seed"), [("2019-2019-docx-001006.pdf", 1006), ("2020-2019-docx-001003.pdf", 1003)])
-def test_a_printed_report_gives_every_number_of_its_tables(name, seed):
-    report = generate(seed, damage=False, form="docx")
+@pytest.mark.parametrize(
+    ("name", "seed", "form"),
+    [
+        ("2019-2019-docx-001006.pdf", 1006, "docx"),
+        ("2020-2019-docx-001003.pdf", 1003, "docx"),
+        ("2019-2019-html-003004.pdf", 3004, "html"),
+    ],
+)
+def test_a_printed_report_gives_every_number_of_its_tables(name, seed, form):
+    report = generate(seed, damage=False, form=form)
     extracted = extract_path(PRINTED / name)
     assert dict(extracted.facets) == report.expected
     assert (extracted.agency, extracted.year, extracted.template) == (
@@ -34,3 +41,16 @@ def test_the_broken_rows_are_two_tables_apart_in_the_file():
         ("", "（二）部分公", "0", "0", "0", "0", "0", "0", "0"),
         ("理结果", "开（区分处理的，只计这一情形，不计其他情形）", "", "", "", "", "", "", "", ""),
     ) in ends
+
+
+def test_low_glyphs_stay_on_their_line():
+    """一 and 、 have short boxes of their own in this file's fonts: read by their tops they
+    began lines of their own (`三 本年、度办理结果`, `（ ）予以公开一`)."""
+    rows = [r for b in read(PRINTED / "2019-2019-html-003004.pdf").blocks if isinstance(b, TableBlock) for r in b.rows]
+    assert ("三、本年度办理结果", "（一）予以公开") in {r[:2] for r in rows}
+    assert any(r[2] == "3.危及“三安全一稳定”" for r in rows if len(r) > 2)
+
+
+def test_a_printed_pages_site_footer_is_no_part_of_the_report():
+    extracted = extract_path(PRINTED / "2019-2019-html-003004.pdf")
+    assert not any(w in extracted.sections["其他事项"] for w in ("主办单位", "网站标识码", "ICP"))

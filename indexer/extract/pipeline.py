@@ -22,6 +22,7 @@ from .ratios import ratios
 from .readers import read
 from .reportchecks import report_checks
 from .sections import follows_pre_2019_outline, split_sections
+from .sitefooter import without_site_footer
 from .tables.interpret import read_tables
 from .tables.labels import is_vocabulary
 from .tables.oldstats import read_old_stats
@@ -76,8 +77,9 @@ def try_extract(path: str | Path, digest: str | None = None) -> Outcome:
 
 def extract_document(raw: RawDocument, digest: str) -> Report:
     items = items_from_blocks(raw.blocks)
-    # Table rows are numbers, not prose: sections and metadata see them as blank lines.
-    lines = [_text_of(it) for it in items]
+    # Table rows are numbers, not prose: sections and metadata see them as blank lines, and
+    # the site's footer under a saved or printed page too.
+    lines = without_site_footer([_text_of(it) for it in items])
     sections = split_sections(lines)
     meta = extract_metadata(lines, sections)
     tables = read_tables(items, meta.year)

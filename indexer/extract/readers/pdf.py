@@ -101,6 +101,12 @@ class _Layout:
         return cls(_chars(page, top), _edges(page, top), (left, 0.0, right, top - bottom))
 
 
+# A font's ascent and descent span about its size (1.0-1.2 em); a glyph's own box is shorter.
+_FULL_HEIGHT = 0.95
+# How far above the baseline a line's tall glyphs reach, in em (CJK glyphs: 0.8-0.88).
+_ASCENT = 0.8
+
+
 def _chars(page, page_top: float) -> list[dict]:
     """Every character PDFium read from the text layer, with its loose box (advance
     width by the font's ascent and descent, as pdfminer measures a character).
@@ -116,6 +122,7 @@ def _chars(page, page_top: float) -> list[dict]:
         # One UTF-16 unit per character index; a character beyond the BMP takes two.
         units = buffer.raw[: 2 * count].decode("utf-16-le", "surrogatepass")
         box = raw.FS_RECTF()
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         chars: list[dict] = []
         i = 0
         while i < count:
@@ -128,7 +135,15 @@ def _chars(page, page_top: float) -> list[dict]:
             if text > " " or (text == " " and not raw.FPDFText_IsGenerated(text_page, i)):
                 raw.FPDFText_GetLooseCharBox(text_page, i, box)
                 angle = raw.FPDFText_GetCharAngle(text_page, i)
-                top = page_top - box.top
+                box_top = box.top
+                size = raw.FPDFText_GetFontSize(text_page, i)
+                if box.top - box.bottom < _FULL_HEIGHT * size:
+                    # A font without ascent and descent: PDFium's "loose" box is the glyph's
+                    # own, and a low glyph (一, 、, 。) would start a line of its own. Its top
+                    # is raised to where the line's tall glyphs reach above the baseline.
+                    raw.FPDFText_GetCharOrigin(text_page, i, origin_x, origin_y)
+                    box_top = max(box_top, origin_y.value + _ASCENT * size)
+                top = page_top - box_top
                 bottom = page_top - box.bottom
                 chars.append(
                     {
