@@ -1,10 +1,11 @@
 """Facet precision and recall over generated reports that a word processor converted.
 
-    python scripts/converted_accuracy.py [--count 30] [--seed 1000] [--to pdf,doc,html,docx,txt]
+    python scripts/converted_accuracy.py [--count 30] [--seed 1000] [--to pdf,doc,html,docx,txt,page-pdf]
 
-Writes N generated reports as .docx, has LibreOffice (``soffice``, which must be installed:
-`apt-get install libreoffice-writer-nogui`) convert them as agencies' own software does (print
-to PDF, save as Word 97-2003, as HTML, as text, or open and save again), extracts each converted
+Writes N generated reports as .docx (and as web pages), has LibreOffice (``soffice``, which must
+be installed: `apt-get install libreoffice-writer-nogui`) convert them as agencies' own software
+does (print to PDF, save as Word 97-2003, as HTML, as text, or open and save again) and as a
+reader prints a web page from the browser (``page-pdf``), extracts each converted
 file and scores it against what the report states, as ``extraction_accuracy.py`` does. The
 conversions redraw the tables (rows broken across pages, sliver columns, merged tables): shapes
 no generator writes.
@@ -26,32 +27,34 @@ from extraction_accuracy import Score, score_one  # noqa: E402
 
 from indexer.generator import generate, write  # noqa: E402
 
-# suffix -> LibreOffice's filter for it
+# conversion -> (the generated form converted, LibreOffice's filter)
 FILTERS = {
-    "pdf": "pdf:writer_pdf_Export",
-    "doc": "doc:MS Word 97",
-    "html": "html:HTML (StarWriter)",
-    "docx": "docx:MS Word 2007 XML",
-    "txt": "txt:Text (encoded):UTF8",
+    "pdf": ("docx", "pdf:writer_pdf_Export"),
+    "doc": ("docx", "doc:MS Word 97"),
+    "html": ("docx", "html:HTML (StarWriter)"),
+    "docx": ("docx", "docx:MS Word 2007 XML"),
+    "txt": ("docx", "txt:Text (encoded):UTF8"),
+    "page-pdf": ("html", "pdf:writer_web_pdf_Export"),  # a web page printed from the browser
 }
 
 
 def run(count: int, seed: int, targets: list[str], folder: Path) -> dict[str, Score]:
     from indexer.extract import extract_path
 
-    source = folder / "docx-source"
-    source.mkdir()
     reports = {}
-    for i in range(count):
-        report = generate(seed + i, damage=False, form="docx")
-        reports[write(report, "docx", source).stem] = report
+    for form in sorted({FILTERS[t][0] for t in targets}):
+        (folder / form).mkdir()
+        for i in range(count):
+            report = generate(seed + i, damage=False, form=form)
+            reports[write(report, form, folder / form).stem] = report
     scores: dict[str, Score] = {}
     for target in targets:
-        out = folder / target
+        form, conversion = FILTERS[target]
+        out = folder / f"to-{target}"
         out.mkdir()
         subprocess.run(
-            ["soffice", "--headless", "--convert-to", FILTERS[target], "--outdir", str(out),
-             *map(str, sorted(source.glob("*.docx")))],
+            ["soffice", "--headless", "--convert-to", conversion, "--outdir", str(out),
+             *map(str, sorted((folder / form).iterdir()))],
             capture_output=True, check=True, timeout=60 + 10 * count,
         )  # fmt: skip
         score = scores[target] = Score()
