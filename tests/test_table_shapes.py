@@ -441,3 +441,13 @@ def test_a_sliver_column_between_two_cells_is_no_column_of_the_row():
     rows[3][6] = ""
     facets = read_tables(items_from_blocks([TableBlock(tuple(map(tuple, rows)), "table 3")]), 2020).facets
     assert not any(k.startswith(("复议", "诉讼")) for k in facets)
+
+
+def test_section_four_groups_are_read_from_rows_in_place_only():
+    # pdftotext's default output of a printed report: each column's characters on lines of
+    # their own, the rows cut from it by their labels hold numbers out of order.
+    text = (
+        "行政诉讼\n未经复议直接起诉\n结\n结\n其\n尚\n果\n果\n他\n未\n维\n纠\n结\n审\n持\n正\n果\n结\n"
+        "1\n0\n0\n1\n\n0\n0\n\n总\n计\n2\n\n0\n0\n\n0\n0\n"
+    )
+    assert not any(k.startswith(("复议", "诉讼")) for k in read(text, 2019).facets)

@@ -174,9 +174,12 @@ class _Reader:
                 self.group = group
         if found is None and self.in_review and bare_numbers:
             return ("review", "")
-        if found is None and self.in_review and self.review_group and _one_group_of_numbers(data):
+        # The two readings below go by where a row's cells stand, so only a row whose cells
+        # hold their places (a grid, a Markdown or tab row), not one cut from flattened text.
+        in_place = self.placed and not strict
+        if found is None and in_place and self.in_review and self.review_group and _one_group_of_numbers(data):
             return ("review_group", self.review_group)  # 四 drawn a group a row or a table
-        if found is None and not labels and _adds_up_as_section_four(data):
+        if found is None and in_place and not labels and _adds_up_as_section_four(data):
             return ("review", "")  # its header lost in the text (行政复议行政诉讼 fused on one line)
         return found
 
