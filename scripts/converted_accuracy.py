@@ -1,11 +1,12 @@
 """Facet precision and recall over generated reports that a word processor converted.
 
-    python scripts/converted_accuracy.py [--count 30] [--seed 1000] [--to pdf,doc,html,docx,txt,page-pdf]
+    python scripts/converted_accuracy.py [--count 30] [--seed 1000] [--to pdf,doc,html,docx,txt,page-pdf,pdftotext-raw,pdftotext-layout]
 
 Writes N generated reports as .docx (and as web pages), has LibreOffice (``soffice``, which must
 be installed: `apt-get install libreoffice-writer-nogui`) convert them as agencies' own software
-does (print to PDF, save as Word 97-2003, as HTML, as text, or open and save again) and as a
-reader prints a web page from the browser (``page-pdf``), extracts each converted
+does (print to PDF, save as Word 97-2003, as HTML, as text, or open and save again), as a
+reader prints a web page from the browser (``page-pdf``) and as a crawler takes the printed
+report's text (``pdftotext-raw``, ``pdftotext-layout``: poppler-utils), extracts each converted
 file and scores it against what the report states, as ``extraction_accuracy.py`` does. The
 conversions redraw the tables (rows broken across pages, sliver columns, merged tables): shapes
 no generator writes.
@@ -35,6 +36,9 @@ FILTERS = {
     "docx": ("docx", "docx:MS Word 2007 XML"),
     "txt": ("docx", "txt:Text (encoded):UTF8"),
     "page-pdf": ("html", "pdf:writer_web_pdf_Export"),  # a web page printed from the browser
+    # a crawler's text of the printed report, by poppler's pdftotext (poppler-utils)
+    "pdftotext-raw": ("docx", "pdf:writer_pdf_Export"),
+    "pdftotext-layout": ("docx", "pdf:writer_pdf_Export"),
 }
 
 
@@ -57,6 +61,10 @@ def run(count: int, seed: int, targets: list[str], folder: Path) -> dict[str, Sc
              *map(str, sorted((folder / form).iterdir()))],
             capture_output=True, check=True, timeout=60 + 10 * count,
         )  # fmt: skip
+        if target.startswith("pdftotext-"):
+            for pdf in sorted(out.glob("*.pdf")):
+                subprocess.run(["pdftotext", f"-{target.split('-')[1]}", str(pdf), str(pdf.with_suffix(".txt"))], check=True)
+                pdf.unlink()
         score = scores[target] = Score()
         for path in sorted(out.iterdir()):
             report = reports[path.stem]
@@ -88,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--to must be among {','.join(FILTERS)}")
     if shutil.which("soffice") is None:
         parser.error("LibreOffice's soffice is not installed (apt-get install libreoffice-writer-nogui)")
+    if any(t.startswith("pdftotext-") for t in targets) and shutil.which("pdftotext") is None:
+        parser.error("poppler's pdftotext is not installed (apt-get install poppler-utils)")
     with tempfile.TemporaryDirectory(prefix="nianbao-converted-") as tmp:
         scores = run(args.count, args.seed, targets, Path(tmp))
     for target, score in scores.items():

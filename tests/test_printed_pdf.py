@@ -54,3 +54,20 @@ def test_low_glyphs_stay_on_their_line():
 def test_a_printed_pages_site_footer_is_no_part_of_the_report():
     extracted = extract_path(PRINTED / "2019-2019-html-003004.pdf")
     assert not any(w in extracted.sections["其他事项"] for w in ("主办单位", "网站标识码", "ICP"))
+
+
+def test_pdftotext_raw_text_of_a_printed_report_gives_every_number():
+    report = generate(8004, damage=False, form="docx")
+    assert dict(extract_path(PRINTED / "2019-2019-docx-008004.pdftotext-raw.txt").facets) == report.expected
+
+
+def test_pdftotext_layout_text_gives_the_rows_whose_labels_start_on_their_numbers_line():
+    """`三、  （一）予以公    945 198 …` over `本年  开`: the cut labels, three characters after
+    their numbers, name their rows; rows whose label lines are wrapped above their numbers
+    (the 2019 template's narrow 不予公开 column) stay unread, never misread."""
+    report = generate(8004, damage=False, form="docx")
+    facets = dict(extract_path(PRINTED / "2019-2019-docx-008004.pdftotext-layout.txt").facets)
+    assert {k: report.facets[k] for k in facets} == facets
+    assert (facets["申请.予以公开"], facets["申请.部分公开"], facets["申请.新收.自然人"]) == (1346, 277, 2281)
+    assert "申请.不予公开.国家秘密" not in facets
+    assert len(facets) == 165

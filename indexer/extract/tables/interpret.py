@@ -352,13 +352,13 @@ class _Reader:
 
 def _join_broken_rows(rows: list[Item]) -> list[Item]:
     """Join a grid row broken in two (across a page, as Word and WPS break a tall row when
-    they print to PDF): the first part holds the numbers and labels cut short (`（二）部分公`,
+    they print to PDF): the first part holds the numbers and labels cut short (`（二）部`,
     `2.没`) that name no row, the second only the labels' ends (`开（区分处理的…）`). The two
     are one row when the second has no number, each of its texts lies over a text or an empty
     cell, and the joined labels name a row that the first part's did not.
 
     >>> row = lambda *cells: Item("", "", cells)
-    >>> [r.cells for r in _join_broken_rows([row("", "（二）部分公", "0", "1"), row("理结果", "开（区分处理的）", "", "")])]
+    >>> [r.cells for r in _join_broken_rows([row("", "（二）部", "0", "1"), row("理结果", "分公开（区分处理的）", "", "")])]
     [('理结果', '（二）部分公开（区分处理的）', '0', '1')]
     """
     joined: list[Item] = []

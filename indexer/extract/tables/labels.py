@@ -111,12 +111,14 @@ def match(text: str, strict: bool = False) -> list[Label]:
     with, unless ``strict`` (text that may be prose: "行政许可事项…共办理1205"
     is a sentence, not the 行政许可 row). Short fragments match nothing.
     """
-    return list(_match(core_of(text), strict))
+    key = core_of(text)
+    numbered = len(key) == 3 and bool(_NUMBERING.match(unicodedata.normalize("NFKC", text).strip()))
+    return list(_match(key, strict, numbered))
 
 
 @lru_cache(maxsize=16384)
-def _match(key: str, strict: bool) -> tuple[Label, ...]:
-    return tuple(_lookup(key, strict))
+def _match(key: str, strict: bool, numbered: bool = False) -> tuple[Label, ...]:
+    return tuple(_lookup(key, strict, numbered))
 
 
 @lru_cache(maxsize=1)
@@ -124,13 +126,15 @@ def _sorted_keys() -> tuple[str, ...]:
     return tuple(sorted(label_table()))
 
 
-def _lookup(key: str, strict: bool) -> list[Label]:
+def _lookup(key: str, strict: bool, numbered: bool = False) -> list[Label]:
     if not key:
         return []
     table = label_table()
     if key in table:
         return table[key]
-    if len(key) >= 4:
+    # A label cut at a page's or a narrow column's edge: four characters that begin one label
+    # only, or three after the row's own number (（二）部分公, 3.危及三).
+    if len(key) >= 4 or numbered:
         # The labels that start with ``key`` sort together right after it: one label
         # begins with it when the first does and the second does not.
         keys = _sorted_keys()
