@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..numbers import BLANK, Cell, parse_cell
 from ..templates import (
@@ -191,7 +192,9 @@ class _Reader:
         if len(named) == 1:
             self.review_group = named.pop()
             self.in_review = True
-        elif named or any(match(cell, strict=True) for cell in labels if not _review_column(cell)):
+        elif self.review_group and (
+            named or any(match(cell, strict=True) for cell in labels if not _review_column(cell))
+        ):
             self.review_group = None  # two groups (the official header) or another row
 
     def _usable(self, labels: list[Label]) -> list[Label]:
@@ -374,15 +377,17 @@ def _broken_row(first: Item, second: Item) -> Item | None:
     if not (first.placed and second.placed) or first.loose or second.loose:
         return None
     upper, lower = list(first.cells or ()), list(second.cells or ())
+    if any(map(_holds_value, lower)) or not any(map(_holds_value, upper)):
+        return None  # most pairs: two rows of numbers
     # The two parts may be drawn as two tables whose grids differ by a sliver column at the
     # end: the ends of labels stand at the left, under the labels they end.
     if any(c.strip() for c in lower[len(upper) :]) or not any(c.strip() for c in lower):
         return None
     lower = (lower + [""] * len(upper))[: len(upper)]
     kinds = [(parse_cell(a).kind, parse_cell(b).kind) for a, b in zip(upper, lower, strict=True)]
-    if any(b in ("number", "unreadable") or (b == "text" and a not in ("text", "blank")) for a, b in kinds):
-        return None
-    if not any(c.is_number for c in map(parse_cell, upper)) or not any(a == b == "text" for a, b in kinds):
+    if any(b == "text" and a not in ("text", "blank") for a, b in kinds) or not any(
+        a == b == "text" for a, b in kinds
+    ):
         return None
     labels = upper[: _label_end(upper) + 1]
     if any(lb.kind in ("active", "application") for cell in labels for lb in match(cell)):
@@ -402,6 +407,11 @@ def _label_end(cells: list[str]) -> int:
     return -1
 
 
+def _holds_value(cell: str) -> bool:
+    return parse_cell(cell).kind in ("number", "unreadable")
+
+
+@lru_cache(maxsize=4096)
 def _review_group(cell: str) -> str | None:
     """The section 四 group a label names: 行政复议, or one of the two kinds of 行政诉讼."""
     if len(cell) > 24:

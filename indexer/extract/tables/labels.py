@@ -103,21 +103,18 @@ def label_table() -> dict[str, list[Label]]:
     return _labels()
 
 
-def match(text: str, strict: bool = False) -> list[Label]:
+@lru_cache(maxsize=16384)
+def match(text: str, strict: bool = False) -> tuple[Label, ...]:
     """Labels a printed cell can mean: exact first, then a unique prefix.
 
     A cut label (``本机关不``) matches the one label it begins; a label with
     extra words after it (``部分公开（区分处理…``) matches the label it starts
     with, unless ``strict`` (text that may be prose: "行政许可事项…共办理1205"
     is a sentence, not the 行政许可 row). Short fragments match nothing.
+    Asked of every cell of every row, again and again for the same texts: each answer is kept.
     """
     key = core_of(text)
     numbered = len(key) == 3 and bool(_NUMBERING.match(unicodedata.normalize("NFKC", text).strip()))
-    return list(_match(key, strict, numbered))
-
-
-@lru_cache(maxsize=16384)
-def _match(key: str, strict: bool, numbered: bool = False) -> tuple[Label, ...]:
     return tuple(_lookup(key, strict, numbered))
 
 
