@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extraction_accuracy import Score, score_one  # noqa: E402
+from extraction_accuracy import Score, score_file  # noqa: E402
 
 from indexer.generator import generate, write  # noqa: E402
 
@@ -43,8 +43,6 @@ FILTERS = {
 
 
 def run(count: int, seed: int, targets: list[str], folder: Path) -> dict[str, Score]:
-    from indexer.extract import extract_path
-
     reports = {}
     for form in sorted({FILTERS[t][0] for t in targets}):
         (folder / form).mkdir()
@@ -67,20 +65,7 @@ def run(count: int, seed: int, targets: list[str], folder: Path) -> dict[str, Sc
                 pdf.unlink()
         score = scores[target] = Score()
         for path in sorted(out.iterdir()):
-            report = reports[path.stem]
-            score.files += 1
-            try:
-                extracted = extract_path(path)
-            except Exception as exc:  # noqa: BLE001 - a failure is a result to report here
-                score.failed += 1
-                score.mismatches.append((path.name, "(extract failed)", "", f"{type(exc).__name__}: {exc}"))
-                continue
-            score_one(score, path.name, report, dict(extracted.facets))
-            meta = (extracted.agency, extracted.year, extracted.template)
-            truth = (report.expected_agency, report.year, report.template)
-            score.meta_right += meta == truth
-            if meta != truth:
-                score.mismatches.append((path.name, "(agency, year, template)", truth, meta))
+            score_file(score, path, reports[path.stem])
     return scores
 
 

@@ -71,29 +71,33 @@ def score_one(score: Score, name: str, report, got: dict) -> None:
 
 def run(count: int, seed: int, forms: tuple[str, ...], folder: Path) -> dict[tuple[str, str], Score]:
     """Generate, extract and score; scores keyed by (clean|damaged, form)."""
-    from indexer.extract import extract_path
-
     scores: dict[tuple[str, str], Score] = defaultdict(Score)
     for i in range(count):
         form = forms[i % len(forms)]
         damaged = (i // len(forms)) % 2 == 1
         report = generate(seed + i, damage=damaged, form=form)
         path = write(report, form, folder)
-        score = scores["damaged" if damaged else "clean", form]
-        score.files += 1
-        try:
-            extracted = extract_path(path)
-        except Exception as exc:  # noqa: BLE001 - a failure is a result to report here
-            score.failed += 1
-            score.mismatches.append((path.name, "(extract failed)", "", f"{type(exc).__name__}: {exc}"))
-            continue
-        score_one(score, path.name, report, dict(extracted.facets))
-        meta = (extracted.agency, extracted.year, extracted.template)
-        truth = (report.expected_agency, report.year, report.template)
-        score.meta_right += meta == truth
-        if meta != truth:
-            score.mismatches.append((path.name, "(agency, year, template)", truth, meta))
+        score_file(scores["damaged" if damaged else "clean", form], path, report)
     return scores
+
+
+def score_file(score: Score, path: Path, report) -> None:
+    """Extract one file and add its facets and metadata, or its failure, to a score."""
+    from indexer.extract import extract_path
+
+    score.files += 1
+    try:
+        extracted = extract_path(path)
+    except Exception as exc:  # noqa: BLE001 - a failure is a result to report here
+        score.failed += 1
+        score.mismatches.append((path.name, "(extract failed)", "", f"{type(exc).__name__}: {exc}"))
+        return
+    score_one(score, path.name, report, dict(extracted.facets))
+    meta = (extracted.agency, extracted.year, extracted.template)
+    truth = (report.expected_agency, report.year, report.template)
+    score.meta_right += meta == truth
+    if meta != truth:
+        score.mismatches.append((path.name, "(agency, year, template)", truth, meta))
 
 
 def mismatch_class(name: str, key: str, want, got) -> tuple[str, str]:
