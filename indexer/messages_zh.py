@@ -114,6 +114,7 @@ _REASONS = [
     (r"not a readable Word \.docx file \((?P<a>.*)\)", "不是可读的 Word .docx 文件（{a}）"),
     (r"PDF is encrypted \(a password is needed to read it\)", "PDF 已加密（需要密码才能读取）"),
     (r"Office file is encrypted \(a password is needed to read it\)", "Office 文件已加密（需要密码才能读取）"),
+    (r"not a readable web archive \(MHTML\): no HTML page inside", "不是可读的网页归档（MHTML）文件：其中没有网页"),
     (r"not a readable Word 97-2003 \(\.doc/\.wps\) file \(not an OLE compound file: damaged or another format\)",
      "不是可读的 Word 97-2003（.doc/.wps）文件（不是 OLE 复合文档：已损坏或是其他格式）"),
     (r"not a readable Word 97-2003 \(\.doc/\.wps\) file \(no Word document inside: damaged, or a workbook or slides renamed\)",

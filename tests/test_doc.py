@@ -138,7 +138,7 @@ def _claiming_characters(tmp_path: Path, count: int) -> Path:
         ),
         (
             lambda tmp: (tmp / "x.doc").write_bytes(b"MIME-Version: 1.0\r\nContent-Type: multipart/related") and tmp / "x.doc",
-            "MHTML (.mht) files are not read: save it as .docx, PDF or HTML",
+            "not a readable web archive (MHTML): no HTML page inside",
         ),
         (
             lambda tmp: (tmp / "x.doc").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(4096)) and tmp / "x.doc",

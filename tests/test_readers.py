@@ -165,7 +165,7 @@ def test_empty_missing_and_unknown_files(tmp_path):
         read(odd)
     assert info.value.reason == (
         "unsupported file type '.xyz' (supported: .txt, .md, .html, .htm, .docx, .docm, .dotx, .dotm, .pdf,"
-        " .doc, .dot, .wps, .shtml, .shtm, .xhtml, .jhtml, .jsp, .asp, .aspx, .php)"
+        " .doc, .dot, .wps, .shtml, .shtm, .xhtml, .jhtml, .jsp, .asp, .aspx, .php, .mht, .mhtml)"
     )
 
 

@@ -16,7 +16,7 @@ MB = 1024 * 1024
 # Bytes on disk, by the format the file is read as (extraction costs about 3 s per MB
 # of dense text, linearly).  Text and Markdown are the whole report; HTML carries markup and sometimes inline images; a .docx is bounded again
 # by what it decompresses to; a PDF is read page by page, bounded by its page count.
-MAX_FILE_BYTES = {"txt": 5 * MB, "md": 5 * MB, "html": 10 * MB, "docx": 100 * MB, "doc": 100 * MB, "pdf": 300 * MB}
+MAX_FILE_BYTES = {"txt": 5 * MB, "md": 5 * MB, "html": 10 * MB, "docx": 100 * MB, "doc": 100 * MB, "mhtml": 50 * MB, "pdf": 300 * MB}
 
 # HTML: Chrome's parser stops nesting at 512 levels; real report pages reach about 25.
 MAX_HTML_DEPTH = 512

@@ -15,7 +15,7 @@ from pathlib import Path
 from ...errors import NianbaoError, ReadError
 from ...models import RawDocument
 from ..limits import check_file_size
-from . import doc, docx, html, pdf, text
+from . import doc, docx, html, mhtml, pdf, text
 
 Reader = Callable[[Path], RawDocument]
 
@@ -40,19 +40,21 @@ READERS: dict[str, tuple[str, Reader]] = {
 READERS.update(
     dict.fromkeys((".shtml", ".shtm", ".xhtml", ".jhtml", ".jsp", ".asp", ".aspx", ".php"), ("html", html.read))
 )
+# A page saved by a browser or Word as one file: read as the web page it holds.
+READERS.update(dict.fromkeys((".mht", ".mhtml"), ("mhtml", mhtml.read)))
 # Formats a report is published in that no reader here takes: a file of one of them is named
 # with what to do, in a folder too, never passed over as a photo is.
 UNREADABLE: dict[str, str] = {
     ".rtf": "RTF (.rtf)",
     ".odt": "OpenDocument (.odt)",
     ".ofd": "OFD (.ofd)",
-    ".mht": "MHTML (.mht)",
-    ".mhtml": "MHTML (.mhtml)",
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
 _FORMAT_READERS: dict[str, Reader] = {fmt: reader for fmt, reader in READERS.values()}
 _SNIFF_BYTES = 2048
 _OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+_MIME_HEADER = re.compile(rb"^[\w-]+\s*:")  # a message starts with a header line
+_MIME_VERSION = re.compile(rb"^mime-version\s*:", re.IGNORECASE | re.MULTILINE)
 _HTML_START = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
     re.IGNORECASE | re.DOTALL,
@@ -80,6 +82,8 @@ def sniff(head: bytes) -> str | None:
         return "docx"
     if head.startswith(_OLE_MAGIC):  # Word 97-2003, or any Office file encrypted with a password
         return "doc"
+    if _MIME_HEADER.match(head) and _MIME_VERSION.search(head) and b"multipart/related" in head.lower():
+        return "mhtml"  # a web archive (Word saves one under .doc too)
     if _HTML_START.match(head):
         return "html"
     return None

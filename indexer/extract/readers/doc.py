@@ -74,10 +74,8 @@ def _streams(olefile, path: str) -> tuple[bytes, bytes, bytes]:
     with open(path, "rb") as handle:
         head = handle.read(8)
     if head != _OLE_MAGIC:
-        if head.startswith(b"{\\rtf"):  # Word's "save as" formats, often kept under .doc
+        if head.startswith(b"{\\rtf"):  # Word's "save as" RTF, often kept under .doc
             raise ReadError(path, "RTF (.rtf) files are not read: save it as .docx, PDF or HTML")
-        if head.lower().startswith(b"mime-ver"):
-            raise ReadError(path, "MHTML (.mht) files are not read: save it as .docx, PDF or HTML")
         raise ReadError(path, f"not a readable {_KIND} file (not an OLE compound file: damaged or another format)")
     try:
         with olefile.OleFileIO(path) as ole:

@@ -44,13 +44,18 @@ _LAYOUT_CELL_TEXT = 400
 
 def read(path: str | Path) -> RawDocument:
     """Blocks of the page's article: its title first, then text and tables in order."""
+    return read_page(Path(path).read_bytes(), str(path))
+
+
+def read_page(data: bytes, path: str, charset: str | None = None) -> RawDocument:
+    """``read`` of a page's bytes (``charset``: what its container says they are in, if anything)."""
     try:
         from bs4 import FeatureNotFound
     except ImportError as exc:
         raise MissingDependency("beautifulsoup4", "HTML files") from exc
-    data = Path(path).read_bytes()
     declared = _CHARSET.search(data[:4096])
-    markup = decode_bytes(data, str(path), declared.group(1).decode("ascii") if declared else None)
+    stated = declared.group(1).decode("ascii") if declared else charset
+    markup = decode_bytes(data, str(path), stated)
     try:
         soup = parse(markup)
     except FeatureNotFound as exc:
