@@ -13,7 +13,7 @@ from dataclasses import dataclass
 SECTION_NAMES = ("总体情况", "主动公开", "依申请公开", "复议诉讼", "问题改进", "其他事项")
 # Where a highlight comes from when the report's headings were not recognised (Report.unsectioned).
 WHOLE_TEXT = "全文"
-FORMATS = ("txt", "md", "html", "docx", "doc", "pdf")
+FORMATS = ("txt", "md", "html", "mhtml", "docx", "doc", "pdf")
 
 
 @dataclass(frozen=True)

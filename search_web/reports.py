@@ -34,6 +34,7 @@ CONTENT_TYPES = {
     "txt": "text/plain",
     "md": "text/markdown",
     "html": "text/html",
+    "mhtml": "multipart/related",  # RFC 2557's type of a web archive
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "doc": "application/msword",

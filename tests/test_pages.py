@@ -771,11 +771,13 @@ def test_original_files_are_served_as_the_format_their_content_proved(tmp_path):
         "t20140115_80759.shtml": (DATA / "real" / "02_pingtan_zone_2013.html", "text/html"),
         "附件.wps": (DATA / "doc" / "2020-2019-docx-000012.doc", "application/msword"),
         "renamed.docx": (DATA / "doc" / "2023-2021-docx-000005.doc", "application/msword"),
+        "报告.pdf": (Path(__file__).parent.parent / "indexer" / "sample_data" / "generated" / "2021-2021-pdf-000006.pdf",
+                   "application/pdf"),
     }
     for name, (source, _) in saved.items():
         (folder / name).write_bytes(source.read_bytes())
     summary = ingest([folder], tmp_path / "index", workers=1)
-    assert (len(summary.added), summary.failed) == (3, [])
+    assert (len(summary.added), summary.failed) == (4, [])
     client = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True}).test_client()
     ids = re.findall(r'href="/reports/([0-9a-f]+)"', body(client.get("/browse")))
     served = {}
@@ -785,6 +787,13 @@ def test_original_files_are_served_as_the_format_their_content_proved(tmp_path):
         served[name] = (response.get_data(), response.headers["Content-Type"])
         response.close()
     assert sorted(served.values()) == sorted((s.read_bytes(), kind) for s, kind in saved.values())
+
+
+def test_every_format_a_record_can_state_is_downloaded_as_its_media_type():
+    from indexer.models import FORMATS
+    from search_web.reports import CONTENT_TYPES
+
+    assert set(CONTENT_TYPES) == set(FORMATS)
 
 
 def test_original_file_of_no_report_is_a_chinese_404(client):

@@ -185,6 +185,15 @@ def test_a_report_format_not_read_says_what_to_do(tmp_path, name, reason):
     assert info.value.reason == reason
 
 
+@pytest.mark.parametrize("name", ["报告.txt", "报告.doc", "报告.html"])
+def test_rtf_is_refused_by_its_first_bytes_under_any_suffix(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"{\\rtf1\\ansi\\ansicpg936 " + "年度报告".encode("gbk") + b"}")
+    with pytest.raises(ReadError) as info:
+        read(path)
+    assert info.value.reason == "RTF (.rtf) files are not read: save it as .docx, PDF or HTML"
+
+
 @pytest.mark.parametrize("suffix", [".shtml", ".jhtml", ".jsp", ".aspx", ".php", ".SHTML"])
 def test_a_page_saved_under_its_addresss_suffix_is_read_as_html(tmp_path, suffix):
     page = REAL / "02_pingtan_zone_2013.html"

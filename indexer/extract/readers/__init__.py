@@ -16,6 +16,7 @@ from ...errors import NianbaoError, ReadError
 from ...models import RawDocument
 from ..limits import check_file_size
 from . import doc, docx, html, mhtml, pdf, text
+from .unreadable import UNREADABLE, unreadable_reason
 
 Reader = Callable[[Path], RawDocument]
 
@@ -42,13 +43,6 @@ READERS.update(
 )
 # A page saved by a browser or Word as one file: read as the web page it holds.
 READERS.update(dict.fromkeys((".mht", ".mhtml"), ("mhtml", mhtml.read)))
-# Formats a report is published in that no reader here takes: a file of one of them is named
-# with what to do, in a folder too, never passed over as a photo is.
-UNREADABLE: dict[str, str] = {
-    ".rtf": "RTF (.rtf)",
-    ".odt": "OpenDocument (.odt)",
-    ".ofd": "OFD (.ofd)",
-}
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
 _FORMAT_READERS: dict[str, Reader] = {fmt: reader for fmt, reader in READERS.values()}
 _SNIFF_BYTES = 2048
@@ -66,14 +60,6 @@ def supported_suffixes() -> tuple[str, ...]:
     return SUPPORTED_SUFFIXES
 
 
-def unreadable_reason(suffix: str) -> str | None:
-    """Why a file of a report format that is not read is refused, or None for other suffixes."""
-    kind = UNREADABLE.get(suffix.lower())
-    if kind is None:
-        return None
-    return f"{kind} files are not read: save it as .docx, PDF or HTML"
-
-
 def sniff(head: bytes) -> str | None:
     """The format the first bytes prove, or None when they prove nothing."""
     if head.startswith(b"%PDF"):
@@ -82,6 +68,8 @@ def sniff(head: bytes) -> str | None:
         return "docx"
     if head.startswith(_OLE_MAGIC):  # Word 97-2003, or any Office file encrypted with a password
         return "doc"
+    if head.startswith(b"{\\rtf"):  # Word's "save as" RTF, often kept under .doc
+        return "rtf"
     if _MIME_HEADER.match(head) and _MIME_VERSION.search(head) and b"multipart/related" in head.lower():
         return "mhtml"  # a web archive (Word saves one under .doc too)
     if _HTML_START.match(head):
@@ -116,6 +104,8 @@ def _choose(path: Path, by_suffix: str) -> str:
     except OSError as exc:
         raise ReadError(str(path), f"cannot open file: {exc.strerror or exc}") from exc
     sniffed = sniff(head)
+    if sniffed == "rtf":
+        raise ReadError(str(path), unreadable_reason(f".{sniffed}"))
     if sniffed == "html" and by_suffix == "md":
         return by_suffix  # Markdown may start with raw HTML; it stays text.
     return sniffed or by_suffix

@@ -20,9 +20,9 @@ from pathlib import Path
 from ...errors import MissingDependency, ReadError
 from ...models import Block, RawDocument, TableBlock, TextBlock
 from ..limits import MAX_DOC_CHARS, LimitExceeded
+from .unreadable import not_read
 
 _KIND = "Word 97-2003 (.doc/.wps)"
-_OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 _WORD_MAGIC = 0xA5EC
 _WORD97_NFIB = 0x00C1  # Word 97's file format number; earlier ones keep another layout
 _ENCRYPTED, _TABLE_1, _OBFUSCATED = 0x0100, 0x0200, 0x8000
@@ -71,11 +71,7 @@ def read(path: str | Path) -> RawDocument:
 
 def _streams(olefile, path: str) -> tuple[bytes, bytes, bytes]:
     """The WordDocument stream, the table stream its header names and the Data stream."""
-    with open(path, "rb") as handle:
-        head = handle.read(8)
-    if head != _OLE_MAGIC:
-        if head.startswith(b"{\\rtf"):  # Word's "save as" RTF, often kept under .doc
-            raise ReadError(path, "RTF (.rtf) files are not read: save it as .docx, PDF or HTML")
+    if not olefile.isOleFile(path):
         raise ReadError(path, f"not a readable {_KIND} file (not an OLE compound file: damaged or another format)")
     try:
         with olefile.OleFileIO(path) as ole:
@@ -97,7 +93,7 @@ def _streams(olefile, path: str) -> tuple[bytes, bytes, bytes]:
     if len(word) < 0x0C or struct.unpack_from("<H", word, 0)[0] != _WORD_MAGIC:
         raise ReadError(path, f"not a readable {_KIND} file (its Word document has no Word header)")
     if struct.unpack_from("<H", word, 2)[0] < _WORD97_NFIB:
-        raise ReadError(path, "Word 6.0/95 .doc files are not read: save it as .docx, PDF or HTML")
+        raise ReadError(path, not_read("Word 6.0/95 .doc"))
     return word, table, data
 
 

@@ -19,6 +19,8 @@ from . import html
 
 
 def read(path: str | Path) -> RawDocument:
+    """The archive's page, as ``html.read`` reads a page; the record's format is ``mhtml`` (the
+    file downloaded from the report page is the archive, not the page)."""
     path = str(path)
     message = email.message_from_bytes(Path(path).read_bytes(), policy=email.policy.compat32)
     root = _root(message)
@@ -26,10 +28,10 @@ def read(path: str | Path) -> RawDocument:
         raise ReadError(path, "not a readable web archive (MHTML): no HTML page inside")
     data = root.get_payload(decode=True) or b""
     page = html.read_page(data, path, root.get_content_charset())
-    address = message.get("Snapshot-Content-Location") or root.get("Content-Location")
-    if page.source_url is None and address and address.startswith(("http://", "https://")):
-        page = dataclasses.replace(page, source_url=address.strip())
-    return page
+    # A long header is folded over lines: the address is its text without the folds.
+    address = "".join((message.get("Snapshot-Content-Location") or root.get("Content-Location") or "").split())
+    stated = page.source_url or (address if address.startswith(("http://", "https://")) else None)
+    return dataclasses.replace(page, format="mhtml", source_url=stated)
 
 
 def _root(message):
