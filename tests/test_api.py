@@ -158,7 +158,8 @@ def test_a_word_of_punctuation_alone_answers_400_not_an_empty_search(client):
     assert error["message"] == (
         "at character 6: '?' holds no letter, digit or Chinese character: punctuation and symbols are not searched"
     )
-    assert get_json(client, "/api/search", q="人手不足?")["total"] == get_json(client, "/api/search", q="人手不足")["total"]
+    # Beside a character, punctuation is no word of its own: 人手不足? finds seed 001's 人手不足.
+    assert get_json(client, "/api/search", q="人手不足?")["total"] == get_json(client, "/api/search", q="人手不足")["total"] == 1
 
 
 def test_xss_query_answers_json(client):
