@@ -27,7 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_FOLDERS = (ROOT / "tests" / "data" / "real" / "excerpts", ROOT / "tests" / "data" / "real")
+DEFAULT_FOLDERS = (
+    ROOT / "tests" / "data" / "real" / "excerpts",
+    ROOT / "tests" / "data" / "real",
+    ROOT / "tests" / "data" / "real" / "crawled",
+)
 META = ("agency", "year", "template", "province")
 
 

@@ -62,7 +62,7 @@ def test_pingtan_free_form_reports(prefix, published):
 
 # --- every hand-read gold value of the bundled real reports ------------------------------
 
-GOLD = sorted([*REAL.glob("*.gold.json"), *(REAL / "excerpts").glob("*.gold.json")])
+GOLD = sorted(p for folder in (REAL, REAL / "excerpts", REAL / "crawled") for p in folder.glob("*.gold.json"))
 # The text never names the place (13's 通州区 is in 北京 and in 南通; 33 names its city only inside an
 # account name): the gold took the province from the page's address.
 PROVINCE_FROM_ADDRESS_ONLY = {
@@ -94,7 +94,7 @@ def test_gold_metadata(gold):
 
 
 def test_readme_beside_the_reports_is_not_a_report():
-    for readme in (REAL / "README.md", REAL / "excerpts" / "README.md"):
+    for readme in (REAL / "README.md", REAL / "excerpts" / "README.md", REAL / "crawled" / "README.md"):
         outcome = try_extract(readme)
         assert outcome.report is None and outcome.skipped
         assert outcome.reason.startswith("not a report")

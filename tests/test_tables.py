@@ -7,6 +7,7 @@ from indexer.extract.tables import fused
 from indexer.extract.tables.interpret import detect_template, read_tables
 from indexer.extract.tables.labels import core_of, match
 from indexer.extract.tables.rows import items_from_blocks
+from indexer.extract.templates import APPLICANT_COLUMNS
 from indexer.models import TableBlock, TextBlock
 
 
@@ -227,3 +228,60 @@ def test_fused_rows_with_spaced_labels():
     facets = read_text(text).facets
     assert [facets[f"行政强制.{c}"] for c in ("上一年项目数", "本年增减", "处理决定数")] == [0, 0, 12]
     assert facets["申请.结转下年"] == 0 and facets["申请.结转下年.其他"] == 0
+
+
+def test_fused_split_over_cells_a_crawler_kept_apart():
+    # Some borders kept, some lost: each cell holds at least one number, none crosses a border.
+    assert fused.unique_split(("230", "000023"), 7, fused.row_total) == (23, 0, 0, 0, 0, 0, 23)
+    assert fused.unique_split(("23", "0", "00", "0", "023"), 7, fused.row_total) == (23, 0, 0, 0, 0, 0, 23)
+    assert fused.unique_split(("500000", "5"), 7, fused.row_total) == (5, 0, 0, 0, 0, 0, 5)
+    assert fused.unique_split(("5", "5"), 7, fused.row_total) is None  # too few digits for seven
+    assert fused.split_candidates("270020130", 7, fused.row_total) == [
+        (2, 7, 0, 0, 20, 1, 30), (27, 0, 0, 2, 0, 1, 30)
+    ]  # fmt: skip
+    assert fused.split_candidates("693665", 3, None, most=4) is None  # more than four
+
+
+# Section 三 of a 2021 report, every row run together (08_pingtan_zone_2021 in tests/data/real/crawled).
+_RUN_TOGETHER_2021 = (
+    "申请人情况自然人法人或其他组织总计 商业企业科研机构社会公益组织法律服务机构其他"
+    "一、本年新收政府信息公开申请数量640020470二、上年结转政府信息公开申请数量0000000"
+    "三、本年度办理结果（一）予以公开270020130（二）部分公开（区分处理的，只计这一情形，不计其他情形）500000 5"
+    "（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开00000003.危及“三安全一稳定”0000000"
+    "4.保护第三方合法权益00000005.属于三类内部事务信息10000016.属于四类过程性信息0000000"
+    "7.属于行政执法案卷60000068.属于行政查询事项1000001（四）无法提供1.本机关不掌握相关政府信息220000325"
+    "2.没有现成信息需要另行制作00000003.补正后申请内容仍不明确0000000（五）不予处理1.信访举报投诉类申请0000000"
+    "2.重复申请00000003.要求提供公开出版物00000004.无正当理由大量反复申请0000000"
+    "5.要求行政机关确认或重新出具已获取信息0000000（六）其他处理"
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请0000000"
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请00000003.其他1000001"
+    "（七）总计630020469四、结转下年度继续办理1000001\n"
+)
+
+
+def test_column_sums_choose_between_splits_the_row_total_allows():
+    reading = read_text(_RUN_TOGETHER_2021, 2021)
+    row = lambda key: [reading.facets.get(f"申请.{key}.{c.suffix}" if c.suffix else f"申请.{key}")  # noqa: E731
+                       for c in APPLICANT_COLUMNS]  # fmt: skip
+    # 27 0 0 2 0 1 30 and 2 7 0 0 20 1 30 both add up; only the first leaves 商业企业 at 总计's 0.
+    assert row("予以公开") == [27, 0, 0, 2, 0, 1, 30]
+    assert row("无法提供.不掌握") == [22, 0, 0, 0, 0, 3, 25]
+    assert row("部分公开") == [5, 0, 0, 0, 0, 0, 5]
+    assert any("予以公开 digits '270020130'" in w and "column sums allow" in w for w in reading.warnings)
+
+
+def test_column_sums_that_do_not_hold_leave_the_rows_out():
+    # The same table with 总计's 自然人 printed 62: no reading of the two open rows adds up.
+    text = _RUN_TOGETHER_2021.replace("（七）总计630020469", "（七）总计620020468")
+    reading = read_text(text, 2021)
+    assert "申请.予以公开" not in reading.facets and "申请.无法提供.不掌握" not in reading.facets
+    assert any("予以公开 digits '270020130'" in w and "do not say which" in w for w in reading.warnings)
+    assert reading.facets["申请.新收"] == 70  # rows that split one way stay
+
+
+def test_column_sums_need_the_rows_they_add():
+    # Without （七）总计 the column sums of the results cannot be formed; 新收 + 上年结转 = 总计 +
+    # 结转下年 cannot either: the two open rows stay out, the others are read.
+    text = _RUN_TOGETHER_2021.replace("（七）总计630020469", "")
+    reading = read_text(text, 2021)
+    assert "申请.予以公开" not in reading.facets and reading.facets["申请.部分公开"] == 5

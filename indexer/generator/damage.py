@@ -20,6 +20,7 @@ import dataclasses
 import random
 import re
 
+from ..extract.tables import columnsums
 from ..extract.tables import fused as fusing
 from ..extract.templates import ACTIVE_TABLES, APPLICATION_ROWS, review_keys
 from .layout import ORDINALS, Block, Row, Table, build, grid
@@ -119,13 +120,50 @@ def row_facets(table: Table, row: Row, template: str) -> set[str]:
     return _row_keys(row.key) | ({f"申请.{row.group}"} if row.group else set())
 
 
-def _fused_lost_keys(report: SyntheticReport, kinds: tuple[str, ...]) -> set[str]:
-    """Facets of fused rows whose digits do not split back into exactly the printed numbers."""
-    gone: set[str] = set()
+def _fused_lost_keys(report: SyntheticReport, kinds: tuple[str, ...], gone: set[str]) -> set[str]:
+    """Facets of fused rows whose digits do not split back into exactly the printed numbers,
+    by their row's arithmetic or, for section 三, the table's column sums (``gone``: the facets
+    other damage already took)."""
+    lost: set[str] = set()
+    pending: dict[str, tuple[Table, Row, list[tuple[int, ...]]]] = {}
     for table, row in fused_plan(report, kinds):
-        if fused_split(table, row) != tuple(int(v.strip()) for v in row.values):
-            gone |= row_facets(table, row, report.template)
-    return gone
+        if fused_split(table, row) == tuple(int(v.strip()) for v in row.values):
+            continue
+        if (candidates := fused_candidates(table, row)) is not None:
+            pending[row.key] = (table, row, candidates)
+        else:
+            lost |= row_facets(table, row, report.template)
+    return lost | unsettled(report, pending, report.facets, gone | lost)
+
+
+def fused_candidates(table: Table, row: Row) -> list[tuple[int, ...]] | None:
+    """The splits of a section 三 row's digits that its total allows, where there are several
+    for the table's column sums to choose from (``tables.columnsums``)."""
+    if table.kind != "apply":
+        return None
+    digits = "".join(v.strip() for v in row.values)
+    found = fusing.split_candidates(digits, len(row.values), fusing.row_total)
+    return found if found and len(found) > 1 else None
+
+
+def unsettled(
+    report: SyntheticReport,
+    pending: dict[str, tuple[Table, Row, list[tuple[int, ...]]]],
+    facets: dict[str, int | float],
+    gone: set[str],
+) -> set[str]:
+    """Facets of the ``pending`` rows that the column sums do not settle to the printed numbers,
+    the extractor knowing ``facets`` but those ``gone`` and the pending rows' own."""
+    if not pending:
+        return set()
+    own = {k for key in pending for k in _row_keys(key)}
+    known = {k: v for k, v in facets.items() if k.startswith("申请.") and k not in gone and k not in own}
+    chosen = columnsums.settle(known, {key: c for key, (_, _, c) in pending.items()}, report.template)
+    lost: set[str] = set()
+    for key, (table, row, _) in pending.items():
+        if chosen.get(key) != tuple(int(v.strip()) for v in row.values):
+            lost |= row_facets(table, row, report.template)
+    return lost
 
 
 def expected_facets(report: SyntheticReport, kinds: tuple[str, ...]) -> dict[str, int | float]:
@@ -136,7 +174,7 @@ def expected_facets(report: SyntheticReport, kinds: tuple[str, ...]) -> dict[str
     if "only_total" in kinds:
         gone |= _only_total_keys(report)
     if "fused" in kinds:
-        gone |= _fused_lost_keys(report, kinds)
+        gone |= _fused_lost_keys(report, kinds, gone)
     return {k: v for k, v in report.facets.items() if k not in gone}
 
 

@@ -31,7 +31,7 @@ def expected(report: SyntheticReport, form: str) -> dict[str, int | float]:
         base = damage.expected_facets(report, tuple(k for k in report.damage if k != "fused"))
     gone: set[str] = set()
     if form in forms.BY_COUNT:
-        gone |= count_losses(report, fused=form == "oneline" and oneline_fused(report))
+        gone |= count_losses(report, base, fused=form == "oneline" and oneline_fused(report))
     if form == "statsfused" and report.stats is not None:
         table = report.stats
         kept = statstable.recoverable(table)
@@ -39,18 +39,28 @@ def expected(report: SyntheticReport, form: str) -> dict[str, int | float]:
     return {k: v for k, v in base.items() if k not in gone}
 
 
-def count_losses(report: SyntheticReport, fused: bool) -> set[str]:
+def count_losses(report: SyntheticReport, base: dict[str, int | float], fused: bool) -> set[str]:
     """Facets of the rows that text placed by count cannot give (``fused``: every row's
-    cells run together)."""
+    cells run together; of ``base``, what the report's damage left, the extractor knows the
+    rest when the table's column sums choose between a section 三 row's splits)."""
     gone: set[str] = set()
+    pending: dict[str, tuple[Table, Row, list[tuple[int, ...]]]] = {}
     for table in (b.table for b in damage.apply(build(report), report) if b.table):
         if table.kind == "stats":
             continue
         for row in table.rows:
             readable = _fused_readable(table, row) if fused else not any(_blank(v) for v in row.values)
-            if not readable:
+            if readable:
+                continue
+            if fused and _digits_only(row) and (candidates := damage.fused_candidates(table, row)) is not None:
+                pending[row.key] = (table, row, candidates)
+            else:
                 gone |= damage.row_facets(table, row, report.template)
-    return gone
+    return gone | damage.unsettled(report, pending, base, gone)
+
+
+def _digits_only(row: Row) -> bool:
+    return all(v.strip().isascii() and v.strip().isdigit() for v in row.values)
 
 
 def _blank(value: str) -> bool:

@@ -29,7 +29,7 @@ from ..templates import (
     Column,
     template_of_year,
 )
-from . import fused, placing
+from . import columnsums, fused, placing
 from .columns import HeaderMap
 from .labels import Label, core_of, match, template_votes
 from .rows import Item
@@ -113,6 +113,8 @@ class _Reader:
         self.placed = True  # the current row's empty cells hold their places
         self.cells: list[str] = []  # the current row, labels included
         self.headers = HeaderMap()
+        # section 三 rows whose run-together digits split several ways: candidates, where, digits
+        self.pending: dict[str, tuple[list[tuple[int, ...]], str, str]] = {}
         self.columns = {
             row.key: t.columns for t in ACTIVE_TABLES[template] for row in t.rows
         }
@@ -120,6 +122,7 @@ class _Reader:
     def run(self, rows: Sequence[Item]) -> None:
         for row in rows:
             self.row(row)
+        self.settle_pending()
 
     def row(self, row: Item) -> None:
         self.placed = row.placed
@@ -129,11 +132,11 @@ class _Reader:
             self.headers.note(cells)
         split = _label_end(cells)
         labels, data = cells[: split + 1], cells[split + 1 :]
-        digits = None
+        digits: tuple[str, ...] | None = None
         if labels and not any(parse_cell(c).kind != "blank" for c in data):
             fused_label = _fused_label(labels[-1])
             if fused_label is not None:
-                labels[-1], digits = fused_label
+                labels[-1], digits = fused_label[0], (fused_label[1],)
         meaning = self.meaning(labels, data, strict=row.loose)
         if meaning is None:
             return
@@ -267,38 +270,64 @@ class _Reader:
             return len(APPLICANT_COLUMNS)
         return len(REVIEW_COLUMNS) * len(REVIEW_GROUPS)
 
-    def _run_together(self, kind: str, key: str, data: list[str]) -> str | None:
-        """One digit run where several numbers belong: cells a crawler fused."""
+    def _run_together(self, kind: str, key: str, data: list[str]) -> tuple[str, ...] | None:
+        """Digit runs where more numbers belong than the row has cells: cells a crawler fused."""
         filled = [c.strip() for c in data if c.strip()]
         width = self.width(kind, key)
         # A row that has a cell for every column says the others are blank: nothing ran
         # together there ("11" beside a blank cell is eleven, not 1 and 1).
-        if len(data) >= width:
+        if len(data) >= width or width == 1 or not filled or not all(c.isdigit() for c in filled):
             return None
-        if len(filled) == 1 and filled[0].isdigit() and width > 1 and len(filled[0]) >= width:
-            return filled[0]
-        return None
+        if sum(map(len, filled)) < width:
+            return None
+        # Several runs (``230 000023``: some borders kept, some lost) only where the row's
+        # arithmetic checks the split: without it ``1 23`` would read 1 2 3 as surely as
+        # 1, a blank and 23.
+        return tuple(filled) if len(filled) == 1 or kind != "active" else None
 
-    def fused(self, kind: str, key: str, digits: str, where: str) -> None:
+    def fused(self, kind: str, key: str, digits: tuple[str, ...], where: str) -> None:
+        shown = " ".join(digits)
+        what = key or "复议诉讼"
         if kind == "active":
             columns = self.columns.get(key, ())
             values = fused.unique_split(digits, len(columns), None)
             names = [f"{key}.{c.suffix}" for c in columns]
         elif kind == "application":
-            values = fused.unique_split(digits, len(APPLICANT_COLUMNS), fused.row_total)
-            names = [f"申请.{key}.{c.suffix}" if c.suffix else f"申请.{key}" for c in APPLICANT_COLUMNS]
+            candidates = fused.split_candidates(digits, len(APPLICANT_COLUMNS), fused.row_total)
+            values = candidates[0] if candidates and len(candidates) == 1 else None
+            names = columnsums.facet_names(key)
+            if candidates and len(candidates) > 1:
+                self.pending[key] = (candidates, where, shown)  # the column sums may choose
+                return
         else:
             values = fused.unique_split(digits, 15, fused.group_totals)
             names = [f"{g}.{c.suffix}" for g, _ in REVIEW_GROUPS for c in REVIEW_COLUMNS]
         if values is None:
-            self.warn(f"{where}: {key or '复议诉讼'} digits '{digits}' run together and cannot be split "
-                      "unambiguously; left out")
+            self.warn(f"{where}: {what} digits '{shown}' run together and cannot be split unambiguously; left out")
             return
         why = "the only split into whole numbers" if kind == "active" else "the only split the row's totals allow"
-        self.warn(f"{where}: {key or '复议诉讼'} digits '{digits}' run together; split as "
-                  f"{' '.join(map(str, values))} ({why})")
+        self._split(what, names, values, where, shown, why)
+
+    def _split(self, what: str, names: list[str], values: tuple[int, ...], where: str, shown: str, why: str) -> None:
+        self.warn(f"{where}: {what} digits '{shown}' run together; split as {' '.join(map(str, values))} ({why})")
         for name, value in zip(names, values, strict=True):
             self.put(name, value, where)
+
+    def settle_pending(self) -> None:
+        """Rows whose digits split several ways that the row's total allows: the table's
+        column sums choose, or the row stays out."""
+        if not self.pending:
+            return
+        known = {k: v for k, v in self.out.facets.items() if k.startswith("申请.")}
+        chosen = columnsums.settle(known, {k: c for k, (c, _, _) in self.pending.items()}, self.template)
+        for key, (candidates, where, shown) in self.pending.items():
+            if key in chosen:
+                self._split(key, columnsums.facet_names(key), chosen[key], where, shown,
+                            "the only split of its row's totals that the table's column sums allow")
+            else:
+                self.warn(f"{where}: {key} digits '{shown}' run together and split {len(candidates)} ways "
+                          "the row's totals allow; the table's column sums do not say which; left out")
+        self.pending.clear()
 
     def align(
         self, data: list[str], width: int, where: str, what: str, columns: tuple[Column, ...] = ()
