@@ -285,3 +285,12 @@ def test_column_sums_need_the_rows_they_add():
     text = _RUN_TOGETHER_2021.replace("（七）总计630020469", "")
     reading = read_text(text, 2021)
     assert "申请.予以公开" not in reading.facets and reading.facets["申请.部分公开"] == 5
+
+
+def test_numbers_whose_empty_cells_were_dropped_are_not_read_as_run_together():
+    # 自然人 100, 商业企业 20, 总计 120 with the blanks dropped: no split into seven adds up,
+    # so the row is what it is, three numbers that cannot be placed.
+    reading = read_text("一、本年新收政府信息公开申请数量 100 20 120\n", 2021)
+    assert "申请.新收" not in reading.facets
+    assert any("新收 has 3 values for 7 columns" in w for w in reading.warnings)
+    assert not any("run together" in w for w in reading.warnings)

@@ -20,6 +20,7 @@ Constraint = Callable[[Sequence[int]], bool]
 
 _MAX_DIGITS = 60  # past this a crawler line is not one table row
 _MAX_PART = 7  # no count or amount in these tables runs past seven digits
+_MAX_SPARE = 6  # digits beyond one a number, in runs over several cells without a row total
 
 
 def splits(digits: str, parts: int, limit: int | None = None) -> Iterator[tuple[int, ...]]:
@@ -85,6 +86,8 @@ def _candidates(cells: tuple[str, ...], parts: int, constraint: Constraint | Non
         yield from _totalled(cells, parts)
     elif constraint is group_totals and parts % 5 == 0 and len(cells) == 1:
         yield from _grouped(cells[0], parts // 5)
+    elif len(cells) > 1 and sum(map(len, cells)) - parts > _MAX_SPARE:
+        return  # too many ways to try: the digits of many runs with few borders lost
     else:
         for candidate in cell_splits(cells, parts):
             if constraint is None or constraint(candidate):

@@ -142,9 +142,9 @@ class _Reader:
             return
         kind, key = meaning
         digits = digits or self._run_together(kind, key, data)
-        if digits is not None:
-            self.fused(kind, key, digits, row.where)
-        elif kind == "active":
+        if digits is not None and self.fused(kind, key, digits, row.where):
+            return
+        if kind == "active":
             self.active(key, data, row.where)
         elif kind == "application":
             self.application(key, data, row.where)
@@ -285,28 +285,32 @@ class _Reader:
         # 1, a blank and 23.
         return tuple(filled) if len(filled) == 1 or kind != "active" else None
 
-    def fused(self, kind: str, key: str, digits: tuple[str, ...], where: str) -> None:
+    def fused(self, kind: str, key: str, digits: tuple[str, ...], where: str) -> bool:
+        """Read a row whose numbers ran together; False where runs over several cells split
+        no way at all (then they are numbers whose empty cells were dropped, not fused)."""
         shown = " ".join(digits)
         what = key or "复议诉讼"
         if kind == "active":
             columns = self.columns.get(key, ())
-            values = fused.unique_split(digits, len(columns), None)
+            candidates = fused.split_candidates(digits, len(columns), None, most=1)
             names = [f"{key}.{c.suffix}" for c in columns]
         elif kind == "application":
             candidates = fused.split_candidates(digits, len(APPLICANT_COLUMNS), fused.row_total)
-            values = candidates[0] if candidates and len(candidates) == 1 else None
             names = columnsums.facet_names(key)
             if candidates and len(candidates) > 1:
                 self.pending[key] = (candidates, where, shown)  # the column sums may choose
-                return
+                return True
         else:
-            values = fused.unique_split(digits, 15, fused.group_totals)
+            candidates = fused.split_candidates(digits, 15, fused.group_totals, most=1)
             names = [f"{g}.{c.suffix}" for g, _ in REVIEW_GROUPS for c in REVIEW_COLUMNS]
-        if values is None:
+        if len(digits) > 1 and candidates == []:
+            return False
+        if not candidates or len(candidates) > 1:
             self.warn(f"{where}: {what} digits '{shown}' run together and cannot be split unambiguously; left out")
-            return
+            return True
         why = "the only split into whole numbers" if kind == "active" else "the only split the row's totals allow"
-        self._split(what, names, values, where, shown, why)
+        self._split(what, names, candidates[0], where, shown, why)
+        return True
 
     def _split(self, what: str, names: list[str], values: tuple[int, ...], where: str, shown: str, why: str) -> None:
         self.warn(f"{where}: {what} digits '{shown}' run together; split as {' '.join(map(str, values))} ({why})")
