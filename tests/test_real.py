@@ -136,3 +136,14 @@ def test_no_address_where_the_file_states_none():
     # 西宁机关事务管理局:http://www.yqjnjc.com is a mirror's spam line, not a field naming the page
     report = extract_path(REAL / "excerpts" / "05_xining_2012.txt")
     assert report.source_url is None
+
+
+def test_crawled_table_whose_own_sums_are_off_is_read_as_printed_and_flagged():
+    """09: every row run together; the results add up to 27 where 总计 and 新收 say 21. The rows
+    are read as printed (each splits one way under its own total) and the check says so."""
+    report = extract_path(REAL / "crawled" / "09_pingtan_zone_2020.txt")
+    assert [report.facets[f"申请.{k}"] for k in ("新收", "予以公开", "部分公开", "无法提供", "不予处理", "其他处理", "办理总计")] == [
+        21, 7, 6, 7, 3, 4, 21
+    ]  # fmt: skip
+    failed = [(c.rule, c.detail) for c in report.checks if not c.ok]
+    assert failed == [("（一）至（六）之和=（七）总计", "7+6+0+7+3+4 ≠ 21")]
