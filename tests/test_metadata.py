@@ -201,6 +201,22 @@ def test_region_from_body_when_agency_has_no_place() -> None:
     assert meta.region == Region("重庆市", None, "大渡口区")
 
 
+@pytest.mark.parametrize(
+    "account, region",
+    [
+        ("“健康朔州官微”微信公众号", Region("山西省", "朔州市", None)),  # theme, place, what it is
+        ("“健康朔州官方”头条号", Region("山西省", "朔州市", None)),
+        ("“法治平安发布”公众号", Region()),  # 平安 opens an account's name here, not 平安区
+        ("“幸福和平官微”", Region()),
+        ("“政务公开在线”", Region()),  # no place at all
+        ("“朔州发布”", Region("山西省", "朔州市", None)),  # a name that starts with its place, as before
+    ],
+)
+def test_region_from_an_account_named_for_its_place(account: str, region: Region) -> None:
+    lines = ["2022年政府信息公开工作年度报告", "一、总体情况", f"我委充分利用{account}发布信息。"]
+    assert _meta(lines).region == region
+
+
 def test_chinese_numeral_signature_date() -> None:
     lines = ["某某局2012年政府信息公开工作年度报告", "一、概述", "正文。", "某某局", "二〇一三年一月二十日"]
     assert _meta(lines).published == "2013-01-20"

@@ -63,11 +63,10 @@ def test_pingtan_free_form_reports(prefix, published):
 # --- every hand-read gold value of the bundled real reports ------------------------------
 
 GOLD = sorted(p for folder in (REAL, REAL / "excerpts", REAL / "crawled") for p in folder.glob("*.gold.json"))
-# The text never names the place (13's 通州区 is in 北京 and in 南通; 33 names its city only inside an
-# account name): the gold took the province from the page's address.
+# The text never names the place (13's 通州区 is in 北京 and in 南通): the gold took the province
+# from the page's address. (33 names its city only inside its accounts' names, “健康朔州官微”.)
 PROVINCE_FROM_ADDRESS_ONLY = {
-    "13_beijing_tongzhou_ju_2019", "33_shuozhou_weijianwei_2022",
-    "43_haizhu_guanzhou_2023", "45_shenzhen_longgang_bumen_2024",
+    "13_beijing_tongzhou_ju_2019", "43_haizhu_guanzhou_2023", "45_shenzhen_longgang_bumen_2024",
 }  # fmt: skip
 
 

@@ -76,6 +76,12 @@ _SUBJECT = re.compile(
 _COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{2,30}?(?:人民)?政府)办公[室厅](?:综合|汇总)")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _QUOTED = re.compile(r"“([^”]{2,20})”")
+# A new-media account's name: a theme, its place, then what it is (“健康朔州官微”, “平安XX发布”).
+_ACCOUNT = re.compile(
+    r"^(?P<head>.{2,10}?)(?:(?:官方)?(?:官微|微博|微信|头条号?|公众号|抖音号?|发布|在线|之声)|官方号?)$"
+)
+# Words that open accounts' names and are also places' names (平安区, 长安区, 安宁市): a theme there.
+_ACCOUNT_THEMES = frozenset({"平安", "长安", "和平", "安宁", "阳光", "幸福", "美丽", "文明", "清风", "健康"})
 _TITLE_LINES = 60  # a title sits near the top; further down a report name is a citation
 _OPENING_AFTER = 4  # lines after the first heading that still belong to the opening
 _OPENING_CHARS = 1000  # of a line: a whole flattened report can be one line
@@ -313,15 +319,30 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
 
     Each text is also tried without its brackets (乌鲁木齐国家高新区(新市区): 新市区 alone is
     ambiguous) and by its quoted names, where an account's name starts with its place
-    (“淮安自然资源和规划”).  Township names are left out: the gazetteer knows counties, and
-    江南镇 is not 江南区.
+    (“淮安自然资源和规划”) or ends with it before what the account is (“健康朔州官微”).
+    Township names are left out: the gazetteer knows counties, and 江南镇 is not 江南区.
     """
     for text in (agency, title, signature, *lines):
         if not text:
             continue
         text = for_region(text)
-        for variant in (text, _BRACKETED.sub("", text), *_QUOTED.findall(text)):
+        quoted = _QUOTED.findall(text)
+        for variant in (text, _BRACKETED.sub("", text), *quoted, *filter(None, map(_account_place, quoted))):
             region = locate(variant)
             if region != Region():
                 return region
     return Region()
+
+
+def _account_place(name: str) -> str | None:
+    """The place that ends an account's name before what it is: 朔州 of “健康朔州官微”
+    (a name that starts with its place is tried as it stands)."""
+    m = _ACCOUNT.match(name)
+    if not m:
+        return None
+    head = m["head"]
+    for size in (4, 3, 2):
+        place = head[-size:]
+        if len(head) > size and place not in _ACCOUNT_THEMES and locate(place) != Region():
+            return place
+    return None
