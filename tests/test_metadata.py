@@ -217,6 +217,23 @@ def test_region_from_an_account_named_for_its_place(account: str, region: Region
     assert _meta(lines).region == region
 
 
+@pytest.mark.parametrize("separator", ["\t", " | ", "：", " "])
+def test_catalogue_box_name_field_is_the_title_not_the_agency(separator: str) -> None:
+    # A 信息公开 catalogue's box as a crawler flattened its table: 名称 is a field, not a name's start.
+    lines = [
+        "沭阳县发改局",
+        "政府信息公开",
+        f"名称{separator}沭阳县发展和改革局2023年政府信息公开年度报告",
+        f"索引号{separator}014314799/2024-00002",
+        f"发布机构{separator}沭阳县发展和改革局",
+        "一、总体情况",
+        "2023年，我局认真贯彻落实《条例》。",
+    ]
+    meta = _meta(lines)
+    assert meta.title == "沭阳县发展和改革局2023年政府信息公开年度报告"
+    assert meta.agency == "沭阳县发展和改革局"
+
+
 def test_chinese_numeral_signature_date() -> None:
     lines = ["某某局2012年政府信息公开工作年度报告", "一、概述", "正文。", "某某局", "二〇一三年一月二十日"]
     assert _meta(lines).published == "2013-01-20"

@@ -123,7 +123,9 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
     opening = simple[: sections.preamble_end + _OPENING_AFTER]
     fields = header_fields(preamble)
     titles = title_lines(simple[: sections.preamble_end + 1][:_TITLE_LINES])
-    title = squeeze(fields["标题"]) if "标题" in fields else (titles[0].text if titles else None)
+    # 名称: the name an information-disclosure catalogue's box gives the document
+    named = fields.get("标题") or fields.get("名称")
+    title = squeeze(named) if named else (titles[0].text if titles else None)
     if title and (parsed := parse_report_name(title)):
         title = parsed.text  # without a site's suffix, a file extension or a notice around it
     signature, signed = _signature(simple, in_simplified([sections.closing], traditional)[0])
