@@ -278,3 +278,31 @@ def test_whole_real_reports(prefix: str, expected: dict[str, int], warned: int) 
     path = next(p for p in REAL.glob(f"{prefix}_*") if not p.name.endswith(".json"))
     found, warnings = read_old_stats(items_from_blocks(read(path).blocks))
     assert (found, len(warnings)) == (expected, warned)
+
+
+def _from_text(text: str) -> list[Item]:
+    from indexer.models import TextBlock
+
+    return items_from_blocks([TextBlock(text, "t")])
+
+
+COUNTY_2013_FACETS = {"主动公开.条数": 1853, "申请.新收": 7, "申请.予以公开": 2, "申请.部分公开": 1, "复议.总计": 0, "诉讼.总计": 0}
+
+
+def test_table_written_a_cell_a_line():
+    # 03's grid as a crawler writes every element of a cell on a line of its own
+    # (指标名称 / 计量 / 单位 / 2013 / 年度 / …, a row's number apart from its label).
+    lines = ["指标名称", "计量", "单位", "2013", "年度", "历年累计"]
+    for label, unit, year, total in COUNTY_2013[1:]:
+        number, dot, rest = label.partition(".")
+        lines += [number + dot, rest] if dot else [label]
+        lines += [unit, year, total]
+    facets, warnings = read_old_stats(_from_text("\n".join(lines) + "\n附件下载\n"), 2013)
+    assert facets == COUNTY_2013_FACETS and warnings == []
+
+
+def test_table_written_as_tab_separated_rows():
+    # Each row a line, its cells separated by tabs: read as the grid it is, not as text.
+    text = "\n".join("\t".join(row) for row in COUNTY_2013) + "\n"
+    facets, warnings = read_old_stats(_from_text(text), 2013)
+    assert facets == COUNTY_2013_FACETS and warnings == []

@@ -289,8 +289,97 @@ def test_column_sums_need_the_rows_they_add():
 
 def test_numbers_whose_empty_cells_were_dropped_are_not_read_as_run_together():
     # 自然人 100, 商业企业 20, 总计 120 with the blanks dropped: no split into seven adds up,
-    # so the row is what it is, three numbers that cannot be placed.
+    # so the row is what it is, three numbers whose last adds up the others: its total.
     reading = read_text("一、本年新收政府信息公开申请数量 100 20 120\n", 2021)
-    assert "申请.新收" not in reading.facets
-    assert any("新收 has 3 values for 7 columns" in w for w in reading.warnings)
+    assert reading.facets == {"申请.新收": 120}
+    assert any("新收 has 3 values for 7 columns; the last adds up the others" in w for w in reading.warnings)
     assert not any("run together" in w for w in reading.warnings)
+
+
+# Section 三 of a real 2021-template page (01_shuyang_ndrc_2023) as a crawler writes a table whose
+# cells hold several elements: every element on a line of its own, empty cells gone.
+_ELEMENT_PER_LINE = """三、收到和处理
+政府信息公开申请情况
+申请人情
+况
+自然
+人
+法人或其他组织
+总
+计
+商业
+企业
+科研
+机
+构
+社会公益组织
+法律服务机构
+其
+他
+一
+、本年新收政府信息公开申请数量
+26
+26
+二
+、上年结转政府信息公开申请数量
+0
+0
+三
+、本
+年
+度
+办
+理
+结
+果
+（
+一
+）
+予以公开
+26
+26
+（
+二
+）
+部分公开（区分处理的，只计这一情形，不计其他情形）
+0
+0
+（
+三
+）
+不予公开
+1.
+属于国家秘密
+0
+0
+2.
+其他法律行政法规禁止公开
+0
+0
+"""
+
+
+def test_rows_whose_empty_cells_were_dropped_keep_the_total_that_adds_them_up():
+    facets = read_text(_ELEMENT_PER_LINE, 2023).facets
+    # 26 of one applicant column (which, the text no longer says) and the 总计 26.
+    assert facets["申请.新收"] == 26 and facets["申请.予以公开"] == 26
+    assert not any(k.startswith("申请.新收.") or k.startswith("申请.予以公开.") for k in facets)
+    # A total of 0: every column is 0.
+    for key in ("上年结转", "部分公开", "不予公开.国家秘密", "不予公开.法律法规禁止"):
+        assert [facets[f"申请.{key}.{c.suffix}" if c.suffix else f"申请.{key}"] for c in APPLICANT_COLUMNS] == [0] * 7
+
+
+def test_a_numbering_on_its_own_line_starts_the_next_row_not_a_value():
+    # "2." under 国家秘密's "1 1" was read as a third value (1 1 2: and 1 + 1 = 2 would
+    # make 2 its total); it is the next row's number.
+    text = _ELEMENT_PER_LINE.replace("属于国家秘密\n0\n0\n", "属于国家秘密\n1\n1\n")
+    facets = read_text(text, 2023).facets
+    assert facets["申请.不予公开.国家秘密"] == 1
+    assert facets["申请.不予公开.法律法规禁止"] == 0
+
+
+def test_values_that_do_not_add_up_still_cannot_be_placed():
+    text = _ELEMENT_PER_LINE.replace("、本年新收政府信息公开申请数量\n26\n26\n", "、本年新收政府信息公开申请数量\n20\n5\n26\n")
+    reading = read_text(text, 2023)
+    assert "申请.新收" not in reading.facets
+    assert any("新收 has 3 values for 7 columns and its empty cells cannot be placed" in w for w in reading.warnings)

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 
+from ..extract.numbers import parse_cell
+from ..extract.templates import APPLICATION_GROUPS, APPLICATION_ROWS
 from . import damage, forms, statstable
 from .layout import Row, Table, build
-from .model import SyntheticReport
+from .model import COLUMNS, SyntheticReport
 from .render_text import oneline_fused
 
 # The numbers of a run that holds more than digits: a sign starts one, a unit ends one.
@@ -55,8 +57,28 @@ def count_losses(report: SyntheticReport, base: dict[str, int | float], fused: b
             if fused and _digits_only(row) and (candidates := damage.fused_candidates(table, row)) is not None:
                 pending[row.key] = (table, row, candidates)
             else:
-                gone |= damage.row_facets(table, row, report.template)
-    return gone | damage.unsettled(report, pending, base, gone)
+                gone |= damage.row_facets(table, row, report.template) - (set() if fused else _by_total(table, row))
+    gone |= damage.unsettled(report, pending, base, gone)
+    # A group's sum is its sub-rows' totals added up, wherever all of them are read.
+    for group in APPLICATION_GROUPS:
+        subs = [f"申请.{r.key}" for r in APPLICATION_ROWS[report.template] if r.group == group]
+        if subs and all(k in base and k not in gone for k in subs):
+            gone.discard(f"申请.{group}")
+    return gone
+
+
+def _by_total(table: Table, row: Row) -> set[str]:
+    """What a section 三 row whose empty cells were dropped still gives: its total, where the
+    last value (in the 总计 column) adds up the others, and every column when that total is 0."""
+    if table.kind != "apply" or _blank(row.values[-1]):
+        return set()
+    cells = [parse_cell(v) for v in row.values if not _blank(v)]
+    if not 2 <= len(cells) < len(row.values) or not all(c.is_number for c in cells):
+        return set()
+    *parts, total = (c.value for c in cells)
+    if sum(parts) != total:
+        return set()
+    return {f"申请.{row.key}"} | ({f"申请.{row.key}.{c}" for c in COLUMNS} if total == 0 else set())
 
 
 def _digits_only(row: Row) -> bool:

@@ -233,14 +233,14 @@ class _Reader:
                     where, key)
 
     def application(self, key: str, data: list[str], where: str) -> None:
-        placements = self.align(data, len(APPLICANT_COLUMNS), where, f"申请.{key}", APPLICANT_COLUMNS)
+        placements = self.align(data, len(APPLICANT_COLUMNS), where, f"申请.{key}", APPLICANT_COLUMNS, True)
         self.settle(placements, lambda cells: placing.application_values(key, cells), where, f"申请.{key}")
 
     def review_group_row(self, group: str, data: list[str], where: str) -> None:
         """One group's five numbers (结果维持 … 总计), on the row that names the group or the
         row after its caption and headers."""
         self.review_group = None
-        placements = self.align(data, len(REVIEW_COLUMNS), where, group)
+        placements = self.align(data, len(REVIEW_COLUMNS), where, group, totalled=True)
         self.settle(placements, lambda cells: placing.review_group_values(group, cells), where, group)
 
     def review(self, data: list[str], where: str) -> None:
@@ -334,12 +334,14 @@ class _Reader:
         self.pending.clear()
 
     def align(
-        self, data: list[str], width: int, where: str, what: str, columns: tuple[Column, ...] = ()
+        self, data: list[str], width: int, where: str, what: str, columns: tuple[Column, ...] = (),
+        totalled: bool = False,
     ) -> list[list[Cell]]:
-        """The row's cells under the ``width`` columns, every way they may stand there."""
+        """The row's cells under the ``width`` columns, every way they may stand there
+        (``totalled``: the last column is the sum of the others)."""
         cells = [parse_cell(c) for c in data]
         if not self.placed:
-            return self._count(cells, width, where, what)
+            return self._count(cells, width, where, what, totalled)
         if len(cells) > width and columns and (placed := self.headers.place(self.cells, columns)):
             return [[parse_cell(c) for c in placed]]  # extra columns (a spacer, 合计): go by the header
         if len(cells) > width:
@@ -360,12 +362,20 @@ class _Reader:
             cells = cells[:1]
         return [cells + [BLANK] * (width - len(cells))]
 
-    def _count(self, cells: list[Cell], width: int, where: str, what: str) -> list[list[Cell]]:
+    def _count(self, cells: list[Cell], width: int, where: str, what: str, totalled: bool) -> list[list[Cell]]:
         """Cells from flattened text, whose empty cells may have been dropped: a row is
-        placed by count only when it holds exactly one value per column."""
+        placed by count only when it holds exactly one value per column; with fewer, a last
+        value that adds up the others is the row's total (and a total of 0 makes every
+        column 0), the others' columns unknown."""
         values = [c for c in cells if c.kind != "blank"]
         if not values or len(values) == width:
             return [values + [BLANK] * (width - len(values))]
+        if totalled and 2 <= len(values) < width and all(v.is_number for v in values):
+            *parts, total = values
+            if sum(v.value for v in parts) == total.value:
+                self.warn(f"{where}: {what} has {len(values)} values for {width} columns; the last adds up the "
+                          "others and is kept as the total, the others' columns are not known")
+                return [[BLANK] * (width - 1) + [total]]
         if len(values) < width:
             self.warn(f"{where}: {what} has {len(values)} values for {width} columns and its empty "
                       "cells cannot be placed; left out")

@@ -60,9 +60,10 @@ _ENTRY = re.compile(
     r"\s*(?P<unit>万元|人次|[条件个项元])\s*(?=\d)"
 )
 _MEMBER = re.compile(r"^(?:其中\s*[:：]?\s*)?[(（]?(?P<num>\d{1,2})\s*[)）、.．]")
-_RUN = re.compile(r"[\d ]+")
+_RUN = re.compile(r"[\d \t]+")  # a row's digits, spaced or tab-separated
 _NEXT_NUMBERING = "、.．"  # digits running into one of these end with the next row's number
 _FOLLOWING_ITEMS = 80  # rows of a table split over lines
+_CELL_LINES = 5 * _FOLLOWING_ITEMS  # lines of a table written a cell a line (label, unit, two values)
 _MAX_COMBINATIONS = 100_000  # readings tried together when checking a group's sum
 
 
@@ -123,6 +124,8 @@ def _key(label: str) -> str | None:
 
 def _tables(items: Sequence[Item]) -> Iterator[tuple[int, list[_Row]]]:
     """(the year column's year, rows) for every statistics table among the items."""
+    # A text line that was also read as a row (tab-separated cells) stands once, as the row.
+    items = [it for k, it in enumerate(items) if it.is_row or not _read_as_row(items, k)]
     for i, item in enumerate(items):
         if item.is_row:
             header = _grid_header(item.cells or ())
@@ -133,6 +136,16 @@ def _tables(items: Sequence[Item]) -> Iterator[tuple[int, list[_Row]]]:
             year_first = m["first"] is not None
             text = _plain(item.text)[m.end() :] + " " + _following_text(items[i + 1 :])
             yield int(m["first"] or m["second"]), _text_rows(text, year_first)
+        elif _bare(item.text).startswith("指标名称"):
+            # A cell a line (指标名称 / 计量 / 单位 / 2013 / 年度 / …): the table is its lines in a row.
+            text = _plain(" ".join(" ".join(it.cells or ()) if it.is_row else it.text for it in items[i : i + _CELL_LINES]))
+            if m := _HEADER_TEXT.match(text):
+                yield int(m["first"] or m["second"]), _text_rows(text[m.end() :], m["first"] is not None)
+
+
+def _read_as_row(items: Sequence[Item], k: int) -> bool:
+    after = items[k + 1] if k + 1 < len(items) else None
+    return after is not None and after.is_row and after.where == items[k].where
 
 
 # --- grids: one row per item, cells in place ------------------------------------

@@ -40,6 +40,9 @@ _SHORT_CELL = 60  # longer text without a table word is prose, not a cell
 # Sentences and section headings ("## 二、主动公开政府信息情况") are never cells.
 _PROSE = re.compile(r"[。；;！？!?]|^[#*\s]*(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]+部分)|情况$")
 _UNIT_AFTER = re.compile(r"^[件条项个次起篇家份宗人例台]")
+# A row's numbering alone on a line ("2.", "二", "（三"), cut from its label by a crawler that
+# put every element of a cell on a line of its own: the start of the next row, not a value.
+_NUMBERING_LINE = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(]?[一二三四五六七八九十]{1,3}[)）、]?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -288,7 +291,10 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
     builder = _Builder()
     counts = []
     for u, unit in enumerate(units):
-        pieces, shape = line_pieces(unit.text, u)
+        if _NUMBERING_LINE.match(unit.text):
+            pieces, shape = [Piece(unit.text.strip(), "text", u, 0)], None
+        else:
+            pieces, shape = line_pieces(unit.text, u)
         counts.append(len(pieces))
         builder.feed(pieces, shape)
     rows = builder.finish()
