@@ -383,3 +383,36 @@ def test_values_that_do_not_add_up_still_cannot_be_placed():
     reading = read_text(text, 2023)
     assert "申请.新收" not in reading.facets
     assert any("新收 has 3 values for 7 columns and its empty cells cannot be placed" in w for w in reading.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、本年新收政府信息公开申请数量 8 — — — — 1 9\n",  # marks between spaces
+        "一、本年新收政府信息公开申请数量8————19\n".replace("19", "1/9"),  # run together, marks parting them
+        "一、本年新收政府信息公开申请数量\n\n8\n\n—\n\n—\n\n—\n\n—\n\n1\n\n9\n",  # a cell between blank lines
+        "一、本年新收政府信息公开申请数量 |\n8 |\n- |\n- |\n- |\n- |\n1 |\n9 |\n",  # a cell a line, ending in |
+        "一、本年新收政府信息公开申请数量8-----1--9\n",  # a dash before a digit after other dashes is a mark
+    ],
+)
+def test_marked_empty_cells_part_a_row_without_ending_it(text):
+    reading = read_text(text, 2021)
+    assert reading.facets == {"申请.新收": 9}  # 8 + 1 = 9: the total; which columns, unknown
+
+
+def test_digits_parted_by_a_marked_empty_cell_are_not_run_together():
+    # 1943787 — 820274: the mark shows the crawler kept that border; 13 digits split into seven
+    # would make up columns the row does not have.
+    reading = read_text("一、本年新收政府信息公开申请数量1943787—820274\n", 2021)
+    assert "申请.新收" not in reading.facets
+    assert not any("run together" in w for w in reading.warnings)
+
+
+def test_a_run_of_fifteen_digits_after_section_three_header_words_is_that_row():
+    # A whole table on one line: section 三's header words, then 新收's label and its digits.
+    text = "申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他 一、本年新收政府信息公开申请数量17293805676971472485\n"
+    facets = read_text(text, 2023).facets
+    assert [facets[f"申请.新收.{c.suffix}" if c.suffix else "申请.新收"] for c in APPLICANT_COLUMNS] == [
+        1729, 380, 56, 76, 97, 147, 2485
+    ]  # fmt: skip
+    assert not any(k.startswith(("复议", "诉讼")) for k in facets)

@@ -124,6 +124,15 @@ def _fused_lost_keys(report: SyntheticReport, kinds: tuple[str, ...], gone: set[
     """Facets of fused rows whose digits do not split back into exactly the printed numbers,
     by their row's arithmetic or, for section 三, the table's column sums (``gone``: the facets
     other damage already took)."""
+    lost, pending = fused_open_rows(report, kinds)
+    return lost | unsettled(report, pending, report.facets, gone | lost)
+
+
+def fused_open_rows(
+    report: SyntheticReport, kinds: tuple[str, ...]
+) -> tuple[set[str], dict[str, tuple[Table, Row, list[tuple[int, ...]]]]]:
+    """The facets of fused rows that do not split back by their own arithmetic, and the
+    section 三 rows among them that split several ways for the column sums to choose from."""
     lost: set[str] = set()
     pending: dict[str, tuple[Table, Row, list[tuple[int, ...]]]] = {}
     for table, row in fused_plan(report, kinds):
@@ -133,7 +142,7 @@ def _fused_lost_keys(report: SyntheticReport, kinds: tuple[str, ...], gone: set[
             pending[row.key] = (table, row, candidates)
         else:
             lost |= row_facets(table, row, report.template)
-    return lost | unsettled(report, pending, report.facets, gone | lost)
+    return lost, pending
 
 
 def fused_candidates(table: Table, row: Row) -> list[tuple[int, ...]] | None:

@@ -34,6 +34,10 @@ def expected(report: SyntheticReport, form: str) -> dict[str, int | float]:
     gone: set[str] = set()
     if form in forms.BY_COUNT:
         gone |= count_losses(report, base, fused=form == "oneline" and oneline_fused(report))
+        if "fused" in report.damage and form not in forms.BORDERED:
+            # Fused rows the column sums settled: settled again with what this form still shows.
+            _, pending = damage.fused_open_rows(report, report.damage)
+            gone |= damage.unsettled(report, pending, base, gone)
     if form == "statsfused" and report.stats is not None:
         table = report.stats
         kept = statstable.recoverable(table)
@@ -57,7 +61,7 @@ def count_losses(report: SyntheticReport, base: dict[str, int | float], fused: b
             if fused and _digits_only(row) and (candidates := damage.fused_candidates(table, row)) is not None:
                 pending[row.key] = (table, row, candidates)
             else:
-                gone |= damage.row_facets(table, row, report.template) - (set() if fused else _by_total(table, row))
+                gone |= damage.row_facets(table, row, report.template) - _by_total(table, row, fused)
     gone |= damage.unsettled(report, pending, base, gone)
     # A group's sum is its sub-rows' totals added up, wherever all of them are read.
     for group in APPLICATION_GROUPS:
@@ -67,12 +71,25 @@ def count_losses(report: SyntheticReport, base: dict[str, int | float], fused: b
     return gone
 
 
-def _by_total(table: Table, row: Row) -> set[str]:
+def _by_total(table: Table, row: Row, fused: bool) -> set[str]:
     """What a section 三 row whose empty cells were dropped still gives: its total, where the
-    last value (in the 总计 column) adds up the others, and every column when that total is 0."""
+    last value (in the 总计 column) adds up the others, and every column when that total is 0.
+    ``fused``: cells ran together, only a visible mark (— or /) parting the digits around it."""
     if table.kind != "apply" or _blank(row.values[-1]):
         return set()
-    cells = [parse_cell(v) for v in row.values if not _blank(v)]
+    if fused:
+        runs, digits = [], ""
+        for value in row.values:
+            if not _blank(value):
+                digits += value.strip()
+            elif value.strip() and digits:  # a mark parts the digits; an empty cell leaves no trace
+                runs, digits = [*runs, digits], ""
+        texts = [*runs, digits] if digits else runs
+        if len(texts) != len([v for v in row.values if not _blank(v)]):
+            return set()  # numbers ran together: the reading is not one number a cell
+    else:
+        texts = [v for v in row.values if not _blank(v)]
+    cells = [parse_cell(v) for v in texts]
     if not 2 <= len(cells) < len(row.values) or not all(c.is_number for c in cells):
         return set()
     *parts, total = (c.value for c in cells)

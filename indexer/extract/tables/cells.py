@@ -23,13 +23,18 @@ from ..numbers import parse_cell
 _RULE = re.compile(r"^[\s|:\-—–=+]*$")  # markdown/ASCII rules: |---|---|, +----+
 # A number inside running text: signed, decimal, with a money unit.
 # A sign right after a digit starts the next number: "10-8" is 10 and -8.
-_NUMBER = re.compile(r"(?:(?<=\d)[-+]|(?<![\d.])[-+]{0,2})\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万元|亿元|元))?")
+# A sign after a run of marks is a mark: "-----3" is empty cells, then 3.
+_NUMBER = re.compile(
+    r"(?:(?<=\d)[-+]|(?<![\d.—\-－–/+])[-+]{1,2}|(?<![\d.]))\d+(?:,\d{3})*(?:\.\d+)?(?:\s*(?:万元|亿元|元))?"
+)
 _CJK_START = re.compile(r"[\u3400-\u9fff（(“]|\d{1,2}[.．、][\u3400-\u9fff]")  # a cell's first characters
 _CELL_MAX = 120  # no table cell is a paragraph
 _SENTENCE_END = re.compile(r"[。！？]")
 _DATE_UNIT = re.compile(r"\s*(?:年|月|日|号|季度|时|岁|周年)")  # "2017年度" is text, not a cell
 _NUMBERING_AFTER = re.compile(r"[.．、](?=\s*[^\d\s.．、])")
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+_MARKS = re.compile(r"[—\-－–/]+")  # what marks empty cells: dashes and slashes only
+_MARKED = re.compile(r"(?P<lead>[—\-－–/]*)(?P<core>.*?)(?P<trail>[—\-－–/]*)", re.S)
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,8 @@ def line_pieces(text: str, line: int) -> tuple[list[Piece], str | None]:
     clean = simplified_text(unicodedata.normalize("NFKC", text).replace("\u3000", " ")).strip(" \r\n")  # tabs hold places
     if not clean:
         return [], None
+    if "\t" not in clean and "|" not in clean and parse_cell(clean).kind == "blank":
+        return [Piece("", "blank", line)], None  # "—" or "/" alone: an empty cell, marked, of a cell-a-line row
     pieces, shape = _separated(clean, line) if "\t" in clean or "|" in clean else (_run_pieces(clean, line), None)
     # Numbered with the constructor (dataclasses.replace is several times slower).
     return [Piece(p.text, p.kind, p.line, i) for i, p in enumerate(pieces)], shape
@@ -61,7 +68,9 @@ def line_pieces(text: str, line: int) -> tuple[list[Piece], str | None]:
 def _separated(clean: str, line: int) -> tuple[list[Piece], str | None]:
     """Cells between tabs or pipes; a single cell ending in "|" is one cell of a row."""
     if _RULE.match(clean) and "-" in clean:
-        return [], "exact"  # a markdown rule ends the header row
+        if clean.count("|") >= 2 or sum(clean.count(d) for d in "-—–=") >= 3:
+            return [], "exact"  # a markdown rule ends the header row
+        return [Piece("", "blank", line)], None  # "- |": one empty cell, marked, of a cell-a-line row
     sep = "\t" if "\t" in clean else "|"
     exact = sep == "\t" or (clean.startswith("|") and clean.endswith("|"))
     cells = clean.split(sep)
@@ -114,15 +123,28 @@ def _add_text(pieces: list[Piece], text: str, line: int, in_cell: bool) -> None:
     but spaced-out characters stay one word (1.本 机 关 不 掌 握)."""
     for part in [_CJK_SPACE.sub("", text)] if in_cell else _words(text):
         part = part.strip(" ,，;；")
-        if part:
-            pieces.append(Piece(part, "text", line))
+        if in_cell:
+            if part:
+                pieces.append(Piece(part, "text", line))
+            continue
+        # "8 — — 1 9", "数量///1//1": empty cells marked, on a row's line, alone or at a word's ends
+        m = _MARKED.fullmatch(part)
+        assert m is not None  # every part fits: each group may be empty
+        if m["lead"]:
+            pieces.append(Piece("", "blank", line))
+        if m["core"]:
+            pieces.append(Piece(m["core"], "text", line))
+        if m["trail"]:
+            pieces.append(Piece("", "blank", line))
 
 
 def _words(text: str) -> list[str]:
     """Runs between spaces, a lone character joined to its neighbours."""
     out: list[str] = []
     for token in text.split():
-        if out and (len(token) == 1 or len(out[-1]) == 1 or not _CJK_START.match(token)):
+        if _MARKS.fullmatch(token) or (out and _MARKS.fullmatch(out[-1])):
+            out.append(token)  # an empty cell's mark is a cell of its own, not a word's end
+        elif out and (len(token) == 1 or len(out[-1]) == 1 or not _CJK_START.match(token)):
             out[-1] += token
         else:
             out.append(token)

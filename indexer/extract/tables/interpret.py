@@ -165,8 +165,12 @@ class _Reader:
             for label in candidates:
                 self._note_context(label, cell)
         bare_numbers = len(data) >= 10 or _is_digit_run(data)  # the shape of section 四's row
-        if bare_numbers and any(lb.kind == "review" for _, candidates in matched for lb in candidates):
-            return ("review", "")  # section 四's header over its numbers (其他, 总计 there are its columns)
+        kinds = {lb.kind for _, candidates in matched for lb in candidates}
+        last = {lb.kind for lb in matched[-1][1]} if matched else set()
+        if bare_numbers and "review" in kinds and ("review" in last or not last & {"application", "active"}):
+            # section 四's header over its numbers (其他, 总计 there are its columns); a row label
+            # after section 三's header words (…其他 一、本年新收…数量1729…) is that row's
+            return ("review", "")
         found: tuple[str, str] | None = None
         for _, candidates in reversed(matched):  # the most specific label decides
             for label in candidates:
@@ -278,6 +282,9 @@ class _Reader:
         # together there ("11" beside a blank cell is eleven, not 1 and 1).
         if len(data) >= width or width == 1 or not filled or not all(c.isdigit() for c in filled):
             return None
+        at = [i for i, c in enumerate(data) if c.strip()]
+        if at[-1] - at[0] + 1 > len(filled):
+            return None  # an empty cell marked between the digits: the borders there were kept
         if sum(map(len, filled)) < width:
             return None
         # Several runs (``230 000023``: some borders kept, some lost) only where the row's
