@@ -134,6 +134,12 @@ NOT_TOTALS_OF_PROACTIVE_DISCLOSURE = [
 
 APPLICATIONS = [
     case(
+        # 10_pingtan_zone_2023: two outcomes counted together are neither's count.
+        "办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件。",
+        {"申请.不予公开": 5, "申请.无法提供": 31},
+        "pingtan2023-outcomes-counted-together",
+    ),
+    case(
         "上年结转政府信息公开申请0件,本年新收政府信息公开申请42件,均已按时限和要求对申请内容进行了答复。",
         {"申请.上年结转": 0, "申请.新收": 42},
         "41-carried-and-new",

@@ -290,7 +290,7 @@ def test_column_sums_need_the_rows_they_add():
 def test_numbers_whose_empty_cells_were_dropped_are_not_read_as_run_together():
     # 自然人 100, 商业企业 20, 总计 120 with the blanks dropped: no split into seven adds up,
     # so the row is what it is, three numbers whose last adds up the others: its total.
-    reading = read_text("一、本年新收政府信息公开申请数量 100 20 120\n", 2021)
+    reading = read_text("一、本年新收政府信息公开申请数量 100 20 120\n二、上年结转政府信息公开申请数量\n", 2021)
     assert reading.facets == {"申请.新收": 120}
     assert any("新收 has 3 values for 7 columns; the last adds up the others" in w for w in reading.warnings)
     assert not any("run together" in w for w in reading.warnings)
@@ -356,6 +356,9 @@ _ELEMENT_PER_LINE = """三、收到和处理
 其他法律行政法规禁止公开
 0
 0
+3.
+危及“三安全一稳定”
+0
 """
 
 
@@ -378,6 +381,15 @@ def test_a_numbering_on_its_own_line_starts_the_next_row_not_a_value():
     assert facets["申请.不予公开.法律法规禁止"] == 0
 
 
+def test_a_row_that_ends_the_text_may_be_cut_short_and_keeps_no_total():
+    # The same rows with nothing after the last: a page cut there may have taken its last
+    # cells (0 0 … then 法律服务机构 2), so 0 0 is not read as a total.
+    text = _ELEMENT_PER_LINE.rsplit("3.", 1)[0]
+    facets = read_text(text, 2023).facets
+    assert facets["申请.不予公开.国家秘密"] == 0
+    assert not any(k.startswith("申请.不予公开.法律法规禁止") for k in facets)
+
+
 def test_values_that_do_not_add_up_still_cannot_be_placed():
     text = _ELEMENT_PER_LINE.replace("、本年新收政府信息公开申请数量\n26\n26\n", "、本年新收政府信息公开申请数量\n20\n5\n26\n")
     reading = read_text(text, 2023)
@@ -396,7 +408,7 @@ def test_values_that_do_not_add_up_still_cannot_be_placed():
     ],
 )
 def test_marked_empty_cells_part_a_row_without_ending_it(text):
-    reading = read_text(text, 2021)
+    reading = read_text(text + "二、上年结转政府信息公开申请数量\n", 2021)
     assert reading.facets == {"申请.新收": 9}  # 8 + 1 = 9: the total; which columns, unknown
 
 

@@ -45,6 +45,9 @@ _CHARGE = re.compile(r"收费|收取[^。；，,]{0,12}费|信息处理费")
 _NO_CHARGE = re.compile(r"(?:未|没有|无|不)(?:发生|产生)?(?:收取|收费|.{0,4}收费)")
 _AMOUNT = re.compile(r"\d[\d,.]*\s*(?:万元|元)|[零一二两三四五六七八九十百千万]+元")
 _REASON = re.compile(r"依据|标准|用于|主要|项目|包括|系|为")
+# The tables' own words: a table flattened into the text (…本年收费金额（单位：万元）行政事业性收费
+# 24252.3…) is the figure, not a sentence explaining it.
+_TABLE_WORDS = re.compile(r"信息内容|本年收费金额|勾稽关系|申请人情况|本年处理决定数量|上一年项目数量|第二十条第")
 
 
 def _facets(record: Record) -> Mapping[str, int | float]:
@@ -204,7 +207,7 @@ def fees_explained(record: Record) -> list[Check]:
 
 def _explains(text: str, detailed: bool) -> bool:
     for sentence in _SENTENCE.findall(text):
-        if not _CHARGE.search(sentence):
+        if not _CHARGE.search(sentence) or _TABLE_WORDS.search(sentence):
             continue
         if not detailed:
             return True

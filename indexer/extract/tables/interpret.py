@@ -111,6 +111,7 @@ class _Reader:
         self.review_group: str | None = None  # the section 四 group a label just named (复议 …)
         self.money_unit: str | None = None  # unit a 金额 header declares
         self.placed = True  # the current row's empty cells hold their places
+        self.followed = True  # the next row follows the current one at once (it was not cut short)
         self.cells: list[str] = []  # the current row, labels included
         self.headers = HeaderMap()
         # section 三 rows whose run-together digits split several ways: candidates, where, digits
@@ -126,6 +127,7 @@ class _Reader:
 
     def row(self, row: Item) -> None:
         self.placed = row.placed
+        self.followed = row.followed
         cells = list(row.cells or ())
         self.cells = cells
         if row.placed:
@@ -373,11 +375,12 @@ class _Reader:
         """Cells from flattened text, whose empty cells may have been dropped: a row is
         placed by count only when it holds exactly one value per column; with fewer, a last
         value that adds up the others is the row's total (and a total of 0 makes every
-        column 0), the others' columns unknown."""
+        column 0), the others' columns unknown, where the next row follows at once: a row
+        that ends the text or a page may have lost its last cells there."""
         values = [c for c in cells if c.kind != "blank"]
         if not values or len(values) == width:
             return [values + [BLANK] * (width - len(values))]
-        if totalled and 2 <= len(values) < width and all(v.is_number for v in values):
+        if totalled and self.followed and 2 <= len(values) < width and all(v.is_number for v in values):
             *parts, total = values
             if sum(v.value for v in parts) == total.value:
                 self.warn(f"{where}: {what} has {len(values)} values for {width} columns; the last adds up the "

@@ -54,6 +54,7 @@ class Item:
     cells: tuple[str, ...] | None = None
     loose: bool = False  # cut from flattened text by its labels: match labels strictly
     placed: bool = True  # empty cells hold their places (grids, tab rows, markdown rows)
+    followed: bool = True  # the next row follows it at once (not the text's end, where a cut may fall)
 
     @property
     def is_row(self) -> bool:
@@ -298,6 +299,7 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
         counts.append(len(pieces))
         builder.feed(pieces, shape)
     rows = builder.finish()
+    followed = _followed(rows, units, counts)
     used: dict[int, set[int]] = {}
     starts: dict[int, list[_Row]] = {}
     for row in rows:
@@ -313,5 +315,44 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
         for row in starts.get(u, []):
             cells = tuple(p.text for p in row.pieces)
             where = lines[unit.lines[0]][1]
-            out.append(Item("\t".join(cells), where, cells, loose=not row.whole_line, placed=row.placed))
+            out.append(Item("\t".join(cells), where, cells, loose=not row.whole_line, placed=row.placed,
+                            followed=id(row) in followed))
     return out
+
+
+def _followed(rows: list[_Row], units: list[_Unit], counts: list[int]) -> set[int]:
+    """The rows (by id) that the next row follows at once: nothing but that row's own pieces
+    after their last piece. A row that ends the text, or that words not of a row follow, may
+    have been cut there (a truncated page, a page's foot), its last cells lost."""
+    def span(row: _Row) -> tuple[tuple[int, int], tuple[int, int]]:
+        keys = [(p.line, p.index) for p in (*row.pieces, *row.absorbed)]
+        return min(keys), max(keys)
+
+    spans = [span(row) for row in rows]
+    followed = set()
+    for k, row in enumerate(rows):
+        end = spans[k][1]
+        if k + 1 < len(rows) and spans[k + 1][0] > end and _adjacent(end, spans[k + 1][0], counts):
+            followed.add(id(row))
+        elif _heading_next(end, units, counts):
+            followed.add(id(row))  # the table's last row, the next section's heading after it
+    return followed
+
+
+def _heading_next(end: tuple[int, int], units: list[_Unit], counts: list[int]) -> bool:
+    """Whether the first line with pieces after the piece at ``end`` is prose or a heading
+    (四、…, …情况): the table has ended there, not been cut (a page's foot is neither)."""
+    for u in range(end[0] + 1, len(units)):
+        if counts[u]:
+            return bool(_PROSE.search(units[u].text.strip()))
+    return False
+
+
+def _adjacent(end: tuple[int, int], start: tuple[int, int], counts: list[int]) -> bool:
+    """Whether the piece at ``start`` comes right after the one at ``end``, lines without
+    pieces (empty, or a lone ``|``) aside."""
+    if start[0] == end[0]:
+        return start[1] == end[1] + 1
+    if start[1] != 0 or end[1] != counts[end[0]] - 1:
+        return False
+    return not any(counts[u] for u in range(end[0] + 1, start[0]))
