@@ -111,7 +111,7 @@ class _Reader:
         self.review_group: str | None = None  # the section 四 group a label just named (复议 …)
         self.money_unit: str | None = None  # unit a 金额 header declares
         self.placed = True  # the current row's empty cells hold their places
-        self.followed = True  # the next row follows the current one at once (it was not cut short)
+        self.followed = True  # a row or prose follows the current row at once (it was not cut short)
         self.cells: list[str] = []  # the current row, labels included
         self.headers = HeaderMap()
         # section 三 rows whose run-together digits split several ways: candidates, where, digits
@@ -246,7 +246,7 @@ class _Reader:
         """One group's five numbers (结果维持 … 总计), on the row that names the group or the
         row after its caption and headers."""
         self.review_group = None
-        placements = self.align(data, len(REVIEW_COLUMNS), where, group, totalled=True)
+        placements = self.align(data, len(REVIEW_COLUMNS), where, group)
         self.settle(placements, lambda cells: placing.review_group_values(group, cells), where, group)
 
     def review(self, data: list[str], where: str) -> None:
@@ -375,7 +375,7 @@ class _Reader:
         """Cells from flattened text, whose empty cells may have been dropped: a row is
         placed by count only when it holds exactly one value per column; with fewer, a last
         value that adds up the others is the row's total (and a total of 0 makes every
-        column 0), the others' columns unknown, where the next row follows at once: a row
+        column 0), the others' columns unknown, where a row or prose follows at once: a row
         that ends the text or a page may have lost its last cells there."""
         values = [c for c in cells if c.kind != "blank"]
         if not values or len(values) == width:

@@ -54,7 +54,7 @@ class Item:
     cells: tuple[str, ...] | None = None
     loose: bool = False  # cut from flattened text by its labels: match labels strictly
     placed: bool = True  # empty cells hold their places (grids, tab rows, markdown rows)
-    followed: bool = True  # the next row follows it at once (not the text's end, where a cut may fall)
+    followed: bool = True  # a row or prose follows it at once (not the text's end, where a cut may fall)
 
     @property
     def is_row(self) -> bool:
@@ -321,9 +321,9 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
 
 
 def _followed(rows: list[_Row], units: list[_Unit], counts: list[int]) -> set[int]:
-    """The rows (by id) that the next row follows at once: nothing but that row's own pieces
-    after their last piece. A row that ends the text, or that words not of a row follow, may
-    have been cut there (a truncated page, a page's foot), its last cells lost."""
+    """The rows (by id) that end where something else begins: the next row at once (lines
+    without pieces aside), or a line of prose or a heading. A row that ends the text, or that
+    other words follow (a page's foot), may have been cut there, its last cells lost."""
     def span(row: _Row) -> tuple[tuple[int, int], tuple[int, int]]:
         keys = [(p.line, p.index) for p in (*row.pieces, *row.absorbed)]
         return min(keys), max(keys)
