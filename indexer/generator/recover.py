@@ -4,10 +4,12 @@ Forms whose text keeps every empty cell in place (tab rows, markdown, grids) are
 position, and ``damage.expected_facets`` already says what they give.  Text that may have lost
 its empty cells (``forms.BY_COUNT``: crawler pipe rows, one cell per line, cells between blank
 lines, a PDF dump, a report on one line) is placed by count: a row is read only when it holds
-exactly one value per column, so a row with a blank cell (left empty, or ``/`` ``—`` ``-``) says
-nothing.  Where a whole table runs together (``oneline`` fused, ``statsfused``) a row is read only
-where its digits split one way under the table's arithmetic (``indexer.extract.tables.fused``;
-the statistics table's in ``statstable.recoverable``); the prose still states what it states.
+exactly one value per column, so a row with a blank cell (left empty, or ``/`` ``—`` ``-``) gives
+only its total, in section 三, where the last value left adds up the others (and every column
+when that total is 0).  Where a whole table runs together (``oneline`` fused, ``statsfused``) a
+row is read only where its digits split one way under the table's arithmetic, its row's or, in
+section 三, the column sums' (``indexer.extract.tables.fused`` and ``columnsums``; the statistics
+table's in ``statstable.recoverable``); the prose still states what it states.
 """
 
 from __future__ import annotations
