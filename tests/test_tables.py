@@ -428,3 +428,12 @@ def test_a_run_of_fifteen_digits_after_section_three_header_words_is_that_row():
         1729, 380, 56, 76, 97, 147, 2485
     ]  # fmt: skip
     assert not any(k.startswith(("复议", "诉讼")) for k in facets)
+
+
+def test_a_last_row_that_the_next_section_follows_on_its_line_keeps_its_total():
+    # A report on one line: the table's last row, then section 四's heading on the same line.
+    line = "（七）总计 7 7 四、结转下年度继续办理 1 1 四、政府信息公开行政复议、行政诉讼情况 2023年，本机关未发生行政复议。\n"
+    facets = read_text(line, 2023).facets
+    assert facets["申请.办理总计"] == 7 and facets["申请.结转下年"] == 1
+    cut = read_text("（七）总计 7 7 四、结转下年度继续办理 1 1\n", 2023).facets  # the text ends there
+    assert cut["申请.办理总计"] == 7 and "申请.结转下年" not in cut

@@ -290,16 +290,17 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
     """Text items for the lines that are not all table, and the rows cut from the pieces."""
     units = _units(lines)
     builder = _Builder()
-    counts = []
+    cut: list[list[Piece]] = []  # each unit's pieces
     for u, unit in enumerate(units):
         if _NUMBERING_LINE.match(unit.text):
             pieces, shape = [Piece(unit.text.strip(), "text", u, 0)], None
         else:
             pieces, shape = line_pieces(unit.text, u)
-        counts.append(len(pieces))
+        cut.append(pieces)
         builder.feed(pieces, shape)
+    counts = [len(pieces) for pieces in cut]
     rows = builder.finish()
-    followed = _followed(rows, units, counts)
+    followed = _followed(rows, cut)
     used: dict[int, set[int]] = {}
     starts: dict[int, list[_Row]] = {}
     for row in rows:
@@ -320,32 +321,32 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
     return out
 
 
-def _followed(rows: list[_Row], units: list[_Unit], counts: list[int]) -> set[int]:
+def _followed(rows: list[_Row], cut: list[list[Piece]]) -> set[int]:
     """The rows (by id) that end where something else begins: the next row at once (lines
-    without pieces aside), or a line of prose or a heading. A row that ends the text, or that
-    other words follow (a page's foot), may have been cut there, its last cells lost."""
+    without pieces aside), or prose or a heading. A row that ends the text, or that other
+    words follow (a page's foot), may have been cut there, its last cells lost."""
     def span(row: _Row) -> tuple[tuple[int, int], tuple[int, int]]:
         keys = [(p.line, p.index) for p in (*row.pieces, *row.absorbed)]
         return min(keys), max(keys)
 
+    counts = [len(pieces) for pieces in cut]
     spans = [span(row) for row in rows]
     followed = set()
     for k, row in enumerate(rows):
         end = spans[k][1]
         if k + 1 < len(rows) and spans[k + 1][0] > end and _adjacent(end, spans[k + 1][0], counts):
             followed.add(id(row))
-        elif _heading_next(end, units, counts):
+        elif _prose_next(end, cut):
             followed.add(id(row))  # the table's last row, the next section's heading after it
     return followed
 
 
-def _heading_next(end: tuple[int, int], units: list[_Unit], counts: list[int]) -> bool:
-    """Whether the first line with pieces after the piece at ``end`` is prose or a heading
-    (四、…, …情况): the table has ended there, not been cut (a page's foot is neither)."""
-    for u in range(end[0] + 1, len(units)):
-        if counts[u]:
-            return bool(_PROSE.search(units[u].text.strip()))
-    return False
+def _prose_next(end: tuple[int, int], cut: list[list[Piece]]) -> bool:
+    """Whether the first piece after the one at ``end`` is prose or a heading (四、…, …情况):
+    the table has ended there, not been cut (a page's foot is neither)."""
+    line, index = end
+    after = [p for p in cut[line] if p.index > index] or next((ps for ps in cut[line + 1 :] if ps), [])
+    return bool(after) and after[0].kind == "text" and bool(_PROSE.search(after[0].text))
 
 
 def _adjacent(end: tuple[int, int], start: tuple[int, int], counts: list[int]) -> bool:
