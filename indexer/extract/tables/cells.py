@@ -58,8 +58,6 @@ def line_pieces(text: str, line: int) -> tuple[list[Piece], str | None]:
     clean = simplified_text(unicodedata.normalize("NFKC", text).replace("\u3000", " ")).strip(" \r\n")  # tabs hold places
     if not clean:
         return [], None
-    if "\t" not in clean and "|" not in clean and parse_cell(clean).kind == "blank":
-        return [Piece("", "blank", line)], None  # "—" or "/" alone: an empty cell, marked, of a cell-a-line row
     pieces, shape = _separated(clean, line) if "\t" in clean or "|" in clean else (_run_pieces(clean, line), None)
     # Numbered with the constructor (dataclasses.replace is several times slower).
     return [Piece(p.text, p.kind, p.line, i) for i, p in enumerate(pieces)], shape

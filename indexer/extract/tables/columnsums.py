@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import product
+from math import prod
 
 from ..templates import APPLICANT_COLUMNS, APPLICATION_ROWS
 
@@ -31,10 +32,10 @@ def facet_names(key: str) -> list[str]:
 def _equations(template: str) -> list[tuple[list[str], list[str]]]:
     """(left terms, right terms) of each column's two sums."""
     results = [row.key for row in APPLICATION_ROWS[template] if row.key not in _OUTSIDE_RESULTS]
+    rows = [facet_names(key) for key in (*_OUTSIDE_RESULTS, *results)]
     equations = []
-    for i in range(len(APPLICANT_COLUMNS)):
-        name = [facet_names(key)[i] for key in (*_OUTSIDE_RESULTS, *results)]
-        new, carried_in, total, carried_out, *parts = name
+    for column in zip(*rows, strict=True):
+        new, carried_in, total, carried_out, *parts = column
         equations.append((parts, [total]))
         equations.append(([new, carried_in], [total, carried_out]))
     return equations
@@ -57,14 +58,11 @@ def settle(
     ]
     if not usable:
         return {}
-    count = 1
-    for key in keys:
-        count *= len(pending[key])
-    if count > _MAX_READINGS:
+    if prod(len(pending[key]) for key in keys) > _MAX_READINGS:
         return {}
     chosen: dict[str, set[Split]] = {key: set() for key in keys}
+    values = dict(known)  # each reading overwrites the same pending names
     for reading in product(*(pending[key] for key in keys)):
-        values = dict(known)
         for key, split in zip(keys, reading, strict=True):
             values.update(zip(names[key], split, strict=True))
         if all(sum(values[t] for t in left) == sum(values[t] for t in right) for left, right in usable):
