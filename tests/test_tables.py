@@ -287,6 +287,77 @@ def test_column_sums_need_the_rows_they_add():
     assert "申请.予以公开" not in reading.facets and reading.facets["申请.部分公开"] == 5
 
 
+# Section 三 of a 2019 grid that leaves blank every cell but the stated ones, the 总计 cell of
+# every result row included (as 14_shanghai_gov_office_2019 in tests/data/real/crawled does).
+_RESULT_LABELS_2019 = (
+    "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
+    "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
+    "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+    "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息", "（六）其他处理",
+)  # fmt: skip
+
+
+def _sparse_grid(total: str = "17") -> list[list[str]]:
+    stated = {"（一）予以公开": ["6", "2", "", "", "", "1", ""], "1.属于国家秘密": ["3", "", "", "", "", "", ""],
+              "1.本机关不掌握相关政府信息": ["4", "1", "", "", "", "", ""]}  # fmt: skip
+    rows = [["一、本年新收政府信息公开申请数量", "13", "3", "", "", "", "1", "17"],
+            ["二、上年结转政府信息公开申请数量", "", "", "", "", "", "", ""]]  # fmt: skip
+    rows += [[label, *stated.get(label, [""] * 7)] for label in _RESULT_LABELS_2019]
+    rows += [["（七）总计", "13", "3", "0", "0", "0", "1", total], ["四、结转下年度继续办理", *[""] * 7]]
+    return rows
+
+
+def test_blank_cells_of_a_grid_are_read_by_the_column_sums():
+    reading = read_grid(_sparse_grid(), 2019)
+    f = reading.facets
+    # 自然人: 6 + 3 + 4 = 13, the 总计 row's; every other cell of the column is 0.
+    assert [f[f"申请.{k}.自然人"] for k in ("予以公开", "部分公开", "不予公开.第三方权益", "其他处理")] == [6, 0, 0, 0]
+    assert f["申请.不予处理.重复申请.商业企业"] == 0 and f["申请.予以公开.科研机构"] == 0
+    # A blank 总计 cell is its row's cells added up, where the 总计 column then adds up too.
+    assert (f["申请.予以公开"], f["申请.不予公开.国家秘密"], f["申请.无法提供.不掌握"]) == (9, 3, 5)
+    assert (f["申请.部分公开"], f["申请.不予公开"], f["申请.无法提供"], f["申请.其他处理"]) == (0, 3, 5, 0)
+    # 新收 + 上年结转 = 总计 + 结转下年 with both carry-over rows blank says only that they are
+    # equal: they stay unknown.
+    assert "申请.上年结转.自然人" not in f and "申请.结转下年" not in f
+    assert any("总计 left blank, summed" in w and "予以公开" in w for w in reading.warnings)
+
+
+def test_blank_totals_stay_blank_where_their_sums_would_not_add_up():
+    # The 总计 row says 18 (its own cells add up to 17): the rows' sums would not match it, so
+    # no blank total is filled in; the applicant columns still add up, their blanks still 0.
+    reading = read_grid(_sparse_grid(total="18"), 2019)
+    f = reading.facets
+    assert "申请.予以公开" not in f and "申请.不予公开" not in f
+    assert f["申请.予以公开.自然人"] == 6 and f["申请.部分公开.自然人"] == 0
+    assert any("are not summed" in w for w in reading.warnings)
+
+
+def test_blank_cells_of_rows_cut_short_are_not_read_as_zero():
+    # Rows that lost their last cells (fewer cells than columns) may have lost numbers:
+    # their missing cells are unknown, so the columns they belong to confirm nothing.
+    rows = _sparse_grid()
+    rows[2] = rows[2][:3]  # 予以公开 keeps 自然人 and 商业企业 only
+    f = read_grid(rows, 2019).facets
+    assert "申请.予以公开.科研机构" not in f and "申请.予以公开" not in f
+    assert f["申请.予以公开.自然人"] == 6
+
+
+def test_a_cell_merged_differently_from_its_header_is_read_under_the_header_it_falls_in():
+    # The header merges the two places under 本年增/减; 行政许可's row merges the two under
+    # 上一年项目数量 instead (14_shanghai_gov_office_2019 in tests/data/real/crawled).
+    grid = [
+        ["第二十条第（五）项", "", "", "", ""],
+        ["信息内容", "上一年项目数量", "本年增/减", "", "处理决定数量"],
+        ["行政许可", "12", "", "+3", "40"],
+        ["其他对外管理服务事项", "5", "", "-1", "8"],
+    ]
+    f = read_grid(grid, 2019).facets
+    assert (f["行政许可.上一年项目数"], f["行政许可.本年增减"], f["行政许可.处理决定数"]) == (12, 3, 40)
+    assert (f["其他对外管理服务事项.上一年项目数"], f["其他对外管理服务事项.本年增减"]) == (5, -1)
+
+
 def test_numbers_whose_empty_cells_were_dropped_are_not_read_as_run_together():
     # 自然人 100, 商业企业 20, 总计 120 with the blanks dropped: no split into seven adds up,
     # so the row is what it is, three numbers whose last adds up the others: its total.

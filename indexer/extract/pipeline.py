@@ -27,7 +27,7 @@ from .tables.interpret import read_tables
 from .tables.labels import is_vocabulary
 from .tables.oldstats import read_old_stats
 from .tables.rows import Item, items_from_blocks
-from .templates import template_of_year
+from .templates import table_of, template_of_year
 
 
 def content_hash(data: bytes) -> str:
@@ -142,19 +142,13 @@ def _facets(table: dict, items: list, lines: list[str], year: int | None, warnin
     error (a table counting every unit of a place, prose counting one office).
     """
     prose, notes = stated_in_prose("\n".join(line for line in lines if line))
-    shown = {_table_of(k) for k in table}
-    prose = {k: v for k, v in prose.items() if _table_of(k) not in shown}
+    shown = {table_of(k) for k in table}
+    prose = {k: v for k, v in prose.items() if table_of(k) not in shown}
     old, old_notes = read_old_stats(items, year)
     low, low_notes = prefer_tables(old, prose, keep_disputed=False)
     merged, merged_notes = prefer_tables(table, low)
     warnings += notes + old_notes + low_notes + merged_notes
     return merged
-
-
-def _table_of(key: str) -> str:
-    """Which official table states a facet: 申请 (section 三), 复议诉讼 (四), else 二."""
-    head = key.split(".", 1)[0]
-    return "复议诉讼" if head in ("复议", "诉讼") else head if head in ("申请", "主动公开") else "二"
 
 
 def _template_by_year(year: int | None, warnings: list[str]) -> str:

@@ -25,7 +25,7 @@ from .. import registry  # the module: registry imports extraction while it load
 from ..models import SECTION_NAMES, Check
 from .agencykey import agency_key
 from .freeform import STATED_KEYS, stated_in_prose
-from .templates import template_of_year
+from .templates import table_of, template_of_year
 
 Record = Mapping
 
@@ -54,16 +54,10 @@ def _facets(record: Record) -> Mapping[str, int | float]:
     return record.get("facets") or {}
 
 
-def _group(key: str) -> str:
-    """Which official table states a facet: 申请 (section 三), 复议诉讼 (四), else 二."""
-    head = key.split(".", 1)[0]
-    return "复议诉讼" if head in ("复议", "诉讼") else head if head in ("申请", "主动公开") else "二"
-
-
 def _tables_read(record: Record) -> set[str]:
     """The table groups whose numbers were read from a table, not from sentences: a group
     holding only facets a sentence can state was not read from a table."""
-    return {_group(k) for k in _facets(record) if k not in STATED_KEYS}
+    return {table_of(k) for k in _facets(record) if k not in STATED_KEYS}
 
 
 # --- 跨年结转 -------------------------------------------------------------------
@@ -121,7 +115,7 @@ def text_vs_tables(record: Record) -> list[Check]:
     checks = {
         key: _compare(key, value, facets[key], stated)
         for key, (value, _) in stated.items()
-        if key in facets and key != "主动公开.条数" and _group(key) in read
+        if key in facets and key != "主动公开.条数" and table_of(key) in read
     }
     for note in record.get("warnings") or ():
         if (m := _DISPUTE.match(note)) and m["key"] not in checks:

@@ -17,7 +17,8 @@ before it and belongs to none, as its numbers are a table, not prose.
 
 Lines are cleaned of mirror damage first (``cleanup.clean_line``) and matched
 in simplified characters, one for one, so "一、總體情況" is a heading and the
-text keeps its own characters.  A bullet ("• 主动公开情况") counts as a
+text keeps its own characters.  A stray character inside 行政复议 ("行政法复议", a
+real heading's slip) still names the part.  A bullet ("• 主动公开情况") counts as a
 sub-number; a problems part whose 五、 was lost still opens 问题改进 when its
 own heading remains ("（一）存在的主要问题").
 
@@ -49,7 +50,7 @@ _STRONG = {
         r"|(?:政府信息)?依申请公开(?:政府信息)?的?(?:办理|工作|受理|处理)?情况)"
     ),
     "复议诉讼": (
-        r"(?:因?(?:政府信息公开)?(?:申请)?(?:被申请)?(?:提起)?行政复议(?:[、和及与]|以及)?"
+        r"(?:因?(?:政府信息公开)?(?:申请)?(?:被申请)?(?:提起)?行政[^、，。\s\d]?复议(?:[、和及与]|以及)?"
         r"(?:提起)?(?:行政)?诉讼(?:[、和及与]?(?:投诉|举报|申诉))*的?(?:情况|案件情况))"
     ),
     "问题改进": (

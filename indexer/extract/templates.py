@@ -239,3 +239,9 @@ def application_keys(template: str) -> list[str]:
 def review_keys() -> list[str]:
     keys = [f"{g}.{c.suffix}" for g, _ in REVIEW_GROUPS for c in REVIEW_COLUMNS]
     return keys + ["诉讼.总计"]
+
+
+def table_of(key: str) -> str:
+    """Which official table states a facet: 申请 (section 三), 复议诉讼 (四), 主动公开 (prose), else 二."""
+    head = key.split(".", 1)[0]
+    return "复议诉讼" if head in ("复议", "诉讼") else head if head in ("申请", "主动公开") else "二"

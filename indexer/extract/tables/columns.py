@@ -25,27 +25,46 @@ class HeaderMap:
 
     def __init__(self) -> None:
         self.positions: dict[str, int] = {}
+        self.ends: dict[str, int] = {}  # where each header's cell ends (its merged cells included)
         self.width = 0
 
     def note(self, cells: list[str]) -> None:
         """Record a row that names two or more template columns (section 三's header takes
         two rows of one grid: they are merged)."""
-        found = {}
+        found: dict[str, tuple[int, int]] = {}
         for i, cell in enumerate(cells):
             key = core_of(cell)
-            if key in _column_keys():
-                found.setdefault(key, i)
+            if key in _column_keys() and key not in found:
+                end = i + 1
+                while end < len(cells) and not cells[end].strip():
+                    end += 1  # a merged cell: the grid leaves its other places empty
+                found[key] = (i, end)
         if len(found) < 2:
             return
         if len(cells) != self.width:
-            self.positions, self.width = {}, len(cells)
-        self.positions.update(found)
+            self.positions, self.ends, self.width = {}, {}, len(cells)
+        self.positions.update((k, start) for k, (start, _) in found.items())
+        self.ends.update((k, end) for k, (_, end) in found.items())
 
     def place(self, cells: list[str], columns: tuple[Column, ...]) -> list[str] | None:
-        """The row's cell under each column's header, or None when the header does not say."""
+        """The row's cell under each column's header, or None when the header does not say.
+
+        A data cell need not start where its header does: under a header merged over two
+        places (本年增/减) a row may merge the two places before it instead (行政许可's
+        上一年项目数量), so its cell stands anywhere within its header's places."""
         if len(cells) != self.width:
             return None
-        spots = [self.positions.get(core_of(col.label)) for col in columns]
+        keys = [core_of(col.label) for col in columns]
+        spots = [self.positions.get(key) for key in keys]
         if None in spots or len(set(spots)) != len(spots):
             return None
-        return [cells[i] for i in spots]
+        starts = sorted(self.positions.values())
+        placed = []
+        for key, spot in zip(keys, spots, strict=True):
+            following = [s for s in starts if s > spot]
+            end = min(self.ends[key], following[0]) if following else self.ends[key]
+            filled = [i for i in range(spot, end) if cells[i].strip()]
+            if len(filled) > 1:
+                return None
+            placed.append(cells[filled[0]] if filled else cells[spot])
+        return placed

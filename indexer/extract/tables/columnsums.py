@@ -8,6 +8,12 @@ the table). A pending row keeps the one split that appears in every reading of
 the pending rows that satisfies each of those equations all of whose terms are
 known; where the sums hold for no reading (the report's own arithmetic is off),
 or for readings that differ on the row, the row stays out.
+
+The same sums read a grid's blank cells (``fill_blanks``): where a column's
+stated numbers already balance an equation and its blank cells all stand on one
+side, those cells are 0; a row whose 总计 cell was left blank then states its
+total as the sum of its applicant cells, kept only where every equation those
+totals enter still holds.
 """
 
 from __future__ import annotations
@@ -69,3 +75,73 @@ def settle(
             for key, split in zip(keys, reading, strict=True):
                 chosen[key].add(split)
     return {key: splits.pop() for key, splits in chosen.items() if len(splits) == 1}
+
+
+def fill_blanks(
+    known: Mapping[str, int | float], blank: set[str], template: str
+) -> tuple[dict[str, int | float], list[str]]:
+    """Values for blank section 三 cells that the column sums settle, and warnings.
+
+    ``blank`` names the cells that rows read from a grid showed empty (never cells a row
+    may have lost: those could hold anything)."""
+    if template not in APPLICATION_ROWS:
+        return {}, []
+    values = dict(known)
+    open_cells = set(blank) - set(values)
+    equations = _equations(template)
+    rows = [facet_names(row.key) for row in APPLICATION_ROWS[template]]
+    totals: dict[str, int | float] = {}
+    filled: dict[str, int | float] = {}
+    while True:
+        zeros = _zeros(values, open_cells, equations)
+        for name in zeros:
+            values[name] = filled[name] = 0
+        open_cells -= set(zeros)
+        summed = {
+            total: sum(values[p] for p in parts)
+            for *parts, total in rows
+            if total in open_cells and all(p in values for p in parts)
+        }
+        for name, value in summed.items():
+            values[name] = totals[name] = filled[name] = value
+        open_cells -= set(summed)
+        if not zeros and not summed:
+            break
+    broken = [
+        (left, right)
+        for left, right in equations
+        if any(t in totals for t in left + right)
+        and all(t in values for t in left + right)
+        and sum(values[t] for t in left) != sum(values[t] for t in right)
+    ]
+    if broken:
+        left, right = broken[0]
+        for name in totals:
+            del filled[name]
+        return filled, [
+            "section 三: rows whose 总计 cell is blank are not summed: with their sums, "
+            f"{' + '.join(left)} would not equal {' + '.join(right)}"
+        ]
+    if totals:
+        rows_named = ", ".join(name.removeprefix("申请.") for name in totals)
+        return filled, [f"section 三: 总计 left blank, summed from the row's applicant cells (the table's "
+                        f"column sums hold): {rows_named}"]
+    return filled, []
+
+
+def _zeros(values: Mapping[str, int | float], open_cells: set[str], equations) -> set[str]:
+    """Blank cells an equation shows to be 0: its stated terms balance, and every blank
+    term stands on one side (cells are never negative)."""
+    zeros: set[str] = set()
+    for left, right in equations:
+        terms = left + right
+        if not all(t in values or t in open_cells for t in terms):
+            continue
+        left_open = [t for t in left if t in open_cells]
+        right_open = [t for t in right if t in open_cells]
+        if bool(left_open) == bool(right_open):
+            continue
+        stated = sum(values[t] for t in left if t in values) - sum(values[t] for t in right if t in values)
+        if stated == 0:
+            zeros.update(left_open or right_open)
+    return zeros

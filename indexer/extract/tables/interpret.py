@@ -7,7 +7,8 @@ not shift numbers into the wrong facet. Values are aligned to the template's
 columns (fixed in the official templates) by the grid's header, or where
 they fit under them one way only; a row that fits several ways that read
 differently is left out (``placing.py``).  A blank cell becomes 0 only where
-the row's own 总计 confirms it.
+the row's own 总计 confirms it, or in section 三 the table's column sums
+(``columnsums.fill_blanks``, which also sums a row whose 总计 cell is blank).
 """
 
 from __future__ import annotations
@@ -116,6 +117,7 @@ class _Reader:
         self.headers = HeaderMap()
         # section 三 rows whose run-together digits split several ways: candidates, where, digits
         self.pending: dict[str, tuple[list[tuple[int, ...]], str, str]] = {}
+        self.blank: set[str] = set()  # section 三 cells a grid row left empty
         self.columns = {
             row.key: t.columns for t in ACTIVE_TABLES[template] for row in t.rows
         }
@@ -124,6 +126,7 @@ class _Reader:
         for row in rows:
             self.row(row)
         self.settle_pending()
+        self.fill_blanks()
 
     def row(self, row: Item) -> None:
         self.placed = row.placed
@@ -240,7 +243,11 @@ class _Reader:
 
     def application(self, key: str, data: list[str], where: str) -> None:
         placements = self.align(data, len(APPLICANT_COLUMNS), where, f"申请.{key}", APPLICANT_COLUMNS, True)
-        self.settle(placements, lambda cells: placing.application_values(key, cells), where, f"申请.{key}")
+        values = self.settle(placements, lambda cells: placing.application_values(key, cells), where,
+                             f"申请.{key}")
+        if values is not None and self.placed and len(data) >= len(APPLICANT_COLUMNS):
+            # Every column had its cell in this grid row: what it left empty is blank, not lost.
+            self.blank.update(n for n in columnsums.facet_names(key) if n not in values)
 
     def review_group_row(self, group: str, data: list[str], where: str) -> None:
         """One group's five numbers (结果维持 … 总计), on the row that names the group or the
@@ -255,19 +262,23 @@ class _Reader:
             self.in_review = False
         self.settle(placements, placing.review_values, where, "复议诉讼")
 
-    def settle(self, placements: list[list[Cell]], read: Reading, where: str, what: str) -> None:
-        """Keep what the row says when every placement of its cells says the same."""
+    def settle(
+        self, placements: list[list[Cell]], read: Reading, where: str, what: str
+    ) -> placing.Values | None:
+        """Keep what the row says when every placement of its cells says the same (returned;
+        None when the row is left out)."""
         if not placements:
-            return
+            return None
         readings = [read(cells) for cells in placements]
         values, notes = readings[0]
         if any(other != values for other, _ in readings[1:]):
             self.warn(f"{where}: {what} fits its {len(placements[0])} columns {len(placements)} ways that "
                       "read differently, and no header says which; left out")
-            return
+            return None
         self.out.warnings.extend(notes)
         for name, value in values.items():
             self.put(name, value, where)
+        return values
 
     def width(self, kind: str, key: str) -> int:
         if kind == "active":
@@ -341,6 +352,14 @@ class _Reader:
                 self.warn(f"{where}: {key} digits '{shown}' run together and split {len(candidates)} ways "
                           "the row's totals allow; the table's column sums do not say which; left out")
         self.pending.clear()
+
+    def fill_blanks(self) -> None:
+        """Blank section 三 cells whose value the table's column sums settle."""
+        known = {k: v for k, v in self.out.facets.items() if k.startswith("申请.")}
+        filled, notes = columnsums.fill_blanks(known, self.blank, self.template)
+        self.out.warnings.extend(notes)
+        for name, value in filled.items():
+            self.put(name, value, "section 三's column sums")
 
     def align(
         self, data: list[str], width: int, where: str, what: str, columns: tuple[Column, ...] = (),
