@@ -223,6 +223,7 @@ def facets_wrong(report, raw, rng: random.Random, ops: list[str]) -> dict:
         (2, "2019", 26, ["split"] * 4),  # 予以公开's likewise
         (2, "2019", 50, ["unhead"] * 3 + ["blank"] * 2),  # 新收 one column right, its 总计 blanked
         (9, "2021", 45, ["lift"] * 3 + ["blank"] * 2),  # 部分公开's 4 read as 商业企业
+        (0, "2021", 0, ["unhead", "blank", "unhead"]),  # 行政许可's emptied row took 行政处罚's 34
     ],
 )
 def test_damage_that_once_gave_wrong_facets(seed, template, rng, ops):

@@ -254,6 +254,13 @@ def test_the_failures_found_in_the_bundled_reports(bundled):
         # the text says only that no 信息处理费 was charged (the table's own words explain nothing).
         ("08_pingtan_zone_2021.txt", "收费未说明", "行政事业性收费 24252.311082 万元，正文无说明"),
         ("10_pingtan_zone_2023.txt", "收费未说明", "行政事业性收费 5949.088667 万元，正文无说明"),
+        ("11_pingtan_zone_2022.txt", "收费未说明", "行政事业性收费 9116.36 万元，正文无说明"),
+        ("12_pingtan_zone_2024.txt", "收费未说明", "行政事业性收费 18651.06 万元，正文无说明"),
+        ("13_pingtan_zone_2025.txt", "收费未说明", "行政事业性收费 4166.241619 万元，正文无说明"),
+        # Real: the sentence counts the year's applications with those carried over (74 + 1,
+        # 713 + 36) where the table's 新收 row counts the new ones alone.
+        ("11_pingtan_zone_2022.txt", "文表不符", "申请.新收：正文 75（总体情况） ≠ 表格 74"),
+        ("15_shuyang_county_gov_2025.md", "文表不符", "申请.新收：正文 749（总体情况） ≠ 表格 713"),
         # Real: a 2022 report written in the pre-2019 seven-part outline.
         (
             "33_shuozhou_weijianwei_2022.txt",
@@ -263,29 +270,32 @@ def test_the_failures_found_in_the_bundled_reports(bundled):
         # The blank official template: its sections hold only （文字描述）.
         ("official-template-2021.docx", "问题改进缺失", "“问题改进”一节为空"),
     }
-    assert len(bundled) == 55
+    assert len(bundled) == 62
 
 
 def test_the_bundled_reports_pass_the_checks_they_can_be_given(bundled):
     passed = {(Path(r["source"]).name, c.rule) for r in bundled for c in report_checks(r) if c.ok}
     rules = {rule for _, rule in passed}
-    assert rules == {"文表不符", "问题改进缺失", "模板不符"}
+    assert rules == {"文表不符", "问题改进缺失", "模板不符", "收费未说明"}
     assert ("000_a11d1aa962f2c413.txt", "文表不符") in passed
+    # 七 fee notices unpaid, and a sentence on the 信息处理费 collected (共计380元).
+    assert ("15_shuyang_county_gov_2025.md", "收费未说明") in passed
     assert ("01_shuyang_ndrc_2023.html", "问题改进缺失") in passed
 
 
 def test_the_pingtan_zone_years_link_and_the_template_years_state_their_carry_over(bundled):
     zone = sorted((r for r in bundled if "pingtan_zone" in r["source"]), key=lambda r: r["year"])
-    assert [r["year"] for r in zone] == [2011, 2012, 2013, 2017, 2019, 2020, 2021, 2023]
+    assert [r["year"] for r in zone] == [2011, 2012, 2013, 2017, 2019, 2020, 2021, 2022, 2023, 2024, 2025]
     # One body, consecutive years, but free-form reports state no 结转: nothing is invented.
     assert carry_over(zone[1], zone[0]) == [] and carry_over(zone[2], zone[1]) == []
-    # The template years state it: 2019's 结转下年 is 2020's 上年结转, and 2020's is 2021's
-    # (both 0); 2023 follows no 2022 report.
+    # The template years state it: 2019's 结转下年 is 2020's 上年结转, and so on to 2025 (2021's
+    # is 1, the others 0; the crawled years' run-together rows give them).
     by_year = {r["year"]: r for r in zone}
     assert [c.detail for c in carry_over(by_year[2020], by_year[2019])] == ["上年结转 0 = 2019 年结转下年 0"]
     assert [c.detail for c in carry_over(by_year[2021], by_year[2020])] == ["上年结转 0 = 2020 年结转下年 0"]
     checks = history_checks(bundled)
     assert sorted(c.detail for found in checks.values() for c in found) == [
-        "上年结转 0 = 2019 年结转下年 0", "上年结转 0 = 2020 年结转下年 0"
+        "上年结转 0 = 2019 年结转下年 0", "上年结转 0 = 2020 年结转下年 0", "上年结转 0 = 2022 年结转下年 0",
+        "上年结转 0 = 2023 年结转下年 0", "上年结转 0 = 2024 年结转下年 0", "上年结转 1 = 2021 年结转下年 1",
     ]  # fmt: skip
     assert all(c.ok for found in checks.values() for c in found)

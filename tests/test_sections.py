@@ -317,6 +317,19 @@ def test_problems_section_found_where_its_number_was_lost() -> None:
     assert sections.text["问题改进"] == "人手不足。\n（二）改进情况。\n加强培训。"
 
 
+@pytest.mark.parametrize(
+    "first",
+    ["（一）2024 年工作中存在问题的改进情况", "（一）上年度存在问题的整改情况", "（一）2024年度存在的主要问题"],
+)
+def test_problems_section_found_by_its_first_part_where_its_heading_was_lost(first: str) -> None:
+    # 上海市人民政府办公厅 2025 as a PDF converter left it: 五、's line lost, its parts kept.
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", "无。", first, "已改进。",
+             "（二）2025 年工作中存在的主要问题", "人手不足。", "六、其他需要报告的事项", "无。"]  # fmt: skip
+    sections = split_sections(lines)
+    assert sections.headings == {"复议诉讼": 0, "问题改进": 2, "其他事项": 6}
+    assert sections.text["问题改进"] == "已改进。\n（二）2025 年工作中存在的主要问题\n人手不足。"
+
+
 def test_problems_subheading_loses_to_the_numbered_heading() -> None:
     lines = [
         "五、存在的主要问题及改进情况",

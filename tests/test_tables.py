@@ -358,6 +358,41 @@ def test_a_cell_merged_differently_from_its_header_is_read_under_the_header_it_f
     assert (f["其他对外管理服务事项.上一年项目数"], f["其他对外管理服务事项.本年增减"]) == (5, -1)
 
 
+def test_a_row_of_numbers_takes_the_label_a_converter_moved_above_it():
+    # 上海市人民政府办公厅 2025 converted from PDF: the wrapped label cell left the table.
+    text = (
+        "| （一）予以公开 | 201 | 5 | 0 | 0 | 0 | 0 | 206 |\n\n"
+        "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）\n\n"
+        "| 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n|---|---|---|---|---|---|---|\n"
+        "| 1.属于国家秘密 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n"
+    )
+    f = read_text(text, 2025).facets
+    assert (f["申请.部分公开"], f["申请.部分公开.自然人"], f["申请.部分公开.商业企业"]) == (2, 2, 0)
+    assert f["申请.予以公开"] == 206 and f["申请.不予公开.国家秘密"] == 4
+
+
+def test_a_row_of_numbers_under_words_that_name_no_row_stays_out():
+    text = "| （一）予以公开 | 201 | 5 | 0 | 0 | 0 | 0 | 206 |\n\n单位：件\n\n| 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+    f = read_text(text, 2025).facets
+    assert f["申请.予以公开"] == 206 and "申请.部分公开" not in f
+    assert not any(v == 2 for k, v in f.items() if k.count(".") == 1)
+
+
+@pytest.mark.parametrize("between", ["", "— 5 —\n"])  # a page's footer parts the labels' lines
+def test_a_row_of_numbers_under_several_rows_labels_stays_out(between):
+    # 上海市科委 2024 converted from PDF: two rows' labels stacked above one row of numbers,
+    # which is the first's (内部事务, by sums the text does not state), not the nearer second's.
+    text = (
+        "| 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n\n"
+        f"5.属于三类内部事务信\n息\n{between}1.本机关不掌握相关政\n府信息\n"
+        "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n|---|---|---|---|---|---|---|\n"
+        "| 6.属于四类过程性信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+    )
+    f = read_text(text, 2024).facets
+    assert "申请.无法提供.不掌握" not in f and "申请.不予公开.内部事务" not in f
+    assert f["申请.不予公开.第三方权益"] == 0 and f["申请.不予公开.过程性信息"] == 1
+
+
 def test_numbers_whose_empty_cells_were_dropped_are_not_read_as_run_together():
     # 自然人 100, 商业企业 20, 总计 120 with the blanks dropped: no split into seven adds up,
     # so the row is what it is, three numbers whose last adds up the others: its total.

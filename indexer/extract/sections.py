@@ -70,7 +70,12 @@ _BULLET = r"[•·●◆◇■□▪▸▶►★☆]"
 _NUMBERING = re.compile(rf"^(?:(?P<top>{_TOP_NUM})|(?P<sub>{_SUB_NUM}|{_BULLET}))?\s*")
 _SPACES = re.compile(r"[\s\u3000]+")
 # The problems part under its own words, for a 问题改进 whose numbered heading was lost.
-_PROBLEMS = re.compile(rf"{_PREFIX}中?(?:存在的?(?:主要)?|主要)(?:问题|不足)(?:[和与及、](?:不足|问题))?")
+# Also the parts a 2021-format 五 opens with: "（一）2024年工作中存在问题的改进情况",
+# "（二）2025年工作中存在的主要问题", "上年度存在问题的整改情况".
+_PROBLEMS = re.compile(
+    rf"(?:\d{{4}}\s*年度?|上一?年度?)?{_PREFIX}中?(?:存在的?(?:主要)?|主要)(?:问题|不足)"
+    r"(?:[和与及、](?:不足|问题))?(?:的?(?:改进|整改)情况)?"
+)
 _LINE_STRONG = {n: re.compile(rf"{_PREFIX}{p}") for n, p in _STRONG.items()}
 _LINE_WEAK = {n: re.compile(p) for n, p in _WEAK.items()}
 _TABLE_CAPTION = re.compile(r"(?:附件?\s*\d*\s*[:：])?[^，。；：,;:]{0,30}政府信息公开(?:工作)?情况统计表")

@@ -78,7 +78,7 @@ def detect_template(rows: Sequence[Item], year: int | None) -> str | None:
 
 
 def read_tables(items: Sequence[Item], year: int | None = None) -> TableReading:
-    rows = _join_broken_rows([it for it in items if it.is_row])
+    rows = _join_broken_rows([it for it in _join_label_lines(items) if it.is_row])
     template = detect_template(rows, year)
     reading = TableReading(template)
     if template is None:
@@ -443,6 +443,67 @@ def _join_broken_rows(rows: list[Item]) -> list[Item]:
         joined.append(both or rows[at])
         at += 2 if both else 1
     return joined
+
+
+def _join_label_lines(items: Sequence[Item]) -> list[Item]:
+    """A row of numbers alone whose label stands on the line just above it, outside the
+    table (a converter that moved a wrapped label cell out: ``（二）部分公开（区分处理的，只计
+    这一情`` / ``形，不计其他情形）`` / ``| 2 | 0 | 0 | 0 | 0 | 0 | 2 |``) is that label's row,
+    where the label alone names one row and no other row is named since the last row of
+    values (a converter that stacked several rows' labels above their numbers leaves it
+    unknown which numbers are whose).
+
+    >>> line, row = (lambda text: Item(text, "", (text,), loose=True, placed=False)), (lambda *c: Item("", "", c))
+    >>> [i.cells for i in _join_label_lines([line("（二）部分公开"), row("2", "0", "2")])]
+    [('（二）部分公开', '2', '0', '2')]
+    >>> len(_join_label_lines([line("5.属于三类内部事务信息"), line("1.本机关不掌握相关政府信息"), row("1", "0", "1")]))
+    3
+    """
+    joined: list[Item] = []
+    named = 0  # lines naming a row since the last row of values
+    for item in items:
+        if not item.is_row and not item.text.strip():
+            joined.append(item)
+            continue
+        label = next((j for j in reversed(joined) if j.is_row or j.text.strip()), None)
+        both = _labelled(label, item) if label is not None and named == 1 else None
+        if both is not None:
+            while joined[-1] is not label:
+                joined.pop()  # the empty lines between them
+            joined[-1] = both
+            named = 0
+            continue
+        joined.append(item)
+        if item.is_row and item.placed and any(_holds_value(c) for c in item.cells or ()):
+            named = 0  # a row of the table (not lines cut into cells, which may hold a page's number)
+        elif _row_named(item):
+            named += 1
+    return joined
+
+
+def _row_named(item: Item) -> bool:
+    """Whether a line (or a row without values) names a row of the tables, if only by a
+    label cut short."""
+    texts = item.cells if item.is_row else (item.text,)
+    return any(lb.kind in ("active", "application") for t in texts if t.strip() for lb in match(t))
+
+
+def _labelled(label: Item, numbers: Item) -> Item | None:
+    if label.is_row and label.placed:
+        return None  # a table's own row whose cells are empty, not a label moved out of it
+    if not numbers.is_row or not numbers.placed or _label_end(list(numbers.cells or ())) >= 0:
+        return None
+    if not any(_holds_value(c) for c in numbers.cells or ()):
+        return None
+    texts = [c for c in (label.cells if label.is_row else (label.text,)) if c.strip()]
+    if not texts or len(texts) > 3 or any(_holds_value(c) for c in texts):
+        return None
+    text = "".join(c.strip() for c in texts)
+    meanings = {(lb.kind, lb.key) for lb in match(text, strict=True)}
+    if len(meanings) != 1 or next(iter(meanings))[0] not in ("active", "application"):
+        return None
+    cells = (text, *(numbers.cells or ()))
+    return Item("\t".join(cells), numbers.where, cells, numbers.loose, numbers.placed, numbers.followed)
 
 
 def _broken_row(first: Item, second: Item) -> Item | None:
