@@ -38,6 +38,7 @@ from .rows import Item
 _IN_YUAN = re.compile(r"[（(]\s*(?:单位[:：])?\s*元\s*[)）]")
 _FUSED = re.compile(r"^(?P<label>.*?[^\d\s.．、])\s*(?P<digits>\d[\d\s]*)$")
 _DIGIT_RUN = re.compile(r"^\d{15,}$")  # section 四's fifteen numbers run together
+_LABEL_LINES = 8  # lines between a table's rows that may hold the label of the next one
 
 Reading = Callable[[list[Cell]], tuple[placing.Values, list[str]]]
 
@@ -449,9 +450,9 @@ def _join_label_lines(items: Sequence[Item]) -> list[Item]:
     """A row of numbers alone whose label stands on the line just above it, outside the
     table (a converter that moved a wrapped label cell out: ``（二）部分公开（区分处理的，只计
     这一情`` / ``形，不计其他情形）`` / ``| 2 | 0 | 0 | 0 | 0 | 0 | 2 |``) is that label's row,
-    where the label alone names one row and no other row is named since the last row of
-    values (a converter that stacked several rows' labels above their numbers leaves it
-    unknown which numbers are whose).
+    where the label alone names one row and no other line since the table's last row of
+    values names one (a converter that stacked several rows' labels above their numbers
+    leaves it unknown which numbers are whose).
 
     >>> line, row = (lambda text: Item(text, "", (text,), loose=True, placed=False)), (lambda *c: Item("", "", c))
     >>> [i.cells for i in _join_label_lines([line("（二）部分公开"), row("2", "0", "2")])]
@@ -460,25 +461,25 @@ def _join_label_lines(items: Sequence[Item]) -> list[Item]:
     3
     """
     joined: list[Item] = []
-    named = 0  # lines naming a row since the last row of values
+    after_row = 0  # where the lines after the table's last row of values start in ``joined``
     for item in items:
-        if not item.is_row and not item.text.strip():
-            joined.append(item)
-            continue
-        label = next((j for j in reversed(joined) if j.is_row or j.text.strip()), None)
-        both = _labelled(label, item) if label is not None and named == 1 else None
-        if both is not None:
-            while joined[-1] is not label:
-                joined.pop()  # the empty lines between them
-            joined[-1] = both
-            named = 0
-            continue
+        if _numbers_alone(item):
+            lines = [n for n in range(after_row, len(joined)) if joined[n].is_row or joined[n].text.strip()]
+            if 0 < len(lines) <= _LABEL_LINES and sum(_row_named(joined[n]) for n in lines) == 1:
+                both = _labelled(joined[lines[-1]], item)
+                if both is not None:
+                    del joined[lines[-1] :]  # the label and the empty lines after it
+                    item = both
         joined.append(item)
         if item.is_row and item.placed and any(_holds_value(c) for c in item.cells or ()):
-            named = 0  # a row of the table (not lines cut into cells, which may hold a page's number)
-        elif _row_named(item):
-            named += 1
+            after_row = len(joined)  # a row of the table (not lines cut into cells: they may hold a page's number)
     return joined
+
+
+def _numbers_alone(item: Item) -> bool:
+    """A row of a table holding numbers and no label."""
+    cells = list(item.cells or ())
+    return item.is_row and item.placed and _label_end(cells) < 0 and any(map(_holds_value, cells))
 
 
 def _row_named(item: Item) -> bool:
@@ -489,11 +490,9 @@ def _row_named(item: Item) -> bool:
 
 
 def _labelled(label: Item, numbers: Item) -> Item | None:
+    """The row of ``numbers`` under the label ``label`` holds, where it holds one: a line, or
+    lines cut into cells, never a table's own row whose cells are empty."""
     if label.is_row and label.placed:
-        return None  # a table's own row whose cells are empty, not a label moved out of it
-    if not numbers.is_row or not numbers.placed or _label_end(list(numbers.cells or ())) >= 0:
-        return None
-    if not any(_holds_value(c) for c in numbers.cells or ()):
         return None
     texts = [c for c in (label.cells if label.is_row else (label.text,)) if c.strip()]
     if not texts or len(texts) > 3 or any(_holds_value(c) for c in texts):
