@@ -175,6 +175,33 @@ def test_blank_zeros_and_fullwidth_show_in_text():
     assert report.expected == report.facets
 
 
+def test_sparse_leaves_zeros_and_result_totals_empty_and_only_with_damage_that_keeps_cells():
+    picked = [choose(seed, template) for seed in range(400) for template in ("2019", "2021")]
+    sparse = [kinds for kinds in picked if "sparse" in kinds]
+    assert sparse and all(not {"lost_rows", "only_total", "fused"} & set(k) for k in sparse)
+    assert all(len(kinds) <= 3 for kinds in picked)
+    report = with_damage(generate(41, damage=False), ("sparse",))
+    assert report.template == "2019" and report.facets["申请.予以公开"] == 4
+    assert report.expected == report.facets  # the column sums give every value back
+    lines = render(report, "tsv").decode("utf-8").splitlines()
+    cells = lambda words: next(line for line in lines if words in line).split("\t")[-7:]  # noqa: E731
+    row = [report.facets[f"申请.予以公开.{c}"] for c in COLUMNS]
+    assert cells("（一）予以公开") == [str(v) if v else "" for v in row] + [""]  # the total left empty
+    new_row = [report.facets[f"申请.新收.{c}"] for c in COLUMNS]
+    assert cells("本年新收") == [str(v) if v else "" for v in new_row] + [str(report.facets["申请.新收"])]
+
+
+def test_sparse_reports_are_read_whole_where_their_empty_cells_keep_their_places(tmp_path):
+    from indexer.extract import extract_path
+
+    report = with_damage(generate(107, damage=False), ("sparse", "broken_labels"))
+    assert report.facets["申请.予以公开"] == 6 and report.facets["申请.办理总计"] == 10
+    for form in ("html", "docx", "tsv", "md"):
+        extracted = extract_path(write(report, form, tmp_path))
+        assert extracted.facets == report.facets, form
+        assert any("总计 left blank, summed" in w for w in extracted.warnings), form
+
+
 def test_free_form_is_prose():
     report = generate(4, template="free", damage=False)
     text = render(report, "free").decode("utf-8")

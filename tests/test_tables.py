@@ -478,6 +478,28 @@ def test_rows_whose_empty_cells_were_dropped_keep_the_total_that_adds_them_up():
         assert [facets[f"申请.{key}.{c.suffix}" if c.suffix else f"申请.{key}"] for c in APPLICANT_COLUMNS] == [0] * 7
 
 
+def test_a_row_showing_one_number_alone_says_totals_may_be_empty():
+    # The same rows, but 予以公开 shows 26 alone: a table that prints its totals cannot (26 > 0
+    # needs a column holding it too), so this one may leave a row's 总计 empty, and 新收's
+    # "26 26" may be two applicants' 26 under an empty total: no total is read by its sum.
+    text = _ELEMENT_PER_LINE.replace("予以公开\n26\n26\n", "予以公开\n26\n")
+    assert text != _ELEMENT_PER_LINE
+    reading = read_text(text, 2023)
+    assert "申请.新收" not in reading.facets and "申请.予以公开" not in reading.facets
+    assert any("a row shows one number alone" in w and "新收" in w for w in reading.warnings)
+    assert reading.facets["申请.上年结转"] == 0  # "0 0": every value shown is 0, the others empty
+
+
+def test_a_total_read_by_its_sum_stays_where_the_column_sums_confirm_it():
+    # 新收 26 26, 上年结转 0 0, （七）总计 25 25, 结转下年 1 1, and a row showing 25 alone:
+    # 26 + 0 = 25 + 1 in the 总计 column confirms all four totals.
+    rows = ["一、本年新收政府信息公开申请数量", "26", "26", "二、上年结转政府信息公开申请数量", "0", "0",
+            "（一）予以公开", "25", "（七）总计", "25", "25", "四、结转下年度继续办理", "1", "1", "四、政府信息公开行政复议"]  # fmt: skip
+    facets = read_text("\n".join(rows) + "\n", 2023).facets
+    assert (facets["申请.新收"], facets["申请.办理总计"], facets["申请.结转下年"]) == (26, 25, 1)
+    assert "申请.予以公开" not in facets
+
+
 def test_a_numbering_on_its_own_line_starts_the_next_row_not_a_value():
     # "2." under 国家秘密's "1 1" was read as a third value (1 1 2: and 1 + 1 = 2 would
     # make 2 its total); it is the next row's number.

@@ -26,7 +26,7 @@ from ..extract.templates import ACTIVE_TABLES, APPLICATION_ROWS, review_keys
 from .layout import ORDINALS, Block, Row, Table, build, grid
 from .model import COLUMNS, SyntheticReport
 
-KINDS = ("lost_rows", "only_total", "blank_zeros", "fullwidth", "broken_labels", "misnumbered", "fused")
+KINDS = ("lost_rows", "only_total", "blank_zeros", "fullwidth", "broken_labels", "misnumbered", "fused", "sparse")
 FREE_KINDS = ("fullwidth", "misnumbered")
 BLANK_MARKS = ("", "/", "—", "-")
 FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -37,18 +37,26 @@ def _rng(report: SyntheticReport, what: str) -> random.Random:
 
 
 FUSED_SHARE = 0.45  # of table reports with fewer than three other kinds (about 30% of all)
+SPARSE_SHARE = 0.6  # of table reports whose other damage leaves section 三's cells in place
+# Damage that leaves every section 三 cell in its row and place, so that ``sparse`` keeps every
+# value recoverable by the table's column sums in the forms that keep empty cells.
+_SPARSE_WITH = frozenset({"blank_zeros", "fullwidth", "broken_labels", "misnumbered"})
 
 
 def choose(seed: int, template: str) -> tuple[str, ...]:
     """One to three kinds of damage that make sense for the template, in application order.
 
-    ``fused`` is drawn after the others, so every seed keeps the damage it had before it existed.
+    ``fused`` and then ``sparse`` are drawn after the others (``sparse`` from its own stream),
+    so every seed keeps the damage it had before they existed.
     """
     rng = random.Random(f"damage:{seed}")
-    kinds = FREE_KINDS if template == "free" else tuple(k for k in KINDS if k != "fused")
+    kinds = FREE_KINDS if template == "free" else tuple(k for k in KINDS if k not in ("fused", "sparse"))
     picked = set(rng.sample(kinds, min(len(kinds), rng.randint(1, 3))))
     if template != "free" and len(picked) < 3 and rng.random() < FUSED_SHARE:
         picked.add("fused")
+    sparse = random.Random(f"sparse:{seed}").random() < SPARSE_SHARE
+    if template != "free" and len(picked) < 3 and picked <= _SPARSE_WITH and sparse:
+        picked.add("sparse")
     return tuple(k for k in KINDS if k in picked)
 
 
@@ -233,6 +241,19 @@ def _blank_zeros(blocks: list[Block], report: SyntheticReport) -> list[Block]:
     return blocks
 
 
+def _sparse(blocks: list[Block], report: SyntheticReport) -> list[Block]:
+    """Section 三 printed sparse (上海市人民政府办公厅 2019): zeros left empty in every row, and the
+    总计 cell of every result row left empty too; only 新收, 上年结转, （七）总计 and 结转下年 print
+    their totals.  The table's column sums still give every value (``columnsums.fill_blanks``)."""
+    totals_kept = {r.key for r in APPLICATION_ROWS[report.template]} - set(columnsums.result_rows(report.template))
+    for table in _tables(blocks, "apply"):
+        for row in table.rows:
+            cells = ["" if v.strip() == "0" else v for v in row.values[:6]]
+            total = row.values[6] if row.key in totals_kept else ""
+            row.values = [*cells, total, *row.values[7:]]
+    return blocks
+
+
 def _fullwidth(blocks: list[Block], report: SyntheticReport) -> list[Block]:
     """Full-width spaces around numbers in cells; full-width digits in free prose."""
     rng = _rng(report, "fullwidth")
@@ -329,6 +350,7 @@ APPLY = {
     "broken_labels": _broken_labels,
     "misnumbered": _misnumbered,
     "fused": _fuse,
+    "sparse": _sparse,
 }
 
 

@@ -6,7 +6,9 @@ its empty cells (``forms.BY_COUNT``: crawler pipe rows, one cell per line, cells
 lines, a PDF dump, a report on one line) is placed by count: a row is read only when it holds
 exactly one value per column, so a row with a blank cell (left empty, or ``/`` ``—`` ``-``) gives
 only its total, in section 三, where the last value left adds up the others (and every column
-when that total is 0).  Where a whole table runs together (``oneline`` fused, ``statsfused``) a
+when that total is 0), unless a row of the table shows one positive value alone (its totals
+may then be empty, and ``1 1`` two applicants' ones): then only totals of 0 and those an
+equation of the column sums confirms.  Where a whole table runs together (``oneline`` fused, ``statsfused``) a
 row is read only where its digits split one way under the table's arithmetic, its row's or, in
 section 三, the column sums' (``indexer.extract.tables.fused`` and ``columnsums``; the statistics
 table's in ``statstable.recoverable``); the prose still states what it states.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..extract.numbers import parse_cell
+from ..extract.tables import columnsums
 from ..extract.templates import APPLICATION_GROUPS, APPLICATION_ROWS
 from . import damage, forms, statstable
 from .layout import Row, Table, build
@@ -53,17 +56,28 @@ def count_losses(report: SyntheticReport, base: dict[str, int | float], fused: b
     rest when the table's column sums choose between a section 三 row's splits)."""
     gone: set[str] = set()
     pending: dict[str, tuple[Table, Row, list[tuple[int, ...]]]] = {}
-    for table in (b.table for b in damage.apply(build(report), report) if b.table):
-        if table.kind == "stats":
-            continue
+    tables = [b.table for b in damage.apply(build(report), report) if b.table and b.table.kind != "stats"]
+    # A section 三 row showing one positive value alone: the table may leave totals empty, so
+    # no row's total is read as the sum of its other values (``_Reader.drop_unsure_sums``).
+    lone = not fused and any(_lone(row) for t in tables if t.kind == "apply" for row in t.rows)
+    summed: dict[str, set[str]] = {}  # a positive total read as the sum of its row: the row's facets
+    for table in tables:
         for row in table.rows:
             readable = _fused_readable(table, row) if fused else not any(_blank(v) for v in row.values)
             if readable:
                 continue
             if fused and _digits_only(row) and (candidates := damage.fused_candidates(table, row)) is not None:
                 pending[row.key] = (table, row, candidates)
-            else:
-                gone |= damage.row_facets(table, row, report.template) - _by_total(table, row, fused)
+                continue
+            kept = _by_total(table, row, fused)
+            if kept and base.get(f"申请.{row.key}"):
+                summed[f"申请.{row.key}"] = kept
+            gone |= damage.row_facets(table, row, report.template) - kept
+    if lone and summed:
+        # Only the sums an equation of the column sums confirms stay (``drop_unsure_sums``).
+        known = {k: v for k, v in base.items() if k not in gone}
+        sure = columnsums.confirmed(known, set(summed), report.template)
+        gone |= {k for total, facets in summed.items() if total not in sure for k in facets}
     gone |= damage.unsettled(report, pending, base, gone)
     # A group's sum is its sub-rows' totals added up, wherever all of them are read.
     for group in APPLICATION_GROUPS:
@@ -98,6 +112,15 @@ def _by_total(table: Table, row: Row, fused: bool) -> set[str]:
     if sum(parts) != total:
         return set()
     return {f"申请.{row.key}"} | ({f"申请.{row.key}.{c}" for c in COLUMNS} if total == 0 else set())
+
+
+def _lone(row: Row) -> bool:
+    """Whether a row, its empty cells dropped, shows one positive number alone."""
+    texts = [v for v in row.values if not _blank(v)]
+    if len(texts) != 1:
+        return False
+    cell = parse_cell(texts[0])
+    return cell.is_number and cell.value > 0
 
 
 def _digits_only(row: Row) -> bool:

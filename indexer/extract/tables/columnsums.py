@@ -35,10 +35,14 @@ def facet_names(key: str) -> list[str]:
     return [f"申请.{key}.{c.suffix}" if c.suffix else f"申请.{key}" for c in APPLICANT_COLUMNS]
 
 
+def result_rows(template: str) -> list[str]:
+    """The keys of section 三's result rows, which add up to （七）总计 (办理总计)."""
+    return [row.key for row in APPLICATION_ROWS[template] if row.key not in _OUTSIDE_RESULTS]
+
+
 def _equations(template: str) -> list[tuple[list[str], list[str]]]:
     """(left terms, right terms) of each column's two sums."""
-    results = [row.key for row in APPLICATION_ROWS[template] if row.key not in _OUTSIDE_RESULTS]
-    rows = [facet_names(key) for key in (*_OUTSIDE_RESULTS, *results)]
+    rows = [facet_names(key) for key in (*_OUTSIDE_RESULTS, *result_rows(template))]
     equations = []
     for column in zip(*rows, strict=True):
         new, carried_in, total, carried_out, *parts = column
@@ -145,3 +149,17 @@ def _zeros(values: Mapping[str, int | float], open_cells: set[str], equations) -
         if stated == 0:
             zeros.update(left_open or right_open)
     return zeros
+
+
+def confirmed(known: Mapping[str, int | float], names: set[str], template: str) -> set[str]:
+    """Those of ``names`` that an equation of the column sums confirms: one whose terms are
+    all known and that holds."""
+    if template not in APPLICATION_ROWS:
+        return set()
+    sure: set[str] = set()
+    for left, right in _equations(template):
+        terms = left + right
+        holds = all(t in known for t in terms) and sum(known[t] for t in left) == sum(known[t] for t in right)
+        if holds:
+            sure |= names & set(terms)
+    return sure

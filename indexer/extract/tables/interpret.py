@@ -119,6 +119,11 @@ class _Reader:
         # section 三 rows whose run-together digits split several ways: candidates, where, digits
         self.pending: dict[str, tuple[list[tuple[int, ...]], str, str]] = {}
         self.blank: set[str] = set()  # section 三 cells a grid row left empty
+        # Section 三 totals of flattened text read as a row's last value adding up the others,
+        # and whether a row there showed one positive value alone (then totals may be blank).
+        self.summed: set[str] = set()
+        self.summed_row = False
+        self.lone_value = False
         self.columns = {
             row.key: t.columns for t in ACTIVE_TABLES[template] for row in t.rows
         }
@@ -127,6 +132,7 @@ class _Reader:
         for row in rows:
             self.row(row)
         self.settle_pending()
+        self.drop_unsure_sums()
         self.fill_blanks()
 
     def row(self, row: Item) -> None:
@@ -246,6 +252,9 @@ class _Reader:
         placements = self.align(data, len(APPLICANT_COLUMNS), where, f"申请.{key}", APPLICANT_COLUMNS, True)
         values = self.settle(placements, lambda cells: placing.application_values(key, cells), where,
                              f"申请.{key}")
+        if self.summed_row and values:
+            self.summed.add(f"申请.{key}")
+        self.summed_row = False
         if values is not None and self.placed and len(data) >= len(APPLICANT_COLUMNS):
             # Every column had its cell in this grid row: what it left empty is blank, not lost.
             self.blank.update(n for n in columnsums.facet_names(key) if n not in values)
@@ -354,6 +363,25 @@ class _Reader:
                           "the row's totals allow; the table's column sums do not say which; left out")
         self.pending.clear()
 
+    def drop_unsure_sums(self) -> None:
+        """A row of flattened text whose last value adds up the others is read as giving its
+        total only where the table prints its totals.  A row showing one positive value alone
+        says it may not: in a table that leaves a row's 总计 empty (上海市人民政府办公厅 2019),
+        ``1 1`` is two applicants' 1 and a blank total, not 1 and its total.  Such a total
+        stays only where it is 0 (every value shown is 0, the others empty) or an equation of
+        the column sums confirms it (新收 + 上年结转 = 总计 + 结转下年, all four read)."""
+        if not (self.lone_value and self.summed):
+            return
+        known = {k: v for k, v in self.out.facets.items() if k.startswith("申请.")}
+        sure = columnsums.confirmed(known, self.summed, self.template)
+        unsure = sorted(n for n in self.summed if n not in sure and known.get(n) != 0)
+        for name in unsure:
+            self.out.facets.pop(name, None)
+        if unsure:
+            self.warn("section 三: a row shows one number alone, so the table may leave a row's 总计 empty: "
+                      "totals read as the sum of a row's other values that no column sum confirms are left "
+                      f"out ({', '.join(n.removeprefix('申请.') for n in unsure)})")
+
     def fill_blanks(self) -> None:
         """Blank section 三 cells whose value the table's column sums settle."""
         known = {k: v for k, v in self.out.facets.items() if k.startswith("申请.")}
@@ -398,6 +426,8 @@ class _Reader:
         column 0), the others' columns unknown, where a row or prose follows at once: a row
         that ends the text or a page may have lost its last cells there."""
         values = [c for c in cells if c.kind != "blank"]
+        if totalled and len(values) == 1 and values[0].is_number and values[0].value > 0:
+            self.lone_value = True
         if not values or len(values) == width:
             return [values + [BLANK] * (width - len(values))]
         if totalled and self.followed and 2 <= len(values) < width and all(v.is_number for v in values):
@@ -405,6 +435,7 @@ class _Reader:
             if sum(v.value for v in parts) == total.value:
                 self.warn(f"{where}: {what} has {len(values)} values for {width} columns; the last adds up the "
                           "others and is kept as the total, the others' columns are not known")
+                self.summed_row = True
                 return [[BLANK] * (width - 1) + [total]]
         if len(values) < width:
             self.warn(f"{where}: {what} has {len(values)} values for {width} columns and its empty "
