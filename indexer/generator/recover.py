@@ -6,9 +6,9 @@ its empty cells (``forms.BY_COUNT``: crawler pipe rows, one cell per line, cells
 lines, a PDF dump, a report on one line) is placed by count: a row is read only when it holds
 exactly one value per column, so a row with a blank cell (left empty, or ``/`` ``—`` ``-``) gives
 only its total, in section 三, where the last value left adds up the others (and every column
-when that total is 0), unless a row of the table shows one positive value alone (its totals
-may then be empty, and ``1 1`` two applicants' ones): then only totals of 0 and those an
-equation of the column sums confirms.  Where a whole table runs together (``oneline`` fused, ``statsfused``) a
+when that total is 0); where a row of the table shows one positive value alone (its totals may
+then be empty, and ``1 1`` two applicants' ones), only totals of 0 and those an equation of the
+column sums confirms.  Where a whole table runs together (``oneline`` fused, ``statsfused``) a
 row is read only where its digits split one way under the table's arithmetic, its row's or, in
 section 三, the column sums' (``indexer.extract.tables.fused`` and ``columnsums``; the statistics
 table's in ``statstable.recoverable``); the prose still states what it states.
@@ -57,8 +57,9 @@ def count_losses(report: SyntheticReport, base: dict[str, int | float], fused: b
     gone: set[str] = set()
     pending: dict[str, tuple[Table, Row, list[tuple[int, ...]]]] = {}
     tables = [b.table for b in damage.apply(build(report), report) if b.table and b.table.kind != "stats"]
-    # A section 三 row showing one positive value alone: the table may leave totals empty, so
-    # no row's total is read as the sum of its other values (``_Reader.drop_unsure_sums``).
+    # A section 三 row showing one positive value alone: the table may leave totals empty, so a
+    # total read as the sum of its row's other values needs the column sums' confirmation
+    # (``_Reader.drop_unsure_sums``).
     lone = not fused and any(_lone(row) for t in tables if t.kind == "apply" for row in t.rows)
     summed: dict[str, set[str]] = {}  # a positive total read as the sum of its row: the row's facets
     for table in tables:

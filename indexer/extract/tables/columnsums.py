@@ -19,6 +19,7 @@ totals enter still holds.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from itertools import product
 from math import prod
 
@@ -40,15 +41,22 @@ def result_rows(template: str) -> list[str]:
     return [row.key for row in APPLICATION_ROWS[template] if row.key not in _OUTSIDE_RESULTS]
 
 
-def _equations(template: str) -> list[tuple[list[str], list[str]]]:
+@cache
+def _equations(template: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """(left terms, right terms) of each column's two sums."""
     rows = [facet_names(key) for key in (*_OUTSIDE_RESULTS, *result_rows(template))]
     equations = []
     for column in zip(*rows, strict=True):
         new, carried_in, total, carried_out, *parts = column
-        equations.append((parts, [total]))
-        equations.append(([new, carried_in], [total, carried_out]))
-    return equations
+        equations.append((tuple(parts), (total,)))
+        equations.append(((new, carried_in), (total, carried_out)))
+    return tuple(equations)
+
+
+def _holds(values: Mapping[str, int | float], left: Sequence[str], right: Sequence[str]) -> bool:
+    """Whether an equation's terms are all known and its two sides add up alike."""
+    terms = (*left, *right)
+    return all(t in values for t in terms) and sum(values[t] for t in left) == sum(values[t] for t in right)
 
 
 def settle(
@@ -75,7 +83,7 @@ def settle(
     for reading in product(*(pending[key] for key in keys)):
         for key, split in zip(keys, reading, strict=True):
             values.update(zip(names[key], split, strict=True))
-        if all(sum(values[t] for t in left) == sum(values[t] for t in right) for left, right in usable):
+        if all(_holds(values, left, right) for left, right in usable):
             for key, split in zip(keys, reading, strict=True):
                 chosen[key].add(split)
     return {key: splits.pop() for key, splits in chosen.items() if len(splits) == 1}
@@ -114,9 +122,9 @@ def fill_blanks(
     broken = [
         (left, right)
         for left, right in equations
-        if any(t in totals for t in left + right)
-        and all(t in values for t in left + right)
-        and sum(values[t] for t in left) != sum(values[t] for t in right)
+        if any(t in totals for t in (*left, *right))
+        and all(t in values for t in (*left, *right))
+        and not _holds(values, left, right)
     ]
     if broken:
         left, right = broken[0]
@@ -138,8 +146,7 @@ def _zeros(values: Mapping[str, int | float], open_cells: set[str], equations) -
     term stands on one side (cells are never negative)."""
     zeros: set[str] = set()
     for left, right in equations:
-        terms = left + right
-        if not all(t in values or t in open_cells for t in terms):
+        if not all(t in values or t in open_cells for t in (*left, *right)):
             continue
         left_open = [t for t in left if t in open_cells]
         right_open = [t for t in right if t in open_cells]
@@ -158,8 +165,6 @@ def confirmed(known: Mapping[str, int | float], names: set[str], template: str) 
         return set()
     sure: set[str] = set()
     for left, right in _equations(template):
-        terms = left + right
-        holds = all(t in known for t in terms) and sum(known[t] for t in left) == sum(known[t] for t in right)
-        if holds:
-            sure |= names & set(terms)
+        if _holds(known, left, right):
+            sure |= names & {*left, *right}
     return sure

@@ -122,7 +122,6 @@ class _Reader:
         # Section 三 totals of flattened text read as a row's last value adding up the others,
         # and whether a row there showed one positive value alone (then totals may be blank).
         self.summed: set[str] = set()
-        self.summed_row = False
         self.lone_value = False
         self.columns = {
             row.key: t.columns for t in ACTIVE_TABLES[template] for row in t.rows
@@ -252,9 +251,6 @@ class _Reader:
         placements = self.align(data, len(APPLICANT_COLUMNS), where, f"申请.{key}", APPLICANT_COLUMNS, True)
         values = self.settle(placements, lambda cells: placing.application_values(key, cells), where,
                              f"申请.{key}")
-        if self.summed_row and values:
-            self.summed.add(f"申请.{key}")
-        self.summed_row = False
         if values is not None and self.placed and len(data) >= len(APPLICANT_COLUMNS):
             # Every column had its cell in this grid row: what it left empty is blank, not lost.
             self.blank.update(n for n in columnsums.facet_names(key) if n not in values)
@@ -352,7 +348,7 @@ class _Reader:
         column sums choose, or the row stays out."""
         if not self.pending:
             return
-        known = {k: v for k, v in self.out.facets.items() if k.startswith("申请.")}
+        known = self.applications()
         chosen = columnsums.settle(known, {k: c for k, (c, _, _) in self.pending.items()}, self.template)
         for key, (candidates, where, shown) in self.pending.items():
             if key in chosen:
@@ -363,6 +359,10 @@ class _Reader:
                           "the row's totals allow; the table's column sums do not say which; left out")
         self.pending.clear()
 
+    def applications(self) -> dict[str, int | float]:
+        """The section 三 facets read so far."""
+        return {k: v for k, v in self.out.facets.items() if k.startswith("申请.")}
+
     def drop_unsure_sums(self) -> None:
         """A row of flattened text whose last value adds up the others is read as giving its
         total only where the table prints its totals.  A row showing one positive value alone
@@ -372,7 +372,7 @@ class _Reader:
         the column sums confirms it (新收 + 上年结转 = 总计 + 结转下年, all four read)."""
         if not (self.lone_value and self.summed):
             return
-        known = {k: v for k, v in self.out.facets.items() if k.startswith("申请.")}
+        known = self.applications()
         sure = columnsums.confirmed(known, self.summed, self.template)
         unsure = sorted(n for n in self.summed if n not in sure and known.get(n) != 0)
         for name in unsure:
@@ -384,8 +384,7 @@ class _Reader:
 
     def fill_blanks(self) -> None:
         """Blank section 三 cells whose value the table's column sums settle."""
-        known = {k: v for k, v in self.out.facets.items() if k.startswith("申请.")}
-        filled, notes = columnsums.fill_blanks(known, self.blank, self.template)
+        filled, notes = columnsums.fill_blanks(self.applications(), self.blank, self.template)
         self.out.warnings.extend(notes)
         for name, value in filled.items():
             self.put(name, value, "section 三's column sums")
@@ -435,7 +434,7 @@ class _Reader:
             if sum(v.value for v in parts) == total.value:
                 self.warn(f"{where}: {what} has {len(values)} values for {width} columns; the last adds up the "
                           "others and is kept as the total, the others' columns are not known")
-                self.summed_row = True
+                self.summed.add(what)
                 return [[BLANK] * (width - 1) + [total]]
         if len(values) < width:
             self.warn(f"{where}: {what} has {len(values)} values for {width} columns and its empty "
@@ -513,11 +512,15 @@ def _numbers_alone(item: Item) -> bool:
     return item.is_row and item.placed and _label_end(cells) < 0 and any(map(_holds_value, cells))
 
 
+def _texts(item: Item) -> list[str]:
+    """A line's text, or the non-empty cells of a row."""
+    return [t for t in (item.cells if item.is_row else (item.text,)) if t.strip()]
+
+
 def _row_named(item: Item) -> bool:
     """Whether a line (or a row without values) names a row of the tables, if only by a
     label cut short."""
-    texts = item.cells if item.is_row else (item.text,)
-    return any(lb.kind in ("active", "application") for t in texts if t.strip() for lb in match(t))
+    return any(lb.kind in ("active", "application") for t in _texts(item) for lb in match(t))
 
 
 def _labelled(label: Item, numbers: Item) -> Item | None:
@@ -525,7 +528,7 @@ def _labelled(label: Item, numbers: Item) -> Item | None:
     lines cut into cells, never a table's own row whose cells are empty."""
     if label.is_row and label.placed:
         return None
-    texts = [c for c in (label.cells if label.is_row else (label.text,)) if c.strip()]
+    texts = _texts(label)
     if not texts or len(texts) > 3 or any(_holds_value(c) for c in texts):
         return None
     text = "".join(c.strip() for c in texts)

@@ -300,7 +300,7 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
         builder.feed(pieces, shape)
     counts = [len(pieces) for pieces in cut]
     rows = builder.finish()
-    followed = _followed(rows, cut)
+    followed = _followed(rows, cut, counts)
     used: dict[int, set[int]] = {}
     starts: dict[int, list[_Row]] = {}
     for row in rows:
@@ -321,7 +321,7 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
     return out
 
 
-def _followed(rows: list[_Row], cut: list[list[Piece]]) -> set[int]:
+def _followed(rows: list[_Row], cut: list[list[Piece]], counts: list[int]) -> set[int]:
     """The rows (by id) that end where something else begins: the next row at once (lines
     without pieces aside), or prose or a heading. A row that ends the text, or that other
     words follow (a page's foot), may have been cut there, its last cells lost."""
@@ -329,7 +329,6 @@ def _followed(rows: list[_Row], cut: list[list[Piece]]) -> set[int]:
         keys = [(p.line, p.index) for p in (*row.pieces, *row.absorbed)]
         return min(keys), max(keys)
 
-    counts = [len(pieces) for pieces in cut]
     spans = [span(row) for row in rows]
     followed = set()
     for k, row in enumerate(rows):
