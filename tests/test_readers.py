@@ -728,6 +728,52 @@ def test_pdf_tables_in_form_xobjects_and_ruled_with_thin_rectangles(tmp_path):
     )
 
 
+def _grid_at(pdf, rows: list[list[str]], widths: list[int], x: float, y: float) -> None:
+    """``rows`` ruled at (x, y), each cell ``widths[k]`` wide."""
+    height = 20
+    pdf.setFont("STSong-Light", 10)
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            pdf.drawString(x + sum(widths[:k]) + 4, y - (r + 1) * height + 6, cell)
+    bottom = y - len(rows) * height
+    for r in range(len(rows) + 1):
+        pdf.line(x, y - r * height, x + sum(widths), y - r * height)
+    for k in range(len(widths) + 1):
+        pdf.line(x + sum(widths[:k]), y, x + sum(widths[:k]), bottom)
+
+
+def test_a_pdf_table_broken_by_a_page_is_given_one_grid_of_columns(tmp_path):
+    # Below the break the labels take two columns where above them they took one; the page
+    # number between does not part them.  A table of another width on the next page, and one
+    # whose page began after a heading, keep their own columns.
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "broken.pdf"
+    pdf = canvas.Canvas(str(path))
+    _grid_at(pdf, [["", "自然人", "总计"], ["一、本年新收", "4", ""]], [200, 60, 60], 80, 200)
+    pdf.setFont("STSong-Light", 10)
+    pdf.drawString(290, 40, "- 1 -")
+    pdf.showPage()
+    _grid_at(pdf, [["三、本年度办理结果", "（一）予以公开", "", "4"]], [100, 100, 60, 60], 80, 780)
+    pdf.showPage()
+    _grid_at(pdf, [["行政复议", "1", "2"]], [100, 100, 60], 80, 780)  # narrower: its own
+    pdf.setFont("STSong-Light", 12)
+    pdf.drawString(80, 600, "四、存在的主要问题及改进情况")
+    pdf.showPage()
+    _grid_at(pdf, [["甲", "1", "2", "3"]], [50, 50, 100, 60], 80, 780)  # page 3's edges and more
+    pdf.save()
+    tables = [(b.where, b.rows) for b in read(path).blocks if isinstance(b, TableBlock)]
+    assert tables == [
+        ("page 1", (("", "", "自然人", "总计"), ("一、本年新收", "", "4", ""))),
+        ("page 2", (("三、本年度办理结果", "（一）予以公开", "", "4"),)),
+        ("page 3", (("行政复议", "1", "2"),)),
+        ("page 4", (("甲", "1", "2", "3"),)),
+    ]
+
+
 def _char(text: str, x0: float, width: float, top: float, upright: bool) -> dict:
     """A character as the PDF reader hands it to pdfplumber (``readers.pdf._chars``)."""
     return {"object_type": "char", "text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + 10,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 import threading
 from bisect import bisect_left
 from functools import cache
@@ -32,6 +33,16 @@ _pdfium_lock = threading.Lock()
 # A segment no more slanted than this (in points over its length) is a ruling line.
 _STRAIGHT = 0.1
 
+# Column edges of a table and of its continuation on the next page this close (points) are one edge.
+_SAME_EDGE = 1.5
+
+# A line printed on every page (a page number: 3, - 3 -, 第3页 共9页), not the report's text.
+_PAGE_FURNITURE = re.compile(r"[-—–_·.．/\s\d第页共]*\d[-—–_·.．/\s\d第页共]*")
+
+# A page's blocks, each table with its column edges (every column's left edge, then the right
+# edge of the last); None for text.
+PageBlocks = list[tuple[Block, tuple[float, ...] | None]]
+
 
 def read(path: str | Path) -> RawDocument:
     """Blocks page by page; a page without a text layer becomes a warning, a PDF without
@@ -43,6 +54,7 @@ def read(path: str | Path) -> RawDocument:
         raise MissingDependency("pypdfium2", "PDF files") from exc
     blocks: list[Block] = []
     warnings: list[str] = []
+    last_table: tuple[int, tuple[float, ...]] | None = None  # a table that may go on on the next page
     with _pdfium_lock:
         try:
             document = pdfium.PdfDocument(str(path))
@@ -60,7 +72,7 @@ def read(path: str | Path) -> RawDocument:
                         page.close()
                     if not page_blocks:
                         warnings.append(f"page {number + 1} has no text layer (scanned?)")
-                    blocks.extend(page_blocks)
+                    last_table = _continue_table(blocks, last_table, page_blocks)
             finally:
                 document.close()
         except pdfium.PdfiumError as exc:
@@ -301,7 +313,70 @@ def _cell_text(chars: list[dict]) -> str:
     return "".join(extract_text(chars).split("\n")).strip()
 
 
-def _page_blocks(layout: _Layout, where: str) -> list[Block]:
+def _continue_table(
+    blocks: list[Block], last_table: tuple[int, tuple[float, ...]] | None, page: PageBlocks
+) -> tuple[int, tuple[float, ...]] | None:
+    """Add a page's blocks to ``blocks``; the last table of the page before (its index there and
+    its column edges) and a table that opens this page are one table broken by the page, when
+    they span the same width and one's column edges are all among the other's: both are then
+    given the finer one's columns.  A row below the break often splits its label over more
+    columns (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密) than the header rows above it, and
+    only one grid of columns puts every number of both pages under its header.  Returns the
+    page's last table when nothing but page numbers follows it."""
+    content = [n for n, (block, _) in enumerate(page) if not _furniture(block)]
+    if last_table is not None and content and (edges := page[content[0]][1]) is not None:
+        at, before = last_table
+        finer = _finer_columns(before, edges)
+        if finer is not None:
+            blocks[at] = _regrid(blocks[at], before, finer)
+            page[content[0]] = (_regrid(page[content[0]][0], edges, finer), finer)
+    start = len(blocks)
+    blocks.extend(block for block, _ in page)
+    if content and (edges := page[content[-1]][1]) is not None:
+        return start + content[-1], edges
+    return None if content else last_table
+
+
+def _furniture(block: Block) -> bool:
+    return isinstance(block, TextBlock) and all(
+        _PAGE_FURNITURE.fullmatch(line) for line in block.text.splitlines() if line.strip()
+    )
+
+
+def _finer_columns(one: tuple[float, ...], other: tuple[float, ...]) -> tuple[float, ...] | None:
+    """The edges of the finer of two tables when the coarser's are all among them and both
+    span the same width; None when they are not one table's columns (or already the same)."""
+    if len(one) == len(other):
+        return None
+    coarse, fine = sorted((one, other), key=len)
+    if abs(coarse[0] - fine[0]) > _SAME_EDGE or abs(coarse[-1] - fine[-1]) > _SAME_EDGE:
+        return None
+    if all(_nearest(fine, x) is not None for x in coarse):
+        return fine
+    return None
+
+
+def _nearest(edges: tuple[float, ...], x: float) -> int | None:
+    n = min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+    return n if abs(edges[n] - x) <= _SAME_EDGE else None
+
+
+def _regrid(table: TableBlock, edges: tuple[float, ...], finer: tuple[float, ...]) -> TableBlock:
+    """The table's rows over the finer columns: each cell at the column its left edge starts,
+    the columns it now spans empty (as a merged cell's other places are)."""
+    if edges is finer:
+        return table
+    at = [_nearest(finer, x) for x in edges[:-1]]
+    rows = []
+    for row in table.rows:
+        cells = [""] * (len(finer) - 1)
+        for n, cell in zip(at, row, strict=True):
+            cells[n] = cell
+        rows.append(tuple(cells))
+    return TableBlock(tuple(rows), table.where)
+
+
+def _page_blocks(layout: _Layout, where: str) -> PageBlocks:
     """Text runs and tables of one page, ordered by their top edge."""
     from pdfplumber.utils.text import chars_to_textmap
 
@@ -312,22 +387,29 @@ def _page_blocks(layout: _Layout, where: str) -> list[Block]:
     if outside:
         text_lines = chars_to_textmap(outside).extract_text_lines(return_chars=False)
         items += [(line["top"], 0, line["text"]) for line in text_lines]
-    items += [(t.bbox[1], 1, _grid(t, layout)) for t in tables]
-    items.sort(key=lambda item: (item[0], item[1]))
-    blocks: list[Block] = []
+    items += [(t.bbox[1], 1, t) for t in tables]
+    items.sort(key=lambda item: item[:2])
+    blocks: PageBlocks = []
     lines: list[str] = []
     for _, kind, value in items:
         if kind == 0:
             lines.append(value)
             continue
         if lines:
-            blocks.append(TextBlock("\n".join(lines), where))
+            blocks.append((TextBlock("\n".join(lines), where), None))
             lines = []
-        if any(any(cell for cell in row) for row in value):
-            blocks.append(TableBlock(value, where))
+        grid = _grid(value, layout)
+        if any(any(cell for cell in row) for row in grid):
+            blocks.append((TableBlock(grid, where), _column_edges(value)))
     if lines:
-        blocks.append(TextBlock("\n".join(lines), where))
+        blocks.append((TextBlock("\n".join(lines), where), None))
     return blocks
+
+
+def _column_edges(table) -> tuple[float, ...]:
+    """The left edge of each of the grid's columns (as pdfplumber's ``Table.rows`` orders
+    them), then the table's right edge."""
+    return (*sorted({cell[0] for cell in table.cells}), max(cell[2] for cell in table.cells))
 
 
 @cache
