@@ -344,6 +344,47 @@ def test_blank_cells_of_rows_cut_short_are_not_read_as_zero():
     assert f["申请.予以公开.自然人"] == 6
 
 
+def _other_handling(reading) -> dict:
+    return {k: v for k, v in reading.facets.items() if k.startswith("申请.其他处理")}
+
+
+def test_a_rows_one_number_beside_its_blank_total_is_its_other_applicants_where_the_sums_say_so():
+    # （六）其他处理 shows 1 under 其他 and leaves its 总计 blank: its total, and its 其他 cell's
+    # where the column sums make its other applicant cells 0.
+    rows = _sparse_grid(total="18")
+    rows[0] = ["一、本年新收政府信息公开申请数量", "13", "3", "", "", "", "2", "18"]
+    rows[20] = ["（六）其他处理", "", "", "", "", "", "1", ""]
+    rows[21] = ["（七）总计", "13", "3", "0", "0", "0", "2", "18"]
+    reading = read_grid(rows, 2019)
+    assert _other_handling(reading) == {
+        "申请.其他处理": 1, "申请.其他处理.自然人": 0, "申请.其他处理.商业企业": 0, "申请.其他处理.科研机构": 0,
+        "申请.其他处理.社会公益组织": 0, "申请.其他处理.法律服务机构": 0, "申请.其他处理.其他": 1,
+    }  # fmt: skip
+    assert any("beside its blank 总计 is its 其他 applicants' too" in w for w in reading.warnings)
+    # Where 自然人's column needs the 1 (the row shifted one cell left), the 其他 cell stays
+    # unknown; the columns that add up without the row still make its cells there 0.
+    rows[0] = ["一、本年新收政府信息公开申请数量", "14", "3", "", "", "", "1", "18"]
+    rows[21] = ["（七）总计", "14", "3", "0", "0", "0", "1", "18"]
+    assert _other_handling(read_grid(rows, 2019)) == {
+        "申请.其他处理": 1, "申请.其他处理.商业企业": 0, "申请.其他处理.科研机构": 0,
+        "申请.其他处理.社会公益组织": 0, "申请.其他处理.法律服务机构": 0,
+    }  # fmt: skip
+
+
+def test_a_row_with_no_numbers_broken_across_a_page_is_joined():
+    # A table that leaves zeros empty, printed to PDF: 2.没有现成信息需要另行制作 broken after
+    # 2.没, no number on either part; unread, it would leave every column sum open.  The
+    # header's rows above, also without numbers, stay apart.
+    header = [["", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+              ["", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]]  # fmt: skip
+    rows = _sparse_grid()
+    at = next(n for n, row in enumerate(rows) if row[0] == "2.没有现成信息需要另行制作")
+    rows[at : at + 1] = [["2.没", *[""] * 7], ["有现成信息需要另行制作", *[""] * 7]]
+    f = read_grid([*header, *rows], 2019).facets
+    assert f["申请.无法提供.需另行制作"] == 0 and f["申请.无法提供.需另行制作.自然人"] == 0
+    assert (f["申请.予以公开"], f["申请.予以公开.科研机构"], f["申请.部分公开.商业企业"]) == (9, 0, 0)
+
+
 def test_a_cell_merged_differently_from_its_header_is_read_under_the_header_it_falls_in():
     # The header merges the two places under 本年增/减; 行政许可's row merges the two under
     # 上一年项目数量 instead (14_shanghai_gov_office_2019 in tests/data/real/crawled).

@@ -20,6 +20,11 @@ def _column_keys() -> frozenset[str]:
     return frozenset(core_of(c.label) for c in (*cols, *APPLICANT_COLUMNS))
 
 
+def names_a_column(cell: str) -> bool:
+    """Whether a cell is a template column's header (自然人, 本年制发件数 …)."""
+    return core_of(cell) in _column_keys()
+
+
 class HeaderMap:
     """The positions of the column headers last seen, for rows of the same width."""
 
@@ -34,7 +39,7 @@ class HeaderMap:
         found: dict[str, tuple[int, int]] = {}
         for i, cell in enumerate(cells):
             key = core_of(cell)
-            if key in _column_keys() and key not in found:
+            if names_a_column(cell) and key not in found:
                 end = i + 1
                 while end < len(cells) and not cells[end].strip():
                     end += 1  # a merged cell: the grid leaves its other places empty

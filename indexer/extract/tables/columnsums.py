@@ -90,12 +90,15 @@ def settle(
 
 
 def fill_blanks(
-    known: Mapping[str, int | float], blank: set[str], template: str
+    known: Mapping[str, int | float], blank: set[str], template: str,
+    maybe: Mapping[str, int | float] | None = None,
 ) -> tuple[dict[str, int | float], list[str]]:
     """Values for blank section 三 cells that the column sums settle, and warnings.
 
     ``blank`` names the cells that rows read from a grid showed empty (never cells a row
-    may have lost: those could hold anything)."""
+    may have lost: those could hold anything).  ``maybe`` gives the 其他 cells that a row's
+    one number beside a blank 总计 may be (the row was read as giving its total): each is
+    that number where the row's other applicant cells come out 0."""
     if template not in APPLICATION_ROWS:
         return {}, []
     values = dict(known)
@@ -103,6 +106,7 @@ def fill_blanks(
     equations = _equations(template)
     rows = [facet_names(row.key) for row in APPLICATION_ROWS[template]]
     totals: dict[str, int | float] = {}
+    lone: list[str] = []
     filled: dict[str, int | float] = {}
     while True:
         zeros = _zeros(values, open_cells, equations)
@@ -117,8 +121,16 @@ def fill_blanks(
         for name, value in summed.items():
             values[name] = totals[name] = filled[name] = value
         open_cells -= set(summed)
-        if not zeros and not summed:
+        shown = _lone_numbers(values, maybe or {}, rows)
+        for name, value in shown.items():
+            values[name] = filled[name] = value
+        lone += shown
+        if not zeros and not summed and not shown:
             break
+    notes = []
+    if lone:
+        notes.append("section 三: a row's one number beside its blank 总计 is its 其他 applicants' too (its other "
+                     f"applicant cells are 0 by the column sums): {', '.join(n.removeprefix('申请.') for n in lone)}")
     broken = [
         (left, right)
         for left, right in equations
@@ -131,14 +143,30 @@ def fill_blanks(
         for name in totals:
             del filled[name]
         return filled, [
+            *notes,
             "section 三: rows whose 总计 cell is blank are not summed: with their sums, "
-            f"{' + '.join(left)} would not equal {' + '.join(right)}"
+            f"{' + '.join(left)} would not equal {' + '.join(right)}",
         ]
     if totals:
         rows_named = ", ".join(name.removeprefix("申请.") for name in totals)
-        return filled, [f"section 三: 总计 left blank, summed from the row's applicant cells (the table's "
-                        f"column sums hold): {rows_named}"]
-    return filled, []
+        notes.append(f"section 三: 总计 left blank, summed from the row's applicant cells (the table's "
+                     f"column sums hold): {rows_named}")
+    return filled, notes
+
+
+def _lone_numbers(
+    values: Mapping[str, int | float], maybe: Mapping[str, int | float], rows: list[list[str]]
+) -> dict[str, int | float]:
+    """The ``maybe`` cells whose row's 总计 less its other applicant cells, all known, is the
+    number the row shows: the row's parts then add up only with it there."""
+    found: dict[str, int | float] = {}
+    for *parts, total in rows:
+        unknown = [p for p in parts if p not in values]
+        if total in values and len(unknown) == 1 and unknown[0] in maybe:
+            rest = values[total] - sum(values[p] for p in parts if p in values)
+            if rest == maybe[unknown[0]]:
+                found[unknown[0]] = rest
+    return found
 
 
 def _zeros(values: Mapping[str, int | float], open_cells: set[str], equations) -> set[str]:

@@ -31,7 +31,7 @@ from ..templates import (
     template_of_year,
 )
 from . import columnsums, fused, placing
-from .columns import HeaderMap
+from .columns import HeaderMap, names_a_column
 from .labels import Label, core_of, match, template_votes
 from .rows import Item
 
@@ -119,6 +119,7 @@ class _Reader:
         # section 三 rows whose run-together digits split several ways: candidates, where, digits
         self.pending: dict[str, tuple[list[tuple[int, ...]], str, str]] = {}
         self.blank: set[str] = set()  # section 三 cells a grid row left empty
+        self.maybe: dict[str, int | float] = {}  # 其他 cells a row's lone number beside its 总计 may be
         # Section 三 totals of flattened text read as a row's last value adding up the others,
         # and whether a row there showed one positive value alone (then totals may be blank).
         self.summed: set[str] = set()
@@ -253,7 +254,11 @@ class _Reader:
                              f"申请.{key}")
         if values is not None and self.placed and len(data) >= len(APPLICANT_COLUMNS):
             # Every column had its cell in this grid row: what it left empty is blank, not lost.
-            self.blank.update(n for n in columnsums.facet_names(key) if n not in values)
+            names = columnsums.facet_names(key)
+            if placing.beside_total(placements[0]) and placements[0][-2].value > 0:
+                # Read as the row's total; the 其他 cell's too where the column sums say so.
+                self.maybe[names[-2]] = placements[0][-2].value
+            self.blank.update(n for n in names if n not in values and n not in self.maybe)
 
     def review_group_row(self, group: str, data: list[str], where: str) -> None:
         """One group's five numbers (结果维持 … 总计), on the row that names the group or the
@@ -384,7 +389,7 @@ class _Reader:
 
     def fill_blanks(self) -> None:
         """Blank section 三 cells whose value the table's column sums settle."""
-        filled, notes = columnsums.fill_blanks(self.applications(), self.blank, self.template)
+        filled, notes = columnsums.fill_blanks(self.applications(), self.blank, self.template, self.maybe)
         self.out.warnings.extend(notes)
         for name, value in filled.items():
             self.put(name, value, "section 三's column sums")
@@ -458,14 +463,19 @@ class _Reader:
 
 def _join_broken_rows(rows: list[Item]) -> list[Item]:
     """Join a grid row broken in two (across a page, as Word and WPS break a tall row when
-    they print to PDF): the first part holds the numbers and labels cut short (`（二）部`,
-    `2.没`) that name no row, the second only the labels' ends (`开（区分处理的…）`). The two
-    are one row when the second has no number, each of its texts lies over a text or an empty
-    cell, and the joined labels name a row that the first part's did not.
+    they print to PDF): the first part holds the numbers, if the row has any (a table that
+    leaves zeros empty may show none), and labels cut short (`（二）部`, `2.没`) that name no
+    row, the second only the labels' ends (`开（区分处理的…）`). The two are one row when the
+    second has no number, each of its texts lies over a text or an empty cell, and the joined
+    labels name a row that the first part's did not.
 
     >>> row = lambda *cells: Item("", "", cells)
     >>> [r.cells for r in _join_broken_rows([row("", "（二）部", "0", "1"), row("理结果", "分公开（区分处理的）", "", "")])]
     [('理结果', '（二）部分公开（区分处理的）', '0', '1')]
+    >>> [r.cells for r in _join_broken_rows([row("", "2.没", "", ""), row("", "有现成信息需要另行制作", "", "")])]
+    [('', '2.没有现成信息需要另行制作', '', '')]
+    >>> len(_join_broken_rows([row("（本列数据的勾稽关系为：…）", "申请人情况", ""), row("", "自然人", "总计")]))
+    2
     """
     joined: list[Item] = []
     at = 0
@@ -543,8 +553,10 @@ def _broken_row(first: Item, second: Item) -> Item | None:
     if not (first.placed and second.placed) or first.loose or second.loose:
         return None
     upper, lower = list(first.cells or ()), list(second.cells or ())
-    if any(map(_holds_value, lower)) or not any(map(_holds_value, upper)):
+    if any(map(_holds_value, lower)):
         return None  # most pairs: two rows of numbers
+    if not any(map(_holds_value, upper)) and any(map(names_a_column, upper + lower)):
+        return None  # the header's rows (自然人 | 法人或其他组织 over 商业企业 | 科研机构 …)
     # The two parts may be drawn as two tables whose grids differ by a sliver column at the
     # end: the ends of labels stand at the left, under the labels they end.
     if any(c.strip() for c in lower[len(upper) :]) or not any(c.strip() for c in lower):

@@ -73,13 +73,13 @@ def _amount(col: Column, cell: Cell, money_unit: str | None, where: str, notes: 
 
 def application_values(key: str, cells: list[Cell]) -> tuple[Values, list[str]]:
     """Section 三: a row's values under the applicant columns."""
-    numbers = [c for c in cells if c.is_number]
-    if len(numbers) == 1 and cells[-2].is_number:
+    if beside_total(cells):
         # A row that states one number next to the total column states its total
         # (seed 001's layout shifts it one cell left): the breakdown is confirmed
-        # below only when that total is 0.  Further left it is an applicant's
-        # (a row broken over two lines, its first cell on the first).
-        cells = [BLANK] * (len(cells) - 1) + numbers
+        # below only when that total is 0 (or by the column sums, see the reader's
+        # fill_blanks).  Further left it is an applicant's (a row broken over two
+        # lines, its first cell on the first).
+        cells = [BLANK] * (len(cells) - 1) + [cells[-2]]
     values: Values = {}
     for col, cell in zip(APPLICANT_COLUMNS, confirm_blanks(cells), strict=True):
         if cell.is_number:
@@ -104,6 +104,12 @@ def review_group_values(group: str, cells: list[Cell]) -> tuple[Values, list[str
     part = confirm_blanks(cells)
     return {f"{group}.{col.suffix}": cell.value for col, cell in zip(REVIEW_COLUMNS, part, strict=True)
             if cell.is_number}, []
+
+
+def beside_total(cells: list[Cell]) -> bool:
+    """Whether a section 三 row's one number stands next to its 总计 cell (under 其他): its
+    total, and its 其他 applicant's too unless the row was shifted one cell left."""
+    return sum(c.is_number for c in cells) == 1 and cells[-2].is_number
 
 
 def confirm_blanks(cells: list[Cell]) -> list[Cell]:
