@@ -10,6 +10,7 @@ import pytest
 from indexer.extract import extract_path
 from indexer.extract.readers import read
 from indexer.generator import generate
+from indexer.generator.damage import with_damage
 from indexer.models import TableBlock
 
 PRINTED = Path(__file__).parent / "data" / "printed"
@@ -74,3 +75,60 @@ def test_pdftotext_layout_text_gives_the_rows_whose_labels_start_on_their_number
     assert (facets["申请.予以公开"], facets["申请.部分公开"], facets["申请.新收.自然人"]) == (1346, 277, 2281)
     assert "申请.不予公开.国家秘密" not in facets
     assert len(facets) == 165
+
+
+def drawn(seed: int, form: str, damage: str):
+    return with_damage(generate(seed, damage=False, form=form), (damage,))
+
+
+@pytest.mark.parametrize(
+    ("name", "seed", "form", "damage"),
+    [
+        # Zeros and result rows' totals left empty, the table broken across pages: a row
+        # without a number broken after 2.没 (1007), and （六）其他处理's one number under 其他
+        # beside its empty 总计 (1004).
+        ("2025-2021-docx-001007.sparse.pdf", 1007, "docx", "sparse"),
+        ("2019-2019-docx-001004.sparse.pdf", 1004, "docx", "sparse"),
+        # Saved again by LibreOffice: section 四's grid has a column no group has, where
+        # 行政诉讼's merged cell starts, and the zeros are empty.
+        ("2019-2019-docx-001012.blank_zeros.docx", 1012, "docx", "blank_zeros"),
+        # A web page printed: section 四's header broken by the page, its zeros `/`.
+        ("2019-2019-html-001006.blank_zeros.pdf", 1006, "html", "blank_zeros"),
+    ],
+)
+def test_a_converted_report_whose_tables_leave_cells_empty_gives_every_number(name, seed, form, damage):
+    report = drawn(seed, form, damage)
+    assert dict(extract_path(PRINTED / name).facets) == report.expected
+
+
+def test_section_four_words_are_not_section_three_rows_in_pdftotext_text():
+    """其他 of section 四's header (其他结果, one character a line) after （六）其他处理's rows is
+    not 3.其他: no number of section 四 goes to section 三."""
+    report = drawn(1001, "docx", "blank_zeros")
+    facets = dict(extract_path(PRINTED / "2021-2021-docx-001001.blank_zeros.pdftotext-raw.txt").facets)
+    assert {k: report.facets.get(k) for k in facets} == facets
+    assert not any(k.startswith("申请.其他处理") for k in facets)
+
+
+def test_a_label_wrapped_after_a_word_of_its_own_is_one_label():
+    """其他 / 对外管理服务事项 on two lines is the 2019 template's row, and the report stays a
+    2019 one (其他 alone is 2021's 3.其他)."""
+    report = drawn(1017, "docx", "broken_labels")
+    extracted = extract_path(PRINTED / "2020-2019-docx-001017.broken_labels.pdftotext-raw.txt")
+    facets = dict(extracted.facets)
+    assert extracted.template == "2019"
+    assert {k: report.facets.get(k) for k in facets} == facets
+    assert (facets["其他对外管理服务事项.上一年项目数"], facets["其他对外管理服务事项.本年增减"]) == (0, 1)
+
+
+def test_numbers_printed_over_two_lines_are_not_taken_in_the_wrong_order():
+    """Full-width digits sit lower than the labels: pdftotext -layout prints 新收's 11 on the
+    label's second line and section 四's row over two lines. Neither is read out of order:
+    1 0 1 1 1 15 is not split into seven to fit, and section 四's numbers do not add up
+    group by group in the order printed."""
+    report = drawn(1024, "docx", "fullwidth")
+    extracted = extract_path(PRINTED / "2024-2021-docx-001024.fullwidth.pdftotext-layout.txt")
+    facets = dict(extracted.facets)
+    assert {k: report.facets.get(k) for k in facets} == facets
+    assert "申请.新收.自然人" not in facets and "复议.总计" not in facets
+    assert any("复议诉讼's numbers do not add up group by group" in w for w in extracted.warnings)

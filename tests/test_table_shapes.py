@@ -436,10 +436,15 @@ def test_a_sliver_column_between_two_cells_is_no_column_of_the_row():
     facets = read_tables(items_from_blocks([TableBlock(tuple(map(tuple, rows)), "table 3")]), 2020).facets
     assert facets["复议.维持"] == 1 and facets["诉讼.直接起诉.纠正"] == 2 and facets["诉讼.复议后起诉.未审结"] == 1
     assert facets["诉讼.总计"] == 3
-    # Two blanks in a row of fifteen values' worth of cells and a sliver: which is which cannot
-    # be told, so the row is left out as before.
+    # Two blanks in a row of fifteen values' worth of cells and a sliver: the header's names
+    # tell which is which (the sliver stands under none), 直接起诉's 结果维持 is the other, 0 as
+    # its group adds up without it.
     rows[3][6] = ""
     facets = read_tables(items_from_blocks([TableBlock(tuple(map(tuple, rows)), "table 3")]), 2020).facets
+    assert (facets["诉讼.直接起诉.维持"], facets["诉讼.直接起诉.纠正"], facets["诉讼.复议后起诉.总计"]) == (0, 2, 1)
+    # Without the rows that name the columns, which is which cannot be told: the row is left out.
+    headless = [rows[0], rows[3]]
+    facets = read_tables(items_from_blocks([TableBlock(tuple(map(tuple, headless)), "table 3")]), 2020).facets
     assert not any(k.startswith(("复议", "诉讼")) for k in facets)
 
 

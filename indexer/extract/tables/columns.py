@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..templates import ACTIVE_TABLES, APPLICANT_COLUMNS, Column
+from ..templates import ACTIVE_TABLES, APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, Column
 from .labels import core_of
 
 
@@ -73,3 +73,36 @@ class HeaderMap:
                 return None
             placed.append(cells[filled[0]] if filled else cells[spot])
         return placed
+
+
+class ReviewHeader:
+    """Where section 四's fifteen columns sit in a grid, from its header: each group's five
+    columns (结果维持 … 总计) named once per group, 复议's on one row, 行政诉讼's two groups on
+    the next.  A grid may hold a column no group has (a sliver where 行政诉讼's merged cell
+    starts left of its sub-columns); the header's names say which cells are the numbers."""
+
+    _NAMES = tuple(core_of(c.label) for c in REVIEW_COLUMNS)
+
+    def __init__(self) -> None:
+        self.width = 0
+        self.names: dict[int, str] = {}  # grid position -> column name
+
+    def note(self, cells: list[str]) -> None:
+        """Record a row naming a group's five columns or more (two header rows of one grid
+        are merged)."""
+        found = {i: core_of(cell) for i, cell in enumerate(cells) if core_of(cell) in self._NAMES}
+        if len(found) < len(self._NAMES):
+            return
+        if len(cells) != self.width:
+            self.width, self.names = len(cells), {}
+        self.names.update(found)
+
+    def place(self, cells: list[str]) -> list[str] | None:
+        """The row's cell under each of the fifteen columns, or None when the header does
+        not name them all, group by group in the template's order."""
+        if len(cells) != self.width:
+            return None
+        at = sorted(self.names)
+        if [self.names[i] for i in at] != list(self._NAMES) * len(REVIEW_GROUPS):
+            return None
+        return [cells[i] for i in at]

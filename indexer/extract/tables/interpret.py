@@ -31,7 +31,7 @@ from ..templates import (
     template_of_year,
 )
 from . import columnsums, fused, placing
-from .columns import HeaderMap, names_a_column
+from .columns import HeaderMap, ReviewHeader, names_a_column
 from .labels import Label, core_of, match, template_votes
 from .rows import Item
 
@@ -70,9 +70,12 @@ def detect_template(rows: Sequence[Item], year: int | None) -> str | None:
         # not as a header word (the 其他 column, 其他结果).
         if any(parse_cell(c).is_number for c in row.cells or ()):
             votes.update(lb.template for lb in labels[-1:] if lb.template)
-    if votes:
-        return votes.most_common(1)[0][0]
     by_year = template_of_year(year)
+    if votes:
+        (first, most), *others = votes.most_common()
+        if others and others[0][1] == most and by_year in votes:
+            return by_year  # as many votes for each: the report's year decides
+        return first
     if not recognised or by_year == "free":
         return None  # before 2019 no table follows a template: the report is free-form
     return by_year or "2019"
@@ -116,6 +119,7 @@ class _Reader:
         self.followed = True  # a row or prose follows the current row at once (it was not cut short)
         self.cells: list[str] = []  # the current row, labels included
         self.headers = HeaderMap()
+        self.review_header = ReviewHeader()
         # section 三 rows whose run-together digits split several ways: candidates, where, digits
         self.pending: dict[str, tuple[list[tuple[int, ...]], str, str]] = {}
         self.blank: set[str] = set()  # section 三 cells a grid row left empty
@@ -142,6 +146,7 @@ class _Reader:
         self.cells = cells
         if row.placed:
             self.headers.note(cells)
+            self.review_header.note(cells)
         split = _label_end(cells)
         labels, data = cells[: split + 1], cells[split + 1 :]
         digits: tuple[str, ...] | None = None
@@ -210,7 +215,7 @@ class _Reader:
         named = {g for g in map(_review_group, labels) if g}
         if len(named) == 1:
             self.review_group = named.pop()
-            self.in_review = True
+            self.enter_review()
         elif self.review_group and (
             named or any(match(cell, strict=True) for cell in labels if not _review_column(cell))
         ):
@@ -236,7 +241,13 @@ class _Reader:
         if label.kind == "group":
             self.group = label.key
         elif label.kind == "review" and any(w in cell for w in ("复议", "诉讼")):
-            self.in_review = True
+            self.enter_review()
+
+    def enter_review(self) -> None:
+        """Section 四 begins: section 三's group ends with it (其他 there is a column, 其他结果
+        cut short, never （六）其他处理's 3.其他)."""
+        self.in_review = True
+        self.group = None
 
     # --- reading values ----------------------------------------------------
 
@@ -268,9 +279,20 @@ class _Reader:
         self.settle(placements, lambda cells: placing.review_group_values(group, cells), where, group)
 
     def review(self, data: list[str], where: str) -> None:
-        placements = self.align(data, len(REVIEW_COLUMNS) * len(REVIEW_GROUPS), where, "复议诉讼")
-        if placements:
-            self.in_review = False
+        width = len(REVIEW_COLUMNS) * len(REVIEW_GROUPS)
+        placed = self.review_header.place(self.cells) if self.placed and len(data) > width else None
+        if placed is not None:
+            placements = [[parse_cell(c) for c in placed]]  # a column no group has: go by the header
+        else:
+            placements = self.align(data, width, where, "复议诉讼")
+        if any(cell.kind != "blank" for cells in placements for cell in cells):
+            self.in_review = False  # its numbers read (a row of its header broken by a page has none)
+        if not self.placed and not all(map(placing.groups_add_up, placements)):
+            # Text that lost the cells' places may also have lost their order (a row printed
+            # over two lines, each line's numbers in turn): the groups' totals say it did.
+            self.warn(f"{where}: 复议诉讼's numbers do not add up group by group (结果维持 + 结果纠正 + "
+                      "其他结果 + 尚未审结 = 总计); their order is not the table's; left out")
+            return
         self.settle(placements, placing.review_values, where, "复议诉讼")
 
     def settle(
@@ -305,6 +327,10 @@ class _Reader:
         # A row that has a cell for every column says the others are blank: nothing ran
         # together there ("11" beside a blank cell is eleven, not 1 and 1).
         if len(data) >= width or width == 1 or not filled or not all(c.isdigit() for c in filled):
+            return None
+        if not self.followed and len(filled) > 1:
+            # Runs some borders parted, in a row cut short (its label wrapped onto the next
+            # line with a number, a page's foot): a number may be missing, not fused.
             return None
         at = [i for i, c in enumerate(data) if c.strip()]
         if at[-1] - at[0] + 1 > len(filled):

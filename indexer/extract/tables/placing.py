@@ -99,6 +99,18 @@ def review_values(cells: list[Cell]) -> tuple[Values, list[str]]:
     return values, []
 
 
+def groups_add_up(cells: list[Cell]) -> bool:
+    """Section 四: in each group whose five cells are all numbers, the four results add up to
+    its 总计."""
+    width = len(REVIEW_COLUMNS)
+    groups = [cells[i : i + width] for i in range(0, len(cells), width)]
+    return all(
+        sum(c.value for c in group[:-1]) == group[-1].value
+        for group in groups
+        if len(group) == width and all(c.is_number for c in group)
+    )
+
+
 def review_group_values(group: str, cells: list[Cell]) -> tuple[Values, list[str]]:
     """Section 四, one group: its five numbers."""
     part = confirm_blanks(cells)

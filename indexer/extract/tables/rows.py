@@ -253,8 +253,9 @@ def _completes(row: _Row, piece: Piece) -> bool:
 
 
 def _join_wrapped(pieces: list[Piece]) -> list[Piece]:
-    """Rejoin a label or header that a line broke inside its cell: 行政 / 许可, 本年新 / 制作数量;
-    and a group heading a PDF prints in halves around its first sub-row: （六）其 / 2.… / 他处理."""
+    """Rejoin a label or header that a line broke inside its cell: 行政 / 许可, 本年新 / 制作数量,
+    其他 / 对外管理服务事项 (其他 a label too); and a group heading a PDF prints in halves around
+    its first sub-row: （六）其 / 2.… / 他处理."""
     out: list[Piece] = []
     for piece in pieces:
         if len(out) >= 2 and is_group(out[-2].text + piece.text) and not is_vocabulary(piece.text):
@@ -268,8 +269,19 @@ def _join_wrapped(pieces: list[Piece]) -> list[Piece]:
                     del out[-k:]
                     piece = Piece(joined, "text", parts[0].line, parts[0].index)
                     break
+        else:
+            # A label that is a word of its own before its wrap (其他 / 对外管理服务事项): joined
+            # where the whole names another row than its first line does.
+            if out and not is_vocabulary(piece.text) and _names_another(out[-1].text, out[-1].text + piece.text):
+                piece = Piece(out[-1].text + piece.text, "text", out[-1].line, out[-1].index)
+                del out[-1]
         out.append(piece)
     return out
+
+
+def _names_another(part: str, whole: str) -> bool:
+    meanings = {(lb.kind, lb.key) for lb in match(whole)}
+    return bool(meanings) and meanings != {(lb.kind, lb.key) for lb in match(part)}
 
 
 def _table_like(text: str) -> bool:
