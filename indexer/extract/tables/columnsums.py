@@ -101,36 +101,10 @@ def fill_blanks(
     that number where the row's other applicant cells come out 0."""
     if template not in APPLICATION_ROWS:
         return {}, []
-    values = dict(known)
-    open_cells = set(blank) - set(values)
     equations = _equations(template)
     rows = [facet_names(row.key) for row in APPLICATION_ROWS[template]]
-    totals: dict[str, int | float] = {}
-    lone: list[str] = []
-    filled: dict[str, int | float] = {}
-    while True:
-        zeros = _zeros(values, open_cells, equations)
-        for name in zeros:
-            values[name] = filled[name] = 0
-        open_cells -= set(zeros)
-        summed = {
-            total: sum(values[p] for p in parts)
-            for *parts, total in rows
-            if total in open_cells and all(p in values for p in parts)
-        }
-        for name, value in summed.items():
-            values[name] = totals[name] = filled[name] = value
-        open_cells -= set(summed)
-        shown = _lone_numbers(values, maybe or {}, rows)
-        for name, value in shown.items():
-            values[name] = filled[name] = value
-        lone += shown
-        if not zeros and not summed and not shown:
-            break
-    notes = []
-    if lone:
-        notes.append("section 三: a row's one number beside its blank 总计 is its 其他 applicants' too (its other "
-                     f"applicant cells are 0 by the column sums): {', '.join(n.removeprefix('申请.') for n in lone)}")
+    filled, totals, lone = _settle_blanks(known, blank, equations, rows, maybe or {}, sum_totals=True)
+    values = {**known, **filled}
     broken = [
         (left, right)
         for left, right in equations
@@ -138,20 +112,56 @@ def fill_blanks(
         and all(t in values for t in (*left, *right))
         and not _holds(values, left, right)
     ]
+    notes = []
     if broken:
+        # The sums are wrong somewhere: settle the blanks again without them, so that no zero
+        # rests on a total that is not kept.
+        filled, _, lone = _settle_blanks(known, blank, equations, rows, maybe or {}, sum_totals=False)
         left, right = broken[0]
-        for name in totals:
-            del filled[name]
-        return filled, [
-            *notes,
-            "section 三: rows whose 总计 cell is blank are not summed: with their sums, "
-            f"{' + '.join(left)} would not equal {' + '.join(right)}",
-        ]
-    if totals:
+        notes.append("section 三: rows whose 总计 cell is blank are not summed: with their sums, "
+                     f"{' + '.join(left)} would not equal {' + '.join(right)}")
+    elif totals:
         rows_named = ", ".join(name.removeprefix("申请.") for name in totals)
         notes.append(f"section 三: 总计 left blank, summed from the row's applicant cells (the table's "
                      f"column sums hold): {rows_named}")
+    if lone:
+        notes.insert(0, "section 三: a row's one number beside its blank 总计 is its 其他 applicants' too (its "
+                     f"other applicant cells are 0 by the column sums): {', '.join(n.removeprefix('申请.') for n in lone)}")
     return filled, notes
+
+
+def _settle_blanks(
+    known: Mapping[str, int | float], blank: set[str], equations, rows: list[list[str]],
+    maybe: Mapping[str, int | float], sum_totals: bool,
+) -> tuple[dict[str, int | float], set[str], list[str]]:
+    """The values ``fill_blanks`` gives blank cells (zeros, a blank 总计 summed where
+    ``sum_totals``, the lone numbers), the totals summed, and the lone numbers' cells: each step
+    repeated until none gives anything, as each value may settle another equation."""
+    values = dict(known)
+    open_cells = set(blank) - set(values)
+    filled: dict[str, int | float] = {}
+    totals: set[str] = set()
+    lone: list[str] = []
+    while True:
+        zeros = _zeros(values, open_cells, equations)
+        for name in zeros:
+            values[name] = filled[name] = 0
+        open_cells -= zeros
+        summed = {
+            total: sum(values[p] for p in parts)
+            for *parts, total in rows
+            if sum_totals and total in open_cells and all(p in values for p in parts)
+        }
+        values.update(summed)
+        filled.update(summed)
+        totals |= set(summed)
+        open_cells -= set(summed)
+        shown = _lone_numbers(values, maybe, rows)
+        values.update(shown)
+        filled.update(shown)
+        lone += shown
+        if not zeros and not summed and not shown:
+            return filled, totals, lone
 
 
 def _lone_numbers(
