@@ -675,16 +675,18 @@ def test_pdf_cjk_text_and_ruled_table_in_reading_order(tmp_path):
     )
 
 
-def _ruled_table(pdf, x: float, y: float, thin_rectangles: bool) -> None:
-    """PDF_ROWS drawn by hand at (x, y): ruled with lines, or with filled rectangles half a
-    point thick as Word's PDF export draws cell borders."""
-    widths, height = [120, 90, 90], 20
+def _ruled_table(
+    pdf, x: float, y: float, thin_rectangles: bool = False, rows=PDF_ROWS, widths=(120, 90, 90)
+) -> None:
+    """``rows`` (PDF_ROWS) drawn by hand at (x, y), column k ``widths[k]`` wide: ruled with
+    lines, or with filled rectangles half a point thick as Word's PDF export draws cell borders."""
+    height = 20
     pdf.setFont("STSong-Light", 10)
-    for r, row in enumerate(PDF_ROWS):
+    for r, row in enumerate(rows):
         for k, cell in enumerate(row):
             pdf.drawString(x + sum(widths[:k]) + 4, y - (r + 1) * height + 6, cell)
-    bottom = y - len(PDF_ROWS) * height
-    for r in range(len(PDF_ROWS) + 1):
+    bottom = y - len(rows) * height
+    for r in range(len(rows) + 1):
         if thin_rectangles:
             pdf.rect(x, y - r * height - 0.25, sum(widths), 0.5, stroke=0, fill=1)
         else:
@@ -728,20 +730,6 @@ def test_pdf_tables_in_form_xobjects_and_ruled_with_thin_rectangles(tmp_path):
     )
 
 
-def _grid_at(pdf, rows: list[list[str]], widths: list[int], x: float, y: float) -> None:
-    """``rows`` ruled at (x, y), each cell ``widths[k]`` wide."""
-    height = 20
-    pdf.setFont("STSong-Light", 10)
-    for r, row in enumerate(rows):
-        for k, cell in enumerate(row):
-            pdf.drawString(x + sum(widths[:k]) + 4, y - (r + 1) * height + 6, cell)
-    bottom = y - len(rows) * height
-    for r in range(len(rows) + 1):
-        pdf.line(x, y - r * height, x + sum(widths), y - r * height)
-    for k in range(len(widths) + 1):
-        pdf.line(x + sum(widths[:k]), y, x + sum(widths[:k]), bottom)
-
-
 def test_a_pdf_table_broken_by_a_page_is_given_one_grid_of_columns(tmp_path):
     # Below the break the labels take two columns where above them they took one; the page
     # number between does not part them.  A table of another width on the next page, and one
@@ -753,17 +741,17 @@ def test_a_pdf_table_broken_by_a_page_is_given_one_grid_of_columns(tmp_path):
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "broken.pdf"
     pdf = canvas.Canvas(str(path))
-    _grid_at(pdf, [["", "自然人", "总计"], ["一、本年新收", "4", ""]], [200, 60, 60], 80, 200)
+    _ruled_table(pdf, 80, 200, rows=[["", "自然人", "总计"], ["一、本年新收", "4", ""]], widths=[200, 60, 60])
     pdf.setFont("STSong-Light", 10)
     pdf.drawString(290, 40, "- 1 -")
     pdf.showPage()
-    _grid_at(pdf, [["三、本年度办理结果", "（一）予以公开", "", "4"]], [100, 100, 60, 60], 80, 780)
+    _ruled_table(pdf, 80, 780, rows=[["三、本年度办理结果", "（一）予以公开", "", "4"]], widths=[100, 100, 60, 60])
     pdf.showPage()
-    _grid_at(pdf, [["行政复议", "1", "2"]], [100, 100, 60], 80, 780)  # narrower: its own
+    _ruled_table(pdf, 80, 780, rows=[["行政复议", "1", "2"]], widths=[100, 100, 60])  # narrower: its own
     pdf.setFont("STSong-Light", 12)
     pdf.drawString(80, 600, "四、存在的主要问题及改进情况")
     pdf.showPage()
-    _grid_at(pdf, [["甲", "1", "2", "3"]], [50, 50, 100, 60], 80, 780)  # page 3's edges and more
+    _ruled_table(pdf, 80, 780, rows=[["甲", "1", "2", "3"]], widths=[50, 50, 100, 60])  # page 3's edges and more
     pdf.save()
     tables = [(b.where, b.rows) for b in read(path).blocks if isinstance(b, TableBlock)]
     assert tables == [
