@@ -527,8 +527,19 @@ def test_a_row_showing_one_number_alone_says_totals_may_be_empty():
     assert text != _ELEMENT_PER_LINE
     reading = read_text(text, 2023)
     assert "申请.新收" not in reading.facets and "申请.予以公开" not in reading.facets
-    assert any("a row shows one number alone" in w and "新收" in w for w in reading.warnings)
+    assert any("a row shows numbers that cannot end with its total" in w and "新收" in w for w in reading.warnings)
     assert reading.facets["申请.上年结转"] == 0  # "0 0": every value shown is 0, the others empty
+
+
+def test_a_row_whose_last_number_is_not_the_others_sum_says_totals_may_be_empty():
+    # 予以公开 shows 20 and 6: no total (20 + … = 6 cannot be), so 新收's "26 26" may be two
+    # applicants' 26 under an empty total, as LibreOffice's text of a table that leaves
+    # zeros and its result rows' totals empty gives 1.本机关不掌握相关政府信息 as "1 1" (total 2).
+    text = _ELEMENT_PER_LINE.replace("予以公开\n26\n26\n", "予以公开\n20\n6\n")
+    assert text != _ELEMENT_PER_LINE
+    reading = read_text(text, 2023)
+    assert "申请.新收" not in reading.facets and "申请.予以公开" not in reading.facets
+    assert any("a row shows numbers that cannot end with its total" in w for w in reading.warnings)
 
 
 def test_a_total_read_by_its_sum_stays_where_the_column_sums_confirm_it():

@@ -6,9 +6,10 @@ its empty cells (``forms.BY_COUNT``: crawler pipe rows, one cell per line, cells
 lines, a PDF dump, a report on one line) is placed by count: a row is read only when it holds
 exactly one value per column, so a row with a blank cell (left empty, or ``/`` ``—`` ``-``) gives
 only its total, in section 三, where the last value left adds up the others (and every column
-when that total is 0); where a row of the table shows one positive value alone (its totals may
-then be empty, and ``1 1`` two applicants' ones), only totals of 0 and those an equation of the
-column sums confirms.  Where a whole table runs together (``oneline`` fused, ``statsfused``) a
+when that total is 0); where a row of the table shows numbers that cannot end with its total (one
+positive value alone, or a last value that is not the others' sum: its totals may then be
+empty, and ``1 1`` two applicants' ones), only totals of 0 and those an equation of the column
+sums confirms.  Where a whole table runs together (``oneline`` fused, ``statsfused``) a
 row is read only where its digits split one way under the table's arithmetic, its row's or, in
 section 三, the column sums' (``indexer.extract.tables.fused`` and ``columnsums``; the statistics
 table's in ``statstable.recoverable``); the prose still states what it states.
@@ -57,10 +58,10 @@ def count_losses(report: SyntheticReport, base: dict[str, int | float], fused: b
     gone: set[str] = set()
     pending: dict[str, tuple[Table, Row, list[tuple[int, ...]]]] = {}
     tables = [b.table for b in damage.apply(build(report), report) if b.table and b.table.kind != "stats"]
-    # A section 三 row showing one positive value alone: the table may leave totals empty, so a
-    # total read as the sum of its row's other values needs the column sums' confirmation
-    # (``_Reader.drop_unsure_sums``).
-    lone = not fused and any(_lone(row) for t in tables if t.kind == "apply" for row in t.rows)
+    # A section 三 row showing numbers that cannot end with its total: the table may leave totals
+    # empty, so a total read as the sum of its row's other values needs the column sums'
+    # confirmation (``_Reader.drop_unsure_sums``).
+    untotalled = not fused and any(_untotalled(row) for t in tables if t.kind == "apply" for row in t.rows)
     summed: dict[str, set[str]] = {}  # a positive total read as the sum of its row: the row's facets
     for table in tables:
         for row in table.rows:
@@ -74,7 +75,7 @@ def count_losses(report: SyntheticReport, base: dict[str, int | float], fused: b
             if kept and base.get(f"申请.{row.key}"):
                 summed[f"申请.{row.key}"] = kept
             gone |= damage.row_facets(table, row, report.template) - kept
-    if lone and summed:
+    if untotalled and summed:
         # Only the sums an equation of the column sums confirms stay (``drop_unsure_sums``).
         known = {k: v for k, v in base.items() if k not in gone}
         sure = columnsums.confirmed(known, set(summed), report.template)
@@ -115,13 +116,16 @@ def _by_total(table: Table, row: Row, fused: bool) -> set[str]:
     return {f"申请.{row.key}"} | ({f"申请.{row.key}.{c}" for c in COLUMNS} if total == 0 else set())
 
 
-def _lone(row: Row) -> bool:
-    """Whether a row, its empty cells dropped, shows one positive number alone."""
-    texts = [v for v in row.values if not _blank(v)]
-    if len(texts) != 1:
+def _untotalled(row: Row) -> bool:
+    """Whether a row, its empty cells dropped, shows numbers that cannot end with its total:
+    one positive number alone, or fewer numbers than columns whose last is not the others' sum."""
+    cells = [parse_cell(v) for v in row.values if not _blank(v)]
+    if not cells or not all(c.is_number for c in cells):
         return False
-    cell = parse_cell(texts[0])
-    return cell.is_number and cell.value > 0
+    if len(cells) == 1:
+        return cells[0].value > 0
+    *parts, last = (c.value for c in cells)
+    return len(cells) < len(row.values) and sum(parts) != last
 
 
 def _digits_only(row: Row) -> bool:

@@ -133,14 +133,14 @@ def fill_blanks(
 def _settle_blanks(
     known: Mapping[str, int | float], blank: set[str], equations, rows: list[list[str]],
     maybe: Mapping[str, int | float], sum_totals: bool,
-) -> tuple[dict[str, int | float], set[str], list[str]]:
+) -> tuple[dict[str, int | float], list[str], list[str]]:
     """The values ``fill_blanks`` gives blank cells (zeros, a blank 总计 summed where
     ``sum_totals``, the lone numbers), the totals summed, and the lone numbers' cells: each step
     repeated until none gives anything, as each value may settle another equation."""
     values = dict(known)
     open_cells = set(blank) - set(values)
     filled: dict[str, int | float] = {}
-    totals: set[str] = set()
+    totals: list[str] = []  # in the table's order: the warning naming them reads the same every run
     lone: list[str] = []
     while True:
         zeros = _zeros(values, open_cells, equations)
@@ -154,7 +154,7 @@ def _settle_blanks(
         }
         values.update(summed)
         filled.update(summed)
-        totals |= set(summed)
+        totals += summed
         open_cells -= set(summed)
         shown = _lone_numbers(values, maybe, rows)
         values.update(shown)

@@ -125,9 +125,10 @@ class _Reader:
         self.blank: set[str] = set()  # section 三 cells a grid row left empty
         self.maybe: dict[str, int | float] = {}  # 其他 cells a row's lone number beside its 总计 may be
         # Section 三 totals of flattened text read as a row's last value adding up the others,
-        # and whether a row there showed one positive value alone (then totals may be blank).
+        # and whether a row there showed numbers that cannot end with its total (one positive
+        # value alone, or a last value that is not the others' sum): then totals may be blank.
         self.summed: set[str] = set()
-        self.lone_value = False
+        self.untotalled = False
         self.columns = {
             row.key: t.columns for t in ACTIVE_TABLES[template] for row in t.rows
         }
@@ -396,12 +397,13 @@ class _Reader:
 
     def drop_unsure_sums(self) -> None:
         """A row of flattened text whose last value adds up the others is read as giving its
-        total only where the table prints its totals.  A row showing one positive value alone
-        says it may not: in a table that leaves a row's 总计 empty (上海市人民政府办公厅 2019),
-        ``1 1`` is two applicants' 1 and a blank total, not 1 and its total.  Such a total
+        total only where the table prints its totals.  A row showing one positive value alone,
+        or values whose last is not the others' sum (``6 1``), says it may not: in a table that
+        leaves a row's 总计 empty (上海市人民政府办公厅 2019), ``1 1`` is two applicants' 1 and a
+        blank total, not 1 and its total.  Such a total
         stays only where it is 0 (every value shown is 0, the others empty) or an equation of
         the column sums confirms it (新收 + 上年结转 = 总计 + 结转下年, all four read)."""
-        if not (self.lone_value and self.summed):
+        if not (self.untotalled and self.summed):
             return
         known = self.applications()
         sure = columnsums.confirmed(known, self.summed, self.template)
@@ -409,7 +411,8 @@ class _Reader:
         for name in unsure:
             self.out.facets.pop(name, None)
         if unsure:
-            self.warn("section 三: a row shows one number alone, so the table may leave a row's 总计 empty: "
+            self.warn("section 三: a row shows numbers that cannot end with its total, so the table may leave a "
+                      "row's 总计 empty: "
                       "totals read as the sum of a row's other values that no column sum confirms are left "
                       f"out ({', '.join(n.removeprefix('申请.') for n in unsure)})")
 
@@ -457,7 +460,7 @@ class _Reader:
         that ends the text or a page may have lost its last cells there."""
         values = [c for c in cells if c.kind != "blank"]
         if totalled and len(values) == 1 and values[0].is_number and values[0].value > 0:
-            self.lone_value = True
+            self.untotalled = True
         if not values or len(values) == width:
             return [values + [BLANK] * (width - len(values))]
         if totalled and self.followed and 2 <= len(values) < width and all(v.is_number for v in values):
@@ -467,6 +470,7 @@ class _Reader:
                           "others and is kept as the total, the others' columns are not known")
                 self.summed.add(what)
                 return [[BLANK] * (width - 1) + [total]]
+            self.untotalled = True  # a whole row whose last value is no total: its 总计 was left empty
         if len(values) < width:
             self.warn(f"{where}: {what} has {len(values)} values for {width} columns and its empty "
                       "cells cannot be placed; left out")
