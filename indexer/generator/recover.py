@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..extract.numbers import parse_cell
-from ..extract.tables import columnsums
+from ..extract.tables import columnsums, placing
 from ..extract.templates import APPLICATION_GROUPS, APPLICATION_ROWS
 from . import damage, forms, statstable
 from .layout import Row, Table, build
@@ -117,15 +117,10 @@ def _by_total(table: Table, row: Row, fused: bool) -> set[str]:
 
 
 def _untotalled(row: Row) -> bool:
-    """Whether a row, its empty cells dropped, shows numbers that cannot end with its total:
-    one positive number alone, or fewer numbers than columns whose last is not the others' sum."""
+    """Whether a row, its empty cells dropped, shows numbers that cannot end with its total
+    (``placing.untotalled``, as the reader asks of it)."""
     cells = [parse_cell(v) for v in row.values if not _blank(v)]
-    if not cells or not all(c.is_number for c in cells):
-        return False
-    if len(cells) == 1:
-        return cells[0].value > 0
-    *parts, last = (c.value for c in cells)
-    return len(cells) < len(row.values) and sum(parts) != last
+    return all(c.is_number for c in cells) and placing.untotalled([c.value for c in cells], len(row.values))
 
 
 def _digits_only(row: Row) -> bool:

@@ -364,8 +364,8 @@ def _nearest(edges: tuple[float, ...], x: float) -> int | None:
 def _regrid(table: TableBlock, edges: tuple[float, ...], finer: tuple[float, ...]) -> TableBlock:
     """The table's rows over the finer columns: each cell at the column its left edge starts,
     the columns it now spans empty (as a merged cell's other places are)."""
-    if edges is finer:
-        return table
+    if len(edges) == len(finer):
+        return table  # the finer table itself
     at = [_nearest(finer, x) for x in edges[:-1]]
     rows = []
     for row in table.rows:

@@ -39,7 +39,7 @@ class HeaderMap:
         found: dict[str, tuple[int, int]] = {}
         for i, cell in enumerate(cells):
             key = core_of(cell)
-            if names_a_column(cell) and key not in found:
+            if key in _column_keys() and key not in found:
                 end = i + 1
                 while end < len(cells) and not cells[end].strip():
                     end += 1  # a merged cell: the grid leaves its other places empty
@@ -90,7 +90,7 @@ class ReviewHeader:
     def note(self, cells: list[str]) -> None:
         """Record a row naming a group's five columns or more (two header rows of one grid
         are merged)."""
-        found = {i: core_of(cell) for i, cell in enumerate(cells) if core_of(cell) in self._NAMES}
+        found = {i: name for i, name in enumerate(map(core_of, cells)) if name in self._NAMES}
         if len(found) < len(self._NAMES):
             return
         if len(cells) != self.width:

@@ -400,9 +400,9 @@ class _Reader:
         total only where the table prints its totals.  A row showing one positive value alone,
         or values whose last is not the others' sum (``6 1``), says it may not: in a table that
         leaves a row's 总计 empty (上海市人民政府办公厅 2019), ``1 1`` is two applicants' 1 and a
-        blank total, not 1 and its total.  Such a total
-        stays only where it is 0 (every value shown is 0, the others empty) or an equation of
-        the column sums confirms it (新收 + 上年结转 = 总计 + 结转下年, all four read)."""
+        blank total, not 1 and its total.  Such a total stays only where it is 0 (every value
+        shown is 0, the others empty) or an equation of the column sums confirms it (新收 + 上年结转
+        = 总计 + 结转下年, all four read)."""
         if not (self.untotalled and self.summed):
             return
         known = self.applications()
@@ -412,9 +412,8 @@ class _Reader:
             self.out.facets.pop(name, None)
         if unsure:
             self.warn("section 三: a row shows numbers that cannot end with its total, so the table may leave a "
-                      "row's 总计 empty: "
-                      "totals read as the sum of a row's other values that no column sum confirms are left "
-                      f"out ({', '.join(n.removeprefix('申请.') for n in unsure)})")
+                      "row's 总计 empty: totals read as the sum of a row's other values that no column sum "
+                      f"confirms are left out ({', '.join(n.removeprefix('申请.') for n in unsure)})")
 
     def fill_blanks(self) -> None:
         """Blank section 三 cells whose value the table's column sums settle."""
@@ -459,8 +458,9 @@ class _Reader:
         column 0), the others' columns unknown, where a row or prose follows at once: a row
         that ends the text or a page may have lost its last cells there."""
         values = [c for c in cells if c.kind != "blank"]
-        if totalled and len(values) == 1 and values[0].is_number and values[0].value > 0:
-            self.untotalled = True
+        numbers = [v.value for v in values] if all(v.is_number for v in values) else []
+        if totalled and (len(numbers) == 1 or self.followed) and placing.untotalled(numbers, width):
+            self.untotalled = True  # the table leaves rows' 总计 empty: see drop_unsure_sums
         if not values or len(values) == width:
             return [values + [BLANK] * (width - len(values))]
         if totalled and self.followed and 2 <= len(values) < width and all(v.is_number for v in values):
@@ -470,7 +470,6 @@ class _Reader:
                           "others and is kept as the total, the others' columns are not known")
                 self.summed.add(what)
                 return [[BLANK] * (width - 1) + [total]]
-            self.untotalled = True  # a whole row whose last value is no total: its 总计 was left empty
         if len(values) < width:
             self.warn(f"{where}: {what} has {len(values)} values for {width} columns and its empty "
                       "cells cannot be placed; left out")

@@ -12,8 +12,11 @@ anything is kept.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..numbers import BLANK, Cell, to_wan_yuan
 from ..templates import APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, Column
+from .fused import group_totals
 
 Values = dict[str, int | float]
 
@@ -104,11 +107,17 @@ def groups_add_up(cells: list[Cell]) -> bool:
     its 总计."""
     width = len(REVIEW_COLUMNS)
     groups = [cells[i : i + width] for i in range(0, len(cells), width)]
-    return all(
-        sum(c.value for c in group[:-1]) == group[-1].value
-        for group in groups
-        if len(group) == width and all(c.is_number for c in group)
-    )
+    whole = [group for group in groups if len(group) == width and all(c.is_number for c in group)]
+    return all(group_totals([c.value for c in group]) for group in whole)
+
+
+def untotalled(numbers: Sequence[int | float], width: int) -> bool:
+    """Whether a section 三 row's numbers, its empty cells dropped, cannot end with its 总计:
+    one positive number alone, or fewer numbers than columns whose last is not the others'
+    sum.  A table that prints every row's total shows neither."""
+    if len(numbers) == 1:
+        return numbers[0] > 0
+    return 2 <= len(numbers) < width and sum(numbers[:-1]) != numbers[-1]
 
 
 def review_group_values(group: str, cells: list[Cell]) -> tuple[Values, list[str]]:
