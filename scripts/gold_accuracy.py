@@ -85,12 +85,17 @@ def pairs(folders: list[Path]) -> list[tuple[Path, Path]]:
 
 def score(gold_path: Path, report_path: Path, totals: Totals) -> str:
     """Add one report to the totals; return its line."""
+    from indexer.errors import ReadError
     from indexer.extract import extract_path
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     name = report_path.name
-    report = extract_path(report_path)
-    facets = dict(report.facets)
+    try:
+        report = extract_path(report_path)
+    except ReadError as exc:  # refused (e.g. "not a report"): every gold value is missed
+        totals.misses.append((name, "file", "a report", exc.reason))
+        report = None
+    facets = dict(report.facets) if report else {}
     totals.reports += 1
     want: dict = gold.get("facets", {})
     right = 0
@@ -111,16 +116,17 @@ def score(gold_path: Path, report_path: Path, totals: Totals) -> str:
         elif key not in facets:
             totals.misses.append((name, key, value, "(missing)"))
     checks = {
-        "agency": (simplified(gold.get("agency")), report.agency),
-        "year": (gold.get("year"), report.year),
-        "template": (gold.get("template"), report.template),
-        "province": (gold.get("province"), report.region.province),
+        "agency": (simplified(gold.get("agency")), report and report.agency),
+        "year": (gold.get("year"), report and report.year),
+        "template": (gold.get("template"), report and report.template),
+        "province": (gold.get("province"), report and report.region.province),
     }
     marks = []
     for what, (expected, got) in checks.items():
         ok = expected == got
         if what == "province":
             ok = (expected is None and got is None) or bool(expected and got and got.startswith(expected))
+        ok = ok and report is not None
         totals.meta[what] += ok
         marks.append("✓" if ok else "✗")
         if not ok:

@@ -293,12 +293,50 @@ def test_real_2012_key_areas_stay_in_overview() -> None:
         ("（一）存在的主要问题。", "问题改进"),  # 沭阳县发改局 2023, under a lost 五、
         ("存在的主要问题", "问题改进"),
         ("（一）主要问题", "问题改进"),
+        # The pre-2019 outline's headings as reports printed them (山东省机关事务管理局 2008,
+        # 蚌埠 2016, 馆陶县行政审批局 2018, 泰州市 2017, 永定县 2009 …).
+        ("三、依申请公开政府信息和不予公开政府信息的情况", "依申请公开"),
+        ("二、依申请公开和不予公开政府信息情况", "依申请公开"),
+        ("三、依申请公开、不予公开及咨询政府信息情况", "依申请公开"),
+        ("三、依申请公开信息办理情况", "依申请公开"),
+        ("三、政府信息公开申请的办理情况", "依申请公开"),
+        ("二、主动公开信息情况", "主动公开"),
+        ("二、行政机关主动公开政府信息情况", "主动公开"),  # 屏边县机关事务管理局 2020
+        ("四、因政府信息公开申请行政复议或提起行政诉讼情况", "复议诉讼"),
+        ("五、因信息公开申请行政复议、诉讼和申诉的情况", "复议诉讼"),
+        ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "复议诉讼"),
+        ("五、存在的主要问题及下步工作安排", "问题改进"),
+        ("六、工作存在的主要问题及下步打算", "问题改进"),
+        ("一、主要工作概述", "总体情况"),
+        ("一 概述", "总体情况"),  # 广州市统计局 2017 on a mirror: the number set off by a space
     ],
 )
 def test_heading_recognised_on_real_pages(line: str, name: str) -> None:
     sections = split_sections(["标题行", line, "正文。"])
     assert sections.headings == {name: 1}
     assert sections.text == {name: "正文。"}
+
+
+def test_subheadings_do_not_outrun_the_next_section_heading_on_a_page_cut_short() -> None:
+    # 二郎街道 2022 as a crawler kept its first 2,000 bytes: 总体情况's own parts are named like
+    # sections, and the page ends before 三、 could outweigh them.
+    lines = ["一、总体情况", "（一）主动公开情况", "公开信息314条。", "（二）依申请公开情况", "新收0件。",
+             "二、主动公开政府信息情况", "第二十条第（一）项"]  # fmt: skip
+    sections = split_sections(lines)
+    assert sections.headings == {"总体情况": 0, "主动公开": 5}
+    assert sections.text["总体情况"] == "（一）主动公开情况\n公开信息314条。\n（二）依申请公开情况\n新收0件。"
+
+
+def test_a_list_of_contents_opens_no_section() -> None:
+    # 上海市2012年政府信息公开年度报告 on a mirror: the parts listed on one line, then the text.
+    contents = ("一、概述,(一)注重重点推进,深化公开内容。,二、主动公开政府信息情况,(一)主动公开范围,"
+                "三、依申请公开政府信息情况,四、复议、诉讼情况,六、主要问题和改进措施,")  # fmt: skip
+    sections = split_sections([contents, "一、概述", "2012年度报告根据《条例》编制。"])
+    assert sections.headings == {"总体情况": 1}
+    assert sections.text == {"总体情况": "2012年度报告根据《条例》编制。"}
+    # Run-in headings a later line does not repeat are a flattened page's sections.
+    flattened = "一、概述 本年度公开信息。二、主动公开政府信息情况 共12条。"
+    assert split_sections([flattened]).headings == {"总体情况": 0, "主动公开": 0}
 
 
 def test_problems_section_found_where_its_number_was_lost() -> None:

@@ -41,21 +41,25 @@ from ..models import SECTION_NAMES
 from .agency import is_name
 from .cleanup import clean_line
 
-_PREFIX = r"(?:本年度)?(?:政府信息公开)?(?:工作)?的?"
+_PREFIX = r"(?:本年度)?(?:行政机关)?(?:政府信息公开)?(?:工作)?的?"
 _STRONG = {
-    "总体情况": r"(?:总体情况|概述|概况|基本情况)",
-    "主动公开": r"(?:主动公开政府信息的?(?:工作)?情况|(?:政府信息)?主动公开(?:工作)?(?:开展)?情况)",
+    "总体情况": r"(?:总体情况|(?:主要工作)?概述|概况|基本情况)",
+    "主动公开": r"(?:主动公开(?:政府)?信息的?(?:工作)?情况|(?:政府信息)?主动公开(?:工作)?(?:开展)?情况)",
+    # The pre-2019 outline's "依申请公开政府信息和不予公开政府信息的情况", with 咨询 beside it
+    # ("依申请公开、不予公开及咨询政府信息情况"); 信息 without 政府 ("依申请公开信息办理情况").
     "依申请公开": (
         r"(?:收到和处理政府信息公开申请的?情况"
-        r"|(?:政府信息)?依申请公开(?:政府信息)?的?(?:办理|工作|受理|处理)?情况)"
+        r"|(?:政府)?信息公开申请的?(?:办理|受理|处理)情况"
+        r"|(?:政府信息)?依申请公开(?:(?:政府)?信息)?(?:(?:[、和及与]|以及)(?:不予公开|咨询)(?:(?:政府)?信息)?)*"
+        r"的?(?:办理|工作|受理|处理)?情况)"
     ),
     "复议诉讼": (
-        r"(?:因?(?:政府信息公开)?(?:申请)?(?:被申请)?(?:提起)?行政[^、，。\s\d]?复议(?:[、和及与]|以及)?"
-        r"(?:提起)?(?:行政)?诉讼(?:[、和及与]?(?:投诉|举报|申诉))*的?(?:情况|案件情况))"
+        r"(?:因?(?:(?:政府)?信息公开)?(?:工作)?(?:申请)?(?:被申请)?(?:提起)?行政[^、，。\s\d]?复议"
+        r"(?:[、和及与或]|以及)?(?:提起)?(?:行政)?诉讼(?:[、和及与]?(?:投诉|举报|申诉))*的?(?:情况|案件情况))"
     ),
     "问题改进": (
-        r"(?:工作中)?(?:存在的?)?(?:主要)?(?:问题|不足)(?:[和及与、]|以及)(?:下一步)?的?(?:工作)?"
-        r"(?:改进|整改)?(?:措施|情况|打算|计划|方向|思路|举措)"
+        r"(?:工作中)?(?:存在的?)?(?:主要)?(?:问题|不足)(?:[和及与、]|以及)(?:下一?步)?的?(?:工作)?"
+        r"(?:改进|整改)?(?:措施|情况|打算|计划|方向|思路|举措|安排)"
     ),
     "其他事项": r"(?:其他需要报告的?事项|其他(?:需要)?(?:说明|报告)的?(?:事项|情况)|其他事项)",
 }
@@ -69,6 +73,12 @@ _TRAIL = re.compile(r"(?:\s|\u3000|\*+|[：:。.])*$")
 _BULLET = r"[•·●◆◇■□▪▸▶►★☆]"
 _NUMBERING = re.compile(rf"^(?:(?P<top>{_TOP_NUM})|(?P<sub>{_SUB_NUM}|{_BULLET}))?\s*")
 _SPACES = re.compile(r"[\s\u3000]+")
+# A top-level number set off by a space alone ("一 概述", a mirror's heading).
+_SPACED_TOP = re.compile(rf"^[{_CN}]{{1,3}}[\s\u3000]+(?=\S)")
+# How much a heading candidate weighs: a top-level number is the best evidence; two sub-numbered
+# candidates weigh less than one top-level heading, so "（一）主动公开情况" and "（二）依申请公开情况"
+# under 一、总体情况 do not outrun 二、主动公开政府信息情况 where a page is cut short after it.
+_TOP_SCORE, _PLAIN_SCORE, _SUB_SCORE, _WEAK_SCORE = 8, 6, 3, 4
 # The problems part under its own words, for a 问题改进 whose numbered heading was lost.
 # Also the parts a 2021-format 五 opens with: "（一）2024年工作中存在问题的改进情况",
 # "（二）2025年工作中存在的主要问题", "上年度存在问题的整改情况".
@@ -141,7 +151,7 @@ def split_sections(lines: Sequence[str]) -> Sections:
     for i, line in enumerate(lines):
         whole = _line_mark(i, line)
         marks.extend([whole] if whole else _inline_marks(i, line))
-    heads = _best_run([m for m in marks if m.name != TABLE])
+    heads = _best_run([m for m in _without_contents(marks, lines) if m.name != TABLE])
     if not heads:
         return Sections({}, {}, len(lines))
     tables = [m for m in marks if m.name == TABLE and (m.line, m.start) > (heads[0].line, heads[0].start)]
@@ -173,19 +183,25 @@ def _line_mark(i: int, line: str) -> _Mark | None:
     num = _NUMBERING.match(core)
     top, sub = bool(num["top"]), bool(num["sub"])
     rest = core[num.end() :]
+    if not top and not sub and (spaced := _SPACED_TOP.match(_MARKUP.sub("", line))):
+        top, rest = True, core[len(spaced[0].rstrip()) :]
     if (top or core.startswith("附件")) and _TABLE_PART.fullmatch(rest if top else core):
         return _Mark(i, 0, len(line), TABLE, 0)
     if not top and not sub and _TABLE_CAPTION.fullmatch(core):
         return _Mark(i, 0, len(line), TABLE, 0)  # "平潭综合实验区政府信息公开情况统计表" above the grid
     for name, pattern in _LINE_STRONG.items():
         if pattern.fullmatch(rest):
-            return _Mark(i, 0, len(line), name, 4 if top else 2 if sub else 3)
+            return _Mark(i, 0, len(line), name, _score(top, sub))
     for name, pattern in _LINE_WEAK.items():
         if top and pattern.fullmatch(rest):
-            return _Mark(i, 0, len(line), name, 2)
+            return _Mark(i, 0, len(line), name, _WEAK_SCORE)
     if _PROBLEMS.fullmatch(rest):
-        return _Mark(i, 0, len(line), "问题改进", 4 if top else 2)
+        return _Mark(i, 0, len(line), "问题改进", _TOP_SCORE if top else _SUB_SCORE)
     return None
+
+
+def _score(top: bool, sub: bool) -> int:
+    return _TOP_SCORE if top else _SUB_SCORE if sub else _PLAIN_SCORE
 
 
 def _inline_marks(i: int, line: str) -> list[_Mark]:
@@ -194,10 +210,28 @@ def _inline_marks(i: int, line: str) -> list[_Mark]:
     line = simplify_chars(line)  # one for one: offsets stay those of the line
     for m in _INLINE.finditer(line):
         name = TABLE if m["table"] else SECTION_NAMES[int(next(k for k, v in m.groupdict().items() if v)[1:])]
-        found.append(_Mark(i, m.start(), m.end(), name, 3))
+        found.append(_Mark(i, m.start(), m.end(), name, _PLAIN_SCORE))
     for m in _INLINE_ATTACHMENT.finditer(line):
         found.append(_Mark(i, m.start(), m.end(), TABLE, 0))
     return found
+
+
+def _without_contents(marks: list[_Mark], lines: Sequence[str]) -> list[_Mark]:
+    """The marks, less the headings of a list of contents: a line whose run-in headings
+    ("一、概述,(一)注重重点推进,…,二、主动公开政府信息情况,…") are repeated word for word
+    by a heading on a line of its own further down names the parts, it does not open them."""
+    whole = [(m.line, _heading_key(lines[m.line])) for m in marks if m.body == len(lines[m.line]) and m.start == 0]
+    listed: set[int] = set()
+    for m in marks:
+        if m.body < len(lines[m.line]) and m.name != TABLE:
+            key = _heading_key(lines[m.line][m.start : m.body])
+            if any(line > m.line and key == other for line, other in whole):
+                listed.add(m.line)
+    return [m for m in marks if m.line not in listed or m.name == TABLE]
+
+
+def _heading_key(text: str) -> str:
+    return simplify_chars(_SPACES.sub("", _TRAIL.sub("", _MARKUP.sub("", text))))
 
 
 def _best_run(marks: list[_Mark]) -> list[_Mark]:
