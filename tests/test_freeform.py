@@ -78,6 +78,23 @@ TOTALS_OF_PROACTIVE_DISCLOSURE = [
         {"主动公开.条数": 10407},
         "pt97791-interpretations-and-handled-applications-are-not-read",
     ),
+    # Real pages as crawlers caught them (tests/data/real/pages, named by file).
+    case(
+        "(一)主动公开情况\n全年通过区政府信息公开网站共公开信息314条,其中,人员招录信息公开3条,财政预算、决算信息公开2条。",
+        {"主动公开.条数": 314},
+        "b01-disclosed-under-a-proactive-heading",
+    ),
+    case(
+        "我镇主动公开的信息共计85条,包括:机构职能、乡镇文件、镇街动态、政策解读等各类信息。",
+        {"主动公开.条数": 85},
+        "b05-the-information-disclosed-in-all",
+    ),
+    case("2020年度主动公开政府信息总数2942条。", {"主动公开.条数": 2942}, "a18-total-of-information"),
+    case(
+        "2022年扎赉特旗巴彦乌兰苏木人民政府网站共发布政府信息75条,其中,主动公开67条,涉及财政、民政等各个领域。",
+        {"主动公开.条数": 67},
+        "b09-published-then-the-proactive-part",
+    ),
 ]
 
 NOT_TOTALS_OF_PROACTIVE_DISCLOSURE = [
@@ -129,6 +146,16 @@ NOT_TOTALS_OF_PROACTIVE_DISCLOSURE = [
         "2016年，我区累计在平潭政府采购信息网上主动公开政府采购项目信息189条，网上竞价423条。",
         {},
         "pt80485-procurement-items",
+    ),
+    case(
+        "2025年，通过实验区政府门户网站累计主动公开政府信息7700余条，公开重点领域信息2000余条，通过“平潭发布”公众号发布信息672条。",
+        {},
+        "crawled13-one-channel-is-not-the-whole",
+    ),
+    case(
+        "(一)主动公开情况\n2022年卫健委网站所有栏目公开信息1143条,其中工作动态144条,通知公告203条。",
+        {},
+        "31-one-website-is-not-the-whole",
     ),
 ]
 
@@ -205,6 +232,30 @@ APPLICATIONS = [
         {"申请.上年结转": 2},
         "received-including-carried-is-not-new",
     ),
+    case(
+        "2020年市卫生健康委收到依申请信息公开6件,其中予以公开4件,部分公开1件,不予公开1件,均已按要求答复。",
+        {"申请.新收": 6, "申请.予以公开": 4, "申请.部分公开": 1, "申请.不予公开": 1},
+        "a12-application-words-in-another-order",
+    ),
+    case("2018年我办收到依申请公开共525件。", {"申请.新收": 525}, "c23-applications-as-a-bare-noun"),
+    case("2025年共受理依申请公开17件,其中:不予公开3件。", {"申请.新收": 17, "申请.不予公开": 3}, "b18-accepted"),
+    case("2021年,我局收到政府信息依申请公开办理事项1件,已在规定时间内办结答复。", {"申请.新收": 1},
+         "d05-matters-handled-on-application"),  # fmt: skip
+    case("2014年,我局收到12起政府信息依申请公开,均严格按程序和时限办理。", {"申请.新收": 12}, "c15-count-first"),
+    case(
+        "2023年,本街道共收到12件信息依申请公开,其中10件已经按时按规完成答复,剩余2件结转下年度继续办理。",
+        {"申请.新收": 12, "申请.结转下年": 2},
+        "d15-count-first-and-carried-on",
+    ),
+    case(
+        "其中,依申请同意公开14件、部分公开1件,不予处理1件,结转下年度继续办理22件。",
+        {"申请.予以公开": 14, "申请.部分公开": 1, "申请.不予处理": 1, "申请.结转下年": 22},
+        "a11-outcomes-listed-each-with-its-count",
+    ),
+    case("予以公开及部分公开42件。", {}, "both-outcomes-counted-together"),
+    case("予以公开、部分公开42件。", {}, "both-outcomes-listed-then-one-count"),
+    case("四、因政府信息公开申请行政复议或提起行政诉讼情况\n2018年,我办行政复议为5件。", {"复议.总计": 5},
+         "c23-review-count-under-its-heading"),  # fmt: skip
 ]
 
 NONE_RECEIVED = [
@@ -252,6 +303,14 @@ NONE_RECEIVED = [
         "pt80774-dates-are-not-counts",
     ),
     case("2013年，我局收到以有关政府信息公开行政复议0件。", {"复议.总计": 0}, "pt80774-review-count"),
+    case("年内,我局尚未收到权利人申请公开政府信息的申请。", {"申请.新收": 0}, "c03-who-applied-in-between"),
+    case("全年未接到公民、法人和其他組織提出的政府信息公開申請。", {"申请.新收": 0}, "c07-applicants-named"),
+    case("我局未收到和处理政府信息公开申请件。", {"申请.新收": 0}, "a03-received-and-handled"),
+    case("2014年没有发生依申请信息公开事件。", {"申请.新收": 0}, "c14-no-such-event"),
+    case("中心未收到依申请公开件。", {"申请.新收": 0}, "d03-no-case"),
+    case("我镇未收到依申请公开请求。", {"申请.新收": 0}, "d09-no-request"),
+    case("本年度我局无依申请公开政务信息情况。", {"申请.新收": 0}, "a23-none-on-application"),
+    case("2015年我街道無依申請公開政府信息。", {"申请.新收": 0}, "c17-no-information-on-application"),
 ]
 
 NOTHING_STATED = [
@@ -292,6 +351,9 @@ NOTHING_STATED = [
     case("该行政复议件未被复议审查机关纠错。", {}, "kewei2024-review-not-corrected"),
     case("无法提供的政府信息，依法告知申请人。", {}, "no-number"),
     case("", {}, "empty"),
+    case("未收到群众对依申请公开工作的投诉。", {}, "complaints-about-the-work-are-not-applications"),
+    case("四、因政府信息公开申请行政复议情况\n2018年,我办受理行政复议案件12件。\n全年办结34件。", {"复议.总计": 12},
+         "a-heading-lends-its-subject-to-the-next-sentence-only"),  # fmt: skip
 ]
 
 

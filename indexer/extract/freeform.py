@@ -30,8 +30,20 @@ _ITEMS = _N + r"(?:条|件|篇)"  # units of proactively disclosed items
 _QTY = r"\s*(?:共计|合计|总计|共|有|为|计|达)?\s*"
 _APPLICATION = (
     r"(?:(?:各类|有关|相关|任何)*的?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?|公开)的?申请"
-    r"|依申请公开的?(?:政府)?信息"  # 共受理依申请公开信息4件
-    r"|(?:要求|申请)公开(?:政府)?信息的申请)"  # 未收到要求公开政府信息的申请
+    # 共受理依申请公开信息4件, 收到依申请信息公开6件, 收到依申请公开共525件,
+    # 收到政府信息依申请公开办理事项1件: a count follows, so the noun may be left out.
+    r"|(?:政府)?(?:信息)?依申请(?:信息)?公开(?:的?(?:政府|政务)?信息)?(?:办理)?(?:申请|事项)?"
+    r"|(?:要求|申请|关于)?公开(?:政府)?信息的申请)"  # 未收到要求公开政府信息的申请
+)
+# What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
+# 未收到依申请公开请求, 没有发生依申请信息公开事件, 未收到政府信息申请公开情况), so that
+# "未收到群众对依申请公开工作的投诉" says nothing of applications.
+_NO_SUCH = (
+    r"(?:(?:各类|有关|相关|任何)*的?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?|公开)的?申请"
+    r"|(?:政府)?(?:信息)?依申请(?:信息)?公开(?:的?(?:政府|政务)?信息)?(?:办理)?(?:申请|事项|请求|件|事件|情况)"
+    r"|依申请公开的?(?:政府)?信息"  # 无依申请公开政府信息
+    r"|(?:要求|申请|关于)?公开(?:政府)?信息的申请"
+    r"|(?:政府)?信息申请公开)"
 )
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
 _NEGATION = r"(?:(?:未|没有)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起)|没有|无(?!法|论|正当))过?"
@@ -75,18 +87,24 @@ _PATTERNS: tuple[_Pattern, ...] = (
         context=False,
         total=True,
     ),
+    _p(
+        "申请.新收",
+        rf"(?:受理|收到|接到|接收|新收)(?:了|到)?{_QTY}{_N}(?:件|起|个)(?:政府)?(?:信息)?依申请(?:信息)?公开",
+        context=False,
+        total=True,
+    ),
     _p("申请.上年结转", rf"上一?年度?结转的?(?:政府信息公开)?(?:申请)?(?:数量|数)?{_QTY}{_COUNT}"),
     _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开的?(?:答复)?数?{_QTY}{_COUNT}"),
     # Not the second of two outcomes counted together (予以公开及部分公开42件: 42 is both).
-    _p("申请.部分公开", rf"(?<![及和与、])部分公开的?(?:答复)?数?{_QTY}{_COUNT}"),
-    _p("申请.不予公开", rf"(?<![及和与、])(?:不予|不同意)公开的?(?:答复)?数?{_QTY}{_COUNT}"),
-    _p("申请.无法提供", rf"(?<![及和与、])无法提供的?(?:答复)?{_QTY}{_COUNT}"),
-    _p("申请.不予处理", rf"(?<![及和与、])不予处理的?{_QTY}{_COUNT}"),
+    _p("申请.部分公开", rf"(?<![及和与])(?<![^件条项个起次]、)部分公开的?(?:答复)?数?{_QTY}{_COUNT}"),
+    _p("申请.不予公开", rf"(?<![及和与])(?<![^件条项个起次]、)(?:不予|不同意)公开的?(?:答复)?数?{_QTY}{_COUNT}"),
+    _p("申请.无法提供", rf"(?<![及和与])(?<![^件条项个起次]、)无法提供的?(?:答复)?{_QTY}{_COUNT}"),
+    _p("申请.不予处理", rf"(?<![及和与])(?<![^件条项个起次]、)不予处理的?{_QTY}{_COUNT}"),
     _p("申请.其他处理", rf"其他处理的?{_QTY}{_COUNT}"),
     _p("申请.办理总计", rf"(?:已|均已|全部)?办结(?:了)?(?:申请)?{_QTY}{_COUNT}"),
-    _p("申请.结转下年", rf"结转(?:至|到)?下一?年度?(?:继续办理)?的?{_QTY}{_COUNT}"),
-    # 另有810件顺延到下年度答复: the number comes first, so Arabic digits only.
-    _p("申请.结转下年", r"(?<![\d.,])(?P<n>\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)下一?年度?"),
+    _p("申请.结转下年", rf"(?:结转|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续办理)?的?{_QTY}{_COUNT}"),
+    # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
+    _p("申请.结转下年", r"(?<![\d.,])(?P<n>\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)?下一?年度?"),
     _p("复议.总计", rf"行政复议(?:案件|申请)?{_QTY}{_COUNT}"),
     _p("诉讼.总计", rf"(?:提起)?(?:行政)?诉讼(?:案件)?{_QTY}{_COUNT}"),
     _p(
@@ -106,7 +124,10 @@ _BOTH_ZERO = re.compile(
 # 答复13870件 is the number handled only where new + carried = handled + carried on (checked later).
 _REPLIED = re.compile(rf"(?<!同意)答复(?:了)?{_QTY}{_COUNT}")
 
-_NO_APPLICATION = re.compile(rf"{_NEGATION}{_APPLICATION}")
+# Who applied may stand between receiving and the application ("未收到权利人申请公开政府信息的申请",
+# "未接到公民、法人和其他组织提出的政府信息公开申请", "未收到和处理政府信息公开申请").
+_NOT_RECEIVED = r"(?:未|没有)(?:收到|接到|受理|接收)过?[^,;:!?。\d]{0,20}?"
+_NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
 _NO_REVIEW = re.compile(rf"{_NEGATION}[^,\d]{{0,30}}?复议")
 _NO_SUIT = re.compile(rf"{_NEGATION}[^,\d]{{0,40}}?诉讼")
 # "未发生…被行政复议纠错或行政诉讼败诉情形": no case was lost, which says nothing of how many there were.
@@ -116,12 +137,19 @@ _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2
 # --- proactive disclosure -------------------------------------------------------
 
 # 主动公开(政府信息)(数)N条; the object may only be information itself, not 规章 or 采购信息.
-_ACTIVE = re.compile(rf"主动公开(?:了)?(?:各类)?(?:政府|政务)?(?:信息)?(?:数|数量)?{_QTY}{_ITEMS}")
-# 发布政务信息2035篇 counts only under a 主动公开 heading or in a 主动公开 sentence.
-_PUBLISHED = re.compile(rf"发布(?:了)?(?:各类)?(?:政府|政务)信息{_QTY}{_ITEMS}")
-# 制作、获取政府信息总数3618条,其中主动公开政府信息1853条: here 其中 splits all information by kind.
+_ACTIVE = re.compile(rf"主动公开(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:数|数量|总数|总量)?{_QTY}{_ITEMS}")
+# 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
+# information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel.
+# Not the 公开 of 依申请公开 or of 主动公开 (which ``_ACTIVE`` reads).
+_PUBLISHED = re.compile(
+    rf"(?:(?<!申请)(?<!主动)(?:(?:公开)?发布|公开)(?:了)?(?:各类)?(?:政府|政务)"
+    rf"|(?:共|累计|全年)(?:公开)?(?:发布|公开)(?:了)?(?:各类)?)信息{_QTY}{_ITEMS}"
+)
+# 制作、获取政府信息总数3618条,其中主动公开政府信息1853条; 共发布政府信息75条,其中,主动公开67条:
+# here 其中 splits all information by kind, and the 主动公开 part is the count.
 _MADE_THEN_ACTIVE = re.compile(
-    rf"制作、?获取的?政府信息(?:总数|总量)?{_QTY}\d+\s*条\s*[,;]\s*其中\s*主动公开政府信息{_QTY}{_ITEMS}"
+    rf"(?:制作、?获取|发布|公开)的?(?:政府|政务)?信息(?:总数|总量)?{_QTY}\d+\s*条\s*[,;]\s*其中\s*,?\s*"
+    rf"主动公开(?:政府)?(?:信息)?{_QTY}{_ITEMS}"
 )
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
 _HEADING_MAX = 20  # "(一)主动公开情况": a short sentence naming the topic
@@ -234,10 +262,15 @@ def _sentence_facts(sentence: str, previous: str) -> tuple[list[tuple[str, int]]
 
 
 def _has_context(sentence: str, previous: str) -> bool:
-    """Whether a sentence is about disclosure applications: it says so, or it is the
-    "其中…" breakdown of a sentence that does."""
-    inherited = sentence.startswith(_BREAKDOWN) and bool(_CONTEXT.search(previous))
-    return inherited or bool(_CONTEXT.search(sentence))
+    """Whether a sentence is about disclosure applications: it says so, it is the "其中…"
+    breakdown of a sentence that does, or it opens the part a heading that does names
+    ("四、因政府信息公开申请行政复议或提起行政诉讼情况" above "2018年,我办行政复议为5件")."""
+    inherited = sentence.startswith(_BREAKDOWN) or _is_heading(previous)
+    return (inherited and bool(_CONTEXT.search(previous))) or bool(_CONTEXT.search(sentence))
+
+
+def _is_heading(sentence: str) -> bool:
+    return len(sentence) <= _HEADING_MAX * 2 and not _PART.search(sentence) and not re.search(r"\d", sentence)
 
 
 def _segment_facts(segment: str, context: bool) -> list[tuple[str, int]]:
