@@ -115,7 +115,8 @@ def test_the_main_facets_by_report(ix):
         "values": [8, 10, 13],
     }
     assert rows["主动公开.条数"]["values"] == [20, 25, 25]
-    assert rows["复议.总计"]["values"] == [None, None, None]
+    # "未发生行政复议、行政诉讼。" under the section's heading: none, every year
+    assert rows["复议.总计"]["values"] == [0, 0, 0]
 
 
 def test_the_failed_checks_per_report(ix):
@@ -145,6 +146,8 @@ def test_compare_two_years(ix, ids):
         ("申请.新收", 10, 13, 3),
         ("申请.上年结转", 1, 2, 1),
         ("申请.结转下年", 3, 0, -3),
+        ("复议.总计", 0, 0, 0),
+        ("诉讼.总计", 0, 0, 0),
     ]
     overview = answer["sections"][0]
     assert overview["name"] == "总体情况"
@@ -220,6 +223,8 @@ def test_the_agency_page(client, ids):
         ["申请.新收", "依申请 新收（件）", "10", "13", "+3"],
         ["申请.上年结转", "依申请 上年结转（件）", "1", "2", "+1"],
         ["申请.结转下年", "依申请 结转下年（件）", "3", "0", "-3"],
+        ["复议.总计", "复议 总计（件）", "0", "0", "0"],
+        ["诉讼.总计", "诉讼 总计（件）", "0", "0", "0"],
     ]
     assert "扎实推进政务公开工作。<mark>全年召开新闻发布会两次。</mark>" in text
     assert '<div class="section-text">无。</div>' in text and "<mark>无。</mark>" not in text

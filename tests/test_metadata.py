@@ -577,3 +577,69 @@ def test_a_saved_pages_site_footer_hides_neither_signature_nor_date(tmp_path, fo
     extracted = extract_path(path)
     assert (extracted.agency, extracted.published) == ("鹤岗市向阳区商务局", "2020-01-02")
     assert extracted.sections["其他事项"] == "本年度未收取政府信息公开信息处理费。"
+
+
+# --- the body the foreword names as compiler or contact (real pages, tests/data/real/pages) --------
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency"),
+    [
+        (  # d02: a mirror's page that starts with the signature; compiled by
+            ["本报告是根据《中华人民共和国政府信息公开条例》的规定,由广州市统计局编制的2017年度政府信息公开年度报告。",
+             "一、概述"],
+            "广州市统计局",
+        ),
+        (  # d06: compiled by the township government's office
+            ["一、工作基本情况", "本报告是根据《条例》要求,由两城镇人民政府党政办公室编制。"],
+            "两城镇人民政府",
+        ),
+        (  # c11: a city-wide report compiled by the city's disclosure office
+            ["本报告由南平市人民政府信息公开工作领导小组办公室根据《条例》要求,汇总各县(市、区)情况编制而成。",
+             "一、概述"],
+            "南平市人民政府",
+        ),
+        (  # d15: no title, the contact named in full
+            ["根据《条例》编制本报告。如对本年度报告有疑问,请联系:杭州市滨江区人民政府长河街道办事处;联系电话:0571-86624908。",
+             "一、总体情况"],
+            "杭州市滨江区人民政府长河街道办事处",
+        ),
+        (  # d05: the contact named, its address in brackets
+            ["编制我单位2021年政府信息公开工作年度报告。如有疑问请与来凤县政务服务和大数据管理局(地址:来凤县政务服务中心501室)。",
+             "一、总体情况"],
+            "来凤县政务服务和大数据管理局",
+        ),
+        (  # c08: the general office compiles the city's report; its full name says which city
+            ["本年度报告由市政府办公厅综合各区(县)人民政府的年度报告编制而成。如有疑问,请与上海市人民政府办公厅联系。",
+             "一、概述"],
+            "上海市人民政府",
+        ),
+        (  # d13: the disclosure office of a national body
+            ["如对本报告有任何疑问,请与国家税务总局政府信息公开办公室联系(地址:北京市海淀区羊坊店西路5号)。", "一、概述"],
+            "国家税务总局",
+        ),
+        (  # a12: the opening says what the body is
+            ["一、总体情况", "绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门,按照《条例》的要求开展工作。"],
+            "绍兴市卫生健康委",
+        ),
+        (  # b15: the opening sentence's subject with no comma after its year
+            ["依据《条例》第五十条规定,编制本报告。", "一、总体情况", "2025年中仓街道积极推动街道政府信息公开工作。"],
+            "中仓街道",
+        ),
+        (  # a contact without a place says nothing of which body it is
+            ["如有疑问请与局办公室联系。", "一、总体情况", "2020年，我局认真贯彻。"],
+            None,
+        ),
+    ],
+)  # fmt: skip
+def test_agency_from_the_forewords_compiler_or_contact(lines: list[str], agency: str | None) -> None:
+    assert _meta(lines).agency == agency
+
+
+def test_a_title_name_is_lengthened_by_the_forewords_compiler() -> None:
+    # c17, b05: the title names the township; the foreword its full name
+    lines = ["云林街道2015年政府信息公开工作年度报告",
+             "本报告由无锡市锡山区人民政府云林街道办事处编制。", "一、概述"]  # fmt: skip
+    assert _meta(lines).agency == "无锡市锡山区人民政府云林街道办事处"
+    lines = ["农业农村局2020年政府信息公开工作年度报告", "如对本报告有疑问,请与资溪县农业农村局联系。", "一、总体情况"]
+    assert _meta(lines).agency == "资溪县农业农村局"

@@ -77,8 +77,9 @@ def is_bare(name: str) -> bool:
 
 def is_proper(name: str) -> bool:
     """A name that says which body it is: it holds a known place, or a township or zone of
-    its own name (官洲街道办事处), not only generic words (审计厅, 商务局)."""
-    if locate(name) != Region():
+    its own name (官洲街道办事处), or is a national body's (国家税务总局), not only generic
+    words (审计厅, 商务局)."""
+    if locate(name) != Region() or name.startswith(("国家", "国务院", "中华人民共和国")):
         return True
     return bool(
         re.search(r"[\u4e00-\u9fff]{2,}(?:街道|镇|乡|苏木|开发区|高新区|新区|实验区|园区|管委会)", name)

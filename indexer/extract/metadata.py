@@ -31,7 +31,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import Region
-from .agency import as_name, expand, for_region, government_of, is_bare, is_name, is_proper, lengthen
+from .agency import (
+    as_name,
+    expand,
+    for_region,
+    government_of,
+    is_bare,
+    is_name,
+    is_place_only,
+    is_proper,
+    lengthen,
+)
 from .cleanup import clean_line, in_simplified, is_traditional
 from .gazetteer import locate
 from .numbers import parse_number
@@ -68,12 +78,31 @@ _VERBS = (
 )
 # "2023年，[在区委、区政府的坚强领导下，]官洲街道办事处认真贯彻…": the sentence's subject.
 _SUBJECT = re.compile(
-    rf"(?:^|[。；，,\n])\s*(?:\d{{4}}|[{_CN_YEAR}]{{4}})\s*年度?(?:以来|全年)?\s*[，,]\s*"
+    rf"(?:^|[。；，,\n])\s*(?:\d{{4}}|[{_CN_YEAR}]{{4}})\s*年度?(?:以来|全年)?\s*[，,]?\s*"
     rf"(?:在[^。；]{{2,40}}?下\s*[，,]\s*)?(?P<name>[^，。；,;、\s]{{2,30}}?)"
     rf"(?={_VERBS}|在[^，。；]{{2,30}}?(?:领导|指导|部署)下)"
 )
 # "由秦淮区人民政府办公室综合区政府所属各行政机关的…报告编制而成": a government-wide report.
-_COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{2,30}?(?:人民)?政府)办公[室厅](?:综合|汇总)")
+_COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府)办公[室厅](?:综合|汇总)")
+# The body the foreword says compiled the report or answers questions about it: "由廣州市統計局
+# 編制的…", "由两城镇人民政府党政办公室编制", "由南平市人民政府信息公开工作领导小组办公室根据…
+# 编制而成", "请与来凤县政务服务和大数据管理局(地址…)",
+# "请联系:杭州市滨江区人民政府长河街道办事处;".
+_STATED_BODY = re.compile(
+    r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编制|根据|依据|按照)"
+    r"|请(?:与|联系\s*[:：]?\s*)(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
+)
+# An office of a government that compiles its report: the government is the reporting body.
+# An office that answers for a body (国家税务总局政府信息公开办公室, 南平市人民政府信息公开工作
+# 领导小组办公室, 两城镇人民政府党政办公室) or a township's own office: the body is the one reporting.
+_OFFICE = re.compile(
+    r"(?:(?:(?<!人民)政府)?信息公开(?:工作)?(?:领导小组)?|政务公开|党政|综合)办公室$"
+    r"|(?:(?<=[镇乡])|(?<=街道)|(?<=苏木)|(?<=办事处))办公室$"
+)
+# A government's general office, which compiles a government-wide report (上海市人民政府办公厅).
+_GOV_OFFICE = re.compile(r"(?<=政府)办公[室厅]$")
+# "绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门": the opening says what it is.
+_IS_WHAT = re.compile(r"(?:^|[。；\n])\s*(?P<name>[\u4e00-\u9fff]{2,30}?)是(?:主管|负责)")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _QUOTED = re.compile(r"“([^”]{2,20})”")
 # A new-media account's name: a theme, its place, then what it is (“健康朔州官微”, “平安XX发布”).
@@ -180,6 +209,7 @@ def _agency(page: _Page) -> str | None:
             *_name_lines(page.preamble),
             *(r.name for _, r in reports),
             page.signature or "",
+            *_stated_bodies(page.opening),
         ]
         name = lengthen(named, fuller)
         if is_bare(name):
@@ -199,15 +229,45 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
     """Candidates when the title names no body, best first (each may be None)."""
     yield next((r.name for _, r in reports if is_name(r.name)), None)
     yield next((who for who, r in reports if not r.name and is_name(who) and is_proper(who)), None)
+    stated = _stated_bodies(page.opening)
     compiled = (m["gov"] for line in page.opening.splitlines() for m in _COMPILED.finditer(squeeze(line)))
-    yield next((gov for gov in compiled if is_name(gov)), None)
+    for gov in compiled:
+        if is_name(gov) and is_bare(gov):  # 由市政府办公厅综合…, 请与上海市人民政府办公厅联系
+            yield _government_named(gov, stated)
+        elif is_name(gov):
+            yield gov
+    yield next((name for name in stated if is_proper(name)), None)
     yield _subject(page.opening, page.text)
+    yield next((name for m in _IS_WHAT.finditer(page.opening) if is_proper(name := as_name(m["name"]) or "")), None)
     if page.signature and is_name(page.signature):
         yield page.signature
     for key in ("发布机构", "来源", "信息来源"):
         value = squeeze(page.fields.get(key, ""))
         if is_name(value) and not is_bare(value) and is_proper(value):
             yield value
+
+
+def _government_named(bare: str, stated: list[str]) -> str | None:
+    """The government a bare 市政府 / 县政府 is, where the foreword names its general office in
+    full (请与上海市人民政府办公厅联系 → 上海市人民政府): a place of that level, then 人民政府."""
+    for name in stated:
+        government = _GOV_OFFICE.sub("", name)
+        place = government.removesuffix("人民政府")
+        if government != name and is_place_only(place) and place.endswith(bare[0]):
+            return government
+    return None
+
+
+def _stated_bodies(opening: str) -> list[str]:
+    """Names the foreword gives as the report's compiler or contact, an office of a
+    government read as that government (两城镇人民政府党政办公室 → 两城镇人民政府)."""
+    found = []
+    for line in opening.splitlines():
+        for m in _STATED_BODY.finditer(squeeze(line)):
+            name = _OFFICE.sub("", m["compiler"] or m["contact"])
+            if name := as_name(name):
+                found.append(name)
+    return found
 
 
 def _subject(opening: str, text: str) -> str | None:
