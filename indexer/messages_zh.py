@@ -32,6 +32,8 @@ _PROBLEMS = [
 _PATTERNS = [
     (r"no table read: template (\w+) taken from the year covered \((\d+)\)",
      r"未读到表格：按报告所属年度（\2 年）推定为 \1 版模板"),
+    (r"no table read: template (\w+) taken from the table's header words",
+     r"未读到表格：按表头用语推定为 \1 版模板"),
     (r"sections not found: (.+)", r"未找到这些章节：\1"),
     (r"no section headings recognised: the whole text is kept, unsectioned", "未识别出章节标题：全文保留，不分章节"),
     (r"agency not found in the title or signature", "标题和落款中未找到机关名称"),

@@ -466,3 +466,19 @@ def test_disputed_keys_can_be_left_out() -> None:
 
 def test_agreeing_table_and_prose_give_no_warning() -> None:
     assert prefer_tables({"申请.新收": 7}, {"申请.新收": 7}) == ({"申请.新收": 7}, [])
+
+
+def test_a_count_the_text_dates_to_another_year_is_not_the_reports() -> None:
+    # c10: 涵江区卫生局's report on 2011 gives 2010's figure; an aside's year does not count
+    assert stated_in_prose("2010年度主动公开政府信息54条。", 2011) == ({}, [])
+    assert stated_in_prose("2010年度主动公开政府信息54条。", 2010) == ({"主动公开.条数": 54}, [])
+    text = "全区共办理政府信息公开申请114件(含2019年结转18件),办结113件。"  # a04, the report on 2020
+    assert stated_in_prose(text, 2020)[0] == {"申请.办理总计": 113}
+    assert stated_in_prose("《条例》自2019年5月15日起施行。全年主动公开政府信息30条。", 2020)[0] == {"主动公开.条数": 30}
+
+
+def test_a_running_total_up_to_a_day_is_not_the_years() -> None:
+    # a07: 绥宁县 on 2019; 33 (from … to … 累计) is the year's own total
+    assert stated_in_prose("截至2019年12月底,累计主动公开政府信息10220条,其中政务动态信息4792条。", 2019) == ({}, [])
+    text = "从2022年1月1日起至2022年12月31日止,我委在市政府门户网站累计发布政务信息2035篇。"
+    assert stated_in_prose("(一)主动公开情况。" + text, 2022)[0] == {"主动公开.条数": 2035}

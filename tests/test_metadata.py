@@ -173,6 +173,12 @@ def test_year_from_title_not_publication() -> None:
         ("我局认真贯彻《条例》。2018年，我局主动公开信息20条。", 2018),
         ("2021 年度，我局认真贯彻。", 2021),
         ("我局认真贯彻《条例》，主动公开信息20条。", None),
+        # Real pages whose only year is in the body (tests/data/real/pages a02, b15, d18, b16)
+        ("2019年我局政府信息公开工作运行良好。", 2019),
+        ("2025年中仓街道积极推动街道政府信息公开工作。", 2025),
+        ("2022年以来,丰收乡认真贯彻落实《条例》。", 2022),
+        ("截止2023年12月31日我局共有公开目录12项。", 2023),
+        ("《条例》于2019年5月15日起施行,我局认真贯彻。", None),  # a date, not the year covered
     ],
 )
 def test_year_from_body(body: str, year: int | None) -> None:
@@ -643,3 +649,27 @@ def test_a_title_name_is_lengthened_by_the_forewords_compiler() -> None:
     assert _meta(lines).agency == "无锡市锡山区人民政府云林街道办事处"
     lines = ["农业农村局2020年政府信息公开工作年度报告", "如对本报告有疑问,请与资溪县农业农村局联系。", "一、总体情况"]
     assert _meta(lines).agency == "资溪县农业农村局"
+
+
+def test_a_place_the_body_aids_is_not_its_region() -> None:
+    # d11: 上海's 2009 report, which never names 上海, names the city it aids
+    lines = ["一、概述", "本市认真贯彻《条例》,向社会公开对口支援都江堰市灾后恢复重建项目以及资金筹集使用情况。"]
+    assert _meta(lines).region == Region()
+
+
+def test_a_national_body_has_no_region() -> None:
+    # d13: 国家税务总局's contact address is in 北京市海淀区; the body reports for the country
+    lines = ["国家税务总局2010年政府信息公开工作年度报告",
+             "如有疑问,请与国家税务总局政府信息公开办公室联系(地址:北京市海淀区羊坊店西路5号)。", "一、概述"]  # fmt: skip
+    meta = _meta(lines)
+    assert (meta.agency, meta.region) == ("国家税务总局", Region())
+
+
+@pytest.mark.parametrize(
+    ("name", "province", "city"),
+    [("西咸新区底张街道办事处", "陕西省", None), ("兰州新区卫生健康委员会", "甘肃省", "兰州市"),
+     ("青岛西海岸新区", "山东省", "青岛市"), ("天津市滨海新区", "天津市", None)],
+)  # fmt: skip
+def test_state_level_new_areas_are_placed(name: str, province: str, city: str | None) -> None:
+    region = locate(name)
+    assert (region.province, region.city) == (province, city)

@@ -861,6 +861,7 @@ def test_warnings_are_shown_in_chinese(client, monkeypatch):
     ("warning", "chinese"),
     [
         ("no table read: template 2019 taken from the year covered (2020)", "未读到表格：按报告所属年度（2020 年）推定为 2019 版模板"),
+        ("no table read: template 2021 taken from the table's header words", "未读到表格：按表头用语推定为 2021 版模板"),
         ("sections not found: 复议诉讼, 问题改进", "未找到这些章节：复议诉讼、问题改进"),
         ("no section headings recognised: the whole text is kept, unsectioned", "未识别出章节标题：全文保留，不分章节"),
         ("agency not found in the title or signature", "标题和落款中未找到机关名称"),

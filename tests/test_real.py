@@ -148,3 +148,20 @@ def test_crawled_table_whose_own_sums_are_off_is_read_as_printed_and_flagged():
     ]  # fmt: skip
     failed = [(c.rule, c.detail) for c in report.checks if not c.ok]
     assert failed == [("（一）至（六）之和=（七）总计", "7+6+0+7+3+4 ≠ 21")]
+
+
+def test_template_from_the_header_words_of_a_table_cut_before_its_rows(tmp_path):
+    # b05 (周湾镇 2021): its foreword lists the pre-2019 outline, its page ends under the
+    # 2021 table's first header words; the header says which template, not the outline.
+    text = ("周湾镇2021年政府信息公开工作年度报告\n"
+            "本报告由概述、主动公开政府信息情况、政府信息依申请公开办理情况、政府信息公开的收费及减免情况、"
+            "存在的主要问题和改进情况等部分组成。\n一、总体情况\n今年,我镇主动公开的信息共计85条。\n"
+            "二、主动公开政府信息情况\n第二十条第(一)项\n\n信息内容\n\n本年制发件数\n\n本年")  # fmt: skip
+    path = tmp_path / "zhouwan.txt"
+    path.write_text(text, encoding="utf-8")
+    report = extract_path(path)
+    assert report.template == "2021"
+    assert "no table read: template 2021 taken from the table's header words" in report.warnings
+    without = tmp_path / "outline-only.txt"
+    without.write_text(text.split("二、")[0], encoding="utf-8")
+    assert extract_path(without).template == "free"  # the outline alone: the years before the templates

@@ -132,6 +132,11 @@ _NO_REVIEW = re.compile(rf"{_NEGATION}[^,\d]{{0,30}}?复议")
 _NO_SUIT = re.compile(rf"{_NEGATION}[^,\d]{{0,40}}?诉讼")
 # "未发生…被行政复议纠错或行政诉讼败诉情形": no case was lost, which says nothing of how many there were.
 _OUTCOME = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|被纠")
+# A year the text names for what follows, not a date in it (2019年5月15日起施行).
+_NAMED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
+# "截至2019年12月底,累计主动公开政府信息10220条": a running total up to a day, not the year's.
+_CUMULATIVE = re.compile(r"截[至止][^。]*累计$")
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
 
 # --- proactive disclosure -------------------------------------------------------
@@ -187,7 +192,7 @@ def _unwrap(text: str) -> str:
 # --- reading --------------------------------------------------------------------
 
 
-def stated_in_prose(text: str) -> tuple[dict[str, int], list[str]]:
+def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int], list[str]]:
     """Facet values the report's sentences state unambiguously, and warnings.
 
     ``text`` is the report's prose (table rows may be left out or blank). Keys on
@@ -205,7 +210,7 @@ def stated_in_prose(text: str) -> tuple[dict[str, int], list[str]]:
         sentence = sentence.strip()
         if not sentence:
             continue
-        facts, notes = _sentence_facts(sentence, previous)
+        facts, notes = _sentence_facts(sentence, previous, year)
         warnings += notes
         for key, value in facts:
             seen.setdefault(key, {}).setdefault(value, sentence)
@@ -249,15 +254,15 @@ def prefer_tables(
     return merged, warnings
 
 
-def _sentence_facts(sentence: str, previous: str) -> tuple[list[tuple[str, int]], list[str]]:
+def _sentence_facts(sentence: str, previous: str, year: int | None) -> tuple[list[tuple[str, int]], list[str]]:
     """(key, value) pairs one sentence states, and warnings about it."""
     context = _has_context(sentence, previous)
     facts: list[tuple[str, int]] = []
     for segment in _SEGMENTS.split(sentence):
-        facts += _segment_facts(segment, context)
+        facts += _segment_facts(segment, context, year)
         for clause in _CLAUSE_END.split(segment):
             facts += _zeros(clause, context)
-    active, warnings = _active_total(sentence, previous)
+    active, warnings = _active_total(sentence, previous, year)
     return facts + active, warnings
 
 
@@ -273,7 +278,7 @@ def _is_heading(sentence: str) -> bool:
     return len(sentence) <= _HEADING_MAX * 2 and not _PART.search(sentence) and not re.search(r"\d", sentence)
 
 
-def _segment_facts(segment: str, context: bool) -> list[tuple[str, int]]:
+def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[str, int]]:
     """Facts in one ;-separated segment of a sentence."""
     facts: list[tuple[str, int]] = []
     if context and _BOTH_ZERO.search(segment):
@@ -285,7 +290,7 @@ def _segment_facts(segment: str, context: bool) -> list[tuple[str, int]]:
         if pattern.context and not context:
             continue
         for m in pattern.regex.finditer(masked):
-            if _about_other_year(masked, m.start()):
+            if _about_other_year(masked, m.start(), year):
                 continue
             if pattern.key == "诉讼.总计" and _ONE_KIND_OF_SUIT.search(
                 masked, _clause_start(masked, m.start()), m.start()
@@ -307,7 +312,7 @@ def _segment_facts(segment: str, context: bool) -> list[tuple[str, int]]:
     return facts
 
 
-def _active_total(sentence: str, previous: str) -> tuple[list[tuple[str, int]], list[str]]:
+def _active_total(sentence: str, previous: str, year: int | None) -> tuple[list[tuple[str, int]], list[str]]:
     """主动公开.条数 where the sentence states one total of proactively disclosed items."""
     if made := _MADE_THEN_ACTIVE.search(sentence):
         value = _value(made)
@@ -323,7 +328,9 @@ def _active_total(sentence: str, previous: str) -> tuple[list[tuple[str, int]], 
             matches += _PUBLISHED.finditer(head)
         for m in matches:
             value = _value(m)
-            if value is None or _about_other_year(head, m.start()) or _is_part(head, m.end()):
+            if value is None or _about_other_year(head, m.start(), year) or _is_part(head, m.end()):
+                continue
+            if _CUMULATIVE.search(head, 0, m.start()):
                 continue
             parts = [int(p) for p in _PART.findall(segment[breakdown:])] if breakdown >= 0 else []
             if any(p > value for p in parts):
@@ -344,9 +351,16 @@ def _is_part(head: str, end: int) -> bool:
     return any(c.strip().startswith("其他") for c in _CLAUSE_END.split(head[end:]))
 
 
-def _about_other_year(text: str, start: int) -> bool:
-    """The clause before the number compares with, or sums over, other years."""
-    return bool(_NOT_THIS_YEAR.search(text, _clause_start(text, start), start))
+def _about_other_year(text: str, start: int, year: int | None = None) -> bool:
+    """The clause before the number compares with, or sums over, other years; or the text
+    before it names a year, the last one named not the report's ("2010年度主动公开政府信息54条"
+    in the report on 2011)."""
+    if _NOT_THIS_YEAR.search(text, _clause_start(text, start), start):
+        return True
+    if year is None:
+        return False
+    named = _NAMED_YEAR.findall(_ASIDE.sub("", text[:start]))  # not "(含2019年结转18件)"
+    return bool(named) and int(named[-1]) != year
 
 
 def _clause_start(text: str, at: int) -> int:

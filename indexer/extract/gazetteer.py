@@ -26,6 +26,17 @@ _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维�
 _STEM_SUFFIX = re.compile(r"(?:县|区|市|旗|林区|特区)$")
 
 
+# State-level new areas (国家级新区) that are no county of the adcode table: the province, or the
+# city, each lies in (西咸新区 spans 西安 and 咸阳; 浦东新区 and 滨海新区 are counties already).
+_NEW_AREAS = {
+    "西咸新区": "610000000000", "雄安新区": "130000000000", "两江新区": "500000000000",
+    "贵安新区": "520000000000", "天府新区": "510000000000", "兰州新区": "620100000000",
+    "赣江新区": "360000000000", "湘江新区": "430100000000", "滇中新区": "530100000000",
+    "福州新区": "350100000000", "哈尔滨新区": "230100000000", "长春新区": "220100000000",
+    "金普新区": "210200000000", "舟山群岛新区": "330900000000", "西海岸新区": "370200000000",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class _Table:
     names: dict[str, tuple[str, ...]]  # full name -> adcodes (provinces win over lower levels)
@@ -61,6 +72,9 @@ def _table() -> _Table:
             short[_PROVINCE_SUFFIX.sub("", name)] = code
         elif "自治" not in name and len(stem := _STEM_SUFFIX.sub("", name)) >= 2 and stem != name:
             stems.setdefault(stem, []).append(code)
+    for name, code in _NEW_AREAS.items():
+        if code in by_code and name not in names:
+            names[name] = [code]
     sizes: dict[str, set[int]] = {}
     for name, codes in names.items():
         top = min(_level(c) for c in codes)

@@ -71,6 +71,10 @@ _STATED_PERIOD = re.compile(
 )
 _PERIOD = re.compile(r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日")
 _OPENING_YEAR = re.compile(r"(?:^|[。；！\n])\s*(\d{4})\s*年度?\s*[，,]")
+# Where no sentence opens "2020年，": one that opens with its year all the same ("2019年我局…",
+# "2022年以来,丰收乡…"; not a date, 2019年5月15日), or the year's last day (截至2023年12月31日).
+_SENTENCE_YEAR = re.compile(r"(?:^|[。；！\n])\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
+_YEAR_END = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 _SENTENCE = re.compile(r"[，。；：,;:]")
 _VERBS = (
     r"(?:认真|严格|坚持|高度重视|按照|深入|紧紧|紧密|围绕|积极|全面|始终|继续|进一步|立足|扎实|不断"
@@ -104,6 +108,9 @@ _GOV_OFFICE = re.compile(r"(?<=政府)办公[室厅]$")
 # "绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门": the opening says what it is.
 _IS_WHAT = re.compile(r"(?:^|[。；\n])\s*(?P<name>[\u4e00-\u9fff]{2,30}?)是(?:主管|负责)")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+# Places a body aids or pairs with are not its own: "对口支援都江堰市灾后恢复重建项目" in 上海's report.
+_AID = re.compile(r"(?:对口)?(?:支援|援建|帮扶|协作|援助)[\u4e00-\u9fff]{2,12}")
+_NATIONAL = ("国家", "国务院", "中华人民共和国")
 _QUOTED = re.compile(r"“([^”]{2,20})”")
 # A new-media account's name: a theme, its place, then what it is (“健康朔州官微”, “平安XX发布”).
 _ACCOUNT = re.compile(
@@ -363,13 +370,13 @@ def _year_number(text: str) -> int | None:
 
 def _year(title: str | None, opening: str, text: str) -> int | None:
     """The title's year, else the opening's report name, else the statistics period, else
-    a sentence opening "2020年，"."""
+    a sentence opening "2020年，", else one opening with its year, else the year's last day."""
     parsed = parse_report_name(title) if title else None
     if parsed and parsed.year:
         return parsed.year
     if year := prose_year(opening):
         return year
-    for pattern in (_STATED_PERIOD, _PERIOD, _OPENING_YEAR):
+    for pattern in (_STATED_PERIOD, _PERIOD, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END):
         m = pattern.search(text)
         if m and (year := _year_number(m[1])):
             return year
@@ -382,9 +389,12 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
     Each text is also tried without its brackets (乌鲁木齐国家高新区(新市区): 新市区 alone is
     ambiguous) and by its quoted names, where an account's name starts with its place
     (“淮安自然资源和规划”) or ends with it before what the account is (“健康朔州官微”).
-    Township names are left out: the gazetteer knows counties, and 江南镇 is not 江南区.
+    Township names are left out: the gazetteer knows counties, and 江南镇 is not 江南区;
+    so are places the body aids (对口支援都江堰市…). A national body (国家税务总局) has no region.
     """
-    for text in (agency, title, signature, *lines):
+    if agency and agency.startswith(_NATIONAL) and locate(agency) == Region():
+        return Region()  # a national body: where its offices stand is not a region it reports on
+    for text in (agency, title, signature, *(_AID.sub("", line) for line in lines)):
         if not text:
             continue
         text = for_region(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,10 +25,13 @@ from .reportchecks import report_checks
 from .sections import follows_pre_2019_outline, split_sections
 from .sitefooter import without_site_footer
 from .tables.interpret import read_tables
-from .tables.labels import is_vocabulary
+from .tables.labels import is_vocabulary, template_votes
 from .tables.oldstats import read_old_stats
 from .tables.rows import Item, items_from_blocks
 from .templates import table_of, template_of_year
+
+_WORDS = re.compile(r"[|\s]+")  # a header line flattened with pipes or spaces
+_HEADER_CHARS = 20  # a column header, not a sentence that quotes one
 
 
 def content_hash(data: bytes) -> str:
@@ -86,7 +90,11 @@ def extract_document(raw: RawDocument, digest: str) -> Report:
     if tables.template is None and meta.year is None and len(sections.text) < 2:
         raise NotAReport(raw.source, "no report title with a year, no section headings, no tables")
     warnings = list(raw.warnings) + tables.warnings
-    if tables.template is None and follows_pre_2019_outline(lines):
+    headed = None if tables.template else _template_of_header_words(items)
+    if headed:
+        template = headed  # a page cut short under the table's header: its words say which
+        warnings.append(f"no table read: template {headed} taken from the table's header words")
+    elif tables.template is None and follows_pre_2019_outline(lines):
         template = "free"  # no table, and the outline of the years before the templates
     else:
         template = tables.template or _template_by_year(meta.year, warnings)
@@ -122,6 +130,19 @@ def _whole_text(lines: list[str]) -> str:
     return "\n".join(stripped for line in lines if (stripped := line.strip()))
 
 
+def _template_of_header_words(items: list[Item]) -> str | None:
+    """The template whose own column headers (本年制发件数, 本年新制作数量 …) the text prints,
+    where no table could be read: one template's words only, else None."""
+    seen = {
+        vote
+        for item in items
+        for cell in (item.cells or (item.text,))
+        for word in _WORDS.split(cell)
+        if len(word) <= _HEADER_CHARS and (vote := template_votes(word))
+    }
+    return seen.pop() if len(seen) == 1 else None
+
+
 def _text_of(item: Item) -> str:
     """What sections, metadata and prose read of an item (each cleans its lines of mirror
     damage itself).  Rows of the official tables are numbers, not prose: blank.  Other
@@ -141,7 +162,7 @@ def _facets(table: dict, items: list, lines: list[str], year: int | None, warnin
     table and the prose disagree neither is trusted: real reports show both kinds of
     error (a table counting every unit of a place, prose counting one office).
     """
-    prose, notes = stated_in_prose("\n".join(line for line in lines if line))
+    prose, notes = stated_in_prose("\n".join(line for line in lines if line), year)
     shown = {table_of(k) for k in table}
     prose = {k: v for k, v in prose.items() if table_of(k) not in shown}
     old, old_notes = read_old_stats(items, year)

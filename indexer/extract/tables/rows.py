@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from analyzers.filters import simplified_text
 
 from ...models import Block, TableBlock, TextBlock
+from ..cleanup import clean_line
 from .cells import Piece, line_pieces
 from .labels import is_group, is_table_signal, is_vocabulary, match, split_fused_text
 
@@ -70,10 +71,11 @@ def items_from_blocks(blocks: Iterable[Block]) -> list[Item]:
             items.extend(_recover(lines))
             lines = []
             for i, row in enumerate(block.rows, 1):
-                cells = tuple(simplified_text(c) for c in row)
+                cells = tuple(simplified_text(clean_line(c)) for c in row)
                 items.append(Item("\t".join(cells), f"{block.where} row {i}".strip(), cells))
         elif isinstance(block, TextBlock):
-            lines.extend(_split_block(block))
+            # a mirror's injected readings (規(guī)章) out of table labels as out of prose
+            lines.extend((clean_line(text), where) for text, where in _split_block(block))
     items.extend(_recover(lines))
     return items
 
