@@ -31,6 +31,7 @@ DEFAULT_FOLDERS = (
     ROOT / "tests" / "data" / "real" / "excerpts",
     ROOT / "tests" / "data" / "real",
     ROOT / "tests" / "data" / "real" / "crawled",
+    ROOT / "tests" / "data" / "real" / "pages",
 )
 META = ("agency", "year", "template", "province")
 

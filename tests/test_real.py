@@ -94,8 +94,72 @@ def test_gold_metadata(gold):
         assert (report.region.province or "").startswith(want["province"])
 
 
+# --- the pages a search corpus stores (tests/data/real/pages): every gold value, less those ------
+# nianbao does not read yet, each with why; one of these read right must leave this list.
+
+PAGES = sorted((REAL / "pages").glob("*.gold.json"))
+PAGES_NOT_READ = {
+    "a04_chongqing_shapingba_2020": {"申请.上年结转": "carried over stated only in an aside (含2019年结转18件)"},
+    "a05_dazhou_quxian_shenpiju_2019": {"agency": "named only with its county doubled (渠县渠县行政审批局)"},
+    "a06_chengnanqu_gongwei_2019": {"主动公开.条数": "全年公開政府信息74條 says neither 主动 nor 共",
+                                     "agency": "a committee pair (縣城南區工委、管委) is no one name"},
+    "a09_sichuan_mianyang_weijianwei_2020": {"agency": "the title's name and the contact's (绵阳市卫生健康委) differ in form"},
+    "a11_liaoning_weijianwei_2020": {"主动公开.条数": "公开发布信息2249条 through named platforms, not a stated whole"},
+    "a13_nanjing_lvhuayuanlin_ju_2019": {"province": "the place is only in a plan's name (《南京绿道规划》)"},
+    "a15_heilongjiang_mudanjiang_zhengfuban_2019": {"主动公开.条数": "共发布政府信息151条 under no 主动公开 heading"},
+    "a19_zhengzhou_ju_2020": {"申请.新收": "收到信息公开9件 (no 申请)", "诉讼.总计": "行政诉共3项, a slip for 诉讼"},
+    "a21_hubei_gucheng_fagaiju_2020": {"主动公开.条数": "公开政府信息新增信息14条"},
+    "a22_guangdong_heyuan_fagaiju_2020": {"申请.新收": "an applicant kind between verb and noun (收到自然人依申请公开申请2件)",
+                                           "申请.新收.自然人": "the same sentence"},
+    "b03_huangshi_xinxialu_2022": {"主动公开.条数": "主动向社会公开…等信息1851条: the object runs over a list"},
+    "b06_songyang_dadongba_2021": {"province": "the county is only in the site's name (松阳政府网)"},
+    "b07_kaiping_shatang_2021": {"主动公开.条数": "發布各類信息684條 under no 主动公开 heading"},
+    "b13_wuhan_donghu_weijianban_2023": {
+        f"申请.部分公开.{c}": "a row cut by the page's end, its cells a line each" for c in ("自然人", "商业企业", "科研机构", "社会公益组织")
+    },
+    "b17_hunnan_guoziju_2022": {"agency": "the opening's 区政府国资局 wins over the name line 浑南区国资局"},
+    "b18_tianjin_dongjiang_guanwei_2025": {"主动公开.条数": "完成信息公开716件", "申请.予以公开": "属于公开范围5件",
+                                           "申请.部分公开": "属于部分公开范围4件", "申请.不予处理.重复申请": "重复申请1件 in prose"},
+    "c04_yongding_2009": {"agency": "a county-wide report that never names its government"},
+    "c07_leshan_fazhiban_2010": {"agency": "only 我辦 and 法制辦副主任"},
+    "c09_linyi_weisheng_2010": {"agency": "县卫生局 and 临邑县政府 in separate phrases"},
+    "c17_wuxi_yunlin_2015": {"主动公开.条数": "信息公開網站共發布政府信息60條 under no 主动公开 heading"},
+    "c19_bengbu_zhen_2016": {"申请.新收": "无申请 alone", "复议.总计": "无申请 alone", "诉讼.总计": "无申请 alone"},
+    "c21_spam_shuiwu_2017": {"申请.新收": "没有收到过相关申请 (no 公开)"},
+    "d07_tianmen_hushizhen_2019": {"主动公开.条数": "公开政府信息60条 after a running total, no 主动",
+                                   "province": "from the page's address only"},
+    "d09_chongqing_rongchang_hebaozhen_2020": {"province": "from the page's address only"},
+    "d10_sijiazizhen_2020": {"agency": "the foreword's compiler is 四家镇, the body's name 四家子镇"},
+    "d11_shanghai_2009_jendow": {"province": "the text says only 本市"},
+    "d12_shanghai_2012_newton": {"agency": "由市政府办公厅… with no full name in the excerpt"},
+    "d15_hangzhou_binjiang_changhe_jiedao_2023": {"主动公开.条数": "主动公开街道信息423条: a qualified object"},
+    "d17_xiongxian_xiang_2019": {"province": "from the page's address only"},
+    "d19_xixian_taipingzhen_2022": {"province": "from the page's address only"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("gold", PAGES, ids=lambda p: p.name.removesuffix(".gold.json"))
+def test_pages_gold(gold):
+    stem, want, report = _report_of(gold)
+    agency = to_simplified(want["agency"]) if want["agency"] else None
+    province = report.region.province
+    got = {
+        **{k: report.facets.get(k) for k in want["facets"]},
+        "agency": report.agency,
+        "year": report.year,
+        "template": report.template,
+        "province": province[: len(want["province"])] if province and want["province"] else province,
+    }
+    expected = {**want["facets"], "agency": agency, "year": want["year"], "template": want["template"],
+                "province": want["province"]}  # fmt: skip
+    not_read = PAGES_NOT_READ.get(stem, {})
+    assert {k: got[k] for k in expected if k not in not_read} == {k: v for k, v in expected.items() if k not in not_read}
+    assert all(got[k] != expected[k] for k in not_read), f"{stem}: now read, take it off PAGES_NOT_READ"
+
+
 def test_readme_beside_the_reports_is_not_a_report():
-    for readme in (REAL / "README.md", REAL / "excerpts" / "README.md", REAL / "crawled" / "README.md"):
+    for readme in (REAL / "README.md", REAL / "excerpts" / "README.md", REAL / "crawled" / "README.md",
+                   REAL / "pages" / "README.md"):  # fmt: skip
         outcome = try_extract(readme)
         assert outcome.report is None and outcome.skipped
         assert outcome.reason.startswith("not a report")
