@@ -455,3 +455,16 @@ def test_fused_attachment_ends_the_last_section() -> None:
         "无其他需要报告的事项。\n附：政府信息公开情况统计表指标名称计量单位2016年度历年累计主动公开文件数条210210"
     )
     assert sections.closing == "无其他需要报告的事项。广东省司法厅2017年3月12日"
+
+
+@pytest.mark.parametrize("first", ["一、政府信息公开的组织领导情况", "一、加强组织领导", "第一部分 工作开展情况"])
+def test_part_one_under_its_own_words_is_the_overview(first: str) -> None:
+    # 山东省机关事务管理局 2008, 乐山市法制办 2010 (tests/data/real/pages c03, c07)
+    lines = ["某局2008年政府信息公开工作年度报告", "本报告根据《条例》编制。", first, "成立了领导小组。",
+             "二、主动公开政府信息情况", "共公开12条。"]  # fmt: skip
+    sections = split_sections(lines)
+    assert sections.headings == {"总体情况": 2, "主动公开": 4}
+    assert sections.text["总体情况"] == "成立了领导小组。"
+    # A foreword's sentence that starts 一、 is not a part's heading.
+    lines[2] = "一、本报告所列数据的统计期限为2008年1月1日至12月31日。"
+    assert split_sections(lines).headings == {"主动公开": 4}

@@ -73,6 +73,7 @@ _TRAIL = re.compile(r"(?:\s|\u3000|\*+|[：:。.])*$")
 _BULLET = r"[•·●◆◇■□▪▸▶►★☆]"
 _NUMBERING = re.compile(rf"^(?:(?P<top>{_TOP_NUM})|(?P<sub>{_SUB_NUM}|{_BULLET}))?\s*")
 _SPACES = re.compile(r"[\s\u3000]+")
+_FIRST_PART = re.compile(r"(?:一\s*[、.．]|第一部分)")
 # A top-level number set off by a space alone ("一 概述", a mirror's heading).
 _SPACED_TOP = re.compile(rf"^[{_CN}]{{1,3}}[\s\u3000]+(?=\S)")
 # How much a heading candidate weighs: a top-level number is the best evidence; two sub-numbered
@@ -154,6 +155,8 @@ def split_sections(lines: Sequence[str]) -> Sections:
     heads = _best_run([m for m in _without_contents(marks, lines) if m.name != TABLE])
     if not heads:
         return Sections({}, {}, len(lines))
+    if heads[0].name != SECTION_NAMES[0] and (first := _first_part(lines, heads[0].line)):
+        heads.insert(0, first)
     tables = [m for m in marks if m.name == TABLE and (m.line, m.start) > (heads[0].line, heads[0].start)]
     bounds = sorted(heads + tables, key=lambda m: (m.line, m.start))
     text: dict[str, str] = {}
@@ -214,6 +217,17 @@ def _inline_marks(i: int, line: str) -> list[_Mark]:
     for m in _INLINE_ATTACHMENT.finditer(line):
         found.append(_Mark(i, m.start(), m.end(), TABLE, 0))
     return found
+
+
+def _first_part(lines: Sequence[str], before: int) -> _Mark | None:
+    """The report's part 一、 under a heading of its own words, above the first part recognised
+    ("一、政府信息公开的组织领导情况", "一、加强组织领导" above 二、主动公开…): in every outline the
+    parts before 主动公开 report the work as a whole, so its text is 总体情况's, not the preamble's."""
+    for i in range(before):
+        core = _heading_key(lines[i])
+        if 2 < len(core) <= 30 and _FIRST_PART.match(core) and not _CLAUSE_END.search(core):
+            return _Mark(i, 0, len(lines[i]), SECTION_NAMES[0], 0)
+    return None
 
 
 def _without_contents(marks: list[_Mark], lines: Sequence[str]) -> list[_Mark]:
