@@ -673,3 +673,38 @@ def test_a_national_body_has_no_region() -> None:
 def test_state_level_new_areas_are_placed(name: str, province: str, city: str | None) -> None:
     region = locate(name)
     assert (region.province, region.city) == (province, city)
+
+
+@pytest.mark.parametrize(
+    ("name", "province", "city"),
+    [("黔南州交通运输局", "贵州省", "黔南布依族苗族自治州"), ("黔东南州农业农村局", "贵州省", "黔东南苗族侗族自治州"),
+     ("凉山州", "四川省", "凉山彝族自治州"), ("海南州", "青海省", "海南藏族自治州"), ("海南省人民政府", "海南省", None)],
+)  # fmt: skip
+def test_autonomous_prefectures_by_their_short_names(name: str, province: str, city: str | None) -> None:
+    region = locate(name)
+    assert (region.province, region.city) == (province, city)
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency"),
+    [
+        (["政府政务公开年报", "一、总体情况", "我镇认真贯彻《条例》。"], None),  # a unit word alone is no name
+        (["根据《条例》,特向社会公布2019年度青龙镇政府(机关)信息公开年度报告。", "一、总体情况"], "青龙镇政府"),
+        (["如有疑问,请与洮北区东风乡人民办公室联系。", "一、总体情况"], None),  # an office is not the body
+        (["如有疑问,请与邢台市生态环境局沙河市分局办公室联系。", "一、总体情况"], "邢台市生态环境局沙河市分局"),
+        (["福州市闽侯生态环境局编制了本报告。", "一、总体情况"], "福州市闽侯生态环境局"),
+        (["一、总体情况", "黔南州交通运输局始终高度重视政府信息公开工作。"], "黔南州交通运输局"),
+        (["新疆伊宁县", "伊宁县政府信息公开工作2023年度报告",
+          "现向社会公布伊宁县人民政府2023年政府信息公开工作年度报告。", "一、总体情况"], "伊宁县人民政府"),
+    ],
+)  # fmt: skip
+def test_agency_shapes_of_the_second_round_of_real_pages(lines: list[str], agency: str | None) -> None:
+    assert _meta(lines).agency == agency
+
+
+def test_a_street_address_places_a_body_only_where_nothing_else_does() -> None:
+    lines = ["一、总体情况", "请与黔南州交通运输局联系(地址:贵州省都匀市剑江中路2号)。"]
+    region = _meta(lines).region
+    assert (region.province, region.city, region.county) == ("贵州省", "黔南布依族苗族自治州", None)
+    lines = ["一、总体情况", "请与连生乡人民政府联系(地址:绥滨县连生乡连生村)。"]
+    assert _meta(lines).region.county == "绥滨县"

@@ -468,3 +468,30 @@ def test_part_one_under_its_own_words_is_the_overview(first: str) -> None:
     # A foreword's sentence that starts 一、 is not a part's heading.
     lines[2] = "一、本报告所列数据的统计期限为2008年1月1日至12月31日。"
     assert split_sections(lines).headings == {"主动公开": 4}
+
+
+def test_the_overviews_own_parts_open_no_sections_unless_a_later_part_confirms() -> None:
+    # 和平街道办事处 2020 (a page cut before 二、): the overview's parts named like sections
+    lines = ["一、总体情况", "(一)主动公开情况", "全年公开信息86条。", "(二)依申请公开情况", "未收到申请。",
+             "(三)政府信息管理情况", "规范发布流程。"]  # fmt: skip
+    sections = split_sections(lines)
+    assert sections.headings == {"总体情况": 0}
+    assert sections.text["总体情况"].startswith("(一)主动公开情况\n全年公开信息86条。")
+    # where 二、 was lost, the part 三、 after it says (二) was section 二
+    lines = ["一、总体情况", "概况。", "(二)主动公开政府信息情况", "见下表。", "三、收到和处理政府信息公开申请情况", "无。"]
+    assert split_sections(lines).headings == {"总体情况": 0, "主动公开": 2, "依申请公开": 4}
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("三、收到和处理政府信息公开的申请情况", "依申请公开"),  # 吴起县商务局 2022
+        ("一、总体概述", "总体情况"),  # 双塔区前进街道 2020
+        ("一、2019年政府信息公开工作的总体情况", "总体情况"),  # 上湾乡 2019
+        ("五、申请行政复议情况", "复议诉讼"),
+        ("四、复议、诉讼和申诉情况", "复议诉讼"),
+        ("五、信息公开工作存在的主要问题及改进情况", "问题改进"),  # 道县文广新局 2013
+    ],
+)
+def test_more_headings_as_real_pages_print_them(line: str, name: str) -> None:
+    assert split_sections(["标题行", line, "正文。"]).headings == {name: 1}

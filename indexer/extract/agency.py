@@ -44,6 +44,9 @@ _NOT_NAME_WORD = re.compile(
     r"|网站|网址|门户|平台|官网|直播|彩票|博彩|娱乐"
 )
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_SELF_ASIDE = re.compile(r"[(（](?:机关|本级|机关本级)[)）]$")
+# A unit word alone is no body's name: "政府政务公开年报" names none.
+_UNIT_ONLY = re.compile(rf"(?:人民)?{_UNIT}")
 _LEVEL = "省市县区州盟旗"
 _GOV_SUFFIXES = ("", "人民政府", "政府", "办事处", "行政公署")
 # Zones in the gazetteer that are run by a committee, not a people's government.
@@ -56,14 +59,16 @@ def is_name(text: str | None) -> bool:
     """Whether ``text`` reads as a body's name (see the module docstring)."""
     if not text or not 2 <= len(text) <= 40 or not _NAME.fullmatch(text):
         return False
-    if _NOT_NAME_START.search(text) or _NOT_NAME_WORD.search(text):
+    if _NOT_NAME_START.search(text) or _NOT_NAME_WORD.search(text) or _UNIT_ONLY.fullmatch(text):
         return False
     return bool(_UNIT_END.search(text))
 
 
 def as_name(text: str | None) -> str | None:
-    """``text`` if it is a name, else ``text`` without a bracketed aside if that is one
+    """``text`` if it is a name (without an aside that only says it is the body itself:
+    青龙镇政府(机关)), else ``text`` without a bracketed aside if that is one
     (某某县人民政府办公室（县政务公开办）), else None."""
+    text = _SELF_ASIDE.sub("", text or "") or None
     if is_name(text):
         return text
     plain = _ASIDE.sub("", text or "")

@@ -40,11 +40,13 @@ _APPLICATION = (
 # "未收到群众对依申请公开工作的投诉" says nothing of applications.
 _NO_SUCH = (
     r"(?:(?:各类|有关|相关|任何)*的?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?|公开)的?申请"
-    r"|(?:政府)?(?:信息)?依申请(?:信息)?公开(?:的?(?:政府|政务)?信息)?(?:办理)?(?:申请|事项|请求|件|事件|情况)"
+    r"|(?:政府)?(?:信息)?依申请(?:信息)?公开(?:的?(?:政府|政务)?信息)?(?:办理)?的?(?:申请|事项|请求|件|事件|情况)"
     r"|依申请公开的?(?:政府)?信息"  # 无依申请公开政府信息
     r"|(?:要求|申请|关于)?公开(?:政府)?信息的申请"
     r"|(?:政府)?信息申请公开)"
 )
+# Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
+_RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理)(?:了)?)?"
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
 _NEGATION = r"(?:(?:未|没有)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起)|没有|无(?!法|论|正当))过?"
 
@@ -53,6 +55,8 @@ _NOT_THIS_YEAR = re.compile(
     r"上年|去年|上一年|同比|较|比上|比去|相比|历年|至今|(?<!今年)(?<!本年)(?<!年初)以来"
 )
 _BREAKDOWN = "其中"
+# A sentence that goes on with the one before: its breakdown, or its outcomes ("处理结果中,部分公开2件").
+_CONTINUED = (_BREAKDOWN, "处理结果", "办理结果", "答复结果")
 _ONE_KIND_OF_SUIT = re.compile(r"直接|复议后|经复议")  # 未经复议直接起诉1件: one of the two 诉讼 groups
 # 办结 counts any cases: read it only where the segment names no other kind (审批事项, 投诉件 …).
 _OTHER_CASES = re.compile(r"审批|事项|收件|信访|投诉|咨询|留言|诉求|案件")
@@ -83,13 +87,14 @@ _OUTCOMES = (
 _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "申请.新收",
-        rf"(?:受理|收到|接到|接收|新收)(?:了|到)?{_APPLICATION}(?:数量|数)?{_QTY}{_COUNT}",
+        rf"{_RECEIVED}{_APPLICATION}(?:数量|数)?{_QTY}{_COUNT}",
         context=False,
         total=True,
     ),
     _p(
         "申请.新收",
-        rf"(?:受理|收到|接到|接收|新收)(?:了|到)?{_QTY}{_N}(?:件|起|个)(?:政府)?(?:信息)?依申请(?:信息)?公开",
+        rf"{_RECEIVED}{_QTY}{_N}(?:件|条|起|个)"
+        rf"(?:(?:政府)?(?:信息)?依申请(?:信息)?公开|(?:政府信息公开|信息公开)的?申请)",
         context=False,
         total=True,
     ),
@@ -102,7 +107,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("申请.不予处理", rf"(?<![及和与])(?<![^件条项个起次]、)不予处理的?{_QTY}{_COUNT}"),
     _p("申请.其他处理", rf"其他处理的?{_QTY}{_COUNT}"),
     _p("申请.办理总计", rf"(?:已|均已|全部)?办结(?:了)?(?:申请)?{_QTY}{_COUNT}"),
-    _p("申请.结转下年", rf"(?:结转|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续办理)?的?{_QTY}{_COUNT}"),
+    _p("申请.结转下年", rf"(?:结转|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?{_QTY}{_COUNT}"),
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
     _p("申请.结转下年", r"(?<![\d.,])(?P<n>\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)?下一?年度?"),
     _p("复议.总计", rf"行政复议(?:案件|申请)?{_QTY}{_COUNT}"),
@@ -132,17 +137,23 @@ _NO_REVIEW = re.compile(rf"{_NEGATION}[^,\d]{{0,30}}?复议")
 _NO_SUIT = re.compile(rf"{_NEGATION}[^,\d]{{0,40}}?诉讼")
 # "未发生…被行政复议纠错或行政诉讼败诉情形": no case was lost, which says nothing of how many there were.
 _OUTCOME = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|被纠")
+# "未产生政府信息公开事务诉讼相关的费用支出": a sentence about fees, not about suits.
+_FEES = re.compile(r"费用|收费|支出")
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
 _NAMED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
 # "截至2019年12月底,累计主动公开政府信息10220条": a running total up to a day, not the year's.
-_CUMULATIVE = re.compile(r"截[至止][^。]*累计$")
+_CUMULATIVE = re.compile(r"(?:截[至止]|到目前|目前为止|迄今)[^。]*累计$")
+# "…共主动公开政府信息615条,今年新增94条": what the year added is the year's count.
+_ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?(?:主动公开)?(?:政府)?(?:信息)?{_QTY}{_ITEMS}")
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
 
 # --- proactive disclosure -------------------------------------------------------
 
 # 主动公开(政府信息)(数)N条; the object may only be information itself, not 规章 or 采购信息.
-_ACTIVE = re.compile(rf"主动公开(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:数|数量|总数|总量)?{_QTY}{_ITEMS}")
+_ACTIVE = re.compile(
+    rf"主动(?:公开|发布)(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:的有|数|数量|总数|总量)?{_QTY}{_ITEMS}"
+)
 # 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
 # information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel.
 # Not the 公开 of 依申请公开 or of 主动公开 (which ``_ACTIVE`` reads).
@@ -167,6 +178,7 @@ _SEGMENTS = re.compile(r";")
 _CLAUSE_END = re.compile(r"[,;:]")
 _ENDS_SENTENCE = tuple("。;!?:")
 _WRAP_WIDTH = 25  # a line this long that stops mid-sentence was wrapped by the page (PDF)
+_NUMBERED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(]\s*[一二三四五六七八九十\d]{1,2}\s*[)])")  # a heading
 
 
 def _clean(text: str) -> str:
@@ -182,7 +194,7 @@ def _unwrap(text: str) -> str:
     """Join lines that a page layout wrapped in mid-sentence."""
     out: list[str] = []
     for line in text.split("\n"):
-        if out and len(out[-1]) >= _WRAP_WIDTH and not out[-1].endswith(_ENDS_SENTENCE):
+        if out and len(out[-1]) >= _WRAP_WIDTH and not out[-1].endswith(_ENDS_SENTENCE) and not _NUMBERED.match(line):
             out[-1] += line.strip()
         else:
             out.append(line)
@@ -267,10 +279,10 @@ def _sentence_facts(sentence: str, previous: str, year: int | None) -> tuple[lis
 
 
 def _has_context(sentence: str, previous: str) -> bool:
-    """Whether a sentence is about disclosure applications: it says so, it is the "其中…"
-    breakdown of a sentence that does, or it opens the part a heading that does names
+    """Whether a sentence is about disclosure applications: it says so, it goes on with a
+    sentence that does ("其中…", "处理结果中…"), or it opens the part a heading that does names
     ("四、因政府信息公开申请行政复议或提起行政诉讼情况" above "2018年,我办行政复议为5件")."""
-    inherited = sentence.startswith(_BREAKDOWN) or _is_heading(previous)
+    inherited = sentence.startswith(_CONTINUED) or _is_heading(previous)
     return (inherited and bool(_CONTEXT.search(previous))) or bool(_CONTEXT.search(sentence))
 
 
@@ -318,6 +330,8 @@ def _active_total(sentence: str, previous: str, year: int | None) -> tuple[list[
         value = _value(made)
         return ([(ACTIVE_KEY, value)] if value is not None else []), []
     under_heading = "主动公开" in sentence or _is_active_heading(previous)
+    if under_heading and (added := _ADDED.search(sentence)) and (value := _value(added)) is not None:
+        return [(ACTIVE_KEY, value)], []
     facts: list[tuple[str, int]] = []
     warnings: list[str] = []
     for segment in _SEGMENTS.split(sentence):
@@ -377,7 +391,7 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
     facts = []
     if "复议" not in clause and "诉讼" not in clause and _NO_APPLICATION.search(clause):
         facts.append(("申请.新收", 0))
-    if context and not _OUTCOME.search(clause):
+    if context and not _OUTCOME.search(clause) and not _FEES.search(clause):
         if _NO_REVIEW.search(clause):
             facts.append(("复议.总计", 0))
         if _NO_SUIT.search(clause):

@@ -37,6 +37,15 @@ _NEW_AREAS = {
 }  # fmt: skip
 
 
+# The short name an autonomous prefecture goes by: its place before its peoples, then 州
+# (黔南布依族苗族自治州 → 黔南州, 黔东南苗族侗族自治州 → 黔东南州, 凉山彝族自治州 → 凉山州).
+_PEOPLES = (
+    "布依|苗|侗|土家|彝|藏|羌|傣|景颇|哈尼|壮|白|傈僳|朝鲜|回|蒙古|哈萨克|柯尔克孜|纳西|瑶|畲|黎|水"
+    "|仫佬|毛南|仡佬|维吾尔|满|锡伯|撒拉|土|裕固|东乡|保安|普米|独龙|怒|拉祜|佤|布朗|阿昌|德昂|基诺"
+)
+_PREFECTURE = re.compile(rf"^(?P<place>.+?)(?:(?:{_PEOPLES})族?)+自治州$")
+
+
 @dataclass(frozen=True)
 class _Table:
     names: dict[str, tuple[str, ...]]  # full name -> adcodes (provinces win over lower levels)
@@ -75,6 +84,11 @@ def _table() -> _Table:
     for name, code in _NEW_AREAS.items():
         if code in by_code and name not in names:
             names[name] = [code]
+    for code, name in list(by_code.items()):
+        if _level(code) == 2 and (m := _PREFECTURE.match(name)) and len(m["place"]) >= 2:
+            brief = m["place"] + "州"
+            if brief not in names:
+                names[brief] = [code]
     sizes: dict[str, set[int]] = {}
     for name, codes in names.items():
         top = min(_level(c) for c in codes)

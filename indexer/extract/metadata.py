@@ -31,17 +31,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import Region
-from .agency import (
-    as_name,
-    expand,
-    for_region,
-    government_of,
-    is_bare,
-    is_name,
-    is_place_only,
-    is_proper,
-    lengthen,
-)
+from .agency import as_name, expand, for_region, government_of, is_bare, is_name, is_proper, lengthen
 from .cleanup import clean_line, in_simplified, is_traditional
 from .gazetteer import locate
 from .numbers import parse_number
@@ -86,6 +76,8 @@ _SUBJECT = re.compile(
     rf"(?:在[^。；]{{2,40}}?下\s*[，,]\s*)?(?P<name>[^，。；,;、\s]{{2,30}}?)"
     rf"(?={_VERBS}|在[^，。；]{{2,30}}?(?:领导|指导|部署)下)"
 )
+# "黔南州交通运输局始终高度重视…": a sentence that opens with the body doing its work.
+_PLAIN_SUBJECT = re.compile(rf"(?:^|[。；\n])\s*(?P<name>[^，。；,;、\s]{{2,30}}?)(?={_VERBS})")
 # "由秦淮区人民政府办公室综合区政府所属各行政机关的…报告编制而成": a government-wide report.
 _COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府)办公[室厅](?:综合|汇总)")
 # The body the foreword says compiled the report or answers questions about it: "由廣州市統計局
@@ -93,24 +85,32 @@ _COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府
 # 编制而成", "请与来凤县政务服务和大数据管理局(地址…)",
 # "请联系:杭州市滨江区人民政府长河街道办事处;".
 _STATED_BODY = re.compile(
-    r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编制|根据|依据|按照)"
+    r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照)"
+    r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
     r"|请(?:与|联系\s*[:：]?\s*)(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
 )
 # An office of a government that compiles its report: the government is the reporting body.
 # An office that answers for a body (国家税务总局政府信息公开办公室, 南平市人民政府信息公开工作
 # 领导小组办公室, 两城镇人民政府党政办公室) or a township's own office: the body is the one reporting.
+# The office that compiles a body's report or answers for it stands for that body: its disclosure
+# office (国家税务总局政府信息公开办公室, 南平市人民政府信息公开工作领导小组办公室), its party and
+# government office (两城镇人民政府党政办公室), a bureau's or a government's general office
+# (邢台市生态环境局沙河市分局办公室, 兴国县南坑乡人民政府办公室, 上海市人民政府办公厅).
 _OFFICE = re.compile(
     r"(?:(?:(?<!人民)政府)?信息公开(?:工作)?(?:领导小组)?|政务公开|党政|综合)办公室$"
-    r"|(?:(?<=[镇乡])|(?<=街道)|(?<=苏木)|(?<=办事处))办公室$"
+    r"|(?:(?<=[镇乡局委厅])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=政府))办公[室厅]$"
 )
-# A government's general office, which compiles a government-wide report (上海市人民政府办公厅).
-_GOV_OFFICE = re.compile(r"(?<=政府)办公[室厅]$")
+# An office left after that (东风乡人民办公室, a slip) is not the body.
+_AN_OFFICE = re.compile(r"办公[室厅]$")
 # "绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门": the opening says what it is.
 _IS_WHAT = re.compile(r"(?:^|[。；\n])\s*(?P<name>[\u4e00-\u9fff]{2,30}?)是(?:主管|负责)")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # Places a body aids or pairs with are not its own: "对口支援都江堰市灾后恢复重建项目" in 上海's report.
 _AID = re.compile(r"(?:对口)?(?:支援|援建|帮扶|协作|援助)[\u4e00-\u9fff]{2,12}")
 _NATIONAL = ("国家", "国务院", "中华人民共和国")
+# An office's street address says where it sits, which may be a county of the place it reports on
+# (黔南州交通运输局 at 贵州省都匀市剑江中路2号): addresses are read after the rest of the text.
+_ADDRESS = re.compile(r"(?:地址|地点|通讯地址|办公地址)\s*[:：]?[^;；。)）,，]*")
 _QUOTED = re.compile(r"“([^”]{2,20})”")
 # A new-media account's name: a theme, its place, then what it is (“健康朔州官微”, “平安XX发布”).
 _ACCOUNT = re.compile(
@@ -211,12 +211,12 @@ def _agency(page: _Page) -> str | None:
     parsed = parse_report_name(page.title) if page.title else None
     named = as_name(parsed.name) if parsed else None
     if named and not (page.name_beside and _overruled(named, reports)):
-        fuller = [
+        fuller = [  # a line that is only a name may be the site's header (新疆伊宁县): last
             *(p.name for t in page.titles if (p := parse_report_name(t.text))),
-            *_name_lines(page.preamble),
             *(r.name for _, r in reports),
             page.signature or "",
             *_stated_bodies(page.opening),
+            *_name_lines(page.preamble),
         ]
         name = lengthen(named, fuller)
         if is_bare(name):
@@ -234,15 +234,14 @@ def _overruled(beside: str, reports: list[tuple[str, ReportName]]) -> bool:
 
 def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[str | None]:
     """Candidates when the title names no body, best first (each may be None)."""
-    yield next((r.name for _, r in reports if is_name(r.name)), None)
-    yield next((who for who, r in reports if not r.name and is_name(who) and is_proper(who)), None)
+    yield next((name for _, r in reports if (name := as_name(r.name))), None)
+    whos = (who.removeprefix("由") for who, r in reports if not r.name)  # 由X编写了…报告
+    yield next((who for who in whos if is_name(who) and is_proper(who)), None)
     stated = _stated_bodies(page.opening)
     compiled = (m["gov"] for line in page.opening.splitlines() for m in _COMPILED.finditer(squeeze(line)))
-    for gov in compiled:
-        if is_name(gov) and is_bare(gov):  # 由市政府办公厅综合…, 请与上海市人民政府办公厅联系
-            yield _government_named(gov, stated)
-        elif is_name(gov):
-            yield gov
+    # 由市政府办公厅综合…: a bare 市政府 is a government the foreword names in full elsewhere
+    # (请与上海市人民政府办公厅联系), else none
+    yield next((gov for gov in compiled if is_name(gov) and not is_bare(gov)), None)
     yield next((name for name in stated if is_proper(name)), None)
     yield _subject(page.opening, page.text)
     yield next((name for m in _IS_WHAT.finditer(page.opening) if is_proper(name := as_name(m["name"]) or "")), None)
@@ -254,25 +253,14 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
             yield value
 
 
-def _government_named(bare: str, stated: list[str]) -> str | None:
-    """The government a bare 市政府 / 县政府 is, where the foreword names its general office in
-    full (请与上海市人民政府办公厅联系 → 上海市人民政府): a place of that level, then 人民政府."""
-    for name in stated:
-        government = _GOV_OFFICE.sub("", name)
-        place = government.removesuffix("人民政府")
-        if government != name and is_place_only(place) and place.endswith(bare[0]):
-            return government
-    return None
-
-
 def _stated_bodies(opening: str) -> list[str]:
-    """Names the foreword gives as the report's compiler or contact, an office of a
-    government read as that government (两城镇人民政府党政办公室 → 两城镇人民政府)."""
+    """Names the foreword gives as the report's compiler or contact, an office read as the
+    body it stands for (两城镇人民政府党政办公室 → 两城镇人民政府)."""
     found = []
     for line in opening.splitlines():
         for m in _STATED_BODY.finditer(squeeze(line)):
-            name = _OFFICE.sub("", m["compiler"] or m["contact"])
-            if name := as_name(name):
+            name = _OFFICE.sub("", m["compiler"] or m["author"] or m["contact"])
+            if (name := as_name(name)) and not _AN_OFFICE.search(name):
                 found.append(name)
     return found
 
@@ -287,7 +275,8 @@ def _subject(opening: str, text: str) -> str | None:
         if is_bare(name):
             return expand(name, quoted_names(text))
         return name if is_proper(name) else None
-    return None
+    named = (as_name(m["name"]) for m in _PLAIN_SUBJECT.finditer(opening))
+    return next((name for name in named if name and is_proper(name) and not is_bare(name)), None)
 
 
 def _name_lines(lines: Sequence[str]) -> list[str]:
@@ -390,11 +379,14 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
     ambiguous) and by its quoted names, where an account's name starts with its place
     (“淮安自然资源和规划”) or ends with it before what the account is (“健康朔州官微”).
     Township names are left out: the gazetteer knows counties, and 江南镇 is not 江南区;
-    so are places the body aids (对口支援都江堰市…). A national body (国家税务总局) has no region.
+    so are places the body aids (对口支援都江堰市…), and street addresses come last. A national
+    body (国家税务总局) has no region.
     """
     if agency and agency.startswith(_NATIONAL) and locate(agency) == Region():
         return Region()  # a national body: where its offices stand is not a region it reports on
-    for text in (agency, title, signature, *(_AID.sub("", line) for line in lines)):
+    lines = [_AID.sub("", line) for line in lines]
+    addresses = [m[0] for line in lines for m in _ADDRESS.finditer(line)]
+    for text in (agency, title, signature, *(_ADDRESS.sub("", line) for line in lines), *addresses):
         if not text:
             continue
         text = for_region(text)

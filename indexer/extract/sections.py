@@ -41,21 +41,22 @@ from ..models import SECTION_NAMES
 from .agency import is_name
 from .cleanup import clean_line
 
-_PREFIX = r"(?:本年度)?(?:行政机关)?(?:政府信息公开)?(?:工作)?的?"
+_PREFIX = r"(?:\d{4}\s*年度?|本年度)?(?:行政机关)?(?:(?:政府)?信息公开)?(?:工作)?的?"
 _STRONG = {
-    "总体情况": r"(?:总体情况|(?:主要工作)?概述|概况|基本情况)",
+    "总体情况": r"(?:总体(?:情况|概述)|(?:主要工作)?概述|概况|基本情况)",
     "主动公开": r"(?:主动公开(?:政府)?信息的?(?:工作)?情况|(?:政府信息)?主动公开(?:工作)?(?:开展)?情况)",
     # The pre-2019 outline's "依申请公开政府信息和不予公开政府信息的情况", with 咨询 beside it
     # ("依申请公开、不予公开及咨询政府信息情况"); 信息 without 政府 ("依申请公开信息办理情况").
     "依申请公开": (
-        r"(?:收到和处理政府信息公开申请的?情况"
+        r"(?:收到和处理政府信息公开的?申请的?情况"
         r"|(?:政府)?信息公开申请的?(?:办理|受理|处理)情况"
         r"|(?:政府信息)?依申请公开(?:(?:政府)?信息)?(?:(?:[、和及与]|以及)(?:不予公开|咨询)(?:(?:政府)?信息)?)*"
         r"的?(?:办理|工作|受理|处理)?情况)"
     ),
+    # 诉讼 may be left out (五、申请行政复议情况) and 行政 too (复议、诉讼和申诉情况).
     "复议诉讼": (
-        r"(?:因?(?:(?:政府)?信息公开)?(?:工作)?(?:申请)?(?:被申请)?(?:提起)?行政[^、，。\s\d]?复议"
-        r"(?:[、和及与或]|以及)?(?:提起)?(?:行政)?诉讼(?:[、和及与]?(?:投诉|举报|申诉))*的?(?:情况|案件情况))"
+        r"(?:因?(?:(?:政府)?信息公开)?(?:工作)?(?:申请)?(?:被申请)?(?:提起)?(?:行政[^、，。\s\d]?)?复议"
+        r"(?:(?:[、和及与或]|以及)?(?:提起)?(?:行政)?诉讼)?(?:[、和及与]?(?:投诉|举报|申诉))*的?(?:情况|案件情况))"
     ),
     "问题改进": (
         r"(?:工作中)?(?:存在的?)?(?:主要)?(?:问题|不足)(?:[和及与、]|以及)(?:下一?步)?的?(?:工作)?"
@@ -152,7 +153,7 @@ def split_sections(lines: Sequence[str]) -> Sections:
     for i, line in enumerate(lines):
         whole = _line_mark(i, line)
         marks.extend([whole] if whole else _inline_marks(i, line))
-    heads = _best_run([m for m in _without_contents(marks, lines) if m.name != TABLE])
+    heads = _best_run([m for m in _without_parts_of_the_overview(_without_contents(marks, lines)) if m.name != TABLE])
     if not heads:
         return Sections({}, {}, len(lines))
     if heads[0].name != SECTION_NAMES[0] and (first := _first_part(lines, heads[0].line)):
@@ -228,6 +229,26 @@ def _first_part(lines: Sequence[str], before: int) -> _Mark | None:
         if 2 < len(core) <= 30 and _FIRST_PART.match(core) and not _CLAUSE_END.search(core):
             return _Mark(i, 0, len(lines[i]), SECTION_NAMES[0], 0)
     return None
+
+
+def _without_parts_of_the_overview(marks: list[_Mark]) -> list[_Mark]:
+    """The marks, less sub-numbered ones under a top-level 总体情况 that no later top-level
+    heading confirms: 总体情况's own parts are named 主动公开情况, 依申请公开情况 … (the 2021
+    format prescribes them), so "（一）主动公开情况" under 一、总体情况 opens a section only where
+    a top-level heading of a later part follows it (a problems part whose 五、 was lost, above
+    六、其他需要报告的事项)."""
+    kept: list[_Mark] = []
+    part = ""  # the name of the top-level heading above
+    for k, mark in enumerate(marks):
+        if mark.score in (_TOP_SCORE, _WEAK_SCORE):
+            part = mark.name
+        elif mark.score == _SUB_SCORE and part == SECTION_NAMES[0]:
+            rank = SECTION_NAMES.index(mark.name)
+            later = next((m for m in marks[k + 1 :] if m.score in (_TOP_SCORE, _WEAK_SCORE)), None)
+            if later is None or SECTION_NAMES.index(later.name) <= rank:
+                continue
+        kept.append(mark)
+    return kept
 
 
 def _without_contents(marks: list[_Mark], lines: Sequence[str]) -> list[_Mark]:
