@@ -482,3 +482,21 @@ def test_a_running_total_up_to_a_day_is_not_the_years() -> None:
     assert stated_in_prose("截至2019年12月底,累计主动公开政府信息10220条,其中政务动态信息4792条。", 2019) == ({}, [])
     text = "从2022年1月1日起至2022年12月31日止,我委在市政府门户网站累计发布政务信息2035篇。"
     assert stated_in_prose("(一)主动公开情况。" + text, 2022)[0] == {"主动公开.条数": 2035}
+
+
+def test_a_count_per_channel_is_no_one_total() -> None:
+    # f04: 钟祥镇 2019, each channel in its own part of the sentence
+    text = ("2019年度,我镇在县人民政府外网主动公开政府信息数13条(其中:乡镇动态11条,财政预算决算2条);"
+            "在大美仁寿APP公开发布内容26条;在信息公示栏、宣传展板公开内容145条。")  # fmt: skip
+    assert stated_in_prose(text, 2019) == ({}, [])
+    # f08: the channels after 其中 are the total's parts
+    text = ("2020年和平街道主动公开政府信息73条,其中依托梅河口市政府网站主动公开信息73条;"
+            "通过政务微信公众号公开政府信息73条;通过政务公开栏公开政府信息73条。")  # fmt: skip
+    assert stated_in_prose(text, 2020)[0] == {"主动公开.条数": 73}
+
+
+def test_what_the_year_added_beside_a_running_total() -> None:
+    # g05: 越溪乡 2012
+    text = "截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。"
+    assert stated_in_prose(text, 2012)[0] == {"主动公开.条数": 94}
+    assert stated_in_prose("本单位到目前累计主动公开政府信息100条。", 2014) == ({}, [])  # g07

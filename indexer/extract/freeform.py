@@ -168,6 +168,7 @@ _MADE_THEN_ACTIVE = re.compile(
     rf"主动公开(?:政府)?(?:信息)?{_QTY}{_ITEMS}"
 )
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
+_CHANNEL_COUNT = re.compile(r"(?:公开|发布)[^,;]{0,12}?(?<![\d.,])\d+\s*(?:条|篇)")
 _HEADING_MAX = 20  # "(一)主动公开情况": a short sentence naming the topic
 
 # --- text clean-up --------------------------------------------------------------
@@ -334,7 +335,10 @@ def _active_total(sentence: str, previous: str, year: int | None) -> tuple[list[
         return [(ACTIVE_KEY, value)], []
     facts: list[tuple[str, int]] = []
     warnings: list[str] = []
-    for segment in _SEGMENTS.split(sentence):
+    segments = _SEGMENTS.split(sentence)
+    if _channel_by_channel(segments):
+        return [], []
+    for segment in segments:
         breakdown = segment.find(_BREAKDOWN)
         head = segment if breakdown < 0 else segment[:breakdown]
         matches = list(_ACTIVE.finditer(head))
@@ -352,6 +356,19 @@ def _active_total(sentence: str, previous: str, year: int | None) -> tuple[list[
                 continue
             facts.append((ACTIVE_KEY, value))
     return facts, warnings
+
+
+def _channel_by_channel(segments: list[str]) -> bool:
+    """"外网主动公开政府信息数13条;在APP公开发布内容26条;在公示栏公开内容145条": a count per
+    channel, each in its own part of the sentence, is no one total.  A breakdown (其中…) goes
+    on over the parts after it, which are then the total's parts."""
+    counts = 0
+    for segment in segments:
+        head, *breakdown = _ASIDE.sub("", segment).split(_BREAKDOWN, 1)
+        counts += bool(_CHANNEL_COUNT.search(head))
+        if breakdown:
+            break
+    return counts > 1
 
 
 def _is_active_heading(sentence: str) -> bool:

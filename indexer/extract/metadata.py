@@ -181,7 +181,8 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
     return Metadata(
         title=title,
         agency=agency,
-        region=_region(agency, title, signature, [*_prose(preamble), *body.splitlines()]),
+        # the opening too: a page flattened to one line has its foreword there, before 一、
+        region=_region(agency, title, signature, [*_prose(preamble), *page.opening.splitlines(), *body.splitlines()]),
         year=_year(title, page.opening, "\n".join(preamble) + "\n" + body),
         published=published,
         source_url=stated_address(preamble),
