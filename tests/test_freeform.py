@@ -500,3 +500,24 @@ def test_what_the_year_added_beside_a_running_total() -> None:
     text = "截至2012年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增94条。"
     assert stated_in_prose(text, 2012)[0] == {"主动公开.条数": 94}
     assert stated_in_prose("本单位到目前累计主动公开政府信息100条。", 2014) == ({}, [])  # g07
+
+
+def test_one_channels_count_beside_the_others_is_no_total() -> None:
+    # h11 山东省机关事务管理局 2022, h16 河南省发展和改革委员会 2022
+    text = "全年局门户网站主动公开信息2978条,政务微信321条,政务微博260条,抖音号79条。"
+    assert stated_in_prose(text, 2022) == ({}, [])
+    # without a channel named, the clauses after the total are its parts (09 吴江区龙归镇 2016)
+    text = "2016年度共主动公开政府信息25条,在主动公开的信息中,工作动态信息5条,财政预决算信息19条。"
+    assert stated_in_prose(text, 2016)[0] == {"主动公开.条数": 25}
+
+
+def test_no_applications_from_some_applicants_is_not_none_at_all() -> None:
+    # i12 平武县统计局 2021: natural persons are left out
+    assert stated_in_prose("未收到法人或者其他组织对依申请公开政府信息的申请。") == ({}, [])
+    assert stated_in_prose("未收到公众、法人或其他组织对政府信息公开的申请。") == ({"申请.新收": 0}, [])
+
+
+def test_a_running_total_since_the_regulations_beside_the_years() -> None:
+    # h15 青岛市 2018
+    text = "全年新增主动公开政府信息449248条。《条例》颁布实施以来,累计主动公开政府信息2841340条。"
+    assert stated_in_prose(text, 2018)[0] == {"主动公开.条数": 449248}

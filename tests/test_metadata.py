@@ -708,3 +708,24 @@ def test_a_street_address_places_a_body_only_where_nothing_else_does() -> None:
     assert (region.province, region.city, region.county) == ("贵州省", "黔南布依族苗族自治州", None)
     lines = ["一、总体情况", "请与连生乡人民政府联系(地址:绥滨县连生乡连生村)。"]
     assert _meta(lines).region.county == "绥滨县"
+
+
+def test_the_pages_publisher_is_no_agency_of_a_township_that_says_we() -> None:
+    # i05 昌图县七家子镇 2023, posted by the county's office; its title is garbled
+    lines = ["来源:昌图县人民政府办公室 时间:2024-01-31", "昌图县七家子镇2023年政府信息公开 工作告年度报",
+             "一、总体情况", "2023年,我镇认真贯彻《条例》,依法公开政府信息。"]  # fmt: skip
+    meta = _meta(lines)
+    assert meta.agency is None
+    assert (meta.region.province, meta.region.county) == ("辽宁省", "昌图县")
+
+
+def test_a_street_named_like_a_county_is_no_county() -> None:
+    # j09 淄博市中埠镇 2020: 铁山路 is a street, not 黄石市铁山区
+    lines = ["一、总体情况", "如有疑问请与中埠镇党政办联系(地址:中埠镇铁山路37号,邮编:255000)。"]
+    assert _meta(lines).region == Region()
+
+
+def test_compiled_by_a_governments_disclosure_office() -> None:
+    # h25 哈尔滨市 2015
+    lines = ["本报告由哈尔滨市人民政府政务公开办公室综合各区、县(市)政府和市政府各部门年度报告编制。", "一、概述"]
+    assert _meta(lines).agency == "哈尔滨市人民政府"

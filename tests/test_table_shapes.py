@@ -456,3 +456,16 @@ def test_section_four_groups_are_read_from_rows_in_place_only():
         "1\n0\n0\n1\n\n0\n0\n\n总\n计\n2\n\n0\n0\n\n0\n0\n"
     )
     assert not any(k.startswith(("复议", "诉讼")) for k in read(text, 2019).facets)
+
+
+def test_a_rows_last_number_with_the_pages_padding_after_it():
+    # 湖口县大垅乡 2020 (and 汉阳区政府办 2022): a cell a line, the last one padded ("0 | |")
+    text = (
+        "第二十条第(一)项 |\n信息内容 |\n本年新制作数量 |\n本年新公开数量 |\n对外公开总数量 |\n"
+        "规章 |\n0 |\n0 |\n0 | |\n|\n规范性文件 |\n3 |\n3 |\n12 | |||\n|\n"
+    )
+    reading = read(text, 2020)
+    assert reading.facets == {
+        "规章.本年制发": 0, "规章.本年新公开": 0, "规章.对外公开总数": 0,
+        "规范性文件.本年制发": 3, "规范性文件.本年新公开": 3, "规范性文件.对外公开总数": 12,
+    }  # fmt: skip

@@ -131,7 +131,7 @@ _REPLIED = re.compile(rf"(?<!同意)答复(?:了)?{_QTY}{_COUNT}")
 
 # Who applied may stand between receiving and the application ("未收到权利人申请公开政府信息的申请",
 # "未接到公民、法人和其他组织提出的政府信息公开申请", "未收到和处理政府信息公开申请").
-_NOT_RECEIVED = r"(?:未|没有)(?:收到|接到|受理|接收)过?[^,;:!?。\d]{0,20}?"
+_NOT_RECEIVED = r"(?:未|没有)(?:收到|接到|受理|接收)过?(?P<between>[^,;:!?。\d]{0,20}?)"
 _NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
 _NO_REVIEW = re.compile(rf"{_NEGATION}[^,\d]{{0,30}}?复议")
 _NO_SUIT = re.compile(rf"{_NEGATION}[^,\d]{{0,40}}?诉讼")
@@ -142,7 +142,7 @@ _FEES = re.compile(r"费用|收费|支出")
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
 _NAMED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
 # "截至2019年12月底,累计主动公开政府信息10220条": a running total up to a day, not the year's.
-_CUMULATIVE = re.compile(r"(?:截[至止]|到目前|目前为止|迄今)[^。]*累计$")
+_CUMULATIVE = re.compile(r"(?:截[至止]|到目前|目前为止|迄今|以来)[^。]*累计$")
 # "…共主动公开政府信息615条,今年新增94条": what the year added is the year's count.
 _ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?(?:主动公开)?(?:政府)?(?:信息)?{_QTY}{_ITEMS}")
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
@@ -168,6 +168,8 @@ _MADE_THEN_ACTIVE = re.compile(
     rf"主动公开(?:政府)?(?:信息)?{_QTY}{_ITEMS}"
 )
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
+_CHANNEL = re.compile(r"网站|门户|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体")
+_ITEM_COUNT = re.compile(r"(?<![\d.,])\d+\s*(?:条|篇)(?!\s*[%％])")
 _CHANNEL_COUNT = re.compile(r"(?:公开|发布)[^,;]{0,12}?(?<![\d.,])\d+\s*(?:条|篇)")
 _HEADING_MAX = 20  # "(一)主动公开情况": a short sentence naming the topic
 
@@ -346,7 +348,7 @@ def _active_total(sentence: str, previous: str, year: int | None) -> tuple[list[
             matches += _PUBLISHED.finditer(head)
         for m in matches:
             value = _value(m)
-            if value is None or _about_other_year(head, m.start(), year) or _is_part(head, m.end()):
+            if value is None or _about_other_year(head, m.start(), year) or _is_part(head, m.start(), m.end()):
                 continue
             if _CUMULATIVE.search(head, 0, m.start()):
                 continue
@@ -375,11 +377,17 @@ def _is_active_heading(sentence: str) -> bool:
     return len(sentence) <= _HEADING_MAX and "主动公开" in sentence and not _PART.search(sentence)
 
 
-def _is_part(head: str, end: int) -> bool:
-    """A share (占…%) follows, or a later clause names the others (其他…): one part."""
+def _is_part(head: str, start: int, end: int) -> bool:
+    """A share (占…%) follows, or a later clause names the others (其他…): one part; or the
+    count is one channel's and later clauses count others' ("门户网站主动公开信息2978条,政务
+    微信321条,政务微博260条")."""
     if _SHARE.match(head, end):
         return True
-    return any(c.strip().startswith("其他") for c in _CLAUSE_END.split(head[end:]))
+    later = _CLAUSE_END.split(head[end:])[1:]
+    if any(c.strip().startswith("其他") for c in later):
+        return True
+    channel = _CHANNEL.search(head, _clause_start(head, start), start)
+    return bool(channel) and any(_ITEM_COUNT.search(c) for c in later)
 
 
 def _about_other_year(text: str, start: int, year: int | None = None) -> bool:
@@ -406,7 +414,8 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
     if re.search(r"\d", _DATES.sub("", clause)):
         return []
     facts = []
-    if "复议" not in clause and "诉讼" not in clause and _NO_APPLICATION.search(clause):
+    about_cases = "复议" in clause or "诉讼" in clause
+    if not about_cases and (m := _NO_APPLICATION.search(clause)) and not _some_applicants(m["between"] or ""):
         facts.append(("申请.新收", 0))
     if context and not _OUTCOME.search(clause) and not _FEES.search(clause):
         if _NO_REVIEW.search(clause):
@@ -414,6 +423,15 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
         if _NO_SUIT.search(clause):
             facts.append(("诉讼.总计", 0))
     return facts
+
+
+def _some_applicants(between: str) -> bool:
+    """Whether the words between 未收到 and the application name some applicants only:
+    "未收到法人或者其他组织对…的申请" leaves natural persons out, "未接到公民、法人和其他组织
+    提出的…申请" names them all."""
+    persons = bool(re.search(r"公民|公众|自然人|个人", between))  # 群众 alone is everyone
+    bodies = bool(re.search(r"法人|组织|企业|单位", between))
+    return persons != bodies
 
 
 def _balance_replies(facets: dict[str, int], replied: dict[int, str]) -> list[str]:

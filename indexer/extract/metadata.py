@@ -27,6 +27,7 @@ publication date.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -85,7 +86,7 @@ _COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府
 # 编制而成", "请与来凤县政务服务和大数据管理局(地址…)",
 # "请联系:杭州市滨江区人民政府长河街道办事处;".
 _STATED_BODY = re.compile(
-    r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照)"
+    r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|综合|汇总)"
     r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
     r"|请(?:与|联系\s*[:：]?\s*)(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
 )
@@ -108,9 +109,14 @@ _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # Places a body aids or pairs with are not its own: "对口支援都江堰市灾后恢复重建项目" in 上海's report.
 _AID = re.compile(r"(?:对口)?(?:支援|援建|帮扶|协作|援助)[\u4e00-\u9fff]{2,12}")
 _NATIONAL = ("国家", "国务院", "中华人民共和国")
+# How a report calls its own body, and the words its name then ends with.
+_SELF = re.compile(r"我(镇|乡|街道|局|委|办|厅|院|中心|站|所)")  # not 我区, 我市: the place, not the body
+_KIND_WORDS = {"街道": ("街道", "办事处"), "委": ("委", "委员会"), "办": ("办", "办公室", "办公厅")}
 # An office's street address says where it sits, which may be a county of the place it reports on
 # (黔南州交通运输局 at 贵州省都匀市剑江中路2号): addresses are read after the rest of the text.
 _ADDRESS = re.compile(r"(?:地址|地点|通讯地址|办公地址)\s*[:：]?[^;；。)）,，]*")
+# A street's name (铁山路 is no 铁山区), not the places before it (开平市沙塘镇圩东路).
+_STREET = re.compile(r"[^\W\d_a-zA-Z省市县区镇乡村旗州]{1,6}?(?:路|大街|街|大道|巷|胡同|弄)[\d号]*")
 _QUOTED = re.compile(r"“([^”]{2,20})”")
 # A new-media account's name: a theme, its place, then what it is (“健康朔州官微”, “平安XX发布”).
 _ACCOUNT = re.compile(
@@ -181,8 +187,10 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
     return Metadata(
         title=title,
         agency=agency,
-        # the opening too: a page flattened to one line has its foreword there, before 一、
-        region=_region(agency, title, signature, [*_prose(preamble), *page.opening.splitlines(), *body.splitlines()]),
+        # the opening too: a page flattened to one line has its foreword there, before 一、; the
+        # page's publisher last (a county's office posting its township's report)
+        region=_region(agency, title, signature, [*_prose(preamble), *page.opening.splitlines(),
+                                                  *body.splitlines(), *_publishers(fields)]),  # fmt: skip
         year=_year(title, page.opening, "\n".join(preamble) + "\n" + body),
         published=published,
         source_url=stated_address(preamble),
@@ -250,8 +258,23 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
         yield page.signature
     for key in ("发布机构", "来源", "信息来源"):
         value = squeeze(page.fields.get(key, ""))
-        if is_name(value) and not is_bare(value) and is_proper(value):
+        if is_name(value) and not is_bare(value) and is_proper(value) and _could_be_self(value, page.text):
             yield value
+
+
+def _publishers(fields: dict[str, str]) -> list[str]:
+    return [squeeze(fields[key]) for key in ("发布机构", "来源", "信息来源") if fields.get(key)]
+
+
+def _could_be_self(name: str, text: str) -> bool:
+    """Whether the body the text calls itself (我镇, 我局 …) could be ``name``: a page posted by
+    the county's office (来源:昌图县人民政府办公室) for a township that says 我镇 is not the
+    township's own."""
+    kinds = Counter(m[1] for m in _SELF.finditer(text))
+    if not kinds:
+        return True
+    kind = kinds.most_common(1)[0][0]
+    return any(word in name[-6:] for word in _KIND_WORDS.get(kind, (kind,)))
 
 
 def _stated_bodies(opening: str) -> list[str]:
@@ -386,7 +409,7 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
     if agency and agency.startswith(_NATIONAL) and locate(agency) == Region():
         return Region()  # a national body: where its offices stand is not a region it reports on
     lines = [_AID.sub("", line) for line in lines]
-    addresses = [m[0] for line in lines for m in _ADDRESS.finditer(line)]
+    addresses = [_STREET.sub("", m[0]) for line in lines for m in _ADDRESS.finditer(line)]
     for text in (agency, title, signature, *(_ADDRESS.sub("", line) for line in lines), *addresses):
         if not text:
             continue

@@ -76,6 +76,9 @@ def _separated(clean: str, line: int) -> tuple[list[Piece], str | None]:
         cells = cells[1:]
     if sep == "|" and cells and cells[-1].strip() == "":
         cells = cells[:-1]
+    padded = sep == "|" and not exact and len(cells) > 1 and not any(c.strip() for c in cells[1:])
+    if padded and parse_cell(cells[0].strip()).kind == "number":
+        cells = cells[:1]  # "0 | |", "8 | |||||": a cell a line, the page's padding after it
     if not any(c.strip() for c in cells):
         # "|||" on its own line: the empty cells a spanning header leaves
         return [Piece("", "blank", line) for _ in cells], None
