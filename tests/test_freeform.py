@@ -521,3 +521,15 @@ def test_a_running_total_since_the_regulations_beside_the_years() -> None:
     # h15 青岛市 2018
     text = "全年新增主动公开政府信息449248条。《条例》颁布实施以来,累计主动公开政府信息2841340条。"
     assert stated_in_prose(text, 2018)[0] == {"主动公开.条数": 449248}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019年依申请公开共受理2件。", {"申请.新收": 2}),  # j15: the applications first
+        ("行政复议案0件;因政府信息公开引起的行政诉讼案0件。", {"复议.总计": 0, "诉讼.总计": 0}),  # j14
+        ("全年收到政府信息公开申请557件,依法依规办结的551件。", {"申请.新收": 557, "申请.办理总计": 551}),  # h22
+    ],
+)
+def test_third_round_wordings(text: str, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text)[0] == expected

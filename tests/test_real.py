@@ -162,6 +162,41 @@ PAGES_NOT_READ = {
     "g19_dongcheng_dongzhimen_2017": {"申请.新收": "共收到申请2件: 申请 alone"},
     "g20_yongjia_shatou_2008": {"agency": "the mirror's domain fused to the name (puroview.com沙头镇)",
                                 "province": "only the site's name (中国永嘉)"},
+    "h19_shiyan_jingxinwei_2010": {"申请.新收": "未收到相关申请 (no 公开)"},
+    "h21_xian_shi_2021": {k: "收到申请9695件… with 申请 alone" for k in ("申请.新收", "申请.上年结转", "申请.办理总计")},
+    "h23_liaoning_sheng_2015": {"主动公开.条数": "全年公开政府信息995845条 (no 主动)",
+                                "agency": "a repost's header line taken for the title"},
+    "h24_liaoning_bangongting_2025": {"agency": "2025年,辽宁省人民政府办公厅坚持…: a general office's own name"},
+    "h29_kunming_shi_2023": {"主动公开.条数": "62.96万条: a count in 万"},
+    "i01_nileke_zhen_2023": {"year": "汇报我镇2023年…: the year inside a sentence", "province": "from the page's address only"},
+    "i02_haicheng_xiliu_zhen_2023": {"agency": "the name inside a mirror's spam brackets", "province": "known, not stated"},
+    "i05_changtu_qijiazi_zhen_2023": {"agency": "a garbled title (…工作告年度报)"},
+    "i08_mirror_qili_xiang_2020": {"agency": "七里乡政府 only in the contact line's office"},
+    "i09_jingshan_weijianju_2022": {"agency": "named in its first sentence's middle",
+                                    "行政处罚.处理决定数": "stated in prose beside a table cut before it"},
+    "i11_xiangyang_tongjiju_2022": {"主动公开.条数": "公开发布政务信息207条 (no 共, no 主动 in the sentence)"},
+    "i12_pingwu_tongjiju_2021": {"agency": "named only 县统计局"},
+    "i13_wuhan_hanyang_zhengfuban_2022": {
+        "agency": "named only 区政府办公室",
+        "规章.本年制发": "a row with an empty cell marked by a pipe line", "规章.本年废止": "the same row",
+        **{k: "stated in prose where the table was read" for k in ("申请.予以公开", "申请.部分公开",
+           "申请.不予公开.过程性信息", "申请.无法提供.不掌握", "申请.结转下年")},
+    },
+    "i14_unknown_qu_tongjiju_2023": {"申请.新收": "section 三's row as the page leaves it", "申请.上年结转": "section 三's row as the page leaves it"},
+    "i15_changchun_erdao_zhengshouban_2022": {k: "section 三's row as the page leaves it" for k in ("申请.新收", "申请.新收.自然人", "申请.予以公开.自然人")},
+    "i16_tianjin_hongqiao_zhengwufuwuban_2022": {"agency": "named only 区政府政务服务办", "province": "from the page's address only"},
+    "i17_dalian_changxingdao_ju_2022": {"province": "from the page's address only"},
+    "j01_wuhan_shengtaihuanjingju_2020": {
+        **{f"规范性文件.{c}": "a mirror's 檔案 for 文件 in the label" for c in ("本年制发", "本年新公开", "对外公开总数")},
+        "行政强制.上一年项目数": "- as the last cell", "行政强制.本年增减": "- as the last cell",
+    },
+    "j08_hebei_qianan_dawulizhen_2020": {
+        k: "the next label's number (2.) at the page's end read as a cell"
+        for k in ("申请.不予公开.国家秘密", *(f"申请.不予公开.国家秘密.{c}" for c in ("自然人", "商业企业", "科研机构",
+                                                                              "社会公益组织", "法律服务机构", "其他")))
+    },
+    "j12_zhuzhou_hetang_guihuajiedao_2019": {"主动公开.条数": "公开信息77条 (no 主动, no 共)",
+                                             "申请.新收": "收到1份…申请: the count first, in 份"},
 }  # fmt: skip
 
 
