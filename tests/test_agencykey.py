@@ -7,6 +7,7 @@ import pytest
 import indexer
 from indexer.extract import extract_path
 from indexer.extract.agencykey import agency_key, agency_label, place_name
+from indexer.extract.gazetteer import locate
 from indexer.models import Region
 
 SEEDS = Path(indexer.__file__).parent / "sample_data" / "seeds"
@@ -194,3 +195,9 @@ def test_the_label_is_the_fullest_name_seen():
     assert agency_label(["宿迁市发改委", "宿迁市发改局", "宿迁市发改局"]) == "宿迁市发改局"
     assert agency_label(["乙市商务局", "甲市商务局"]) == agency_label(["甲市商务局", "乙市商务局"])
     assert agency_label([None, ""]) is None
+
+
+def test_a_prefectures_short_name_keys_as_its_full_name():
+    # the gazetteer places 黔南州 (pages e06); the key still links it with the full name
+    short, full = "黔南州交通运输局", "黔南布依族苗族自治州交通运输局"
+    assert agency_key(short, locate(short)) == agency_key(full, locate(full)) == full

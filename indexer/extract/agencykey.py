@@ -42,15 +42,8 @@ from analyzers.filters import simplified_text
 
 from ..models import Region
 from .agency import as_name, is_proper
-from .gazetteer import MUNICIPALITIES, _table, locate
+from .gazetteer import MUNICIPALITIES, _table, locate, short_forms
 
-# The 55 minority peoples' names as autonomous places print them (蒙古自治州 has no 族).
-_PEOPLES = (
-    "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水"
-    "|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克"
-    "|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各"
-)
-_AUTONOMOUS = re.compile(rf"^(?P<stem>.{{2,}}?)(?:(?:{_PEOPLES})族?)+自治(?P<level>县|州|旗)$")
 _PUNCT = re.compile(r"[\s\W_]+")
 _ASIDE = re.compile(r"[(（【\[][^()（）【】\[\]]*[)）】\]]")
 
@@ -114,12 +107,7 @@ RegionLike = Region | Mapping[str, str | None] | None
 def _short_places() -> dict[str, str]:
     """Short forms of autonomous places (城步县 → 城步苗族自治县, 大理州 → 大理白族自治州),
     where the short form is not itself a place's name."""
-    table = _table()
-    short: dict[str, str] = {}
-    for name in table.names:
-        if m := _AUTONOMOUS.match(name):
-            short.setdefault(m["stem"] + m["level"], name)
-    return {k: v for k, v in short.items() if k not in table.names}
+    return short_forms()
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +148,7 @@ def _place_at(name: str, i: int, *tables: Mapping[str, object]) -> tuple[str, in
     full, short, provinces = tables
     for size in range(min(len(name) - i, 12), 1, -1):
         piece = name[i : i + size]
-        if piece in full:
+        if piece in full and piece not in short:  # 黔南州 is a name of the table's, and short
             return piece, size
         if piece in short or piece in provinces:
             return str(short.get(piece) or provinces.get(piece)), size

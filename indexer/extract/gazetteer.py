@@ -37,18 +37,21 @@ _NEW_AREAS = {
 }  # fmt: skip
 
 
-# The short name an autonomous prefecture goes by: its place before its peoples, then 州
-# (黔南布依族苗族自治州 → 黔南州, 黔东南苗族侗族自治州 → 黔东南州, 凉山彝族自治州 → 凉山州).
+# The 55 minority peoples' names as autonomous places print them (蒙古自治州 has no 族).
 _PEOPLES = (
-    "布依|苗|侗|土家|彝|藏|羌|傣|景颇|哈尼|壮|白|傈僳|朝鲜|回|蒙古|哈萨克|柯尔克孜|纳西|瑶|畲|黎|水"
-    "|仫佬|毛南|仡佬|维吾尔|满|锡伯|撒拉|土|裕固|东乡|保安|普米|独龙|怒|拉祜|佤|布朗|阿昌|德昂|基诺"
+    "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水"
+    "|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克"
+    "|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各"
 )
-_PREFECTURE = re.compile(rf"^(?P<place>.+?)(?:(?:{_PEOPLES})族?)+自治州$")
+# An autonomous place's short name is its place before its peoples, then its level: 城步苗族自治县
+# → 城步县, 黔南布依族苗族自治州 → 黔南州, 黔东南苗族侗族自治州 → 黔东南州.
+_AUTONOMOUS = re.compile(rf"^(?P<stem>.{{2,}}?)(?:(?:{_PEOPLES})族?)+自治(?P<level>县|州|旗)$")
 
 
 @dataclass(frozen=True)
 class _Table:
     names: dict[str, tuple[str, ...]]  # full name -> adcodes (provinces win over lower levels)
+    short_forms: dict[str, str]  # an autonomous place's short name -> its adcode (黔南州, 城步县)
     stems: dict[str, tuple[str, ...]]  # county/city name without 县/区/市 -> adcodes
     short_provinces: dict[str, str]  # 广东 -> 440000000000
     by_code: dict[str, str]  # adcode -> name
@@ -84,11 +87,10 @@ def _table() -> _Table:
     for name, code in _NEW_AREAS.items():
         if code in by_code and name not in names:
             names[name] = [code]
-    for code, name in list(by_code.items()):
-        if _level(code) == 2 and (m := _PREFECTURE.match(name)) and len(m["place"]) >= 2:
-            brief = m["place"] + "州"
-            if brief not in names:
-                names[brief] = [code]
+    shorts = _short_forms(by_code, names)
+    for brief, code in shorts.items():
+        if _level(code) == 2:  # a prefecture goes by its short name (黔南州); a county's, once
+            names[brief] = [code]  # its stem is found, is read through ``stems``
     sizes: dict[str, set[int]] = {}
     for name, codes in names.items():
         top = min(_level(c) for c in codes)
@@ -97,6 +99,7 @@ def _table() -> _Table:
             sizes.setdefault(name[:2], set()).add(len(name))
     return _Table(
         {k: tuple(v) for k, v in names.items()},
+        shorts,
         {k: tuple(v) for k, v in stems.items()},
         short,
         by_code,
@@ -140,6 +143,21 @@ def _scan(text: str, table: _Table) -> list[tuple[int, int, tuple[str, ...]]]:
         else:
             i += 1
     return hits
+
+
+def _short_forms(by_code: dict[str, str], names: dict[str, list[str]]) -> dict[str, str]:
+    """Autonomous places' short names that are no place's own name, each to its adcode."""
+    found: dict[str, str] = {}
+    for code, name in by_code.items():
+        if m := _AUTONOMOUS.match(name):
+            found.setdefault(m["stem"] + m["level"], code)
+    return {brief: code for brief, code in found.items() if brief not in names}
+
+
+def short_forms() -> dict[str, str]:
+    """An autonomous place's short name -> its gazetteer name (城步县 → 城步苗族自治县)."""
+    table = _table()
+    return {brief: table.by_code[code] for brief, code in table.short_forms.items()}
 
 
 def _short_province(name: str, table: _Table) -> str | None:
