@@ -90,9 +90,6 @@ _STATED_BODY = re.compile(
     r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
     r"|请(?:与|联系\s*[:：]?\s*)(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
 )
-# An office of a government that compiles its report: the government is the reporting body.
-# An office that answers for a body (国家税务总局政府信息公开办公室, 南平市人民政府信息公开工作
-# 领导小组办公室, 两城镇人民政府党政办公室) or a township's own office: the body is the one reporting.
 # The office that compiles a body's report or answers for it stands for that body: its disclosure
 # office (国家税务总局政府信息公开办公室, 南平市人民政府信息公开工作领导小组办公室), its party and
 # government office (两城镇人民政府党政办公室), a bureau's or a government's general office
