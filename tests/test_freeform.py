@@ -533,3 +533,9 @@ def test_a_running_total_since_the_regulations_beside_the_years() -> None:
 )
 def test_third_round_wordings(text: str, expected: dict[str, int]) -> None:
     assert stated_in_prose(text)[0] == expected
+
+
+def test_every_kind_of_applicant_named_before_the_applications() -> None:
+    # a page held out from the bundled ones (三河市, 2023)
+    assert stated_in_prose("2023年收到公民、法人和其他组织提交的政府信息公开申请93件。")[0] == {"申请.新收": 93}
+    assert stated_in_prose("2023年收到法人提交的政府信息公开申请3件。") == ({}, [])  # one kind's count

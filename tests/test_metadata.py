@@ -729,3 +729,30 @@ def test_compiled_by_a_governments_disclosure_office() -> None:
     # h25 哈尔滨市 2015
     lines = ["本报告由哈尔滨市人民政府政务公开办公室综合各区、县(市)政府和市政府各部门年度报告编制。", "一、概述"]
     assert _meta(lines).agency == "哈尔滨市人民政府"
+
+
+def test_a_doubled_please_contact_is_not_part_of_the_name() -> None:
+    # a page held out from the bundled ones (南昌市西湖区绳金塔街道, 2021)
+    lines = ["一、总体情况", "如对本报告有疑问,请联系请联系绳金塔街道党政办公室(电话:0791-86000000)。"]
+    assert _meta(lines).agency == "绳金塔街道"
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency"),
+    [
+        (["本年报是根据《规定》要求,由海虞镇党政办编制。", "一、概述"], "海虞镇"),  # the office abbreviated
+        (["本报告由临夏市人民政府办公室编制。", "一、总体情况",
+          "2025年,临夏市人民政府办公室深入贯彻落实《条例》。"], "临夏市人民政府办公室"),  # the office on itself
+        (["长塘镇2019年政府信息公开工作年度报告",
+          "特公布临湘市长塘镇人民政府(以下简称长塘镇人民政府)2019年政府信息公开工作年度报告。",
+          "一、总体情况"], "临湘市长塘镇人民政府"),  # a fuller name less its aside
+    ],
+)  # fmt: skip
+def test_agency_shapes_of_held_out_pages(lines: list[str], agency: str) -> None:
+    assert _meta(lines).agency == agency
+
+
+def test_a_mirrors_gambling_spam_names_no_place() -> None:
+    lines = ["海虞镇2015年政府 澳门皇冠_皇冠国际线上娱乐-体育*投注:工作年度报告",
+             "本年报是根据《苏州市政府 澳门皇冠_皇冠国际线上娱乐-体育*投注:规定》要求编制。", "一、概述"]  # fmt: skip
+    assert _meta(lines).region.province == "江苏省"

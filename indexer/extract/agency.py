@@ -34,7 +34,7 @@ _UNIT_END = re.compile(rf"{_UNIT}(?:[(（][\u4e00-\u9fff]+[)）])?$")
 # Words that open a reference to a body, not its name (我局, 本委, 全市, 各部门, 该局).
 _NOT_NAME_START = re.compile(
     r"^(?:(?:我|本|该|贵|其|此)(?:[局委办厅院会部署处科室所站镇乡区县市省旗]|机关|单位|级|部门|中心)"
-    r"|全[省市县区镇乡旗]|各|上级|下级|有关|相关|[省市县区]直"
+    r"|全[省市县区镇乡旗]|各|上级|下级|有关|相关|[省市县区]直|请|联系"  # 请联系请联系X: a slip
     r"|[省市县区州旗镇乡]委(?:[省市县区州旗镇乡]|$))"  # party committees as a subject: 市委市政府, 省委
 )
 # Site chrome, headers and verbs: a "name" containing one is not a name.
@@ -44,7 +44,7 @@ _NOT_NAME_WORD = re.compile(
     r"|网站|网址|门户|平台|官网|直播|彩票|博彩|娱乐"
 )
 _ASIDE = re.compile(r"[(（][^()（）]*[)）]")
-_SELF_ASIDE = re.compile(r"[(（](?:机关|本级|机关本级)[)）]$")
+_SELF_ASIDE = re.compile(r"[(（](?:机关|本级|机关本级|(?:以下)?简称[^()（）]*)[)）]$")
 # A unit word alone is no body's name: "政府政务公开年报" names none.
 _UNIT_ONLY = re.compile(rf"(?:人民)?{_UNIT}")
 _LEVEL = "省市县区州盟旗"

@@ -41,6 +41,9 @@ _NO_SUCH = (
     rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|件|事件|情况)|依申请公开的?(?:政府)?信息"
     rf"|{_ASKED}|(?:政府)?信息申请公开)"
 )
+# Every kind of applicant, named between receiving and the applications: "收到公民、法人和其他组织
+# 提交的政府信息公开申请93件" counts them all (one kind alone would be that kind's count).
+_EVERY_APPLICANT = r"(?:公民|自然人)[、,]?法人(?:和|或|及|、|或者)其他组织(?:提交|提出|递交)?的?"
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理)(?:了)?)?"
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
@@ -83,7 +86,7 @@ _OUTCOMES = (
 _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "申请.新收",
-        rf"{_RECEIVED}{_APPLICATION}(?:数量|数)?{_QTY}{_COUNT}",
+        rf"{_RECEIVED}(?:{_EVERY_APPLICANT})?{_APPLICATION}(?:数量|数)?{_QTY}{_COUNT}",
         context=False,
         total=True,
     ),

@@ -88,14 +88,14 @@ _COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府
 _STATED_BODY = re.compile(
     r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|综合|汇总)"
     r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
-    r"|请(?:与|联系\s*[:：]?\s*)(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
+    r"|(?:请(?:与|联系\s*[:：]?\s*))+(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
 )
 # The office that compiles a body's report or answers for it stands for that body: its disclosure
 # office (国家税务总局政府信息公开办公室, 南平市人民政府信息公开工作领导小组办公室), its party and
 # government office (两城镇人民政府党政办公室), a bureau's or a government's general office
 # (邢台市生态环境局沙河市分局办公室, 兴国县南坑乡人民政府办公室, 上海市人民政府办公厅).
 _OFFICE = re.compile(
-    r"(?:(?:(?<!人民)政府)?信息公开(?:工作)?(?:领导小组)?|政务公开|党政|综合)办公室$"
+    r"(?:(?:(?<!人民)政府)?信息公开(?:工作)?(?:领导小组)?|政务公开|党政|综合)办(?:公室)?$"
     r"|(?:(?<=[镇乡局委厅])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=政府))办公[室厅]$"
 )
 # An office left after that (东风乡人民办公室, a slip) is not the body.
@@ -106,6 +106,8 @@ _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # Places a body aids or pairs with are not its own: "对口支援都江堰市灾后恢复重建项目" in 上海's report.
 _AID = re.compile(r"(?:对口)?(?:支援|援建|帮扶|协作|援助)[\u4e00-\u9fff]{2,12}")
 _NATIONAL = ("国家", "国务院", "中华人民共和国")
+# A mirror's gambling spam run into the text ("澳门皇冠_皇冠国际线上娱乐-体育*投注:") names no place of the body's.
+_SPAM = re.compile(r"[^\s，。；,;]*(?:娱乐|投注|博彩|彩票|赌场|赌博|棋牌|皇冠|网投|真人)[^\s，。；,;]*")
 # How a report calls its own body, and the words its name then ends with.
 _SELF = re.compile(r"我(镇|乡|街道|局|委|办|厅|院|中心|站|所)")  # not 我区, 我市: the place, not the body
 _KIND_WORDS = {"街道": ("街道", "办事处"), "委": ("委", "委员会"), "办": ("办", "办公室", "办公厅")}
@@ -219,7 +221,7 @@ def _agency(page: _Page) -> str | None:
     if named and not (page.name_beside and _overruled(named, reports)):
         fuller = [  # a line that is only a name may be the site's header (新疆伊宁县): last
             *(p.name for t in page.titles if (p := parse_report_name(t.text))),
-            *(r.name for _, r in reports),
+            *(as_name(r.name) or r.name for _, r in reports),  # without (以下简称…)
             page.signature or "",
             *_stated_bodies(page.opening),
             *_name_lines(page.preamble),
@@ -244,12 +246,15 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
     whos = (who.removeprefix("由") for who, r in reports if not r.name)  # 由X编写了…报告
     yield next((who for who in whos if is_name(who) and is_proper(who)), None)
     stated = _stated_bodies(page.opening)
+    subject = _subject(page.opening, page.text)
+    if subject and subject in _stated_bodies(page.opening, as_body=False):
+        yield subject  # "由临夏市人民政府办公室编制", "2025年,临夏市人民政府办公室深入贯彻…": the office's own
     compiled = (m["gov"] for line in page.opening.splitlines() for m in _COMPILED.finditer(squeeze(line)))
     # 由市政府办公厅综合…: a bare 市政府 is a government the foreword names in full elsewhere
     # (请与上海市人民政府办公厅联系), else none
     yield next((gov for gov in compiled if is_name(gov) and not is_bare(gov)), None)
     yield next((name for name in stated if is_proper(name)), None)
-    yield _subject(page.opening, page.text)
+    yield subject
     yield next((name for m in _IS_WHAT.finditer(page.opening) if is_proper(name := as_name(m["name"]) or "")), None)
     if page.signature and is_name(page.signature):
         yield page.signature
@@ -274,14 +279,15 @@ def _could_be_self(name: str, text: str) -> bool:
     return any(word in name[-6:] for word in _KIND_WORDS.get(kind, (kind,)))
 
 
-def _stated_bodies(opening: str) -> list[str]:
+def _stated_bodies(opening: str, as_body: bool = True) -> list[str]:
     """Names the foreword gives as the report's compiler or contact, an office read as the
-    body it stands for (两城镇人民政府党政办公室 → 两城镇人民政府)."""
+    body it stands for (两城镇人民政府党政办公室 → 两城镇人民政府), or as printed."""
     found = []
     for line in opening.splitlines():
         for m in _STATED_BODY.finditer(squeeze(line)):
-            name = _OFFICE.sub("", m["compiler"] or m["author"] or m["contact"])
-            if (name := as_name(name)) and not _AN_OFFICE.search(name):
+            stated = m["compiler"] or m["author"] or m["contact"]
+            name = as_name(_OFFICE.sub("", stated)) if as_body else stated
+            if name and not (as_body and _AN_OFFICE.search(name)):
                 found.append(name)
     return found
 
@@ -405,7 +411,7 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
     """
     if agency and agency.startswith(_NATIONAL) and locate(agency) == Region():
         return Region()  # a national body: where its offices stand is not a region it reports on
-    lines = [_AID.sub("", line) for line in lines]
+    lines = [_AID.sub("", _SPAM.sub("", line)) for line in lines]
     addresses = [_STREET.sub("", m[0]) for line in lines for m in _ADDRESS.finditer(line)]
     for text in (agency, title, signature, *(_ADDRESS.sub("", line) for line in lines), *addresses):
         if not text:
