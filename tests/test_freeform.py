@@ -252,8 +252,11 @@ APPLICATIONS = [
         {"申请.予以公开": 14, "申请.部分公开": 1, "申请.不予处理": 1, "申请.结转下年": 22},
         "a11-outcomes-listed-each-with-its-count",
     ),
-    case("予以公开及部分公开42件。", {}, "both-outcomes-counted-together"),
-    case("予以公开、部分公开42件。", {}, "both-outcomes-listed-then-one-count"),
+    # In a sentence about applications (so the outcome patterns are asked at all), one count
+    # after two outcomes is neither's alone.
+    case("全年受理政府信息公开申请50件,予以公开及部分公开42件。", {"申请.新收": 50}, "both-outcomes-counted-together"),
+    case("全年受理政府信息公开申请50件,予以公开、部分公开42件。", {"申请.新收": 50},
+         "both-outcomes-listed-then-one-count"),  # fmt: skip
     case("四、因政府信息公开申请行政复议或提起行政诉讼情况\n2018年,我办行政复议为5件。", {"复议.总计": 5},
          "c23-review-count-under-its-heading"),  # fmt: skip
 ]

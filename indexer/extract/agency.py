@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 
 from ..models import Region
+from .cleanup import ASIDE
 from .gazetteer import locate
 
 _UNIT = (
@@ -43,11 +44,11 @@ _NOT_NAME_WORD = re.compile(
     r"|年度|报告|认真|贯彻|落实|坚持|按照|根据|依据|关于|通知|高度重视|部门|本级"
     r"|网站|网址|门户|平台|官网|直播|彩票|博彩|娱乐"
 )
-_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _SELF_ASIDE = re.compile(r"[(（](?:机关|本级|机关本级|(?:以下)?简称[^()（）]*)[)）]$")
 # A unit word alone is no body's name: "政府政务公开年报" names none.
 _UNIT_ONLY = re.compile(rf"(?:人民)?{_UNIT}")
 _LEVEL = "省市县区州盟旗"
+NATIONAL = ("国家", "国务院", "中华人民共和国")  # a national body's name begins so (国家税务总局)
 _GOV_SUFFIXES = ("", "人民政府", "政府", "办事处", "行政公署")
 # Zones in the gazetteer that are run by a committee, not a people's government.
 _ZONE = re.compile(r"(?:开发|实验|示范|合作|管理|保税|园|高新|经济)区$")
@@ -71,7 +72,7 @@ def as_name(text: str | None) -> str | None:
     text = _SELF_ASIDE.sub("", text or "") or None
     if is_name(text):
         return text
-    plain = _ASIDE.sub("", text or "")
+    plain = ASIDE.sub("", text or "")
     return plain if plain != text and is_name(plain) else None
 
 
@@ -84,7 +85,7 @@ def is_proper(name: str) -> bool:
     """A name that says which body it is: it holds a known place, or a township or zone of
     its own name (官洲街道办事处), or is a national body's (国家税务总局), not only generic
     words (审计厅, 商务局)."""
-    if locate(name) != Region() or name.startswith(("国家", "国务院", "中华人民共和国")):
+    if locate(name) != Region() or name.startswith(NATIONAL):
         return True
     return bool(
         re.search(r"[\u4e00-\u9fff]{2,}(?:街道|镇|乡|苏木|开发区|高新区|新区|实验区|园区|管委会)", name)

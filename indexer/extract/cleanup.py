@@ -30,6 +30,8 @@ _HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
 _READING = re.compile(rf"(?<={_HAN})[(（]\s*[a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*\s*[)）]")
 # A reading cut off by the end of the page: "公開(k".
 _CUT_READING = re.compile(rf"(?<={_HAN})[(（][a-zü{_TONED}]{{1,6}}\s*$")
+# A bracketed aside: "（县政务公开办）" after a name, "(含2019年结转18件)" inside a sentence.
+ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _COMMA_RUN = re.compile(r"[,，]{2,}")
 # An injected comma next to another mark: ",。" ",、" "。,".
 _STRAY_COMMA = re.compile(r"[,，](?=[。、；：！？])|(?<=[。、；：！？])[,，]")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from analyzers.filters import simplified_text
 
-from .cleanup import clean_line
+from .cleanup import ASIDE, clean_line
 from .numbers import parse_number
 
 # --- vocabulary -----------------------------------------------------------------
@@ -92,13 +92,12 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "申请.新收",
-        rf"{_RECEIVED}{_QTY}{_N}(?:件|条|起|个)"
-        rf"(?:(?:政府)?(?:信息)?依申请(?:信息)?公开|(?:政府信息公开|信息公开)的?申请)",
+        rf"{_RECEIVED}{_QTY}{_N}(?:件|条|起|个)(?:{_ON_APPLICATION}|{_APPLIED_FOR})",
         context=False,
         total=True,
     ),
     # 依申请公开共受理2件: the applications first, then receiving them
-    _p("申请.新收", rf"依申请公开(?:政府信息)?(?:申请)?{_QTY}(?:受理|收到){_QTY}{_COUNT}", context=False, total=True),
+    _p("申请.新收", rf"{_ON_APPLICATION}(?:申请)?{_QTY}(?:受理|收到){_QTY}{_COUNT}", context=False, total=True),
     _p("申请.上年结转", rf"上一?年度?结转的?(?:政府信息公开)?(?:申请)?(?:数量|数)?{_QTY}{_COUNT}"),
     _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开的?(?:答复)?数?{_QTY}{_COUNT}"),
     # Not the second of two outcomes counted together (予以公开及部分公开42件: 42 is both).
@@ -138,6 +137,9 @@ _NO_REVIEW = re.compile(rf"{_NEGATION}[^,\d]{{0,30}}?复议")
 _NO_SUIT = re.compile(rf"{_NEGATION}[^,\d]{{0,40}}?诉讼")
 # "未发生…被行政复议纠错或行政诉讼败诉情形": no case was lost, which says nothing of how many there were.
 _OUTCOME = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|被纠")
+# Applicants named: persons (群众 alone is everyone) and bodies; one kind alone is not all.
+_PERSONS = re.compile(r"公民|公众|自然人|个人")
+_BODIES = re.compile(r"法人|组织|企业|单位")
 # "未产生政府信息公开事务诉讼相关的费用支出": a sentence about fees, not about suits.
 _FEES = re.compile(r"费用|收费|支出")
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
@@ -146,7 +148,6 @@ _NAMED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
 _CUMULATIVE = re.compile(r"(?:截[至止]|到目前|目前为止|迄今|以来)[^。]*累计$")
 # "…共主动公开政府信息615条,今年新增94条": what the year added is the year's count.
 _ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?(?:主动公开)?(?:政府)?(?:信息)?{_QTY}{_ITEMS}")
-_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
 
 # --- proactive disclosure -------------------------------------------------------
@@ -170,8 +171,9 @@ _MADE_THEN_ACTIVE = re.compile(
 )
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
 _CHANNEL = re.compile(r"网站|门户|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体")
-_ITEM_COUNT = re.compile(r"(?<![\d.,])\d+\s*(?:条|篇)(?!\s*[%％])")
-_CHANNEL_COUNT = re.compile(r"(?:公开|发布)[^,;]{0,12}?(?<![\d.,])\d+\s*(?:条|篇)")
+_ITEM_COUNT = re.compile(r"(?<![\d.,])\d+\s*(?:条|篇)(?!\s*[%％])")  # 条 and 篇: items, not cases
+_CHANNEL_COUNT = re.compile(rf"(?:公开|发布)[^,;]{{0,12}}?{_ITEM_COUNT.pattern}")
+_DIGIT = re.compile(r"\d")
 _HEADING_MAX = 20  # "(一)主动公开情况": a short sentence naming the topic
 
 # --- text clean-up --------------------------------------------------------------
@@ -291,7 +293,8 @@ def _has_context(sentence: str, previous: str) -> bool:
 
 
 def _is_heading(sentence: str) -> bool:
-    return len(sentence) <= _HEADING_MAX * 2 and not _PART.search(sentence) and not re.search(r"\d", sentence)
+    """A short line without a number: a heading (四、因政府信息公开申请行政复议…情况)."""
+    return len(sentence) <= _HEADING_MAX * 2 and not _DIGIT.search(sentence)
 
 
 def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[str, int]]:
@@ -367,7 +370,7 @@ def _channel_by_channel(segments: list[str]) -> bool:
     on over the parts after it, which are then the total's parts."""
     counts = 0
     for segment in segments:
-        head, *breakdown = _ASIDE.sub("", segment).split(_BREAKDOWN, 1)
+        head, *breakdown = ASIDE.sub("", segment).split(_BREAKDOWN, 1)
         counts += bool(_CHANNEL_COUNT.search(head))
         if breakdown:
             break
@@ -399,7 +402,7 @@ def _about_other_year(text: str, start: int, year: int | None = None) -> bool:
         return True
     if year is None:
         return False
-    named = _NAMED_YEAR.findall(_ASIDE.sub("", text[:start]))  # not "(含2019年结转18件)"
+    named = _NAMED_YEAR.findall(ASIDE.sub("", text[:start]))  # not "(含2019年结转18件)"
     return bool(named) and int(named[-1]) != year
 
 
@@ -430,9 +433,7 @@ def _some_applicants(between: str) -> bool:
     """Whether the words between 未收到 and the application name some applicants only:
     "未收到法人或者其他组织对…的申请" leaves natural persons out, "未接到公民、法人和其他组织
     提出的…申请" names them all."""
-    persons = bool(re.search(r"公民|公众|自然人|个人", between))  # 群众 alone is everyone
-    bodies = bool(re.search(r"法人|组织|企业|单位", between))
-    return persons != bodies
+    return bool(_PERSONS.search(between)) != bool(_BODIES.search(between))
 
 
 def _balance_replies(facets: dict[str, int], replied: dict[int, str]) -> list[str]:

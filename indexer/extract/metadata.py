@@ -32,8 +32,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import Region
-from .agency import as_name, expand, for_region, government_of, is_bare, is_name, is_proper, lengthen
-from .cleanup import clean_line, in_simplified, is_traditional
+from .agency import (
+    NATIONAL,
+    as_name,
+    expand,
+    for_region,
+    government_of,
+    is_bare,
+    is_name,
+    is_proper,
+    lengthen,
+)
+from .cleanup import ASIDE, clean_line, in_simplified, is_traditional
 from .gazetteer import locate
 from .numbers import parse_number
 from .sections import Sections, closing_signature
@@ -102,10 +112,10 @@ _OFFICE = re.compile(
 _AN_OFFICE = re.compile(r"办公[室厅]$")
 # "绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门": the opening says what it is.
 _IS_WHAT = re.compile(r"(?:^|[。；\n])\s*(?P<name>[\u4e00-\u9fff]{2,30}?)是(?:主管|负责)")
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # Places a body aids or pairs with are not its own: "对口支援都江堰市灾后恢复重建项目" in 上海's report.
 _AID = re.compile(r"(?:对口)?(?:支援|援建|帮扶|协作|援助)[\u4e00-\u9fff]{2,12}")
-_NATIONAL = ("国家", "国务院", "中华人民共和国")
+# The page's publisher, as a catalogue box names it: a last resort for the body, and for its place.
+_PUBLISHER_FIELDS = ("发布机构", "来源", "信息来源")
 # A mirror's gambling spam run into the text ("澳门皇冠_皇冠国际线上娱乐-体育*投注:") names no place of the body's.
 _SPAM = re.compile(r"[^\s，。；,;]*(?:娱乐|投注|博彩|彩票|赌场|赌博|棋牌|皇冠|网投|真人)[^\s，。；,;]*")
 # How a report calls its own body, and the words its name then ends with.
@@ -223,7 +233,7 @@ def _agency(page: _Page) -> str | None:
             *(p.name for t in page.titles if (p := parse_report_name(t.text))),
             *(as_name(r.name) or r.name for _, r in reports),  # without (以下简称…)
             page.signature or "",
-            *_stated_bodies(page.opening),
+            *filter(None, map(_as_body, _stated_names(page.opening))),
             *_name_lines(page.preamble),
         ]
         name = lengthen(named, fuller)
@@ -245,9 +255,10 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
     yield next((name for _, r in reports if (name := as_name(r.name))), None)
     whos = (who.removeprefix("由") for who, r in reports if not r.name)  # 由X编写了…报告
     yield next((who for who in whos if is_name(who) and is_proper(who)), None)
-    stated = _stated_bodies(page.opening)
+    printed = _stated_names(page.opening)
+    stated = [body for name in printed if (body := _as_body(name))]
     subject = _subject(page.opening, page.text)
-    if subject and subject in _stated_bodies(page.opening, as_body=False):
+    if subject and subject in printed:
         yield subject  # "由临夏市人民政府办公室编制", "2025年,临夏市人民政府办公室深入贯彻…": the office's own
     compiled = (m["gov"] for line in page.opening.splitlines() for m in _COMPILED.finditer(squeeze(line)))
     # 由市政府办公厅综合…: a bare 市政府 is a government the foreword names in full elsewhere
@@ -258,38 +269,43 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
     yield next((name for m in _IS_WHAT.finditer(page.opening) if is_proper(name := as_name(m["name"]) or "")), None)
     if page.signature and is_name(page.signature):
         yield page.signature
-    for key in ("发布机构", "来源", "信息来源"):
-        value = squeeze(page.fields.get(key, ""))
-        if is_name(value) and not is_bare(value) and is_proper(value) and _could_be_self(value, page.text):
-            yield value
+    publishers = [name for name in _publishers(page.fields) if is_name(name) and not is_bare(name) and is_proper(name)]
+    if publishers:
+        kind = _self_kind(page.text)
+        yield next((name for name in publishers if _could_be(kind, name)), None)
 
 
 def _publishers(fields: dict[str, str]) -> list[str]:
-    return [squeeze(fields[key]) for key in ("发布机构", "来源", "信息来源") if fields.get(key)]
+    return [squeeze(fields[key]) for key in _PUBLISHER_FIELDS if fields.get(key)]
 
 
-def _could_be_self(name: str, text: str) -> bool:
-    """Whether the body the text calls itself (我镇, 我局 …) could be ``name``: a page posted by
-    the county's office (来源:昌图县人民政府办公室) for a township that says 我镇 is not the
-    township's own."""
+def _self_kind(text: str) -> str | None:
+    """What the text mostly calls its own body: 镇 for 我镇, 局 for 我局 …"""
     kinds = Counter(m[1] for m in _SELF.finditer(text))
-    if not kinds:
-        return True
-    kind = kinds.most_common(1)[0][0]
-    return any(word in name[-6:] for word in _KIND_WORDS.get(kind, (kind,)))
+    return kinds.most_common(1)[0][0] if kinds else None
 
 
-def _stated_bodies(opening: str, as_body: bool = True) -> list[str]:
-    """Names the foreword gives as the report's compiler or contact, an office read as the
-    body it stands for (两城镇人民政府党政办公室 → 两城镇人民政府), or as printed."""
-    found = []
-    for line in opening.splitlines():
-        for m in _STATED_BODY.finditer(squeeze(line)):
-            stated = m["compiler"] or m["author"] or m["contact"]
-            name = as_name(_OFFICE.sub("", stated)) if as_body else stated
-            if name and not (as_body and _AN_OFFICE.search(name)):
-                found.append(name)
-    return found
+def _could_be(kind: str | None, name: str) -> bool:
+    """Whether the body the text calls itself (``kind``) could be ``name``: a page posted by the
+    county's office (来源:昌图县人民政府办公室) for a township that says 我镇 is not the
+    township's own."""
+    return kind is None or any(word in name[-6:] for word in _KIND_WORDS.get(kind, (kind,)))
+
+
+def _stated_names(opening: str) -> list[str]:
+    """Names the foreword gives as the report's compiler or contact, as printed."""
+    return [
+        m["compiler"] or m["author"] or m["contact"]
+        for line in opening.splitlines()
+        for m in _STATED_BODY.finditer(squeeze(line))
+    ]
+
+
+def _as_body(stated: str) -> str | None:
+    """The body a stated name stands for, an office read as its body (两城镇人民政府党政办公室 →
+    两城镇人民政府); None for no name, or an office left over (东风乡人民办公室, a slip)."""
+    name = as_name(_OFFICE.sub("", stated))
+    return name if name and not _AN_OFFICE.search(name) else None
 
 
 def _subject(opening: str, text: str) -> str | None:
@@ -409,7 +425,7 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
     so are places the body aids (对口支援都江堰市…), and street addresses come last. A national
     body (国家税务总局) has no region.
     """
-    if agency and agency.startswith(_NATIONAL) and locate(agency) == Region():
+    if agency and agency.startswith(NATIONAL) and locate(agency) == Region():
         return Region()  # a national body: where its offices stand is not a region it reports on
     lines = [_AID.sub("", _SPAM.sub("", line)) for line in lines]
     addresses = [_STREET.sub("", m[0]) for line in lines for m in _ADDRESS.finditer(line)]
@@ -418,7 +434,7 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
             continue
         text = for_region(text)
         quoted = _QUOTED.findall(text)
-        for variant in (text, _BRACKETED.sub("", text), *quoted, *filter(None, map(_account_place, quoted))):
+        for variant in (text, ASIDE.sub("", text), *quoted, *filter(None, map(_account_place, quoted))):
             region = locate(variant)
             if region != Region():
                 return region

@@ -77,10 +77,12 @@ _SPACES = re.compile(r"[\s\u3000]+")
 _FIRST_PART = re.compile(r"(?:一\s*[、.．]|第一部分)")
 # A top-level number set off by a space alone ("一 概述", a mirror's heading).
 _SPACED_TOP = re.compile(rf"^[{_CN}]{{1,3}}[\s\u3000]+(?=\S)")
-# How much a heading candidate weighs: a top-level number is the best evidence; two sub-numbered
+# How much a heading candidate weighs, by how it is numbered: a top-level number is the best
+# evidence, less where the words are a bare keyword ("weak": 二、主动公开); two sub-numbered
 # candidates weigh less than one top-level heading, so "（一）主动公开情况" and "（二）依申请公开情况"
 # under 一、总体情况 do not outrun 二、主动公开政府信息情况 where a page is cut short after it.
-_TOP_SCORE, _PLAIN_SCORE, _SUB_SCORE, _WEAK_SCORE = 8, 6, 3, 4
+_SCORES = {"top": 8, "plain": 6, "weak": 4, "sub": 3}
+_TOP_LEVELS = ("top", "weak")
 # The problems part under its own words, for a 问题改进 whose numbered heading was lost.
 # Also the parts a 2021-format 五 opens with: "（一）2024年工作中存在问题的改进情况",
 # "（二）2025年工作中存在的主要问题", "上年度存在问题的整改情况".
@@ -143,7 +145,13 @@ class _Mark:
     start: int  # column where the heading begins
     body: int  # column where its body begins (len(line) for a whole-line heading)
     name: str
-    score: int
+    score: int  # how much it weighs as a heading (``_best_run``)
+    level: str = "plain"  # how it is numbered: a key of _SCORES
+
+
+def _mark(line: int, start: int, body: int, name: str, level: str) -> _Mark:
+    """A candidate weighing what its numbering says (a 统计表 boundary weighs nothing)."""
+    return _Mark(line, start, body, name, 0 if name == TABLE else _SCORES[level], level)
 
 
 def split_sections(lines: Sequence[str]) -> Sections:
@@ -181,7 +189,7 @@ def split_sections(lines: Sequence[str]) -> Sections:
 def _line_mark(i: int, line: str) -> _Mark | None:
     """A whole line that is a heading (markup, numbering and trailing colon allowed)."""
     # Spaces inside a short heading are layout ("一、概 述"); traditional characters match as simplified.
-    core = simplify_chars(_SPACES.sub("", _TRAIL.sub("", _MARKUP.sub("", line))))
+    core = _heading_key(line)
     if not core or len(core) > 40:
         return None
     num = _NUMBERING.match(core)
@@ -190,22 +198,18 @@ def _line_mark(i: int, line: str) -> _Mark | None:
     if not top and not sub and (spaced := _SPACED_TOP.match(_MARKUP.sub("", line))):
         top, rest = True, core[len(spaced[0].rstrip()) :]
     if (top or core.startswith("附件")) and _TABLE_PART.fullmatch(rest if top else core):
-        return _Mark(i, 0, len(line), TABLE, 0)
+        return _mark(i, 0, len(line), TABLE, "top")
     if not top and not sub and _TABLE_CAPTION.fullmatch(core):
-        return _Mark(i, 0, len(line), TABLE, 0)  # "平潭综合实验区政府信息公开情况统计表" above the grid
+        return _mark(i, 0, len(line), TABLE, "plain")  # "平潭综合实验区政府信息公开情况统计表" above the grid
     for name, pattern in _LINE_STRONG.items():
         if pattern.fullmatch(rest):
-            return _Mark(i, 0, len(line), name, _score(top, sub))
+            return _mark(i, 0, len(line), name, "top" if top else "sub" if sub else "plain")
     for name, pattern in _LINE_WEAK.items():
         if top and pattern.fullmatch(rest):
-            return _Mark(i, 0, len(line), name, _WEAK_SCORE)
+            return _mark(i, 0, len(line), name, "weak")
     if _PROBLEMS.fullmatch(rest):
-        return _Mark(i, 0, len(line), "问题改进", _TOP_SCORE if top else _SUB_SCORE)
+        return _mark(i, 0, len(line), "问题改进", "top" if top else "sub")
     return None
-
-
-def _score(top: bool, sub: bool) -> int:
-    return _TOP_SCORE if top else _SUB_SCORE if sub else _PLAIN_SCORE
 
 
 def _inline_marks(i: int, line: str) -> list[_Mark]:
@@ -214,9 +218,9 @@ def _inline_marks(i: int, line: str) -> list[_Mark]:
     line = simplify_chars(line)  # one for one: offsets stay those of the line
     for m in _INLINE.finditer(line):
         name = TABLE if m["table"] else SECTION_NAMES[int(next(k for k, v in m.groupdict().items() if v)[1:])]
-        found.append(_Mark(i, m.start(), m.end(), name, _PLAIN_SCORE))
+        found.append(_mark(i, m.start(), m.end(), name, "plain"))
     for m in _INLINE_ATTACHMENT.finditer(line):
-        found.append(_Mark(i, m.start(), m.end(), TABLE, 0))
+        found.append(_mark(i, m.start(), m.end(), TABLE, "plain"))
     return found
 
 
@@ -227,7 +231,7 @@ def _first_part(lines: Sequence[str], before: int) -> _Mark | None:
     for i in range(before):
         core = _heading_key(lines[i])
         if 2 < len(core) <= 30 and _FIRST_PART.match(core) and not _CLAUSE_END.search(core):
-            return _Mark(i, 0, len(lines[i]), SECTION_NAMES[0], 0)
+            return _mark(i, 0, len(lines[i]), SECTION_NAMES[0], "top")
     return None
 
 
@@ -237,16 +241,21 @@ def _without_parts_of_the_overview(marks: list[_Mark]) -> list[_Mark]:
     format prescribes them), so "（一）主动公开情况" under 一、总体情况 opens a section only where
     a top-level heading of a later part follows it (a problems part whose 五、 was lost, above
     六、其他需要报告的事项)."""
+    # the rank of the next top-level heading after each mark (-1: none), found back to front
+    after: list[int] = []
+    rank = -1
+    for mark in reversed(marks):
+        after.append(rank)
+        if mark.level in _TOP_LEVELS and mark.name != TABLE:
+            rank = SECTION_NAMES.index(mark.name)
+    after.reverse()
     kept: list[_Mark] = []
     part = ""  # the name of the top-level heading above
-    for k, mark in enumerate(marks):
-        if mark.score in (_TOP_SCORE, _WEAK_SCORE):
+    for mark, next_rank in zip(marks, after, strict=True):
+        if mark.level in _TOP_LEVELS and mark.name != TABLE:
             part = mark.name
-        elif mark.score == _SUB_SCORE and part == SECTION_NAMES[0]:
-            rank = SECTION_NAMES.index(mark.name)
-            later = next((m for m in marks[k + 1 :] if m.score in (_TOP_SCORE, _WEAK_SCORE)), None)
-            if later is None or SECTION_NAMES.index(later.name) <= rank:
-                continue
+        elif mark.level == "sub" and part == SECTION_NAMES[0] and next_rank <= SECTION_NAMES.index(mark.name):
+            continue
         kept.append(mark)
     return kept
 
@@ -369,7 +378,7 @@ def follows_pre_2019_outline(lines: Sequence[str]) -> bool:
         if any(_OLD_PART.search(clause) for clause in _outline_clauses(line)):
             return True
     for line in cleaned:
-        core = _SPACES.sub("", _TRAIL.sub("", _MARKUP.sub("", line)))
+        core = _heading_key(line)
         if len(core) <= 40 and (num := _NUMBERING.match(core))["top"] and _OLD_PART.search(core[num.end() :]):
             return True
         if any(_OLD_PART.search(m[0]) for m in _INLINE_TOP.finditer(line)):
