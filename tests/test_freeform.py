@@ -542,3 +542,29 @@ def test_every_kind_of_applicant_named_before_the_applications() -> None:
     # a page held out from the bundled ones (三河市, 2023)
     assert stated_in_prose("2023年收到公民、法人和其他组织提交的政府信息公开申请93件。")[0] == {"申请.新收": 93}
     assert stated_in_prose("2023年收到法人提交的政府信息公开申请3件。") == ({}, [])  # one kind's count
+
+
+def test_a_running_total_in_a_sentence_that_names_no_time() -> None:
+    # l11 乐山高新区管委会 2010: 累计 with no year is the running total, 新增 the year's
+    text = "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条,其中,部门新闻类10条。"
+    assert stated_in_prose(text, 2010) == ({"主动公开.条数": 57}, [])
+    # a year or 全年 in the sentence makes 累计 the year's sum
+    assert stated_in_prose("2020年,全镇累计主动公开政府信息114条。", 2020)[0] == {"主动公开.条数": 114}
+    assert stated_in_prose("全年累计主动公开政府信息30条。", 2020)[0] == {"主动公开.条数": 30}
+
+
+def test_what_became_of_the_applications_in_the_next_sentence() -> None:
+    # k09 三河市燕郊高新区 2023: the outcomes follow in a sentence that does not say 申请 first
+    text = ("2023年,收到公民、法人和其他组织提交的政府信息公开申请93件。"
+            "当年办结93件,结转至2024年办理0件,申请撤回0件,不予公开32件。")  # fmt: skip
+    assert stated_in_prose(text, 2023)[0] == {
+        "申请.新收": 93, "申请.办理总计": 93, "申请.结转下年": 0, "申请.不予公开": 32,
+    }  # fmt: skip
+    # after a sentence on something else, 办结 counts nothing
+    assert stated_in_prose("全年受理群众来电120件。当年办结118件。", 2023) == ({}, [])
+
+
+def test_proactively_published_and_disclosed() -> None:
+    # k13 天津市东丽区教育局 2019: 主动发布公开信息, the only total (a WeChat account's 件 are its own)
+    text = "全年通过东丽区政府信息公开网站主动发布公开信息424件,通过微信公众号刊发基层信息933件。"
+    assert stated_in_prose(text, 2019)[0] == {"主动公开.条数": 424}

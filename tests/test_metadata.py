@@ -731,6 +731,13 @@ def test_compiled_by_a_governments_disclosure_office() -> None:
     assert _meta(lines).agency == "哈尔滨市人民政府"
 
 
+def test_the_body_whose_work_the_foreword_says_the_report_covers() -> None:
+    # l10 自贡市商务局 2022: no title, the body named once in the foreword
+    lines = ["根据《条例》的要求,结合自贡市商务局2022年政府信息公开工作实际,编制发布本报告。", "一、总体情况",
+             "2022年,我局严格贯彻执行国家、省、市有关规定。"]  # fmt: skip
+    assert _meta(lines).agency == "自贡市商务局"
+
+
 def test_a_doubled_please_contact_is_not_part_of_the_name() -> None:
     # a page held out from the bundled ones (南昌市西湖区绳金塔街道, 2021)
     lines = ["一、总体情况", "如对本报告有疑问,请联系请联系绳金塔街道党政办公室(电话:0791-86000000)。"]

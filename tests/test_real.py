@@ -197,6 +197,18 @@ PAGES_NOT_READ = {
     },
     "j12_zhuzhou_hetang_guihuajiedao_2019": {"主动公开.条数": "公开信息77条 (no 主动, no 共)",
                                              "申请.新收": "收到1份…申请: the count first, in 份"},
+    "k13_tianjin_dongli_jiaoyuju_2019": {"申请.新收": "收到处理依申请公开件4件: applications called 依申请公开件",
+                                         "agency": "the title says only 教育局; 东丽区 is read from a site's name"},
+    "k15_rongcheng_xiazhuang_zhen_2018": {"agency": "夏莊鎮政府 only as a sentence's subject; the name read is 夏莊鎮"},
+    "l02_changshu_haiyu_zhen_2015": {"agency": "海虞镇人民政府 only on a line that spam opens (…投注:海虞镇人民政府)"},
+    "l03_lishui_shi_2017": {"agency": "no title; the city only as whose reports were combined (综合…丽水市各县…)"},
+    "l07_linxiang_changtang_zhen_2019": {"主动公开.条数": "公布工作信息24条: neither 主动 nor 政府信息"},
+    "l11_leshan_gaoxinqu_guanweihui_2010": {"agency": "named only before 2010年年报 (…管委會2010年年報根據…編制)"},
+    "l12_nanjing_kaifaqu_2013": {"主动公开.条数": "网站共及时更新各类信息317条: 更新, one channel",
+                                 "agency": "开发区 and 我委 only; the full name only as its website's",
+                                 "province": "南京 only in the names of its website and bulletin"},
+    "l18_wuhan_hongshan_weijianju_2024": {"主动公开.条数": "通过政府门户网站发布信息共175条: one channel, 共 after 信息",
+                                          "agency": "我局 only; 洪山区卫健局 only as a plan's owner"},
 }  # fmt: skip
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.extract.pipeline import try_extract
 from indexer.extract.sections import closing_signature, follows_pre_2019_outline, split_sections
 from indexer.models import SECTION_NAMES
 
@@ -495,3 +496,17 @@ def test_the_overviews_own_parts_open_no_sections_unless_a_later_part_confirms()
 )
 def test_more_headings_as_real_pages_print_them(line: str, name: str) -> None:
     assert split_sections(["标题行", line, "正文。"]).headings == {name: 1}
+
+
+def test_one_heading_about_disclosure_makes_a_page_a_report(tmp_path):
+    # k03 辽阳市 2013, a mirror's page from its part 一 on, cut inside it: no title, no year
+    page = tmp_path / "page.txt"
+    page.write_text("请输入搜索\n一、政府信息公开总体工作情况\n(一)组织机构建设情况。市政府进一步理顺了管理体制。\n",
+                    encoding="utf-8")  # fmt: skip
+    outcome = try_extract(page)
+    assert outcome.report is not None
+    assert (outcome.report.template, outcome.report.year) == ("free", None)
+    assert list(outcome.report.sections) == ["总体情况"]
+    # one heading of no report's own words is not enough
+    page.write_text("请输入搜索\n一、概述\n市政府进一步理顺了管理体制。\n", encoding="utf-8")
+    assert try_extract(page).reason == "not a report (no report title with a year, no section headings, no tables)"

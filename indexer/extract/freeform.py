@@ -56,6 +56,8 @@ _NOT_THIS_YEAR = re.compile(
 _BREAKDOWN = "其中"
 # A sentence that goes on with the one before: its breakdown, or its outcomes ("处理结果中,部分公开2件").
 _CONTINUED = (_BREAKDOWN, "处理结果", "办理结果", "答复结果")
+# "…收到…政府信息公开申请93件。当年办结93件,…不予公开32件": what became of them, next sentence.
+_OUTCOMES_NEXT = re.compile(r"(?:当年|全年|本年度?|年内)?(?:共|已|均已|全部)?(?:办结|答复)")
 _ONE_KIND_OF_SUIT = re.compile(r"直接|复议后|经复议")  # 未经复议直接起诉1件: one of the two 诉讼 groups
 # 办结 counts any cases: read it only where the segment names no other kind (审批事项, 投诉件 …).
 _OTHER_CASES = re.compile(r"审批|事项|收件|信访|投诉|咨询|留言|诉求|案件")
@@ -108,6 +110,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("申请.其他处理", rf"其他处理的?{_QTY}{_COUNT}"),
     _p("申请.办理总计", rf"(?:已|均已|全部)?办结(?:了)?的?(?:申请)?{_QTY}{_COUNT}"),
     _p("申请.结转下年", rf"(?:结转|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?{_QTY}{_COUNT}"),
+    # "结转至2024年办理0件": the next year named (a carry-over goes to no other).
+    _p("申请.结转下年", rf"结转(?:至|到)\d{{4}}\s*年度?(?:继续)?办理的?{_QTY}{_COUNT}"),
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
     _p("申请.结转下年", r"(?<![\d.,])(?P<n>\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)?下一?年度?"),
     _p("复议.总计", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}"),
@@ -143,9 +147,13 @@ _BODIES = re.compile(r"法人|组织|企业|单位")
 # "未产生政府信息公开事务诉讼相关的费用支出": a sentence about fees, not about suits.
 _FEES = re.compile(r"费用|收费|支出")
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
-_NAMED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
+# The year applications were carried over to names no topic ("结转至2024年办理0件,不予公开32件").
+_NAMED_YEAR = re.compile(r"(?<!\d)(?<!结转至)(?<!结转到)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
 # "截至2019年12月底,累计主动公开政府信息10220条": a running total up to a day, not the year's.
 _CUMULATIVE = re.compile(r"(?:截[至止]|到目前|目前为止|迄今|以来)[^。]*累计$")
+# "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条": 累计 in a sentence
+# that names no time is the running total; "2020年,全镇累计主动公开…" is the year's.
+_TIME_WORD = re.compile(r"\d{4}\s*年|[全本今当]年|年度|年内|一年来")
 # "…共主动公开政府信息615条,今年新增94条": what the year added is the year's count.
 _ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?(?:主动公开)?(?:政府)?(?:信息)?{_QTY}{_ITEMS}")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
@@ -154,7 +162,7 @@ _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2
 
 # 主动公开(政府信息)(数)N条; the object may only be information itself, not 规章 or 采购信息.
 _ACTIVE = re.compile(
-    rf"主动(?:公开|发布)(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:的有|数|数量|总数|总量)?{_QTY}{_ITEMS}"
+    rf"主动(?:公开|发布)(?:公开|发布)?(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:的有|数|数量|总数|总量)?{_QTY}{_ITEMS}"
 )
 # 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
 # information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel.
@@ -288,7 +296,7 @@ def _has_context(sentence: str, previous: str) -> bool:
     """Whether a sentence is about disclosure applications: it says so, it goes on with a
     sentence that does ("其中…", "处理结果中…"), or it opens the part a heading that does names
     ("四、因政府信息公开申请行政复议或提起行政诉讼情况" above "2018年,我办行政复议为5件")."""
-    inherited = sentence.startswith(_CONTINUED) or _is_heading(previous)
+    inherited = sentence.startswith(_CONTINUED) or bool(_OUTCOMES_NEXT.match(sentence)) or _is_heading(previous)
     return (inherited and bool(_CONTEXT.search(previous))) or bool(_CONTEXT.search(sentence))
 
 
@@ -344,6 +352,7 @@ def _active_total(sentence: str, previous: str, year: int | None) -> tuple[list[
     segments = _SEGMENTS.split(sentence)
     if _channel_by_channel(segments):
         return [], []
+    before = ""  # the sentence's segments before this one
     for segment in segments:
         breakdown = segment.find(_BREAKDOWN)
         head = segment if breakdown < 0 else segment[:breakdown]
@@ -356,11 +365,14 @@ def _active_total(sentence: str, previous: str, year: int | None) -> tuple[list[
                 continue
             if _CUMULATIVE.search(head, 0, m.start()):
                 continue
+            if head[: m.start()].endswith("累计") and not _TIME_WORD.search(before + head[: m.start()]):
+                continue
             parts = [int(p) for p in _PART.findall(segment[breakdown:])] if breakdown >= 0 else []
             if any(p > value for p in parts):
                 warnings.append(f"主动公开.条数: {value} is less than a part of it ({max(parts)}); left out")
                 continue
             facts.append((ACTIVE_KEY, value))
+        before += segment + ";"
     return facts, warnings
 
 

@@ -99,6 +99,9 @@ _STATED_BODY = re.compile(
     r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|综合|汇总)"
     r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
     r"|(?:请(?:与|联系\s*[:：]?\s*))+(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
+    # "结合自贡市商务局2022年政府信息公开工作实际,编制发布本报告": the body whose work it reports.
+    r"|结合(?P<worker>[\u4e00-\u9fff（）()]{2,40}?)(?:\d{4}年度?)?的?(?:(?:政府)?信息公开|政务公开)?工作实际"
+    r"(?=[，,]?(?:特|现)?编[制写])"
 )
 # The office that compiles a body's report or answers for it stands for that body: its disclosure
 # office (国家税务总局政府信息公开办公室, 南平市人民政府信息公开工作领导小组办公室), its party and
@@ -295,7 +298,7 @@ def _could_be(kind: str | None, name: str) -> bool:
 def _stated_names(opening: str) -> list[str]:
     """Names the foreword gives as the report's compiler or contact, as printed."""
     return [
-        m["compiler"] or m["author"] or m["contact"]
+        m["compiler"] or m["author"] or m["contact"] or m["worker"]
         for line in opening.splitlines()
         for m in _STATED_BODY.finditer(squeeze(line))
     ]

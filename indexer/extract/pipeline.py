@@ -22,7 +22,7 @@ from .metadata import extract_metadata
 from .ratios import ratios
 from .readers import read
 from .reportchecks import report_checks
-from .sections import follows_pre_2019_outline, split_sections
+from .sections import Sections, follows_pre_2019_outline, split_sections
 from .sitefooter import without_site_footer
 from .tables.interpret import read_tables
 from .tables.labels import is_vocabulary, template_votes
@@ -31,6 +31,8 @@ from .tables.rows import Item, items_from_blocks
 from .templates import table_of, template_of_year
 
 _WORDS = re.compile(r"[|\s]+")  # a header line flattened with pipes or spaces
+# A heading about disclosure itself (政府信息公开总体工作情况, 主动公开政府信息情况), in either script.
+_DISCLOSURE = re.compile(r"信息公[开開]|公[开開](?:政府|政务)?信息")
 _HEADER_CHARS = 20  # a column header, not a sentence that quotes one
 
 
@@ -87,7 +89,7 @@ def extract_document(raw: RawDocument, digest: str) -> Report:
     sections = split_sections(lines)
     meta = extract_metadata(lines, sections)
     tables = read_tables(items, meta.year)
-    if tables.template is None and meta.year is None and len(sections.text) < 2:
+    if tables.template is None and meta.year is None and not _reads_as_report(sections, lines):
         raise NotAReport(raw.source, "no report title with a year, no section headings, no tables")
     warnings = list(raw.warnings) + tables.warnings
     headed = None if tables.template else _template_of_header_words(items)
@@ -170,6 +172,14 @@ def _facets(table: dict, items: list, lines: list[str], year: int | None, warnin
     merged, merged_notes = prefer_tables(table, low)
     warnings += notes + old_notes + low_notes + merged_notes
     return merged
+
+
+def _reads_as_report(sections: Sections, lines: list[str]) -> bool:
+    """Sections enough to tell a report without its title: two, or one whose heading names
+    disclosure itself (a mirror's page that starts at 一、政府信息公开总体工作情况, cut in it)."""
+    if len(sections.text) >= 2:
+        return True
+    return any(_DISCLOSURE.search(lines[i]) for i in sections.headings.values())
 
 
 def _template_by_year(year: int | None, warnings: list[str]) -> str:
