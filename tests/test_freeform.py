@@ -568,3 +568,68 @@ def test_proactively_published_and_disclosed() -> None:
     # k13 天津市东丽区教育局 2019: 主动发布公开信息, the only total (a WeChat account's 件 are its own)
     text = "全年通过东丽区政府信息公开网站主动发布公开信息424件,通过微信公众号刊发基层信息933件。"
     assert stated_in_prose(text, 2019)[0] == {"主动公开.条数": 424}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # g19 东城区东直门街道 2017 and h21 西安市 2021: 申请 alone, in a part or sentence on applications
+        ("三、政府信息依申请公开情况\n本街道2017年共收到申请2件,均按时办结。", {"申请.新收": 2}),
+        ("依法规范办理政府信息公开申请,全年共收到申请9695件。", {"申请.新收": 9695}),
+        ("三、依申请公开政府信息和不予公开政府信息情况\n我镇2016年度无申请。", {"申请.新收": 0}),  # c19
+        ("(二)依申请公开。2022年,我镇未接收受理过依申请公开。", {"申请.新收": 0}),  # m03 荫子镇
+        ("本年度我未收到社会公众提出的政府信息公开申请。", {"申请.新收": 0}),  # n05: the public is everyone
+        ("2024年,沌口街道接到2项政府信息公开的申请。", {"申请.新收": 2}),  # m05: the count first, in 项
+        ("2021年,我局收到1项依申请公开事项。", {"申请.新收": 1}),  # p23
+        ("(二)依申请公开\n本年度无受理政府信息公开申请情况。", {"申请.新收": 0}),  # o06
+        ("本年度未收到个人、法人或者其他组织向本机关申请公开政府信息。", {"申请.新收": 0}),  # p07
+        ("2021年度,区公安分局依申请公开受理和办结6件。", {"申请.新收": 6, "申请.办理总计": 6}),  # p08
+        ("2011年度,兰州市共收到申请政府信息公开26件(次)。", {"申请.新收": 26}),  # o14
+        ("2023年度我局共受理依申请政府信息公开5件,其中规划许可类3件。", {"申请.新收": 5}),  # m15
+        ("2025年共收到公民、法人依申请公开事项55件。", {"申请.新收": 55}),  # m27: both kinds named
+        ("2024年,全区共受理依申请公开案件315件。", {"申请.新收": 315}),  # m28
+    ],
+)
+def test_fifth_round_application_wordings(text: str, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text)[0] == expected
+
+
+def test_bare_applications_need_a_sentence_about_them() -> None:
+    assert stated_in_prose("全年共受理申请5000件。") == ({}, [])  # which applications is not said
+    assert stated_in_prose("三、依申请公开\n2018年受理行政许可申请300件。") == ({}, [])
+
+
+def test_the_outcomes_in_the_sentence_after_a_named_carry_over_year() -> None:
+    # n01 广州市政务服务数据管理局 2019: 结转2020年 names the next year, not the year reported on
+    text = ("2019年,我局共受理依申请公开136件,按时办结130件,结转2020年继续办理的6件。"
+            "同意公开107件,部分公开7件、不予公开6件。")  # fmt: skip
+    assert stated_in_prose(text, 2019)[0] == {
+        "申请.新收": 136, "申请.办理总计": 130, "申请.结转下年": 6,
+        "申请.予以公开": 107, "申请.部分公开": 7, "申请.不予公开": 6,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # n12 宜川路街道 2020: the year's new items beside the running total
+        ("2020年累计主动公开政府信息275条,全文电子化率达100%,其中,本年度新增的主动公开政府信息32条。", 2020, 32),
+        ("(一)主动公开政府信息的数量共192条。", 2013, 192),  # n08
+        ("2013年度我镇在主动公开政府信息件数为123件,处理市政府网网上投诉件36只。", 2013, 123),  # n09
+        ("截至2024年12月31日,我镇政府信息公开全年累计主动公开政府信息222条。", 2024, 222),  # o13: 全年
+        ("全年共主动公开信息1088条:通过政务网站主动公开信息869条,其中政务动态300条。", 2024, 1088),  # m22
+        ("主动公开政府信息,全年公布政府信息12条,其中更新领导信息1条。", 2024, 12),  # m05
+        # n06 三亚市天涯区 2020: under the part's numbered heading, a sentence later
+        ("(一)持续做好政府信息主动公开工作。根据部署,及时更新指南。2020年,天涯区在政府信息公开专栏发布政府信息165条。",
+         2020, 165),
+    ],
+)
+def test_fifth_round_proactive_totals(text: str, year: int, expected: int) -> None:
+    assert stated_in_prose(text, year)[0] == {"主动公开.条数": expected}
+
+
+def test_a_channels_count_further_into_the_part_is_not_the_total() -> None:
+    # h26 鞍山市 2018: the gazette's count, two sentences under 二、主动公开政府信息情况
+    text = ("二、主动公开政府信息情况\n2018年,我市各级政府共公开信息38482条,其中,市政府网站公开政府信息11268条。\n"
+            "二是通过政府公报公开政府信息。2018年,市政府办公厅印发政府公报10期,公开政府信息107条。")  # fmt: skip
+    assert stated_in_prose(text, 2018)[0] == {"主动公开.条数": 38482}

@@ -763,3 +763,52 @@ def test_a_mirrors_gambling_spam_names_no_place() -> None:
     lines = ["海虞镇2015年政府 澳门皇冠_皇冠国际线上娱乐-体育*投注:工作年度报告",
              "本年报是根据《苏州市政府 澳门皇冠_皇冠国际线上娱乐-体育*投注:规定》要求编制。", "一、概述"]  # fmt: skip
     assert _meta(lines).region.province == "江苏省"
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency"),
+    [
+        # m09 (抚州市东乡区): the title abbreviates the name the foreword spells out
+        (["撫州市東鄉區教體局2022年政府信息公開工作年度報告", "本報告由撫州市東鄉區教育體育局編制。", "一、總體情況"],
+         "抚州市东乡区教育体育局"),
+        # o07 五通桥区: the publisher field spells out the title's abbreviation
+        (["五通桥区文体旅游局2020年政府信息公开工作年度报告", "发布时间:2021-01-11 来源:五通桥区文化体育和旅游局",
+          "一、总体情况", "2020年,区文体旅游局认真按照部署。"], "五通桥区文化体育和旅游局"),
+        # a unit of the body is no spelling out of its name
+        (["高平市人民政府办公室2023年政府信息公开工作年度报告", "请与高平市人民政府办公室信息室联系。", "一、总体情况"],
+         "高平市人民政府办公室"),
+        # p02 宣城市气象局: a bare name the text prints once after its city
+        (["市气象局2017年政府信息公开工作报告", "一、总体情况", "今年以来,市气象局紧抓宣城市气象局政务公开权责清单。"],
+         "宣城市气象局"),
+        # n22 良庆区: the district's disclosure leading group's office compiled it
+        (["政府信息公开工作年度报告【城区本级】", "本报告由南宁市良庆区政务公开工作领导小组办公室编制。", "一、总体情况"],
+         "南宁市良庆区人民政府"),
+        # p24 宁波: the title wrapped after its year
+        (["宁波市自然资源和规划局国家高新区分局2020年", "政府信息公开工作年度报告", "一、总体情况"],
+         "宁波市自然资源和规划局国家高新区分局"),
+    ],
+)
+def test_fifth_round_agencies(lines: list[str], agency: str) -> None:
+    assert _meta(lines).agency == agency
+
+
+@pytest.mark.parametrize(
+    ("line", "region"),
+    [
+        # o01: 和 joins 部署 and 县委; it is no 和县
+        ("并按照省、市深化政务公开工作的决策部署和县委、县政府的工作要求。", Region()),
+        ("马鞍山市和县人民政府主动公开政府信息。", Region("安徽省", "马鞍山市", "和县")),
+        # m16 东至县木塔乡: a slogan opens with 惠民 (惠民县's stem)
+        ("开展“惠民惠农政策暖人心”宣传活动。", Region()),
+        ("充分发挥“淮安自然资源和规划”公众号作用。", Region("江苏省", "淮安市", None)),
+    ],
+)
+def test_places_in_sentences(line: str, region: Region) -> None:
+    lines = ["2024年政府信息公开工作年度报告", "一、总体情况", line]
+    assert _meta(lines).region == region
+
+
+def test_the_year_after_a_heading_and_its_colon() -> None:
+    # o08 杭州市拱墅区: "总体情况 :2020年,我局…", no title
+    lines = ["总体情况 :2020年,我局以深化公开内容为重点。", "1.主动公开:局门户网站全年发布信息96条。"]
+    assert _meta(lines).year == 2020

@@ -498,7 +498,7 @@ def test_more_headings_as_real_pages_print_them(line: str, name: str) -> None:
     assert split_sections(["标题行", line, "正文。"]).headings == {name: 1}
 
 
-def test_one_heading_about_disclosure_makes_a_page_a_report(tmp_path):
+def test_one_heading_in_a_text_about_disclosure_makes_a_page_a_report(tmp_path):
     # k03 辽阳市 2013, a mirror's page from its part 一 on, cut inside it: no title, no year
     page = tmp_path / "page.txt"
     page.write_text("请输入搜索\n一、政府信息公开总体工作情况\n(一)组织机构建设情况。市政府进一步理顺了管理体制。\n",
@@ -507,6 +507,10 @@ def test_one_heading_about_disclosure_makes_a_page_a_report(tmp_path):
     assert outcome.report is not None
     assert (outcome.report.template, outcome.report.year) == ("free", None)
     assert list(outcome.report.sections) == ["总体情况"]
-    # one heading of no report's own words is not enough
+    # n13 吴淞街道: 一、总体情况 in a text on disclosure applications
+    page.write_text("一、总体情况\n三是建立健全街道政府信息公开申请的工作制度。本年度共收到依申请公开3件。\n",
+                    encoding="utf-8")  # fmt: skip
+    assert try_extract(page).report.facets == {"申请.新收": 3}
+    # one heading in a text on anything else is not enough
     page.write_text("请输入搜索\n一、概述\n市政府进一步理顺了管理体制。\n", encoding="utf-8")
     assert try_extract(page).reason == "not a report (no report title with a year, no section headings, no tables)"

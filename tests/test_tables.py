@@ -56,6 +56,7 @@ def test_money_conversion_to_wan_yuan():
         ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开"),
         ("四、结转下年度继续办 理", "结转下年"),
         ("3．危及“三安全一稳定”", "不予公开.三安全一稳定"),
+        ("二、上年结转政府信息公开数量", "上年结转"),  # a word dropped (o22 临潼 开发区)
     ],
 )
 def test_label_matching_survives_damage(printed, key):

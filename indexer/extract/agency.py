@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from os.path import commonprefix
 
 from ..models import Region
 from .cleanup import ASIDE
@@ -54,6 +55,11 @@ _GOV_SUFFIXES = ("", "人民政府", "政府", "办事处", "行政公署")
 _ZONE = re.compile(r"(?:开发|实验|示范|合作|管理|保税|园|高新|经济)区$")
 # A township, sub-district or sumu name: not a county, whatever its first characters are.
 _TOWNSHIP = re.compile(rf"(?:^|(?<=[{_LEVEL}年]))[^{_LEVEL}\d\s]{{1,8}}?(?:镇|乡|街道|苏木)(?=[^镇乡]|$)")
+
+
+# 和 joining two things, the second a county's (部署和县委): not 和县 itself, which opens a name
+# or follows its city (马鞍山市和县).
+_AND_COUNTY = re.compile(r"(?<=[^\s省市州])和(?=县(?:委|政府|人民政府|直|级|领导))")
 
 
 def is_name(text: str | None) -> bool:
@@ -119,6 +125,37 @@ def lengthen(name: str, fuller: Iterable[str]) -> str:
     return name
 
 
+def spelled_out(name: str, others: Iterable[str]) -> str:
+    """The first of ``others`` that spells ``name`` out: the same place, its other words in order
+    and the same unit word last (五通桥区文体旅游局 → 五通桥区文化体育和旅游局, 抚州市东乡区教体局
+    → 抚州市东乡区教育体育局), else ``name``."""
+    place = locate(name)
+    if place == Region():
+        return name
+    for other in others:
+        if other.startswith(name):
+            continue  # a unit of the body (…人民政府办公室信息室), not its name spelled out
+        if len(other) > len(name) and other[-1] == name[-1] and is_name(other) and locate(other) == place:
+            rest = iter(other)
+            if all(ch in rest for ch in name) and len(commonprefix([name, other])) >= 2:
+                return other
+    return name
+
+
+def placed(abbreviation: str, text: str) -> str | None:
+    """A bare name (市气象局) where the text prints it after its place (紧抓宣城市气象局…): that
+    place's, if the text names one place so."""
+    level, rest = abbreviation[0], abbreviation[1:]
+    found = set()
+    for m in re.finditer(rf"([\u4e00-\u9fff]{{1,8}}?){re.escape(level)}{re.escape(rest)}", text):
+        before = m[1]
+        for k in range(len(before)):
+            if is_place_only(before[k:] + level):
+                found.add(before[k:] + abbreviation)
+                break
+    return found.pop() if len(found) == 1 else None
+
+
 def expand(abbreviation: str, names: Iterable[str]) -> str | None:
     """The full name printed elsewhere that ``abbreviation`` shortens, if exactly one body fits.
 
@@ -145,5 +182,6 @@ def _abbreviates(short: str, full: str) -> bool:
 
 def for_region(text: str) -> str:
     """``text`` without township names, whose first characters may look like a county's
-    (江南镇 is not 江南区): the gazetteer knows counties, not townships."""
-    return _TOWNSHIP.sub("", text)
+    (江南镇 is not 江南区): the gazetteer knows counties, not townships; and without 和 as
+    "and" before 县 (部署和县委、县政府, …号)和县政府办公室), which is no 和县."""
+    return _AND_COUNTY.sub(" ", _TOWNSHIP.sub("", text))

@@ -28,22 +28,27 @@ _N = r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七�
 _COUNT = _N + r"(?:件|条|个|份|宗|项|起|次)"
 _ITEMS = _N + r"(?:条|件|篇)"  # units of proactively disclosed items
 _QTY = r"\s*(?:共计|合计|总计|共|有|为|计|达)?\s*"
-_APPLIED_FOR = r"(?:各类|有关|相关|任何)*的?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?|公开)的?申请"
-# 共受理依申请公开信息4件, 收到依申请信息公开6件, 收到政府信息依申请公开办理事项1件
-_ON_APPLICATION = r"(?:政府)?(?:信息)?依申请(?:信息)?公开(?:的?(?:政府|政务)?信息)?(?:办理)?"
+_APPLIED_FOR = (
+    r"(?:各类|有关|相关|任何)*的?(?:(?:政府信息公开|信息公开|依申请公开(?:政府信息)?|公开)的?申请"
+    r"|申请(?:政府)?信息公开)"  # 收到申请政府信息公开26件(次)
+)
+# 共受理依申请公开信息4件, 收到依申请信息公开6件, 收到政府信息依申请公开办理事项1件,
+# 受理依申请政府信息公开5件
+_ON_APPLICATION = r"(?:政府)?(?:信息)?依申请(?:政府)?(?:信息)?公开(?:的?(?:政府|政务)?信息)?(?:办理)?"
 _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收到要求公开政府信息的申请
 # Where a count follows, the noun may be left out (收到依申请公开共525件).
-_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:申请|事项)?|{_ASKED})"
+_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:申请|事项|案件)?|{_ASKED})"
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
 # 未收到依申请公开请求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
 # 情况), so that "未收到群众对依申请公开工作的投诉" says nothing of applications.
 _NO_SUCH = (
     rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|件|事件|情况)|依申请公开的?(?:政府)?信息"
-    rf"|{_ASKED}|(?:政府)?信息申请公开)"
+    rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:政府)?信息$)"
 )
 # Every kind of applicant, named between receiving and the applications: "收到公民、法人和其他组织
-# 提交的政府信息公开申请93件" counts them all (one kind alone would be that kind's count).
-_EVERY_APPLICANT = r"(?:公民|自然人)[、,]?法人(?:和|或|及|、|或者)其他组织(?:提交|提出|递交)?的?"
+# 提交的政府信息公开申请93件", "收到公民、法人依申请公开事项55件" count them all (one kind alone
+# would be that kind's count).
+_EVERY_APPLICANT = r"(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?(?:提交|提出|递交)?的?"
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理)(?:了)?)?"
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
@@ -56,8 +61,11 @@ _NOT_THIS_YEAR = re.compile(
 _BREAKDOWN = "其中"
 # A sentence that goes on with the one before: its breakdown, or its outcomes ("处理结果中,部分公开2件").
 _CONTINUED = (_BREAKDOWN, "处理结果", "办理结果", "答复结果")
-# "…收到…政府信息公开申请93件。当年办结93件,…不予公开32件": what became of them, next sentence.
-_OUTCOMES_NEXT = re.compile(r"(?:当年|全年|本年度?|年内)?(?:共|已|均已|全部)?(?:办结|答复)")
+# "…收到…政府信息公开申请93件。当年办结93件,…不予公开32件", "…受理依申请公开136件,…。同意公开
+# 107件,部分公开7件": what became of them, in the next sentence.
+_OUTCOMES_NEXT = re.compile(
+    r"(?:当年|全年|本年度?|年内)?(?:共|已|均已|全部)?(?:办结|答复)|(?:同意|予以|准予|部分|不予)公开\d"
+)
 _ONE_KIND_OF_SUIT = re.compile(r"直接|复议后|经复议")  # 未经复议直接起诉1件: one of the two 诉讼 groups
 # 办结 counts any cases: read it only where the segment names no other kind (审批事项, 投诉件 …).
 _OTHER_CASES = re.compile(r"审批|事项|收件|信访|投诉|咨询|留言|诉求|案件")
@@ -94,12 +102,20 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "申请.新收",
-        rf"{_RECEIVED}{_QTY}{_N}(?:件|条|起|个)(?:{_ON_APPLICATION}|{_APPLIED_FOR})",
+        rf"{_RECEIVED}{_QTY}{_N}(?:件|条|起|个|项)的?(?:{_ON_APPLICATION}|{_APPLIED_FOR})",
         context=False,
         total=True,
     ),
-    # 依申请公开共受理2件: the applications first, then receiving them
-    _p("申请.新收", rf"{_ON_APPLICATION}(?:申请)?{_QTY}(?:受理|收到){_QTY}{_COUNT}", context=False, total=True),
+    # "本街道2017年共收到申请2件" under 三、政府信息依申请公开情况: 申请 alone, where the sentence or
+    # its heading is about disclosure applications.
+    _p("申请.新收", rf"{_RECEIVED}{_QTY}(?:{_EVERY_APPLICANT})?(?:相关|有关)?的?申请{_QTY}{_COUNT}", total=True),
+    # 依申请公开共受理2件: the applications first, then receiving them (依申请公开受理和办结6件)
+    _p(
+        "申请.新收",
+        rf"{_ON_APPLICATION}(?:申请)?{_QTY}(?:受理|收到)(?:(?:和|并)(?:办结|答复))?{_QTY}{_COUNT}",
+        context=False,
+        total=True,
+    ),
     _p("申请.上年结转", rf"上一?年度?结转的?(?:政府信息公开)?(?:申请)?(?:数量|数)?{_QTY}{_COUNT}"),
     _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开的?(?:答复)?数?{_QTY}{_COUNT}"),
     # Not the second of two outcomes counted together (予以公开及部分公开42件: 42 is both).
@@ -111,9 +127,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("申请.办理总计", rf"(?:已|均已|全部)?办结(?:了)?的?(?:申请)?{_QTY}{_COUNT}"),
     _p("申请.结转下年", rf"(?:结转|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?{_QTY}{_COUNT}"),
     # "结转至2024年办理0件": the next year named (a carry-over goes to no other).
-    _p("申请.结转下年", rf"结转(?:至|到)\d{{4}}\s*年度?(?:继续)?办理的?{_QTY}{_COUNT}"),
+    _p("申请.结转下年", rf"结转(?:至|到)?\d{{4}}\s*年度?(?:继续)?办理的?{_QTY}{_COUNT}"),
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
-    _p("申请.结转下年", r"(?<![\d.,])(?P<n>\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)?下一?年度?"),
+    _p("申请.结转下年", r"(?<![\d.,])(?P<n>\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)?(?:下一?年|\d{4}\s*年)度?"),
     _p("复议.总计", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}"),
     _p("诉讼.总计", rf"(?:提起)?(?:行政)?诉讼(?:案件?)?{_QTY}{_COUNT}"),
     _p(
@@ -135,8 +151,11 @@ _REPLIED = re.compile(rf"(?<!同意)答复(?:了)?{_QTY}{_COUNT}")
 
 # Who applied may stand between receiving and the application ("未收到权利人申请公开政府信息的申请",
 # "未接到公民、法人和其他组织提出的政府信息公开申请", "未收到和处理政府信息公开申请").
-_NOT_RECEIVED = r"(?:未|没有)(?:收到|接到|受理|接收)过?(?P<between>[^,;:!?。\d]{0,20}?)"
+_NOT_RECEIVED = r"(?:未|没有|无)(?:收到|接到|受理|接收)(?:受理)?过?(?P<between>[^,;:!?。\d]{0,20}?)"
 _NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
+# "我镇2016年度无申请" under 三、依申请公开政府信息…情况, "我镇未接收受理过依申请公开" under
+# (二)依申请公开: the bare noun ends the clause.
+_NO_BARE_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED})(?:依?申请|依申请公开)\s*$")
 _NO_REVIEW = re.compile(rf"{_NEGATION}[^,\d]{{0,30}}?复议")
 _NO_SUIT = re.compile(rf"{_NEGATION}[^,\d]{{0,40}}?诉讼")
 # "未发生…被行政复议纠错或行政诉讼败诉情形": no case was lost, which says nothing of how many there were.
@@ -144,31 +163,34 @@ _OUTCOME = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|被�
 # Applicants named: persons (群众 alone is everyone) and bodies; one kind alone is not all.
 _PERSONS = re.compile(r"公民|公众|自然人|个人")
 _BODIES = re.compile(r"法人|组织|企业|单位")
+_EVERYONE = re.compile(r"社会公众|社会各界|任何")  # 未收到社会公众提出的…申请
 # "未产生政府信息公开事务诉讼相关的费用支出": a sentence about fees, not about suits.
 _FEES = re.compile(r"费用|收费|支出")
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
-# The year applications were carried over to names no topic ("结转至2024年办理0件,不予公开32件").
-_NAMED_YEAR = re.compile(r"(?<!\d)(?<!结转至)(?<!结转到)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
+# The year applications were carried over to names no topic ("结转至2024年办理0件,不予公开32件",
+# "结转2020年继续办理的6件。同意公开107件").
+_NAMED_YEAR = re.compile(r"(?<!\d)(?<!结转)(?<!结转至)(?<!结转到)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
 # "截至2019年12月底,累计主动公开政府信息10220条": a running total up to a day, not the year's.
-_CUMULATIVE = re.compile(r"(?:截[至止]|到目前|目前为止|迄今|以来)[^。]*累计$")
+# "截至2024年12月31日,…全年累计主动公开…222条" sums the year only.
+_CUMULATIVE = re.compile(r"(?:截[至止]|到目前|目前为止|迄今|以来)(?:(?![全本今当]年)[^。])*累计$")
 # "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条": 累计 in a sentence
 # that names no time is the running total; "2020年,全镇累计主动公开…" is the year's.
 _TIME_WORD = re.compile(r"\d{4}\s*年|[全本今当]年|年度|年内|一年来")
 # "…共主动公开政府信息615条,今年新增94条": what the year added is the year's count.
-_ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?(?:主动公开)?(?:政府)?(?:信息)?{_QTY}{_ITEMS}")
+_ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?的?(?:主动公开)?的?(?:政府)?(?:信息)?{_QTY}{_ITEMS}")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
 
 # --- proactive disclosure -------------------------------------------------------
 
 # 主动公开(政府信息)(数)N条; the object may only be information itself, not 规章 or 采购信息.
 _ACTIVE = re.compile(
-    rf"主动(?:公开|发布)(?:公开|发布)?(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:的有|数|数量|总数|总量)?{_QTY}{_ITEMS}"
+    rf"主动(?:公开|发布)(?:公开|发布)?(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?{_QTY}{_ITEMS}"
 )
 # 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
 # information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel.
 # Not the 公开 of 依申请公开 or of 主动公开 (which ``_ACTIVE`` reads).
 _PUBLISHED = re.compile(
-    rf"(?:(?<!申请)(?<!主动)(?:(?:公开)?发布|公开)(?:了)?(?:各类)?(?:政府|政务)"
+    rf"(?:(?<!申请)(?<!主动)(?:(?:公开)?发布|公开|公布)(?:了)?(?:各类)?(?:政府|政务)"
     rf"|(?:共|累计|全年)(?:公开)?(?:发布|公开)(?:了)?(?:各类)?)信息{_QTY}{_ITEMS}"
 )
 # 制作、获取政府信息总数3618条,其中主动公开政府信息1853条; 共发布政府信息75条,其中,主动公开67条:
@@ -178,9 +200,10 @@ _MADE_THEN_ACTIVE = re.compile(
     rf"主动公开(?:政府)?(?:信息)?{_QTY}{_ITEMS}"
 )
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
-_CHANNEL = re.compile(r"网站|门户|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体")
+_CHANNEL = re.compile(r"网站|门户|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体|公报|政报")
 _ITEM_COUNT = re.compile(r"(?<![\d.,])\d+\s*(?:条|篇)(?!\s*[%％])")  # 条 and 篇: items, not cases
 _CHANNEL_COUNT = re.compile(rf"(?:公开|发布)[^,;]{{0,12}}?{_ITEM_COUNT.pattern}")
+_COUNT_THEN_COLON = re.compile(rf"{_ITEM_COUNT.pattern}\s*:")
 _DIGIT = re.compile(r"\d")
 _HEADING_MAX = 20  # "(一)主动公开情况": a short sentence naming the topic
 
@@ -232,11 +255,14 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
     replied: dict[int, str] = {}
     warnings: list[str] = []
     previous = ""
+    part = ""  # the numbered heading of the part the sentence is in ("(一)…主动公开工作")
     for sentence in _SENTENCES.split(_clean(text)):
         sentence = sentence.strip()
         if not sentence:
             continue
-        facts, notes = _sentence_facts(sentence, previous, year)
+        if _NUMBERED.match(sentence) and _is_heading(sentence):
+            part = sentence
+        facts, notes = _sentence_facts(sentence, previous, part, year)
         warnings += notes
         for key, value in facts:
             seen.setdefault(key, {}).setdefault(value, sentence)
@@ -280,7 +306,9 @@ def prefer_tables(
     return merged, warnings
 
 
-def _sentence_facts(sentence: str, previous: str, year: int | None) -> tuple[list[tuple[str, int]], list[str]]:
+def _sentence_facts(
+    sentence: str, previous: str, part: str, year: int | None
+) -> tuple[list[tuple[str, int]], list[str]]:
     """(key, value) pairs one sentence states, and warnings about it."""
     context = _has_context(sentence, previous)
     facts: list[tuple[str, int]] = []
@@ -288,7 +316,7 @@ def _sentence_facts(sentence: str, previous: str, year: int | None) -> tuple[lis
         facts += _segment_facts(segment, context, year)
         for clause in _CLAUSE_END.split(segment):
             facts += _zeros(clause, context)
-    active, warnings = _active_total(sentence, previous, year)
+    active, warnings = _active_total(sentence, previous, part, year)
     return facts + active, warnings
 
 
@@ -339,12 +367,17 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
     return facts
 
 
-def _active_total(sentence: str, previous: str, year: int | None) -> tuple[list[tuple[str, int]], list[str]]:
-    """主动公开.条数 where the sentence states one total of proactively disclosed items."""
+def _active_total(
+    sentence: str, previous: str, part: str, year: int | None
+) -> tuple[list[tuple[str, int]], list[str]]:
+    """主动公开.条数 where the sentence states one total of proactively disclosed items: in a
+    sentence about 主动公开, or in the part a 主动公开 heading opens ("(一)持续做好政府信息主动公开
+    工作。根据…。2020年,天涯区在政府信息公开专栏发布政府信息165条")."""
     if made := _MADE_THEN_ACTIVE.search(sentence):
         value = _value(made)
         return ([(ACTIVE_KEY, value)] if value is not None else []), []
     under_heading = "主动公开" in sentence or _is_active_heading(previous)
+    in_part = not under_heading and _is_active_heading(part)
     if under_heading and (added := _ADDED.search(sentence)) and (value := _value(added)) is not None:
         return [(ACTIVE_KEY, value)], []
     facts: list[tuple[str, int]] = []
@@ -354,11 +387,13 @@ def _active_total(sentence: str, previous: str, year: int | None) -> tuple[list[
         return [], []
     before = ""  # the sentence's segments before this one
     for segment in segments:
-        breakdown = segment.find(_BREAKDOWN)
+        breakdown = _breakdown_at(segment)
         head = segment if breakdown < 0 else segment[:breakdown]
         matches = list(_ACTIVE.finditer(head))
         if under_heading:
             matches += _PUBLISHED.finditer(head)
+        elif in_part:  # further into the part, one channel's count is not the whole
+            matches += (m for m in _PUBLISHED.finditer(head) if not _CHANNEL.search(head, 0, m.start()))
         for m in matches:
             value = _value(m)
             if value is None or _about_other_year(head, m.start(), year) or _is_part(head, m.start(), m.end()):
@@ -374,6 +409,15 @@ def _active_total(sentence: str, previous: str, year: int | None) -> tuple[list[
             facts.append((ACTIVE_KEY, value))
         before += segment + ";"
     return facts, warnings
+
+
+def _breakdown_at(segment: str) -> int:
+    """Where the parts of a total begin: 其中, or a colon right after a count ("全年共主动公开
+    信息1088条:通过政务网站主动公开信息869条,…"); -1 where none do."""
+    starts = [segment.find(_BREAKDOWN)]
+    if colon := _COUNT_THEN_COLON.search(segment):
+        starts.append(colon.end() - 1)
+    return min((k for k in starts if k >= 0), default=-1)
 
 
 def _channel_by_channel(segments: list[str]) -> bool:
@@ -431,7 +475,7 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
         return []
     facts = []
     about_cases = "复议" in clause or "诉讼" in clause
-    if not about_cases and (m := _NO_APPLICATION.search(clause)) and not _some_applicants(m["between"] or ""):
+    if not about_cases and _none_received(clause, context):
         facts.append(("申请.新收", 0))
     if context and not _OUTCOME.search(clause) and not _FEES.search(clause):
         if _NO_REVIEW.search(clause):
@@ -441,10 +485,19 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
     return facts
 
 
+def _none_received(clause: str, context: bool) -> bool:
+    """"未收到…政府信息公开申请" (the noun named), or in a sentence about applications "无申请"
+    (the bare noun ending the clause); not where only some applicants are named."""
+    m = _NO_APPLICATION.search(clause) or (_NO_BARE_APPLICATION.search(clause) if context else None)
+    return bool(m) and not _some_applicants(m["between"] or "")
+
+
 def _some_applicants(between: str) -> bool:
     """Whether the words between 未收到 and the application name some applicants only:
     "未收到法人或者其他组织对…的申请" leaves natural persons out, "未接到公民、法人和其他组织
     提出的…申请" names them all."""
+    if _EVERYONE.search(between):
+        return False
     return bool(_PERSONS.search(between)) != bool(_BODIES.search(between))
 
 

@@ -24,6 +24,8 @@ from ..models import Region
 MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _STEM_SUFFIX = re.compile(r"(?:县|区|市|旗|林区|特区)$")
+# What follows a place's stem in a body's or zone's name (平潭综合实验区, 乐山高新区).
+_AFTER_STEM = re.compile(r"高新|经开|经济|开发|新区|综合|实验|工业|园区|管委会|人民政府|政府")
 
 
 # State-level new areas (国家级新区) that are no county of the adcode table: the province, or the
@@ -107,8 +109,12 @@ def _table() -> _Table:
     )
 
 
-def locate(name: str) -> Region:
+def locate(name: str, prose: bool = False) -> Region:
     """Where an agency is, from the place names in its name.
+
+    In ``prose`` (a sentence, not a name) a county's stem counts only right after a place or
+    before a body's or zone's word (乐山高新区管委会2010年年报…): "惠民惠农政策暖人心" opens
+    with no 惠民县.
 
     >>> locate("重庆市荣昌区商务委员会")
     Region(province='重庆市', city=None, county='荣昌区')
@@ -117,7 +123,7 @@ def locate(name: str) -> Region:
     places = _scan(name, table)
     found = [codes for _, _, codes in places]
     if not any(_level(c) == 3 for codes in found for c in codes):
-        found += _stem_hits(name, places, table)
+        found += _stem_hits(name, places, table, prose)
     if not found and (code := _short_province(name, table)):
         found = [(code,)]
     return _resolve(found, table)
@@ -169,7 +175,9 @@ def _short_province(name: str, table: _Table) -> str | None:
     return None
 
 
-def _stem_hits(name: str, places: list[tuple[int, int, tuple[str, ...]]], table: _Table) -> list[tuple[str, ...]]:
+def _stem_hits(
+    name: str, places: list[tuple[int, int, tuple[str, ...]]], table: _Table, prose: bool = False
+) -> list[tuple[str, ...]]:
     """平潭综合实验区 -> 平潭县: a county stem at the start of the name or right after a place
     name ``_scan`` found, tried left to right.  Not where another place name begins: 恩施 there
     is the start of 恩施土家族苗族自治州, not 恩施市."""
@@ -177,7 +185,7 @@ def _stem_hits(name: str, places: list[tuple[int, int, tuple[str, ...]]], table:
     for start in starts:
         for size in range(6, 1, -1):
             codes = table.stems.get(name[start : start + size])
-            if codes:
+            if codes and (places or not prose or _AFTER_STEM.match(name, start + size)):
                 return [codes]
     return []
 

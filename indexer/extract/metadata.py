@@ -42,6 +42,8 @@ from .agency import (
     is_name,
     is_proper,
     lengthen,
+    placed,
+    spelled_out,
 )
 from .cleanup import ASIDE, clean_line, in_simplified, is_traditional
 from .gazetteer import locate
@@ -71,7 +73,7 @@ _STATED_PERIOD = re.compile(
     r"统计(?:期限|时限|时间|区间|期间)[^。；]{0,12}?(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日"
 )
 _PERIOD = re.compile(r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日")
-_OPENING_YEAR = re.compile(r"(?:^|[。；！\n])\s*(\d{4})\s*年度?\s*[，,]")
+_OPENING_YEAR = re.compile(r"(?:^|[。；！\n:：])\s*(\d{4})\s*年度?\s*[，,]")  # 总体情况:2020年,我局…
 # Where no sentence opens "2020年，": one that opens with its year all the same ("2019年我局…",
 # "2022年以来,丰收乡…"; not a date, 2019年5月15日), or the year's last day (截至2023年12月31日).
 _SENTENCE_YEAR = re.compile(r"(?:^|[。；！\n])\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
@@ -104,11 +106,12 @@ _STATED_BODY = re.compile(
     r"(?=[，,]?(?:特|现)?编[制写])"
 )
 # The office that compiles a body's report or answers for it stands for that body: its disclosure
-# office (国家税务总局政府信息公开办公室, 南平市人民政府信息公开工作领导小组办公室), its party and
+# office (国家税务总局政府信息公开办公室, 南平市人民政府信息公开工作领导小组办公室, 南宁市良庆区
+# 政务公开工作领导小组办公室), its party and
 # government office (两城镇人民政府党政办公室), a bureau's or a government's general office
 # (邢台市生态环境局沙河市分局办公室, 兴国县南坑乡人民政府办公室, 上海市人民政府办公厅).
 _OFFICE = re.compile(
-    r"(?:(?:(?<!人民)政府)?信息公开(?:工作)?(?:领导小组)?|政务公开|党政|综合)办(?:公室)?$"
+    r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:领导小组)?|党政|综合)办(?:公室)?$"
     r"|(?:(?<=[镇乡局委厅])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=政府))办公[室厅]$"
 )
 # An office left after that (东风乡人民办公室, a slip) is not the body.
@@ -135,6 +138,8 @@ _ACCOUNT = re.compile(
     r"^(?P<head>.{2,10}?)(?:(?:官方)?(?:官微|微博|微信|头条号?|公众号|抖音号?|发布|在线|之声)|官方号?)$"
 )
 # Words that open accounts' names and are also places' names (平安区, 长安区, 安宁市): a theme there.
+# Everyday words that are also counties' stems (惠民县, 富民县, 新华区).
+_EVERYDAY_STEMS = ("惠民", "富民", "利民", "为民", "新民", "新华", "和平", "平安", "长安", "安宁", "永安", "太和")
 _ACCOUNT_THEMES = frozenset({"平安", "长安", "和平", "安宁", "阳光", "幸福", "美丽", "文明", "清风", "健康"})
 _TITLE_LINES = 60  # a title sits near the top; further down a report name is a citation
 _OPENING_AFTER = 4  # lines after the first heading that still belong to the opening
@@ -239,9 +244,9 @@ def _agency(page: _Page) -> str | None:
             *filter(None, map(_as_body, _stated_names(page.opening))),
             *_name_lines(page.preamble),
         ]
-        name = lengthen(named, fuller)
+        name = spelled_out(lengthen(named, fuller), [*fuller, *_publishers(page.fields)])
         if is_bare(name):
-            name = expand(name, quoted_names(page.text)) or name
+            name = expand(name, quoted_names(page.text)) or placed(name, page.text) or name
         return government_of(name)
     return next((government_of(found) for found in _fallbacks(page, reports) if found), None)
 
@@ -432,13 +437,19 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
         return Region()  # a national body: where its offices stand is not a region it reports on
     lines = [_AID.sub("", _SPAM.sub("", line)) for line in lines]
     addresses = [_STREET.sub("", m[0]) for line in lines for m in _ADDRESS.finditer(line)]
-    for text in (agency, title, signature, *(_ADDRESS.sub("", line) for line in lines), *addresses):
+    names = (agency, title, signature)
+    for k, text in enumerate((*names, *(_ADDRESS.sub("", line) for line in lines), *addresses)):
         if not text:
             continue
         text = for_region(text)
         quoted = _QUOTED.findall(text)
-        for variant in (text, ASIDE.sub("", text), *quoted, *filter(None, map(_account_place, quoted))):
-            region = locate(variant)
+        in_prose = k >= len(names)  # a county's stem alone is no place in a sentence (惠民惠农)
+        # a quoted name opens with its place (“淮安自然资源和规划”), unless with an everyday word
+        # (“惠民惠农政策暖人心”)
+        for variant, prose in ((text, in_prose), (ASIDE.sub("", text), in_prose),
+                               *((q, in_prose and q.startswith(_EVERYDAY_STEMS)) for q in quoted),
+                               *((p, False) for p in filter(None, map(_account_place, quoted)))):
+            region = locate(variant, prose=prose)
             if region != Region():
                 return region
     return Region()

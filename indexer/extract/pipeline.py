@@ -31,7 +31,7 @@ from .tables.rows import Item, items_from_blocks
 from .templates import table_of, template_of_year
 
 _WORDS = re.compile(r"[|\s]+")  # a header line flattened with pipes or spaces
-# A heading about disclosure itself (政府信息公开总体工作情况, 主动公开政府信息情况), in either script.
+# Words about disclosure itself (政府信息公开, 主动公开政府信息), in either script.
 _DISCLOSURE = re.compile(r"信息公[开開]|公[开開](?:政府|政务)?信息")
 _HEADER_CHARS = 20  # a column header, not a sentence that quotes one
 
@@ -175,11 +175,12 @@ def _facets(table: dict, items: list, lines: list[str], year: int | None, warnin
 
 
 def _reads_as_report(sections: Sections, lines: list[str]) -> bool:
-    """Sections enough to tell a report without its title: two, or one whose heading names
-    disclosure itself (a mirror's page that starts at 一、政府信息公开总体工作情况, cut in it)."""
+    """Sections enough to tell a report without its title or year: two, or one in a text about
+    disclosure (a mirror's page that starts at 一、政府信息公开总体工作情况 or 一、总体情况 and is
+    cut inside it)."""
     if len(sections.text) >= 2:
         return True
-    return any(_DISCLOSURE.search(lines[i]) for i in sections.headings.values())
+    return bool(sections.text) and any(_DISCLOSURE.search(line) for line in lines)
 
 
 def _template_by_year(year: int | None, warnings: list[str]) -> str:

@@ -171,7 +171,10 @@ def _title_on(kept: Sequence[str], k: int) -> Title | None:
     … XX厅2016年…报告 背景色: 一、概述 …"), the title among its words."""
     line = kept[k]
     prev, after = _neighbour(kept, k - 1), _neighbour(kept, k + 1)
-    title = _title_at(line) or (_title_at(prev + line) if _wrapped(prev) else None)
+    title = _title_at(line)
+    if _wrapped(prev) and not _names_body_or_year(title):
+        # 宁波市…国家高新区分局2020年 / 政府信息公开工作年度报告: the line above opens the title
+        title = _title_at(prev + line) or title
     beside = False
     if title and prev and _joins(prev, title):
         title, beside = prev + title, not _notice_opening(prev)
@@ -183,6 +186,11 @@ def _title_on(kept: Sequence[str], k: int) -> Title | None:
     if not _names_a_report(title) and (among := _title_among_words(line)):
         return among
     return Title(title, beside)
+
+
+def _names_body_or_year(title: str | None) -> bool:
+    parsed = parse_report_name(title) if title else None
+    return bool(parsed and (parsed.name or parsed.year))
 
 
 def _neighbour(kept: Sequence[str], k: int) -> str:
