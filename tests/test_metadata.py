@@ -812,3 +812,15 @@ def test_the_year_after_a_heading_and_its_colon() -> None:
     # o08 杭州市拱墅区: "总体情况 :2020年,我局…", no title
     lines = ["总体情况 :2020年,我局以深化公开内容为重点。", "1.主动公开:局门户网站全年发布信息96条。"]
     assert _meta(lines).year == 2020
+
+
+def test_the_year_of_a_clause_that_opens_with_it_and_the_body() -> None:
+    # o02 中江县: no title, no sentence opens with the year
+    lines = ["一、总体情况", "按照要求,坚持依法公开,2022年,我局在中江县人民政府网站主动公开信息416条。"]
+    assert _meta(lines).year == 2022
+
+
+def test_an_autonomous_county_by_its_short_name() -> None:
+    # p15: 张家川县 is 张家川回族自治县
+    lines = ["现向社会公布张家川县退役军人事务局2025年度政府信息公开工作年度报告。", "一、总体情况"]
+    assert _meta(lines).region == Region("甘肃省", "天水市", "张家川回族自治县")

@@ -209,6 +209,57 @@ PAGES_NOT_READ = {
                                  "province": "南京 only in the names of its website and bulletin"},
     "l18_wuhan_hongshan_weijianju_2024": {"主动公开.条数": "通过政府门户网站发布信息共175条: one channel, 共 after 信息",
                                           "agency": "我局 only; 洪山区卫健局 only as a plan's owner"},
+    "m05_wuhan_kaifaqu_zhuankou_jiedao_2024": {"province": "武汉 only in the name of the site it publishes on"},
+    "m14_qingyang_ducun_xiang_2024": {"诉讼.总计": "未发生…行政复议,提起行政诉讼: the negation in the clause before",
+                                      "agency": "the government's name only in the office's address"},
+    "m17_dalian_changxingdao_jiedao_2022": {"申请.新收": "收到和处理…申请办理事项为0件: 办理事项 between noun and count"},
+    "m18_anshan_tiedong_jiubao_jiedao_2023": {"主动公开.条数": "通过铁东区门户网站公开信息59条: one channel's count"},
+    "m19_wuchang_beiyinhe_zhen_2022": {"agency": "the contact's 五常市背荫河镇政府 lengthens the title's name"},
+    "m20_shenyang_dadong_quzf_2023": {"申请.新收": "共收到件依申请公开政府信息78件: a stray 件"},
+    "m21_meihekou_xinghua_zhen_2024": {"主动公开.条数": "截至2024年12月31日…累计主动公开: read as a running total"},
+    "m24_mulan_fagaiju_2022": {"主动公开.条数": "在“木兰县政府门户网站”共发布信息6条: one channel's count"},
+    "m25_changshaxian_jiangbei_zhen_2022": {
+        "规范性文件.本年制发": "a row cut by the page's end", "规范性文件.本年废止": "the same row",
+        "主动公开.条数": "主动公开包含:…在内的政府网站信息279条: the object runs over a list"},
+    "m27_zhengding_zhengfuban_2025": {k: "a review's outcomes in prose (结果维持3件…)" for k in ("复议.维持", "复议.纠正", "复议.未审结")},
+    "m29_luquan_quzf_2024": {"主动公开.条数": "通过政府信息公开平台公开各类信息4735条: one platform's count"},
+    "n01_guangzhou_zhengwufuwushujuju_2019": {
+        k: "a sub-row's outcome in prose (本机关不掌握的政府信息4件…)" for k in (
+            "申请.无法提供.不掌握", "申请.无法提供.需另行制作", "申请.无法提供.仍不明确", "申请.不予处理.确认或重新出具")},
+    "n06_sanya_tianyaqu_2020": {"申请.办理总计": "答复…申请59件 with neither carry-over stated"},
+    "n12_shanghai_putuo_yichuanlu_2020": {"申请.办理总计": "答复…申请3件 with neither carry-over stated"},
+    "n13_shanghai_baoshan_wusong_2020": {"申请.办理总计": "已及时答复3件 with neither carry-over stated",
+                                         "year": "only in the year's work plans' names", "template": "no year, so free"},
+    "n16_shenzhen_pingshan_shenjiju_2017": {"主动公开.条数": "公布信息共357条,属于主动公开信息: 主动公开 after the count"},
+    "n17_suzhou_gaoxinqu_2010": {"agency": "the title's 苏州高新区 kept over the compiler's …管委会"},
+    "n21_shengsi_fagaiju_2020": {"主动公开.条数": "对外公开各类信息193条 whose parts add to 213"},
+    "o01_huaihua_mirror_xian_2022": {"申请.上年结转": "上年轉結1件: the two characters swapped"},
+    "o06_yibin_gongxian_weijianju_2023": {"主动公开.条数": "在卫生健康局门户网站上公开信息204条: one channel's count"},
+    "o08_hangzhou_gongshu_wenlvju_2020": {"申请.新收": "未收到申请公开要求: 要求 for the applications"},
+    "o10_jinhua_jindong_wenlvju_2020": {"主动公开.条数": "在…栏目累计公开154条: no object"},
+    "o12_gaoxinqu_shehuifazhanju_2022": {"主动公开.条数": "公开信息共计167条 under 总体情况, parts adding to 160"},
+    "o18_dongyang_huxizhen_spam_2022": {"主动公开.条数": "共计公开信息296条 summing the channels, under 总体情况",
+                                        "agency": "spam replaced the words around the name (结合湖溪镇…老虎机工作实际)"},
+    "o19_pjmajestic_mirror_ju_2021": {
+        k: "a '? 0' cell in the row" for k in ("规章.本年制发", "规章.本年废止", "规章.现行有效",
+                                                "规范性文件.本年制发", "规范性文件.本年废止", "规范性文件.现行有效")},
+    "o22_xian_lintong_kaifaqu_guanweihui_2021": {"agency": "开发区管委会 says no place"},
+    "o23_tan007_mirror_kegongshangxinju_2021": {"agency": "区科技工业商务信息化局 says no place"},
+    "p04_heihe_qixiangju_2021": {
+        "主动公开.条数": "累计发布各类信息(包括:天气预报…)共1631条: forecasts among them",
+        **{k: "a 2019 table's columns in a 2021 report" for k in ("规章.本年新公开", "规章.对外公开总数",
+                                                                  "规范性文件.本年新公开", "规范性文件.对外公开总数")}},
+    "p05_hangzhou_binjiang_gonganfenju_2022": {
+        "申请.新收.自然人": "申请人为自然人的2件", "申请.无法提供": "均属于…本机关不掌握相关政府信息,无法提供",
+        "申请.无法提供.不掌握": "the same", "申请.结转下年": "1件结转2023年度 after 其中3件…",
+        "复议.总计": "发生1起有关政府信息… cut by the page's end", "复议.未审结": "the same"},
+    "p06_pingdu_gonganju_2023": {"申请.予以公开": "其中公开1起", "申请.不予公开.行政执法案卷": "属于行政执法案卷5起"},
+    "p18_xinjiang_zizhiqu_bangongting_2022": {"province": "新疆 only in 视察新疆 and 治疆方略"},
+    "p19_guangyuan_zhaohua_yibaoju_2023": {"主动公开.条数": "主动公开政府网站各类信息47条: the site in the object"},
+    "p22_yinchuan_ziranziyuanju_2022": {"主动公开.条数": "在市政府部门网站发布各类信息1853条: one channel's count"},
+    "p25_shanghai_shengtaihuanjingju_2020": {
+        k: "第二十条's items stated in prose" for k in ("行政许可.处理决定数", "其他对外管理服务事项.处理决定数",
+                                                          "行政处罚.处理决定数", "行政强制.处理决定数")},
 }  # fmt: skip
 
 

@@ -514,3 +514,15 @@ def test_one_heading_in_a_text_about_disclosure_makes_a_page_a_report(tmp_path):
     # one heading in a text on anything else is not enough
     page.write_text("请输入搜索\n一、概述\n市政府进一步理顺了管理体制。\n", encoding="utf-8")
     assert try_extract(page).reason == "not a report (no report title with a year, no section headings, no tables)"
+
+
+def test_a_template_table_opened_outweighs_the_old_outline_in_the_foreword(tmp_path):
+    # n07 三亚市海棠区 2020: the foreword lists the old parts, the page is cut at the first table
+    page = tmp_path / "page.txt"
+    page.write_text("三亚市海棠区人民政府办公室2020年政府信息公开工作年度报告\n"
+                    "本报告包括概述、主动公开政府信息情况、政府信息公开的收费及减免情况等部分。\n"
+                    "一、总体情况\n2020年,我办认真贯彻《条例》。\n二、主动公开政府信息情况\n第二十条第(\n",
+                    encoding="utf-8")  # fmt: skip
+    assert try_extract(page).report.template == "2019"
+    page.write_text(page.read_text(encoding="utf-8").replace("第二十条第(\n", ""), encoding="utf-8")
+    assert try_extract(page).report.template == "free"

@@ -91,8 +91,7 @@ def _table() -> _Table:
             names[name] = [code]
     shorts = _short_forms(by_code, names)
     for brief, code in shorts.items():
-        if _level(code) == 2:  # a prefecture goes by its short name (黔南州); a county's, once
-            names[brief] = [code]  # its stem is found, is read through ``stems``
+        names[brief] = [code]  # an autonomous place goes by its short name (黔南州, 张家川县)
     sizes: dict[str, set[int]] = {}
     for name, codes in names.items():
         top = min(_level(c) for c in codes)

@@ -78,6 +78,8 @@ _OPENING_YEAR = re.compile(r"(?:^|[。；！\n:：])\s*(\d{4})\s*年度?\s*[，,
 # "2022年以来,丰收乡…"; not a date, 2019年5月15日), or the year's last day (截至2023年12月31日).
 _SENTENCE_YEAR = re.compile(r"(?:^|[。；！\n])\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
 _YEAR_END = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
+# "…坚持依法公开,2022年,我局在…网站主动公开信息416条": a clause that opens with the year and the body.
+_CLAUSE_YEAR = re.compile(r"[，,]\s*(\d{4})\s*年度?\s*[，,]\s*(?:我|本)[局委办厅院镇乡街县区市]")
 _SENTENCE = re.compile(r"[，。；：,;:]")
 _VERBS = (
     r"(?:认真|严格|坚持|高度重视|按照|深入|紧紧|紧密|围绕|积极|全面|始终|继续|进一步|立足|扎实|不断"
@@ -410,13 +412,14 @@ def _year_number(text: str) -> int | None:
 
 def _year(title: str | None, opening: str, text: str) -> int | None:
     """The title's year, else the opening's report name, else the statistics period, else
-    a sentence opening "2020年，", else one opening with its year, else the year's last day."""
+    a sentence opening "2020年，", else one opening with its year, else the year's last day,
+    else a clause opening with the year and the body ("…,2022年,我局…")."""
     parsed = parse_report_name(title) if title else None
     if parsed and parsed.year:
         return parsed.year
     if year := prose_year(opening):
         return year
-    for pattern in (_STATED_PERIOD, _PERIOD, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END):
+    for pattern in (_STATED_PERIOD, _PERIOD, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END, _CLAUSE_YEAR):
         m = pattern.search(text)
         if m and (year := _year_number(m[1])):
             return year

@@ -33,6 +33,7 @@ from .templates import table_of, template_of_year
 _WORDS = re.compile(r"[|\s]+")  # a header line flattened with pipes or spaces
 # Words about disclosure itself (政府信息公开, 主动公开政府信息), in either script.
 _DISCLOSURE = re.compile(r"信息公[开開]|公[开開](?:政府|政务)?信息")
+_TABLE_ITEM = re.compile(r"\s*第二十条第\s*[(（]")  # 第二十条第(一)项, the templates' first table
 _HEADER_CHARS = 20  # a column header, not a sentence that quotes one
 
 
@@ -96,7 +97,7 @@ def extract_document(raw: RawDocument, digest: str) -> Report:
     if headed:
         template = headed  # a page cut short under the table's header: its words say which
         warnings.append(f"no table read: template {headed} taken from the table's header words")
-    elif tables.template is None and follows_pre_2019_outline(lines):
+    elif tables.template is None and follows_pre_2019_outline(lines) and not _opens_a_template_table(items):
         template = "free"  # no table, and the outline of the years before the templates
     else:
         template = tables.template or _template_by_year(meta.year, warnings)
@@ -172,6 +173,12 @@ def _facets(table: dict, items: list, lines: list[str], year: int | None, warnin
     merged, merged_notes = prefer_tables(table, low)
     warnings += notes + old_notes + low_notes + merged_notes
     return merged
+
+
+def _opens_a_template_table(items: list[Item]) -> bool:
+    """A line that opens a template's first table ("第二十条第(", where a page is cut): the
+    templates' tables, whatever outline the foreword still lists."""
+    return any(_TABLE_ITEM.match(_text_of(it)) for it in items)
 
 
 def _reads_as_report(sections: Sections, lines: list[str]) -> bool:
