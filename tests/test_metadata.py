@@ -824,3 +824,50 @@ def test_an_autonomous_county_by_its_short_name() -> None:
     # p15: 张家川县 is 张家川回族自治县
     lines = ["现向社会公布张家川县退役军人事务局2025年度政府信息公开工作年度报告。", "一、总体情况"]
     assert _meta(lines).region == Region("甘肃省", "天水市", "张家川回族自治县")
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency"),
+    [
+        # q22: the page's font-size chrome (大中小) before a second printing of the title
+        (["城口县卫生健康委员会2020年政府信息公开工作年度报告", " 大中小",
+          "大中小城口县卫生健康委员会2020年政府信息公开工作年度报告", "一、总体情况"], "城口县卫生健康委员会"),
+        # a16's shape: another body's name before the title's is no place
+        (["商丘市人民政府办公室2019年政府信息公开工作年度报告", "一、总体情况",
+          "《中共商丘市委办公室商丘市人民政府办公室关于印发…的通知》"], "商丘市人民政府办公室"),
+        # q27 福禄镇: the government's name only in a guide's title
+        (["重庆市璧山区福禄镇2019年政府信息公开工作年度报告", "一、总体情况",
+          "我镇编制了《重庆市璧山区福禄镇人民政府信息公开指南》。"], "重庆市璧山区福禄镇人民政府"),
+        # s02 茅坪回族镇, no title: a sentence's subject names the government
+        (["一、总体情况", "2022年,茅坪回族镇人民政府严格按照《条例》要求,认真贯彻落实。",
+          "(一)主动公开。茅坪回族镇主动公开信息。"], "茅坪回族镇人民政府"),
+        # t19 文昌市铺前镇: the contact is the government's 党政综合办公室
+        (["铺前镇2021年政府信息公开工作年度报告", "如对本报告有任何疑问,请联系:文昌市铺前镇人民政府党政综合办公室,电话:0898-63653281。",
+          "一、概述"], "文昌市铺前镇人民政府"),
+        # r22 山东省经济和信息化委: the contact spells 委 out as 委员会
+        (["山东省经济和信息化委2011年政府信息公开工作报告",
+          "若对本报告有疑问,请直接与山东省经济和信息化委员会办公室联系(地址:济南市历下区省府前街一号)。", "一、概述"],
+         "山东省经济和信息化委员会"),
+        # r13 洛阳市: a city's 市政府 is its 人民政府
+        (["洛阳市政府2017年政府信息公开工作年度报告", "一、概述"], "洛阳市人民政府"),
+        # r20 大兴区: a 综合 in the compiler's name is no verb
+        (["一、概述", "根据《条例》要求,由北京市大兴区综合行政服务中心编制的2012年度政府信息公开年度报告。"],
+         "北京市大兴区综合行政服务中心"),
+        # t26 礼让街: the foreword sums up the body's year's work
+        (["本报告根据《条例》要求编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。",
+          "一、总体情况"], "西宁市城中区人民政府礼让街街道办事处"),
+        # r07 金水区: 特编制并向社会公布 X…报告
+        (["一、概述", "结合工作实际情况,特编制并向社会公布金水区发展改革和统计局2014年度政府信息公开年度报告如下:"],
+         "金水区发展改革和统计局"),
+    ],
+)
+def test_sixth_round_agencies(lines: list[str], agency: str) -> None:
+    assert _meta(lines).agency == agency
+
+
+def test_no_place_of_taiwan_and_an_autonomous_county_by_its_short_name() -> None:
+    # s13 桃园开发区 (Xi'an): 桃园 is no place in Taiwan; q23 镇宁自治县
+    assert _meta(["桃园开发区管委会2023年信息公开工作年度报告", "一、总体情况"]).region == Region()
+    assert _meta(["镇宁自治县人民政府2019年政府信息公开工作年度报告", "一、总体情况"]).region == Region(
+        "贵州省", "安顺市", "镇宁布依族苗族自治县"
+    )

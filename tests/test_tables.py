@@ -618,3 +618,32 @@ def test_a_last_row_that_the_next_section_follows_on_its_line_keeps_its_total():
     assert facets["申请.办理总计"] == 7 and facets["申请.结转下年"] == 1
     cut = read_text("（七）总计 7 7 四、结转下年度继续办理 1 1\n", 2023).facets  # the text ends there
     assert cut["申请.办理总计"] == 7 and "申请.结转下年" not in cut
+
+
+def test_a_catalogue_box_flattened_into_cells_votes_for_no_template(tmp_path):
+    # r11 沂水县卫生局 2009: "主题分类: | 其他;" is no 其他处理.其他 row of the 2021 template
+    from indexer.extract import extract_path
+
+    page = tmp_path / "page.txt"
+    page.write_text("索 引 号: | yishuixwsj2251670/2021-0000073 | 主题分类: | 其他; |\n"
+                    "沂水县卫生局2009年政府信息公开工作年度报告\n一、基本情况\n2009年,县卫生局认真实施政府信息公开。\n"
+                    "二、主动公开政府信息情况\n我局主动公开信息27条。\n", encoding="utf-8")  # fmt: skip
+    assert extract_path(page).template == "free"
+
+
+def test_a_label_ending_its_line_with_a_bar_over_its_numbers(tmp_path):
+    # s17 赫章县交通运输局 2021: "行政规范性文件 |" then "0 | 0 | 0 |"; 规章 at the end of the header's line
+    from indexer.extract import extract_path
+
+    page = tmp_path / "page.txt"
+    page.write_text("赫章县交通运输局2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项 | |||\n"
+                    "信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n规章 |\n0 | 0 | 2 |\n行政规范性文件 |\n"
+                    "1 | 0 | 3 |\n三、行政机关收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 |\n"
+                    "1 | 0 | 0 | 0 | 0 | 0 | 1 | ||\n二、上年结转政府信息公开申请数量 |\n0 | 0 | 0 | 0 | 0 | 0 | 0 | ||\n",
+                    encoding="utf-8")  # fmt: skip
+    facets = extract_path(page).facets
+    assert {k: facets.get(k) for k in ("规章.现行有效", "规范性文件.本年制发", "规范性文件.现行有效",
+                                        "申请.新收", "申请.新收.自然人", "申请.上年结转")} == {
+        "规章.现行有效": 2, "规范性文件.本年制发": 1, "规范性文件.现行有效": 3,
+        "申请.新收": 1, "申请.新收.自然人": 1, "申请.上年结转": 0,
+    }  # fmt: skip

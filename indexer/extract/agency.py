@@ -29,7 +29,7 @@ from .gazetteer import locate
 
 _UNIT = (
     r"(?:局|委员会|委|办公室|办公厅|办|厅|室|处|科|部|署|院|会|中心|政府|公署|街道|办事处|镇|乡|苏木"
-    r"|区|县|市|旗|盟|州|省|站|所|队|馆|社|司|团|场|组|庭|监狱|集团)"
+    r"|区|县|市|旗|盟|州|省|站|所|队|馆|社|司|团|场|组|庭|监狱|集团|机关)"
 )
 _NAME = re.compile(r"[\u4e00-\u9fff]+(?:[(（][\u4e00-\u9fff]+[)）][\u4e00-\u9fff]*)?(?<=[\u4e00-\u9fff)）])")
 _UNIT_END = re.compile(rf"{_UNIT}(?:[(（][\u4e00-\u9fff]+[)）])?$")
@@ -50,7 +50,10 @@ _SELF_ASIDE = re.compile(r"[(（](?:机关|本级|机关本级|(?:以下)?简称
 _UNIT_ONLY = re.compile(rf"(?:人民)?{_UNIT}")
 _LEVEL = "省市县区州盟旗"
 NATIONAL = ("国家", "国务院", "中华人民共和国")  # a national body's name begins so (国家税务总局)
+_BODY_WORD = re.compile(r"中共|党|委|办|局|厅|部|院")  # words of a body's name, not of a place's
 _GOV_SUFFIXES = ("", "人民政府", "政府", "办事处", "行政公署")
+# A unit word's short form and its full forms (山东省经济和信息化委 → …委员会).
+_UNIT_FORMS = {"委": ("委", "委员会"), "办": ("办", "办公室", "办公厅")}
 # Zones in the gazetteer that are run by a committee, not a people's government.
 _ZONE = re.compile(r"(?:开发|实验|示范|合作|管理|保税|园|高新|经济)区$")
 # A township, sub-district or sumu name: not a county, whatever its first characters are.
@@ -99,10 +102,12 @@ def is_proper(name: str) -> bool:
 
 
 def government_of(name: str) -> str:
-    """The government a place-only name stands for (江西省 → 江西省人民政府), else ``name``."""
-    if not is_place_only(name) or _ZONE.search(name):
+    """The government a place-only name stands for (江西省 → 江西省人民政府, 洛阳市政府 →
+    洛阳市人民政府), else ``name``."""
+    place = name.removesuffix("政府") if name.endswith(("省政府", "市政府", "县政府", "区政府", "旗政府")) else name
+    if not is_place_only(place) or _ZONE.search(place):
         return name
-    return name + ("行政公署" if name.endswith(("盟", "地区")) else "人民政府")
+    return place + ("行政公署" if place.endswith(("盟", "地区")) else "人民政府")
 
 
 def is_place_only(name: str) -> bool:
@@ -112,17 +117,26 @@ def is_place_only(name: str) -> bool:
     return any(name == "".join(parts[k:]) for k in range(len(parts)))
 
 
-def lengthen(name: str, fuller: Iterable[str]) -> str:
-    """The first fuller statement of ``name``: the same name with a place before it and at
-    most a government word after it (龙归镇 → 武江区龙归镇人民政府)."""
-    for other in fuller:
-        if (
-            other != name
-            and is_name(other)
-            and any(other.endswith(name + suffix) for suffix in _GOV_SUFFIXES)
-        ):
-            return other
-    return name
+def lengthen(name: str, fuller: Iterable[str], government: bool = False) -> str:
+    """The longest fuller statement of ``name``: the same name with a place before it and at
+    most a government word after it (龙归镇 → 武江区龙归镇人民政府); with ``government``, only
+    one that adds the government word (福禄镇 → 重庆市璧山区福禄镇人民政府)."""
+    suffixes = _GOV_SUFFIXES[1:] if government else _GOV_SUFFIXES
+    found = [
+        other
+        for other in fuller
+        if other != name
+        and is_name(other)
+        and any(other.endswith(name + s) and _is_place_before(other[: len(other) - len(name + s)]) for s in suffixes)
+    ]
+    return max(found, key=len, default=name)
+
+
+def _is_place_before(text: str) -> bool:
+    """Nothing, or a place and maybe its government (武江区, 杭州市滨江区人民政府, 乌鲁木齐国家):
+    never a page's chrome (大中小) nor another body (中共商丘市委办公室)."""
+    place = text.removesuffix("人民政府").removesuffix("政府")
+    return not text or is_place_only(place) or (locate(place) != Region() and not _BODY_WORD.search(place))
 
 
 def spelled_out(name: str, others: Iterable[str]) -> str:
@@ -130,16 +144,21 @@ def spelled_out(name: str, others: Iterable[str]) -> str:
     and the same unit word last (五通桥区文体旅游局 → 五通桥区文化体育和旅游局, 抚州市东乡区教体局
     → 抚州市东乡区教育体育局), else ``name``."""
     place = locate(name)
-    if place == Region():
-        return name
+    # a name without a known place (镇宁自治县政府) needs more of its start in common
+    common = 2 if place != Region() else 4
     for other in others:
-        if other.startswith(name):
-            continue  # a unit of the body (…人民政府办公室信息室), not its name spelled out
-        if len(other) > len(name) and other[-1] == name[-1] and is_name(other) and locate(other) == place:
+        if other.startswith(name) and name[-1] + other[len(name) :] not in _UNIT_FORMS.get(name[-1], ()):
+            continue  # a unit of the body (…人民政府办公室信息室), not its name spelled out (…委员会)
+        if len(other) > len(name) and _same_unit(name, other) and is_name(other) and locate(other) == place:
             rest = iter(other)
-            if all(ch in rest for ch in name) and len(commonprefix([name, other])) >= 2:
+            if all(ch in rest for ch in name) and len(commonprefix([name, other])) >= common:
                 return other
     return name
+
+
+def _same_unit(name: str, other: str) -> bool:
+    """Both end in the same unit word, or ``name`` in its short form (委 for 委员会, 办 for 办公室)."""
+    return any(other.endswith(full) for full in _UNIT_FORMS.get(name[-1], (name[-1],)))
 
 
 def placed(abbreviation: str, text: str) -> str | None:

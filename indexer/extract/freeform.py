@@ -29,30 +29,33 @@ _COUNT = _N + r"(?:件|条|个|份|宗|项|起|次)"
 _ITEMS = _N + r"(?:条|件|篇)"  # units of proactively disclosed items
 _QTY = r"\s*(?:共计|合计|总计|共|有|为|计|达)?\s*"
 _APPLIED_FOR = (
-    r"(?:各类|有关|相关|任何)*的?(?:(?:政府信息公开|信息公开|依申请公开(?:政府信息)?|公开)的?申请"
-    r"|申请(?:政府)?信息公开)"  # 收到申请政府信息公开26件(次)
+    r"(?:各类|有关|相关|任何)*的?(?:(?:政府信息公开|信息公开|政务公开|依申请公开(?:政府信息)?|公开)的?申请件?"
+    r"|申请(?:政府)?信息公开(?:的?请求)?)"  # 收到申请政府信息公开26件(次), …请求1件; 接收…申请件共4件
 )
 # 共受理依申请公开信息4件, 收到依申请信息公开6件, 收到政府信息依申请公开办理事项1件,
 # 受理依申请政府信息公开5件
 _ON_APPLICATION = r"(?:政府)?(?:信息)?依申请(?:政府)?(?:信息)?公开(?:的?(?:政府|政务)?信息)?(?:办理)?"
 _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收到要求公开政府信息的申请
 # Where a count follows, the noun may be left out (收到依申请公开共525件).
-_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:申请|事项|案件)?|{_ASKED})"
+_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:申请|事项|案件|件)?|{_ASKED})"
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
 # 未收到依申请公开请求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
 # 情况), so that "未收到群众对依申请公开工作的投诉" says nothing of applications.
 _NO_SUCH = (
-    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|件|事件|情况)|依申请公开的?(?:政府)?信息"
+    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|件|事件|情况)|依申请公开的?(?:相关)?(?:政府)?信息"
     rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:政府)?信息$)"
 )
 # Every kind of applicant, named between receiving and the applications: "收到公民、法人和其他组织
 # 提交的政府信息公开申请93件", "收到公民、法人依申请公开事项55件" count them all (one kind alone
 # would be that kind's count).
-_EVERY_APPLICANT = r"(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?(?:提交|提出|递交)?的?"
+_EVERY_APPLICANT = (
+    r"(?:(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?|社会公众)"
+    r"(?:向[\u4e00-\u9fff]{2,20}?)?(?:提交|提出|递交)?的?"
+)
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理)(?:了)?)?"
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
-_NEGATION = r"(?:(?:未|没有)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起)|没有|无(?!法|论|正当))过?"
+_NEGATION = r"(?:(?:未|没有)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发)|没有|无(?!法|论|正当))过?"
 
 # A count in a clause that first compares, looks back or sums over years is not the year's.
 _NOT_THIS_YEAR = re.compile(
@@ -64,7 +67,7 @@ _CONTINUED = (_BREAKDOWN, "处理结果", "办理结果", "答复结果")
 # "…收到…政府信息公开申请93件。当年办结93件,…不予公开32件", "…受理依申请公开136件,…。同意公开
 # 107件,部分公开7件": what became of them, in the next sentence.
 _OUTCOMES_NEXT = re.compile(
-    r"(?:当年|全年|本年度?|年内)?(?:共|已|均已|全部)?(?:办结|答复)|(?:同意|予以|准予|部分|不予)公开\d"
+    r"(?:当年|全年|本年度?|年内)?(?:共|已|均已|全部)?(?:办结|答复)|(?:同意|予以|准予|部分|不予)公开\d|(?:未|没有)发生"
 )
 _ONE_KIND_OF_SUIT = re.compile(r"直接|复议后|经复议")  # 未经复议直接起诉1件: one of the two 诉讼 groups
 # 办结 counts any cases: read it only where the segment names no other kind (审批事项, 投诉件 …).
@@ -116,7 +119,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         context=False,
         total=True,
     ),
-    _p("申请.上年结转", rf"上一?年度?结转的?(?:政府信息公开)?(?:申请)?(?:数量|数)?{_QTY}{_COUNT}"),
+    _p("申请.上年结转", rf"上一?年度?结转的?(?:政府信息公开)?(?:申请|办理)?(?:数量|数)?{_QTY}{_COUNT}"),
     _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开的?(?:答复)?数?{_QTY}{_COUNT}"),
     # Not the second of two outcomes counted together (予以公开及部分公开42件: 42 is both).
     _p("申请.部分公开", rf"(?<![及和与])(?<![^件条项个起次]、)部分公开的?(?:答复)?数?{_QTY}{_COUNT}"),
@@ -124,7 +127,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("申请.无法提供", rf"(?<![及和与])(?<![^件条项个起次]、)无法提供的?(?:答复)?{_QTY}{_COUNT}"),
     _p("申请.不予处理", rf"(?<![及和与])(?<![^件条项个起次]、)不予处理的?{_QTY}{_COUNT}"),
     _p("申请.其他处理", rf"其他处理的?{_QTY}{_COUNT}"),
-    _p("申请.办理总计", rf"(?:已|均已|全部)?办结(?:了)?的?(?:申请)?{_QTY}{_COUNT}"),
+    _p("申请.办理总计", rf"(?:已|均已|全部)?办结(?:了)?的?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),
+    _p("申请.结转下年", rf"下一?年度?结转(?:件|的申请)?{_QTY}{_COUNT}"),  # 下年结转件2件
     _p("申请.结转下年", rf"(?:结转|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?{_QTY}{_COUNT}"),
     # "结转至2024年办理0件": the next year named (a carry-over goes to no other).
     _p("申请.结转下年", rf"结转(?:至|到)?\d{{4}}\s*年度?(?:继续)?办理的?{_QTY}{_COUNT}"),
@@ -164,6 +168,8 @@ _OUTCOME = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|被�
 _PERSONS = re.compile(r"公民|公众|自然人|个人")
 _BODIES = re.compile(r"法人|组织|企业|单位")
 _EVERYONE = re.compile(r"社会公众|社会各界|任何")  # 未收到社会公众提出的…申请
+_PUBLIC = re.compile(r"公众")
+_OTHER_PERSONS = re.compile(r"公民|自然人|个人")
 # "未产生政府信息公开事务诉讼相关的费用支出": a sentence about fees, not about suits.
 _FEES = re.compile(r"费用|收费|支出")
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
@@ -178,13 +184,15 @@ _CUMULATIVE = re.compile(r"(?:截[至止]|到目前|目前为止|迄今|以来)(
 _TIME_WORD = re.compile(r"\d{4}\s*年|[全本今当]年|年度|年内|一年来")
 # "…共主动公开政府信息615条,今年新增94条": what the year added is the year's count.
 _ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?的?(?:主动公开)?的?(?:政府)?(?:信息)?{_QTY}{_ITEMS}")
+# "3.应主动公开的其他信息:…本年度新增信息3条": one category of a list, not the whole.
+_CATEGORY = re.compile(r"\s*\d{1,2}\s*[.、][^,。:]{1,20}:")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
 
 # --- proactive disclosure -------------------------------------------------------
 
 # 主动公开(政府信息)(数)N条; the object may only be information itself, not 规章 or 采购信息.
 _ACTIVE = re.compile(
-    rf"主动(?:公开|发布)(?:公开|发布)?(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?{_QTY}{_ITEMS}"
+    rf"主动(?:公开|发布)(?:公开|发布)?(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
 )
 # 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
 # information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel.
@@ -196,8 +204,8 @@ _PUBLISHED = re.compile(
 # 制作、获取政府信息总数3618条,其中主动公开政府信息1853条; 共发布政府信息75条,其中,主动公开67条:
 # here 其中 splits all information by kind, and the 主动公开 part is the count.
 _MADE_THEN_ACTIVE = re.compile(
-    rf"(?:制作、?获取|发布|公开)的?(?:政府|政务)?信息(?:总数|总量)?{_QTY}\d+\s*条\s*[,;]\s*其中\s*,?\s*"
-    rf"主动公开(?:政府)?(?:信息)?{_QTY}{_ITEMS}"
+    rf"(?:制作、?获取|制发|发布|公开)的?(?:政府|政务)?信息(?:总数|总量)?{_QTY}\d+\s*[条件]\s*[,;]\s*其中\s*[,:]?\s*"
+    rf"主动公开(?:政府)?(?:信息|文件)?(?:数|数量)?{_QTY}{_ITEMS}"
 )
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
 _CHANNEL = re.compile(r"网站|门户|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体|公报|政报")
@@ -222,7 +230,7 @@ def _clean(text: str) -> str:
     """Prose as the patterns expect it: simplified characters, ASCII punctuation,
     no injected pinyin, no spaces inside words, and page-wrapped lines joined."""
     text = unicodedata.normalize("NFKC", text).replace("\u3000", " ")
-    text = simplified_text(text)  # whole phrases: 答覆 → 答复
+    text = simplified_text(text).replace("资讯", "信息")  # whole phrases: 答覆 → 答复; a mirror's 資訊
     text = "\n".join(clean_line(line) for line in text.split("\n"))  # mirror pages: 公開(kāi)
     return _unwrap(_CJK_GAP.sub("", text))
 
@@ -378,7 +386,8 @@ def _active_total(
         return ([(ACTIVE_KEY, value)] if value is not None else []), []
     under_heading = "主动公开" in sentence or _is_active_heading(previous)
     in_part = not under_heading and _is_active_heading(part)
-    if under_heading and (added := _ADDED.search(sentence)) and (value := _value(added)) is not None:
+    added = _ADDED.search(sentence) if under_heading and not _CATEGORY.match(sentence) else None
+    if added and (value := _value(added)) is not None:
         return [(ACTIVE_KEY, value)], []
     facts: list[tuple[str, int]] = []
     warnings: list[str] = []
@@ -386,6 +395,7 @@ def _active_total(
     if _channel_by_channel(segments):
         return [], []
     before = ""  # the sentence's segments before this one
+    running: set[int] = set()  # values said with 累计: a running total beside the year's own
     for segment in segments:
         breakdown = _breakdown_at(segment)
         head = segment if breakdown < 0 else segment[:breakdown]
@@ -400,14 +410,18 @@ def _active_total(
                 continue
             if _CUMULATIVE.search(head, 0, m.start()):
                 continue
-            if head[: m.start()].endswith("累计") and not _TIME_WORD.search(before + head[: m.start()]):
-                continue
+            if "累计" in head[max(0, m.start() - 2) : m.end()]:
+                if not _TIME_WORD.search(before + head[: m.start()]):
+                    continue
+                running.add(value)
             parts = [int(p) for p in _PART.findall(segment[breakdown:])] if breakdown >= 0 else []
             if any(p > value for p in parts):
                 warnings.append(f"主动公开.条数: {value} is less than a part of it ({max(parts)}); left out")
                 continue
             facts.append((ACTIVE_KEY, value))
         before += segment + ";"
+    if any(value not in running for _, value in facts):  # "本年度主动公开…48条,已累计公开…189条"
+        facts = [(key, value) for key, value in facts if value not in running]
     return facts, warnings
 
 
@@ -496,8 +510,9 @@ def _some_applicants(between: str) -> bool:
     """Whether the words between 未收到 and the application name some applicants only:
     "未收到法人或者其他组织对…的申请" leaves natural persons out, "未接到公民、法人和其他组织
     提出的…申请" names them all."""
-    if _EVERYONE.search(between):
-        return False
+    if _EVERYONE.search(between) or (_PUBLIC.search(between) and not _OTHER_PERSONS.search(between)
+                                      and not _BODIES.search(between)):
+        return False  # 社会公众, or 公众 alone: the public, everyone
     return bool(_PERSONS.search(between)) != bool(_BODIES.search(between))
 
 

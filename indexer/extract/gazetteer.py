@@ -76,8 +76,9 @@ def _table() -> _Table:
     by_code: dict[str, str] = {}
     for row in rows:
         code, name = row["adcode"], row["name"].strip()
-        if code.startswith("99") or _level(code) > 3:
-            continue
+        if code.startswith(("99", "71", "81", "82")) or _level(code) > 3:
+            continue  # no disclosure report is filed from Taiwan, Hong Kong or Macau: their names
+            # (桃园, 新竹, 香港) only ever match a zone's name or spam
         if _level(code) == 1 and not _PROVINCE_SUFFIX.search(name):
             continue  # 苏鲁交界 and the like are not provinces
         by_code[code] = name
@@ -156,6 +157,7 @@ def _short_forms(by_code: dict[str, str], names: dict[str, list[str]]) -> dict[s
     for code, name in by_code.items():
         if m := _AUTONOMOUS.match(name):
             found.setdefault(m["stem"] + m["level"], code)
+            found.setdefault(m["stem"] + "自治" + m["level"], code)  # 镇宁自治县
     return {brief: code for brief, code in found.items() if brief not in names}
 
 

@@ -78,12 +78,13 @@ _OPENING_YEAR = re.compile(r"(?:^|[。；！\n:：])\s*(\d{4})\s*年度?\s*[，,
 # "2022年以来,丰收乡…"; not a date, 2019年5月15日), or the year's last day (截至2023年12月31日).
 _SENTENCE_YEAR = re.compile(r"(?:^|[。；！\n])\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
 _YEAR_END = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
-# "…坚持依法公开,2022年,我局在…网站主动公开信息416条": a clause that opens with the year and the body.
-_CLAUSE_YEAR = re.compile(r"[，,]\s*(\d{4})\s*年度?\s*[，,]\s*(?:我|本)[局委办厅院镇乡街县区市]")
+# "…坚持依法公开,2022年,我局在…", "…工作要求,2019年县地方志办在…": a clause that opens with the year
+# and the body.
+_CLAUSE_YEAR = re.compile(r"[，,]\s*(\d{4})\s*年度?\s*(?:[，,]\s*(?:我|本)|[，,]?\s*[县区市])[局委办厅院镇乡街县区市]")
 _SENTENCE = re.compile(r"[，。；：,;:]")
 _VERBS = (
     r"(?:认真|严格|坚持|高度重视|按照|深入|紧紧|紧密|围绕|积极|全面|始终|继续|进一步|立足|扎实|不断"
-    r"|根据|依据|依照|持续|着力|贯彻|切实|大力|稳步|聚焦|紧扣|以习近平|以党的)"
+    r"|根据|依据|依照|持续|着力|贯彻|切实|大力|稳步|聚焦|紧扣|以习近平|以党的|共(?:完成|发布|公开))"
 )
 # "2023年，[在区委、区政府的坚强领导下，]官洲街道办事处认真贯彻…": the sentence's subject.
 _SUBJECT = re.compile(
@@ -100,12 +101,14 @@ _COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府
 # 编制而成", "请与来凤县政务服务和大数据管理局(地址…)",
 # "请联系:杭州市滨江区人民政府长河街道办事处;".
 _STATED_BODY = re.compile(
-    r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|综合|汇总)"
+    r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|(?<=[室厅局委办处府会])(?:综合|汇总))"
     r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
-    r"|(?:请(?:与|联系\s*[:：]?\s*))+(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
+    r"|(?:请(?:直接)?(?:与|联系\s*[:：]?\s*))+(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
     # "结合自贡市商务局2022年政府信息公开工作实际,编制发布本报告": the body whose work it reports.
-    r"|结合(?P<worker>[\u4e00-\u9fff（）()]{2,40}?)(?:\d{4}年度?)?的?(?:(?:政府)?信息公开|政务公开)?工作实际"
+    r"|结合(?P<worker>[\u4e00-\u9fff（）()]{2,40}?)(?:\d{4}年度?)?的?(?:(?:政府)?信息公开|政务公开)?工作实际(?:情况)?"
     r"(?=[，,]?(?:特|现)?编[制写])"
+    # "…要求编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况"
+    r"|总结(?P<summed>[\u4e00-\u9fff（）()]{2,40}?)\d{4}年度?的?(?:(?:政府)?信息公开|政务公开)工作情况"
 )
 # The office that compiles a body's report or answers for it stands for that body: its disclosure
 # office (国家税务总局政府信息公开办公室, 南平市人民政府信息公开工作领导小组办公室, 南宁市良庆区
@@ -113,7 +116,7 @@ _STATED_BODY = re.compile(
 # government office (两城镇人民政府党政办公室), a bureau's or a government's general office
 # (邢台市生态环境局沙河市分局办公室, 兴国县南坑乡人民政府办公室, 上海市人民政府办公厅).
 _OFFICE = re.compile(
-    r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:领导小组)?|党政|综合)办(?:公室)?$"
+    r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:领导小组)?|党政|(?:党政)?综合)办(?:公室)?$"
     r"|(?:(?<=[镇乡局委厅])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=政府))办公[室厅]$"
 )
 # An office left after that (东风乡人民办公室, a slip) is not the body.
@@ -246,11 +249,27 @@ def _agency(page: _Page) -> str | None:
             *filter(None, map(_as_body, _stated_names(page.opening))),
             *_name_lines(page.preamble),
         ]
-        name = spelled_out(lengthen(named, fuller), [*fuller, *_publishers(page.fields)])
+        name = _with_government(page, lengthen(named, fuller))
+        name = spelled_out(name, [*fuller, *_publishers(page.fields)])
         if is_bare(name):
             name = expand(name, quoted_names(page.text)) or placed(name, page.text) or name
         return government_of(name)
-    return next((government_of(found) for found in _fallbacks(page, reports) if found), None)
+    found = next((found for found in _fallbacks(page, reports) if found), None)
+    return government_of(_with_government(page, found)) if found else None
+
+
+def _with_government(page: _Page, name: str) -> str:
+    """``name`` with its government's words where the foreword's stated body, a sentence's
+    subject or a quoted name prints them (《重庆市璧山区福禄镇人民政府信息公开指南》,
+    “遂溪县北坡镇人民政府”微信公众号, 茅坪回族镇人民政府严格按照…)."""
+    stated = filter(None, map(_as_body, _stated_names(page.opening)))
+    return lengthen(name, [*stated, _subject(page.opening, page.text) or "", *_named_in_quotes(page.text)], True)
+
+
+def _named_in_quotes(text: str) -> list[str]:
+    """Names at the head of quoted titles and quoted names that are whole names (a guide's, an
+    account's): a fuller statement of the title's name may be printed only there."""
+    return [*quoted_names(text), *(name for name in _QUOTED.findall(text) if is_name(name))]
 
 
 def _overruled(beside: str, reports: list[tuple[str, ReportName]]) -> bool:
@@ -305,7 +324,7 @@ def _could_be(kind: str | None, name: str) -> bool:
 def _stated_names(opening: str) -> list[str]:
     """Names the foreword gives as the report's compiler or contact, as printed."""
     return [
-        m["compiler"] or m["author"] or m["contact"] or m["worker"]
+        m["compiler"] or m["author"] or m["contact"] or m["worker"] or m["summed"]
         for line in opening.splitlines()
         for m in _STATED_BODY.finditer(squeeze(line))
     ]

@@ -30,6 +30,7 @@ from ..templates import (
     Column,
     template_of_year,
 )
+from ..titles import header_fields
 from . import columnsums, fused, placing
 from .columns import HeaderMap, ReviewHeader, names_a_column
 from .labels import Label, core_of, match, template_votes
@@ -58,6 +59,8 @@ def detect_template(rows: Sequence[Item], year: int | None) -> str | None:
     votes: Counter[str] = Counter()
     recognised = False
     for row in rows:
+        if row.cells and header_fields([" | ".join(row.cells)]):
+            continue  # a catalogue box flattened into cells (索引号: | … | 主题分类: | 其他;), no table
         labels = [lb for cell in row.cells or () for lb in match(cell, strict=row.loose)]
         rowed = any(lb.kind in ("active", "application") for lb in labels)
         recognised = recognised or rowed or any(lb.kind == "review" for lb in labels)
@@ -539,10 +542,37 @@ def _join_label_lines(items: Sequence[Item]) -> list[Item]:
                 if both is not None:
                     del joined[lines[-1] :]  # the label and the empty lines after it
                     item = both
+        elif (both := _under_its_label(joined, item)) is not None:
+            item = both
         joined.append(item)
         if item.is_row and item.placed and any(_holds_value(c) for c in item.cells or ()):
             after_row = len(joined)  # a row of the table (not lines cut into cells: they may hold a page's number)
     return joined
+
+
+def _under_its_label(joined: list[Item], item: Item) -> Item | None:
+    """Crawled text that ends a row's label with its bar and puts the cells on the next line
+    (``行政规范性文件 |`` / ``0 | 0 | 0 |``, ``一、本年新收政府信息公开申请数量 |`` / ``1 | 0 | … | 1 |``):
+    the numbers' row under the label just above, taken out of ``joined``; where the line
+    above also holds a table's header words (``信息内容 | 本年制发件数 | … | 规章``), only its
+    last cell. None where the numbers follow no label of their own."""
+    cells = list(item.cells or ())
+    if not item.is_row or item.placed or _label_end(cells) >= 0 or not any(map(_holds_value, cells)):
+        return None
+    above = next((n for n in range(len(joined) - 1, -1, -1) if joined[n].is_row or joined[n].text.strip()), None)
+    if above is None or not joined[above].is_row or joined[above].placed:
+        return None
+    texts = [c for c in joined[above].cells or () if c.strip()]
+    if not texts or any(map(_holds_value, texts)):
+        return None
+    last = joined[above]
+    label = Item(texts[-1], last.where, (texts[-1],), last.loose, last.placed, last.followed)
+    both = _labelled(label, item)
+    if both is None:
+        return None
+    rest = tuple(texts[:-1])
+    joined[above:] = [Item("\t".join(rest), last.where, rest, last.loose, last.placed, last.followed)] if rest else []
+    return both
 
 
 def _numbers_alone(item: Item) -> bool:

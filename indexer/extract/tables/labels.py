@@ -78,9 +78,6 @@ def _labels() -> dict[str, list[Label]]:
     for template, kind, key, printed in rows:
         only = template if len(templates_of[kind, core_of(printed)]) == 1 else None
         add(printed, Label(kind, key, only))
-        if kind == "application" and "申请数量" in printed:
-            # a word dropped from a long label (二、上年结转政府信息公开数量): the same row
-            add(printed.replace("申请数量", "数量"), Label(kind, key, only))
     for group, printed in APPLICATION_GROUPS.items():
         add(printed, Label("group", group))
     add("本年度办理结果", Label("results", ""))
@@ -104,6 +101,19 @@ def _labels() -> dict[str, list[Label]]:
 @lru_cache(maxsize=1)
 def label_table() -> dict[str, list[Label]]:
     return _labels()
+
+
+@lru_cache(maxsize=1)
+def _shortened() -> dict[str, list[Label]]:
+    """Labels printed with a word dropped (二、上年结转政府信息公开数量): matched whole only, so
+    that a label cut short still begins one label alone."""
+    table = label_table()
+    return {
+        core_of(row.label.replace("申请数量", "数量")): table[core_of(row.label)]
+        for rows in APPLICATION_ROWS.values()
+        for row in rows
+        if "申请数量" in row.label
+    }
 
 
 @lru_cache(maxsize=16384)
@@ -132,6 +142,8 @@ def _lookup(key: str, strict: bool, numbered: bool = False) -> list[Label]:
     table = label_table()
     if key in table:
         return table[key]
+    if key in _shortened():
+        return _shortened()[key]
     # A label cut at a page's or a narrow column's edge: four characters that begin one label
     # only, or three after the row's own number (（二）部分公, 3.危及三).
     if len(key) >= 4 or numbered:
