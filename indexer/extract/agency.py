@@ -13,8 +13,12 @@ Pure functions over names already in simplified characters.
   own right and keep the name as printed, since their government's name cannot be known
   from the text; so does any place the gazetteer cannot settle (朝阳区).
 * A fuller statement of the same name wins: 龙归镇 → 武江区龙归镇人民政府 when the page
-  also names it so; an abbreviation such as 省政府法制办 is expanded only to a full name
-  printed elsewhere in the text (河南省人民政府法制办公室), and dropped otherwise.
+  also names it so (only a place may come before it, never a page's chrome or another body);
+  an abbreviation the foreword or the publisher field spells out (五通桥区文体旅游局 →
+  五通桥区文化体育和旅游局, …委 → …委员会); a bare name the text prints after one place
+  (市气象局 → 宣城市气象局); 洛阳市政府 is 洛阳市人民政府.  An abbreviation such as
+  省政府法制办 is expanded only to a full name printed elsewhere in the text
+  (河南省人民政府法制办公室), and dropped otherwise.
 """
 
 from __future__ import annotations

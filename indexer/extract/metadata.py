@@ -121,6 +121,7 @@ _OFFICE = re.compile(
 )
 # An office left after that (东风乡人民办公室, a slip) is not the body.
 _AN_OFFICE = re.compile(r"办公[室厅]$")
+_TOWNSHIP_NAME = re.compile(r"(?:镇|乡|街道|苏木)$")  # a township's name, whose government's may be printed
 # "绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门": the opening says what it is.
 _IS_WHAT = re.compile(r"(?:^|[。；\n])\s*(?P<name>[\u4e00-\u9fff]{2,30}?)是(?:主管|负责)")
 # Places a body aids or pairs with are not its own: "对口支援都江堰市灾后恢复重建项目" in 上海's report.
@@ -262,6 +263,8 @@ def _with_government(page: _Page, name: str) -> str:
     """``name`` with its government's words where the foreword's stated body, a sentence's
     subject or a quoted name prints them (《重庆市璧山区福禄镇人民政府信息公开指南》,
     “遂溪县北坡镇人民政府”微信公众号, 茅坪回族镇人民政府严格按照…)."""
+    if not _TOWNSHIP_NAME.search(name):
+        return name  # a place's own name gets its government from ``government_of``; a bureau has none
     stated = filter(None, map(_as_body, _stated_names(page.opening)))
     return lengthen(name, [*stated, _subject(page.opening, page.text) or "", *_named_in_quotes(page.text)], True)
 

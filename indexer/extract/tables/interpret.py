@@ -59,7 +59,7 @@ def detect_template(rows: Sequence[Item], year: int | None) -> str | None:
     votes: Counter[str] = Counter()
     recognised = False
     for row in rows:
-        if row.cells and header_fields([" | ".join(row.cells)]):
+        if row.cells and row.cells[0].rstrip().endswith((":", "：")) and header_fields([" | ".join(row.cells)]):
             continue  # a catalogue box flattened into cells (索引号: | … | 主题分类: | 其他;), no table
         labels = [lb for cell in row.cells or () for lb in match(cell, strict=row.loose)]
         rowed = any(lb.kind in ("active", "application") for lb in labels)
