@@ -163,7 +163,7 @@ APPLICATIONS = [
     case(
         # 10_pingtan_zone_2023: two outcomes counted together are neither's count.
         "办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件。",
-        {"申请.不予公开": 5, "申请.无法提供": 31},
+        {"申请.办理总计": 81, "申请.不予公开": 5, "申请.无法提供": 31},
         "pingtan2023-outcomes-counted-together",
     ),
     case(
@@ -670,3 +670,41 @@ def test_sixth_round_wordings(text: str, year: int, expected: dict[str, int]) ->
 def test_a_sentence_on_something_else_after_the_applications_says_nothing_of_them() -> None:
     text = "本年度收到政府信息公开申请2件。未发生安全生产事故3起。"
     assert stated_in_prose(text, 2022)[0] == {"申请.新收": 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # u04 嘉兴市人民政府办公室 2022: the outcomes, then the carry-over, each in a sentence of its own
+        ("共收到政府信息公开申请58件,上年结转3件。目前依法办结59件,其中予以公开的18件,部分公开的2件。"
+         "结转下年度继续办理的2件。", 2022,
+         {"申请.新收": 58, "申请.上年结转": 3, "申请.办理总计": 59, "申请.予以公开": 18, "申请.部分公开": 2,
+          "申请.结转下年": 2}),
+        # u03 渭南: the rest carried to a named year; 办理55件 unread, no carried-over count to check it
+        ("共收到依申请公开57件。市政府办公室全年共办理依申请公开55件。剩余4件转2023年办理。", 2022,
+         {"申请.新收": 57, "申请.结转下年": 4}),
+        # u15 眉山: 结转上年, 下年度继续办理, and 办理 where 164 + 2 = 85 + 81
+        ("我局收到依申请公开164件,结转上年2件;办理85件,下年度继续办理81件。", 2022,
+         {"申请.新收": 164, "申请.上年结转": 2, "申请.办理总计": 85, "申请.结转下年": 81}),
+        ("省交通运输厅共收到依申请公开16项,办理15项,结转下年度继续办理1项。", 2021,
+         {"申请.新收": 16, "申请.结转下年": 1}),  # u05: nothing to check 办理 by
+        ("本年度共办结依申请政府信息公开事项23件,其中予以公开7件。", 2020, {"申请.办理总计": 23, "申请.予以公开": 7}),
+        ("(二)依申请公开工作情况\n全年共接到4份公开申请。", 2019, {"申请.新收": 4}),  # u14: 份
+    ],
+)
+def test_seventh_round_application_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年共收到和办理依申请公开9件,全部为自然人申请。",  # e20: received and handled, one count
+        "全区各行政机关共办理政府信息公开申请114件(含2019年结转18件)。",  # a04: all handled, carried included
+        "2023年共受理政府信息公开申请16件,上年结转政府信息公开办理数量1件。",  # t10
+        "依申请公开1件,重复申请0件,不予办理0件。",
+        "建议提案办理1条,占信息公开总量的1.75%。",  # f13: other cases
+    ],
+)
+def test_handled_is_read_only_where_it_counts_the_applications_handled(text: str) -> None:
+    assert "申请.办理总计" not in stated_in_prose(text, 2023)[0]

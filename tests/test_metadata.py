@@ -871,3 +871,19 @@ def test_no_place_of_taiwan_and_an_autonomous_county_by_its_short_name() -> None
     assert _meta(["镇宁自治县人民政府2019年政府信息公开工作年度报告", "一、总体情况"]).region == Region(
         "贵州省", "安顺市", "镇宁布依族苗族自治县"
     )
+
+
+def test_seventh_round_agencies_and_places() -> None:
+    # x18 北京市西城区人民防空办公室 2020: the site's header over a breadcrumb is no title beside
+    # the report's own, which has its year
+    lines = ["北京市西城区人民政府", "政府信息公开年报", "北京市西城区人民防空办公室2020", "政府信息公开工作年度报告",
+             "一、概述"]  # fmt: skip
+    assert _meta(lines).agency == "北京市西城区人民防空办公室"
+    # v09 瓯海: 要求编制的X…报告
+    lines = ["本年报是根据《条例》要求编制的瓯海发展和改革局2018年度政府信息公开年度报告。", "一、基本情况"]
+    assert _meta(lines).agency == "瓯海发展和改革局"
+    # v16: a gambling site's name fused to the body's is no name
+    assert _meta(["英国威廉希尔公司市政务服务管理局2023年政府信息公开工作年度报告", "一、总体情况"]).agency is None
+    # w27 禄丰: the county-level city under its old county name, not 丰县 (徐州)
+    lines = ["土官镇2016年政府信息公开年度报告", "一、概述", "我镇通过禄丰县电子政务网土官镇专栏公开信息。"]
+    assert _meta(lines).region == Region("云南省", "楚雄彝族自治州", "禄丰市")

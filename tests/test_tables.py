@@ -647,3 +647,19 @@ def test_a_label_ending_its_line_with_a_bar_over_its_numbers(tmp_path):
         "规章.现行有效": 2, "规范性文件.本年制发": 1, "规范性文件.现行有效": 3,
         "申请.新收": 1, "申请.新收.自然人": 1, "申请.上年结转": 0,
     }  # fmt: skip
+
+
+def test_a_signs_word_alone_holds_its_cells_place(tmp_path):
+    # u21 新乡市卫生健康委员会 2019: "本年增/减" printed as "减", a cell a line; before, the row
+    # stopped there and 990 was split as 9 | 9 | 0
+    from indexer.extract import extract_path
+
+    page = tmp_path / "page.txt"
+    page.write_text("新乡市卫生健康委员会2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\n第二十条第(五)项\n\n"
+                    "信息内容\n\n上一年项目数量\n\n本年增/减\n\n处理决定数量\n\n行政许可\n\n 990\n\n 减\n\n 711\n\n"
+                    "其他对外管理服务事项\n\n 0\n\n0 \n\n 0\n", encoding="utf-8")  # fmt: skip
+    report = extract_path(page)
+    assert {k: v for k, v in report.facets.items() if k.startswith("行政许可")} == {
+        "行政许可.上一年项目数": 990, "行政许可.处理决定数": 711,
+    }  # fmt: skip
+    assert parse_cell("减").kind == "unreadable"

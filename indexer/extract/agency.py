@@ -47,7 +47,7 @@ _NOT_NAME_START = re.compile(
 _NOT_NAME_WORD = re.compile(
     r"首页|检索|导航|收藏|设为|手机|打印|分享|字号|字体|浏览|位置|来源|发布|政府信息公开|政务公开|信息公开"
     r"|年度|报告|认真|贯彻|落实|坚持|按照|根据|依据|关于|通知|高度重视|部门|本级"
-    r"|网站|网址|门户|平台|官网|直播|彩票|博彩|娱乐"
+    r"|网站|网址|门户|平台|官网|直播|彩票|博彩|娱乐|投注|公司|威廉|皇冠|澳门|葡京|金沙|老虎机|真人"
 )
 _SELF_ASIDE = re.compile(r"[(（](?:机关|本级|机关本级|(?:以下)?简称[^()（）]*)[)）]$")
 # A unit word alone is no body's name: "政府政务公开年报" names none.
@@ -61,7 +61,7 @@ _UNIT_FORMS = {"委": ("委", "委员会"), "办": ("办", "办公室", "办公�
 # Zones in the gazetteer that are run by a committee, not a people's government.
 _ZONE = re.compile(r"(?:开发|实验|示范|合作|管理|保税|园|高新|经济)区$")
 # A township, sub-district or sumu name: not a county, whatever its first characters are.
-_TOWNSHIP = re.compile(rf"(?:^|(?<=[{_LEVEL}年]))[^{_LEVEL}\d\s]{{1,8}}?(?:镇|乡|街道|苏木)(?=[^镇乡]|$)")
+_TOWNSHIP = re.compile(rf"(?:(?<!\S)|(?<=[{_LEVEL}年]))[^{_LEVEL}\d\s]{{1,8}}?县?(?:镇|乡|街道|苏木)(?=[^镇乡]|$)")  # 新县镇
 
 
 # 和 joining two things, the second a county's (部署和县委): not 和县 itself, which opens a name

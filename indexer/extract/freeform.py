@@ -67,11 +67,12 @@ _CONTINUED = (_BREAKDOWN, "处理结果", "办理结果", "答复结果")
 # "…收到…政府信息公开申请93件。当年办结93件,…不予公开32件", "…受理依申请公开136件,…。同意公开
 # 107件,部分公开7件": what became of them, in the next sentence.
 _OUTCOMES_NEXT = re.compile(
-    r"(?:当年|全年|本年度?|年内)?(?:共|已|均已|全部)?(?:办结|答复)|(?:同意|予以|准予|部分|不予)公开\d|(?:未|没有)发生"
+    r"(?:当年|全年|本年度?|年内|目前)?(?:依法)?(?:共|已|均已|全部)?(?:办结|答复)|(?:同意|予以|准予|部分|不予)公开\d"
+    r"|(?:未|没有)发生|结转|剩余"
 )
 _ONE_KIND_OF_SUIT = re.compile(r"直接|复议后|经复议")  # 未经复议直接起诉1件: one of the two 诉讼 groups
 # 办结 counts any cases: read it only where the segment names no other kind (审批事项, 投诉件 …).
-_OTHER_CASES = re.compile(r"审批|事项|收件|信访|投诉|咨询|留言|诉求|案件")
+_OTHER_CASES = re.compile(r"审批|(?<!公开)事项|收件|信访|投诉|咨询|留言|诉求|案件")
 _SHARE = re.compile(r"\s*[,(]?\s*占")  # "…122条,占28.7%": one part's share of a total
 _INCLUDES_CARRIED = re.compile(r"\s*[,(]?\s*(?:含|包括)[^,;)]{0,6}结转")  # 收到13件(含上年结转2件)
 
@@ -105,7 +106,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "申请.新收",
-        rf"{_RECEIVED}{_QTY}{_N}(?:件|条|起|个|项)的?(?:{_ON_APPLICATION}|{_APPLIED_FOR})",
+        rf"{_RECEIVED}{_QTY}{_N}(?:件|条|起|个|项|份)的?(?:{_ON_APPLICATION}|{_APPLIED_FOR})",
         context=False,
         total=True,
     ),
@@ -120,6 +121,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         total=True,
     ),
     _p("申请.上年结转", rf"上一?年度?结转的?(?:政府信息公开)?(?:申请|办理)?(?:数量|数)?{_QTY}{_COUNT}"),
+    _p("申请.上年结转", rf"结转上一?年度?{_QTY}{_COUNT}"),  # 结转上年2件
     _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开的?(?:答复)?数?{_QTY}{_COUNT}"),
     # Not the second of two outcomes counted together (予以公开及部分公开42件: 42 is both).
     _p("申请.部分公开", rf"(?<![及和与])(?<![^件条项个起次]、)部分公开的?(?:答复)?数?{_QTY}{_COUNT}"),
@@ -127,13 +129,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("申请.无法提供", rf"(?<![及和与])(?<![^件条项个起次]、)无法提供的?(?:答复)?{_QTY}{_COUNT}"),
     _p("申请.不予处理", rf"(?<![及和与])(?<![^件条项个起次]、)不予处理的?{_QTY}{_COUNT}"),
     _p("申请.其他处理", rf"其他处理的?{_QTY}{_COUNT}"),
-    _p("申请.办理总计", rf"(?:已|均已|全部)?办结(?:了)?的?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),
+    _p("申请.办理总计", rf"(?:已|均已|全部)?办结(?:了)?的?(?:政府信息公开)?(?:申请|{_ON_APPLICATION}(?:事项)?)?{_QTY}{_COUNT}"),
+    _p("申请.结转下年", rf"下一?年度?继续办理{_QTY}{_COUNT}"),  # 下年度继续办理81件
     _p("申请.结转下年", rf"下一?年度?结转(?:件|的申请)?{_QTY}{_COUNT}"),  # 下年结转件2件
     _p("申请.结转下年", rf"(?:结转|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?{_QTY}{_COUNT}"),
     # "结转至2024年办理0件": the next year named (a carry-over goes to no other).
     _p("申请.结转下年", rf"结转(?:至|到)?\d{{4}}\s*年度?(?:继续)?办理的?{_QTY}{_COUNT}"),
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
-    _p("申请.结转下年", r"(?<![\d.,])(?P<n>\d+)\s*件(?:申请)?(?:顺延|结转)(?:到|至)?(?:下一?年|\d{4}\s*年)度?"),
+    _p("申请.结转下年", r"(?<![\d.,])(?P<n>\d+)\s*件(?:申请)?(?:顺延|结转|转)(?:到|至)?(?:下一?年|\d{4}\s*年)度?"),
     _p("复议.总计", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}"),
     _p("诉讼.总计", rf"(?:提起)?(?:行政)?诉讼(?:案件?)?{_QTY}{_COUNT}"),
     _p(
@@ -152,6 +155,14 @@ _BOTH_ZERO = re.compile(
 )
 # 答复13870件 is the number handled only where new + carried = handled + carried on (checked later).
 _REPLIED = re.compile(rf"(?<!同意)答复(?:了)?{_QTY}{_COUNT}")
+# "全年共办理依申请公开55件", "收到依申请公开164件,结转上年2件;办理85件": handled, which may also
+# count what is still pending ("共办理…114件(含2019年结转18件),办结113件"), so read like 答复, where
+# the table's own check holds. Not "收到和办理…9件", "上年结转…办理数量", "结转至2024年办理0件",
+# "不予办理0件" nor "建议提案办理1条".
+_HANDLED = re.compile(
+    rf"(?:(?:^|(?<=[,;]))(?:(?!结转|转|办结|和|并|接受|受理|收到)[^,;\d]){{0,12}}?(?:全年)?(?:共)?办理(?:了)?"
+    rf"(?:{_ON_APPLICATION}|{_APPLIED_FOR})|(?:^|(?<=[件项条][,;]))办理){_QTY}{_COUNT}"
+)
 
 # Who applied may stand between receiving and the application ("未收到权利人申请公开政府信息的申请",
 # "未接到公民、法人和其他组织提出的政府信息公开申请", "未收到和处理政府信息公开申请").
@@ -263,6 +274,7 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
     replied: dict[int, str] = {}
     warnings: list[str] = []
     previous = ""
+    about = False  # whether the previous sentence was about applications
     part = ""  # the numbered heading of the part the sentence is in ("(一)…主动公开工作")
     for sentence in _SENTENCES.split(_clean(text)):
         sentence = sentence.strip()
@@ -270,14 +282,18 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
             continue
         if _NUMBERED.match(sentence) and _is_heading(sentence):
             part = sentence
-        facts, notes = _sentence_facts(sentence, previous, part, year)
+        context = _has_context(sentence, previous, about)
+        # about applications by its own words, or going on with a sentence that is
+        # ("…申请58件。目前依法办结59件…。结转下年度…2件"); not by a heading's alone
+        continued = sentence.startswith(_CONTINUED) or bool(_OUTCOMES_NEXT.match(sentence))
+        facts, notes = _sentence_facts(sentence, previous, part, year, context)
         warnings += notes
         for key, value in facts:
             seen.setdefault(key, {}).setdefault(value, sentence)
-        for m in _REPLIED.finditer(sentence) if _has_context(sentence, previous) else ():
+        for m in (*_REPLIED.finditer(sentence), *_HANDLED.finditer(sentence)) if context else ():
             if (value := _value(m)) is not None:
                 replied.setdefault(value, sentence)
-        previous = sentence
+        previous, about = sentence, bool(_CONTEXT.search(sentence)) or (context and continued)
     facets = {}
     for key, values in seen.items():
         if len(values) == 1:
@@ -315,10 +331,10 @@ def prefer_tables(
 
 
 def _sentence_facts(
-    sentence: str, previous: str, part: str, year: int | None
+    sentence: str, previous: str, part: str, year: int | None, context: bool
 ) -> tuple[list[tuple[str, int]], list[str]]:
-    """(key, value) pairs one sentence states, and warnings about it."""
-    context = _has_context(sentence, previous)
+    """(key, value) pairs one sentence states (``context``: it is about applications), and
+    warnings about it."""
     facts: list[tuple[str, int]] = []
     for segment in _SEGMENTS.split(sentence):
         facts += _segment_facts(segment, context, year)
@@ -328,12 +344,13 @@ def _sentence_facts(
     return facts + active, warnings
 
 
-def _has_context(sentence: str, previous: str) -> bool:
+def _has_context(sentence: str, previous: str, previous_about: bool = False) -> bool:
     """Whether a sentence is about disclosure applications: it says so, it goes on with a
-    sentence that does ("其中…", "处理结果中…"), or it opens the part a heading that does names
-    ("四、因政府信息公开申请行政复议或提起行政诉讼情况" above "2018年,我办行政复议为5件")."""
+    sentence that does or was ("其中…", "处理结果中…", "目前依法办结59件…。结转下年度…2件"), or
+    it opens the part a heading that does names ("四、因政府信息公开申请行政复议或提起行政诉讼
+    情况" above "2018年,我办行政复议为5件")."""
     inherited = sentence.startswith(_CONTINUED) or bool(_OUTCOMES_NEXT.match(sentence)) or _is_heading(previous)
-    return (inherited and bool(_CONTEXT.search(previous))) or bool(_CONTEXT.search(sentence))
+    return (inherited and (previous_about or bool(_CONTEXT.search(previous)))) or bool(_CONTEXT.search(sentence))
 
 
 def _is_heading(sentence: str) -> bool:
@@ -517,7 +534,7 @@ def _some_applicants(between: str) -> bool:
 
 
 def _balance_replies(facets: dict[str, int], replied: dict[int, str]) -> list[str]:
-    """Take 答复N件 as 申请.办理总计 when 新收 + 上年结转 = N + 结转下年 (the table's own check)."""
+    """Take 答复N件 or 办理N件 as 申请.办理总计 when 新收 + 上年结转 = N + 结转下年 (the table's own check)."""
     keys = ("申请.新收", "申请.上年结转", "申请.结转下年")
     if len(replied) != 1 or not all(k in facets for k in keys):
         return []

@@ -87,6 +87,11 @@ def _table() -> _Table:
             short[_PROVINCE_SUFFIX.sub("", name)] = code
         elif "自治" not in name and len(stem := _STEM_SUFFIX.sub("", name)) >= 2 and stem != name:
             stems.setdefault(stem, []).append(code)
+    # A county-level city under the county's old name (禄丰县, 禄丰市 since 2021): the same place.
+    for name, codes in list(names.items()):
+        old = name[:-1] + "县"
+        if name.endswith("市") and _level(codes[0]) == 3 and len(codes) == 1 and old not in names:
+            names[old] = list(codes)
     for name, code in _NEW_AREAS.items():
         if code in by_code and name not in names:
             names[name] = [code]

@@ -188,6 +188,9 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
     opening = simple[: sections.preamble_end + _OPENING_AFTER]
     fields = header_fields(preamble)
     titles = title_lines(simple[: sections.preamble_end + 1][:_TITLE_LINES])
+    # the first with a year: a site's header over a breadcrumb (北京市西城区人民政府 / 政府信息公开年报)
+    # is no title beside the report's own (北京市西城区人民防空办公室2020 / …年度报告)
+    titles.sort(key=lambda t: not (parsed := parse_report_name(t.text)) or parsed.year is None)
     # 名称: the name an information-disclosure catalogue's box gives the document
     named = fields.get("标题") or fields.get("名称")
     title = squeeze(named) if named else (titles[0].text if titles else None)

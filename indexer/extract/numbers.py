@@ -18,6 +18,7 @@ NOTHING_MARKS = frozenset({"", "/", "／", "—", "——", "-", "－", "--", "�
 
 _UNSIGNED = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_SIGN_ALONE = frozenset({"增", "减", "增加", "减少", "+", "＋"})  # a signed number's sign, the digits lost
 _MALFORMED = re.compile(r"[-+—–－]*\d[\d.,，]*[-+]*")  # a number a typo or a crawler damaged
 _CELL = re.compile(
     rf"^(?P<sign>增加|减少|增|减|[-+])?\s*(?P<num>{_UNSIGNED}|[{_CN_DIGITS}]+)\s*"
@@ -80,6 +81,8 @@ def parse_cell(text: str) -> Cell:
     clean = re.sub(r"\s+", "", clean)
     if clean in NOTHING_MARKS:
         return BLANK
+    if clean in _SIGN_ALONE:
+        return Cell("unreadable")  # 本年增/减 printed as "减" with its number lost
     match = _CELL.match(clean)
     if not match:
         return Cell("unreadable") if _MALFORMED.fullmatch(clean) else Cell("text")

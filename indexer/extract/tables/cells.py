@@ -58,7 +58,12 @@ def line_pieces(text: str, line: int) -> tuple[list[Piece], str | None]:
     clean = simplified_text(unicodedata.normalize("NFKC", text).replace("\u3000", " ")).strip(" \r\n")  # tabs hold places
     if not clean:
         return [], None
-    pieces, shape = _separated(clean, line) if "\t" in clean or "|" in clean else (_run_pieces(clean, line), None)
+    if "\t" in clean or "|" in clean:
+        pieces, shape = _separated(clean, line)
+    elif parse_cell(clean).kind == "unreadable":
+        pieces, shape = [Piece(clean, "number", line)], None  # a cell a line, its number damaged ("减")
+    else:
+        pieces, shape = _run_pieces(clean, line), None
     # Numbered with the constructor (dataclasses.replace is several times slower).
     return [Piece(p.text, p.kind, p.line, i) for i, p in enumerate(pieces)], shape
 
