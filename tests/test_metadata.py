@@ -887,3 +887,10 @@ def test_seventh_round_agencies_and_places() -> None:
     # w27 禄丰: the county-level city under its old county name, not 丰县 (徐州)
     lines = ["土官镇2016年政府信息公开年度报告", "一、概述", "我镇通过禄丰县电子政务网土官镇专栏公开信息。"]
     assert _meta(lines).region == Region("云南省", "楚雄彝族自治州", "禄丰市")
+
+
+def test_a_county_whose_name_is_also_a_casinos_is_a_county() -> None:
+    # 金沙县 (毕节): gambling spam names 金沙 too, but no spam word is a county's
+    assert _meta(["毕节市金沙县住房和城乡建设局2023年政府信息公开工作年度报告", "一、总体情况"]).agency == (
+        "毕节市金沙县住房和城乡建设局"
+    )
