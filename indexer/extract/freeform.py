@@ -222,6 +222,7 @@ _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
 _CHANNEL = re.compile(r"网站|门户|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体|公报|政报")
 _ITEM_COUNT = re.compile(r"(?<![\d.,])\d+\s*(?:条|篇)(?!\s*[%％])")  # 条 and 篇: items, not cases
 _CHANNEL_COUNT = re.compile(rf"(?:公开|发布)[^,;]{{0,12}}?{_ITEM_COUNT.pattern}")
+_ITEMS_COUNTED = re.compile(r"[\d零〇一二两三四五六七八九十百千]\s*[条件篇]")  # any count of items at all
 _COUNT_THEN_COLON = re.compile(rf"{_ITEM_COUNT.pattern}\s*:")
 _DIGIT = re.compile(r"\d")
 _HEADING_MAX = 20  # "(一)主动公开情况": a short sentence naming the topic
@@ -398,6 +399,8 @@ def _active_total(
     """主动公开.条数 where the sentence states one total of proactively disclosed items: in a
     sentence about 主动公开, or in the part a 主动公开 heading opens ("(一)持续做好政府信息主动公开
     工作。根据…。2020年,天涯区在政府信息公开专栏发布政府信息165条")."""
+    if not _ITEMS_COUNTED.search(sentence):
+        return [], []  # most sentences count no items: nothing to read
     if made := _MADE_THEN_ACTIVE.search(sentence):
         value = _value(made)
         return ([(ACTIVE_KEY, value)] if value is not None else []), []
@@ -446,7 +449,7 @@ def _breakdown_at(segment: str) -> int:
     """Where the parts of a total begin: 其中, or a colon right after a count ("全年共主动公开
     信息1088条:通过政务网站主动公开信息869条,…"); -1 where none do."""
     starts = [segment.find(_BREAKDOWN)]
-    if colon := _COUNT_THEN_COLON.search(segment):
+    if ":" in segment and (colon := _COUNT_THEN_COLON.search(segment)):
         starts.append(colon.end() - 1)
     return min((k for k in starts if k >= 0), default=-1)
 
