@@ -894,3 +894,10 @@ def test_a_county_whose_name_is_also_a_casinos_is_a_county() -> None:
     assert _meta(["毕节市金沙县住房和城乡建设局2023年政府信息公开工作年度报告", "一、总体情况"]).agency == (
         "毕节市金沙县住房和城乡建设局"
     )
+
+
+def test_a_street_office_that_calls_itself_ours_names_no_body() -> None:
+    # a page held out at the end of the twelfth session (桦甸市新华街道 2012): 我街道 is no name
+    from indexer.extract.agency import is_name
+
+    assert not is_name("我街道") and not is_name("本街道") and not is_name("我镇政府")

@@ -345,7 +345,6 @@ PAGES_NOT_READ = {
     "w06_yongjia_fenglinzhen_2010": {"agency": "永嘉县枫林镇 as printed; 人民政府 is the reader's inference"},
     "w11_dean_zouqiaoxiang_2013": {"agency": "邹桥乡政府 only in a sentence"},
     "w18_yueyang_nanhu_hubin_jiedao_2017": {"申请.新收": "有关公开信息申请数189件: 信息 between 公开 and 申请",
-                                            "agency": "湖滨街道 only in the first sentence's middle",
                                             "province": "岳阳 only in newspapers' names"},
     "w21_spam_yongjia_xixiaxiang_2017": {"agency": "the county replaced by the mirror's domain",
                                          "province": "the same"},

@@ -39,7 +39,7 @@ _NAME = re.compile(r"[\u4e00-\u9fff]+(?:[(（][\u4e00-\u9fff]+[)）][\u4e00-\u9f
 _UNIT_END = re.compile(rf"{_UNIT}(?:[(（][\u4e00-\u9fff]+[)）])?$")
 # Words that open a reference to a body, not its name (我局, 本委, 全市, 各部门, 该局).
 _NOT_NAME_START = re.compile(
-    r"^(?:(?:我|本|该|贵|其|此)(?:[局委办厅院会部署处科室所站镇乡区县市省旗]|机关|单位|级|部门|中心)"
+    r"^(?:(?:我|本|该|贵|其|此)(?:[局委办厅院会部署处科室所站镇乡区县市省旗]|机关|单位|级|部门|中心|街道|政府)"
     r"|全[省市县区镇乡旗]|各|上级|下级|有关|相关|[省市县区]直|请|联系"  # 请联系请联系X: a slip
     r"|[省市县区州旗镇乡]委(?:[省市县区州旗镇乡]|$))"  # party committees as a subject: 市委市政府, 省委
 )
