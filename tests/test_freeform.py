@@ -667,9 +667,14 @@ def test_sixth_round_wordings(text: str, year: int, expected: dict[str, int]) ->
     assert stated_in_prose(text, year)[0] == expected
 
 
-def test_a_sentence_on_something_else_after_the_applications_says_nothing_of_them() -> None:
-    text = "本年度收到政府信息公开申请2件。未发生安全生产事故3起。"
-    assert stated_in_prose(text, 2022)[0] == {"申请.新收": 2}
+def test_a_sentence_goes_on_only_with_one_about_applications() -> None:
+    # "未发生…复议、…诉讼" after the applications' sentence is about them; after another, not
+    text = "本年度收到政府信息公开申请2件。未发生被行政复议、行政诉讼的情况。"
+    assert stated_in_prose(text, 2022)[0] == {"申请.新收": 2, "复议.总计": 0, "诉讼.总计": 0}
+    assert stated_in_prose("全年开展执法检查12次。未发生被行政复议、行政诉讼的情况。", 2022) == ({}, [])
+    # nor after one that only a heading made about applications (its own words name reviews)
+    text = "四、因政府信息公开申请行政复议情况\n2018年,我办受理行政复议案件12件。\n结转下年度3件。"
+    assert stated_in_prose(text, 2018)[0] == {"复议.总计": 12}
 
 
 @pytest.mark.parametrize(

@@ -179,8 +179,6 @@ _OUTCOME = re.compile(r"纠错|纠正|败诉|撤销|确认违法|被改变|被�
 _PERSONS = re.compile(r"公民|公众|自然人|个人")
 _BODIES = re.compile(r"法人|组织|企业|单位")
 _EVERYONE = re.compile(r"社会公众|社会各界|任何")  # 未收到社会公众提出的…申请
-_PUBLIC = re.compile(r"公众")
-_OTHER_PERSONS = re.compile(r"公民|自然人|个人")
 # "未产生政府信息公开事务诉讼相关的费用支出": a sentence about fees, not about suits.
 _FEES = re.compile(r"费用|收费|支出")
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
@@ -284,9 +282,6 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
         if _NUMBERED.match(sentence) and _is_heading(sentence):
             part = sentence
         context = _has_context(sentence, previous, about)
-        # about applications by its own words, or going on with a sentence that is
-        # ("…申请58件。目前依法办结59件…。结转下年度…2件"); not by a heading's alone
-        continued = sentence.startswith(_CONTINUED) or bool(_OUTCOMES_NEXT.match(sentence))
         facts, notes = _sentence_facts(sentence, previous, part, year, context)
         warnings += notes
         for key, value in facts:
@@ -294,7 +289,9 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
         for m in (*_REPLIED.finditer(sentence), *_HANDLED.finditer(sentence)) if context else ():
             if (value := _value(m)) is not None:
                 replied.setdefault(value, sentence)
-        previous, about = sentence, bool(_CONTEXT.search(sentence)) or (context and continued)
+        # about applications by its own words, or going on with a sentence that is
+        # ("…申请58件。目前依法办结59件…。结转下年度…2件"); not by a heading's alone
+        previous, about = sentence, bool(_CONTEXT.search(sentence)) or (context and _goes_on(sentence))
     facets = {}
     for key, values in seen.items():
         if len(values) == 1:
@@ -350,8 +347,13 @@ def _has_context(sentence: str, previous: str, previous_about: bool = False) -> 
     sentence that does or was ("其中…", "处理结果中…", "目前依法办结59件…。结转下年度…2件"), or
     it opens the part a heading that does names ("四、因政府信息公开申请行政复议或提起行政诉讼
     情况" above "2018年,我办行政复议为5件")."""
-    inherited = sentence.startswith(_CONTINUED) or bool(_OUTCOMES_NEXT.match(sentence)) or _is_heading(previous)
+    inherited = _goes_on(sentence) or _is_heading(previous)
     return (inherited and (previous_about or bool(_CONTEXT.search(previous)))) or bool(_CONTEXT.search(sentence))
+
+
+def _goes_on(sentence: str) -> bool:
+    """A sentence that goes on with the one before: its breakdown or what became of it."""
+    return sentence.startswith(_CONTINUED) or bool(_OUTCOMES_NEXT.match(sentence))
 
 
 def _is_heading(sentence: str) -> bool:
@@ -530,10 +532,10 @@ def _some_applicants(between: str) -> bool:
     """Whether the words between 未收到 and the application name some applicants only:
     "未收到法人或者其他组织对…的申请" leaves natural persons out, "未接到公民、法人和其他组织
     提出的…申请" names them all."""
-    if _EVERYONE.search(between) or (_PUBLIC.search(between) and not _OTHER_PERSONS.search(between)
-                                      and not _BODIES.search(between)):
+    persons, bodies = set(_PERSONS.findall(between)), bool(_BODIES.search(between))
+    if _EVERYONE.search(between) or (persons == {"公众"} and not bodies):
         return False  # 社会公众, or 公众 alone: the public, everyone
-    return bool(_PERSONS.search(between)) != bool(_BODIES.search(between))
+    return bool(persons) != bodies
 
 
 def _balance_replies(facets: dict[str, int], replied: dict[int, str]) -> list[str]:

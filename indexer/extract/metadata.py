@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..models import Region
 from .agency import (
@@ -143,10 +144,12 @@ _QUOTED = re.compile(r"“([^”]{2,20})”")
 _ACCOUNT = re.compile(
     r"^(?P<head>.{2,10}?)(?:(?:官方)?(?:官微|微博|微信|头条号?|公众号|抖音号?|发布|在线|之声)|官方号?)$"
 )
-# Words that open accounts' names and are also places' names (平安区, 长安区, 安宁市): a theme there.
-# Everyday words that are also counties' stems (惠民县, 富民县, 新华区).
-_EVERYDAY_STEMS = ("惠民", "富民", "利民", "为民", "新民", "新华", "和平", "平安", "长安", "安宁", "永安", "太和")
-_ACCOUNT_THEMES = frozenset({"平安", "长安", "和平", "安宁", "阳光", "幸福", "美丽", "文明", "清风", "健康"})
+# Everyday words that are also places' names or stems (平安区, 惠民县, 新华区): a theme or a slogan
+# where they open an account's name (“法治平安发布”) or a quoted phrase (“惠民惠农政策暖人心”).
+_EVERYDAY_WORDS = (
+    "平安", "长安", "和平", "安宁", "阳光", "幸福", "美丽", "文明", "清风", "健康",
+    "惠民", "富民", "利民", "为民", "新民", "新华", "永安", "太和",
+)  # fmt: skip
 _TITLE_LINES = 60  # a title sits near the top; further down a report name is a citation
 _OPENING_AFTER = 4  # lines after the first heading that still belong to the opening
 _OPENING_CHARS = 1000  # of a line: a whole flattened report can be one line
@@ -177,6 +180,20 @@ class _Page:
     signature: str | None
     fields: dict[str, str]
     text: str
+
+    @cached_property
+    def stated(self) -> list[str]:
+        """Names the foreword gives as the compiler or contact, as printed."""
+        return _stated_names(self.opening)
+
+    @cached_property
+    def stated_bodies(self) -> list[str]:
+        """Those names read as the bodies they stand for (an office as its body)."""
+        return [body for name in self.stated if (body := _as_body(name))]
+
+    @cached_property
+    def subject(self) -> str | None:
+        return _subject(self.opening, self.text)
 
 
 def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
@@ -250,7 +267,7 @@ def _agency(page: _Page) -> str | None:
             *(p.name for t in page.titles if (p := parse_report_name(t.text))),
             *(as_name(r.name) or r.name for _, r in reports),  # without (以下简称…)
             page.signature or "",
-            *filter(None, map(_as_body, _stated_names(page.opening))),
+            *page.stated_bodies,
             *_name_lines(page.preamble),
         ]
         name = _with_government(page, lengthen(named, fuller))
@@ -268,8 +285,7 @@ def _with_government(page: _Page, name: str) -> str:
     “遂溪县北坡镇人民政府”微信公众号, 茅坪回族镇人民政府严格按照…)."""
     if not _TOWNSHIP_NAME.search(name):
         return name  # a place's own name gets its government from ``government_of``; a bureau has none
-    stated = filter(None, map(_as_body, _stated_names(page.opening)))
-    return lengthen(name, [*stated, _subject(page.opening, page.text) or "", *_named_in_quotes(page.text)], True)
+    return lengthen(name, [*page.stated_bodies, page.subject or "", *_named_in_quotes(page.text)], True)
 
 
 def _named_in_quotes(text: str) -> list[str]:
@@ -290,10 +306,8 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
     yield next((name for _, r in reports if (name := as_name(r.name))), None)
     whos = (who.removeprefix("由") for who, r in reports if not r.name)  # 由X编写了…报告
     yield next((who for who in whos if is_name(who) and is_proper(who)), None)
-    printed = _stated_names(page.opening)
-    stated = [body for name in printed if (body := _as_body(name))]
-    subject = _subject(page.opening, page.text)
-    if subject and subject in printed:
+    stated, subject = page.stated_bodies, page.subject
+    if subject and subject in page.stated:
         yield subject  # "由临夏市人民政府办公室编制", "2025年,临夏市人民政府办公室深入贯彻…": the office's own
     compiled = (m["gov"] for line in page.opening.splitlines() for m in _COMPILED.finditer(squeeze(line)))
     # 由市政府办公厅综合…: a bare 市政府 is a government the foreword names in full elsewhere
@@ -475,7 +489,7 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
         # a quoted name opens with its place (“淮安自然资源和规划”), unless with an everyday word
         # (“惠民惠农政策暖人心”)
         for variant, prose in ((text, in_prose), (ASIDE.sub("", text), in_prose),
-                               *((q, in_prose and q.startswith(_EVERYDAY_STEMS)) for q in quoted),
+                               *((q, in_prose and q.startswith(_EVERYDAY_WORDS)) for q in quoted),
                                *((p, False) for p in filter(None, map(_account_place, quoted)))):
             region = locate(variant, prose=prose)
             if region != Region():
@@ -492,6 +506,6 @@ def _account_place(name: str) -> str | None:
     head = m["head"]
     for size in (4, 3, 2):
         place = head[-size:]
-        if len(head) > size and place not in _ACCOUNT_THEMES and locate(place) != Region():
+        if len(head) > size and place not in _EVERYDAY_WORDS and locate(place) != Region():
             return place
     return None

@@ -178,7 +178,7 @@ def _facets(table: dict, items: list, lines: list[str], year: int | None, warnin
 def _opens_a_template_table(items: list[Item]) -> bool:
     """A line that opens a template's first table ("第二十条第(", where a page is cut): the
     templates' tables, whatever outline the foreword still lists."""
-    return any(_TABLE_ITEM.match(_text_of(it)) for it in items)
+    return any(_TABLE_ITEM.match(it.text) for it in items)  # a row's raw text too: 第二十条第(一)项 | |||
 
 
 def _reads_as_report(sections: Sections, lines: list[str]) -> bool:

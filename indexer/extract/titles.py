@@ -180,8 +180,7 @@ def _title_on(kept: Sequence[str], k: int) -> Title | None:
         title, beside = prev + title, not _notice_opening(prev)
     elif title and after and _joins(after, title):
         title, beside = after + title, True  # the body's name alone under a title that names none
-    parsed = parse_report_name(title) if title else None
-    if not (title and parsed and (parsed.name or parsed.year)):
+    if not _names_body_or_year(title):
         return None
     if not _names_a_report(title) and (among := _title_among_words(line)):
         return among
