@@ -27,12 +27,17 @@ def _converter():
     return converter
 
 
+# Variant forms OpenCC's t2s leaves as they are, though pages print them for the usual
+# character: 陜西 (陜, U+965C) for 陝西/陕西.
+_VARIANTS = str.maketrans({"陜": "陕"})
+
+
 @lru_cache(maxsize=200_000)
 def to_simplified(text: str) -> str:
     """``text`` in simplified characters: 行政處罰 → 行政处罚; ASCII comes back as it is."""
     if text.isascii():
         return text
-    return _converter().t2s(text)
+    return _converter().t2s(text).translate(_VARIANTS)
 
 
 def simplified_text(text: str) -> str:
@@ -41,7 +46,7 @@ def simplified_text(text: str) -> str:
     are unique, and ``to_simplified``'s cache is for tokens."""
     if simplify_chars(text) == text:
         return text
-    return _converter().t2s(text)
+    return _converter().t2s(text).translate(_VARIANTS)
 
 
 _CHARS: dict[str, str] = {}

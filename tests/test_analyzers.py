@@ -16,6 +16,7 @@ from whoosh.query import Phrase, Term
 
 from analyzers import JiebaTokenizer, chinese_analyzer, fold, to_simplified
 from analyzers.bigram import JOIN, PART_MARK, grams
+from analyzers.filters import simplified_text
 from analyzers.segment import atoms, cut, jieba_cut, userdict_entries
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -371,3 +372,9 @@ def test_bigram_positions_hold_one_term_each_and_a_gap_after_every_run():
             assert (pos + 1 in taken) == bigram, (term, pos)
         checked += len(found)
     assert checked > 50_000
+
+
+def test_variant_forms_opencc_leaves_are_simplified_too() -> None:
+    # a mirror of 陕西's government office prints 陜 (U+965C), which t2s leaves as it is
+    assert to_simplified("陜西省") == "陕西省"
+    assert simplified_text("陜西省人民政府辦公廳") == "陕西省人民政府办公厅"

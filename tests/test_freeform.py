@@ -713,3 +713,45 @@ def test_seventh_round_application_wordings(text: str, year: int, expected: dict
 )
 def test_handled_is_read_only_where_it_counts_the_applications_handled(text: str) -> None:
     assert "申请.办理总计" not in stated_in_prose(text, 2023)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 府谷县政府办 2022: 申请公开 alone in a sentence about applications
+        ("2022年,收到申请公开21条,办结21条。", 2022, {"申请.新收": 21, "申请.办理总计": 21}),
+        # 宁国 青龙乡 2015: the applicants' request named as a 情况
+        ("2015年,我乡没有收到申请人要求公开政府信息的情况。", 2015, {"申请.新收": 0}),
+        # 陕西省政府办公厅 2022 (a traditional mirror): every review upheld
+        ("全年辦理政府信息公開類行政復議7件,均獲維持;行政訴訟8件,除1件尚未審結外,其他均獲勝訴。", 2022,
+         {"复议.总计": 7, "复议.维持": 7, "诉讼.总计": 8}),
+        # 黄石市环保局 2018: 共计公开各类信息 under a 主动公开 heading
+        ("二、突出重点,主动公开\n2018年,市环保局共计公开各类信息2936条(不同渠道和方式公开相同信息计1条),其中发布新闻动态392条。",
+         2018, {"主动公开.条数": 2936}),
+        # since the report's own year began, not since another's
+        ("二、主动公开\n2013年以来,本局主动公开政府信息280条。", 2013, {"主动公开.条数": 280}),
+        ("二、主动公开\n2010年以来,本局主动公开政府信息280条。", 2013, {}),
+    ],
+)
+def test_eighth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # kinds listed and closed by 等
+        ("(一)主动公开信息情况\n2023年,北戴河区人民政府办公室主动公开最新要闻、视频新闻、公示公告、重大会议、政策文件等信息1384条。",
+         1384),
+        # channels listed and closed by 等, under the heading; its parts after 其中
+        ("(一)主动公开方面。全年通过门户网站、微信公众号、微博等渠道公开各类信息1812条,其中行政规范性文件13件。", 1812),
+        ("(一)主动公开\n围绕户籍政策、社会救助、公共法律、劳动保障等领域公开各类信息10条。", 10),
+        # a list that is one kind of several
+        ("(一)主动公开\n我局主动公开工作动态、规范性文件等各类政务信息275条,民意征集、结果反馈等各类互动交流信息52条。", None),
+        # the sentence's own total wins over a listed count, there or in another sentence
+        ("(一)主动公开。主动公开政务信息6063条,通过微信公众平台公开信息731条,在各级媒体、报刊等载体公开信息5327条。", 6063),
+        ("区人社局主动公开各类政府信息789条。2022年,主动公开与本部门职能相关热点及涉及群众切实利益等信息258条。", 789),
+    ],
+)
+def test_a_count_after_a_list_closed_by_deng_only_where_nothing_else_states_it(text: str, expected: int | None) -> None:
+    assert stated_in_prose(text, 2023)[0].get("主动公开.条数") == expected

@@ -901,3 +901,47 @@ def test_a_street_office_that_calls_itself_ours_names_no_body() -> None:
     from indexer.extract.agency import is_name
 
     assert not is_name("我街道") and not is_name("本街道") and not is_name("我镇政府")
+
+
+def test_eighth_round_agencies_and_years() -> None:
+    # 扶风县 2022: 现向社会公开《…报告》 names the body
+    lines = ["根据《条例》要求,现向社会公开《扶风县人民政府2022年政府信息公开工作年度报告》。", "一、总体情况"]
+    assert _meta(lines).agency == "扶风县人民政府"
+    # 保山市交通运输局 2013: a title whose name goes on after its first 报告 is one title
+    lines = ["保山市交通运输局2013年度关于开展政府信息公开工作年度报告编制和发布工作情况报告", "保山市政府办公室:",
+             "一、概述"]  # fmt: skip
+    assert (_meta(lines).agency, _meta(lines).year) == ("保山市交通运输局", 2013)
+    # 府谷县政府办 2022: the title's abbreviation, spelled out by the opening sentence's subject
+    lines = ["县政府办2022年度政府信息公开工作年度报告", "本报告根据《条例》规定编制。", "一、总体情况",
+             "2022年,府谷县人民政府办公室严格贯彻落实《条例》,扎实工作。"]  # fmt: skip
+    assert _meta(lines).agency == "府谷县人民政府办公室"
+    # 北京市环境保护局 2017: the name before (以下简称市环保局) spells out the subject's 市环保局
+    lines = ["本报告是根据《条例》的要求,以及北京市环境保护局(以下简称市环保局)落实工作的实际情况编制。",
+             "一、概述", "2017年,市环保局认真落实国家和本市关于信息公开工作的各项要求。"]  # fmt: skip
+    assert _meta(lines).agency == "北京市环境保护局"
+    # 黄石市环保局: the name carried over from last year's report (2017) where the period and the
+    # text say 2018
+    lines = ["现公布黄石市环保局2017年度政府信息公开工作报告,本报告统计时间为2018年1月1日至2018年12月31日。",
+             "一、概述", "2018年,我局认真贯彻落实《条例》。"]  # fmt: skip
+    assert _meta(lines).year == 2018
+    lines[2] = "2017年,我局认真贯彻落实《条例》。"
+    assert _meta(lines).year == 2017
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency"),
+    [
+        # 吉林市公安局 2013: a unit inside the bureau answers for it
+        (["我局编制了2013年度政府信息公开工作年度报告。如有疑问,请联系吉林市公安局行政审批办公室,联系电话:0432-64820303。",
+          "一、基本工作情况"], "吉林市公安局"),
+        # 东丽湖街道 2021: 由…结合自身工作实际, 可与…联系
+        (["本年度报告由东丽湖街道办事处结合自身工作实际,对全年信息公开工作进行总结。", "一、总体情况"], "东丽湖街道办事处"),
+        (["本年度报告根据《条例》要求编制。如对本报告有疑问,可与东丽湖街道办事处综合保障科联系(地址:天津市东丽区)。",
+          "一、总体情况"], "东丽湖街道办事处"),
+        # a bureau's branch is a body of its own; a government's 法制办公室 is not the government
+        (["本年度报告根据《条例》要求编制。请与邢台市生态环境局沙河市分局办公室联系。", "一、概述"], "邢台市生态环境局沙河市分局"),
+        (["本年度报告根据《条例》要求编制。请与河南省人民政府法制办公室联系。", "一、概述"], None),
+    ],
+)
+def test_the_body_a_contact_or_compiler_in_the_foreword_stands_for(lines: list[str], agency: str | None) -> None:
+    assert _meta(lines).agency == agency

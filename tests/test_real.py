@@ -301,8 +301,7 @@ PAGES_NOT_READ = {
     "u02_tongliao_zhengfuban_2022": {"主动公开.条数": "通过政府网站…100条: one channel",
                                      "agency": "市政府办公室 only, in the source field and sentences"},
     "u03_weinan_zhengfuban_2022": {"申请.上年结转": "2021年转办依申请公开2件",
-                                   "申请.办理总计": "办理 (not 办结) with no carried-over count to check it by",
-                                   "agency": "the office named only in a sentence"},
+                                   "申请.办理总计": "办理 (not 办结) with no carried-over count to check it by"},
     "u05_shanxi_jiaotongyunshuting_2021": {"申请.办理总计": "办理 (not 办结) with no carried-over count to check it by"},
     "u04_jiaxing_zhengfuban_2022": {"复议.维持": "均结果维持 said of both reviews and suits"},
     "u06_shenzhen_jiaotongyunshuju_2021": {"agency": "named only through its website"},
@@ -322,8 +321,7 @@ PAGES_NOT_READ = {
                                                      "申请.办理总计": "the same sentence"},
     "u21_xinxiang_weijianwei_2019": {"申请.新收": "未收到申请公开事项: 事项 for the applications",
                                      "province": "新乡 only in the page's address and author field"},
-    "v02_qingchuan_xiangcunzhenxingju_2021": {"主动公开.条数": "a count since 2021年以来",
-                                              "agency": "县乡村振兴局 says no place"},
+    "v02_qingchuan_xiangcunzhenxingju_2021": {"agency": "县乡村振兴局 says no place"},
     "v04_jiayu_xianzhengfu_2021": {"agency": "the county's name only inside others' names"},
     "v07_wenmi_jianchaju_2014": {"主动公开.条数": "a mirror's injected readings inside the sentence",
                                  "agency": "the site blanked the place (**市监察局): read as 市监察局"},
@@ -365,6 +363,18 @@ PAGES_NOT_READ = {
     "x22_xianning_renfangban_2018": {"申请.新收": "未收到任何形式的申请公开信息要求: 要求 for the applications"},
     "x23_unknown_zhen_shenjimoban_2016": {"申请.新收": "截止目前…未接受: a running statement"},
     "x25_bozhou_guoyang_shuiliju_2025": {"主动公开.条数": "合计共221条 after a list, no 主动"},
+    "y03_anhui_jingxian_xianzf_2012": {"主动公开.条数": "28大项、79小项 stand between 主动公开信息 and 共计6657条"},
+    "y08_zhejiang_songyang_fengpingxiang_2015": {"agency": "named two ways: the contact's 枫坪乡政府 is kept, the gold takes a sentence's 枫坪乡人民政府"},
+    "y14_hubei_huangshi_huanbaoju_2018": {"agency": "the full name only in a quoted plan's title; the foreword's 黄石市环保局 is kept, "
+                                                    "as ../excerpts/19 keeps its title's short name"},
+    "y19_gansu_youzhengguanliju_2023": {"主动公开.条数": "发布各类政府信息 in a part on 政府信息公开 as a whole, no 主动"},
+    "y21_gansu_gannan_ziranziyuanju_2023": {"agency": "我局; the bureau named only inside a group's and a list item's names"},
+    "y27_jiangsu_nanjing_qixia_zhengfuban_2009": {"agency": "the title names the district government, the line under it and the "
+                                                            "foreword its office"},
+    "y30_yunnan_zhaotong_yiliangxian_2020": {"主动公开.条数": "a part (3758) is more than the total stated (3747)"},
+    "y34_yunnan_baoshan_jiaotongju_2013": {"主动公开.条数": "公开政府信息数280条 on one website, no 主动, outside a 主动公开 part"},
+    "y42_jilin_tonghua_dongchang_jinchangzhen_2025": {"agency": "the title's 金厂镇; the full name only in the contact block"},
+    "y44_heilongjiang_haerbin_shangwuju_mirror_2022": {"申请.新收": "依申公开: a character missing"},
 }  # fmt: skip
 
 

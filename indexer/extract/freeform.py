@@ -40,10 +40,11 @@ _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收�
 _APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:申请|事项|案件|件)?|{_ASKED})"
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
 # 未收到依申请公开请求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
-# 情况), so that "未收到群众对依申请公开工作的投诉" says nothing of applications.
+# 情况, 没有收到申请人要求公开政府信息的情况), so that "未收到群众对依申请公开工作的投诉" says
+# nothing of applications.
 _NO_SUCH = (
     rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|件|事件|情况)|依申请公开的?(?:相关)?(?:政府)?信息"
-    rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:政府)?信息$)"
+    rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项))"
 )
 # Every kind of applicant, named between receiving and the applications: "收到公民、法人和其他组织
 # 提交的政府信息公开申请93件", "收到公民、法人依申请公开事项55件" count them all (one kind alone
@@ -58,8 +59,9 @@ _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
 _NEGATION = r"(?:(?:未|没有)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发)|没有|无(?!法|论|正当))过?"
 
 # A count in a clause that first compares, looks back or sums over years is not the year's.
+# "2013年以来" is since that year began: the year named decides (``_NAMED_YEAR``).
 _NOT_THIS_YEAR = re.compile(
-    r"上年|去年|上一年|同比|较|比上|比去|相比|历年|至今|(?<!今年)(?<!本年)(?<!年初)以来"
+    r"上年|去年|上一年|同比|较|比上|比去|相比|历年|至今|(?<!今年)(?<!本年)(?<!年初)(?<!\d年)(?<!\d年度)以来"
 )
 _BREAKDOWN = "其中"
 # A sentence that goes on with the one before: its breakdown, or its outcomes ("处理结果中,部分公开2件").
@@ -112,7 +114,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     # "本街道2017年共收到申请2件" under 三、政府信息依申请公开情况: 申请 alone, where the sentence or
     # its heading is about disclosure applications.
-    _p("申请.新收", rf"{_RECEIVED}{_QTY}(?:{_EVERY_APPLICANT})?(?:相关|有关)?的?申请{_QTY}{_COUNT}", total=True),
+    # "2022年,收到申请公开21条" in such a sentence: 申请公开 alone likewise.
+    _p("申请.新收", rf"{_RECEIVED}{_QTY}(?:{_EVERY_APPLICANT})?(?:相关|有关)?的?申请(?:公开)?{_QTY}{_COUNT}", total=True),
     # 依申请公开共受理2件: the applications first, then receiving them (依申请公开受理和办结6件)
     _p(
         "申请.新收",
@@ -138,6 +141,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
     _p("申请.结转下年", r"(?<![\d.,])(?P<n>\d+)\s*件(?:申请)?(?:顺延|结转|转)(?:到|至)?(?:下一?年|\d{4}\s*年)度?"),
     _p("复议.总计", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}"),
+    # "办理政府信息公开类行政复议7件,均获维持": every one upheld.
+    _p("复议.维持", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}\s*[,，]?\s*(?:均|全部|全都)(?:获|被|予以|得到)?维持"),
     _p("诉讼.总计", rf"(?:提起)?(?:行政)?诉讼(?:案件?)?{_QTY}{_COUNT}"),
     _p(
         "规范性文件.本年制发",
@@ -208,8 +213,18 @@ _ACTIVE = re.compile(
 # Not the 公开 of 依申请公开 or of 主动公开 (which ``_ACTIVE`` reads).
 _PUBLISHED = re.compile(
     rf"(?:(?<!申请)(?<!主动)(?:(?:公开)?发布|公开|公布)(?:了)?(?:各类)?(?:政府|政务)"
-    rf"|(?:共|累计|全年)(?:公开)?(?:发布|公开)(?:了)?(?:各类)?)信息{_QTY}{_ITEMS}"
+    rf"|(?:共计?|累计|全年)(?:公开)?(?:发布|公开)(?:了)?(?:各类)?)信息{_QTY}{_ITEMS}"
 )
+# Kinds, fields or channels listed and closed by 等 before the information: "主动公开最新要闻、
+# 视频新闻、公示公告…等信息1384条", "通过门户网站、微信公众号、微博等渠道公开各类信息1812条",
+# "围绕户籍政策、社会救助…等领域公开各类信息10条". The list may be all of them or some
+# ("主动公开与本部门职能相关热点…等信息258条", "在各级媒体…等载体公开信息5327条" after the
+# total): read only where no sentence states the count otherwise (``_LISTED``).
+_ACTIVE_LISTED = re.compile(rf"主动(?:公开|发布)(?:了)?[^,;:。\d]{{1,40}}?等(?:各类)?(?:政府|政务)?信息{_QTY}{_ITEMS}")
+_PUBLISHED_LISTED = re.compile(
+    rf"等(?:渠道|平台|载体|途径|方式|领域|方面)(?:共|累计)?(?:公开|发布)(?:了)?(?:各类)?(?:政府|政务)?信息{_QTY}{_ITEMS}"
+)
+_LISTED = "主动公开.条数 (listed)"  # the count a 等-list states, kept apart until the end
 # 制作、获取政府信息总数3618条,其中主动公开政府信息1853条; 共发布政府信息75条,其中,主动公开67条:
 # here 其中 splits all information by kind, and the 主动公开 part is the count.
 _MADE_THEN_ACTIVE = re.compile(
@@ -292,6 +307,9 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
         # about applications by its own words, or going on with a sentence that is
         # ("…申请58件。目前依法办结59件…。结转下年度…2件"); not by a heading's alone
         previous, about = sentence, bool(_CONTEXT.search(sentence)) or (context and _goes_on(sentence))
+    listed = seen.pop(_LISTED, {})
+    if ACTIVE_KEY not in seen and listed:
+        seen[ACTIVE_KEY] = listed
     facets = {}
     for key, values in seen.items():
         if len(values) == 1:
@@ -426,7 +444,14 @@ def _active_total(
             matches += _PUBLISHED.finditer(head)
         elif in_part:  # further into the part, one channel's count is not the whole
             matches += (m for m in _PUBLISHED.finditer(head) if not _CHANNEL.search(head, 0, m.start()))
-        for m in matches:
+        listed = [] if matches else list(_ACTIVE_LISTED.finditer(head))
+        if not matches and under_heading:
+            listed += _PUBLISHED_LISTED.finditer(head)
+        # a list followed by another count of items may be one kind of several ("…等各类政务信息
+        # 275条,民意征集…等各类互动交流信息52条")
+        listed = [m for m in listed if not _ITEM_COUNT.search(head, m.end())]
+        for m in [*matches, *listed]:
+            key = _LISTED if m.re in (_ACTIVE_LISTED, _PUBLISHED_LISTED) else ACTIVE_KEY
             value = _value(m)
             if value is None or _about_other_year(head, m.start(), year) or _is_part(head, m.start(), m.end()):
                 continue
@@ -440,7 +465,7 @@ def _active_total(
             if any(p > value for p in parts):
                 warnings.append(f"主动公开.条数: {value} is less than a part of it ({max(parts)}); left out")
                 continue
-            facts.append((ACTIVE_KEY, value))
+            facts.append((key, value))
         before += segment + ";"
     if any(value not in running for _, value in facts):  # "本年度主动公开…48条,已累计公开…189条"
         facts = [(key, value) for key, value in facts if value not in running]

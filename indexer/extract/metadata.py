@@ -99,12 +99,12 @@ _PLAIN_SUBJECT = re.compile(rf"(?:^|[。；\n])\s*(?P<name>[^，。；,;、\s]{{
 _COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府)办公[室厅](?:综合|汇总)")
 # The body the foreword says compiled the report or answers questions about it: "由廣州市統計局
 # 編制的…", "由两城镇人民政府党政办公室编制", "由南平市人民政府信息公开工作领导小组办公室根据…
-# 编制而成", "请与来凤县政务服务和大数据管理局(地址…)",
-# "请联系:杭州市滨江区人民政府长河街道办事处;".
+# 编制而成", "由东丽湖街道办事处结合自身工作实际…", "请与来凤县政务服务和大数据管理局(地址…)",
+# "请联系:杭州市滨江区人民政府长河街道办事处;", "可与枫坪乡政府办公室联系".
 _STATED_BODY = re.compile(
-    r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|(?<=[室厅局委办处府会])(?:综合|汇总))"
+    r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|结合|(?<=[室厅局委办处府会])(?:综合|汇总))"
     r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
-    r"|(?:请(?:直接)?(?:与|联系\s*[:：]?\s*))+(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
+    r"|(?:(?:请|可)(?:直接)?(?:与|联系\s*[:：]?\s*))+(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
     # "结合自贡市商务局2022年政府信息公开工作实际,编制发布本报告": the body whose work it reports.
     r"|结合(?P<worker>[\u4e00-\u9fff（）()]{2,40}?)(?:\d{4}年度?)?的?(?:(?:政府)?信息公开|政务公开)?工作实际(?:情况)?"
     r"(?=[，,]?(?:特|现)?编[制写])"
@@ -115,10 +115,13 @@ _STATED_BODY = re.compile(
 # office (国家税务总局政府信息公开办公室, 南平市人民政府信息公开工作领导小组办公室, 南宁市良庆区
 # 政务公开工作领导小组办公室), its party and
 # government office (两城镇人民政府党政办公室), a bureau's or a government's general office
-# (邢台市生态环境局沙河市分局办公室, 兴国县南坑乡人民政府办公室, 上海市人民政府办公厅).
+# (邢台市生态环境局沙河市分局办公室, 兴国县南坑乡人民政府办公室, 上海市人民政府办公厅), and
+# any unit inside a bureau or a sub-district office (吉林市公安局行政审批办公室, 东丽湖街道办事处
+# 综合保障科); not an office after 政府, which may be a body of its own (…人民政府法制办公室).
 _OFFICE = re.compile(
     r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:领导小组)?|党政|(?:党政)?综合)办(?:公室)?$"
     r"|(?:(?<=[镇乡局委厅])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=政府))办公[室厅]$"
+    r"|(?:(?<=[局委厅])|(?<=办事处))(?!办公|员会)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){2,8}?(?:办公室|科|处|股)$"
 )
 # An office left after that (东风乡人民办公室, a slip) is not the body.
 _AN_OFFICE = re.compile(r"办公[室厅]$")
@@ -270,13 +273,22 @@ def _agency(page: _Page) -> str | None:
             *page.stated_bodies,
             *_name_lines(page.preamble),
         ]
-        name = _with_government(page, lengthen(named, fuller))
-        name = spelled_out(name, [*fuller, *_publishers(page.fields)])
-        if is_bare(name):
-            name = expand(name, quoted_names(page.text)) or placed(name, page.text) or name
-        return government_of(name)
+        return _in_full(page, _with_government(page, lengthen(named, fuller)), fuller)
     found = next((found for found in _fallbacks(page, reports) if found), None)
-    return government_of(_with_government(page, found)) if found else None
+    return _in_full(page, _with_government(page, found), []) if found else None
+
+
+def _in_full(page: _Page, name: str, fuller: list[str]) -> str:
+    """``name`` spelled out where the text prints it in full (市环保局 → 黄石市环境保护局 from
+    《黄石市环境保护局2018年政务公开工作要点》), an abbreviation without its place expanded to the
+    full name printed elsewhere (a quoted title, a 以下简称 aside, the opening's subject, the
+    foreword's stated body) or placed, and a place's own name as its government."""
+    quoted = quoted_names(page.text)
+    name = spelled_out(name, [*fuller, *_publishers(page.fields)])
+    if is_bare(name):
+        full = [*quoted, page.subject or "", *page.stated_bodies]
+        name = expand(name, full) or placed(name, page.text) or name
+    return government_of(name)
 
 
 def _with_government(page: _Page, name: str) -> str:
@@ -450,19 +462,27 @@ def _year_number(text: str) -> int | None:
 
 
 def _year(title: str | None, opening: str, text: str) -> int | None:
-    """The title's year, else the opening's report name, else the statistics period, else
+    """The title's year, else the opening's report name (unless the statistics period and the
+    first sentence opening with a year agree on another), else the statistics period, else
     a sentence opening "2020年，", else one opening with its year, else the year's last day,
     else a clause opening with the year and the body ("…,2022年,我局…")."""
     parsed = parse_report_name(title) if title else None
     if parsed and parsed.year:
         return parsed.year
     if year := prose_year(opening):
-        return year
+        # "现公布…2017年度…报告,本报告统计时间为2018年1月1日至…" over sentences opening "2018年,":
+        # the name was carried over from last year's report, the period and the text were not
+        period = _first_year(_STATED_PERIOD, text)
+        return period if period and period != year and _first_year(_OPENING_YEAR, text) == period else year
     for pattern in (_STATED_PERIOD, _PERIOD, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END, _CLAUSE_YEAR):
-        m = pattern.search(text)
-        if m and (year := _year_number(m[1])):
+        if year := _first_year(pattern, text):
             return year
     return None
+
+
+def _first_year(pattern: re.Pattern[str], text: str) -> int | None:
+    m = pattern.search(text)
+    return _year_number(m[1]) if m else None
 
 
 def _region(agency: str | None, title: str | None, signature: str | None, lines: list[str]) -> Region:

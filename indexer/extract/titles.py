@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .agency import as_name, is_name
+from .agency import as_name, is_name, is_place_only
 
 _CN_YEAR = "〇○零一二三四五六七八九"
 _MARKER = re.compile(r"(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》“”]{0,10}?(?:报告|年报)")
@@ -44,13 +44,13 @@ _KEYS = (
 _KEY = "|".join(r"\s*".join(k) for k in sorted(_KEYS, key=len, reverse=True))
 # A key with a colon or bar may follow anything ("…29日来源:"); a bare key only a space or bar.
 _FIELD = re.compile(rf"(?P<k1>{_KEY})\s*[:：|]|(?:^|(?<=[\s|]))(?P<k2>{_KEY})(?=\s)")
-_REPORT_VERBS = "编制|公布|发布|制作|编写|形成|现将"
+_REPORT_VERBS = "编制|公布|发布|制作|编写|形成|现将|(?<=向社会)公开"  # 现向社会公开《扶风县人民政府…报告》
 _REPORT_VERB_AT = re.compile(f"(?={_REPORT_VERBS})")  # every place a verb starts, overlaps included
 # How far before its verb a _VERB_REPORT match can start: its longest ``who`` and prefix
 # (keep in step with the pattern).
-_VERB_REACH = 30 + len("特向社会")
+_VERB_REACH = 30 + len("现向社会")
 _VERB_REPORT = re.compile(
-    r"(?P<who>[^，。；：,;:、《》“”]{0,30}?)(?:特|现|已|特向社会|向社会)?(?:" + _REPORT_VERBS + ")"
+    r"(?P<who>[^，。；：,;:、《》“”]{0,30}?)(?:特|现|已|(?:特|现)?向社会)?(?:" + _REPORT_VERBS + ")"
     r"(?:了|完成了?)?(?:并(?:向社会)?(?:公布|发布))?的?(?:本|我[局委办厅])?《?(?P<report>[^，。；：,;:《》]{0,40}?"
     r"(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》]{0,10}?(?:报告|年报))"
 )
@@ -58,6 +58,8 @@ _YEAR_REPORT = re.compile(
     rf"(?:编制|公布|发布|制作|编写|现将)(?:了|完成了?)?(?:本|我[局委办厅])?《?"
     rf"[^，。；：,;:《》]{{0,30}}?(\d{{4}}|[{_CN_YEAR}]{{4}})\s*年度?[^，。；：,;:《》]{{0,30}}?报告"
 )
+# A name and the short form the text goes on with: "北京市环境保护局(以下简称市环保局)".
+_DEFINED = re.compile(r"(?P<name>[\u4e00-\u9fff]{4,30})[(（](?:以下)?简称[“\"]?[\u4e00-\u9fff]{2,12}[”\"]?[)）]")
 _FULL_IN_QUOTES = re.compile(
     r"《(?P<name>[^《》]{4,40}?)(?<!人民)(?:\d{4}|关于|(?:政府|政务)?信息公开|政务公开|门户网站|部门(?:预算|决算)|工作规则)"
 )
@@ -258,6 +260,8 @@ def _title_at(line: str) -> str | None:
         return None
     if _KEPT_TAIL.fullmatch(text[marker.end() :]):
         return text
+    if len(text) <= 70 and text.endswith(("报告", "年报")) and not _SENTENCE.search(text):
+        return text  # "…2013年度关于开展政府信息公开工作年度报告编制和发布工作情况报告": one name
     for end in _TITLE_END.finditer(line):
         if squeeze(line[: end.end()]) == head:
             return head
@@ -326,9 +330,19 @@ def prose_year(text: str) -> int | None:
 
 
 def quoted_names(text: str) -> list[str]:
-    """Bodies named at the head of quoted titles: 《河南省人民政府法制办公室政府信息公开工作规则》."""
-    found = (m["name"] for line in text.splitlines() for m in _FULL_IN_QUOTES.finditer(squeeze(line)))
+    """Bodies named at the head of quoted titles (《河南省人民政府法制办公室政府信息公开工作规则》)
+    and named in full before the short name the text goes on with (以及北京市环境保护局(以下简称
+    市环保局)落实…: from the place on)."""
+    found = [m["name"] for line in text.splitlines() for m in _FULL_IN_QUOTES.finditer(squeeze(line))]
+    for m in _DEFINED.finditer(text):
+        words = m["name"]
+        found += [words[k:] for k in range(len(words) - 1) if _opens_with_place(words[k:])][:1]
     return [name for name in found if is_name(name)]
+
+
+def _opens_with_place(name: str) -> bool:
+    """北京市环境保护局: a place's whole name opens it."""
+    return any(is_place_only(name[:k]) for k in range(2, min(len(name), 12)))
 
 
 def _year_number(text: str) -> int | None:
