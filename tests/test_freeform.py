@@ -755,3 +755,50 @@ def test_eighth_round_wordings(text: str, year: int, expected: dict[str, int]) -
 )
 def test_a_count_after_a_list_closed_by_deng_only_where_nothing_else_states_it(text: str, expected: int | None) -> None:
     assert stated_in_prose(text, 2023)[0].get("主动公开.条数") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 葫芦岛市教育局 2022: 诉求 for the applications not received
+        ("(二)依申请公开情况。2022年,我局未收到公民、法人或其他组织的依申请公开诉求。", {"申请.新收": 0}),
+        # 自治区民政厅 2021: 未因…引发 as 未发生
+        ("全年收到信息公开申请1条。未因信息公开申请引发行政复议、行政诉讼等情况。",
+         {"申请.新收": 1, "复议.总计": 0, "诉讼.总计": 0}),
+        # 石狮 湖滨街道 2023: what was made and obtained, then its 主动公开 part
+        ("2023年街道共制作、获取各类政府信息202条,其中主动公开信息4条,依申请公开信息0条。", {"主动公开.条数": 4}),
+        # 锡山 东港镇 2021: 主动公布
+        ("2021年通过政府网站主动公布政府信息共计304条,全文电子化达100%。", {"主动公开.条数": 304}),
+        # 文登 2024 (traditional): …等方面政府信息
+        ("全年主動公開穩崗就業、社會保險、考試招錄、勞動保障等方面政府信息240條。", {"主动公开.条数": 240}),
+        # 大冶 刘仁八镇 2025: …等共计94条, the list closed without 信息
+        ("2025年,通过大冶市人民政府信息公开网站主动公开规划信息、统计信息、许可服务、政府采购等共计94条,其中政策:规范性文件1件。",
+         {"主动公开.条数": 94}),
+        # 石家庄市气象局 2023: the verb first, then the list, under a 主动公开 heading
+        ("(一)加大政府信息主动公开。结合部门职能,及时公开单位基本信息、领导分工、政策文件及解读、天气预报等信息103条。",
+         {"主动公开.条数": 103}),
+        # a part's count of what was posted on a channel is no total
+        ("2023年,门户网站发布各类信息5489条,其中,主动公开文件数232条,重要通知公告33条。", {}),
+    ],
+)
+def test_ninth_round_wordings(text: str, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, None)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对主动公开规范性文件进行全面清理,本年度制发0件,废止0件,现行有效2件。",
+         {"规范性文件.本年制发": 0, "规范性文件.本年废止": 0, "规范性文件.现行有效": 2}),
+        ("本年出台行政规范性文件:制发件数2件,废止件数1件,现行有效件数22件。",
+         {"规范性文件.本年制发": 2, "规范性文件.本年废止": 1, "规范性文件.现行有效": 22}),
+        ("2023年,制发规范性文件1件,现行有效规范性文件1件。", {"规范性文件.本年制发": 1, "规范性文件.现行有效": 1}),
+        ("制发行政规范性文件17件,废止30件。", {"规范性文件.本年制发": 17, "规范性文件.本年废止": 30}),
+        # a count of something else between: the part issued in one name, a column's documents, 规章 too
+        ("其中,规范性文件16件(以市政府名义印发7件,以市政府办公室名义印发9件)。", {}),
+        ("规范性文件栏目共公开文件46件,其中失效4件,废止2件。", {}),
+        ("全年制定规章和规范性文件3件,废止2件。", {}),
+    ],
+)
+def test_the_normative_documents_row_written_out(text: str, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, 2023)[0] == expected

@@ -919,13 +919,13 @@ def test_eighth_round_agencies_and_years() -> None:
     lines = ["本报告是根据《条例》的要求,以及北京市环境保护局(以下简称市环保局)落实工作的实际情况编制。",
              "一、概述", "2017年,市环保局认真落实国家和本市关于信息公开工作的各项要求。"]  # fmt: skip
     assert _meta(lines).agency == "北京市环境保护局"
-    # 黄石市环保局: the name carried over from last year's report (2017) where the period and the
-    # text say 2018
+    # 黄石市环保局: a report name and a statistics period a year apart, one carried over from last
+    # year's report: the later year is the report's
     lines = ["现公布黄石市环保局2017年度政府信息公开工作报告,本报告统计时间为2018年1月1日至2018年12月31日。",
              "一、概述", "2018年,我局认真贯彻落实《条例》。"]  # fmt: skip
     assert _meta(lines).year == 2018
-    lines[2] = "2017年,我局认真贯彻落实《条例》。"
-    assert _meta(lines).year == 2017
+    lines[0] = "现公布黄石市环保局2018年度政府信息公开工作报告,本报告统计时间为2017年1月1日至2017年12月31日。"
+    assert _meta(lines).year == 2018
 
 
 @pytest.mark.parametrize(
@@ -945,3 +945,32 @@ def test_eighth_round_agencies_and_years() -> None:
 )
 def test_the_body_a_contact_or_compiler_in_the_foreword_stands_for(lines: list[str], agency: str | None) -> None:
     assert _meta(lines).agency == agency
+
+
+def test_ninth_round_agencies_places_and_years() -> None:
+    # 乌鲁木齐 2009: 现就X…工作情况汇总报告如下
+    lines = ["根据《条例》有关要求,现就乌鲁木齐市人民政府2009年度政府信息公开工作情况汇总报告如下:", "一、概述"]
+    assert (_meta(lines).agency, _meta(lines).year) == ("乌鲁木齐市人民政府", 2009)
+    # 大理州 2011: 关于 between the body and the year is no part of its name
+    lines = ["大理白族自治州人民政府关于2011年政府信息公开工作的年度报告", "省工信委:", "一、概述"]
+    assert _meta(lines).agency == "大理白族自治州人民政府"
+    # 峨山县 2011: the sentence opens with the report's name; 峨山县 is 峨山彝族自治县's short name
+    lines = ["2011年峨山县政府信息公开工作年度报告是按照《条例》要求,由县工业商贸和科技信息局综合编制而成。", "一、概述"]
+    assert _meta(lines).agency == "峨山县人民政府"
+    # 海关总署: a national body has no region, wherever its offices stand
+    lines = ["海关总署2010年政府信息公开工作年度报告", "请与海关总署办公厅联系(地址:北京市东城区建国门内大街6号)。", "一、概述"]
+    assert (_meta(lines).agency, _meta(lines).region) == ("海关总署", Region())
+    # 朝天区 西北乡 2015: the page's title without a name above the document's with one
+    lines = ["当前位置: 首页 » 信息公开 » 2015年政府信息公开工作年度报告 » 详情", " 2015年政府信息公开工作年度报告",
+             "发布机构: 西北乡", "  广元市朝天区西北乡人民政府", "  2015年政府信息公开工作年度报告",
+             "  根据《条例》的规定和要求,现将2015年西北乡政府信息公开年度报告向社会公布。", "一、概述"]  # fmt: skip
+    assert _meta(lines).agency == "广元市朝天区西北乡人民政府"
+    # 沙依巴克区 2012: last year's report cited in the body, the period states the year
+    lines = ["本年度报告由沙依巴克区人民政府办公室编制。报告中所列数据的统计期限自2012年1月1日至2012年12月31日止。",
+             "一、概述", "按时公布2011年区政府信息公开工作年度报告。"]  # fmt: skip
+    assert _meta(lines).year == 2012
+    # 常州西太湖科技产业园管委会 2021: a committee's office stands for the committee
+    lines = ["本报告根据《条例》编制。如对本报告有疑问,请与常州西太湖科技产业园管委会办公室联系。", "一、总体情况"]
+    assert _meta(lines).agency == "常州西太湖科技产业园管委会"
+    lines = ["本报告根据《条例》编制。如对本报告有任何疑问,请与经济开发区管委会党政办公室联系。", "一、总体情况"]
+    assert _meta(lines).agency == "经济开发区管委会"

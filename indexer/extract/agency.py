@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from os.path import commonprefix
 
 from ..models import Region
 from .cleanup import ASIDE
-from .gazetteer import locate
+from .gazetteer import locate, short_forms
 
 _UNIT = (
     r"(?:局|委员会|委|办公室|办公厅|办|厅|室|处|科|部|署|院|会|中心|政府|公署|街道|办事处|镇|乡|苏木"
@@ -54,6 +55,16 @@ _SELF_ASIDE = re.compile(r"[(（](?:机关|本级|机关本级|(?:以下)?简称
 _UNIT_ONLY = re.compile(rf"(?:人民)?{_UNIT}")
 _LEVEL = "省市县区州盟旗"
 NATIONAL = ("国家", "国务院", "中华人民共和国")  # a national body's name begins so (国家税务总局)
+# Or it is a ministry's or an administration's name with no place in it (海关总署, 公安部, 审计署).
+_CENTRAL = re.compile(r"[\u4e00-\u9fff]{2,10}(?:部|总署|署|总局)")
+
+
+def is_national(name: str) -> bool:
+    """A national body's name: 国家税务总局, 海关总署, 公安部; not one with a place (国家税务总局
+    佛山市税务局) nor one that only lacks its place (市审计局)."""
+    if locate(name) != Region():
+        return False
+    return name.startswith(NATIONAL) or (bool(_CENTRAL.fullmatch(name)) and not name.startswith(tuple(_LEVEL)))
 _BODY_WORD = re.compile(r"中共|党|委|办|局|厅|部|院")  # words of a body's name, not of a place's
 _GOV_SUFFIXES = ("", "人民政府", "政府", "办事处", "行政公署")
 # A unit word's short form and its full forms (山东省经济和信息化委 → …委员会).
@@ -115,10 +126,23 @@ def government_of(name: str) -> str:
 
 
 def is_place_only(name: str) -> bool:
-    """江西省, 贺州市, 南京市秦淮区: the name is the place's own name(s), nothing more."""
+    """江西省, 贺州市, 南京市秦淮区, 峨山县 (峨山彝族自治县 by its short name): the name is the
+    place's own name(s), nothing more."""
     region = locate(name)
     parts = [p for p in (region.province, region.city, region.county) if p]
-    return any(name == "".join(parts[k:]) for k in range(len(parts)))
+    if any(name == "".join(parts[k:]) for k in range(len(parts))):
+        return True
+    shorts = _short_names().get(parts[-1], ()) if parts else ()
+    return any(name == "".join(parts[k:-1]) + short for short in shorts for k in range(len(parts)))
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, list[str]]:
+    """An autonomous place's gazetteer name -> its short names (峨山彝族自治县 → 峨山县, 峨山自治县)."""
+    names: dict[str, list[str]] = {}
+    for brief, full in short_forms().items():
+        names.setdefault(full, []).append(brief)
+    return names
 
 
 def lengthen(name: str, fuller: Iterable[str], government: bool = False) -> str:

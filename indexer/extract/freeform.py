@@ -39,11 +39,11 @@ _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收�
 # Where a count follows, the noun may be left out (收到依申请公开共525件).
 _APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:申请|事项|案件|件)?|{_ASKED})"
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
-# 未收到依申请公开请求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
+# 未收到依申请公开请求, 未收到…的依申请公开诉求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
 # 情况, 没有收到申请人要求公开政府信息的情况), so that "未收到群众对依申请公开工作的投诉" says
 # nothing of applications.
 _NO_SUCH = (
-    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|件|事件|情况)|依申请公开的?(?:相关)?(?:政府)?信息"
+    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|诉求|件|事件|情况)|依申请公开的?(?:相关)?(?:政府)?信息"
     rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项))"
 )
 # Every kind of applicant, named between receiving and the applications: "收到公民、法人和其他组织
@@ -56,7 +56,8 @@ _EVERY_APPLICANT = (
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理)(?:了)?)?"
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
-_NEGATION = r"(?:(?:未|没有)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发)|没有|无(?!法|论|正当))过?"
+# "未因信息公开申请引发行政复议、行政诉讼": 未因 as 未发生.
+_NEGATION = r"(?:(?:未|没有)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发|因)|没有|无(?!法|论|正当))过?"
 
 # A count in a clause that first compares, looks back or sums over years is not the year's.
 # "2013年以来" is since that year began: the year named decides (``_NAMED_YEAR``).
@@ -77,6 +78,16 @@ _ONE_KIND_OF_SUIT = re.compile(r"直接|复议后|经复议")  # 未经复议直
 _OTHER_CASES = re.compile(r"审批|(?<!公开)事项|收件|信访|投诉|咨询|留言|诉求|案件")
 _SHARE = re.compile(r"\s*[,(]?\s*占")  # "…122条,占28.7%": one part's share of a total
 _INCLUDES_CARRIED = re.compile(r"\s*[,(]?\s*(?:含|包括)[^,;)]{0,6}结转")  # 收到13件(含上年结转2件)
+
+
+# After 规范性文件, close to it, with no count between but the row's own ("制发规范性文件17件,废止
+# 30件"; not "规范性文件16件(以市政府名义印发7件…)" nor "规范性文件栏目共公开文件46件,其中…废止2件").
+_DOCUMENTS = (
+    r"规范性文件(?:\d+件[,、])?[^;\d()]{0,16}?"
+    r"(?:(?:制发|出台|印发|发布|废止|失效|现行有效)(?:件数)?\d+件[,、])*"
+)
+# 规章 in the segment: a count after 规范性文件 may be both rows' or the 规章 row's.
+_RULES = "规章"
 
 
 @dataclass(frozen=True)
@@ -149,6 +160,12 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:制发|出台|印发|制定)(?:了)?(?:行政)?规范性文件{_QTY}{_COUNT}",
         context=False,
     ),
+    # The 规范性文件 row written out: "对主动公开规范性文件进行全面清理,本年度制发0件,废止0件,现行
+    # 有效2件", "本年出台行政规范性文件:制发件数2件,废止件数1件,现行有效件数22件"
+    _p("规范性文件.本年制发", rf"{_DOCUMENTS}(?:本年度?)?(?:制发|出台|印发)(?:件数)?{_QTY}{_COUNT}", context=False),
+    _p("规范性文件.本年废止", rf"{_DOCUMENTS}(?:本年度?)?废止(?:件数)?{_QTY}{_COUNT}", context=False),
+    _p("规范性文件.现行有效", rf"{_DOCUMENTS}现行有效(?:件数)?{_QTY}{_COUNT}", context=False),
+    _p("规范性文件.现行有效", rf"现行有效的?(?:行政)?规范性文件{_QTY}{_COUNT}", context=False),
 )
 # "行政复议及行政诉讼0件": one number for both, so only 0 says what each was.
 ACTIVE_KEY = "主动公开.条数"
@@ -204,9 +221,10 @@ _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2
 
 # --- proactive disclosure -------------------------------------------------------
 
-# 主动公开(政府信息)(数)N条; the object may only be information itself, not 规章 or 采购信息.
+# 主动公开(政府信息)(数)N条, 主动公布政府信息共计304条; the object may only be information itself,
+# not 规章 or 采购信息.
 _ACTIVE = re.compile(
-    rf"主动(?:公开|发布)(?:公开|发布)?(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
+    rf"主动(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
 )
 # 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
 # information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel.
@@ -220,15 +238,17 @@ _PUBLISHED = re.compile(
 # "围绕户籍政策、社会救助…等领域公开各类信息10条". The list may be all of them or some
 # ("主动公开与本部门职能相关热点…等信息258条", "在各级媒体…等载体公开信息5327条" after the
 # total): read only where no sentence states the count otherwise (``_LISTED``).
-_ACTIVE_LISTED = re.compile(rf"主动(?:公开|发布)(?:了)?[^,;:。\d]{{1,40}}?等(?:各类)?(?:政府|政务)?信息{_QTY}{_ITEMS}")
+_LIST_END = r"等(?:方面|领域|类)?的?(?:各类)?"  # …等方面政府信息240條, …公益事业建设事项等共计94条
+_ACTIVE_LISTED = re.compile(rf"主动(?:公开|发布)(?:了)?[^,;:。\d]{{1,40}}?{_LIST_END}(?:(?:政府|政务)?信息)?{_QTY}{_ITEMS}")
 _PUBLISHED_LISTED = re.compile(
-    rf"等(?:渠道|平台|载体|途径|方式|领域|方面)(?:共|累计)?(?:公开|发布)(?:了)?(?:各类)?(?:政府|政务)?信息{_QTY}{_ITEMS}"
+    rf"(?:等(?:渠道|平台|载体|途径|方式|领域|方面)(?:共|累计)?(?:公开|发布)(?:了)?(?:各类)?"
+    rf"|(?:公开|发布)(?:了)?[^,;:。\d]{{1,60}}?{_LIST_END})(?:政府|政务)?信息{_QTY}{_ITEMS}"  # 及时公开单位基本信息、…等信息103条
 )
 _LISTED = "主动公开.条数 (listed)"  # the count a 等-list states, kept apart until the end
 # 制作、获取政府信息总数3618条,其中主动公开政府信息1853条; 共发布政府信息75条,其中,主动公开67条:
 # here 其中 splits all information by kind, and the 主动公开 part is the count.
 _MADE_THEN_ACTIVE = re.compile(
-    rf"(?:制作、?获取|制发|发布|公开)的?(?:政府|政务)?信息(?:总数|总量)?{_QTY}\d+\s*[条件]\s*[,;]\s*其中\s*[,:]?\s*"
+    rf"(?:制作、?获取(?:各类)?|制发|发布|公开)的?(?:政府|政务)?信息(?:总数|总量)?{_QTY}\d+\s*[条件]\s*[,;]\s*其中\s*[,:]?\s*"
     rf"主动公开(?:政府)?(?:信息|文件)?(?:数|数量)?{_QTY}{_ITEMS}"
 )
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
@@ -405,6 +425,8 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
             if pattern.key == "申请.新收" and _INCLUDES_CARRIED.match(masked, m.end()):
                 continue
             if pattern.key == "申请.办理总计" and _OTHER_CASES.search(masked):
+                continue
+            if pattern.key.startswith("规范性文件") and _RULES in masked:
                 continue
             if pattern.key in _OUTCOMES and m.start() > part_at:
                 continue  # outcomes after a sub-count may be that part's

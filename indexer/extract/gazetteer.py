@@ -172,6 +172,14 @@ def short_forms() -> dict[str, str]:
     return {brief: table.by_code[code] for brief, code in table.short_forms.items()}
 
 
+def province_at_start(name: str) -> Region:
+    """The province a name opens with in its short form (重庆调查总队 → 重庆市, 湖南调查总队 →
+    湖南省), else no region."""
+    table = _table()
+    code = _short_province(name, table)
+    return _region_of(code, table) if code else Region()
+
+
 def _short_province(name: str, table: _Table) -> str | None:
     """广东商务厅 -> 广东省: a short province form, only at the start of a name."""
     for size in (3, 2):

@@ -34,25 +34,26 @@ from functools import cached_property
 
 from ..models import Region
 from .agency import (
-    NATIONAL,
     as_name,
     expand,
     for_region,
     government_of,
     is_bare,
     is_name,
+    is_national,
     is_proper,
     lengthen,
     placed,
     spelled_out,
 )
 from .cleanup import ASIDE, clean_line, in_simplified, is_traditional
-from .gazetteer import locate
+from .gazetteer import locate, province_at_start
 from .numbers import parse_number
 from .sections import Sections, closing_signature
 from .titles import (
     ReportName,
     Title,
+    defined_names,
     header_fields,
     parse_report_name,
     prose_reports,
@@ -120,8 +121,8 @@ _STATED_BODY = re.compile(
 # 综合保障科); not an office after 政府, which may be a body of its own (…人民政府法制办公室).
 _OFFICE = re.compile(
     r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:领导小组)?|党政|(?:党政)?综合)办(?:公室)?$"
-    r"|(?:(?<=[镇乡局委厅])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=政府))办公[室厅]$"
-    r"|(?:(?<=[局委厅])|(?<=办事处))(?!办公|员会)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){2,8}?(?:办公室|科|处|股)$"
+    r"|(?:(?<=[镇乡局委厅])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=管委会)|(?<=政府))办公[室厅]$"
+    r"|(?:(?<=[局委厅])|(?<=办事处))(?!办公|员会|会)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){2,8}?(?:办公室|科|处|股)$"
 )
 # An office left after that (东风乡人民办公室, a slip) is not the body.
 _AN_OFFICE = re.compile(r"办公[室厅]$")
@@ -209,8 +210,10 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
     fields = header_fields(preamble)
     titles = title_lines(simple[: sections.preamble_end + 1][:_TITLE_LINES])
     # the first with a year: a site's header over a breadcrumb (北京市西城区人民政府 / 政府信息公开年报)
-    # is no title beside the report's own (北京市西城区人民防空办公室2020 / …年度报告)
-    titles.sort(key=lambda t: not (parsed := parse_report_name(t.text)) or parsed.year is None)
+    # is no title beside the report's own (北京市西城区人民防空办公室2020 / …年度报告); of those, the
+    # first with a name (a page's 2015年政府信息公开工作年度报告 above the document's 广元市朝天区
+    # 西北乡人民政府 / 2015年…报告)
+    titles.sort(key=_title_rank)
     # 名称: the name an information-disclosure catalogue's box gives the document
     named = fields.get("标题") or fields.get("名称")
     title = squeeze(named) if named else (titles[0].text if titles else None)
@@ -243,6 +246,12 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
     )
 
 
+def _title_rank(title: Title) -> tuple[bool, bool]:
+    parsed = parse_report_name(title.text)
+    return (not parsed or parsed.year is None, not parsed or not parsed.name)
+
+
+_NATIONAL_BODY = re.compile(r"^[\u4e00-\u9fff]*?(?:总局|局|总署|署|部)")  # 国家统计局 of 国家统计局重庆调查总队
 _ADDRESS_FIELD = re.compile(
     r"^\s*(?:原文链接|原文地址|原始链接|原文网址|来源网址|页面地址|网址|链接|来源|URL|url)\s*[:：|]\s*(?P<url>https?://[^\s|<>\"'，。]+)"
 )
@@ -279,11 +288,13 @@ def _agency(page: _Page) -> str | None:
 
 
 def _in_full(page: _Page, name: str, fuller: list[str]) -> str:
-    """``name`` spelled out where the text prints it in full (市环保局 → 黄石市环境保护局 from
-    《黄石市环境保护局2018年政务公开工作要点》), an abbreviation without its place expanded to the
-    full name printed elsewhere (a quoted title, a 以下简称 aside, the opening's subject, the
-    foreword's stated body) or placed, and a place's own name as its government."""
+    """``name`` in full: where the text defines it as a short form (佛山市税务局 from 国家税务总局
+    佛山市税务局(以下简称“佛山市税务局”)), where a fuller name spells it out, an abbreviation
+    without its place expanded to the full name printed elsewhere (a quoted title, a 以下简称
+    aside, the opening's subject, the foreword's stated body) or placed; and a place's own name
+    as its government."""
     quoted = quoted_names(page.text)
+    name = defined_names(page.text).get(name, name)  # the body's short form the text defines
     name = spelled_out(name, [*fuller, *_publishers(page.fields)])
     if is_bare(name):
         full = [*quoted, page.subject or "", *page.stated_bodies]
@@ -309,8 +320,12 @@ def _named_in_quotes(text: str) -> list[str]:
 def _overruled(beside: str, reports: list[tuple[str, ReportName]]) -> bool:
     """Whether the opening sentence names the report for another body than the name line
     beside the title (which may be the site's: 杞县人民政府 over 特编制开封市杞县住房和城乡
-    建设局…报告); a shortening of that name (区商务局) or one without a place does not."""
-    return any(is_name(r.name) and is_proper(r.name) and not beside.endswith(r.name) for _, r in reports)
+    建设局…报告); a shortening of that name (区商务局, 西北乡 beside 广元市朝天区西北乡人民政府) or one
+    without a place does not."""
+    return any(
+        is_name(r.name) and is_proper(r.name) and not beside.endswith(r.name) and lengthen(r.name, [beside]) == r.name
+        for _, r in reports
+    )
 
 
 def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[str | None]:
@@ -462,18 +477,19 @@ def _year_number(text: str) -> int | None:
 
 
 def _year(title: str | None, opening: str, text: str) -> int | None:
-    """The title's year, else the opening's report name (unless the statistics period and the
-    first sentence opening with a year agree on another), else the statistics period, else
+    """The title's year, else the opening's report name (unless the statistics period states the
+    year after), else the statistics period, else
     a sentence opening "2020年，", else one opening with its year, else the year's last day,
     else a clause opening with the year and the body ("…,2022年,我局…")."""
     parsed = parse_report_name(title) if title else None
     if parsed and parsed.year:
         return parsed.year
     if year := prose_year(opening):
-        # "现公布…2017年度…报告,本报告统计时间为2018年1月1日至…" over sentences opening "2018年,":
-        # the name was carried over from last year's report, the period and the text were not
+        # Of a name and a stated period a year apart, one was carried over from last year's report
+        # ("现公布…2017年度…报告,本报告统计时间为2018年1月1日至…") or is last year's report cited
+        # ("按时公布2011年区政府信息公开工作年度报告" in the report on 2012): the later year is the report's
         period = _first_year(_STATED_PERIOD, text)
-        return period if period and period != year and _first_year(_OPENING_YEAR, text) == period else year
+        return period if period == year + 1 else year
     for pattern in (_STATED_PERIOD, _PERIOD, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END, _CLAUSE_YEAR):
         if year := _first_year(pattern, text):
             return year
@@ -495,8 +511,10 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
     so are places the body aids (对口支援都江堰市…), and street addresses come last. A national
     body (国家税务总局) has no region.
     """
-    if agency and agency.startswith(NATIONAL) and locate(agency) == Region():
-        return Region()  # a national body: where its offices stand is not a region it reports on
+    if agency and is_national(agency):
+        # a national body: where its offices stand is not a region it reports on; its corps or
+        # branch named by a province's short name is that province's (国家统计局重庆调查总队)
+        return province_at_start(_NATIONAL_BODY.sub("", agency, count=1))
     lines = [_AID.sub("", _SPAM.sub("", line)) for line in lines]
     addresses = [_STREET.sub("", m[0]) for line in lines for m in _ADDRESS.finditer(line)]
     names = (agency, title, signature)

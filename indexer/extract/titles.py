@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .agency import as_name, is_name, is_place_only
+from .agency import NATIONAL, as_name, is_name, is_place_only
 
 _CN_YEAR = "〇○零一二三四五六七八九"
 _MARKER = re.compile(r"(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》“”]{0,10}?(?:报告|年报)")
@@ -44,7 +44,8 @@ _KEYS = (
 _KEY = "|".join(r"\s*".join(k) for k in sorted(_KEYS, key=len, reverse=True))
 # A key with a colon or bar may follow anything ("…29日来源:"); a bare key only a space or bar.
 _FIELD = re.compile(rf"(?P<k1>{_KEY})\s*[:：|]|(?:^|(?<=[\s|]))(?P<k2>{_KEY})(?=\s)")
-_REPORT_VERBS = "编制|公布|发布|制作|编写|形成|现将|(?<=向社会)公开"  # 现向社会公开《扶风县人民政府…报告》
+# 现向社会公开《扶风县人民政府…报告》, 现就乌鲁木齐市人民政府2009年度…工作情况汇总报告如下
+_REPORT_VERBS = "编制|公布|发布|制作|编写|形成|现将|现就|(?<=向社会)公开"
 _REPORT_VERB_AT = re.compile(f"(?={_REPORT_VERBS})")  # every place a verb starts, overlaps included
 # How far before its verb a _VERB_REPORT match can start: its longest ``who`` and prefix
 # (keep in step with the pattern).
@@ -54,12 +55,20 @@ _VERB_REPORT = re.compile(
     r"(?:了|完成了?)?(?:并(?:向社会)?(?:公布|发布))?的?(?:本|我[局委办厅])?《?(?P<report>[^，。；：,;:《》]{0,40}?"
     r"(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》]{0,10}?(?:报告|年报))"
 )
+# A sentence that opens with the report's name: "2011年峨山县政府信息公开工作年度报告是按照…编制而成".
+_REPORT_FIRST = re.compile(
+    r"(?P<report>[^，。；：,;:《》]{0,40}?(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》]{0,10}?(?:报告|年报))"
+    r"(?=是|根据|依据|按照)"
+)
 _YEAR_REPORT = re.compile(
-    rf"(?:编制|公布|发布|制作|编写|现将)(?:了|完成了?)?(?:本|我[局委办厅])?《?"
+    rf"(?:{_REPORT_VERBS})(?:了|完成了?)?(?:本|我[局委办厅])?《?"
     rf"[^，。；：,;:《》]{{0,30}}?(\d{{4}}|[{_CN_YEAR}]{{4}})\s*年度?[^，。；：,;:《》]{{0,30}}?报告"
 )
-# A name and the short form the text goes on with: "北京市环境保护局(以下简称市环保局)".
-_DEFINED = re.compile(r"(?P<name>[\u4e00-\u9fff]{4,30})[(（](?:以下)?简称[“\"]?[\u4e00-\u9fff]{2,12}[”\"]?[)）]")
+# A name and the short form the text goes on with: "北京市环境保护局(以下简称市环保局)",
+# "国家税务总局佛山市税务局(以下简称“佛山市税务局”,下文类同)".
+_DEFINED = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{4,30})[(（](?:以下)?简称[“\"]?(?P<short>[\u4e00-\u9fff]{2,12})[”\"]?(?=[)）,，;；])"
+)
 _FULL_IN_QUOTES = re.compile(
     r"《(?P<name>[^《》]{4,40}?)(?<!人民)(?:\d{4}|关于|(?:政府|政务)?信息公开|政务公开|门户网站|部门(?:预算|决算)|工作规则)"
 )
@@ -119,7 +128,8 @@ def parse_report_name(text: str) -> ReportName | None:
     if year and not (year[0][4:] or year.end() == len(head)):
         year = None  # four digits that are not followed by 年 nor end the name: not a year
     if year:
-        before, after = head[: year.start()], head[year.end() :]
+        # 大理白族自治州人民政府关于2011年…的年度报告: 关于 is no part of the name
+        before, after = head[: year.start()].removesuffix("关于"), head[year.end() :]
         name = before or after
     else:
         name = head
@@ -293,12 +303,16 @@ def prose_reports(text: str) -> list[tuple[str, ReportName]]:
     """Report names the prose says were compiled or published, with who did it.
 
     "特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告",
-    "现公布2012年西宁市政府信息公开工作年度报告", "XX局编制了2021年政府信息公开年度报告".
+    "现公布2012年西宁市政府信息公开工作年度报告", "XX局编制了2021年政府信息公开年度报告", and a
+    line that opens with the report's name ("2011年峨山县政府信息公开工作年度报告是按照…").
     ``who`` is the clause before the verb ("" when none); it is checked by the caller.
     """
     found = []
     for line in text.splitlines():
-        for m in _verb_reports(squeeze(line)):
+        line = squeeze(line)
+        if (first := _REPORT_FIRST.match(line)) and (parsed := parse_report_name(first["report"])):
+            found.append(("", parsed))
+        for m in _verb_reports(line):
             if parsed := parse_report_name(m["report"]):
                 found.append((m["who"], parsed))
     return found
@@ -334,10 +348,21 @@ def quoted_names(text: str) -> list[str]:
     and named in full before the short name the text goes on with (以及北京市环境保护局(以下简称
     市环保局)落实…: from the place on)."""
     found = [m["name"] for line in text.splitlines() for m in _FULL_IN_QUOTES.finditer(squeeze(line))]
+    return [name for name in [*found, *defined_names(text).values()] if is_name(name)]
+
+
+def defined_names(text: str) -> dict[str, str]:
+    """Short forms the text defines, each to its full name from the place or the national body
+    on (以及北京市环境保护局(以下简称市环保局) → {市环保局: 北京市环境保护局}, 特向社会公布国家税务
+    总局佛山市税务局(以下简称“佛山市税务局”…) → {佛山市税务局: 国家税务总局佛山市税务局})."""
+    found = {}
     for m in _DEFINED.finditer(text):
         words = m["name"]
-        found += [words[k:] for k in range(len(words) - 1) if _opens_with_place(words[k:])][:1]
-    return [name for name in found if is_name(name)]
+        starts = (words[k:] for k in range(len(words) - 1))
+        full = next((w for w in starts if w.startswith(NATIONAL) or _opens_with_place(w)), None)
+        if full and full != m["short"] and is_name(full):
+            found.setdefault(m["short"], full)
+    return found
 
 
 def _opens_with_place(name: str) -> bool:
