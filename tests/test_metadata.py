@@ -363,8 +363,10 @@ def test_signature_on_the_date_line() -> None:
     assert (meta.agency, meta.published) == ("芜湖市繁昌区农业农村局", "2022-01-20")
 
 
-def test_bare_subject_without_a_full_name_is_no_agency() -> None:
-    assert _meta(["一、总体情况", "2021年，区农业农村局在区委区政府的正确领导下，认真贯彻。"]).agency is None
+def test_bare_subject_without_a_full_name_is_the_agency_as_printed() -> None:
+    # the text's only name for the body, as a title's 市环保局 is kept (most hand-read gold does so)
+    assert _meta(["一、总体情况", "2021年，区农业农村局在区委区政府的正确领导下，认真贯彻。"]).agency == "区农业农村局"
+    # a unit word after no level word names no body
     assert (
         _meta(["一、总体情况", "2025年，审计厅认真贯彻中央及自治区关于政务公开的有关要求。"]).agency is None
     )
@@ -974,3 +976,12 @@ def test_ninth_round_agencies_places_and_years() -> None:
     assert _meta(lines).agency == "常州西太湖科技产业园管委会"
     lines = ["本报告根据《条例》编制。如对本报告有任何疑问,请与经济开发区管委会党政办公室联系。", "一、总体情况"]
     assert _meta(lines).agency == "经济开发区管委会"
+
+
+def test_a_bare_subject_is_the_body_where_the_text_names_it_no_other_way() -> None:
+    # 武清区住建委 2021: no title, no foreword; 区住建委 is the text's only name for the body
+    lines = ["一、总体情况", "2021年,区住建委以习近平新时代中国特色社会主义思想为指引,认真落实《条例》。"]
+    assert _meta(lines).agency == "区住建委"
+    # a name the text prints in full elsewhere is given in full
+    lines += ["请与天津市武清区住房和城乡建设委员会联系。"]
+    assert _meta(lines).agency == "天津市武清区住房和城乡建设委员会"

@@ -199,6 +199,14 @@ class _Page:
     def subject(self) -> str | None:
         return _subject(self.opening, self.text)
 
+    @cached_property
+    def bare_subject(self) -> str | None:
+        """The opening sentence's body where it is an abbreviation the text spells out nowhere
+        (2021年,区住建委以…为指引): the text's only name for it, as printed."""
+        names = (as_name(m["name"]) for m in _SUBJECT.finditer(self.opening))
+        name = next((name for name in names if name), None)
+        return name if name and is_bare(name) else None
+
 
 def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
     """Read the report's metadata from its lines and sections."""
@@ -349,6 +357,7 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
     if publishers:
         kind = _self_kind(page.text)
         yield next((name for name in publishers if _could_be(kind, name)), None)
+    yield page.bare_subject
 
 
 def _publishers(fields: dict[str, str]) -> list[str]:
