@@ -802,3 +802,60 @@ def test_ninth_round_wordings(text: str, expected: dict[str, int]) -> None:
 )
 def test_the_normative_documents_row_written_out(text: str, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, 2023)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 合肥市水务局 2011: all information published, then its 主动公开 part
+        ("一、主动公开政府信息情况。2011年,我局累计公开政府信息675件,其中主动公开水务信息405件,本级档案68件,不予公开政府信息202件。",
+         2011, {"主动公开.条数": 405}),
+        # 鹿城区发改局 2014: a running total to the year's end, then the year's own part
+        ("一、主动公开\n到2014年底累计共主动公开政府信息1323条,其中2014年主动公开政府信息130条。", 2014, {"主动公开.条数": 130}),
+        ("一、主动公开\n到2014年底累计共主动公开政府信息1323条,其中2013年主动公开政府信息130条。", 2014, {}),
+        # 北辰区 2020, 海林市 2020
+        ("2020年,全区各单位共受理政府信息公开申请总数962件,已全部进行办理。", 2020, {"申请.新收": 962}),
+        ("2020年全市共制作政府信息总数372条,其中主动公开政府信息368条、依申请公开政府信息4条。", 2020, {"主动公开.条数": 368}),
+        # 丰台区 2019: the outcomes in the sentence after the applications'
+        ("2019年,全区共收到政府信息公开申请2,054件。从办理结果看:予以公开589件;部分公开135件;不予公开76件。", 2019,
+         {"申请.新收": 2054, "申请.予以公开": 589, "申请.部分公开": 135, "申请.不予公开": 76}),
+        # 紫云 大营镇 2023: two statements joined by 且
+        ("(二)依申请公开。2023年未接到政府信息公开申请且未出现政府信息公开申请行政复议、提起行政诉讼等情况。", 2023,
+         {"申请.新收": 0, "复议.总计": 0, "诉讼.总计": 0}),
+        # 丰台区气象局 2019: the breakdown goes on over the segments after it
+        ("本局2019年共主动公开政府信息68条,其中通过专栏主动公开政府信息49条;丰台区政府门户网站主动公开政府信息2条;"
+         "通过北京市气象局门户网站主动公开政府信息17条。", 2019, {"主动公开.条数": 68}),
+        # 新巴尔虎左旗 2020: 其他 after parts that add up to the total
+        ("(一)主动公开情况。主动公开政府信息共计6535条,通过政府门户网站公开3593条,政务微信2942条,其他电视台等方式公开1000余条。",
+         2020, {"主动公开.条数": 6535}),
+        # 常熟经开区 2020: 其中 with no count is no breakdown; two channels' counts disagree
+        ("依托门户网站主动公开政府信息121条,其中全文电子化达100%;利用微信公众号和官网主动公开政府信息1147条。", 2020, {}),
+    ],
+)
+def test_tenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 会宁 甘沟驿镇, 临夏 南龙镇: the 规范性文件 row all 0, said in words
+        ("(三)政府信息管理。2022年度未发布、废止行政规范性文件。", {"规范性文件.本年制发": 0, "规范性文件.本年废止": 0}),
+        ("(三)政府信息管理方面:本年度未发布、废止行政规范性文件、无现行有效行政规范性文件。",
+         {"规范性文件.本年制发": 0, "规范性文件.本年废止": 0, "规范性文件.现行有效": 0}),
+        ("本年度未制定规章和规范性文件。", {}),  # 规章 too: which row is not said
+        # the applicants named at length before the application
+        ("(二)依申请公开方面:2023年,南龙镇未收到任何公民、法人或者其他组织向我镇获取相关政府信息的公开申请。", {"申请.新收": 0}),
+        ("2023年,共接到依申请公开办件0件。", {"申请.新收": 0}),
+    ],
+)
+def test_tenth_round_zeros(text: str, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, 2023)[0] == expected
+
+
+def test_none_made_nor_abolished_with_de() -> None:
+    # 靖远 大芦镇 2022
+    assert stated_in_prose("(三)政府信息管理。大芦镇没有发布和废止的行政规范性文件。", 2022)[0] == {
+        "规范性文件.本年制发": 0,
+        "规范性文件.本年废止": 0,
+    }

@@ -985,3 +985,28 @@ def test_a_bare_subject_is_the_body_where_the_text_names_it_no_other_way() -> No
     # a name the text prints in full elsewhere is given in full
     lines += ["请与天津市武清区住房和城乡建设委员会联系。"]
     assert _meta(lines).agency == "天津市武清区住房和城乡建设委员会"
+
+
+def test_tenth_round_agencies_and_years() -> None:
+    # 松北区 2019: 政府 doubled by a slip
+    lines = ["本年度报告由松北区人民政府政府办公室综合区政府各委、办、局2019年政府信息公开工作完成情况编制而成。", "一、总体情况"]
+    assert _meta(lines).agency == "松北区人民政府"
+    # 衡阳市统计局 2019 (a page flattened to one line): the period stated before 一、 on that line
+    line = "编制说明:本年度报告根据相关规定编制。本年度报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。 一、总体情况 衡阳市统计局坚持…"
+    assert _meta([line]).year == 2019
+    # a numbered item opening with its year; the body, then the year
+    assert _meta(["一、总体情况", "(一)主动公开情况", "4、2019年县政府办公室主动公开政府信息89条。"]).year == 2019
+    assert _meta(["一、总体情况", "1.主动公开情况", "本局2019年共主动公开政府信息68条。"]).year == 2019
+    # 安康市统计局 2020: 由X围绕…编制而成
+    lines = ["本年度报告根据《条例》要求,由安康市统计局围绕2020年度政府信息公开工作情况编制而成。", "一、总体情况"]
+    assert _meta(lines).agency == "安康市统计局"
+    # 钢城街道 2024: the opening sentence states the name with its district
+    lines = ["一、总体情况", "柳北区钢城街道高度重视政府信息公开工作,不断完善工作机制。", "(一)主动公开",
+             "2024年,钢城街道通过柳北区政府门户网站主动公开政府信息83条。"]  # fmt: skip
+    assert _meta(lines).agency == "柳北区钢城街道"
+
+
+def test_an_office_that_compiled_a_report_stands_for_its_body() -> None:
+    # 紫云 大营镇 2023: X党政办公室编制了《2023年度…报告》
+    lines = ["根据《条例》的要求。大营镇党政办公室编制了《2023年度政府信息公开工作报告》,面向社会公众公布。", "一、总体情况"]
+    assert _meta(lines).agency == "大营镇"

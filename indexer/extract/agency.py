@@ -91,9 +91,9 @@ def is_name(text: str | None) -> bool:
 
 def as_name(text: str | None) -> str | None:
     """``text`` if it is a name (without an aside that only says it is the body itself:
-    青龙镇政府(机关)), else ``text`` without a bracketed aside if that is one
-    (某某县人民政府办公室（县政务公开办）), else None."""
-    text = _SELF_ASIDE.sub("", text or "") or None
+    青龙镇政府(机关), and with 政府 once where a slip doubles it), else ``text`` without a
+    bracketed aside if that is one (某某县人民政府办公室（县政务公开办）), else None."""
+    text = _SELF_ASIDE.sub("", text or "").replace("政府政府", "政府") or None  # 松北区人民政府政府办公室: a slip
     if is_name(text):
         return text
     plain = ASIDE.sub("", text or "")

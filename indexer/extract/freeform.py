@@ -37,7 +37,7 @@ _APPLIED_FOR = (
 _ON_APPLICATION = r"(?:政府)?(?:信息)?依申请(?:政府)?(?:信息)?公开(?:的?(?:政府|政务)?信息)?(?:办理)?"
 _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收到要求公开政府信息的申请
 # Where a count follows, the noun may be left out (收到依申请公开共525件).
-_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:申请|事项|案件|件)?|{_ASKED})"
+_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:申请|事项|案件|办件|件)?|{_ASKED})"  # 依申请公开办件0件
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
 # 未收到依申请公开请求, 未收到…的依申请公开诉求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
 # 情况, 没有收到申请人要求公开政府信息的情况), so that "未收到群众对依申请公开工作的投诉" says
@@ -113,7 +113,7 @@ _OUTCOMES = (
 _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "申请.新收",
-        rf"{_RECEIVED}(?:{_EVERY_APPLICANT})?{_APPLICATION}(?:数量|数)?{_QTY}{_COUNT}",
+        rf"{_RECEIVED}(?:{_EVERY_APPLICANT})?{_APPLICATION}(?:总数|数量|数)?{_QTY}{_COUNT}",
         context=False,
         total=True,
     ),
@@ -188,7 +188,7 @@ _HANDLED = re.compile(
 
 # Who applied may stand between receiving and the application ("未收到权利人申请公开政府信息的申请",
 # "未接到公民、法人和其他组织提出的政府信息公开申请", "未收到和处理政府信息公开申请").
-_NOT_RECEIVED = r"(?:未|没有|无)(?:收到|接到|受理|接收)(?:受理)?过?(?P<between>[^,;:!?。\d]{0,20}?)"
+_NOT_RECEIVED = r"(?:未|没有|无)(?:收到|接到|受理|接收)(?:受理)?过?(?P<between>[^,;:!?。\d]{0,30}?)"
 _NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
 # "我镇2016年度无申请" under 三、依申请公开政府信息…情况, "我镇未接收受理过依申请公开" under
 # (二)依申请公开: the bare noun ends the clause.
@@ -203,18 +203,32 @@ _BODIES = re.compile(r"法人|组织|企业|单位")
 _EVERYONE = re.compile(r"社会公众|社会各界|任何")  # 未收到社会公众提出的…申请
 # "未产生政府信息公开事务诉讼相关的费用支出": a sentence about fees, not about suits.
 _FEES = re.compile(r"费用|收费|支出")
+# "本年度未发布、废止行政规范性文件、无现行有效行政规范性文件": the 规范性文件 row all 0.
+_NO_DOCUMENTS = re.compile(r"(?:未|没有|无)(?P<verbs>(?:(?:制发|发布|出台|印发|制定|废止)[、和及]?)+)的?(?:行政)?规范性文件")
+_MADE = re.compile(r"制发|发布|出台|印发|制定")
+_NONE_IN_FORCE = re.compile(r"(?:无|没有)现行有效的?(?:行政)?规范性文件")
+_RULES_TOO = re.compile(r"规章")
+_JOINED = re.compile(r"且|并且|同时|(?<=[件情况])也")  # two statements in one clause
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
 # The year applications were carried over to names no topic ("结转至2024年办理0件,不予公开32件",
 # "结转2020年继续办理的6件。同意公开107件").
 _NAMED_YEAR = re.compile(r"(?<!\d)(?<!结转)(?<!结转至)(?<!结转到)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
 # "截至2019年12月底,累计主动公开政府信息10220条": a running total up to a day, not the year's.
 # "截至2024年12月31日,…全年累计主动公开…222条" sums the year only.
-_CUMULATIVE = re.compile(r"(?:截[至止]|到目前|目前为止|迄今|以来)(?:(?![全本今当]年)[^。])*累计$")
+# "到2014年底累计共主动公开政府信息1323条" likewise.
+_CUMULATIVE = re.compile(
+    r"(?:截[至止]|到目前|目前为止|迄今|以来|[到至]\s*\d{4}\s*年(?:底|末))(?:(?![全本今当]年)[^。])*累计(?:共计?)?$"
+)
 # "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条": 累计 in a sentence
 # that names no time is the running total; "2020年,全镇累计主动公开…" is the year's.
 _TIME_WORD = re.compile(r"\d{4}\s*年|[全本今当]年|年度|年内|一年来")
 # "…共主动公开政府信息615条,今年新增94条": what the year added is the year's count.
 _ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?的?(?:主动公开)?的?(?:政府)?(?:信息)?{_QTY}{_ITEMS}")
+# "…累计共主动公开政府信息1323条,其中2014年主动公开政府信息130条": the named year's part, where
+# it is the report's year.
+_YEARS_PART = re.compile(
+    rf"其中\s*[,:]?\s*(?P<year>\d{{4}})\s*年度?(?:新增)?主动公开(?:了)?的?(?:政府|政务)?(?:信息)?{_QTY}{_ITEMS}"
+)
 # "3.应主动公开的其他信息:…本年度新增信息3条": one category of a list, not the whole.
 _CATEGORY = re.compile(r"\s*\d{1,2}\s*[.、][^,。:]{1,20}:")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
@@ -248,8 +262,8 @@ _LISTED = "主动公开.条数 (listed)"  # the count a 等-list states, kept ap
 # 制作、获取政府信息总数3618条,其中主动公开政府信息1853条; 共发布政府信息75条,其中,主动公开67条:
 # here 其中 splits all information by kind, and the 主动公开 part is the count.
 _MADE_THEN_ACTIVE = re.compile(
-    rf"(?:制作、?获取(?:各类)?|制发|发布|公开)的?(?:政府|政务)?信息(?:总数|总量)?{_QTY}\d+\s*[条件]\s*[,;]\s*其中\s*[,:]?\s*"
-    rf"主动公开(?:政府)?(?:信息|文件)?(?:数|数量)?{_QTY}{_ITEMS}"
+    rf"(?:制作、?获取(?:各类)?|制作|制发|发布|公开)的?(?:政府|政务)?信息(?:总数|总量)?{_QTY}\d+\s*[条件]\s*[,;]\s*其中\s*[,:]?\s*"
+    rf"主动公开(?:政府|[\u4e00-\u9fff]{{2}}(?=信息))?(?:信息|文件)?(?:数|数量)?{_QTY}{_ITEMS}"  # 主动公开水务信息405件
 )
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
 _CHANNEL = re.compile(r"网站|门户|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体|公报|政报")
@@ -391,7 +405,7 @@ def _has_context(sentence: str, previous: str, previous_about: bool = False) -> 
 
 def _goes_on(sentence: str) -> bool:
     """A sentence that goes on with the one before: its breakdown or what became of it."""
-    return sentence.startswith(_CONTINUED) or bool(_OUTCOMES_NEXT.match(sentence))
+    return sentence.removeprefix("从").startswith(_CONTINUED) or bool(_OUTCOMES_NEXT.match(sentence))  # 从办理结果看:…
 
 
 def _is_heading(sentence: str) -> bool:
@@ -451,6 +465,9 @@ def _active_total(
     added = _ADDED.search(sentence) if under_heading and not _CATEGORY.match(sentence) else None
     if added and (value := _value(added)) is not None:
         return [(ACTIVE_KEY, value)], []
+    part_of_year = _YEARS_PART.search(sentence) if year else None
+    if part_of_year and int(part_of_year["year"]) == year and (value := _value(part_of_year)) is not None:
+        return [(ACTIVE_KEY, value)], []
     facts: list[tuple[str, int]] = []
     warnings: list[str] = []
     segments = _SEGMENTS.split(sentence)
@@ -459,6 +476,8 @@ def _active_total(
     before = ""  # the sentence's segments before this one
     running: set[int] = set()  # values said with 累计: a running total beside the year's own
     for segment in segments:
+        if facts and _ITEM_COUNT.search(before.partition(_BREAKDOWN)[2]):
+            break  # "共主动公开…68条,其中…49条;…门户网站主动公开…2条;…17条": the parts go on
         breakdown = _breakdown_at(segment)
         head = segment if breakdown < 0 else segment[:breakdown]
         matches = list(_ACTIVE.finditer(head))
@@ -479,7 +498,7 @@ def _active_total(
                 continue
             if _CUMULATIVE.search(head, 0, m.start()):
                 continue
-            if "累计" in head[max(0, m.start() - 2) : m.end()]:
+            if "累计" in head[max(0, m.start() - 4) : m.end()]:  # 累计共计主动公开
                 if not _TIME_WORD.search(before + head[: m.start()]):
                     continue
                 running.add(value)
@@ -527,10 +546,21 @@ def _is_part(head: str, start: int, end: int) -> bool:
     if _SHARE.match(head, end):
         return True
     later = _CLAUSE_END.split(head[end:])[1:]
-    if any(c.strip().startswith("其他") for c in later):
-        return True
     channel = _CHANNEL.search(head, _clause_start(head, start), start)
-    return bool(channel) and any(_ITEM_COUNT.search(c) for c in later)
+    if channel and any(_ITEM_COUNT.search(c) for c in later):
+        return True
+    if any(c.strip().startswith("其他") for c in later):
+        # unless the later clauses' counts add up to it: "主动公开…共计6535条,通过门户网站公开
+        # 3593条,政务微信2942条,其他…1000余条" lists its parts
+        counts = [int(n) for c in later for n in _PART.findall(c)]
+        return not counts or _value_at(head, start, end) not in (sum(counts), sum(counts[:-1]))
+    return False
+
+
+def _value_at(head: str, start: int, end: int) -> int | None:
+    """The last count in ``head[start:end]`` (a match's own number)."""
+    found = _PART.findall(head, start, end)
+    return int(found[-1]) if found else None
 
 
 def _about_other_year(text: str, start: int, year: int | None = None) -> bool:
@@ -557,9 +587,17 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
     if re.search(r"\d", _DATES.sub("", clause)):
         return []
     facts = []
-    about_cases = "复议" in clause or "诉讼" in clause
-    if not about_cases and _none_received(clause, context):
+    # "未接到政府信息公开申请且未出现…行政复议、…诉讼等情况": each part on its own
+    parts = _JOINED.split(clause)
+    if any("复议" not in part and "诉讼" not in part and _none_received(part, context) for part in parts):
         facts.append(("申请.新收", 0))
+    if not _RULES_TOO.search(clause):
+        if (m := _NO_DOCUMENTS.search(clause)) and _MADE.search(m["verbs"]):
+            facts.append(("规范性文件.本年制发", 0))
+        if m and "废止" in m["verbs"]:
+            facts.append(("规范性文件.本年废止", 0))
+        if _NONE_IN_FORCE.search(clause):
+            facts.append(("规范性文件.现行有效", 0))
     if context and not _OUTCOME.search(clause) and not _FEES.search(clause):
         if _NO_REVIEW.search(clause):
             facts.append(("复议.总计", 0))

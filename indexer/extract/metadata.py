@@ -78,11 +78,13 @@ _PERIOD = re.compile(r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日")
 _OPENING_YEAR = re.compile(r"(?:^|[。；！\n:：])\s*(\d{4})\s*年度?\s*[，,]")  # 总体情况:2020年,我局…
 # Where no sentence opens "2020年，": one that opens with its year all the same ("2019年我局…",
 # "2022年以来,丰收乡…"; not a date, 2019年5月15日), or the year's last day (截至2023年12月31日).
-_SENTENCE_YEAR = re.compile(r"(?:^|[。；！\n])\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
+_SENTENCE_YEAR = re.compile(r"(?:^|[。；！\n])\s*(?:\d{1,2}\s*[、.．]\s*)?(\d{4})\s*年(?!\s*\d{1,2}\s*月)")  # 4、2019年…
 _YEAR_END = re.compile(r"截[至止]\s*(\d{4})\s*年\s*(?:12\s*月\s*31\s*日|底|末)")
 # "…坚持依法公开,2022年,我局在…", "…工作要求,2019年县地方志办在…": a clause that opens with the year
 # and the body.
 _CLAUSE_YEAR = re.compile(r"[，,]\s*(\d{4})\s*年度?\s*(?:[，,]\s*(?:我|本)|[，,]?\s*[县区市])[局委办厅院镇乡街县区市]")
+# "本局2019年共主动公开政府信息68条": the body, then the year its work is counted in.
+_SELF_YEAR = re.compile(r"(?:^|[。；！\n，,])\s*(?:本|我)[局委办厅院镇乡街区县市旗]\s*(\d{4})\s*年度?(?!\s*\d{1,2}\s*月)")
 _SENTENCE = re.compile(r"[，。；：,;:]")
 _VERBS = (
     r"(?:认真|严格|坚持|高度重视|按照|深入|紧紧|紧密|围绕|积极|全面|始终|继续|进一步|立足|扎实|不断"
@@ -100,10 +102,10 @@ _PLAIN_SUBJECT = re.compile(rf"(?:^|[。；\n])\s*(?P<name>[^，。；,;、\s]{{
 _COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府)办公[室厅](?:综合|汇总)")
 # The body the foreword says compiled the report or answers questions about it: "由廣州市統計局
 # 編制的…", "由两城镇人民政府党政办公室编制", "由南平市人民政府信息公开工作领导小组办公室根据…
-# 编制而成", "由东丽湖街道办事处结合自身工作实际…", "请与来凤县政务服务和大数据管理局(地址…)",
+# 编制而成", "由东丽湖街道办事处结合自身工作实际…", "由安康市统计局围绕…编制而成", "请与来凤县政务服务和大数据管理局(地址…)",
 # "请联系:杭州市滨江区人民政府长河街道办事处;", "可与枫坪乡政府办公室联系".
 _STATED_BODY = re.compile(
-    r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|结合|(?<=[室厅局委办处府会])(?:综合|汇总))"
+    r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|结合|围绕|(?<=[室厅局委办处府会])(?:综合|汇总))"
     r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
     r"|(?:(?:请|可)(?:直接)?(?:与|联系\s*[:：]?\s*))+(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
     # "结合自贡市商务局2022年政府信息公开工作实际,编制发布本报告": the body whose work it reports.
@@ -248,7 +250,8 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
         # page's publisher last (a county's office posting its township's report)
         region=_region(agency, title, signature, [*_prose(preamble), *page.opening.splitlines(),
                                                   *body.splitlines(), *_publishers(fields)]),  # fmt: skip
-        year=_year(title, page.opening, "\n".join(preamble) + "\n" + body),
+        # the opening too: a page flattened to one line states its period before 一、 on that line
+        year=_year(title, page.opening, "\n".join([*preamble, page.opening, body])),
         published=published,
         source_url=stated_address(preamble),
     )
@@ -292,7 +295,11 @@ def _agency(page: _Page) -> str | None:
         ]
         return _in_full(page, _with_government(page, lengthen(named, fuller)), fuller)
     found = next((found for found in _fallbacks(page, reports) if found), None)
-    return _in_full(page, _with_government(page, found), []) if found else None
+    if not found:
+        return None
+    # 2024年,钢城街道…: the opening's first sentence (柳北区钢城街道高度重视…) may state it in full
+    plain = [name for m in _PLAIN_SUBJECT.finditer(page.opening) if (name := as_name(m["name"]))]
+    return _in_full(page, lengthen(_with_government(page, found), plain), [])
 
 
 def _in_full(page: _Page, name: str, fuller: list[str]) -> str:
@@ -340,14 +347,15 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
     """Candidates when the title names no body, best first (each may be None)."""
     yield next((name for _, r in reports if (name := as_name(r.name))), None)
     whos = (who.removeprefix("由") for who, r in reports if not r.name)  # 由X编写了…报告
-    yield next((who for who in whos if is_name(who) and is_proper(who)), None)
+    # 大营镇党政办公室编制了《2023年度…报告》: the office stands for its body
+    yield next((_as_body(who) or who for who in whos if is_name(who) and is_proper(who)), None)
     stated, subject = page.stated_bodies, page.subject
     if subject and subject in page.stated:
         yield subject  # "由临夏市人民政府办公室编制", "2025年,临夏市人民政府办公室深入贯彻…": the office's own
     compiled = (m["gov"] for line in page.opening.splitlines() for m in _COMPILED.finditer(squeeze(line)))
     # 由市政府办公厅综合…: a bare 市政府 is a government the foreword names in full elsewhere
     # (请与上海市人民政府办公厅联系), else none
-    yield next((gov for gov in compiled if is_name(gov) and not is_bare(gov)), None)
+    yield next((name for gov in compiled if (name := as_name(gov)) and not is_bare(name)), None)
     yield next((name for name in stated if is_proper(name)), None)
     yield subject
     yield next((name for m in _IS_WHAT.finditer(page.opening) if is_proper(name := as_name(m["name"]) or "")), None)
@@ -489,7 +497,8 @@ def _year(title: str | None, opening: str, text: str) -> int | None:
     """The title's year, else the opening's report name (unless the statistics period states the
     year after), else the statistics period, else
     a sentence opening "2020年，", else one opening with its year, else the year's last day,
-    else a clause opening with the year and the body ("…,2022年,我局…")."""
+    else a clause opening with the year and the body ("…,2022年,我局…"), else the body then
+    the year ("本局2019年共主动公开…")."""
     parsed = parse_report_name(title) if title else None
     if parsed and parsed.year:
         return parsed.year
@@ -499,7 +508,7 @@ def _year(title: str | None, opening: str, text: str) -> int | None:
         # ("按时公布2011年区政府信息公开工作年度报告" in the report on 2012): the later year is the report's
         period = _first_year(_STATED_PERIOD, text)
         return period if period == year + 1 else year
-    for pattern in (_STATED_PERIOD, _PERIOD, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END, _CLAUSE_YEAR):
+    for pattern in (_STATED_PERIOD, _PERIOD, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END, _CLAUSE_YEAR, _SELF_YEAR):
         if year := _first_year(pattern, text):
             return year
     return None
