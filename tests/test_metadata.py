@@ -1010,3 +1010,20 @@ def test_an_office_that_compiled_a_report_stands_for_its_body() -> None:
     # 紫云 大营镇 2023: X党政办公室编制了《2023年度…报告》
     lines = ["根据《条例》的要求。大营镇党政办公室编制了《2023年度政府信息公开工作报告》,面向社会公众公布。", "一、总体情况"]
     assert _meta(lines).agency == "大营镇"
+
+
+def test_eleventh_round_agencies_and_places() -> None:
+    # 云林街道 2019: 现公开X…报告 states the fuller name
+    lines = ["云林街道2019年度政府信息公开工作报告", "一、总体情况",
+             "根据《条例》的规定,现公开锡山区云林街道2019年度政府信息公开工作报告。"]  # fmt: skip
+    assert _meta(lines).agency == "锡山区云林街道"
+    # 重庆市人民防空办 2020: a bare subject at a sentence's start
+    lines = ["一、总体情况", "市人民防空办认真贯彻国家和市政府关于政务公开的有关规定,现公布2020年政府信息公开工作年度报告。"]
+    assert _meta(lines).agency == "市人民防空办"
+    # a government with no place says no more than 我市
+    assert _meta(["一、总体情况", "市政府认真贯彻《条例》,扎实推进政务公开。"]).agency is None
+    # 漳州 2024: 滨海城市 holds 海城市 (辽宁), which no word there begins; 完成县政务公开 holds 成县
+    lines = ["一、总体情况", "2024年,我市为推动我市加快建设现代化滨海城市贡献力量。"]
+    assert _meta(lines).region == Region()
+    assert _meta(["一、总体情况", "2014年度我镇政府信息公开完成县政务公开下达的全年目标任务。"]).region == Region()
+    assert _meta(["一、总体情况", "我镇在马鞍山市和县人民政府网站公开信息。"]).region == Region("安徽省", "马鞍山市", "和县")

@@ -28,6 +28,9 @@ _N = r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七�
 _COUNT = _N + r"(?:件|条|个|份|宗|项|起|次)"
 _ITEMS = _N + r"(?:条|件|篇)"  # units of proactively disclosed items
 _QTY = r"\s*(?:共计|合计|总计|共|有|为|计|达)?\s*"
+_Q = r"[”\"]?"  # an outcome quoted: “予以公开”17件
+# A count of reviews, then (no suit between) what became of them.
+_REVIEWS = r"行政复议(?:案件?)?\s*(?:共计|共|有|为)?\s*\d+\s*件\s*[,，](?:(?!诉讼)[^;。]){0,30}?"
 _APPLIED_FOR = (
     r"(?:各类|有关|相关|任何)*的?(?:(?:政府信息公开|信息公开|政务公开|依申请公开(?:政府信息)?|公开)的?申请件?"
     r"|申请(?:政府)?信息公开(?:的?请求)?)"  # 收到申请政府信息公开26件(次), …请求1件; 接收…申请件共4件
@@ -57,21 +60,25 @@ _EVERY_APPLICANT = (
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理)(?:了)?)?"
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
 # "未因信息公开申请引发行政复议、行政诉讼": 未因 as 未发生.
-_NEGATION = r"(?:(?:未|没有)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发|因)|没有|无(?!法|论|正当))过?"
+_NEGATION = r"(?:(?:未|没有|没)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发|因)|没有|无(?!法|论|正当))过?"
 
 # A count in a clause that first compares, looks back or sums over years is not the year's.
 # "2013年以来" is since that year began: the year named decides (``_NAMED_YEAR``).
 _NOT_THIS_YEAR = re.compile(
-    r"上年|去年|上一年|同比|较|比上|比去|相比|历年|至今|(?<!今年)(?<!本年)(?<!年初)(?<!\d年)(?<!\d年度)以来"
+    r"上年|去年|上一年|同比|较|比上|比去|相比|历年|至今|(?<!今年)(?<!本年)(?<!年初)(?<!\d年)(?<!\d年度)(?<!月)(?<!月份)以来"
 )
 _BREAKDOWN = "其中"
-# A sentence that goes on with the one before: its breakdown, or its outcomes ("处理结果中,部分公开2件").
-_CONTINUED = (_BREAKDOWN, "处理结果", "办理结果", "答复结果")
+# A sentence that goes on with the one before: its breakdown, its outcomes ("处理结果中,部分公开2件"),
+# or what the applications were about or who made them (申请内容主要涉及…, 申请人全部为公民).
+_CONTINUED = (_BREAKDOWN, "处理结果", "办理结果", "答复结果", "申请内容", "申请人")
 # "…收到…政府信息公开申请93件。当年办结93件,…不予公开32件", "…受理依申请公开136件,…。同意公开
 # 107件,部分公开7件": what became of them, in the next sentence.
+# Also after 经依法办理, and a sentence on all the applications ("依法对全部申请进行了…处理…,其中
+# “予以公开”17件").
 _OUTCOMES_NEXT = re.compile(
-    r"(?:当年|全年|本年度?|年内|目前)?(?:依法)?(?:共|已|均已|全部)?(?:办结|答复)|(?:同意|予以|准予|部分|不予)公开\d"
-    r"|(?:未|没有)发生|结转|剩余"
+    r"(?:经(?:依法)?(?:办理|审查|审核)\s*[,，]?\s*)?"
+    r"(?:(?:当年|全年|本年度?|年内|目前)?(?:依法)?(?:共|已|均已|全部)?(?:办结|答复)|(?:同意|予以|准予|部分|不予)公开\d)"
+    r"|(?:依法)?对(?:全部|所有|上述)?申请|(?:未|没有)发生|结转|剩余"
 )
 _ONE_KIND_OF_SUIT = re.compile(r"直接|复议后|经复议")  # 未经复议直接起诉1件: one of the two 诉讼 groups
 # 办结 counts any cases: read it only where the segment names no other kind (审批事项, 投诉件 …).
@@ -135,15 +142,17 @@ _PATTERNS: tuple[_Pattern, ...] = (
         total=True,
     ),
     _p("申请.上年结转", rf"上一?年度?结转的?(?:政府信息公开)?(?:申请|办理)?(?:数量|数)?{_QTY}{_COUNT}"),
-    _p("申请.上年结转", rf"结转上一?年度?{_QTY}{_COUNT}"),  # 结转上年2件
-    _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开的?(?:答复)?数?{_QTY}{_COUNT}"),
+    _p("申请.上年结转", rf"结转上一?年度?的?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),  # 结转上年2件, 结转上年…申请0件
+    # "其中,2023年新收政府信息公开申请354件": 新收 named, a part of a total received and carried over
+    _p("申请.新收", rf"新收(?:到)?的?(?:政府信息公开|信息公开|依申请公开)?申请{_QTY}{_COUNT}"),
+    _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
     # Not the second of two outcomes counted together (予以公开及部分公开42件: 42 is both).
-    _p("申请.部分公开", rf"(?<![及和与])(?<![^件条项个起次]、)部分公开的?(?:答复)?数?{_QTY}{_COUNT}"),
-    _p("申请.不予公开", rf"(?<![及和与])(?<![^件条项个起次]、)(?:不予|不同意)公开的?(?:答复)?数?{_QTY}{_COUNT}"),
-    _p("申请.无法提供", rf"(?<![及和与])(?<![^件条项个起次]、)无法提供的?(?:答复)?{_QTY}{_COUNT}"),
-    _p("申请.不予处理", rf"(?<![及和与])(?<![^件条项个起次]、)不予处理的?{_QTY}{_COUNT}"),
-    _p("申请.其他处理", rf"其他处理的?{_QTY}{_COUNT}"),
-    _p("申请.办理总计", rf"(?:已|均已|全部)?办结(?:了)?的?(?:政府信息公开)?(?:申请|{_ON_APPLICATION}(?:事项)?)?{_QTY}{_COUNT}"),
+    _p("申请.部分公开", rf"(?<![及和与])(?<![^件条项个起次]、)部分公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
+    _p("申请.不予公开", rf"(?<![及和与])(?<![^件条项个起次]、)(?:不予|不同意)公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
+    _p("申请.无法提供", rf"(?<![及和与])(?<![^件条项个起次]、)无法提供{_Q}的?(?:答复)?{_QTY}{_COUNT}"),
+    _p("申请.不予处理", rf"(?<![及和与])(?<![^件条项个起次]、)不予处理{_Q}的?{_QTY}{_COUNT}"),
+    _p("申请.其他处理", rf"其他处理{_Q}的?{_QTY}{_COUNT}"),
+    _p("申请.办理总计", rf"(?:已|均已|全部)?(?:办结|办理完成|办理完毕)(?:了)?的?(?:政府信息公开)?(?:申请|{_ON_APPLICATION}(?:事项)?)?{_QTY}{_COUNT}"),
     _p("申请.结转下年", rf"下一?年度?继续办理{_QTY}{_COUNT}"),  # 下年度继续办理81件
     _p("申请.结转下年", rf"下一?年度?结转(?:件|的申请)?{_QTY}{_COUNT}"),  # 下年结转件2件
     _p("申请.结转下年", rf"(?:结转|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?{_QTY}{_COUNT}"),
@@ -152,6 +161,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
     _p("申请.结转下年", r"(?<![\d.,])(?P<n>\d+)\s*件(?:申请)?(?:顺延|结转|转)(?:到|至)?(?:下一?年|\d{4}\s*年)度?"),
     _p("复议.总计", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}"),
+    # "行政复议7件,结果维持6件,尚未审结1件", "…复议案件5件,结果维持3件,结果纠正1件,正在复议1件"
+    _p("复议.维持", rf"{_REVIEWS}(?:复议)?(?:结果)?(?:为)?维持{_QTY}{_COUNT}"),
+    _p("复议.纠正", rf"{_REVIEWS}(?:复议)?(?:结果)?(?:为|被)?纠正{_QTY}{_COUNT}"),
+    _p("复议.未审结", rf"{_REVIEWS}(?:尚未审结|未审结|正在复议|正在审理)的?{_QTY}{_COUNT}"),
     # "办理政府信息公开类行政复议7件,均获维持": every one upheld.
     _p("复议.维持", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}\s*[,，]?\s*(?:均|全部|全都)(?:获|被|予以|得到)?维持"),
     _p("诉讼.总计", rf"(?:提起)?(?:行政)?诉讼(?:案件?)?{_QTY}{_COUNT}"),
@@ -173,7 +186,7 @@ ACTIVE_KEY = "主动公开.条数"
 STATED_KEYS = frozenset(p.key for p in _PATTERNS) | {ACTIVE_KEY}
 
 _BOTH_ZERO = re.compile(
-    rf"行政复议(?:案件)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:案件)?{_QTY}(?P<n>0|零)\s*(?:件|起|次)"
+    rf"行政复议(?:案件)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:[和及、]申诉)?(?:案件)?{_QTY}(?P<n>0|零)\s*(?:件|起|次)"
 )
 # 答复13870件 is the number handled only where new + carried = handled + carried on (checked later).
 _REPLIED = re.compile(rf"(?<!同意)答复(?:了)?{_QTY}{_COUNT}")
@@ -188,7 +201,7 @@ _HANDLED = re.compile(
 
 # Who applied may stand between receiving and the application ("未收到权利人申请公开政府信息的申请",
 # "未接到公民、法人和其他组织提出的政府信息公开申请", "未收到和处理政府信息公开申请").
-_NOT_RECEIVED = r"(?:未|没有|无)(?:收到|接到|受理|接收)(?:受理)?过?(?P<between>[^,;:!?。\d]{0,30}?)"
+_NOT_RECEIVED = r"(?:未|没有|没|无)(?:收到|受到|接到|受理|接收)(?:受理)?过?(?P<between>[^,;:!?。\d]{0,30}?)"
 _NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
 # "我镇2016年度无申请" under 三、依申请公开政府信息…情况, "我镇未接收受理过依申请公开" under
 # (二)依申请公开: the bare noun ends the clause.
@@ -203,8 +216,11 @@ _BODIES = re.compile(r"法人|组织|企业|单位")
 _EVERYONE = re.compile(r"社会公众|社会各界|任何")  # 未收到社会公众提出的…申请
 # "未产生政府信息公开事务诉讼相关的费用支出": a sentence about fees, not about suits.
 _FEES = re.compile(r"费用|收费|支出")
+_CASES = re.compile(r"复议|诉讼")
 # "本年度未发布、废止行政规范性文件、无现行有效行政规范性文件": the 规范性文件 row all 0.
-_NO_DOCUMENTS = re.compile(r"(?:未|没有|无)(?P<verbs>(?:(?:制发|发布|出台|印发|制定|废止)[、和及]?)+)的?(?:行政)?规范性文件")
+_NO_DOCUMENTS = re.compile(
+    r"(?:未|没有|无)(?P<verbs>(?:(?:制发|发布|出台|印发|制定|废止|修改|修订|清理)[、和及]?)+)的?(?:行政)?规范性文件"
+)
 _MADE = re.compile(r"制发|发布|出台|印发|制定")
 _NONE_IN_FORCE = re.compile(r"(?:无|没有)现行有效的?(?:行政)?规范性文件")
 _RULES_TOO = re.compile(r"规章")
@@ -238,7 +254,7 @@ _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2
 # 主动公开(政府信息)(数)N条, 主动公布政府信息共计304条; the object may only be information itself,
 # not 规章 or 采购信息.
 _ACTIVE = re.compile(
-    rf"主动(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
+    rf"主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
 )
 # 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
 # information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel.
@@ -398,8 +414,11 @@ def _has_context(sentence: str, previous: str, previous_about: bool = False) -> 
     """Whether a sentence is about disclosure applications: it says so, it goes on with a
     sentence that does or was ("其中…", "处理结果中…", "目前依法办结59件…。结转下年度…2件"), or
     it opens the part a heading that does names ("四、因政府信息公开申请行政复议或提起行政诉讼
-    情况" above "2018年,我办行政复议为5件")."""
+    情况" above "2018年,我办行政复议为5件"), or it tells of reviews and suits right after a
+    sentence about applications."""
     inherited = _goes_on(sentence) or _is_heading(previous)
+    if previous_about and _CASES.search(sentence):
+        return True  # "…收到政府信息公开申请件1件。未收到行政复议和行政诉讼。": the applications' cases
     return (inherited and (previous_about or bool(_CONTEXT.search(previous)))) or bool(_CONTEXT.search(sentence))
 
 
@@ -498,6 +517,8 @@ def _active_total(
                 continue
             if _CUMULATIVE.search(head, 0, m.start()):
                 continue
+            if facts and m.re is _PUBLISHED and _CHANNEL.search(head, _clause_start(head, m.start()), m.start()):
+                continue  # "全年主动公开信息2170条,中心网站…1794条,微信公众号、微博共发布信息376篇": a channel's
             if "累计" in head[max(0, m.start() - 4) : m.end()]:  # 累计共计主动公开
                 if not _TIME_WORD.search(before + head[: m.start()]):
                     continue

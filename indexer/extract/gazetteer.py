@@ -19,12 +19,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 
+from analyzers.segment import cut
+
 from ..models import Region
 
 MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
 _STEM_SUFFIX = re.compile(r"(?:县|区|市|旗|林区|特区)$")
 # What follows a place's stem in a body's or zone's name (平潭综合实验区, 乐山高新区).
+_WORD_WINDOW = 4  # characters on each side of a place found in a sentence that jieba cuts
 _AFTER_STEM = re.compile(r"高新|经开|经济|开发|新区|综合|实验|工业|园区|管委会|人民政府|政府")
 
 
@@ -126,12 +129,26 @@ def locate(name: str, prose: bool = False) -> Region:
     """
     table = _table()
     places = _scan(name, table)
+    if prose:  # "建设现代化滨海城市" holds 海城市, "完成县政务公开" 成县: not where a word begins
+        places = [place for place in places if _word_starts_at(name, place[0])]
     found = [codes for _, _, codes in places]
     if not any(_level(c) == 3 for codes in found for c in codes):
         found += _stem_hits(name, places, table, prose)
     if not found and (code := _short_province(name, table)):
         found = [(code,)]
     return _resolve(found, table)
+
+
+def _word_starts_at(text: str, at: int) -> bool:
+    """Whether jieba, cutting the few characters around ``at``, starts a word there."""
+    if at == 0:
+        return True
+    window = max(0, at - _WORD_WINDOW)
+    starts, k = set(), window
+    for word in cut(text[window : at + _WORD_WINDOW]):
+        starts.add(k)
+        k += len(word)
+    return at in starts
 
 
 def _scan(text: str, table: _Table) -> list[tuple[int, int, tuple[str, ...]]]:

@@ -128,6 +128,7 @@ _OFFICE = re.compile(
 )
 # An office left after that (东风乡人民办公室, a slip) is not the body.
 _AN_OFFICE = re.compile(r"办公[室厅]$")
+_BARE_GOVERNMENT = re.compile(r"[省市县区州旗](?:人民)?政府")
 _TOWNSHIP_NAME = re.compile(r"(?:镇|乡|街道|苏木)$")  # a township's name, whose government's may be printed
 # "绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门": the opening says what it is.
 _IS_WHAT = re.compile(r"(?:^|[。；\n])\s*(?P<name>[\u4e00-\u9fff]{2,30}?)是(?:主管|负责)")
@@ -204,10 +205,11 @@ class _Page:
     @cached_property
     def bare_subject(self) -> str | None:
         """The opening sentence's body where it is an abbreviation the text spells out nowhere
-        (2021年,区住建委以…为指引): the text's only name for it, as printed."""
-        names = (as_name(m["name"]) for m in _SUBJECT.finditer(self.opening))
-        name = next((name for name in names if name), None)
-        return name if name and is_bare(name) else None
+        (2021年,区住建委以…为指引; 市人民防空办认真贯彻…): the text's only name for it, as printed."""
+        found = (*_SUBJECT.finditer(self.opening), *_PLAIN_SUBJECT.finditer(self.opening))
+        name = next((name for m in found if (name := as_name(m["name"]))), None)
+        # not a government with no place at all (市政府): that says no more than 我市
+        return name if name and is_bare(name) and not _BARE_GOVERNMENT.fullmatch(name) else None
 
 
 def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:

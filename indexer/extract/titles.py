@@ -44,8 +44,9 @@ _KEYS = (
 _KEY = "|".join(r"\s*".join(k) for k in sorted(_KEYS, key=len, reverse=True))
 # A key with a colon or bar may follow anything ("…29日来源:"); a bare key only a space or bar.
 _FIELD = re.compile(rf"(?P<k1>{_KEY})\s*[:：|]|(?:^|(?<=[\s|]))(?P<k2>{_KEY})(?=\s)")
-# 现向社会公开《扶风县人民政府…报告》, 现就乌鲁木齐市人民政府2009年度…工作情况汇总报告如下
-_REPORT_VERBS = "编制|公布|发布|制作|编写|形成|现将|现就|(?<=向社会)公开"
+# 现向社会公开《扶风县人民政府…报告》, 现公开锡山区云林街道2019年度…报告, 现就乌鲁木齐市人民政府
+# 2009年度…工作情况汇总报告如下
+_REPORT_VERBS = "编制|公布|发布|制作|编写|形成|现将|现就|(?<=向社会)公开|(?<=现)公开"
 _REPORT_VERB_AT = re.compile(f"(?={_REPORT_VERBS})")  # every place a verb starts, overlaps included
 # How far before its verb a _VERB_REPORT match can start: its longest ``who`` and prefix
 # (keep in step with the pattern).
@@ -67,7 +68,7 @@ _YEAR_REPORT = re.compile(
 # A name and the short form the text goes on with: "北京市环境保护局(以下简称市环保局)",
 # "国家税务总局佛山市税务局(以下简称“佛山市税务局”,下文类同)".
 _DEFINED = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{4,30})[(（](?:以下)?简称[“\"]?(?P<short>[\u4e00-\u9fff]{2,12})[”\"]?(?=[)）,，;；])"
+    r"(?P<name>[\u4e00-\u9fff]{4,30})[(（](?:以下)?简称\s*[“\"]?(?P<short>[\u4e00-\u9fff]{2,12})[”\"]?(?=[)）,，;；])"
 )
 _FULL_IN_QUOTES = re.compile(
     r"《(?P<name>[^《》]{4,40}?)(?<!人民)(?:\d{4}|关于|(?:政府|政务)?信息公开|政务公开|门户网站|部门(?:预算|决算)|工作规则)"
