@@ -93,7 +93,7 @@ _DOCUMENTS = (
     r"规范性文件(?:\d+件[,、])?[^;\d()]{0,16}?"
     r"(?:(?:制发|出台|印发|发布|废止|失效|现行有效)(?:件数)?\d+件[,、])*"
 )
-# 规章 in the segment: a count after 规范性文件 may be both rows' or the 规章 row's.
+# 规章 in the segment or clause: a count after 规范性文件, or none, may be both rows' or the 规章 row's.
 _RULES = "规章"
 
 
@@ -223,7 +223,6 @@ _NO_DOCUMENTS = re.compile(
 )
 _MADE = re.compile(r"制发|发布|出台|印发|制定")
 _NONE_IN_FORCE = re.compile(r"(?:无|没有)现行有效的?(?:行政)?规范性文件")
-_RULES_TOO = re.compile(r"规章")
 _JOINED = re.compile(r"且|并且|同时|(?<=[件情况])也")  # two statements in one clause
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
 # The year applications were carried over to names no topic ("结转至2024年办理0件,不予公开32件",
@@ -612,7 +611,7 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
     parts = _JOINED.split(clause)
     if any("复议" not in part and "诉讼" not in part and _none_received(part, context) for part in parts):
         facts.append(("申请.新收", 0))
-    if not _RULES_TOO.search(clause):
+    if _RULES not in clause:
         if (m := _NO_DOCUMENTS.search(clause)) and _MADE.search(m["verbs"]):
             facts.append(("规范性文件.本年制发", 0))
         if m and "废止" in m["verbs"]:

@@ -102,8 +102,9 @@ _PLAIN_SUBJECT = re.compile(rf"(?:^|[。；\n])\s*(?P<name>[^，。；,;、\s]{{
 _COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府)办公[室厅](?:综合|汇总)")
 # The body the foreword says compiled the report or answers questions about it: "由廣州市統計局
 # 編制的…", "由两城镇人民政府党政办公室编制", "由南平市人民政府信息公开工作领导小组办公室根据…
-# 编制而成", "由东丽湖街道办事处结合自身工作实际…", "由安康市统计局围绕…编制而成", "请与来凤县政务服务和大数据管理局(地址…)",
-# "请联系:杭州市滨江区人民政府长河街道办事处;", "可与枫坪乡政府办公室联系".
+# 编制而成", "由东丽湖街道办事处结合自身工作实际…", "由安康市统计局围绕…编制而成", "请与来凤县
+# 政务服务和大数据管理局(地址…)", "请联系:杭州市滨江区人民政府长河街道办事处;", "可与枫坪乡政府
+# 办公室联系".
 _STATED_BODY = re.compile(
     r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|结合|围绕|(?<=[室厅局委办处府会])(?:综合|汇总))"
     r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
@@ -260,6 +261,7 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
 
 
 def _title_rank(title: Title) -> tuple[bool, bool]:
+    """Sorts titles with a year first, then those that also name a body."""
     parsed = parse_report_name(title.text)
     return (not parsed or parsed.year is None, not parsed or not parsed.name)
 
@@ -310,11 +312,10 @@ def _in_full(page: _Page, name: str, fuller: list[str]) -> str:
     without its place expanded to the full name printed elsewhere (a quoted title, a 以下简称
     aside, the opening's subject, the foreword's stated body) or placed; and a place's own name
     as its government."""
-    quoted = quoted_names(page.text)
     name = defined_names(page.text).get(name, name)  # the body's short form the text defines
     name = spelled_out(name, [*fuller, *_publishers(page.fields)])
     if is_bare(name):
-        full = [*quoted, page.subject or "", *page.stated_bodies]
+        full = [*quoted_names(page.text), page.subject or "", *page.stated_bodies]
         name = expand(name, full) or placed(name, page.text) or name
     return government_of(name)
 
