@@ -475,8 +475,9 @@ def test_a_count_the_text_dates_to_another_year_is_not_the_reports() -> None:
     # c10: 涵江区卫生局's report on 2011 gives 2010's figure; an aside's year does not count
     assert stated_in_prose("2010年度主动公开政府信息54条。", 2011) == ({}, [])
     assert stated_in_prose("2010年度主动公开政府信息54条。", 2010) == ({"主动公开.条数": 54}, [])
-    text = "全区共办理政府信息公开申请114件(含2019年结转18件),办结113件。"  # a04, the report on 2020
-    assert stated_in_prose(text, 2020)[0] == {"申请.办理总计": 113}
+    # a04, the report on 2020: the aside's year is the one carried over from, the year before
+    text = "全区共办理政府信息公开申请114件(含2019年结转18件),办结113件。"
+    assert stated_in_prose(text, 2020)[0] == {"申请.上年结转": 18, "申请.办理总计": 113}
     assert stated_in_prose("《条例》自2019年5月15日起施行。全年主动公开政府信息30条。", 2020)[0] == {"主动公开.条数": 30}
 
 
@@ -897,4 +898,30 @@ def test_none_made_nor_abolished_with_de() -> None:
     ],
 )
 def test_eleventh_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 理合务镇 2017: 累计 the year's channels add up to; a colon inside an aside parts no clause
+        ("(一)主动公开政府信息的数量\n2017年,主动公开政府信息累计204条,通过政府网站公开信息数163 条,"
+         "政务微信订阅号“印象理合务”(微信号:lhwz4822006)公开政府信息23条,村务公开栏公开信息18条。", 2017, {"主动公开.条数": 204}),
+        # 兴仁市 2022: carried over from the year before, named
+        ("(二)依申请公开情况。2022年,共收到10件依申请公开请求,2021年结转政府信息公开申请2件,共办结10件,结转2023年度继续办理2件。",
+         2022, {"申请.新收": 10, "申请.上年结转": 2, "申请.办理总计": 10, "申请.结转下年": 2}),
+        ("(二)依申请公开情况。2022年,共收到10件依申请公开请求,2020年结转政府信息公开申请2件。", 2022, {"申请.新收": 10}),
+        # 建平县 2025, 湖南省政府办公厅 2020: a count opening its clause after a comma
+        ("二是依申请公开情况。全年共收到政府信息依申请公开89件次,已经答复88件,1件结转下年度继续办理。", 2025,
+         {"申请.新收": 89, "申请.结转下年": 1}),
+        ("2020年收到政府信息公开申请190件;发生行政复议4件,其中3件维持,1件尚未审结;发生行政诉讼4件,其中3件维持。", 2020,
+         {"申请.新收": 190, "复议.总计": 4, "复议.维持": 3, "复议.未审结": 1, "诉讼.总计": 4}),
+        # 环县 2025: the channels listed in an aside, parted by ";"
+        ("(一)主动公开方面。2025年全县主动公开各类政府信息60931条(主流媒体、网站、新媒体平台13635条;县政府网站12365条;"
+         "县内各类政务新媒体32526条;电视、公开栏等其他渠道公开2405条)。", 2025, {"主动公开.条数": 60931}),
+        # 六盘水市应急局 2019: 信件 for the applications
+        ("(二)依申请公开\n2019年,我局均未收到依申请公开办理的信件。", 2019, {"申请.新收": 0}),
+    ],
+)
+def test_twelfth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected

@@ -1027,3 +1027,17 @@ def test_eleventh_round_agencies_and_places() -> None:
     assert _meta(lines).region == Region()
     assert _meta(["一、总体情况", "2014年度我镇政府信息公开完成县政务公开下达的全年目标任务。"]).region == Region()
     assert _meta(["一、总体情况", "我镇在马鞍山市和县人民政府网站公开信息。"]).region == Region("安徽省", "马鞍山市", "和县")
+
+
+def test_twelfth_round_agencies_and_years() -> None:
+    # 额济纳旗 2021 (a spam mirror): 编制形成X…报告; a football site's name is no body's
+    lines = ["第一足球网额济纳旗2021年度政府信息公开工作年度报告",
+             "根据有关要求,结合我旗2021年政务公开工作施展情况,编制形成额济纳旗2021年政府信息公开工作年度报告。", "一、总体情况"]  # fmt: skip
+    assert _meta(lines).agency == "额济纳旗人民政府"
+    # 国家药品监督管理局 2018: its 综合司 answers for it
+    lines = ["本报告根据《条例》编制。如对本报告有疑问,请与国家药品监督管理局综合司联系。", "一、概述"]
+    assert _meta(lines).agency == "国家药品监督管理局"
+    # 国家新闻出版署 2022: last year's report cited, the first sentence opening with a year says 2022
+    lines = ["根据有关规定,编制本报告。", "一、总体情况", "2022年,国家新闻出版署坚持以习近平新时代中国特色社会主义思想为指导。",
+             "及时公开了2021年政府信息公开工作年度报告。"]  # fmt: skip
+    assert _meta(lines).year == 2022

@@ -29,6 +29,9 @@ _COUNT = _N + r"(?:件|条|个|份|宗|项|起|次)"
 _ITEMS = _N + r"(?:条|件|篇)"  # units of proactively disclosed items
 _QTY = r"\s*(?:共计|合计|总计|共|有|为|计|达)?\s*"
 _Q = r"[”\"]?"  # an outcome quoted: “予以公开”17件
+# A count that opens its clause ("…,1件结转下年度", "其中3件维持,1件尚未审结"): after a comma, not
+# inside a number's thousands (2,054).
+_FIRST = r"(?<![\d.])(?<!\d,)(?P<n>\d+)\s*"
 # A count of reviews, then (no suit between) what became of them.
 _REVIEWS = r"行政复议(?:案件?)?\s*(?:共计|共|有|为)?\s*\d+\s*件\s*[,，](?:(?!诉讼)[^;。]){0,30}?"
 _APPLIED_FOR = (
@@ -46,7 +49,7 @@ _APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:申请|事项|案件|办
 # 情况, 没有收到申请人要求公开政府信息的情况), so that "未收到群众对依申请公开工作的投诉" says
 # nothing of applications.
 _NO_SUCH = (
-    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|诉求|件|事件|情况)|依申请公开的?(?:相关)?(?:政府)?信息"
+    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|诉求|信件|件|事件|情况)|依申请公开的?(?:相关)?(?:政府)?信息"
     rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项))"
 )
 # Every kind of applicant, named between receiving and the applications: "收到公民、法人和其他组织
@@ -143,6 +146,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p("申请.上年结转", rf"上一?年度?结转的?(?:政府信息公开)?(?:申请|办理)?(?:数量|数)?{_QTY}{_COUNT}"),
     _p("申请.上年结转", rf"结转上一?年度?的?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),  # 结转上年2件, 结转上年…申请0件
+    # "2021年结转政府信息公开申请2件" in the report on 2022 (the year checked in ``_segment_facts``)
+    _p("申请.上年结转", rf"(?P<from>\d{{4}})\s*年度?结转(?:的)?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),
     # "其中,2023年新收政府信息公开申请354件": 新收 named, a part of a total received and carried over
     _p("申请.新收", rf"新收(?:到)?的?(?:政府信息公开|信息公开|依申请公开)?申请{_QTY}{_COUNT}"),
     _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
@@ -159,12 +164,16 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # "结转至2024年办理0件": the next year named (a carry-over goes to no other).
     _p("申请.结转下年", rf"结转(?:至|到)?\d{{4}}\s*年度?(?:继续)?办理的?{_QTY}{_COUNT}"),
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
-    _p("申请.结转下年", r"(?<![\d.,])(?P<n>\d+)\s*件(?:申请)?(?:顺延|结转|转)(?:到|至)?(?:下一?年|\d{4}\s*年)度?"),
+    _p("申请.结转下年", rf"{_FIRST}件(?:申请)?(?:顺延|结转|转)(?:到|至)?(?:下一?年|\d{{4}}\s*年)度?"),
     _p("复议.总计", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}"),
     # "行政复议7件,结果维持6件,尚未审结1件", "…复议案件5件,结果维持3件,结果纠正1件,正在复议1件"
     _p("复议.维持", rf"{_REVIEWS}(?:复议)?(?:结果)?(?:为)?维持{_QTY}{_COUNT}"),
     _p("复议.纠正", rf"{_REVIEWS}(?:复议)?(?:结果)?(?:为|被)?纠正{_QTY}{_COUNT}"),
     _p("复议.未审结", rf"{_REVIEWS}(?:尚未审结|未审结|正在复议|正在审理)的?{_QTY}{_COUNT}"),
+    # the count first: "发生行政复议4件,其中3件维持,1件尚未审结"
+    _p("复议.维持", rf"{_REVIEWS}{_FIRST}件(?:结果为?|被)?维持"),
+    _p("复议.纠正", rf"{_REVIEWS}{_FIRST}件(?:结果为?)?被?纠正"),
+    _p("复议.未审结", rf"{_REVIEWS}{_FIRST}件(?:尚未审结|未审结|正在审理)"),
     # "办理政府信息公开类行政复议7件,均获维持": every one upheld.
     _p("复议.维持", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}\s*[,，]?\s*(?:均|全部|全都)(?:获|被|予以|得到)?维持"),
     _p("诉讼.总计", rf"(?:提起)?(?:行政)?诉讼(?:案件?)?{_QTY}{_COUNT}"),
@@ -225,9 +234,9 @@ _MADE = re.compile(r"制发|发布|出台|印发|制定")
 _NONE_IN_FORCE = re.compile(r"(?:无|没有)现行有效的?(?:行政)?规范性文件")
 _JOINED = re.compile(r"且|并且|同时|(?<=[件情况])也")  # two statements in one clause
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
-# The year applications were carried over to names no topic ("结转至2024年办理0件,不予公开32件",
-# "结转2020年继续办理的6件。同意公开107件").
-_NAMED_YEAR = re.compile(r"(?<!\d)(?<!结转)(?<!结转至)(?<!结转到)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
+# The year applications were carried over to or from names no topic ("结转至2024年办理0件,不予公开32件",
+# "结转2020年继续办理的6件。同意公开107件", "2021年结转政府信息公开申请2件,共办结10件").
+_NAMED_YEAR = re.compile(r"(?<!\d)(?<!结转)(?<!结转至)(?<!结转到)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?!度?结转)")
 # "截至2019年12月底,累计主动公开政府信息10220条": a running total up to a day, not the year's.
 # "截至2024年12月31日,…全年累计主动公开…222条" sums the year only.
 # "到2014年底累计共主动公开政府信息1323条" likewise.
@@ -293,7 +302,9 @@ _HEADING_MAX = 20  # "(一)主动公开情况": a short sentence naming the topi
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")  # 政府信息 公开 (docx wrap)
 _SENTENCES = re.compile(r"[。!?\n]+")
-_SEGMENTS = re.compile(r";")
+# A ";" outside brackets ends a segment; inside them it parts an aside's list ("60931条(中央…
+# 13635条;县政府网站12365条;…)").
+_SEGMENTS = re.compile(r";(?![^()]*\))")
 _CLAUSE_END = re.compile(r"[,;:]")
 _ENDS_SENTENCE = tuple("。;!?:")
 _WRAP_WIDTH = 25  # a line this long that stops mid-sentence was wrapped by the page (PDF)
@@ -445,6 +456,8 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
         for m in pattern.regex.finditer(masked):
             if _about_other_year(masked, m.start(), year):
                 continue
+            if "from" in m.re.groupindex and (year is None or int(m["from"]) != year - 1):
+                continue  # carried over from a named year: only the year before the report's
             if pattern.key == "诉讼.总计" and _ONE_KIND_OF_SUIT.search(
                 masked, _clause_start(masked, m.start()), m.start()
             ):
@@ -516,12 +529,13 @@ def _active_total(
                 continue
             if _CUMULATIVE.search(head, 0, m.start()):
                 continue
-            if facts and m.re is _PUBLISHED and _CHANNEL.search(head, _clause_start(head, m.start()), m.start()):
+            if facts and m.re is _PUBLISHED and _CHANNEL.search(head, _comma_clause_start(head, m.start()), m.start()):
                 continue  # "全年主动公开信息2170条,中心网站…1794条,微信公众号、微博共发布信息376篇": a channel's
             if "累计" in head[max(0, m.start() - 4) : m.end()]:  # 累计共计主动公开
                 if not _TIME_WORD.search(before + head[: m.start()]):
                     continue
-                running.add(value)
+                if value != _later_sum(head, m.end()):  # "累计204条,通过网站…163条,…23条,…18条": the year's
+                    running.add(value)
             parts = [int(p) for p in _PART.findall(segment[breakdown:])] if breakdown >= 0 else []
             if any(p > value for p in parts):
                 warnings.append(f"主动公开.条数: {value} is less than a part of it ({max(parts)}); left out")
@@ -575,6 +589,17 @@ def _is_part(head: str, start: int, end: int) -> bool:
         counts = [int(n) for c in later for n in _PART.findall(c)]
         return not counts or _value_at(head, start, end) not in (sum(counts), sum(counts[:-1]))
     return False
+
+
+def _later_sum(head: str, end: int) -> int:
+    """The sum of the counts in the clauses after ``end``."""
+    return sum(int(n) for c in _CLAUSE_END.split(head[end:])[1:] for n in _PART.findall(c))
+
+
+def _comma_clause_start(text: str, at: int) -> int:
+    """Where the comma-separated clause holding ``at`` starts (a colon inside an aside, 微信号:…,
+    parts no clause)."""
+    return max((m.end() for m in re.finditer(r"[,;]", text[:at])), default=0)
 
 
 def _value_at(head: str, start: int, end: int) -> int | None:

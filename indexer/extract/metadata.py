@@ -121,11 +121,12 @@ _STATED_BODY = re.compile(
 # government office (两城镇人民政府党政办公室), a bureau's or a government's general office
 # (邢台市生态环境局沙河市分局办公室, 兴国县南坑乡人民政府办公室, 上海市人民政府办公厅), and
 # any unit inside a bureau or a sub-district office (吉林市公安局行政审批办公室, 东丽湖街道办事处
-# 综合保障科); not an office after 政府, which may be a body of its own (…人民政府法制办公室).
+# 综合保障科, 国家药品监督管理局综合司); not an office after 政府, which may be a body of its own
+# (…人民政府法制办公室).
 _OFFICE = re.compile(
     r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:领导小组)?|党政|(?:党政)?综合)办(?:公室)?$"
     r"|(?:(?<=[镇乡局委厅])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=管委会)|(?<=政府))办公[室厅]$"
-    r"|(?:(?<=[局委厅])|(?<=办事处))(?!办公|员会|会)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){2,8}?(?:办公室|科|处|股)$"
+    r"|(?:(?<=[局委厅])|(?<=办事处))(?!办公|员会|会)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){2,8}?(?:办公室|科|处|股|司)$"
 )
 # An office left after that (东风乡人民办公室, a slip) is not the body.
 _AN_OFFICE = re.compile(r"办公[室厅]$")
@@ -497,8 +498,8 @@ def _year_number(text: str) -> int | None:
 
 
 def _year(title: str | None, opening: str, text: str) -> int | None:
-    """The title's year, else the opening's report name (unless the statistics period states the
-    year after), else the statistics period, else
+    """The title's year, else the opening's report name (unless the statistics period, or the
+    first sentence opening with a year, states the year after), else the statistics period, else
     a sentence opening "2020年，", else one opening with its year, else the year's last day,
     else a clause opening with the year and the body ("…,2022年,我局…"), else the body then
     the year ("本局2019年共主动公开…")."""
@@ -506,11 +507,12 @@ def _year(title: str | None, opening: str, text: str) -> int | None:
     if parsed and parsed.year:
         return parsed.year
     if year := prose_year(opening):
-        # Of a name and a stated period a year apart, one was carried over from last year's report
-        # ("现公布…2017年度…报告,本报告统计时间为2018年1月1日至…") or is last year's report cited
-        # ("按时公布2011年区政府信息公开工作年度报告" in the report on 2012): the later year is the report's
-        period = _first_year(_STATED_PERIOD, text)
-        return period if period == year + 1 else year
+        # Of a name and a stated period (or, without one, the first sentence opening with a year)
+        # a year apart, one was carried over from last year's report ("现公布…2017年度…报告,本报告
+        # 统计时间为2018年1月1日至…") or is last year's report cited ("按时公布2011年区政府信息
+        # 公开工作年度报告" in the report on 2012): the later year is the report's
+        later = _first_year(_STATED_PERIOD, text) or _first_year(_OPENING_YEAR, text)
+        return later if later == year + 1 else year
     for pattern in (_STATED_PERIOD, _PERIOD, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END, _CLAUSE_YEAR, _SELF_YEAR):
         if year := _first_year(pattern, text):
             return year

@@ -51,9 +51,10 @@ _REPORT_VERB_AT = re.compile(f"(?={_REPORT_VERBS})")  # every place a verb start
 # How far before its verb a _VERB_REPORT match can start: its longest ``who`` and prefix
 # (keep in step with the pattern).
 _VERB_REACH = 30 + len("现向社会")
+# "编制形成额济纳旗2021年政府信息公开工作年度报告": a second verb before the report's name.
 _VERB_REPORT = re.compile(
     r"(?P<who>[^，。；：,;:、《》“”]{0,30}?)(?:特|现|已|(?:特|现)?向社会)?(?:" + _REPORT_VERBS + ")"
-    r"(?:了|完成了?)?(?:并(?:向社会)?(?:公布|发布))?的?(?:本|我[局委办厅])?《?(?P<report>[^，。；：,;:《》]{0,40}?"
+    r"(?:形成)?(?:了|完成了?)?(?:并(?:向社会)?(?:公布|发布))?的?(?:本|我[局委办厅])?《?(?P<report>[^，。；：,;:《》]{0,40}?"
     r"(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》]{0,10}?(?:报告|年报))"
 )
 # A sentence that opens with the report's name: "2011年峨山县政府信息公开工作年度报告是按照…编制而成".
