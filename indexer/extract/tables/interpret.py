@@ -353,8 +353,8 @@ class _Reader:
         what = key or "复议诉讼"
         if kind == "active":
             columns = self.columns.get(key, ())
-            if any("金额" in c.suffix for c in columns):
-                return False  # an amount is no digit run (采购 31批次 | 709455.9元 is not 3 | 1)
+            if any("金额" in c.suffix for c in columns) and set("".join(digits)) != {"0"}:
+                return False  # an amount is no digit run (采购 31批次 | 709455.9元 is not 3 | 1); 00 is 0 | 0
             candidates = fused.split_candidates(digits, len(columns), None, most=1)
             names = [f"{key}.{c.suffix}" for c in columns]
         elif kind == "application":
