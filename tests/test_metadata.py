@@ -1041,3 +1041,13 @@ def test_twelfth_round_agencies_and_years() -> None:
     lines = ["根据有关规定,编制本报告。", "一、总体情况", "2022年,国家新闻出版署坚持以习近平新时代中国特色社会主义思想为指导。",
              "及时公开了2021年政府信息公开工作年度报告。"]  # fmt: skip
     assert _meta(lines).year == 2022
+
+
+def test_thirteenth_round_agencies() -> None:
+    # 焦作 2016: another unit of the government compiled the whole city's report
+    lines = ["现向社会公布2016年度本级政府信息公开年度报告,由焦作市人民政府电子政务管理中心综合市政府各委、办、局,"
+             "各县(市)区人民政府的政府信息公开年度报告编制而成。", "一、概述"]  # fmt: skip
+    assert _meta(lines).agency == "焦作市人民政府"
+    # 人社部 2009: (含国家公务员局) says what else it reports for; a national body, no region
+    lines = ["根据《条例》的规定,现公开人力资源社会保障部(含国家公务员局)2009年政府信息公开工作年度报告。", "一、概述"]
+    assert (_meta(lines).agency, _meta(lines).region) == ("人力资源社会保障部", Region())

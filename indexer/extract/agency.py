@@ -50,7 +50,8 @@ _NOT_NAME_WORD = re.compile(
     r"|年度|报告|认真|贯彻|落实|坚持|按照|根据|依据|关于|通知|高度重视|部门|本级"
     r"|网站|网址|门户|平台|官网|直播|彩票|博彩|娱乐|投注|公司|威廉|皇冠|澳门|葡京|老虎机|真人|足球网|球迷网"
 )
-_SELF_ASIDE = re.compile(r"[(（](?:机关|本级|机关本级|(?:以下)?简称[^()（）]*)[)）]$")
+# An aside that says the body is itself, or what it reports for beside itself (含国家公务员局).
+_SELF_ASIDE = re.compile(r"[(（](?:机关|本级|机关本级|(?:以下)?简称[^()（）]*|含[^()（）]*)[)）]$")
 # A unit word alone is no body's name: "政府政务公开年报" names none.
 _UNIT_ONLY = re.compile(rf"(?:人民)?{_UNIT}")
 _LEVEL = "省市县区州盟旗"

@@ -56,8 +56,9 @@ _NO_SUCH = (
 # 提交的政府信息公开申请93件", "收到公民、法人依申请公开事项55件" count them all (one kind alone
 # would be that kind's count).
 _EVERY_APPLICANT = (
-    r"(?:(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?|社会公众)"
-    r"(?:向[\u4e00-\u9fff]{2,20}?)?(?:提交|提出|递交)?的?"
+    r"(?:(?:(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?|社会公众)"
+    r"(?:向[\u4e00-\u9fff]{2,20}?)?(?:提交|提出|递交)?"
+    r"|向[\u4e00-\u9fff]{2,20}?(?:提交|提出|递交))的?"  # 受理向区政府提出的…申请60件: all made to it
 )
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理)(?:了)?)?"
@@ -80,7 +81,8 @@ _CONTINUED = (_BREAKDOWN, "处理结果", "办理结果", "答复结果", "申�
 # “予以公开”17件").
 _OUTCOMES_NEXT = re.compile(
     r"(?:经(?:依法)?(?:办理|审查|审核)\s*[,，]?\s*)?"
-    r"(?:(?:当年|全年|本年度?|年内|目前)?(?:依法)?(?:共|已|均已|全部)?(?:办结|答复)|(?:同意|予以|准予|部分|不予)公开\d)"
+    r"(?:(?:当年|全年|本年度?|年内|目前)?(?:依法)?(?:共|已|均已|全部)?(?:办结|答复)"
+    r"|(?:同意|予以|准予|部分|不予)公开(?:[及和]部分公开)?\d)"
     r"|(?:依法)?对(?:全部|所有|上述)?申请|(?:未|没有)发生|结转|剩余"
 )
 _ONE_KIND_OF_SUIT = re.compile(r"直接|复议后|经复议")  # 未经复议直接起诉1件: one of the two 诉讼 groups
@@ -157,19 +159,21 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("申请.无法提供", rf"(?<![及和与])(?<![^件条项个起次]、)无法提供{_Q}的?(?:答复)?{_QTY}{_COUNT}"),
     _p("申请.不予处理", rf"(?<![及和与])(?<![^件条项个起次]、)不予处理{_Q}的?{_QTY}{_COUNT}"),
     _p("申请.其他处理", rf"其他处理{_Q}的?{_QTY}{_COUNT}"),
+    _p("申请.无法提供.不掌握", rf"(?:因)?本机关不掌握(?:相关)?(?:政府)?(?:信息)?的?{_QTY}{_COUNT}"),  # 本机关不掌握的22件
     _p("申请.办理总计", rf"(?:已|均已|全部)?(?:办结|办理完成|办理完毕)(?:了)?的?(?:政府信息公开)?(?:申请|{_ON_APPLICATION}(?:事项)?)?{_QTY}{_COUNT}"),
     _p("申请.结转下年", rf"下一?年度?继续办理{_QTY}{_COUNT}"),  # 下年度继续办理81件
     _p("申请.结转下年", rf"下一?年度?结转(?:件|的申请)?{_QTY}{_COUNT}"),  # 下年结转件2件
-    _p("申请.结转下年", rf"(?:结转|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?{_QTY}{_COUNT}"),
+    _p("申请.结转下年", rf"(?:结转|转结|转接|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?{_QTY}{_COUNT}"),
     # "结转至2024年办理0件": the next year named (a carry-over goes to no other).
     _p("申请.结转下年", rf"结转(?:至|到)?\d{{4}}\s*年度?(?:继续)?办理的?{_QTY}{_COUNT}"),
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
-    _p("申请.结转下年", rf"{_FIRST}件(?:申请)?(?:顺延|结转|转)(?:到|至)?(?:下一?年|\d{{4}}\s*年)度?"),
+    _p("申请.结转下年", rf"{_FIRST}件(?:申请)?(?:顺延|结转|转结|转)(?:到|至)?(?:下一?年|\d{{4}}\s*年)度?"),
     _p("复议.总计", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}"),
     # "行政复议7件,结果维持6件,尚未审结1件", "…复议案件5件,结果维持3件,结果纠正1件,正在复议1件"
     _p("复议.维持", rf"{_REVIEWS}(?:复议)?(?:结果)?(?:为)?维持{_QTY}{_COUNT}"),
     _p("复议.纠正", rf"{_REVIEWS}(?:复议)?(?:结果)?(?:为|被)?纠正{_QTY}{_COUNT}"),
     _p("复议.未审结", rf"{_REVIEWS}(?:尚未审结|未审结|正在复议|正在审理)的?{_QTY}{_COUNT}"),
+    _p("复议.维持", rf"行政复议(?:案件)?(?:结果)?(?:为|均为)?维持{_QTY}{_COUNT}"),  # 其中行政复议结果维持3件
     # the count first: "发生行政复议4件,其中3件维持,1件尚未审结"
     _p("复议.维持", rf"{_REVIEWS}{_FIRST}件(?:结果为?|被)?维持"),
     _p("复议.纠正", rf"{_REVIEWS}{_FIRST}件(?:结果为?)?被?纠正"),
@@ -231,6 +235,7 @@ _NO_DOCUMENTS = re.compile(
     r"(?:未|没有|无)(?P<verbs>(?:(?:制发|发布|出台|印发|制定|废止|修改|修订|清理)[、和及]?)+)的?(?:行政)?规范性文件"
 )
 _MADE = re.compile(r"制发|发布|出台|印发|制定")
+_NONE_CARRIED = re.compile(r"(?:无|没有)上一?年度?(?:的)?结转")  # 受理…19条,无上年度结转
 _NONE_IN_FORCE = re.compile(r"(?:无|没有)现行有效的?(?:行政)?规范性文件")
 _JOINED = re.compile(r"且|并且|同时|(?<=[件情况])也")  # two statements in one clause
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
@@ -262,7 +267,7 @@ _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2
 # 主动公开(政府信息)(数)N条, 主动公布政府信息共计304条; the object may only be information itself,
 # not 规章 or 采购信息.
 _ACTIVE = re.compile(
-    rf"主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类)?(?:政府|政务)?(?:信息)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
+    rf"主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类|各种|各项)?(?:政府|政务)?(?:信息)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
 )
 # 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
 # information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel.
@@ -277,7 +282,9 @@ _PUBLISHED = re.compile(
 # ("主动公开与本部门职能相关热点…等信息258条", "在各级媒体…等载体公开信息5327条" after the
 # total): read only where no sentence states the count otherwise (``_LISTED``).
 _LIST_END = r"等(?:方面|领域|类)?的?(?:各类)?"  # …等方面政府信息240條, …公益事业建设事项等共计94条
-_ACTIVE_LISTED = re.compile(rf"主动(?:公开|发布)(?:了)?[^,;:。\d]{{1,40}}?{_LIST_END}(?:(?:政府|政务)?信息)?{_QTY}{_ITEMS}")
+_ACTIVE_LISTED = re.compile(  # a year may be one of the list's words (主动公开2022年印发的规范性文件…)
+    rf"主动(?:公开|发布)(?:了)?(?:[^,;:。\d]|\d{{4}}年){{1,60}}?{_LIST_END}(?:(?:政府|政务)?信息)?{_QTY}{_ITEMS}"
+)
 _PUBLISHED_LISTED = re.compile(
     rf"(?:等(?:渠道|平台|载体|途径|方式|领域|方面)(?:共|累计)?(?:公开|发布)(?:了)?(?:各类)?"
     rf"|(?:公开|发布)(?:了)?[^,;:。\d]{{1,60}}?{_LIST_END})(?:政府|政务)?信息{_QTY}{_ITEMS}"  # 及时公开单位基本信息、…等信息103条
@@ -636,6 +643,8 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
     parts = _JOINED.split(clause)
     if any("复议" not in part and "诉讼" not in part and _none_received(part, context) for part in parts):
         facts.append(("申请.新收", 0))
+    if context and _NONE_CARRIED.search(clause):
+        facts.append(("申请.上年结转", 0))
     if _RULES not in clause:
         if (m := _NO_DOCUMENTS.search(clause)) and _MADE.search(m["verbs"]):
             facts.append(("规范性文件.本年制发", 0))

@@ -99,7 +99,8 @@ _SUBJECT = re.compile(
 # "黔南州交通运输局始终高度重视…": a sentence that opens with the body doing its work.
 _PLAIN_SUBJECT = re.compile(rf"(?:^|[。；\n])\s*(?P<name>[^，。；,;、\s]{{2,30}}?)(?={_VERBS})")
 # "由秦淮区人民政府办公室综合区政府所属各行政机关的…报告编制而成": a government-wide report.
-_COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府)办公[室厅](?:综合|汇总)")
+# Or by another of its units: "由焦作市人民政府电子政务管理中心综合市政府各委、办、局…编制而成".
+_COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府)(?:办公[室厅]|[\u4e00-\u9fff]{2,12}?中心)(?:综合|汇总)")
 # The body the foreword says compiled the report or answers questions about it: "由廣州市統計局
 # 編制的…", "由两城镇人民政府党政办公室编制", "由南平市人民政府信息公开工作领导小组办公室根据…
 # 编制而成", "由东丽湖街道办事处结合自身工作实际…", "由安康市统计局围绕…编制而成", "请与来凤县
