@@ -60,6 +60,15 @@ NATIONAL = ("国家", "国务院", "中华人民共和国")  # a national body's
 _CENTRAL = re.compile(r"[\u4e00-\u9fff]{2,10}(?:部|总署|署|总局)")
 
 
+_NATIONAL_BODY = re.compile(r"^[\u4e00-\u9fff]*?(?:总局|局|总署|署|部)")
+
+
+def below_national_body(name: str) -> str:
+    """What a national body's name goes on with after the body itself: 重庆调查总队 of
+    国家统计局重庆调查总队."""
+    return _NATIONAL_BODY.sub("", name, count=1)
+
+
 def is_national(name: str) -> bool:
     """A national body's name: 国家税务总局, 海关总署, 公安部; not one with a place (国家税务总局
     佛山市税务局) nor one that only lacks its place (市审计局)."""

@@ -29,6 +29,8 @@ _COUNT = _N + r"(?:件|条|个|份|宗|项|起|次)"
 _ITEMS = _N + r"(?:条|件|篇)"  # units of proactively disclosed items
 _QTY = r"\s*(?:共计|合计|总计|共|有|为|计|达)?\s*"
 _Q = r"[”\"]?"  # an outcome quoted: “予以公开”17件
+# Not the second of two outcomes counted together (予以公开及部分公开42件: 42 is both).
+_NOT_SECOND = r"(?<![及和与])(?<![^件条项个起次]、)"
 # A count that opens its clause ("…,1件结转下年度", "其中3件维持,1件尚未审结"): after a comma, not
 # inside a number's thousands (2,054).
 _FIRST = r"(?<![\d.])(?<!\d,)(?P<n>\d+)\s*"
@@ -153,11 +155,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # "其中,2023年新收政府信息公开申请354件": 新收 named, a part of a total received and carried over
     _p("申请.新收", rf"新收(?:到)?的?(?:政府信息公开|信息公开|依申请公开)?申请{_QTY}{_COUNT}"),
     _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
-    # Not the second of two outcomes counted together (予以公开及部分公开42件: 42 is both).
-    _p("申请.部分公开", rf"(?<![及和与])(?<![^件条项个起次]、)部分公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
-    _p("申请.不予公开", rf"(?<![及和与])(?<![^件条项个起次]、)(?:不予|不同意)公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
-    _p("申请.无法提供", rf"(?<![及和与])(?<![^件条项个起次]、)无法提供{_Q}的?(?:答复)?{_QTY}{_COUNT}"),
-    _p("申请.不予处理", rf"(?<![及和与])(?<![^件条项个起次]、)不予处理{_Q}的?{_QTY}{_COUNT}"),
+    _p("申请.部分公开", rf"{_NOT_SECOND}部分公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
+    _p("申请.不予公开", rf"{_NOT_SECOND}(?:不予|不同意)公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
+    _p("申请.无法提供", rf"{_NOT_SECOND}无法提供{_Q}的?(?:答复)?{_QTY}{_COUNT}"),
+    _p("申请.不予处理", rf"{_NOT_SECOND}不予处理{_Q}的?{_QTY}{_COUNT}"),
     _p("申请.其他处理", rf"其他处理{_Q}的?{_QTY}{_COUNT}"),
     _p("申请.无法提供.不掌握", rf"(?:因)?本机关不掌握(?:相关)?(?:政府)?(?:信息)?的?{_QTY}{_COUNT}"),  # 本机关不掌握的22件
     _p("申请.办理总计", rf"(?:已|均已|全部)?(?:办结|办理完成|办理完毕)(?:了)?的?(?:政府信息公开)?(?:申请|{_ON_APPLICATION}(?:事项)?)?{_QTY}{_COUNT}"),
@@ -313,6 +314,7 @@ _SENTENCES = re.compile(r"[。!?\n]+")
 # 13635条;县政府网站12365条;…)").
 _SEGMENTS = re.compile(r";(?![^()]*\))")
 _CLAUSE_END = re.compile(r"[,;:]")
+_COMMAS = re.compile(r"[,;]")
 _ENDS_SENTENCE = tuple("。;!?:")
 _WRAP_WIDTH = 25  # a line this long that stops mid-sentence was wrapped by the page (PDF)
 _NUMBERED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.]|[(]\s*[一二三四五六七八九十\d]{1,2}\s*[)])")  # a heading
@@ -532,7 +534,7 @@ def _active_total(
         for m in [*matches, *listed]:
             key = _LISTED if m.re in (_ACTIVE_LISTED, _PUBLISHED_LISTED) else ACTIVE_KEY
             value = _value(m)
-            if value is None or _about_other_year(head, m.start(), year) or _is_part(head, m.start(), m.end()):
+            if value is None or _about_other_year(head, m.start(), year) or _is_part(head, m.start(), m.end(), value):
                 continue
             if _CUMULATIVE.search(head, 0, m.start()):
                 continue
@@ -541,7 +543,7 @@ def _active_total(
             if "累计" in head[max(0, m.start() - 4) : m.end()]:  # 累计共计主动公开
                 if not _TIME_WORD.search(before + head[: m.start()]):
                     continue
-                if value != _later_sum(head, m.end()):  # "累计204条,通过网站…163条,…23条,…18条": the year's
+                if value != sum(_later_counts(head, m.end())):  # "累计204条,通过网站…163条,…23条,…18条": the year's
                     running.add(value)
             parts = [int(p) for p in _PART.findall(segment[breakdown:])] if breakdown >= 0 else []
             if any(p > value for p in parts):
@@ -580,10 +582,10 @@ def _is_active_heading(sentence: str) -> bool:
     return len(sentence) <= _HEADING_MAX and "主动公开" in sentence and not _PART.search(sentence)
 
 
-def _is_part(head: str, start: int, end: int) -> bool:
+def _is_part(head: str, start: int, end: int, value: int) -> bool:
     """A share (占…%) follows, or a later clause names the others (其他…): one part; or the
     count is one channel's and later clauses count others' ("门户网站主动公开信息2978条,政务
-    微信321条,政务微博260条")."""
+    微信321条,政务微博260条"). ``value`` is the count matched at ``start:end``."""
     if _SHARE.match(head, end):
         return True
     later = _CLAUSE_END.split(head[end:])[1:]
@@ -593,26 +595,20 @@ def _is_part(head: str, start: int, end: int) -> bool:
     if any(c.strip().startswith("其他") for c in later):
         # unless the later clauses' counts add up to it: "主动公开…共计6535条,通过门户网站公开
         # 3593条,政务微信2942条,其他…1000余条" lists its parts
-        counts = [int(n) for c in later for n in _PART.findall(c)]
-        return not counts or _value_at(head, start, end) not in (sum(counts), sum(counts[:-1]))
+        counts = _later_counts(head, end)
+        return not counts or value not in (sum(counts), sum(counts[:-1]))
     return False
 
 
-def _later_sum(head: str, end: int) -> int:
-    """The sum of the counts in the clauses after ``end``."""
-    return sum(int(n) for c in _CLAUSE_END.split(head[end:])[1:] for n in _PART.findall(c))
+def _later_counts(head: str, end: int) -> list[int]:
+    """The counts in the clauses after ``end``."""
+    return [int(n) for c in _CLAUSE_END.split(head[end:])[1:] for n in _PART.findall(c)]
 
 
 def _comma_clause_start(text: str, at: int) -> int:
     """Where the comma-separated clause holding ``at`` starts (a colon inside an aside, 微信号:…,
     parts no clause)."""
-    return max((m.end() for m in re.finditer(r"[,;]", text[:at])), default=0)
-
-
-def _value_at(head: str, start: int, end: int) -> int | None:
-    """The last count in ``head[start:end]`` (a match's own number)."""
-    found = _PART.findall(head, start, end)
-    return int(found[-1]) if found else None
+    return max((m.end() for m in _COMMAS.finditer(text, 0, at)), default=0)
 
 
 def _about_other_year(text: str, start: int, year: int | None = None) -> bool:

@@ -35,6 +35,7 @@ from functools import cached_property
 from ..models import Region
 from .agency import (
     as_name,
+    below_national_body,
     expand,
     for_region,
     government_of,
@@ -203,7 +204,17 @@ class _Page:
 
     @cached_property
     def subject(self) -> str | None:
-        return _subject(self.opening, self.text)
+        return _subject(self.opening, self.quoted)
+
+    @cached_property
+    def defined(self) -> dict[str, str]:
+        """Short forms the text defines (以下简称…), each to its full name."""
+        return defined_names(self.text)
+
+    @cached_property
+    def quoted(self) -> list[str]:
+        """Full names the text prints at the head of quoted titles or defines (``quoted_names``)."""
+        return quoted_names(self.text, self.defined)
 
     @cached_property
     def bare_subject(self) -> str | None:
@@ -268,7 +279,6 @@ def _title_rank(title: Title) -> tuple[bool, bool]:
     return (not parsed or parsed.year is None, not parsed or not parsed.name)
 
 
-_NATIONAL_BODY = re.compile(r"^[\u4e00-\u9fff]*?(?:总局|局|总署|署|部)")  # 国家统计局 of 国家统计局重庆调查总队
 _ADDRESS_FIELD = re.compile(
     r"^\s*(?:原文链接|原文地址|原始链接|原文网址|来源网址|页面地址|网址|链接|来源|URL|url)\s*[:：|]\s*(?P<url>https?://[^\s|<>\"'，。]+)"
 )
@@ -314,10 +324,10 @@ def _in_full(page: _Page, name: str, fuller: list[str]) -> str:
     without its place expanded to the full name printed elsewhere (a quoted title, a 以下简称
     aside, the opening's subject, the foreword's stated body) or placed; and a place's own name
     as its government."""
-    name = defined_names(page.text).get(name, name)  # the body's short form the text defines
+    name = page.defined.get(name, name)  # the body's short form the text defines
     name = spelled_out(name, [*fuller, *_publishers(page.fields)])
     if is_bare(name):
-        full = [*quoted_names(page.text), page.subject or "", *page.stated_bodies]
+        full = [*page.quoted, page.subject or "", *page.stated_bodies]
         name = expand(name, full) or placed(name, page.text) or name
     return government_of(name)
 
@@ -328,13 +338,13 @@ def _with_government(page: _Page, name: str) -> str:
     “遂溪县北坡镇人民政府”微信公众号, 茅坪回族镇人民政府严格按照…)."""
     if not _TOWNSHIP_NAME.search(name):
         return name  # a place's own name gets its government from ``government_of``; a bureau has none
-    return lengthen(name, [*page.stated_bodies, page.subject or "", *_named_in_quotes(page.text)], True)
+    return lengthen(name, [*page.stated_bodies, page.subject or "", *_named_in_quotes(page)], True)
 
 
-def _named_in_quotes(text: str) -> list[str]:
+def _named_in_quotes(page: _Page) -> list[str]:
     """Names at the head of quoted titles and quoted names that are whole names (a guide's, an
     account's): a fuller statement of the title's name may be printed only there."""
-    return [*quoted_names(text), *(name for name in _QUOTED.findall(text) if is_name(name))]
+    return [*page.quoted, *(name for name in _QUOTED.findall(page.text) if is_name(name))]
 
 
 def _overruled(beside: str, reports: list[tuple[str, ReportName]]) -> bool:
@@ -406,7 +416,7 @@ def _as_body(stated: str) -> str | None:
     return name if name and not _AN_OFFICE.search(name) else None
 
 
-def _subject(opening: str, text: str) -> str | None:
+def _subject(opening: str, quoted: list[str]) -> str | None:
     """The body the opening sentence is about, if it is named (an abbreviation is expanded
     from a full name printed elsewhere, else dropped)."""
     for m in _SUBJECT.finditer(opening):
@@ -414,7 +424,7 @@ def _subject(opening: str, text: str) -> str | None:
         if not name:
             continue
         if is_bare(name):
-            return expand(name, quoted_names(text))
+            return expand(name, quoted)
         return name if is_proper(name) else None
     named = (as_name(m["name"]) for m in _PLAIN_SUBJECT.finditer(opening))
     return next((name for name in named if name and is_proper(name) and not is_bare(name)), None)
@@ -538,7 +548,7 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
     if agency and is_national(agency):
         # a national body: where its offices stand is not a region it reports on; its corps or
         # branch named by a province's short name is that province's (国家统计局重庆调查总队)
-        return province_at_start(_NATIONAL_BODY.sub("", agency, count=1))
+        return province_at_start(below_national_body(agency))
     lines = [_AID.sub("", _SPAM.sub("", line)) for line in lines]
     addresses = [_STREET.sub("", m[0]) for line in lines for m in _ADDRESS.finditer(line)]
     names = (agency, title, signature)

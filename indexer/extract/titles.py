@@ -345,12 +345,14 @@ def prose_year(text: str) -> int | None:
     return None
 
 
-def quoted_names(text: str) -> list[str]:
+def quoted_names(text: str, defined: dict[str, str] | None = None) -> list[str]:
     """Bodies named at the head of quoted titles (《河南省人民政府法制办公室政府信息公开工作规则》)
     and named in full before the short name the text goes on with (以及北京市环境保护局(以下简称
-    市环保局)落实…: from the place on)."""
+    市环保局)落实…: from the place on); ``defined`` is ``defined_names(text)`` where the caller
+    has it already."""
     found = [m["name"] for line in text.splitlines() for m in _FULL_IN_QUOTES.finditer(squeeze(line))]
-    return [name for name in [*found, *defined_names(text).values()] if is_name(name)]
+    defined = defined_names(text) if defined is None else defined
+    return [name for name in [*found, *defined.values()] if is_name(name)]
 
 
 def defined_names(text: str) -> dict[str, str]:
