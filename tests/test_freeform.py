@@ -952,3 +952,40 @@ def test_twelfth_round_wordings(text: str, year: int, expected: dict[str, int]) 
 )
 def test_thirteenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 文昌阁乡 2025: 主动公开内容; 瑶海区人社局 2013: 政府本级信息
+        ("截至2025年12月,我乡主动公开内容共18条,包括规划计划3条、领导信息1条。", 2025, {"主动公开.条数": 18}),
+        ("2013年,共主动公开政府本级信息60条,其中工作动态45条,通知公告12条。", 2013, {"主动公开.条数": 60}),
+        # 合肥高新区 2015: the information's total, then 。其中 the proactive part
+        ("二、政府信息主动公开情况。我委2015年度在网站上共公开政府信息4738条。其中,主动公开3810条,依申请公开4条。", 2015,
+         {"主动公开.条数": 3810}),
+        # 太平镇 2024: applicants 来自…对…的申请; 大英县 2020: 书面申请; 合肥高新区: 事务申请
+        ("2024年度,我镇共收到来自公民、法人或者其他组织对依申请公开政府信息的申请2件,比去年增加1件。", 2024, {"申请.新收": 2}),
+        ("2020年,我县收到政府信息公开书面申请12件,均按时答复。", 2020, {"申请.新收": 12}),
+        ("本年度我委收到4起政府信息公开事务申请。", 2015, {"申请.新收": 4}),
+        # 大云镇 2024: none carried on; 复议 after 涉及 without 行政
+        ("2024年,大云镇全年共收到依申请公开件1件,已按期答复1件,无转结下年度继续办理件。涉及复议0件,诉讼0件。", 2024,
+         {"申请.新收": 1, "申请.结转下年": 0, "复议.总计": 0, "诉讼.总计": 0}),
+        # 北街街道 2025: 未接到群众要求公开的信息
+        ("(二)依申请公开情况。本年度,未接到群众要求公开的信息。", 2025, {"申请.新收": 0}),
+        # 彰武县 2019: a breakdown of the information is none of the applications after it
+        ("2019年我县主动公开各类政务信息3000余份,其中政府文件121份,公开各类建议提案答复12件,依申请公开受理6件,办结6件,"
+         "行政复议0件、行政诉讼0件。", 2019, {"申请.新收": 6, "申请.办理总计": 6, "复议.总计": 0, "诉讼.总计": 0}),
+    ],
+)
+def test_fourteenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected
+
+
+def test_replies_are_the_total_handled_where_the_outcomes_add_up_to_them() -> None:
+    # 东漖街道 2024: nothing said carried on, but new + carried = 15 = the outcomes' sum
+    text = ("2024年,街道收到依申请公开6件,结转上年9件,答复申请共15件,撤销申请0件。其中,予以公开2件,部分公开2件,"
+            "不予公开1件,无法提供10件,其他处理0件。")  # fmt: skip
+    assert stated_in_prose(text, 2024)[0]["申请.办理总计"] == 15
+    # the outcomes add up to less: the replies may count something else
+    short = text.replace("无法提供10件", "无法提供9件")
+    assert "申请.办理总计" not in stated_in_prose(short, 2024)[0]

@@ -1051,3 +1051,37 @@ def test_thirteenth_round_agencies() -> None:
     # 人社部 2009: (含国家公务员局) says what else it reports for; a national body, no region
     lines = ["根据《条例》的规定,现公开人力资源社会保障部(含国家公务员局)2009年政府信息公开工作年度报告。", "一、概述"]
     assert (_meta(lines).agency, _meta(lines).region) == ("人力资源社会保障部", Region())
+
+
+def test_fourteenth_round_agencies_and_places() -> None:
+    # 大垅乡 2025: a stray year before the title's name; the contact's other form (大垅集镇) loses
+    lines = ["2025湖口县大垅乡2025年度政府信息公开工作年度报告",
+             "本报告依据《条例》编制。如对本报告有意见或建议:请联系湖口县大垅集镇,联系电话:0792-6532910。", "一、总体情况"]
+    assert _meta(lines).agency == "湖口县大垅乡"
+    # a township's and a commission's units stand for their body
+    lines = ["本年度报告根据《条例》要求进行公开。如对本年报有任何疑问,请与金坑乡人民政府党建办联系(地址:金坑乡金坑街90号)", "一、总体情况"]
+    assert _meta(lines).agency == "金坑乡人民政府"
+    lines = ["本报告根据《条例》要求编制。如对报告有任何疑问,请与北京市东城区城市综合管理委员会研究室联系。", "一、概述"]
+    assert _meta(lines).agency == "北京市东城区城市综合管理委员会"
+    # the place printed twice; a government with its office beside it is the office
+    lines = ["本报告是根据《条例》要求,由北京市大兴区北京市大兴区发展和改革委员会编制的2013年度政府信息公开年度报告。", "一、概述"]
+    assert _meta(lines).agency == "北京市大兴区发展和改革委员会"
+    lines = ["根据《条例》要求,现公布桐梓县人民政府(县人民政府办公室)2019年政府信息公开工作年度报告。", "一、总体情况"]
+    assert _meta(lines).agency == "桐梓县人民政府办公室"
+    # 政府信息工作年度报告, a slip; an account's name in brackets spells the township out
+    lines = ["现将莲湖区西关街道办事处2024年度政府信息工作年度报告予以公开。", "一、总体情况"]
+    assert _meta(lines).agency == "莲湖区西关街道办事处"
+    lines = ["大山镇2024年政府信息公开工作年度报告", "一、总体情况",
+             "通过大山镇微信公众号(兴仁市大山镇人民政府)发布信息共122篇。"]
+    assert _meta(lines).agency == "兴仁市大山镇人民政府"
+    # a catalogue list's bulleted 标题 field
+    lines = ["- 索引号: 20230611-131258-556", "- 标题: 天水市财政局2021年政府信息公开工作年度报告", "一、总体情况"]
+    assert _meta(lines).agency == "天水市财政局"
+
+
+def test_a_zones_place_in_a_sentence_and_a_quoted_townships_name() -> None:
+    lines = ["一、概述", "编制了合肥高新区管委会政府信息公开指南及政府信息公开目录。"]
+    assert _meta(lines).region.province == "安徽省"
+    # “合水镇政府”栏目: 合水 is the township's name here, not 合水县 of 甘肃
+    lines = ["2024年合水镇人民政府信息公开工作年度报告", "一、总体情况", "通过门户网站的“合水镇政府”栏目可查阅我镇公开的政务信息。"]
+    assert _meta(lines).region == Region()

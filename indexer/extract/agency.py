@@ -77,6 +77,9 @@ def is_national(name: str) -> bool:
     return name.startswith(NATIONAL) or (bool(_CENTRAL.fullmatch(name)) and not name.startswith(tuple(_LEVEL)))
 _BODY_WORD = re.compile(r"中共|党|委|办|局|厅|部|院")  # words of a body's name, not of a place's
 _GOV_SUFFIXES = ("", "人民政府", "政府", "办事处", "行政公署")
+_GOVERNMENT_OFFICE = re.compile(r"[省市县区州旗盟](?:人民)?政府(办公[室厅])")
+_LAST_ASIDE = re.compile(r"[(（]([^()（）]+)[)）]$")
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,12}?)\1")
 # A unit word's short form and its full forms (山东省经济和信息化委 → …委员会).
 _UNIT_FORMS = {"委": ("委", "委员会"), "办": ("办", "办公室", "办公厅")}
 # Zones in the gazetteer that are run by a committee, not a people's government.
@@ -101,9 +104,17 @@ def is_name(text: str | None) -> bool:
 
 def as_name(text: str | None) -> str | None:
     """``text`` if it is a name (without an aside that only says it is the body itself:
-    青龙镇政府(机关), and with 政府 once where a slip doubles it), else ``text`` without a
+    青龙镇政府(机关), or names a unit of it without a place, with 政府 once where a slip doubles
+    it and its place once where the page prints it twice; a government with its office beside it
+    is the office), else ``text`` without a
     bracketed aside if that is one (某某县人民政府办公室（县政务公开办）), else None."""
     text = _SELF_ASIDE.sub("", text or "").replace("政府政府", "政府") or None  # 松北区人民政府政府办公室: a slip
+    if text and (doubled := _DOUBLED.match(text)) and is_place_only(doubled[1]):
+        text = text[len(doubled[1]) :]  # 北京市大兴区北京市大兴区发展和改革委员会: the place printed twice
+    if (aside := _LAST_ASIDE.search(text or "")) and is_name(aside[1]) and is_bare(aside[1]):
+        # 贵阳市人民政府(市人民政府办公厅): the government's office, which reports for it
+        office = _GOVERNMENT_OFFICE.fullmatch(aside[1]) if text[: aside.start()].endswith("政府") else None
+        text = text[: aside.start()] + (office[1] if office else "")
     if is_name(text):
         return text
     plain = ASIDE.sub("", text or "")

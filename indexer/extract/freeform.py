@@ -37,7 +37,7 @@ _FIRST = r"(?<![\d.])(?<!\d,)(?P<n>\d+)\s*"
 # A count of reviews, then (no suit between) what became of them.
 _REVIEWS = r"行政复议(?:案件?)?\s*(?:共计|共|有|为)?\s*\d+\s*件\s*[,，](?:(?!诉讼)[^;。]){0,30}?"
 _APPLIED_FOR = (
-    r"(?:各类|有关|相关|任何)*的?(?:(?:政府信息公开|信息公开|政务公开|依申请公开(?:政府信息)?|公开)的?申请件?"
+    r"(?:各类|有关|相关|任何)*的?(?:(?:政府信息公开|信息公开|政务公开|依申请公开(?:政府信息)?|公开)(?:事务|事项)?的?(?:书面)?申请件?"
     r"|申请(?:政府)?信息公开(?:的?请求)?)"  # 收到申请政府信息公开26件(次), …请求1件; 接收…申请件共4件
 )
 # 共受理依申请公开信息4件, 收到依申请信息公开6件, 收到政府信息依申请公开办理事项1件,
@@ -45,22 +45,23 @@ _APPLIED_FOR = (
 _ON_APPLICATION = r"(?:政府)?(?:信息)?依申请(?:政府)?(?:信息)?公开(?:的?(?:政府|政务)?信息)?(?:办理)?"
 _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收到要求公开政府信息的申请
 # Where a count follows, the noun may be left out (收到依申请公开共525件).
-_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:申请|事项|案件|办件|件)?|{_ASKED})"  # 依申请公开办件0件
+_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件|办件|件)?|{_ASKED})"  # 依申请公开办件0件
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
 # 未收到依申请公开请求, 未收到…的依申请公开诉求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
 # 情况, 没有收到申请人要求公开政府信息的情况), so that "未收到群众对依申请公开工作的投诉" says
 # nothing of applications.
 _NO_SUCH = (
     rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|诉求|信件|件|事件|情况)|依申请公开的?(?:相关)?(?:政府)?信息"
-    rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项))"
+    rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项)"
+    rf"|要求公开的(?:政府)?信息$)"  # 未接到群众要求公开的信息
 )
 # Every kind of applicant, named between receiving and the applications: "收到公民、法人和其他组织
 # 提交的政府信息公开申请93件", "收到公民、法人依申请公开事项55件" count them all (one kind alone
 # would be that kind's count).
 _EVERY_APPLICANT = (
-    r"(?:(?:(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?|社会公众)"
+    r"(?:来自)?(?:(?:(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?|社会公众)"
     r"(?:向[\u4e00-\u9fff]{2,20}?)?(?:提交|提出|递交)?"
-    r"|向[\u4e00-\u9fff]{2,20}?(?:提交|提出|递交))的?"  # 受理向区政府提出的…申请60件: all made to it
+    r"|向[\u4e00-\u9fff]{2,20}?(?:提交|提出|递交))的?对?"  # 来自公民、法人或者其他组织对依申请公开…的申请  # 受理向区政府提出的…申请60件: all made to it
 )
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理)(?:了)?)?"
@@ -169,7 +170,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("申请.结转下年", rf"结转(?:至|到)?\d{{4}}\s*年度?(?:继续)?办理的?{_QTY}{_COUNT}"),
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
     _p("申请.结转下年", rf"{_FIRST}件(?:申请)?(?:顺延|结转|转结|转)(?:到|至)?(?:下一?年|\d{{4}}\s*年)度?"),
-    _p("复议.总计", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}"),
+    _p("复议.总计", rf"(?:行政|(?<=涉及))复议(?:案件?|申请)?{_QTY}{_COUNT}"),  # 涉及复议0件,诉讼0件
     # "行政复议7件,结果维持6件,尚未审结1件", "…复议案件5件,结果维持3件,结果纠正1件,正在复议1件"
     _p("复议.维持", rf"{_REVIEWS}(?:复议)?(?:结果)?(?:为)?维持{_QTY}{_COUNT}"),
     _p("复议.纠正", rf"{_REVIEWS}(?:复议)?(?:结果)?(?:为|被)?纠正{_QTY}{_COUNT}"),
@@ -203,7 +204,7 @@ _BOTH_ZERO = re.compile(
     rf"行政复议(?:案件)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:[和及、]申诉)?(?:案件)?{_QTY}(?P<n>0|零)\s*(?:件|起|次)"
 )
 # 答复13870件 is the number handled only where new + carried = handled + carried on (checked later).
-_REPLIED = re.compile(rf"(?<!同意)答复(?:了)?{_QTY}{_COUNT}")
+_REPLIED = re.compile(rf"(?<!同意)答复(?:了)?(?:申请)?{_QTY}{_COUNT}")
 # "全年共办理依申请公开55件", "收到依申请公开164件,结转上年2件;办理85件": handled, which may also
 # count what is still pending ("共办理…114件(含2019年结转18件),办结113件"), so read like 答复, where
 # the table's own check holds. Not "收到和办理…9件", "上年结转…办理数量", "结转至2024年办理0件",
@@ -237,6 +238,7 @@ _NO_DOCUMENTS = re.compile(
 )
 _MADE = re.compile(r"制发|发布|出台|印发|制定")
 _NONE_CARRIED = re.compile(r"(?:无|没有)上一?年度?(?:的)?结转")  # 受理…19条,无上年度结转
+_NONE_CARRIED_ON = re.compile(r"(?:无|没有)(?:结转|转结)(?:至|到)?下一?年度?")  # 无转结下年度继续办理件
 _NONE_IN_FORCE = re.compile(r"(?:无|没有)现行有效的?(?:行政)?规范性文件")
 _JOINED = re.compile(r"且|并且|同时|(?<=[件情况])也")  # two statements in one clause
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
@@ -268,7 +270,7 @@ _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2
 # 主动公开(政府信息)(数)N条, 主动公布政府信息共计304条; the object may only be information itself,
 # not 规章 or 采购信息.
 _ACTIVE = re.compile(
-    rf"主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类|各种|各项)?(?:政府|政务)?(?:信息)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
+    rf"主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类|各种|各项)?(?:政府|政务)?(?:本级)?(?:信息|内容)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
 )
 # 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
 # information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel.
@@ -294,7 +296,7 @@ _LISTED = "主动公开.条数 (listed)"  # the count a 等-list states, kept ap
 # 制作、获取政府信息总数3618条,其中主动公开政府信息1853条; 共发布政府信息75条,其中,主动公开67条:
 # here 其中 splits all information by kind, and the 主动公开 part is the count.
 _MADE_THEN_ACTIVE = re.compile(
-    rf"(?:制作、?获取(?:各类)?|制作|制发|发布|公开)的?(?:政府|政务)?信息(?:总数|总量)?{_QTY}\d+\s*[条件]\s*[,;]\s*其中\s*[,:]?\s*"
+    rf"(?:制作、?获取(?:各类)?|制作|制发|发布|公开)的?(?:政府|政务)?信息(?:总数|总量)?{_QTY}\d+\s*[条件]\s*[,;。]\s*其中\s*[,:]?\s*"
     rf"主动公开(?:政府|[\u4e00-\u9fff]{{2}}(?=信息))?(?:信息|文件)?(?:数|数量)?{_QTY}{_ITEMS}"  # 主动公开水务信息405件
 )
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
@@ -309,7 +311,7 @@ _HEADING_MAX = 20  # "(一)主动公开情况": a short sentence naming the topi
 # --- text clean-up --------------------------------------------------------------
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")  # 政府信息 公开 (docx wrap)
-_SENTENCES = re.compile(r"[。!?\n]+")
+_SENTENCES = re.compile(r"[。!?\n]+(?!\s*其中\s*[,:]?\s*主动公开)")  # "共公开政府信息4738条。其中,主动公开3810条": one statement
 # A ";" outside brackets ends a segment; inside them it parts an aside's list ("60931条(中央…
 # 13635条;县政府网站12365条;…)").
 _SEGMENTS = re.compile(r";(?![^()]*\))")
@@ -457,7 +459,7 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
     if context and _BOTH_ZERO.search(segment):
         facts += [("复议.总计", 0), ("诉讼.总计", 0)]
     masked = _BOTH_ZERO.sub(lambda m: " " * len(m[0]), segment)
-    breakdown = masked.find(_BREAKDOWN)
+    breakdown = _applications_broken_down(masked)
     part_at = len(masked)  # where a sub-count of applications starts ("其中区本级受理…5件")
     for pattern in _PATTERNS:
         if pattern.context and not context:
@@ -487,6 +489,17 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
             if (value := _value(m)) is not None:
                 facts.append((pattern.key, value))
     return facts
+
+
+def _applications_broken_down(segment: str) -> int:
+    """Where a breakdown (其中) of a count of applications, or of the sentence before, begins, -1
+    where none does: the breakdown of "主动公开各类政务信息3000余份,其中政府文件121份,…,依申请公开受理6件" is of the
+    information, and the applications counted after it are no part of it."""
+    at = segment.find(_BREAKDOWN)
+    if at < 0:
+        return at
+    before = segment[:at].rstrip(" ,;:")  # nothing: the sentence before holds the total
+    return at if not before or "申请" in before[_clause_start(before, len(before)) :] else -1
 
 
 def _active_total(
@@ -641,6 +654,8 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
         facts.append(("申请.新收", 0))
     if context and _NONE_CARRIED.search(clause):
         facts.append(("申请.上年结转", 0))
+    if context and _NONE_CARRIED_ON.search(clause):
+        facts.append(("申请.结转下年", 0))
     if _RULES not in clause:
         if (m := _NO_DOCUMENTS.search(clause)) and _MADE.search(m["verbs"]):
             facts.append(("规范性文件.本年制发", 0))
@@ -674,12 +689,21 @@ def _some_applicants(between: str) -> bool:
 
 
 def _balance_replies(facets: dict[str, int], replied: dict[int, str]) -> list[str]:
-    """Take 答复N件 or 办理N件 as 申请.办理总计 when 新收 + 上年结转 = N + 结转下年 (the table's own check)."""
-    keys = ("申请.新收", "申请.上年结转", "申请.结转下年")
+    """Take 答复N件 or 办理N件 as 申请.办理总计 when 新收 + 上年结转 = N + 结转下年 (the table's own
+    check); where nothing is said carried on, when 新收 + 上年结转 = N and the outcomes stated
+    add up to N ("收到…6件,结转上年9件,答复申请共15件。其中,予以公开2件,…无法提供10件")."""
+    keys = ("申请.新收", "申请.上年结转")
     if len(replied) != 1 or not all(k in facets for k in keys):
         return []
     (value,) = replied
-    if facets["申请.新收"] + facets["申请.上年结转"] != value + facets["申请.结转下年"]:
+    outcomes = [facets[k] for k in _OUTCOMES if k in facets]
+    if "申请.结转下年" in facets:
+        carried_on = facets["申请.结转下年"]
+    elif outcomes and sum(outcomes) == value:
+        carried_on = 0
+    else:
+        return []
+    if facets["申请.新收"] + facets["申请.上年结转"] != value + carried_on:
         return []
     stated = facets.setdefault("申请.办理总计", value)
     if stated != value:

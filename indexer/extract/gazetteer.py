@@ -29,6 +29,9 @@ _STEM_SUFFIX = re.compile(r"(?:县|区|市|旗|林区|特区)$")
 # What follows a place's stem in a body's or zone's name (平潭综合实验区, 乐山高新区).
 _WORD_WINDOW = 4  # characters on each side of a place found in a sentence that jieba cuts
 _AFTER_STEM = re.compile(r"高新|经开|经济|开发|新区|综合|实验|工业|园区|管委会|人民政府|政府")
+# A zone's word after a place's stem anywhere in a sentence (not 经济 nor 政府 alone, which follow
+# many words).
+_ZONE_WORD = re.compile(r"高新区|高新技术产业|经开区|经济技术开发区|经济开发区|工业园区|综合实验区")
 
 
 # State-level new areas (国家级新区) that are no county of the adcode table: the province, or the
@@ -218,6 +221,12 @@ def _stem_hits(
             codes = table.stems.get(name[start : start + size])
             if codes and (places or not prose or _AFTER_STEM.match(name, start + size)):
                 return [codes]
+    if prose and not places:  # further into a sentence, a zone's place (编制了合肥高新区管委会…指南)
+        for zone in _ZONE_WORD.finditer(name):
+            for size in range(min(6, zone.start()), 1, -1):
+                start = zone.start() - size
+                if (codes := table.stems.get(name[start : zone.start()])) and _word_starts_at(name, start):
+                    return [codes]
     return []
 
 

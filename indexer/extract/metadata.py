@@ -129,6 +129,9 @@ _OFFICE = re.compile(
     r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:领导小组)?|党政|(?:党政)?综合)办(?:公室)?$"
     r"|(?:(?<=[镇乡局委厅])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=管委会)|(?<=政府))办公[室厅]$"
     r"|(?:(?<=[局委厅])|(?<=办事处))(?!办公|员会|会)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){2,8}?(?:办公室|科|处|股|司)$"
+    # a township's and a commission's units (金坑乡人民政府党建办, …人民政府综合信息指挥室, …管理委员会
+    # 研究室); a city's 人民政府研究室 or 金融办 is a body of its own
+    r"|(?:(?<=[镇乡]人民政府)|(?<=街道办事处)|(?<=委员会))(?!办公室)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){1,7}[办室]$"
 )
 # An office left after that (东风乡人民办公室, a slip) is not the body.
 _AN_OFFICE = re.compile(r"办公[室厅]$")
@@ -151,6 +154,8 @@ _ADDRESS = re.compile(r"(?:地址|地点|通讯地址|办公地址)\s*[:：]?[^;
 # A street's name (铁山路 is no 铁山区), not the places before it (开平市沙塘镇圩东路).
 _STREET = re.compile(r"[^\W\d_a-zA-Z省市县区镇乡村旗州]{1,6}?(?:路|大街|街|大道|巷|胡同|弄)[\d号]*")
 _QUOTED = re.compile(r"“([^”]{2,20})”")
+# An account's name in brackets after what it is: 微信公众号(兴仁市大山镇人民政府).
+_ACCOUNT_NAMED = re.compile(r"(?:公众号|微信号|微博|头条号|抖音号|视频号)[(（]([\u4e00-\u9fff]{2,30})[)）]")
 # A new-media account's name: a theme, its place, then what it is (“健康朔州官微”, “平安XX发布”).
 _ACCOUNT = re.compile(
     r"^(?P<head>.{2,10}?)(?:(?:官方)?(?:官微|微博|微信|头条号?|公众号|抖音号?|发布|在线|之声)|官方号?)$"
@@ -342,9 +347,10 @@ def _with_government(page: _Page, name: str) -> str:
 
 
 def _named_in_quotes(page: _Page) -> list[str]:
-    """Names at the head of quoted titles and quoted names that are whole names (a guide's, an
-    account's): a fuller statement of the title's name may be printed only there."""
-    return [*page.quoted, *(name for name in _QUOTED.findall(page.text) if is_name(name))]
+    """Names at the head of quoted titles and quoted or bracketed names that are whole names (a
+    guide's, an account's): a fuller statement of the title's name may be printed only there."""
+    named = (*_QUOTED.findall(page.text), *_ACCOUNT_NAMED.findall(page.text))
+    return [*page.quoted, *(name for name in named if is_name(name))]
 
 
 def _overruled(beside: str, reports: list[tuple[str, ReportName]]) -> bool:
@@ -556,7 +562,7 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
         if not text:
             continue
         text = for_region(text)
-        quoted = _QUOTED.findall(text)
+        quoted = [for_region(q) for q in _QUOTED.findall(text)]  # “合水镇政府”栏目: a township's, no 合水县
         in_prose = k >= len(names)  # a county's stem alone is no place in a sentence (惠民惠农)
         # a quoted name opens with its place (“淮安自然资源和规划”), unless with an everyday word
         # (“惠民惠农政策暖人心”)

@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from .agency import NATIONAL, as_name, is_name, is_place_only
 
 _CN_YEAR = "〇○零一二三四五六七八九"
-_MARKER = re.compile(r"(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》“”]{0,10}?(?:报告|年报)")
+# What a report's name says it is about; 政府信息工作年度报告 is a slip for 政府信息公开工作年度报告.
+_ABOUT = r"(?:(?:政府|政务)?信息公开|政务公开|政府信息(?=工作年))"
+_MARKER = re.compile(_ABOUT + r"[^，。；：,;:《》“”]{0,10}?(?:报告|年报)")
 _YEAR = re.compile(rf"(\d{{4}}|[{_CN_YEAR}]{{4}})(?:年度|年|度(?=$))?")
+_STRAY_YEAR = re.compile(r"^(?:19|20)\d{2}(?![年\d])")
 _TAG = re.compile(r"^[(（【\[][^)）】\]]{1,6}[)）】\]]")  # "(图解)", "【全文】"
 _NOTICE = re.compile(r"关于(?:印发|公布|发布|公开|转发)?《?(?P<inner>.+?)》?的?通知$")
 _KEPT_TAIL = re.compile(
@@ -55,11 +58,11 @@ _VERB_REACH = 30 + len("现向社会")
 _VERB_REPORT = re.compile(
     r"(?P<who>[^，。；：,;:、《》“”]{0,30}?)(?:特|现|已|(?:特|现)?向社会)?(?:" + _REPORT_VERBS + ")"
     r"(?:形成)?(?:了|完成了?)?(?:并(?:向社会)?(?:公布|发布))?的?(?:本|我[局委办厅])?《?(?P<report>[^，。；：,;:《》]{0,40}?"
-    r"(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》]{0,10}?(?:报告|年报))"
+    + _ABOUT + r"[^，。；：,;:《》]{0,10}?(?:报告|年报))"
 )
 # A sentence that opens with the report's name: "2011年峨山县政府信息公开工作年度报告是按照…编制而成".
 _REPORT_FIRST = re.compile(
-    r"(?P<report>[^，。；：,;:《》]{0,40}?(?:(?:政府|政务)?信息公开|政务公开)[^，。；：,;:《》]{0,10}?(?:报告|年报))"
+    r"(?P<report>[^，。；：,;:《》]{0,40}?" + _ABOUT + r"[^，。；：,;:《》]{0,10}?(?:报告|年报))"
     r"(?=是|根据|依据|按照)"
 )
 _YEAR_REPORT = re.compile(
@@ -99,7 +102,7 @@ def header_fields(lines: Sequence[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for line in lines:
         keys = list(_FIELD.finditer(line))
-        if not keys or line[: keys[0].start()].strip():
+        if not keys or line[: keys[0].start()].strip(" \t-*•·"):  # a list's bullet may lead
             continue
         for k, m in enumerate(keys):
             end = keys[k + 1].start() if k + 1 < len(keys) else len(line)
@@ -126,12 +129,16 @@ def parse_report_name(text: str) -> ReportName | None:
     head = re.sub(r"^关于", "", text[: marker.start()].strip('《“"'))
     if head.endswith("人民"):
         head += "政府"  # "XX县人民政府信息公开…": the marker took the government's last word
-    year = _YEAR.search(head)
+    # 2025湖口县大垅乡2025年度…: a year stray before the name, where the name has its own
+    stray = _STRAY_YEAR.match(head)
+    if stray and not _YEAR.search(head, stray.end()):
+        stray = None
+    year = _YEAR.search(head, stray.end() if stray else 0)
     if year and not (year[0][4:] or year.end() == len(head)):
         year = None  # four digits that are not followed by 年 nor end the name: not a year
     if year:
         # 大理白族自治州人民政府关于2011年…的年度报告: 关于 is no part of the name
-        before, after = head[: year.start()].removesuffix("关于"), head[year.end() :]
+        before, after = head[stray.end() if stray else 0 : year.start()].removesuffix("关于"), head[year.end() :]
         name = before or after
     else:
         name = head
