@@ -989,3 +989,21 @@ def test_replies_are_the_total_handled_where_the_outcomes_add_up_to_them() -> No
     # the outcomes add up to less: the replies may count something else
     short = text.replace("无法提供10件", "无法提供9件")
     assert "申请.办理总计" not in stated_in_prose(short, 2024)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 上海市生态环境局 2020: 第二十条's decisions in a sentence; a year after 比 is compared with
+        ("2020年我局行政许可事项13项,比2019年减少3项,行政许可处理决定数量7556件;其他对外管理服务事项40项,"
+         "比2019年增加8项,其他对外管理服务事项处理决定数量496件。", 2020,
+         {"行政许可.处理决定数": 7556, "其他对外管理服务事项.处理决定数": 496}),
+        # 海南省生态环境厅 2022: the year between the kind and its decisions; the kinds after it
+        # without 处理决定 are not read
+        ("行政许可2022年处理决定数量450项,行政处罚2项、行政强制0项,行政事业性收费0元。", 2022, {"行政许可.处理决定数": 450}),
+        # a count of items of a kind is no count of decisions
+        ("2022年我局行政许可事项13项。", 2022, {}),
+    ],
+)
+def test_decisions_of_article_twenty_in_a_sentence(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected

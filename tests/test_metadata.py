@@ -1085,3 +1085,26 @@ def test_a_zones_place_in_a_sentence_and_a_quoted_townships_name() -> None:
     # “合水镇政府”栏目: 合水 is the township's name here, not 合水县 of 甘肃
     lines = ["2024年合水镇人民政府信息公开工作年度报告", "一、总体情况", "通过门户网站的“合水镇政府”栏目可查阅我镇公开的政务信息。"]
     assert _meta(lines).region == Region()
+
+
+def test_a_contact_that_is_a_unit_of_the_openings_body() -> None:
+    # 子长市 2022: the contact (子长市政府政务服务中心) is a unit of the government the opening names
+    lines = ["编制本报告。如对本报告有疑问,请联系子长市政府政务服务中心(地址:子长市安兴路政府大楼三楼)。", "一、总体情况",
+             "2022年,子长市人民政府坚持以习近平新时代中国特色社会主义思想为指导,深化政务公开。"]
+    assert _meta(lines).agency == "子长市人民政府"
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        # a long-named banner by its short name
+        ("东乌旗", Region("内蒙古自治区", "锡林郭勒盟", "东乌珠穆沁旗")),
+        ("科右前旗人民政府", Region("内蒙古自治区", "兴安盟", "科尔沁右翼前旗")),
+        ("土左旗教育局", Region("内蒙古自治区", "呼和浩特市", "土默特左旗")),
+        # a lake's area after a stem is a zone of its own (淄博市文昌湖区), not 文昌市
+        ("文昌湖区旅游局", Region()),
+        ("文昌市旅游局", Region("海南省", None, "文昌市")),
+    ],
+)
+def test_short_banner_names_and_a_lakes_area(name: str, region: Region) -> None:
+    assert locate(name) == region

@@ -194,6 +194,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("规范性文件.本年废止", rf"{_DOCUMENTS}(?:本年度?)?废止(?:件数)?{_QTY}{_COUNT}", context=False),
     _p("规范性文件.现行有效", rf"{_DOCUMENTS}现行有效(?:件数)?{_QTY}{_COUNT}", context=False),
     _p("规范性文件.现行有效", rf"现行有效的?(?:行政)?规范性文件{_QTY}{_COUNT}", context=False),
+    # 第二十条's decisions written out: "行政许可处理决定数量7556件", "行政许可2022年处理决定数量450项"
+    *(_p(f"{kind}.处理决定数", rf"{kind}(?:事项)?(?:\d{{4}}\s*年度?)?的?处理决定(?:数量|数|件数)?{_QTY}{_COUNT}", context=False)
+      for kind in ("行政许可", "其他对外管理服务事项", "行政处罚", "行政强制")),
 )
 # "行政复议及行政诉讼0件": one number for both, so only 0 says what each was.
 ACTIVE_KEY = "主动公开.条数"
@@ -242,9 +245,9 @@ _NONE_CARRIED_ON = re.compile(r"(?:无|没有)(?:结转|转结)(?:至|到)?下�
 _NONE_IN_FORCE = re.compile(r"(?:无|没有)现行有效的?(?:行政)?规范性文件")
 _JOINED = re.compile(r"且|并且|同时|(?<=[件情况])也")  # two statements in one clause
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
-# The year applications were carried over to or from names no topic ("结转至2024年办理0件,不予公开32件",
+# The year applications were carried over to or from, or one compared with (比2019年减少3项), names no topic ("结转至2024年办理0件,不予公开32件",
 # "结转2020年继续办理的6件。同意公开107件", "2021年结转政府信息公开申请2件,共办结10件").
-_NAMED_YEAR = re.compile(r"(?<!\d)(?<!结转)(?<!结转至)(?<!结转到)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?!度?结转)")
+_NAMED_YEAR = re.compile(r"(?<!\d)(?<!结转)(?<!结转至)(?<!结转到)(?<![比较])(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?!度?结转)")
 # "截至2019年12月底,累计主动公开政府信息10220条": a running total up to a day, not the year's.
 # "截至2024年12月31日,…全年累计主动公开…222条" sums the year only.
 # "到2014年底累计共主动公开政府信息1323条" likewise.

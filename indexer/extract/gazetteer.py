@@ -29,6 +29,8 @@ _STEM_SUFFIX = re.compile(r"(?:县|区|市|旗|林区|特区)$")
 # What follows a place's stem in a body's or zone's name (平潭综合实验区, 乐山高新区).
 _WORD_WINDOW = 4  # characters on each side of a place found in a sentence that jieba cuts
 _AFTER_STEM = re.compile(r"高新|经开|经济|开发|新区|综合|实验|工业|园区|管委会|人民政府|政府")
+# A lake's, a hill's or a river's area after a stem names another place (淄博市文昌湖区).
+_FEATURE_AREA = re.compile(r"[湖山河江海岛]区")
 # A zone's word after a place's stem anywhere in a sentence (not 经济 nor 政府 alone, which follow
 # many words).
 _ZONE_WORD = re.compile(r"高新区|高新技术产业|经开区|经济技术开发区|经济开发区|工业园区|综合实验区")
@@ -53,6 +55,9 @@ _PEOPLES = (
 )
 # An autonomous place's short name is its place before its peoples, then its level: 城步苗族自治县
 # → 城步县, 黔南布依族苗族自治州 → 黔南州, 黔东南苗族侗族自治州 → 黔东南州.
+# A banner's long name and the words its short name keeps: its side, first character, wing and
+# position.
+_BANNER = re.compile(r"^(?P<side>[东西])?(?P<first>[\u4e00-\u9fff])[\u4e00-\u9fff]+?(?:(?P<wing>[左右])翼?)?(?P<pos>[前中后])?旗$")
 _AUTONOMOUS = re.compile(rf"^(?P<stem>.{{2,}}?)(?:(?:{_PEOPLES})族?)+自治(?P<level>县|州|旗)$")
 
 
@@ -177,13 +182,18 @@ def _scan(text: str, table: _Table) -> list[tuple[int, int, tuple[str, ...]]]:
 
 
 def _short_forms(by_code: dict[str, str], names: dict[str, list[str]]) -> dict[str, str]:
-    """Autonomous places' short names that are no place's own name, each to its adcode."""
+    """Autonomous places' and long-named banners' short names that are no place's own name, each
+    to its adcode."""
     found: dict[str, str] = {}
     for code, name in by_code.items():
         if m := _AUTONOMOUS.match(name):
             found.setdefault(m["stem"] + m["level"], code)
             found.setdefault(m["stem"] + "自治" + m["level"], code)  # 镇宁自治县
-    return {brief: code for brief, code in found.items() if brief not in names}
+        elif len(name) >= 5 and (m := _BANNER.match(name)) and (m["side"] or m["wing"] or m["pos"]):
+            # 东乌珠穆沁旗 → 东乌旗, 科尔沁右翼前旗 → 科右前旗, 土默特左旗 → 土左旗
+            brief = (m["side"] or "") + m["first"] + (m["wing"] or "") + (m["pos"] or "") + "旗"
+            found[brief] = code if brief not in found else ""  # two banners so shortened: neither
+    return {brief: code for brief, code in found.items() if code and brief not in names}
 
 
 def short_forms() -> dict[str, str]:
@@ -219,6 +229,8 @@ def _stem_hits(
     for start in starts:
         for size in range(6, 1, -1):
             codes = table.stems.get(name[start : start + size])
+            if codes and _FEATURE_AREA.match(name, start + size):
+                continue  # 文昌湖区 is a zone of its own, not 文昌市's
             if codes and (places or not prose or _AFTER_STEM.match(name, start + size)):
                 return [codes]
     if prose and not places:  # further into a sentence, a zone's place (编制了合肥高新区管委会…指南)

@@ -373,6 +373,8 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
     stated, subject = page.stated_bodies, page.subject
     if subject and subject in page.stated:
         yield subject  # "由临夏市人民政府办公室编制", "2025年,临夏市人民政府办公室深入贯彻…": the office's own
+    if subject and any(_unit_of(name, subject) for name in stated):
+        yield subject  # 请联系子长市政府政务服务中心 … 2022年,子长市人民政府坚持…: the contact is its unit
     compiled = (m["gov"] for line in page.opening.splitlines() for m in _COMPILED.finditer(squeeze(line)))
     # 由市政府办公厅综合…: a bare 市政府 is a government the foreword names in full elsewhere
     # (请与上海市人民政府办公厅联系), else none
@@ -387,6 +389,13 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
         kind = _self_kind(page.text)
         yield next((name for name in publishers if _could_be(kind, name)), None)
     yield page.bare_subject
+
+
+def _unit_of(name: str, body: str) -> bool:
+    """Whether ``name`` is a unit of ``body``: its name goes on after the body's (a government's
+    also after its short form, 子长市政府政务服务中心 of 子长市人民政府)."""
+    heads = {body, body.replace("人民政府", "政府")}
+    return any(name.startswith(head) and len(name) > len(head) for head in heads)
 
 
 def _publishers(fields: dict[str, str]) -> list[str]:
