@@ -1007,3 +1007,34 @@ def test_replies_are_the_total_handled_where_the_outcomes_add_up_to_them() -> No
 )
 def test_decisions_of_article_twenty_in_a_sentence(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 合江县卫健局 2024: nothing carried over from the year before, and both kinds of case none
+        ("2024年共受理政府信息依申请公开0件,2023年未转结政府信息公开申请,进入行政复议程序和行政诉讼程序均为0件。", 2024,
+         {"申请.新收": 0, "申请.上年结转": 0, "复议.总计": 0, "诉讼.总计": 0}),
+        # 安州区农业农村局 2019: a list closed by 以及其他 (everything else)
+        ("2019年度,区农业农村局主动公开工作动态、项目申报、扶贫开发、水利建设以及其他信息共计547条。", 2019, {"主动公开.条数": 547}),
+        # 开江县自然资源局 2019, 平利县农业农村局 2020, 泉港区民政局 2011: none received, other words
+        ("2019年度,自然资源局无依申请公开项目。", 2019, {"申请.新收": 0}),
+        ("全年未收到依法申请公开事项。", 2020, {"申请.新收": 0}),
+        ("2011年度我局未收到任何形式的申请公开信息要求。", 2011, {"申请.新收": 0}),
+        # 苏州市教育局 2012: 份 and 书面 before the application; 凤凰镇 2023: 受理并办结
+        ("2012年共收到2份书面政府信息公开申请,均依法回复。", 2012, {"申请.新收": 2}),
+        ("年内受理并办结依申请公开23件。", 2023, {"申请.新收": 23, "申请.办理总计": 23}),
+        # 下各镇 2023: 主动发布政务公开信息
+        ("2023年全镇主动发布政务公开信息45条。", 2023, {"主动公开.条数": 45}),
+        # 临淄区林业局 2008: the count given as none after a colon
+        ("三、依申请公开政府信息情况\n我局2008年度依申请受理信息公开申请:无", 2008, {"申请.新收": 0}),
+        # a Beijing commission 2019: each kind's decisions in its own segment; 结转下年度…的申请0件
+        ("2019年,我委主动公开情况如下:规范性文件1件;行政许可16项,较2018年减少1项,处理决定数量56件;主动公开行政处罚30项,"
+         "较2018年无增减,处理决定数量7件;主动公开行政检查1项,较2018年无增减,处理决定数量292件。", 2019,
+         {"行政许可.处理决定数": 56, "行政处罚.处理决定数": 7}),
+        ("2019年,我委新收政府信息公开申请9件,上年结转政府信息公开申请数量0件,结转下年度继续办理的申请0件。", 2019,
+         {"申请.新收": 9, "申请.上年结转": 0, "申请.结转下年": 0}),
+    ],
+)
+def test_fifteenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected

@@ -1108,3 +1108,22 @@ def test_a_contact_that_is_a_unit_of_the_openings_body() -> None:
 )
 def test_short_banner_names_and_a_lakes_area(name: str, region: Region) -> None:
     assert locate(name) == region
+
+
+def test_fifteenth_round_agencies_and_years() -> None:
+    # 衡阳市粮食局 2014: 我局 only, and its own leading group named after it
+    lines = ["一、概述", "我局按照市里的统一部署,认真开展政府信息公开工作。专门成立了衡阳市粮食局政府信息公开领导小组,由局长任组长。"]
+    assert _meta(lines).agency == "衡阳市粮食局"
+    # a leading group of another kind of body than the text's own (我局) names no body
+    lines = ["一、概述", "我局按照市里的统一部署,认真开展工作。根据衡阳市人民政府政务公开领导小组的要求,做好信息公开。"]
+    assert _meta(lines).agency is None
+    # 泰安市财政局 2010: an encyclopedia's first line opens with the report's name in 《》
+    lines = ["《泰安市财政局2010年信息公开工作年度报告》是泰安市财政局2010年发布的一份报告。", "一、概述"]
+    assert _meta(lines).agency == "泰安市财政局"
+    # 南漳县农业农村局 2021: the year the foreword says it sums up
+    lines = ["来源:南漳县农业农村局", "根据要求,我局对2021年度政府信息公开情况总结如下:", "一、总体情况", "今年以来,县农业农村局严格按照…"]
+    assert _meta(lines).year == 2021
+    # 甘南州 2023: an autonomous prefecture's short name spelled out where the text prints it so
+    lines = ["一、总体情况", "2023年,我局完善了甘南州自然资源局信息公开领导小组。",
+             "主动公开甘南藏族自治州自然资源局权责清单目录。"]
+    assert _meta(lines).agency == "甘南藏族自治州自然资源局"

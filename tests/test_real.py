@@ -345,7 +345,6 @@ PAGES_NOT_READ = {
     "x11_jining_zoucheng_tangcunzhen_2020": {"agency": "唐村镇政府 as printed; 人民政府 is the reader's inference"},
     "x14_harbin_acheng_houqinfuwuzhongxin_2021": {"申请.新收": "收到依申请需要公开的信息0件: the information, not applications"},
     "x18_beijing_xicheng_renfangban_2020": {"template": "the foreword's old outline, no table: free"},
-    "x22_xianning_renfangban_2018": {"申请.新收": "未收到任何形式的申请公开信息要求: 要求 for the applications"},
     "x23_unknown_zhen_shenjimoban_2016": {"申请.新收": "截止目前…未接受: a running statement"},
     "x25_bozhou_guoyang_shuiliju_2025": {"主动公开.条数": "合计共221条 after a list, no 主动"},
     "y03_anhui_jingxian_xianzf_2012": {"主动公开.条数": "28大项、79小项 stand between 主动公开信息 and 共计6657条"},
@@ -353,7 +352,6 @@ PAGES_NOT_READ = {
     "y14_hubei_huangshi_huanbaoju_2018": {"agency": "the full name only in a quoted plan's title; the foreword's 黄石市环保局 is kept, "
                                                     "as ../excerpts/19 keeps its title's short name"},
     "y19_gansu_youzhengguanliju_2023": {"主动公开.条数": "发布各类政府信息 in a part on 政府信息公开 as a whole, no 主动"},
-    "y21_gansu_gannan_ziranziyuanju_2023": {"agency": "我局; the bureau named only inside a group's and a list item's names"},
     "y27_jiangsu_nanjing_qixia_zhengfuban_2009": {"agency": "the title names the district government, the line under it and the "
                                                             "foreword its office"},
     "y30_yunnan_zhaotong_yiliangxian_2020": {"主动公开.条数": "a part (3758) is more than the total stated (3747)"},
@@ -461,8 +459,7 @@ PAGES_NOT_READ = {
     "zd11_guizhou_sandu_xianzf_2022": {"主动公开.条数": "an all-channel count of 发布 in a sentence on channels"},
     "zd13_sichuan_hejiang_xianzf_2022": {"主动公开.条数": "累计…21597条 with the channels named before it",
                                          "申请.上年结转": "上年结转0件 in a list nianbao does not part"},
-    "zd16_yunnan_gengma_xianzf_2021": {"主动公开.条数": "a spam mirror's words inside the sentence",
-                                       "agency": "耿马自治县 as printed; the gold gives the county's full name"},
+    "zd16_yunnan_gengma_xianzf_2021": {"主动公开.条数": "a spam mirror's words inside the sentence"},
     "zd17_qinghai_xinghai_xianzf_2021": {"agency": "the county named nowhere nianbao reads; the gold infers it"},
     "zd19_liaoning_jianping_xianzf_2025": {"申请.办理总计": "已经答复88件 with no carried-over count to check it by"},
     "zd27_hanzhong_shichangjianguanju_2020": {"申请.新收": "在受理的5件…依申请公开中: the count inside a phrase"},

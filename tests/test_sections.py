@@ -413,6 +413,11 @@ def test_injected_readings_are_not_section_text() -> None:
             False,
         ),
         (["一、总体情况", "收到投诉、申诉2件，均已办结。", "行政事业性收费 | 0 |"], False),  # prose, table rows
+        (  # a township 2020 (a mirror): 政府信息公开相关收费情况 among the parts
+            ["现公布我乡人民政府2020年政府信息公开工作情况。本文由概述、主动公开政府信息情况、依申请公开政府信息受理情况、"
+             "政府信息公开相关收费情况、申请行政复议、提起行政诉讼情况、存在问题及改进措施六部分组成。", "一、概述"],
+            True,
+        ),
     ],
 )  # fmt: skip
 def test_follows_pre_2019_outline(lines: list[str], old: bool) -> None:

@@ -663,3 +663,13 @@ def test_a_signs_word_alone_holds_its_cells_place(tmp_path):
         "行政许可.上一年项目数": 990, "行政许可.处理决定数": 711,
     }  # fmt: skip
     assert parse_cell("减").kind == "unreadable"
+
+
+def test_indented_cells_a_line_with_the_last_pipe_wrapped():
+    # 遂溪县农业农村局 2021 (a mirror): each cell indented with tabs and closed by "|", the row's
+    # last cell's pipe on a line of its own
+    text = (
+        "二、主动公开政府信息情况\n  第二十条第(一)项  | \n\t\t\n信息内容  | \n\t\t\t本年制发件数  | \n\t\t\t本年废止件数  | \n"
+        "\t\t\t现行有效件数  | \n\t\t\n规章  | \n\t\t\t0  | \n\t\t\t1  | \n\t\t\t5\n   | \n\t\t\n"
+    )
+    assert read_text(text, 2021).facets == {"规章.本年制发": 0, "规章.本年废止": 1, "规章.现行有效": 5}

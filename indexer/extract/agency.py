@@ -188,6 +188,15 @@ def _is_place_before(text: str) -> bool:
     return not text or is_place_only(place) or (locate(place) != Region() and not _BODY_WORD.search(place))
 
 
+def with_full_place(name: str, text: str) -> str:
+    """``name`` with its autonomous place's short name spelled out where the text prints the name
+    so (甘南州自然资源局 → 甘南藏族自治州自然资源局), else ``name``."""
+    for brief, full in short_forms().items():
+        if name.startswith(brief) and (spelled := full + name[len(brief) :]) in text:
+            return spelled
+    return name
+
+
 def spelled_out(name: str, others: Iterable[str]) -> str:
     """The first of ``others`` that spells ``name`` out: the same place, its other words in order
     and the same unit word last (五通桥区文体旅游局 → 五通桥区文化体育和旅游局, 抚州市东乡区教体局

@@ -37,7 +37,7 @@ _FIRST = r"(?<![\d.])(?<!\d,)(?P<n>\d+)\s*"
 # A count of reviews, then (no suit between) what became of them.
 _REVIEWS = r"行政复议(?:案件?)?\s*(?:共计|共|有|为)?\s*\d+\s*件\s*[,，](?:(?!诉讼)[^;。]){0,30}?"
 _APPLIED_FOR = (
-    r"(?:各类|有关|相关|任何)*的?(?:(?:政府信息公开|信息公开|政务公开|依申请公开(?:政府信息)?|公开)(?:事务|事项)?的?(?:书面)?申请件?"
+    r"(?:各类|有关|相关|任何|书面)*的?(?:(?:政府信息公开|信息公开|政务公开|依申请公开(?:政府信息)?|公开)(?:事务|事项)?的?(?:书面)?申请件?"
     r"|申请(?:政府)?信息公开(?:的?请求)?)"  # 收到申请政府信息公开26件(次), …请求1件; 接收…申请件共4件
 )
 # 共受理依申请公开信息4件, 收到依申请信息公开6件, 收到政府信息依申请公开办理事项1件,
@@ -51,9 +51,11 @@ _APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件
 # 情况, 没有收到申请人要求公开政府信息的情况), so that "未收到群众对依申请公开工作的投诉" says
 # nothing of applications.
 _NO_SUCH = (
-    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|诉求|信件|件|事件|情况)|依申请公开的?(?:相关)?(?:政府)?信息"
+    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|诉求|信件|件|事件|情况|项目)|依申请公开的?(?:相关)?(?:政府)?信息"
     rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项)"
-    rf"|要求公开的(?:政府)?信息$)"  # 未接到群众要求公开的信息
+    rf"|要求公开的(?:政府)?信息$"  # 未接到群众要求公开的信息
+    # 未收到依法申请公开事项, 未收到任何形式的申请公开信息要求
+    rf"|依法申请公开的?(?:政府信息的?)?(?:事项|申请)|申请公开(?:政府)?信息的?(?:要求|请求))"
 )
 # Every kind of applicant, named between receiving and the applications: "收到公民、法人和其他组织
 # 提交的政府信息公开申请93件", "收到公民、法人依申请公开事项55件" count them all (one kind alone
@@ -64,7 +66,7 @@ _EVERY_APPLICANT = (
     r"|向[\u4e00-\u9fff]{2,20}?(?:提交|提出|递交))的?对?"  # 来自公民、法人或者其他组织对依申请公开…的申请  # 受理向区政府提出的…申请60件: all made to it
 )
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
-_RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理)(?:了)?)?"
+_RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理|办结)(?:了)?)?"
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
 # "未因信息公开申请引发行政复议、行政诉讼": 未因 as 未发生.
 _NEGATION = r"(?:(?:未|没有|没)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发|因)|没有|无(?!法|论|正当))过?"
@@ -165,7 +167,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("申请.办理总计", rf"(?:已|均已|全部)?(?:办结|办理完成|办理完毕)(?:了)?的?(?:政府信息公开)?(?:申请|{_ON_APPLICATION}(?:事项)?)?{_QTY}{_COUNT}"),
     _p("申请.结转下年", rf"下一?年度?继续办理{_QTY}{_COUNT}"),  # 下年度继续办理81件
     _p("申请.结转下年", rf"下一?年度?结转(?:件|的申请)?{_QTY}{_COUNT}"),  # 下年结转件2件
-    _p("申请.结转下年", rf"(?:结转|转结|转接|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?{_QTY}{_COUNT}"),
+    _p("申请.结转下年", rf"(?:结转|转结|转接|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?(?:申请)?{_QTY}{_COUNT}"),
     # "结转至2024年办理0件": the next year named (a carry-over goes to no other).
     _p("申请.结转下年", rf"结转(?:至|到)?\d{{4}}\s*年度?(?:继续)?办理的?{_QTY}{_COUNT}"),
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
@@ -195,7 +197,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("规范性文件.现行有效", rf"{_DOCUMENTS}现行有效(?:件数)?{_QTY}{_COUNT}", context=False),
     _p("规范性文件.现行有效", rf"现行有效的?(?:行政)?规范性文件{_QTY}{_COUNT}", context=False),
     # 第二十条's decisions written out: "行政许可处理决定数量7556件", "行政许可2022年处理决定数量450项"
-    *(_p(f"{kind}.处理决定数", rf"{kind}(?:事项)?(?:\d{{4}}\s*年度?)?的?处理决定(?:数量|数|件数)?{_QTY}{_COUNT}", context=False)
+    # "行政处罚30项,较2018年无增减,处理决定数量7件": the kind, then its decisions in its segment
+    *(_p(f"{kind}.处理决定数", rf"{kind}(?:事项)?[^;。]{{0,30}}?处理决定(?:数量|数|件数)?{_QTY}{_COUNT}", context=False)
       for kind in ("行政许可", "其他对外管理服务事项", "行政处罚", "行政强制")),
 )
 # "行政复议及行政诉讼0件": one number for both, so only 0 says what each was.
@@ -204,7 +207,7 @@ ACTIVE_KEY = "主动公开.条数"
 STATED_KEYS = frozenset(p.key for p in _PATTERNS) | {ACTIVE_KEY}
 
 _BOTH_ZERO = re.compile(
-    rf"行政复议(?:案件)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:[和及、]申诉)?(?:案件)?{_QTY}(?P<n>0|零)\s*(?:件|起|次)"
+    rf"行政复议(?:案件|程序)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:[和及、]申诉)?(?:案件|程序)?(?:均|都)?{_QTY}(?P<n>0|零)\s*(?:件|起|次)"
 )
 # 答复13870件 is the number handled only where new + carried = handled + carried on (checked later).
 _REPLIED = re.compile(rf"(?<!同意)答复(?:了)?(?:申请)?{_QTY}{_COUNT}")
@@ -220,6 +223,8 @@ _HANDLED = re.compile(
 # Who applied may stand between receiving and the application ("未收到权利人申请公开政府信息的申请",
 # "未接到公民、法人和其他组织提出的政府信息公开申请", "未收到和处理政府信息公开申请").
 _NOT_RECEIVED = r"(?:未|没有|没|无)(?:收到|受到|接到|受理|接收)(?:受理)?过?(?P<between>[^,;:!?。\d]{0,30}?)"
+# "依申请受理信息公开申请:无": the count given as none after a colon
+_NONE_AFTER_COLON = re.compile(rf"(?:依申请)?{_RECEIVED}(?:{_EVERY_APPLICANT})?{_APPLICATION}\s*:\s*(?:无|没有)\s*$")
 _NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
 # "我镇2016年度无申请" under 三、依申请公开政府信息…情况, "我镇未接收受理过依申请公开" under
 # (二)依申请公开: the bare noun ends the clause.
@@ -241,6 +246,8 @@ _NO_DOCUMENTS = re.compile(
 )
 _MADE = re.compile(r"制发|发布|出台|印发|制定")
 _NONE_CARRIED = re.compile(r"(?:无|没有)上一?年度?(?:的)?结转")  # 受理…19条,无上年度结转
+# "2023年未转结政府信息公开申请" in the report on 2024: nothing carried over from the year before
+_NONE_CARRIED_FROM = re.compile(r"(?P<from>\d{4})\s*年度?(?:未|没有|无)(?:结转|转结)")
 _NONE_CARRIED_ON = re.compile(r"(?:无|没有)(?:结转|转结)(?:至|到)?下一?年度?")  # 无转结下年度继续办理件
 _NONE_IN_FORCE = re.compile(r"(?:无|没有)现行有效的?(?:行政)?规范性文件")
 _JOINED = re.compile(r"且|并且|同时|(?<=[件情况])也")  # two statements in one clause
@@ -273,7 +280,7 @@ _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2
 # 主动公开(政府信息)(数)N条, 主动公布政府信息共计304条; the object may only be information itself,
 # not 规章 or 采购信息.
 _ACTIVE = re.compile(
-    rf"主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类|各种|各项)?(?:政府|政务)?(?:本级)?(?:信息|内容)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
+    rf"主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类|各种|各项)?(?:政府|政务)?(?:公开)?(?:本级)?(?:信息|内容)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
 )
 # 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
 # information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel.
@@ -287,7 +294,8 @@ _PUBLISHED = re.compile(
 # "围绕户籍政策、社会救助…等领域公开各类信息10条". The list may be all of them or some
 # ("主动公开与本部门职能相关热点…等信息258条", "在各级媒体…等载体公开信息5327条" after the
 # total): read only where no sentence states the count otherwise (``_LISTED``).
-_LIST_END = r"等(?:方面|领域|类)?的?(?:各类)?"  # …等方面政府信息240條, …公益事业建设事项等共计94条
+# …等方面政府信息240條, …公益事业建设事项等共计94条, …扶贫开发、水利建设以及其他信息共计547条
+_LIST_END = r"(?:等(?:方面|领域|类)?的?(?:各类)?|以?及其他)"
 _ACTIVE_LISTED = re.compile(  # a year may be one of the list's words (主动公开2022年印发的规范性文件…)
     rf"主动(?:公开|发布)(?:了)?(?:[^,;:。\d]|\d{{4}}年){{1,60}}?{_LIST_END}(?:(?:政府|政务)?信息)?{_QTY}{_ITEMS}"
 )
@@ -462,6 +470,10 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
     if context and _BOTH_ZERO.search(segment):
         facts += [("复议.总计", 0), ("诉讼.总计", 0)]
     masked = _BOTH_ZERO.sub(lambda m: " " * len(m[0]), segment)
+    if context and year and (m := _NONE_CARRIED_FROM.search(masked)) and int(m["from"]) == year - 1:
+        facts.append(("申请.上年结转", 0))
+    if _NONE_AFTER_COLON.search(masked):
+        facts.append(("申请.新收", 0))
     breakdown = _applications_broken_down(masked)
     part_at = len(masked)  # where a sub-count of applications starts ("其中区本级受理…5件")
     for pattern in _PATTERNS:

@@ -46,6 +46,7 @@ from .agency import (
     lengthen,
     placed,
     spelled_out,
+    with_full_place,
 )
 from .cleanup import ASIDE, clean_line, in_simplified, is_traditional
 from .gazetteer import locate, province_at_start
@@ -55,6 +56,7 @@ from .titles import (
     ReportName,
     Title,
     defined_names,
+    group_owners,
     header_fields,
     parse_report_name,
     prose_reports,
@@ -76,6 +78,8 @@ _STATED_PERIOD = re.compile(
     r"统计(?:期限|时限|时间|区间|期间)[^。；]{0,12}?(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日"
 )
 _PERIOD = re.compile(r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日")
+# "我局对2021年度政府信息公开情况总结如下": the year the report sums up.
+_SUMMED_UP = re.compile(r"对\s*(\d{4})\s*年度?的?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?(?:总结|报告)如下")
 _OPENING_YEAR = re.compile(r"(?:^|[。；！\n:：])\s*(\d{4})\s*年度?\s*[，,]")  # 总体情况:2020年,我局…
 # Where no sentence opens "2020年，": one that opens with its year all the same ("2019年我局…",
 # "2022年以来,丰收乡…"; not a date, 2019年5月15日), or the year's last day (截至2023年12月31日).
@@ -327,14 +331,15 @@ def _in_full(page: _Page, name: str, fuller: list[str]) -> str:
     """``name`` in full: where the text defines it as a short form (佛山市税务局 from 国家税务总局
     佛山市税务局(以下简称“佛山市税务局”)), where a fuller name spells it out, an abbreviation
     without its place expanded to the full name printed elsewhere (a quoted title, a 以下简称
-    aside, the opening's subject, the foreword's stated body) or placed; and a place's own name
-    as its government."""
+    aside, the opening's subject, the foreword's stated body) or placed; an autonomous place's
+    short name spelled out where the text prints the name so; and a place's own name as its
+    government."""
     name = page.defined.get(name, name)  # the body's short form the text defines
     name = spelled_out(name, [*fuller, *_publishers(page.fields)])
     if is_bare(name):
         full = [*page.quoted, page.subject or "", *page.stated_bodies]
         name = expand(name, full) or placed(name, page.text) or name
-    return government_of(name)
+    return government_of(with_full_place(name, page.text))
 
 
 def _with_government(page: _Page, name: str) -> str:
@@ -389,6 +394,11 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
         kind = _self_kind(page.text)
         yield next((name for name in publishers if _could_be(kind, name)), None)
     yield page.bare_subject
+    # the text calls itself 我局 and names one 局 only as the owner of its leading group
+    owners = [name for name in group_owners(page.text) if is_proper(name)]
+    kind = _self_kind(page.text)
+    if kind and len(owners) == 1 and _could_be(kind, owners[0]):
+        yield owners[0]
 
 
 def _unit_of(name: str, body: str) -> bool:
@@ -526,7 +536,7 @@ def _year_number(text: str) -> int | None:
 def _year(title: str | None, opening: str, text: str) -> int | None:
     """The title's year, else the opening's report name (unless the statistics period, or the
     first sentence opening with a year, states the year after), else the statistics period, else
-    a sentence opening "2020年，", else one opening with its year, else the year's last day,
+    the year the foreword says it sums up, else a sentence opening "2020年，", else one opening with its year, else the year's last day,
     else a clause opening with the year and the body ("…,2022年,我局…"), else the body then
     the year ("本局2019年共主动公开…")."""
     parsed = parse_report_name(title) if title else None
@@ -539,7 +549,7 @@ def _year(title: str | None, opening: str, text: str) -> int | None:
         # 公开工作年度报告" in the report on 2012): the later year is the report's
         later = _first_year(_STATED_PERIOD, text) or _first_year(_OPENING_YEAR, text)
         return later if later == year + 1 else year
-    for pattern in (_STATED_PERIOD, _PERIOD, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END, _CLAUSE_YEAR, _SELF_YEAR):
+    for pattern in (_STATED_PERIOD, _PERIOD, _SUMMED_UP, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END, _CLAUSE_YEAR, _SELF_YEAR):
         if year := _first_year(pattern, text):
             return year
     return None

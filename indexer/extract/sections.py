@@ -117,7 +117,7 @@ TABLE = "统计表"  # pseudo-name of a boundary that opens no section
 
 # Parts only the pre-2019 outlines have (咨询处理, 收费及减免 / 支出与收费, 申诉).
 _OLD_PART = re.compile(
-    r"咨询(?:处理)?(?:的)?情况|收费(?:及|和|与)?减免|支出(?:与|和|及|、)收费|公开的?收费情况"
+    r"咨询(?:处理)?(?:的)?情况|收费(?:及|和|与)?减免|支出(?:与|和|及|、)收费|公开(?:的|相关)?收费情况"
     r"|(?:诉讼|复议)(?:[、和及与]|以及)申诉|申诉(?:的)?情况"
 )
 # The foreword's list of parts: "全文包括…", "年报由…组成", "分为…": a clause (up to 。 or ；)

@@ -62,8 +62,8 @@ _VERB_REPORT = re.compile(
 )
 # A sentence that opens with the report's name: "2011年峨山县政府信息公开工作年度报告是按照…编制而成".
 _REPORT_FIRST = re.compile(
-    r"(?P<report>[^，。；：,;:《》]{0,40}?" + _ABOUT + r"[^，。；：,;:《》]{0,10}?(?:报告|年报))"
-    r"(?=是|根据|依据|按照)"
+    r"《?(?P<report>[^，。；：,;:《》]{0,40}?" + _ABOUT + r"[^，。；：,;:《》]{0,10}?(?:报告|年报))"
+    r"》?(?=是|根据|依据|按照)"  # 《泰安市财政局2010年信息公开工作年度报告》是…
 )
 _YEAR_REPORT = re.compile(
     rf"(?:{_REPORT_VERBS})(?:了|完成了?)?(?:本|我[局委办厅])?《?"
@@ -74,6 +74,7 @@ _YEAR_REPORT = re.compile(
 _DEFINED = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{4,30})[(（](?:以下)?简称\s*[“\"]?(?P<short>[\u4e00-\u9fff]{2,12})[”\"]?(?=[)）,，;；])"
 )
+_GROUP = re.compile(r"(?P<owner>[\u4e00-\u9fff]{4,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组")
 _FULL_IN_QUOTES = re.compile(
     r"《(?P<name>[^《》]{4,40}?)(?<!人民)(?:\d{4}|关于|(?:政府|政务)?信息公开|政务公开|门户网站|部门(?:预算|决算)|工作规则)"
 )
@@ -373,6 +374,18 @@ def defined_names(text: str) -> dict[str, str]:
         full = next((w for w in starts if w.startswith(NATIONAL) or _opens_with_place(w)), None)
         if full and full != m["short"] and is_name(full):
             found.setdefault(m["short"], full)
+    return found
+
+
+def group_owners(text: str) -> list[str]:
+    """Bodies whose own disclosure leading group the text names (成立了衡阳市粮食局政府信息公开
+    领导小组 → 衡阳市粮食局), from the place on."""
+    found = []
+    for m in _GROUP.finditer(text):
+        words = m["owner"]
+        full = next((w for w in (words[k:] for k in range(len(words) - 1)) if _opens_with_place(w)), None)
+        if full and is_name(full) and full not in found:
+            found.append(full)
     return found
 
 

@@ -56,6 +56,8 @@ def line_pieces(text: str, line: int) -> tuple[list[Piece], str | None]:
     ['规章', '0', '0', '0']
     """
     clean = simplified_text(unicodedata.normalize("NFKC", text).replace("\u3000", " ")).strip(" \r\n")  # tabs hold places
+    if "|" in clean and "\t" not in clean.strip("\t "):
+        clean = clean.strip("\t ")  # pipes part its cells; tabs only before or after: indentation
     if not clean:
         return [], None
     if "\t" in clean or "|" in clean:

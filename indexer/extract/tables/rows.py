@@ -110,6 +110,10 @@ def _units(lines: list[tuple[str, str]]) -> list[_Unit]:
         cells, members = None, []
 
     for n, (text, _) in enumerate(lines):
+        if text.strip() == "|" and cells is None and units and not units[-1].text.rstrip().endswith("|"):
+            # "\t\t\t0" then "   |": the last cell's pipe wrapped onto a line of its own
+            units[-1] = _Unit(units[-1].text.rstrip() + " |", [*units[-1].lines, n])
+            continue
         if text.startswith("\t") and "\t" not in text[1:]:
             cells = [] if cells is None else cells
             cells.append(text[1:])
