@@ -540,6 +540,22 @@ PAGES_NOT_READ = {
     "zf50_siping_shengtaihuanjingju_2022": {**{f"申请.予以公开.{k}": "a row cut short: its cells are not placed"
                                                for k in ("自然人", "商业企业", "科研机构")},
                                             "agency": "a bare 市生态环境局, printed only as a guide's owner"},
+    "zg06_sichuan_quxian_yibaoju_2022": {"template": "the foreword's old outline, no table: free; the gold follows the body's headings"},
+    "zg09_fujian_licheng_nongyenongcunheshuiliju_2022": {"行政事业性收费.金额_万元": "an amount among a list of items published"},
+    "zg17_anhui_lixin_jiaoyuju_2022": {"主动公开.条数": "规范公开信息539条 says neither 主动 nor 共"},
+    "zg19_guiyang_kaiyang_shichangjianguanju_2020": {"主动公开.条数": "主动公开栏目发布信息69条: one column's count"},
+    "zg21_mirror_qu_weijianju_2020": {"agency": "a bare 区卫健局 inside the opening sentence, not its subject"},
+    "zg22_sichuan_kaijiang_ziranziyuanju_2019": {"agency": "自然资源局 and 开江县人民政府 apart; the gold joins them"},
+    "zg25_jiangsu_suqian_sucheng_minzhengju_2019": {"申请.予以公开": "同意公开 with no count: an outcome in words"},
+    "zg31_shaanxi_pingli_nongyenongcunju_2020": {"agency": "平利县农业农村 (局 dropped) and 县农业农村局 apart; the gold joins them"},
+    "zg40_shandong_linzi_linyeju_2008": {"复议.总计": "the sentence run onto a spam heading with digits"},
+    "zg46_jiangxi_jiujiangxian_guotuju_2010": {"agency": "我局; named only as its own rule's owner", "province": "the same"},
+    "zg53_taushaann_mirror_xinbin_xian_2021": {"agency": "the county named only in its disclosure office's name"},
+    "zg63_c3e5_mirror_beijing_wei_2019": {
+        **{k: "a count and its change from the year before in words (较2018年减少1项, 无增减)"
+           for k in ("行政许可.本年增减", "行政处罚.上一年项目数", "行政处罚.本年增减", "行政强制.上一年项目数", "行政强制.本年增减",
+                     "行政事业性收费.上一年项目数", "行政事业性收费.本年增减")},
+        "政府集中采购.项目数": "the 采购 row in a sentence", "政府集中采购.总金额_万元": "the 采购 row in a sentence"},
 }  # fmt: skip
 
 
