@@ -1127,3 +1127,10 @@ def test_fifteenth_round_agencies_and_years() -> None:
     lines = ["一、总体情况", "2023年,我局完善了甘南州自然资源局信息公开领导小组。",
              "主动公开甘南藏族自治州自然资源局权责清单目录。"]
     assert _meta(lines).agency == "甘南藏族自治州自然资源局"
+
+
+def test_a_section_of_an_office_stands_for_the_office() -> None:
+    # 广元市重点办 2016: the contact is a section (综合科) of an office that is the body itself
+    lines = ["本报告所列数据自2016年1月1日至2016年12月31日。如对本报告有疑问,请与广元市人民政府重点建设项目领导小组办公室综合科联系。",
+             "一、概述"]
+    assert _meta(lines).agency == "广元市人民政府重点建设项目领导小组办公室"

@@ -132,7 +132,7 @@ _STATED_BODY = re.compile(
 _OFFICE = re.compile(
     r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:领导小组)?|党政|(?:党政)?综合)办(?:公室)?$"
     r"|(?:(?<=[镇乡局委厅])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=管委会)|(?<=政府))办公[室厅]$"
-    r"|(?:(?<=[局委厅])|(?<=办事处))(?!办公|员会|会)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){2,8}?(?:办公室|科|处|股|司)$"
+    r"|(?:(?<=[局委厅])|(?<=办事处)|(?<=办公室))(?!办公|员会|会)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){2,8}?(?:办公室|科|处|股|司)$"
     # a township's and a commission's units (金坑乡人民政府党建办, …人民政府综合信息指挥室, …管理委员会
     # 研究室); a city's 人民政府研究室 or 金融办 is a body of its own
     r"|(?:(?<=[镇乡]人民政府)|(?<=街道办事处)|(?<=委员会))(?!办公室)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){1,7}[办室]$"
@@ -437,8 +437,12 @@ def _stated_names(opening: str) -> list[str]:
 def _as_body(stated: str) -> str | None:
     """The body a stated name stands for, an office read as its body (两城镇人民政府党政办公室 →
     两城镇人民政府); None for no name, or an office left over (东风乡人民办公室, a slip)."""
-    name = as_name(_OFFICE.sub("", stated))
-    return name if name and not _AN_OFFICE.search(name) else None
+    body = _OFFICE.sub("", stated)
+    name = as_name(body)
+    # an office left after its section (…领导小组办公室综合科) is the body; one left after an office
+    # word was taken off (东风乡人民办公室) is a slip
+    section_of_office = body != stated and body.endswith("办公室") and not _AN_OFFICE.search(stated)
+    return name if name and (section_of_office or not _AN_OFFICE.search(name)) else None
 
 
 def _subject(opening: str, quoted: list[str]) -> str | None:
