@@ -1038,3 +1038,28 @@ def test_decisions_of_article_twenty_in_a_sentence(text: str, year: int, expecte
 )
 def test_fifteenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 青山湖区 2019: the applications received by kind of applicant in their breakdown
+        ("2019年青山湖区受理依申请公开15件,其中自然人12件,商业企业3件,均依据国家有关法律规定予以公开。", 2019,
+         {"申请.新收": 15, "申请.新收.自然人": 12, "申请.新收.商业企业": 3}),
+        # 北海市 2021: 其他申请 as the other kind; kinds adding up to more than received are no breakdown
+        ("2021年,我市共收到政府信息公开申请322件,其中自然人申请219件,商业企业申请55件,其他申请34件。", 2021,
+         {"申请.新收": 322, "申请.新收.自然人": 219, "申请.新收.商业企业": 55, "申请.新收.其他": 34}),
+        ("2021年,共收到政府信息公开申请10件,其中自然人申请9件,商业企业申请5件。", 2021, {"申请.新收": 10}),
+        # 临渭区 2019: outcomes by their reasons
+        ("2019年,共接到依申请公开申请26件,其中属于三类内部事务信息不予公开的1件,没有现成信息需要另行制作6件。", 2019,
+         {"申请.新收": 26, "申请.不予公开": 1, "申请.不予公开.内部事务": 1, "申请.无法提供.需另行制作": 6}),
+        # 武川乡 2016: a count over a span of years is not the year's
+        ("(一)主动公开政府信息的数量。我乡2016年主动公开政府信息1100条。2008年-2016年武川乡主动公开政府信息1571条。", 2016,
+         {"主动公开.条数": 1100}),
+        # 东风垦殖场 2024: 依申请件; 合川工业园区 2020: a list closed by 等内容
+        ("2024年,我场开展了依申请公开受理工作,共收到依申请件0件。", 2024, {"申请.新收": 0}),
+        ("据统计,主动公开发布部门年度部门预算决算情况说明、履职依据等内容共计33条。", 2020, {"主动公开.条数": 33}),
+    ],
+)
+def test_sixteenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected

@@ -1134,3 +1134,19 @@ def test_a_section_of_an_office_stands_for_the_office() -> None:
     lines = ["本报告所列数据自2016年1月1日至2016年12月31日。如对本报告有疑问,请与广元市人民政府重点建设项目领导小组办公室综合科联系。",
              "一、概述"]
     assert _meta(lines).agency == "广元市人民政府重点建设项目领导小组办公室"
+
+
+def test_sixteenth_round_agencies_and_places() -> None:
+    # 乌兰察布市 2020: the foreword's short form spelled out by the opening's subject as printed
+    lines = ["根据《条例》的有关规定,现向社会公布2020年乌兰察布市政府办公室信息公开工作年度报告。", "一、总体情况",
+             "2020年,乌兰察布市人民政府办公室坚持以习近平新时代中国特色社会主义思想为指导。"]
+    assert _meta(lines).agency == "乌兰察布市人民政府办公室"
+    # 福州片区 2022: a contact whose name holds a short aside (中国(福建)自由贸易试验区…)
+    lines = ["如对本报告有任何疑问,请联系:中国(福建)自由贸易试验区福州片区管理委员会(福州保税港区管理委员会)政府信息公开办公室,"
+             "地址:福州市长乐区。", "一、总体情况", "2022年,我委认真贯彻落实《条例》。"]
+    assert _meta(lines).agency == "中国(福建)自由贸易试验区福州片区管理委员会"
+    # 榆垡镇 2016: a body's name alone on the last line, after a finished sentence, signs it
+    lines = ["2016年北京市大兴区榆垡镇政府信息公开工作年度报告", "一、概述", "本镇认真贯彻《条例》。", "北京市大兴区榆垡镇政府"]
+    assert _meta(lines).agency == "北京市大兴区榆垡镇政府"
+    # 东风场 2024: a farm's name after a place's stem is no place (东风区 of 黑龙江)
+    assert locate("东风场") == Region()

@@ -186,10 +186,7 @@ PAGES_NOT_READ = {
     "i15_changchun_erdao_zhengshouban_2022": {k: "section 三's row as the page leaves it" for k in ("申请.新收", "申请.新收.自然人", "申请.予以公开.自然人")},
     "i16_tianjin_hongqiao_zhengwufuwuban_2022": {"agency": "named only 区政府政务服务办", "province": "from the page's address only"},
     "i17_dalian_changxingdao_ju_2022": {"province": "from the page's address only"},
-    "j01_wuhan_shengtaihuanjingju_2020": {
-        **{f"规范性文件.{c}": "a mirror's 檔案 for 文件 in the label" for c in ("本年制发", "本年新公开", "对外公开总数")},
-        "行政强制.上一年项目数": "- as the last cell", "行政强制.本年增减": "- as the last cell",
-    },
+    "j01_wuhan_shengtaihuanjingju_2020": {"行政强制.上一年项目数": "- as the last cell", "行政强制.本年增减": "- as the last cell"},
     "j08_hebei_qianan_dawulizhen_2020": {
         k: "the next label's number (2.) at the page's end read as a cell"
         for k in ("申请.不予公开.国家秘密", *(f"申请.不予公开.国家秘密.{c}" for c in ("自然人", "商业企业", "科研机构",
@@ -221,7 +218,7 @@ PAGES_NOT_READ = {
     "m29_luquan_quzf_2024": {"主动公开.条数": "通过政府信息公开平台公开各类信息4735条: one platform's count"},
     "n01_guangzhou_zhengwufuwushujuju_2019": {
         k: "a sub-row's outcome in prose (本机关不掌握的政府信息4件…)" for k in (
-            "申请.无法提供.不掌握", "申请.无法提供.需另行制作", "申请.无法提供.仍不明确", "申请.不予处理.确认或重新出具")},
+            "申请.无法提供.不掌握", "申请.无法提供.仍不明确", "申请.不予处理.确认或重新出具")},
     "n06_sanya_tianyaqu_2020": {"申请.办理总计": "答复…申请59件 with neither carry-over stated"},
     "n12_shanghai_putuo_yichuanlu_2020": {"申请.办理总计": "答复…申请3件 with neither carry-over stated"},
     "n13_shanghai_baoshan_wusong_2020": {"申请.办理总计": "已及时答复3件 with neither carry-over stated",
@@ -304,8 +301,6 @@ PAGES_NOT_READ = {
     "u13_wuhan_caizhengju_2019": {"主动公开.条数": "主动公开各类财政信息1112条: the object qualified"},
     "u14_shi_caizhengju_edufe_2019": {"申请.予以公开": "对其中一件…进行了公开: in words",
                                       "申请.部分公开": "对其中两件申请进行了部分公开: in words"},
-    "u18_beihai_shi_2021": {
-        f"申请.新收.{c}": "applicants' kinds counted in prose" for c in ("自然人", "商业企业", "社会公益组织", "法律服务机构", "其他")},
     "u19_dingxi_gonggongziyuanjiaoyizhongxin_2020": {"申请.新收": "共收到、办理依申请公开 0件: two verbs, a spaced count",
                                                      "申请.办理总计": "the same sentence"},
     "u21_xinxiang_weijianwei_2019": {"申请.新收": "未收到申请公开事项: 事项 for the applications",
@@ -554,6 +549,16 @@ PAGES_NOT_READ = {
            for k in ("行政许可.本年增减", "行政处罚.上一年项目数", "行政处罚.本年增减", "行政强制.上一年项目数", "行政强制.本年增减",
                      "行政事业性收费.上一年项目数", "行政事业性收费.本年增减")},
         "政府集中采购.项目数": "the 采购 row in a sentence", "政府集中采购.总金额_万元": "the 采购 row in a sentence"},
+    "zh01_nanjing_touzicujinju_2021": {"申请.新收.自然人": "a cell a line with the blank cells between left empty"},
+    "zh17_mianzhu_gaoxinqu_guanweihui_2020": {"主动公开.条数": "the count through one system (…目录管理系统)"},
+    "zh21_fengxin_dongfeng_kenzhichang_2024": {"agency": "the title's 东风场; 奉新县东风垦殖场 only as its office's name"},
+    "zh22_xinjiang_liushi_fangcaohu_nongchang_2024": {"province": "第六师 (a corps division) names no place"},
+    "zh24_tianjin_gangbaoshuiqu_2018": {"agency": "结合天津港保税区政府信息公开情况编制: the zone as the work's, not the compiler"},
+    "zh25_fuzhou_zimaoqu_pianqu_2022": {"申请.新收.自然人": "申请主体为自然人: applicants' kind in words"},
+    "zh33_gansu_wuwei_shi_2020": {"主动公开.条数": "45.28万条: a count in 万"},
+    "zh36_weinan_linwei_qu_2019": {"申请.无法提供": "the sum of one sub-row, not stated"},
+    "zh37_nanchang_qingshanhu_qu_2019": {"主动公开.条数": "在两个平台上发布信息15248条: channels, no 主动",
+                                         "申请.予以公开": "均…予以公开: an outcome in words"},
 }  # fmt: skip
 
 

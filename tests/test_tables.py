@@ -673,3 +673,11 @@ def test_indented_cells_a_line_with_the_last_pipe_wrapped():
         "\t\t\t现行有效件数  | \n\t\t\n规章  | \n\t\t\t0  | \n\t\t\t1  | \n\t\t\t5\n   | \n\t\t\n"
     )
     assert read_text(text, 2021).facets == {"规章.本年制发": 0, "规章.本年废止": 1, "规章.现行有效": 5}
+
+
+def test_a_mirrors_taiwan_wording_of_the_normative_documents_row():
+    # a wiki mirror rewrites 文件 as 檔案: 行政規範性檔案 is still the 规范性文件 row
+    text = "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n行政規範性檔案 | 2 | 1 | 9 |\n"
+    facets = read_text(text, 2021).facets
+    assert {k: v for k, v in facets.items() if k.startswith("规范性文件")} == {
+        "规范性文件.本年制发": 2, "规范性文件.本年废止": 1, "规范性文件.现行有效": 9}

@@ -45,7 +45,7 @@ _APPLIED_FOR = (
 _ON_APPLICATION = r"(?:政府)?(?:信息)?依申请(?:政府)?(?:信息)?公开(?:的?(?:政府|政务)?信息)?(?:办理)?"
 _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收到要求公开政府信息的申请
 # Where a count follows, the noun may be left out (收到依申请公开共525件).
-_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件|办件|件)?|{_ASKED})"  # 依申请公开办件0件
+_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件|办件|件)?|{_ASKED}|依申请件)"  # 共收到依申请件0件  # 依申请公开办件0件
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
 # 未收到依申请公开请求, 未收到…的依申请公开诉求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
 # 情况, 没有收到申请人要求公开政府信息的情况), so that "未收到群众对依申请公开工作的投诉" says
@@ -73,6 +73,7 @@ _NEGATION = r"(?:(?:未|没有|没)(?:发生|收到|接到|出现|产生|受理|
 
 # A count in a clause that first compares, looks back or sums over years is not the year's.
 # "2013年以来" is since that year began: the year named decides (``_NAMED_YEAR``).
+_YEAR_SPAN = re.compile(r"\d{4}\s*年?\s*[-—–~至到]\s*\d{4}\s*年")
 _NOT_THIS_YEAR = re.compile(
     r"上年|去年|上一年|同比|较|比上|比去|相比|历年|至今|(?<!今年)(?<!本年)(?<!年初)(?<!\d年)(?<!\d年度)(?<!月)(?<!月份)以来"
 )
@@ -164,6 +165,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("申请.不予处理", rf"{_NOT_SECOND}不予处理{_Q}的?{_QTY}{_COUNT}"),
     _p("申请.其他处理", rf"其他处理{_Q}的?{_QTY}{_COUNT}"),
     _p("申请.无法提供.不掌握", rf"(?:因)?本机关不掌握(?:相关)?(?:政府)?(?:信息)?的?{_QTY}{_COUNT}"),  # 本机关不掌握的22件
+    # "属于三类内部事务信息不予公开的1件", "没有现成信息需要另行制作6件"
+    _p("申请.不予公开.内部事务", rf"内部事务(?:信息)?(?:不予公开)?的?{_QTY}{_COUNT}"),
+    _p("申请.无法提供.需另行制作", rf"需要?另行制作的?{_QTY}{_COUNT}"),
     _p("申请.办理总计", rf"(?:已|均已|全部)?(?:办结|办理完成|办理完毕)(?:了)?的?(?:政府信息公开)?(?:申请|{_ON_APPLICATION}(?:事项)?)?{_QTY}{_COUNT}"),
     _p("申请.结转下年", rf"下一?年度?继续办理{_QTY}{_COUNT}"),  # 下年度继续办理81件
     _p("申请.结转下年", rf"下一?年度?结转(?:件|的申请)?{_QTY}{_COUNT}"),  # 下年结转件2件
@@ -201,11 +205,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
     *(_p(f"{kind}.处理决定数", rf"{kind}(?:事项)?[^;。]{{0,30}}?处理决定(?:数量|数|件数)?{_QTY}{_COUNT}", context=False)
       for kind in ("行政许可", "其他对外管理服务事项", "行政处罚", "行政强制")),
 )
-# "行政复议及行政诉讼0件": one number for both, so only 0 says what each was.
 ACTIVE_KEY = "主动公开.条数"
-# Every facet a sentence can state (``stated_in_prose``).
+# The kinds of applicant a sentence may count, by the table's column names.
+_APPLICANT_KINDS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构")
+# Every facet a sentence can state but the applicants' kinds, which a sentence states only beside
+# the applications received (``stated_in_prose``; a group holding only these was not read from a table).
 STATED_KEYS = frozenset(p.key for p in _PATTERNS) | {ACTIVE_KEY}
 
+# "行政复议及行政诉讼0件": one number for both, so only 0 says what each was.
 _BOTH_ZERO = re.compile(
     rf"行政复议(?:案件|程序)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:[和及、]申诉)?(?:案件|程序)?(?:均|都)?{_QTY}(?P<n>0|零)\s*(?:件|起|次)"
 )
@@ -224,6 +231,8 @@ _HANDLED = re.compile(
 # "未接到公民、法人和其他组织提出的政府信息公开申请", "未收到和处理政府信息公开申请").
 _NOT_RECEIVED = r"(?:未|没有|没|无)(?:收到|受到|接到|受理|接收)(?:受理)?过?(?P<between>[^,;:!?。\d]{0,30}?)"
 # "依申请受理信息公开申请:无": the count given as none after a colon
+# A kind of applicant in the breakdown of the applications received.
+_APPLICANT_KIND = re.compile(rf"({'|'.join(_APPLICANT_KINDS)}|其他(?=申请|提出))(?:申请|提出)?的?{_QTY}{_COUNT}")
 _NONE_AFTER_COLON = re.compile(rf"(?:依申请)?{_RECEIVED}(?:{_EVERY_APPLICANT})?{_APPLICATION}\s*:\s*(?:无|没有)\s*$")
 _NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
 # "我镇2016年度无申请" under 三、依申请公开政府信息…情况, "我镇未接收受理过依申请公开" under
@@ -297,7 +306,7 @@ _PUBLISHED = re.compile(
 # …等方面政府信息240條, …公益事业建设事项等共计94条, …扶贫开发、水利建设以及其他信息共计547条
 _LIST_END = r"(?:等(?:方面|领域|类)?的?(?:各类)?|以?及其他)"
 _ACTIVE_LISTED = re.compile(  # a year may be one of the list's words (主动公开2022年印发的规范性文件…)
-    rf"主动(?:公开|发布)(?:了)?(?:[^,;:。\d]|\d{{4}}年){{1,60}}?{_LIST_END}(?:(?:政府|政务)?信息)?{_QTY}{_ITEMS}"
+    rf"主动(?:公开|发布)(?:了)?(?:[^,;:。\d]|\d{{4}}年){{1,60}}?{_LIST_END}(?:(?:政府|政务)?信息|内容)?{_QTY}{_ITEMS}"
 )
 _PUBLISHED_LISTED = re.compile(
     rf"(?:等(?:渠道|平台|载体|途径|方式|领域|方面)(?:共|累计)?(?:公开|发布)(?:了)?(?:各类)?"
@@ -503,7 +512,18 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
                 continue  # outcomes after a sub-count may be that part's
             if (value := _value(m)) is not None:
                 facts.append((pattern.key, value))
-    return facts
+    return facts + _applicants(masked, breakdown, facts)
+
+
+def _applicants(segment: str, breakdown: int, facts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The applications received by kind of applicant, where the breakdown of the segment's count
+    received names them ("受理依申请公开15件,其中自然人12件,商业企业3件") and they add up to no more."""
+    received = [value for key, value in facts if key == "申请.新收"]
+    if breakdown < 0 or len(received) != 1:
+        return []
+    kinds = [(f"申请.新收.{m[1]}", value) for m in _APPLICANT_KIND.finditer(segment, breakdown)
+             if (value := _value(m)) is not None]  # fmt: skip
+    return kinds if kinds and sum(v for _, v in kinds) <= received[0] else []
 
 
 def _applications_broken_down(segment: str) -> int:
@@ -645,6 +665,8 @@ def _about_other_year(text: str, start: int, year: int | None = None) -> bool:
     in the report on 2011)."""
     if _NOT_THIS_YEAR.search(text, _clause_start(text, start), start):
         return True
+    if _YEAR_SPAN.search(text, _clause_start(text, start), start):
+        return True  # "2008年-2016年武川乡主动公开政府信息1571条": over years, not the year's
     if year is None:
         return False
     named = _NAMED_YEAR.findall(ASIDE.sub("", text[:start]))  # not "(含2019年结转18件)"

@@ -29,8 +29,9 @@ _STEM_SUFFIX = re.compile(r"(?:县|区|市|旗|林区|特区)$")
 # What follows a place's stem in a body's or zone's name (平潭综合实验区, 乐山高新区).
 _WORD_WINDOW = 4  # characters on each side of a place found in a sentence that jieba cuts
 _AFTER_STEM = re.compile(r"高新|经开|经济|开发|新区|综合|实验|工业|园区|管委会|人民政府|政府")
-# A lake's, a hill's or a river's area after a stem names another place (淄博市文昌湖区).
-_FEATURE_AREA = re.compile(r"[湖山河江海岛]区")
+# A lake's, a hill's or a river's area, or a farm, after a stem names another place (淄博市文昌湖区,
+# 东风场 of 奉新县).
+_FEATURE_AREA = re.compile(r"[湖山河江海岛]区|(?:垦殖|农|林|牧)?场")
 # A zone's word after a place's stem anywhere in a sentence (not 经济 nor 政府 alone, which follow
 # many words).
 _ZONE_WORD = re.compile(r"高新区|高新技术产业|经开区|经济技术开发区|经济开发区|工业园区|综合实验区")
@@ -230,7 +231,7 @@ def _stem_hits(
         for size in range(6, 1, -1):
             codes = table.stems.get(name[start : start + size])
             if codes and _FEATURE_AREA.match(name, start + size):
-                continue  # 文昌湖区 is a zone of its own, not 文昌市's
+                continue  # 文昌湖区 is a zone of its own, not 文昌市's; 东风场 no 东风区
             if codes and (places or not prose or _AFTER_STEM.match(name, start + size)):
                 return [codes]
     if prose and not places:  # further into a sentence, a zone's place (编制了合肥高新区管委会…指南)

@@ -114,7 +114,9 @@ _COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府
 _STATED_BODY = re.compile(
     r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|结合|围绕|(?<=[室厅局委办处府会])(?:综合|汇总))"
     r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
-    r"|(?:(?:请|可)(?:直接)?(?:与|联系\s*[:：]?\s*))+(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)(?=联系|[(（;；,，。])"
+    # not at a short aside inside the name: 中国(福建)自由贸易试验区福州片区管理委员会
+    r"|(?:(?:请|可)(?:直接)?(?:与|联系\s*[:：]?\s*))+(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)"
+    r"(?=联系|[;；,，。]|[(（](?![\u4e00-\u9fff]{2,3}[)）][\u4e00-\u9fff]))"
     # "结合自贡市商务局2022年政府信息公开工作实际,编制发布本报告": the body whose work it reports.
     r"|结合(?P<worker>[\u4e00-\u9fff（）()]{2,40}?)(?:\d{4}年度?)?的?(?:(?:政府)?信息公开|政务公开)?工作实际(?:情况)?"
     r"(?=[，,]?(?:特|现)?编[制写])"
@@ -131,7 +133,7 @@ _STATED_BODY = re.compile(
 # (…人民政府法制办公室).
 _OFFICE = re.compile(
     r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:领导小组)?|党政|(?:党政)?综合)办(?:公室)?$"
-    r"|(?:(?<=[镇乡局委厅])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=管委会)|(?<=政府))办公[室厅]$"
+    r"|(?:(?<=[镇乡局委厅场])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=管委会)|(?<=政府))办公[室厅]$"
     r"|(?:(?<=[局委厅])|(?<=办事处)|(?<=办公室))(?!办公|员会|会)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){2,8}?(?:办公室|科|处|股|司)$"
     # a township's and a commission's units (金坑乡人民政府党建办, …人民政府综合信息指挥室, …管理委员会
     # 研究室); a city's 人民政府研究室 or 金融办 is a body of its own
@@ -158,6 +160,7 @@ _ADDRESS = re.compile(r"(?:地址|地点|通讯地址|办公地址)\s*[:：]?[^;
 # A street's name (铁山路 is no 铁山区), not the places before it (开平市沙塘镇圩东路).
 _STREET = re.compile(r"[^\W\d_a-zA-Z省市县区镇乡村旗州]{1,6}?(?:路|大街|街|大道|巷|胡同|弄)[\d号]*")
 _QUOTED = re.compile(r"“([^”]{2,20})”")
+_IN_BOOK_MARKS = re.compile(r"《[^《》]*》")
 # An account's name in brackets after what it is: 微信公众号(兴仁市大山镇人民政府).
 _ACCOUNT_NAMED = re.compile(r"(?:公众号|微信号|微博|头条号|抖音号|视频号)[(（]([\u4e00-\u9fff]{2,30})[)）]")
 # A new-media account's name: a theme, its place, then what it is (“健康朔州官微”, “平安XX发布”).
@@ -335,7 +338,10 @@ def _in_full(page: _Page, name: str, fuller: list[str]) -> str:
     short name spelled out where the text prints the name so; and a place's own name as its
     government."""
     name = page.defined.get(name, name)  # the body's short form the text defines
-    name = spelled_out(name, [*fuller, *_publishers(page.fields)])
+    # the opening's subject as printed (not one spelled out from a quoted title, see excerpt 19)
+    unquoted = _IN_BOOK_MARKS.sub("", page.opening) if page.subject else ""
+    printed = page.subject if page.subject and page.subject in unquoted else ""
+    name = spelled_out(name, [*fuller, *_publishers(page.fields), printed])
     if is_bare(name):
         full = [*page.quoted, page.subject or "", *page.stated_bodies]
         name = expand(name, full) or placed(name, page.text) or name
@@ -492,6 +498,9 @@ def _tail_signature(lines: Sequence[str]) -> tuple[str | None, str | None] | Non
             return name, _date_iso(m)
         if signed := _signed(tail[k]) or _dated(tail[k]):
             return signed
+    # a body's name alone on the last line, after a finished sentence: signed without a date
+    if len(tail) >= 2 and squeeze(tail[-2]).endswith("。") and is_name(name := squeeze(tail[-1])) and is_proper(name):
+        return name, None
     return None
 
 

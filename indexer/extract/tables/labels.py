@@ -40,6 +40,8 @@ def key_of(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"\s+", "", text)
     text = _NUMBERING.sub("", text)
+    # a mirror that rewrites mainland words as Taiwan's (文件 → 檔案: 行政規範性檔案)
+    text = text.replace("规范性档案", "规范性文件")
     return _DROP.sub("", text)
 
 
