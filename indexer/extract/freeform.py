@@ -45,7 +45,8 @@ _APPLIED_FOR = (
 _ON_APPLICATION = r"(?:政府)?(?:信息)?依申请(?:政府)?(?:信息)?公开(?:的?(?:政府|政务)?信息)?(?:办理)?"
 _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收到要求公开政府信息的申请
 # Where a count follows, the noun may be left out (收到依申请公开共525件).
-_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件|办件|件)?|{_ASKED}|依申请件)"  # 共收到依申请件0件  # 依申请公开办件0件
+# 依申请公开办件0件, 共收到依申请件0件
+_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件|办件|件)?|{_ASKED}|依申请件)"
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
 # 未收到依申请公开请求, 未收到…的依申请公开诉求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
 # 情况, 没有收到申请人要求公开政府信息的情况), so that "未收到群众对依申请公开工作的投诉" says
@@ -61,9 +62,10 @@ _NO_SUCH = (
 # 提交的政府信息公开申请93件", "收到公民、法人依申请公开事项55件" count them all (one kind alone
 # would be that kind's count).
 _EVERY_APPLICANT = (
+    # 受理向区政府提出的…申请60件: all made to it; 来自公民、法人或者其他组织对依申请公开…的申请
     r"(?:来自)?(?:(?:(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?|社会公众)"
     r"(?:向[\u4e00-\u9fff]{2,20}?)?(?:提交|提出|递交)?"
-    r"|向[\u4e00-\u9fff]{2,20}?(?:提交|提出|递交))的?对?"  # 来自公民、法人或者其他组织对依申请公开…的申请  # 受理向区政府提出的…申请60件: all made to it
+    r"|向[\u4e00-\u9fff]{2,20}?(?:提交|提出|递交))的?对?"
 )
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理|办结)(?:了)?)?"
@@ -230,9 +232,9 @@ _HANDLED = re.compile(
 # Who applied may stand between receiving and the application ("未收到权利人申请公开政府信息的申请",
 # "未接到公民、法人和其他组织提出的政府信息公开申请", "未收到和处理政府信息公开申请").
 _NOT_RECEIVED = r"(?:未|没有|没|无)(?:收到|受到|接到|受理|接收)(?:受理)?过?(?P<between>[^,;:!?。\d]{0,30}?)"
-# "依申请受理信息公开申请:无": the count given as none after a colon
 # A kind of applicant in the breakdown of the applications received.
 _APPLICANT_KIND = re.compile(rf"({'|'.join(_APPLICANT_KINDS)}|其他(?=申请|提出))(?:申请|提出)?的?{_QTY}{_COUNT}")
+# "依申请受理信息公开申请:无": the count given as none after a colon
 _NONE_AFTER_COLON = re.compile(rf"(?:依申请)?{_RECEIVED}(?:{_EVERY_APPLICANT})?{_APPLICATION}\s*:\s*(?:无|没有)\s*$")
 _NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
 # "我镇2016年度无申请" under 三、依申请公开政府信息…情况, "我镇未接收受理过依申请公开" under
@@ -261,8 +263,9 @@ _NONE_CARRIED_ON = re.compile(r"(?:无|没有)(?:结转|转结)(?:至|到)?下�
 _NONE_IN_FORCE = re.compile(r"(?:无|没有)现行有效的?(?:行政)?规范性文件")
 _JOINED = re.compile(r"且|并且|同时|(?<=[件情况])也")  # two statements in one clause
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
-# The year applications were carried over to or from, or one compared with (比2019年减少3项), names no topic ("结转至2024年办理0件,不予公开32件",
-# "结转2020年继续办理的6件。同意公开107件", "2021年结转政府信息公开申请2件,共办结10件").
+# The year applications were carried over to or from, or one compared with (比2019年减少3项),
+# names no topic ("结转至2024年办理0件,不予公开32件", "结转2020年继续办理的6件。同意公开107件",
+# "2021年结转政府信息公开申请2件,共办结10件").
 _NAMED_YEAR = re.compile(r"(?<!\d)(?<!结转)(?<!结转至)(?<!结转到)(?<![比较])(\d{4})\s*年(?!\s*\d{1,2}\s*月)(?!度?结转)")
 # "截至2019年12月底,累计主动公开政府信息10220条": a running total up to a day, not the year's.
 # "截至2024年12月31日,…全年累计主动公开…222条" sums the year only.
@@ -331,7 +334,8 @@ _HEADING_MAX = 20  # "(一)主动公开情况": a short sentence naming the topi
 # --- text clean-up --------------------------------------------------------------
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")  # 政府信息 公开 (docx wrap)
-_SENTENCES = re.compile(r"[。!?\n]+(?!\s*其中\s*[,:]?\s*主动公开)")  # "共公开政府信息4738条。其中,主动公开3810条": one statement
+# "共公开政府信息4738条。其中,主动公开3810条" is one statement: no end before 其中 and the proactive part
+_SENTENCES = re.compile(r"[。!?\n]+(?!\s*其中\s*[,:]?\s*主动公开)")
 # A ";" outside brackets ends a segment; inside them it parts an aside's list ("60931条(中央…
 # 13635条;县政府网站12365条;…)").
 _SEGMENTS = re.compile(r";(?![^()]*\))")
@@ -528,8 +532,8 @@ def _applicants(segment: str, breakdown: int, facts: list[tuple[str, int]]) -> l
 
 def _applications_broken_down(segment: str) -> int:
     """Where a breakdown (其中) of a count of applications, or of the sentence before, begins, -1
-    where none does: the breakdown of "主动公开各类政务信息3000余份,其中政府文件121份,…,依申请公开受理6件" is of the
-    information, and the applications counted after it are no part of it."""
+    where none does: the breakdown of "主动公开各类政务信息3000余份,其中政府文件121份,…,依申请公开
+    受理6件" is of the information, and the applications counted after it are no part of it."""
     at = segment.find(_BREAKDOWN)
     if at < 0:
         return at

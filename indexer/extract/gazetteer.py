@@ -56,10 +56,10 @@ _PEOPLES = (
 )
 # An autonomous place's short name is its place before its peoples, then its level: 城步苗族自治县
 # → 城步县, 黔南布依族苗族自治州 → 黔南州, 黔东南苗族侗族自治州 → 黔东南州.
-# A banner's long name and the words its short name keeps: its side, first character, wing and
-# position.
-_BANNER = re.compile(r"^(?P<side>[东西])?(?P<first>[\u4e00-\u9fff])[\u4e00-\u9fff]+?(?:(?P<wing>[左右])翼?)?(?P<pos>[前中后])?旗$")
 _AUTONOMOUS = re.compile(rf"^(?P<stem>.{{2,}}?)(?:(?:{_PEOPLES})族?)+自治(?P<level>县|州|旗)$")
+# A banner's long name and the words its short name keeps: its side, first character, wing and
+# position (东乌珠穆沁旗 → 东乌旗, 科尔沁右翼前旗 → 科右前旗).
+_BANNER = re.compile(r"^(?P<side>[东西])?(?P<first>[\u4e00-\u9fff])[\u4e00-\u9fff]+?(?:(?P<wing>[左右])翼?)?(?P<pos>[前中后])?旗$")
 
 
 @dataclass(frozen=True)

@@ -549,9 +549,9 @@ def _year_number(text: str) -> int | None:
 def _year(title: str | None, opening: str, text: str) -> int | None:
     """The title's year, else the opening's report name (unless the statistics period, or the
     first sentence opening with a year, states the year after), else the statistics period, else
-    the year the foreword says it sums up, else a sentence opening "2020年，", else one opening with its year, else the year's last day,
-    else a clause opening with the year and the body ("…,2022年,我局…"), else the body then
-    the year ("本局2019年共主动公开…")."""
+    the year the foreword says it sums up, else a sentence opening "2020年，", else one opening
+    with its year, else the year's last day, else a clause opening with the year and the body
+    ("…,2022年,我局…"), else the body then the year ("本局2019年共主动公开…")."""
     parsed = parse_report_name(title) if title else None
     if parsed and parsed.year:
         return parsed.year
@@ -562,7 +562,8 @@ def _year(title: str | None, opening: str, text: str) -> int | None:
         # 公开工作年度报告" in the report on 2012): the later year is the report's
         later = _first_year(_STATED_PERIOD, text) or _first_year(_OPENING_YEAR, text)
         return later if later == year + 1 else year
-    for pattern in (_STATED_PERIOD, _PERIOD, _SUMMED_UP, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END, _CLAUSE_YEAR, _SELF_YEAR):
+    patterns = (_STATED_PERIOD, _PERIOD, _SUMMED_UP, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END, _CLAUSE_YEAR, _SELF_YEAR)
+    for pattern in patterns:
         if year := _first_year(pattern, text):
             return year
     return None

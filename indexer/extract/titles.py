@@ -132,14 +132,13 @@ def parse_report_name(text: str) -> ReportName | None:
         head += "政府"  # "XX县人民政府信息公开…": the marker took the government's last word
     # 2025湖口县大垅乡2025年度…: a year stray before the name, where the name has its own
     stray = _STRAY_YEAR.match(head)
-    if stray and not _YEAR.search(head, stray.end()):
-        stray = None
-    year = _YEAR.search(head, stray.end() if stray else 0)
+    start = stray.end() if stray and _YEAR.search(head, stray.end()) else 0
+    year = _YEAR.search(head, start)
     if year and not (year[0][4:] or year.end() == len(head)):
         year = None  # four digits that are not followed by 年 nor end the name: not a year
     if year:
         # 大理白族自治州人民政府关于2011年…的年度报告: 关于 is no part of the name
-        before, after = head[stray.end() if stray else 0 : year.start()].removesuffix("关于"), head[year.end() :]
+        before, after = head[start : year.start()].removesuffix("关于"), head[year.end() :]
         name = before or after
     else:
         name = head
