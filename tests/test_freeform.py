@@ -1063,3 +1063,24 @@ def test_fifteenth_round_wordings(text: str, year: int, expected: dict[str, int]
 )
 def test_sixteenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 吾峰镇 2020: 申请公开政府信息的要求; 常太镇 2020: 主动公开年度政府信息
+        ("(二)依申请公开方面。2020年,我镇收到申请公开政府信息的要求0件。", 2020, {"申请.新收": 0}),
+        ("1.本机关主动公开政府信息数量:本年度,我镇在信息公开专栏上主动公开年度政府信息32条;", 2020, {"主动公开.条数": 32}),
+        # 新晃县环保局 2017: 政务信息公开申请; an item's number is no count
+        ("1、本年度未收到政务信息公开申请,无依申请公开或不予公开情况。\n3、本年度没有出现因政务信息公开申请行政复议、"
+         "提起行政诉讼的情况。", 2017, {"申请.新收": 0, "复议.总计": 0, "诉讼.总计": 0}),
+        # 苍溪县农业农村局 2018: 未涉及到要求…的申请
+        ("(二)依申请公开政府信息情况\n2018年,我局未涉及到要求政府信息公开的申请。", 2018, {"申请.新收": 0}),
+        # 河南省应急管理厅 2021: the count first, in 项, carried over to the next year named
+        ("全年收到依申请公开申请15起,除1项结转至2022年办理,其余全部按时进行答复反馈。", 2021, {"申请.新收": 15, "申请.结转下年": 1}),
+        # 广西应急管理厅 2024: 政务信息公开申请
+        ("2024年,共收到政务信息公开申请19件,上年结转政府信息公开申请9件。", 2024, {"申请.新收": 19, "申请.上年结转": 9}),
+    ],
+)
+def test_seventeenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected

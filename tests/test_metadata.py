@@ -1150,3 +1150,29 @@ def test_sixteenth_round_agencies_and_places() -> None:
     assert _meta(lines).agency == "北京市大兴区榆垡镇政府"
     # 东风场 2024: a farm's name after a place's stem is no place (东风区 of 黑龙江)
     assert locate("东风场") == Region()
+
+
+def test_seventeenth_round_agencies() -> None:
+    # 宅梧镇 2019: a plan's title 《宅梧镇政府信息公开…》 gives no 宅梧镇政府 (its 政府 is the marker's)
+    lines = ["2019年宅梧镇政府信息公开工作报告", "一、总体情况", "制定了《宅梧镇政府信息公开工作实施方案》等文件。"]
+    assert _meta(lines).agency == "宅梧镇"
+    # 寮步镇 2019: the report's 寮步镇政府 where the contact states 寮步镇人民政府(办公室)
+    lines = ["现向社会公布寮步镇政府2019年信息公开工作年度报告。如对本报告有任何疑问,请与寮步镇人民政府办公室联系。", "一、总体情况"]
+    assert _meta(lines).agency == "寮步镇人民政府"
+    # 清溪街道 2019: 2019年年以来 (a slip) before the opening's subject
+    lines = ["本报告依据《条例》要求撰写。", "一、总体情况", "2019年年以来,清溪街道办事处坚持“以公开为常态”的原则。"]
+    assert _meta(lines).agency == "清溪街道办事处"
+    # 仓山区对湖街道 2020: 可咨询:X办公室; 常太镇 2020: 请与X政务办公室联络
+    lines = ["公众如对本报告有任何疑问可咨询:仓山区对湖街道办公室(地址:仓山区马厂街15号)。", "一、总体情况"]
+    assert _meta(lines).agency == "仓山区对湖街道"
+    lines = ["如对本年报有任何疑问和建议,请与常太镇人民政府政务办公室联络(地址:莆田市城厢区常太镇)。", "一、总体情况"]
+    assert _meta(lines).agency == "常太镇人民政府"
+    # 永兴街道 2019: 我街道 and its own guide's owner
+    lines = ["一、总体情况", "我街道规范编制、公布了《温州市龙湾区永兴街道办事处政府信息公开指南》。"]
+    assert _meta(lines).agency == "温州市龙湾区永兴街道办事处"
+    # 桦甸市财政局 2013: the compiler states the report's bare name in full
+    lines = ["根据《条例》的规定,桦甸市财政局编制了财政局2013年政府信息公开工作年度报告(以下简称年报)。", "一、基本工作情况"]
+    assert _meta(lines).agency == "桦甸市财政局"
+    # 临安市环保局 2016: a title ending in a mirror's broken character
+    lines = ["臨安市環境保護局2016年度政府信息公開工作報告?", "一、概述"]
+    assert (_meta(lines).agency, _meta(lines).title) == ("临安市环境保护局", "临安市环境保护局2016年度政府信息公开工作报告")

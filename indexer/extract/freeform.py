@@ -37,8 +37,9 @@ _FIRST = r"(?<![\d.])(?<!\d,)(?P<n>\d+)\s*"
 # A count of reviews, then (no suit between) what became of them.
 _REVIEWS = r"行政复议(?:案件?)?\s*(?:共计|共|有|为)?\s*\d+\s*件\s*[,，](?:(?!诉讼)[^;。]){0,30}?"
 _APPLIED_FOR = (
-    r"(?:各类|有关|相关|任何|书面)*的?(?:(?:政府信息公开|信息公开|政务公开|依申请公开(?:政府信息)?|公开)(?:事务|事项)?的?(?:书面)?申请件?"
-    r"|申请(?:政府)?信息公开(?:的?请求)?)"  # 收到申请政府信息公开26件(次), …请求1件; 接收…申请件共4件
+    r"(?:各类|有关|相关|任何|书面|要求)*的?(?:(?:政府信息公开|政务信息公开|信息公开|政务公开|依申请公开(?:政府信息)?|公开)"
+    r"(?:事务|事项)?的?(?:书面)?申请件?"
+    r"|申请(?:政府)?信息公开(?:的?请求)?|申请公开(?:政府)?信息的?(?:要求|请求))"  # 收到申请政府信息公开26件(次), …请求1件; 接收…申请件共4件
 )
 # 共受理依申请公开信息4件, 收到依申请信息公开6件, 收到政府信息依申请公开办理事项1件,
 # 受理依申请政府信息公开5件
@@ -71,7 +72,7 @@ _EVERY_APPLICANT = (
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理|办结)(?:了)?)?"
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
 # "未因信息公开申请引发行政复议、行政诉讼": 未因 as 未发生.
-_NEGATION = r"(?:(?:未|没有|没)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发|因)|没有|无(?!法|论|正当))过?"
+_NEGATION = r"(?:(?:未|没有|没)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发|因)|没有|无(?!法|论|正当))[过到]?"
 
 # A count in a clause that first compares, looks back or sums over years is not the year's.
 # "2013年以来" is since that year began: the year named decides (``_NAMED_YEAR``).
@@ -177,7 +178,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # "结转至2024年办理0件": the next year named (a carry-over goes to no other).
     _p("申请.结转下年", rf"结转(?:至|到)?\d{{4}}\s*年度?(?:继续)?办理的?{_QTY}{_COUNT}"),
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
-    _p("申请.结转下年", rf"{_FIRST}件(?:申请)?(?:顺延|结转|转结|转)(?:到|至)?(?:下一?年|\d{{4}}\s*年)度?"),
+    _p("申请.结转下年", rf"{_FIRST}[件项起](?:申请)?(?:顺延|结转|转结|转)(?:到|至)?(?:下一?年|\d{{4}}\s*年)度?"),
     _p("复议.总计", rf"(?:行政|(?<=涉及))复议(?:案件?|申请)?{_QTY}{_COUNT}"),  # 涉及复议0件,诉讼0件
     # "行政复议7件,结果维持6件,尚未审结1件", "…复议案件5件,结果维持3件,结果纠正1件,正在复议1件"
     _p("复议.维持", rf"{_REVIEWS}(?:复议)?(?:结果)?(?:为)?维持{_QTY}{_COUNT}"),
@@ -261,6 +262,7 @@ _NONE_CARRIED = re.compile(r"(?:无|没有)上一?年度?(?:的)?结转")  # 受
 _NONE_CARRIED_FROM = re.compile(r"(?P<from>\d{4})\s*年度?(?:未|没有|无)(?:结转|转结)")
 _NONE_CARRIED_ON = re.compile(r"(?:无|没有)(?:结转|转结)(?:至|到)?下一?年度?")  # 无转结下年度继续办理件
 _NONE_IN_FORCE = re.compile(r"(?:无|没有)现行有效的?(?:行政)?规范性文件")
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[、.．]")  # "3、本年度没有出现…": an item's number, no count
 _JOINED = re.compile(r"且|并且|同时|(?<=[件情况])也")  # two statements in one clause
 # A year the text names for what follows, not a date in it (2019年5月15日起施行).
 # The year applications were carried over to or from, or one compared with (比2019年减少3项),
@@ -292,7 +294,7 @@ _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2
 # 主动公开(政府信息)(数)N条, 主动公布政府信息共计304条; the object may only be information itself,
 # not 规章 or 采购信息.
 _ACTIVE = re.compile(
-    rf"主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类|各种|各项)?(?:政府|政务)?(?:公开)?(?:本级)?(?:信息|内容)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
+    rf"主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类|各种|各项|本?年度)?(?:政府|政务)?(?:公开)?(?:本级)?(?:信息|内容)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
 )
 # 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
 # information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel.
@@ -686,7 +688,7 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
 
     The application's own wording names what was not received; 复议 and 诉讼 are
     only about disclosure in a sentence that says so (``context``)."""
-    if re.search(r"\d", _DATES.sub("", clause)):
+    if re.search(r"\d", _DATES.sub("", _ITEM_NUMBER.sub("", clause))):
         return []
     facts = []
     # "未接到政府信息公开申请且未出现…行政复议、…诉讼等情况": each part on its own

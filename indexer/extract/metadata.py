@@ -97,7 +97,7 @@ _VERBS = (
 )
 # "2023年，[在区委、区政府的坚强领导下，]官洲街道办事处认真贯彻…": the sentence's subject.
 _SUBJECT = re.compile(
-    rf"(?:^|[。；，,\n])\s*(?:\d{{4}}|[{_CN_YEAR}]{{4}})\s*年度?(?:以来|全年)?\s*[，,]?\s*"
+    rf"(?:^|[。；，,\n])\s*(?:\d{{4}}|[{_CN_YEAR}]{{4}})\s*年{{1,2}}度?(?:以来|全年)?\s*[，,]?\s*"  # 2019年年以来: a slip
     rf"(?:在[^。；]{{2,40}}?下\s*[，,]\s*)?(?P<name>[^，。；,;、\s]{{2,30}}?)"
     rf"(?={_VERBS}|在[^，。；]{{2,30}}?(?:领导|指导|部署)下)"
 )
@@ -115,8 +115,8 @@ _STATED_BODY = re.compile(
     r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|结合|围绕|(?<=[室厅局委办处府会])(?:综合|汇总))"
     r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
     # not at a short aside inside the name: 中国(福建)自由贸易试验区福州片区管理委员会
-    r"|(?:(?:请|可)(?:直接)?(?:与|联系\s*[:：]?\s*))+(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)"
-    r"(?=联系|[;；,，。]|[(（](?![\u4e00-\u9fff]{2,3}[)）][\u4e00-\u9fff]))"
+    r"|(?:(?:请|可)(?:直接)?(?:与|联系\s*[:：]?\s*)|咨询\s*[:：]\s*)+(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)"
+    r"(?=联[系络]|[;；,，。]|[(（](?![\u4e00-\u9fff]{2,3}[)）][\u4e00-\u9fff]))"
     # "结合自贡市商务局2022年政府信息公开工作实际,编制发布本报告": the body whose work it reports.
     r"|结合(?P<worker>[\u4e00-\u9fff（）()]{2,40}?)(?:\d{4}年度?)?的?(?:(?:政府)?信息公开|政务公开)?工作实际(?:情况)?"
     r"(?=[，,]?(?:特|现)?编[制写])"
@@ -132,7 +132,7 @@ _STATED_BODY = re.compile(
 # 综合保障科, 国家药品监督管理局综合司); not an office after 政府, which may be a body of its own
 # (…人民政府法制办公室).
 _OFFICE = re.compile(
-    r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:领导小组)?|党政|(?:党政)?综合)办(?:公室)?$"
+    r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:领导小组)?|党政|(?:党政)?综合|(?<=政府)政务)办(?:公室)?$"
     r"|(?:(?<=[镇乡局委厅场])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=管委会)|(?<=政府))办公[室厅]$"
     r"|(?:(?<=[局委厅])|(?<=办事处)|(?<=办公室))(?!办公|员会|会)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){2,8}?(?:办公室|科|处|股|司)$"
     # a township's and a commission's units (金坑乡人民政府党建办, …人民政府综合信息指挥室, …管理委员会
@@ -142,6 +142,7 @@ _OFFICE = re.compile(
 # An office left after that (东风乡人民办公室, a slip) is not the body.
 _AN_OFFICE = re.compile(r"办公[室厅]$")
 _BARE_GOVERNMENT = re.compile(r"[省市县区州旗](?:人民)?政府")
+_TOWNSHIP_GOVERNMENT = re.compile(r"(?:镇|乡|苏木)政府$")  # 寮步镇政府, not …人民政府
 _TOWNSHIP_NAME = re.compile(r"(?:镇|乡|街道|苏木)$")  # a township's name, whose government's may be printed
 # "绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门": the opening says what it is.
 _IS_WHAT = re.compile(r"(?:^|[。；\n])\s*(?P<name>[\u4e00-\u9fff]{2,30}?)是(?:主管|负责)")
@@ -335,8 +336,8 @@ def _in_full(page: _Page, name: str, fuller: list[str]) -> str:
     佛山市税务局(以下简称“佛山市税务局”)), where a fuller name spells it out, an abbreviation
     without its place expanded to the full name printed elsewhere (a quoted title, a 以下简称
     aside, the opening's subject, the foreword's stated body) or placed; an autonomous place's
-    short name spelled out where the text prints the name so; and a place's own name as its
-    government."""
+    short name spelled out where the text prints the name so, a township's 政府 as its 人民政府
+    where the foreword states that name; and a place's own name as its government."""
     name = page.defined.get(name, name)  # the body's short form the text defines
     # the opening's subject as printed (not one spelled out from a quoted title, see excerpt 19)
     unquoted = _IN_BOOK_MARKS.sub("", page.opening) if page.subject else ""
@@ -345,7 +346,10 @@ def _in_full(page: _Page, name: str, fuller: list[str]) -> str:
     if is_bare(name):
         full = [*page.quoted, page.subject or "", *page.stated_bodies]
         name = expand(name, full) or placed(name, page.text) or name
-    return government_of(with_full_place(name, page.text))
+    name = with_full_place(name, page.text)
+    if _TOWNSHIP_GOVERNMENT.search(name) and (full := name[:-2] + "人民政府") in page.stated_bodies:
+        name = full  # 寮步镇政府 where the foreword names 寮步镇人民政府 (its office) as the contact
+    return government_of(name)
 
 
 def _with_government(page: _Page, name: str) -> str:
@@ -377,7 +381,8 @@ def _overruled(beside: str, reports: list[tuple[str, ReportName]]) -> bool:
 
 def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[str | None]:
     """Candidates when the title names no body, best first (each may be None)."""
-    yield next((name for _, r in reports if (name := as_name(r.name))), None)
+    # 桦甸市财政局编制了财政局2013年…报告: the compiler states the report's name in full
+    yield next((lengthen(name, [who.removeprefix("由")]) for who, r in reports if (name := as_name(r.name))), None)
     whos = (who.removeprefix("由") for who, r in reports if not r.name)  # 由X编写了…报告
     # 大营镇党政办公室编制了《2023年度…报告》: the office stands for its body
     yield next((_as_body(who) or who for who in whos if is_name(who) and is_proper(who)), None)
@@ -400,7 +405,7 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
         kind = _self_kind(page.text)
         yield next((name for name in publishers if _could_be(kind, name)), None)
     yield page.bare_subject
-    # the text calls itself 我局 and names one 局 only as the owner of its leading group
+    # the text calls itself 我局 and names one 局 only as the owner of its leading group or guide
     owners = [name for name in group_owners(page.text) if is_proper(name)]
     kind = _self_kind(page.text)
     if kind and len(owners) == 1 and _could_be(kind, owners[0]):

@@ -26,8 +26,9 @@ _STRAY_YEAR = re.compile(r"^(?:19|20)\d{2}(?![年\d])")
 _TAG = re.compile(r"^[(（【\[][^)）】\]]{1,6}[)）】\]]")  # "(图解)", "【全文】"
 _NOTICE = re.compile(r"关于(?:印发|公布|发布|公开|转发)?《?(?P<inner>.+?)》?的?通知$")
 _KEPT_TAIL = re.compile(
-    r"[》”]?(?:的通知|[(（【][^)）】]{1,8}[)）】])?"
-)  # "…报告》的通知", "…报告（图片版）"
+    r"[》”]?(?:的通知|[(（【][^)）】]{1,8}[)）】])?[?？]{0,2}"
+)  # "…报告》的通知", "…报告（图片版）", "…工作報告?" (a mirror's mojibake)
+_MOJIBAKE_END = re.compile(r"(报告|年报)[?？]+$")  # "…工作報告?": a mirror's broken character
 _TAIL_YEAR = re.compile(rf"[(（](\d{{4}}|[{_CN_YEAR}]{{4}})\s*年度?[)）]")  # "…年度报告（2015年）"
 _TITLE_END = re.compile(r"(?:报告|年报)(?=[\s\u3000])")
 _SITE_SUFFIX = re.compile(r"(年度报告|年报)[-_|—–].*$")  # "…年度报告-沭阳县发改局": the site's name
@@ -74,9 +75,13 @@ _YEAR_REPORT = re.compile(
 _DEFINED = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{4,30})[(（](?:以下)?简称\s*[“\"]?(?P<short>[\u4e00-\u9fff]{2,12})[”\"]?(?=[)）,，;；])"
 )
-_GROUP = re.compile(r"(?P<owner>[\u4e00-\u9fff]{4,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组")
+# A body's own leading group for disclosure, or its own disclosure guide (《…政府信息公开指南》).
+_GROUP = re.compile(
+    r"(?P<owner>[\u4e00-\u9fff]{4,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组"
+    r"|《(?P<guide>[\u4e00-\u9fff]{4,30}?)政府信息公开(?:指南|目录)》"
+)
 _FULL_IN_QUOTES = re.compile(
-    r"《(?P<name>[^《》]{4,40}?)(?<!人民)(?:\d{4}|关于|(?:政府|政务)?信息公开|政务公开|门户网站|部门(?:预算|决算)|工作规则)"
+    r"《(?P<name>[^《》]{3,40}?)(?<!人民)(?:\d{4}|关于|(?:政府|政务)?信息公开|政务公开|门户网站|部门(?:预算|决算)|工作规则)"
 )
 
 
@@ -119,7 +124,7 @@ def header_fields(lines: Sequence[str]) -> dict[str, str]:
 def parse_report_name(text: str) -> ReportName | None:
     """Body and year of a report name (spaces and markup already squeezed out), or None."""
     text = _FILE_SUFFIX.sub("", _SITE_SUFFIX.sub(r"\1", text))
-    text = _TAG.sub("", text)
+    text = _TAG.sub("", _MOJIBAKE_END.sub(r"\1", text))
     if text.startswith("《") and text.endswith("》"):
         text = text[1:-1]
     if m := _NOTICE.search(text):
@@ -377,11 +382,12 @@ def defined_names(text: str) -> dict[str, str]:
 
 
 def group_owners(text: str) -> list[str]:
-    """Bodies whose own disclosure leading group the text names (成立了衡阳市粮食局政府信息公开
-    领导小组 → 衡阳市粮食局), from the place on."""
+    """Bodies whose own disclosure leading group or guide the text names (成立了衡阳市粮食局政府信息
+    公开领导小组 → 衡阳市粮食局, 公布了《温州市龙湾区永兴街道办事处政府信息公开指南》), from the
+    place on."""
     found = []
     for m in _GROUP.finditer(text):
-        words = m["owner"]
+        words = m["owner"] or m["guide"]
         full = next((w for w in (words[k:] for k in range(len(words) - 1)) if _opens_with_place(w)), None)
         if full and is_name(full) and full not in found:
             found.append(full)
