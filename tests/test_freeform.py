@@ -1084,3 +1084,11 @@ def test_sixteenth_round_wordings(text: str, year: int, expected: dict[str, int]
 )
 def test_seventeenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+def test_a_running_total_in_a_breakdown_is_no_part_of_the_years_total() -> None:
+    # 北京市经信委 2011 (traditional): 其中 goes on with the running total since 2008
+    text = "我委2011年共主动公开政府信息606条,其中全文电子化率达100%,目前我委总计主动公开政府信息2739条。"
+    assert stated_in_prose(text, 2011)[0] == {"主动公开.条数": 606}
+    # a part larger than the total still leaves it out
+    assert stated_in_prose("我委2011年共主动公开政府信息606条,其中网站公开700条。", 2011)[0] == {}

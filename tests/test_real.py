@@ -557,6 +557,12 @@ PAGES_NOT_READ = {
     "zh36_weinan_linwei_qu_2019": {"申请.无法提供": "the sum of one sub-row, not stated"},
     "zh37_nanchang_qingshanhu_qu_2019": {"主动公开.条数": "在两个平台上发布信息15248条: channels, no 主动",
                                          "申请.予以公开": "均…予以公开: an outcome in words"},
+    **{stem: {"申请.办理总计": "办理/答复/处理…N件 with no check that it is the total handled (nothing said carried on)"}
+       for stem in ("zi01_hunan_shengtaihuanjingting_2023", "zi04_guangxi_shuiliting_2025", "zi09_hunan_shangwuting_2021",
+                    "zi14_guangxi_yingjiguanliting_2024")},
+    "zi27_zhejiang_guoziwei_2009": {"主动公开.条数": "通过委门户网站主动公开国资要闻220条: one channel, one kind"},
+    "zi32_beijing_fagaiwei_2008": {"agency": "gambling spam printed inside the body's name"},
+    "zi56_yueyang_yueyangxian_minzhengju_2015": {"year": "every 年 of the page printed as -"},
 }  # fmt: skip
 
 

@@ -277,6 +277,7 @@ _CUMULATIVE = re.compile(
 )
 # "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条": 累计 in a sentence
 # that names no time is the running total; "2020年,全镇累计主动公开…" is the year's.
+_RUNNING = re.compile(r"目前|总计|累计|截[至止]|至今|迄今")  # a running total among a breakdown's clauses
 _TIME_WORD = re.compile(r"\d{4}\s*年|[全本今当]年|年度|年内|一年来")
 # "…共主动公开政府信息615条,今年新增94条": what the year added is the year's count.
 _ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?的?(?:主动公开)?的?(?:政府)?(?:信息)?{_QTY}{_ITEMS}")
@@ -599,7 +600,7 @@ def _active_total(
                     continue
                 if value != sum(_later_counts(head, m.end())):  # "累计204条,通过网站…163条,…23条,…18条": the year's
                     running.add(value)
-            parts = [int(p) for p in _PART.findall(segment[breakdown:])] if breakdown >= 0 else []
+            parts = _parts(segment[breakdown:]) if breakdown >= 0 else []
             if any(p > value for p in parts):
                 warnings.append(f"主动公开.条数: {value} is less than a part of it ({max(parts)}); left out")
                 continue
@@ -608,6 +609,12 @@ def _active_total(
     if any(value not in running for _, value in facts):  # "本年度主动公开…48条,已累计公开…189条"
         facts = [(key, value) for key, value in facts if value not in running]
     return facts, warnings
+
+
+def _parts(breakdown: str) -> list[int]:
+    """The counts a breakdown lists, not a running total said in it ("其中…,目前我委总计主动公开
+    政府信息2739条")."""
+    return [int(n) for clause in _CLAUSE_END.split(breakdown) if not _RUNNING.search(clause) for n in _PART.findall(clause)]
 
 
 def _breakdown_at(segment: str) -> int:
