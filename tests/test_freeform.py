@@ -1092,3 +1092,20 @@ def test_a_running_total_in_a_breakdown_is_no_part_of_the_years_total() -> None:
     assert stated_in_prose(text, 2011)[0] == {"主动公开.条数": 606}
     # a part larger than the total still leaves it out
     assert stated_in_prose("我委2011年共主动公开政府信息606条,其中网站公开700条。", 2011)[0] == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 桓仁县 2024: the ways applications came named before them; 厦门市发改委 2015: 企业和群众
+        ("2024年,桓仁县收到以信件、网络形式的政府信息公开申请13件,均依法依规予以答复办理。", 2024, {"申请.新收": 13}),
+        ("受理企业和群众提出的政府信息公开申请60件,已全部回复完毕。", 2015, {"申请.新收": 60}),
+        # 宝鸡市机关事务管理局 2019: 等需要公开的政府信息
+        ("主动公开单位概况、工作动态、政策法规、财务预决算等需要公开的政府信息共计328条。", 2019, {"主动公开.条数": 328}),
+        # 喀左县 2025: the count first before 行政复议 and 行政诉讼
+        ("2025年,县政府办公室收到依申请公开9件,均在规定时限内办结答复;收到1件行政复议、1件行政诉讼。", 2025,
+         {"申请.新收": 9, "复议.总计": 1, "诉讼.总计": 1}),
+    ],
+)
+def test_eighteenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected

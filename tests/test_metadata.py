@@ -1176,3 +1176,13 @@ def test_seventeenth_round_agencies() -> None:
     # 临安市环保局 2016: a title ending in a mirror's broken character
     lines = ["臨安市環境保護局2016年度政府信息公開工作報告?", "一、概述"]
     assert (_meta(lines).agency, _meta(lines).title) == ("临安市环境保护局", "临安市环境保护局2016年度政府信息公开工作报告")
+
+
+def test_eighteenth_round_agencies() -> None:
+    # 广元市以工代赈办 2020: a title over two lines, the foreword's shorter form of the same name
+    lines = ["广元市人民政府以工代赈办公室", "2020年度政府信息公开工作年度报告",
+             "现将《广元市以工代赈办公室2020年度政府信息公开工作年度报告》予以公布。", "一、总体情况"]
+    assert _meta(lines).agency == "广元市人民政府以工代赈办公室"
+    # 解放碑中央商务区 2020: a zone's committee named by its 商务区
+    lines = ["本报告由重庆解放碑中央商务区管理委员会根据《条例》编制。", "一、总体情况"]
+    assert _meta(lines).agency == "重庆解放碑中央商务区管理委员会"

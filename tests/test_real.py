@@ -563,6 +563,20 @@ PAGES_NOT_READ = {
     "zi27_zhejiang_guoziwei_2009": {"主动公开.条数": "通过委门户网站主动公开国资要闻220条: one channel, one kind"},
     "zi32_beijing_fagaiwei_2008": {"agency": "gambling spam printed inside the body's name"},
     "zi56_yueyang_yueyangxian_minzhengju_2015": {"year": "every 年 of the page printed as -"},
+    "zj06_tonghuaxian_xianzf_2025": {"主动公开.条数": "全县累计发布…10615条 in a sentence naming no time: a running total"},
+    "zj07_tieling_changtu_zhengfuban_2024": {"复议.纠正": "an outcome in words"},
+    "zj09_chaoyang_kazuo_2025": {"agency": "a bare 县政府办公室 with no place", "province": "only 喀左 (a county's short name) in an account's name"},
+    "zj10_anshan_taian_zhengfuban_2025": {"agency": "the office only as the owner of a notice it issued"},
+    "zj15_yangling_renshe_2020": {"agency": "its second nameplate (医疗保障局) in a bracket the contact's name stops at"},
+    "zj17_bazhou_shichangjianguanju_2020": {
+        **{k: "未接到…申请公开政府信息以及…举报、投诉、行政复议或者行政诉讼: one negation over a list"
+           for k in ("申请.新收", "复议.总计", "诉讼.总计")},
+        "province": "巴州 (巴音郭楞州's short name) read as 巴中's 巴州区"},
+    "zj24_guangyuan_yigongdaizhenban_2020": {"主动公开.条数": "通过市政府网站、单位网站…共计发布信息183条: channels, no 主动"},
+    "zj33_nanchang_shizhengfu_bangongting_2013": {"agency": "the compiler's 信息公开工作办公室 of a bare government office (市政府办公厅)"},
+    "zj37_jiaxian_xizhen_2022": {"template": "a 2022 report printed on the 2019 table with every cell blank: no table read"},
+    "zj39_suijiang_huiyizhen_2021": {"行政事业性收费.金额_万元": "the row's label misprinted (行政事业型收费)",
+                                    "主动公开.条数": "对外公开各类政府信息1030条 outside a 主动公开 part"},
 }  # fmt: skip
 
 

@@ -133,7 +133,7 @@ def is_proper(name: str) -> bool:
     if locate(name) != Region() or name.startswith(NATIONAL):
         return True
     return bool(
-        re.search(r"[\u4e00-\u9fff]{2,}(?:街道|镇|乡|苏木|开发区|高新区|新区|[实试]验区|园区|管委会)", name)
+        re.search(r"[\u4e00-\u9fff]{2,}(?:街道|镇|乡|苏木|开发区|高新区|新区|[实试]验区|示范区|商务区|园区|管委会)", name)
     )
 
 

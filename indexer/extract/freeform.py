@@ -64,10 +64,11 @@ _NO_SUCH = (
 # would be that kind's count).
 _EVERY_APPLICANT = (
     # 受理向区政府提出的…申请60件: all made to it; 来自公民、法人或者其他组织对依申请公开…的申请
-    r"(?:来自)?(?:(?:(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?|社会公众)"
+    r"(?:来自)?(?:(?:(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?|社会公众|企业和群众|群众和企业)"
     r"(?:向[\u4e00-\u9fff]{2,20}?)?(?:提交|提出|递交)?"
     r"|向[\u4e00-\u9fff]{2,20}?(?:提交|提出|递交))的?对?"
 )
+_BY_WAY = r"以[\u4e00-\u9fff、]{1,12}?(?:形式|方式)的?"  # 收到以信件、网络形式的…申请13件: all ways named
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理|办结)(?:了)?)?"
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
@@ -134,7 +135,7 @@ _OUTCOMES = (
 _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "申请.新收",
-        rf"{_RECEIVED}(?:{_EVERY_APPLICANT})?{_APPLICATION}(?:总数|数量|数)?{_QTY}{_COUNT}",
+        rf"{_RECEIVED}(?:{_BY_WAY})?(?:{_EVERY_APPLICANT})?{_APPLICATION}(?:总数|数量|数)?{_QTY}{_COUNT}",
         context=False,
         total=True,
     ),
@@ -192,6 +193,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # "办理政府信息公开类行政复议7件,均获维持": every one upheld.
     _p("复议.维持", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}\s*[,，]?\s*(?:均|全部|全都)(?:获|被|予以|得到)?维持"),
     _p("诉讼.总计", rf"(?:提起)?(?:行政)?诉讼(?:案件?)?{_QTY}{_COUNT}"),
+    # the count first: "收到1件行政复议、1件行政诉讼"
+    _p("复议.总计", rf"(?:收到|发生|受理){_FIRST}[件起]行政复议(?!案件?\s*\d)"),
+    _p("诉讼.总计", rf"(?:收到|发生|受理|、){_FIRST}[件起]行政诉讼(?!案件?\s*\d)"),
     _p(
         "规范性文件.本年制发",
         rf"(?:制发|出台|印发|制定)(?:了)?(?:行政)?规范性文件{_QTY}{_COUNT}",
@@ -310,7 +314,7 @@ _PUBLISHED = re.compile(
 # ("主动公开与本部门职能相关热点…等信息258条", "在各级媒体…等载体公开信息5327条" after the
 # total): read only where no sentence states the count otherwise (``_LISTED``).
 # …等方面政府信息240條, …公益事业建设事项等共计94条, …扶贫开发、水利建设以及其他信息共计547条
-_LIST_END = r"(?:等(?:方面|领域|类)?的?(?:各类)?|以?及其他)"
+_LIST_END = r"(?:等(?:方面|领域|类)?的?(?:各类|需要?公开的)?|以?及其他)"  # …等需要公开的政府信息共计328条
 _ACTIVE_LISTED = re.compile(  # a year may be one of the list's words (主动公开2022年印发的规范性文件…)
     rf"主动(?:公开|发布)(?:了)?(?:[^,;:。\d]|\d{{4}}年){{1,60}}?{_LIST_END}(?:(?:政府|政务)?信息|内容)?{_QTY}{_ITEMS}"
 )

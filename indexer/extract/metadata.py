@@ -374,7 +374,11 @@ def _overruled(beside: str, reports: list[tuple[str, ReportName]]) -> bool:
     建设局…报告); a shortening of that name (区商务局, 西北乡 beside 广元市朝天区西北乡人民政府) or one
     without a place does not."""
     return any(
-        is_name(r.name) and is_proper(r.name) and not beside.endswith(r.name) and lengthen(r.name, [beside]) == r.name
+        is_name(r.name)
+        and is_proper(r.name)
+        and not beside.endswith(r.name)
+        and lengthen(r.name, [beside]) == r.name
+        and spelled_out(r.name, [beside]) == r.name  # 广元市以工代赈办公室 shortens 广元市人民政府以工代赈办公室
         for _, r in reports
     )
 
