@@ -1109,3 +1109,15 @@ def test_a_running_total_in_a_breakdown_is_no_part_of_the_years_total() -> None:
 )
 def test_eighteenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 泰州市信访局 2019: 申请事项; 朝阳市自然资源局 2025: 申请书…份 under an applications heading
+        ("一年来,我局扎实推进政务公开工作,全年受理信息公开申请事项13件,均能按照相关要求办理。", 2019, {"申请.新收": 13}),
+        ("(二)依申请公开情况\n2025年度市自然资源局接收到申请书55份,申请公开的政府信息主要涉及征地信息。", 2025, {"申请.新收": 55}),
+    ],
+)
+def test_nineteenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected

@@ -1186,3 +1186,18 @@ def test_eighteenth_round_agencies() -> None:
     # 解放碑中央商务区 2020: a zone's committee named by its 商务区
     lines = ["本报告由重庆解放碑中央商务区管理委员会根据《条例》编制。", "一、总体情况"]
     assert _meta(lines).agency == "重庆解放碑中央商务区管理委员会"
+
+
+def test_nineteenth_round_agencies() -> None:
+    # 长治市信访局 2019: 现把…报告如下
+    lines = ["现把长治市信访局2019年度政府信息公开工作情况报告如下:", "一、总体情况", "2019年,长治信访局认真贯彻《条例》。"]
+    assert _meta(lines).agency == "长治市信访局"
+    # 宣汉县 2018: its 政府信息公开管理办公室 stands for the county
+    lines = ["如对本报告有任何疑问,请与宣汉县政府信息公开管理办公室联系。", "一、概述"]
+    assert _meta(lines).agency == "宣汉县人民政府"
+    # 平甸乡 2017: the disclosure office of a township government's office
+    lines = ["如对本报告有疑问,请与平甸乡人民政府办公室政府信息公开办公室联系。", "一、概述"]
+    assert _meta(lines).agency == "平甸乡人民政府"
+    # a city government's office stays the body (钦州市人民政府办公室文电科)
+    lines = ["如对本报告有疑问,请与钦州市人民政府办公室文电科联系。", "一、概述"]
+    assert _meta(lines).agency == "钦州市人民政府办公室"

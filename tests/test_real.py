@@ -577,6 +577,13 @@ PAGES_NOT_READ = {
     "zj37_jiaxian_xizhen_2022": {"template": "a 2022 report printed on the 2019 table with every cell blank: no table read"},
     "zj39_suijiang_huiyizhen_2021": {"行政事业性收费.金额_万元": "the row's label misprinted (行政事业型收费)",
                                     "主动公开.条数": "对外公开各类政府信息1030条 outside a 主动公开 part"},
+    "zk05_dalian_fagaiwei_2024": {"agency": "the full name only as a report's it uploaded (按时上传…报告)"},
+    "zk06_jincheng_chengqu_shichangjianguanju_2023": {"主动公开.条数": "通过各种渠道发布各类信息931条: channels, no 主动"},
+    "zk16_tongjiang_daxing_2018": {"agency": "the name alone on a line above a title that names no body, a mirror's"},
+    "zk20_changzhi_xinfangju_2019": {"主动公开.条数": "截止…,全年共公开信息66条 after a channel, no 主动"},
+    "zk21_gaoping_xinfangju_2020": {"申请.新收": "none received said in words nianbao does not read"},
+    "zk22_suining_pengxi_xinfangju_2020": {"申请.办理总计": "收到和处理…0条: the handled total in the received's sentence"},
+    "zk23_taizhou_xinfangju_2019": {"agency": "a bare 市信访局 only in header fields run together"},
 }  # fmt: skip
 
 

@@ -38,7 +38,7 @@ _FIRST = r"(?<![\d.])(?<!\d,)(?P<n>\d+)\s*"
 _REVIEWS = r"行政复议(?:案件?)?\s*(?:共计|共|有|为)?\s*\d+\s*件\s*[,，](?:(?!诉讼)[^;。]){0,30}?"
 _APPLIED_FOR = (
     r"(?:各类|有关|相关|任何|书面|要求)*的?(?:(?:政府信息公开|政务信息公开|信息公开|政务公开|依申请公开(?:政府信息)?|公开)"
-    r"(?:事务|事项)?的?(?:书面)?申请件?"
+    r"(?:事务|事项)?的?(?:书面)?申请(?:件|事项)?"
     r"|申请(?:政府)?信息公开(?:的?请求)?|申请公开(?:政府)?信息的?(?:要求|请求))"  # 收到申请政府信息公开26件(次), …请求1件; 接收…申请件共4件
 )
 # 共受理依申请公开信息4件, 收到依申请信息公开6件, 收到政府信息依申请公开办理事项1件,
@@ -148,7 +148,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # "本街道2017年共收到申请2件" under 三、政府信息依申请公开情况: 申请 alone, where the sentence or
     # its heading is about disclosure applications.
     # "2022年,收到申请公开21条" in such a sentence: 申请公开 alone likewise.
-    _p("申请.新收", rf"{_RECEIVED}{_QTY}(?:{_EVERY_APPLICANT})?(?:相关|有关)?的?申请(?:公开)?{_QTY}{_COUNT}", total=True),
+    _p("申请.新收", rf"{_RECEIVED}{_QTY}(?:{_EVERY_APPLICANT})?(?:相关|有关)?的?申请(?:公开|书)?{_QTY}{_COUNT}", total=True),
     # 依申请公开共受理2件: the applications first, then receiving them (依申请公开受理和办结6件)
     _p(
         "申请.新收",

@@ -132,7 +132,7 @@ _STATED_BODY = re.compile(
 # 综合保障科, 国家药品监督管理局综合司); not an office after 政府, which may be a body of its own
 # (…人民政府法制办公室).
 _OFFICE = re.compile(
-    r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:领导小组)?|党政|(?:党政)?综合|(?<=政府)政务)办(?:公室)?$"
+    r"(?:(?:政务公开|(?:(?<!人民)政府)?信息公开)+(?:工作)?(?:管理)?(?:领导小组)?|党政|(?:党政)?综合|(?<=政府)政务)办(?:公室)?$"
     r"|(?:(?<=[镇乡局委厅场])|(?<=街道)|(?<=苏木)|(?<=办事处)|(?<=委员会)|(?<=管委会)|(?<=政府))办公[室厅]$"
     r"|(?:(?<=[局委厅])|(?<=办事处)|(?<=办公室))(?!办公|员会|会)(?:(?![局委厅府办省市县区])[\u4e00-\u9fff]){2,8}?(?:办公室|科|处|股|司)$"
     # a township's and a commission's units (金坑乡人民政府党建办, …人民政府综合信息指挥室, …管理委员会
@@ -142,6 +142,7 @@ _OFFICE = re.compile(
 # An office left after that (东风乡人民办公室, a slip) is not the body.
 _AN_OFFICE = re.compile(r"办公[室厅]$")
 _BARE_GOVERNMENT = re.compile(r"[省市县区州旗](?:人民)?政府")
+_TOWNSHIP_OFFICE = re.compile(r"[镇乡]人民政府办公室$")
 _TOWNSHIP_GOVERNMENT = re.compile(r"(?:镇|乡|苏木)政府$")  # 寮步镇政府, not …人民政府
 _TOWNSHIP_NAME = re.compile(r"(?:镇|乡|街道|苏木)$")  # a township's name, whose government's may be printed
 # "绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门": the opening says what it is.
@@ -453,6 +454,8 @@ def _as_body(stated: str) -> str | None:
     """The body a stated name stands for, an office read as its body (两城镇人民政府党政办公室 →
     两城镇人民政府); None for no name, or an office left over (东风乡人民办公室, a slip)."""
     body = _OFFICE.sub("", stated)
+    if body != stated and _TOWNSHIP_OFFICE.search(body):
+        body = _OFFICE.sub("", body)  # 平甸乡人民政府办公室政府信息公开办公室: a township office's office
     name = as_name(body)
     # an office left after its section (…领导小组办公室综合科) is the body; one left after an office
     # word was taken off (东风乡人民办公室) is a slip

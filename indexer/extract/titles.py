@@ -50,7 +50,7 @@ _KEY = "|".join(r"\s*".join(k) for k in sorted(_KEYS, key=len, reverse=True))
 _FIELD = re.compile(rf"(?P<k1>{_KEY})\s*[:：|]|(?:^|(?<=[\s|]))(?P<k2>{_KEY})(?=\s)")
 # 现向社会公开《扶风县人民政府…报告》, 现公开锡山区云林街道2019年度…报告, 现就乌鲁木齐市人民政府
 # 2009年度…工作情况汇总报告如下
-_REPORT_VERBS = "编制|公布|发布|制作|编写|形成|现将|现就|(?<=向社会)公开|(?<=现)公开"
+_REPORT_VERBS = "编制|公布|发布|制作|编写|形成|现将|现把|现就|(?<=向社会)公开|(?<=现)公开"
 _REPORT_VERB_AT = re.compile(f"(?={_REPORT_VERBS})")  # every place a verb starts, overlaps included
 # How far before its verb a _VERB_REPORT match can start: its longest ``who`` and prefix
 # (keep in step with the pattern).
