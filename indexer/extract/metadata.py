@@ -231,6 +231,11 @@ class _Page:
         return quoted_names(self.text, self.defined)
 
     @cached_property
+    def self_kind(self) -> str | None:
+        """What the text mostly calls its own body (镇 for 我镇, 局 for 我局), read once."""
+        return _self_kind(self.text)
+
+    @cached_property
     def bare_subject(self) -> str | None:
         """The opening sentence's body where it is an abbreviation the text spells out nowhere
         (2021年,区住建委以…为指引; 市人民防空办认真贯彻…): the text's only name for it, as printed."""
@@ -407,13 +412,11 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
         yield page.signature
     publishers = [name for name in _publishers(page.fields) if is_name(name) and not is_bare(name) and is_proper(name)]
     if publishers:
-        kind = _self_kind(page.text)
-        yield next((name for name in publishers if _could_be(kind, name)), None)
+        yield next((name for name in publishers if _could_be(page.self_kind, name)), None)
     yield page.bare_subject
     # the text calls itself 我局 and names one 局 only as the owner of its leading group or guide
     owners = [name for name in group_owners(page.text) if is_proper(name)]
-    kind = _self_kind(page.text)
-    if kind and len(owners) == 1 and _could_be(kind, owners[0]):
+    if page.self_kind and len(owners) == 1 and _could_be(page.self_kind, owners[0]):
         yield owners[0]
 
 
