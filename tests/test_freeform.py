@@ -1121,3 +1121,25 @@ def test_eighteenth_round_wordings(text: str, year: int, expected: dict[str, int
 )
 def test_nineteenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 南昌市青山湖区 2019, 高平市政府办 2023: every application's outcome or applicant in words
+        ("2019年青山湖区受理依申请公开15件,其中自然人12件,商业企业3件,均依据国家有关法律规定予以公开。",
+         {"申请.新收": 15, "申请.新收.自然人": 12, "申请.新收.商业企业": 3, "申请.予以公开": 15}),
+        ("全年共收到和办理依申请公开9件,全部为自然人申请,上年度结转政府信息公开申请0件。",
+         {"申请.新收": 9, "申请.新收.自然人": 9, "申请.上年结转": 0}),
+        ("共收到政府信息公开申请5件,均已依法予以公开。", {"申请.新收": 5, "申请.予以公开": 5}),
+        # another count between, the rest of them, one of two outcomes, a reply, another applicant
+        ("共收到政府信息公开申请5件,办结4件,均予以公开。", {"申请.新收": 5, "申请.办理总计": 4}),
+        ("共收到政府信息公开申请5件,其余均予以公开。", {"申请.新收": 5}),
+        ("共收到政府信息公开申请5件,均予以公开或部分公开。", {"申请.新收": 5}),
+        ("共收到政府信息公开申请5件,均已按时答复。", {"申请.新收": 5}),
+        ("共收到政府信息公开申请5件,其中法人1件,均为自然人。", {"申请.新收": 5}),
+        ("共收到政府信息公开申请5件,部分公开1件,均予以公开。", {"申请.新收": 5, "申请.部分公开": 1}),
+    ],
+)
+def test_every_application_with_one_outcome_or_applicant(text: str, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, 2019)[0] == expected

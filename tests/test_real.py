@@ -147,7 +147,6 @@ PAGES_NOT_READ = {
     "e13_jilin_chuanying_wenlv_2022": {"主动公开.条数": "公开各项信息政策37条"},
     "e16_wqx_shangwuju_2022": {"agency": "named only 商务局, which says no place"},
     "e17_jingde_fagaiwei_2024": {"agency": "named only 县发改委; 旌德县 elsewhere"},
-    "e20_gaoping_bangongshi_2023": {"申请.新收.自然人": "全部为自然人申请, in words"},
     "f01_mirror_beijingjie_2020": {"agency": "a mirror's spam words fused to the name in the title"},
     "f06_jianshui_qinglong_2019": {"主动公开.条数": "网站公开2条信息: the count before its object"},
     "f13_guangchang_changqiao_2019": {"主动公开.条数": "主动公开长桥乡人民政府信息57条: a qualified object"},
@@ -555,8 +554,7 @@ PAGES_NOT_READ = {
     "zh25_fuzhou_zimaoqu_pianqu_2022": {"申请.新收.自然人": "申请主体为自然人: applicants' kind in words"},
     "zh33_gansu_wuwei_shi_2020": {"主动公开.条数": "45.28万条: a count in 万"},
     "zh36_weinan_linwei_qu_2019": {"申请.无法提供": "the sum of one sub-row, not stated"},
-    "zh37_nanchang_qingshanhu_qu_2019": {"主动公开.条数": "在两个平台上发布信息15248条: channels, no 主动",
-                                         "申请.予以公开": "均…予以公开: an outcome in words"},
+    "zh37_nanchang_qingshanhu_qu_2019": {"主动公开.条数": "在两个平台上发布信息15248条: channels, no 主动"},
     **{stem: {"申请.办理总计": "办理/答复/处理…N件 with no check that it is the total handled (nothing said carried on)"}
        for stem in ("zi01_hunan_shengtaihuanjingting_2023", "zi04_guangxi_shuiliting_2025", "zi09_hunan_shangwuting_2021",
                     "zi14_guangxi_yingjiguanliting_2024")},

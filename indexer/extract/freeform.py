@@ -291,6 +291,17 @@ _YEARS_PART = re.compile(
     rf"其中\s*[,:]?\s*(?P<year>\d{{4}})\s*年度?(?:新增)?主动公开(?:了)?的?(?:政府|政务)?(?:信息)?{_QTY}{_ITEMS}"
 )
 # "3.应主动公开的其他信息:…本年度新增信息3条": one category of a list, not the whole.
+# Every application received had one outcome or came from one kind of applicant, in words after
+# the count ("受理依申请公开15件,其中自然人12件,商业企业3件,均依据国家有关法律规定予以公开",
+# "共收到和办理依申请公开9件,全部为自然人申请"); not the rest of them (其余均予以公开), nor one
+# of two outcomes (均予以公开或部分公开).
+_ALL_OF = r"(?<!其余)(?<!其他)(?<!剩余)(?:均|全部|全都)(?:已|系)?"
+_CLAUSE_ENDS = r"\s*(?:[,;:]|$)"
+_ALL_DISCLOSED = re.compile(
+    rf"{_ALL_OF}(?:依法|(?:依据|依照|按照?)[^,;:\d]{{0,16}}?)?(?:予以|同意)(?:全部)?公开(?:答复)?{_CLAUSE_ENDS}"
+)
+_ALL_PERSONS = re.compile(rf"{_ALL_OF}(?:是|为|属于?)(?:由)?(?:自然人|公民个人)(?:申请|提出)?的?(?:申请)?{_CLAUSE_ENDS}")
+_COUNTED = re.compile(r"\d\s*(?:件|条|个|项|份|宗|起|次)")
 _CATEGORY = re.compile(r"\s*\d{1,2}\s*[.、][^,。:]{1,20}:")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
 
@@ -496,6 +507,7 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
         facts.append(("申请.新收", 0))
     breakdown = _applications_broken_down(masked)
     part_at = len(masked)  # where a sub-count of applications starts ("其中区本级受理…5件")
+    received_end = -1  # where the count received ends
     for pattern in _PATTERNS:
         if pattern.context and not context:
             continue
@@ -523,7 +535,10 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
                 continue  # outcomes after a sub-count may be that part's
             if (value := _value(m)) is not None:
                 facts.append((pattern.key, value))
-    return facts + _applicants(masked, breakdown, facts)
+                if pattern.key == "申请.新收":
+                    received_end = m.end()
+    facts += _applicants(masked, breakdown, facts)
+    return facts + _all_of_them(masked, received_end, facts)
 
 
 def _applicants(segment: str, breakdown: int, facts: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -535,6 +550,27 @@ def _applicants(segment: str, breakdown: int, facts: list[tuple[str, int]]) -> l
     kinds = [(f"申请.新收.{m[1]}", value) for m in _APPLICANT_KIND.finditer(segment, breakdown)
              if (value := _value(m)) is not None]  # fmt: skip
     return kinds if kinds and sum(v for _, v in kinds) <= received[0] else []
+
+
+def _all_of_them(segment: str, received_end: int, facts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The count received as every application's outcome or applicant ("…15件,其中自然人12件,商业
+    企业3件,均…予以公开"), where the words after the count count nothing else (its applicants
+    aside) and the segment states no other outcome or applicant of its own."""
+    received = [value for key, value in facts if key == "申请.新收"]
+    if received_end < 0 or len(received) != 1:
+        return []
+    found = []
+    for regex, key, others in (
+        (_ALL_DISCLOSED, "申请.予以公开", _OUTCOMES),
+        (_ALL_PERSONS, "申请.新收.自然人", tuple(f"申请.新收.{k}" for k in _APPLICANT_KINDS)),
+    ):
+        m = regex.search(segment, received_end)
+        if not m or any(k in others for k, _ in facts):
+            continue
+        between = _APPLICANT_KIND.sub("", segment[received_end : m.start()])
+        if not _COUNTED.search(between):
+            found.append((key, received[0]))
+    return found
 
 
 def _applications_broken_down(segment: str) -> int:
