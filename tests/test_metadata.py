@@ -1104,6 +1104,13 @@ def test_a_contact_that_is_a_unit_of_the_openings_body() -> None:
         # a lake's area after a stem is a zone of its own (淄博市文昌湖区), not 文昌市
         ("文昌湖区旅游局", Region()),
         ("文昌市旅游局", Region("海南省", None, "文昌市")),
+        # 巴州, 博州, 克州: Xinjiang's prefectures by their first character; 巴中's 巴州区 keeps its own
+        ("巴州市场监督管理局", Region("新疆维吾尔自治区", "巴音郭楞蒙古自治州", None)),
+        ("博州发展和改革委员会", Region("新疆维吾尔自治区", "博尔塔拉蒙古自治州", None)),
+        ("克州教育局", Region("新疆维吾尔自治区", "克孜勒苏柯尔克孜自治州", None)),
+        ("巴州和静县人民政府", Region("新疆维吾尔自治区", "巴音郭楞蒙古自治州", "和静县")),
+        ("巴中市巴州区人民政府", Region("四川省", "巴中市", "巴州区")),
+        ("巴州区教育局", Region("四川省", "巴中市", "巴州区")),
     ],
 )
 def test_short_banner_names_and_a_lakes_area(name: str, region: Region) -> None:

@@ -568,8 +568,7 @@ PAGES_NOT_READ = {
     "zj15_yangling_renshe_2020": {"agency": "its second nameplate (医疗保障局) in a bracket the contact's name stops at"},
     "zj17_bazhou_shichangjianguanju_2020": {
         **{k: "未接到…申请公开政府信息以及…举报、投诉、行政复议或者行政诉讼: one negation over a list"
-           for k in ("申请.新收", "复议.总计", "诉讼.总计")},
-        "province": "巴州 (巴音郭楞州's short name) read as 巴中's 巴州区"},
+           for k in ("申请.新收", "复议.总计", "诉讼.总计")}},
     "zj24_guangyuan_yigongdaizhenban_2020": {"主动公开.条数": "通过市政府网站、单位网站…共计发布信息183条: channels, no 主动"},
     "zj33_nanchang_shizhengfu_bangongting_2013": {"agency": "the compiler's 信息公开工作办公室 of a bare government office (市政府办公厅)"},
     "zj37_jiaxian_xizhen_2022": {"template": "a 2022 report printed on the 2019 table with every cell blank: no table read"},

@@ -48,6 +48,12 @@ _NEW_AREAS = {
 }  # fmt: skip
 
 
+# Autonomous prefectures called by their first character alone, as their own bodies and papers
+# call them (巴州市场监督管理局): no rule builds these from the full name.  巴州区 (巴中) and 巴州镇
+# keep their own names, being longer.
+_CUSTOMARY_SHORT = {"巴州": "巴音郭楞蒙古自治州", "博州": "博尔塔拉蒙古自治州", "克州": "克孜勒苏柯尔克孜自治州"}
+
+
 # The 55 minority peoples' names as autonomous places print them (蒙古自治州 has no 族).
 _PEOPLES = (
     "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水"
@@ -108,6 +114,7 @@ def _table() -> _Table:
         if code in by_code and name not in names:
             names[name] = [code]
     shorts = _short_forms(by_code, names)
+    shorts.update((brief, names[full][0]) for brief, full in _CUSTOMARY_SHORT.items() if full in names)
     for brief, code in shorts.items():
         names[brief] = [code]  # an autonomous place goes by its short name (黔南州, 张家川县)
     sizes: dict[str, set[int]] = {}
