@@ -116,12 +116,8 @@ PAGES_NOT_READ = {
     "a21_hubei_gucheng_fagaiju_2020": {"主动公开.条数": "公开政府信息新增信息14条"},
     "a22_guangdong_heyuan_fagaiju_2020": {"申请.新收": "an applicant kind between verb and noun (收到自然人依申请公开申请2件)",
                                            "申请.新收.自然人": "the same sentence"},
-    "b03_huangshi_xinxialu_2022": {"主动公开.条数": "主动向社会公开…等信息1851条: the object runs over a list"},
     "b06_songyang_dadongba_2021": {"province": "the county is only in the site's name (松阳政府网)"},
     "b07_kaiping_shatang_2021": {"主动公开.条数": "發布各類信息684條 under no 主动公开 heading"},
-    "b13_wuhan_donghu_weijianban_2023": {
-        f"申请.部分公开.{c}": "a row cut by the page's end, its cells a line each" for c in ("自然人", "商业企业", "科研机构", "社会公益组织")
-    },
     "b17_hunnan_guoziju_2022": {"agency": "the opening's 区政府国资局 wins over the name line 浑南区国资局"},
     "b18_tianjin_dongjiang_guanwei_2025": {"主动公开.条数": "完成信息公开716件", "申请.予以公开": "属于公开范围5件",
                                            "申请.部分公开": "属于部分公开范围4件", "申请.不予处理.重复申请": "重复申请1件 in prose"},
@@ -186,11 +182,6 @@ PAGES_NOT_READ = {
     "i16_tianjin_hongqiao_zhengwufuwuban_2022": {"agency": "named only 区政府政务服务办", "province": "from the page's address only"},
     "i17_dalian_changxingdao_ju_2022": {"province": "from the page's address only"},
     "j01_wuhan_shengtaihuanjingju_2020": {"行政强制.上一年项目数": "- as the last cell", "行政强制.本年增减": "- as the last cell"},
-    "j08_hebei_qianan_dawulizhen_2020": {
-        k: "the next label's number (2.) at the page's end read as a cell"
-        for k in ("申请.不予公开.国家秘密", *(f"申请.不予公开.国家秘密.{c}" for c in ("自然人", "商业企业", "科研机构",
-                                                                              "社会公益组织", "法律服务机构", "其他")))
-    },
     "j12_zhuzhou_hetang_guihuajiedao_2019": {"主动公开.条数": "公开信息77条 (no 主动, no 共)"},
     "k13_tianjin_dongli_jiaoyuju_2019": {"申请.新收": "收到处理依申请公开件4件: applications called 依申请公开件",
                                          "agency": "the title says only 教育局; 东丽区 is read from a site's name"},
@@ -212,7 +203,6 @@ PAGES_NOT_READ = {
     "m21_meihekou_xinghua_zhen_2024": {"主动公开.条数": "截至2024年12月31日…累计主动公开: read as a running total"},
     "m24_mulan_fagaiju_2022": {"主动公开.条数": "在“木兰县政府门户网站”共发布信息6条: one channel's count"},
     "m25_changshaxian_jiangbei_zhen_2022": {
-        "规范性文件.本年制发": "a row cut by the page's end", "规范性文件.本年废止": "the same row",
         "主动公开.条数": "主动公开包含:…在内的政府网站信息279条: the object runs over a list"},
     "m29_luquan_quzf_2024": {"主动公开.条数": "通过政府信息公开平台公开各类信息4735条: one platform's count"},
     "n01_guangzhou_zhengwufuwushujuju_2019": {
@@ -256,7 +246,6 @@ PAGES_NOT_READ = {
                                                "year": "根据…要求,2019年县地方志办在…: the year inside the opening sentence"},
     "q03_chongqing_chengkou_xianzhengfu_2020": {"主动公开.条数": "向社会公开政务要闻、…等政府信息共计4891条: a list, 公开 only"},
     "q10_chongqing_qijiang_zhengwufuwuban_2019": {
-        "规范性文件.本年制发": "a row cut by the page's end", "规范性文件.本年新公开": "the same row",
         "主动公开.条数": "公开政府信息共计4951条 in a sentence on services, not under 主动公开"},
     "q16_chongqing_yuzhong_daxigoujiedao_2020": {"agency": "the full name only in its website's name"},
     "q20_sichuan_zhaohua_yuanbazhen_2020": {"主动公开.条数": "主动公开计划总结、…信息4类46条: a list of kinds"},
@@ -270,9 +259,6 @@ PAGES_NOT_READ = {
     "s09_yangxian_ziranziyuanju_2023": {"主动公开.条数": "共完成政府网站信息发布65条: one channel, 发布 after the object",
                                         "agency": "named only in a sentence under (一)主动公开情况"},
     "s13_xian_lianhu_taoyuan_kaifaqu_2023": {"province": "西安 only in the portal's name (西安•莲湖)"},
-    "s17_bijie_hezhang_jiaotongju_2021": {
-        f"申请.予以公开.{c}": "a row cut before its 总计 by the page's end" for c in ("自然人", "商业企业", "科研机构",
-                                                                                   "社会公益组织", "法律服务机构", "其他")},
     "s18_hangzhou_jiande_jiaotongju_2021": {"agency": "the full name only in its website's name"},
     "s20_jurong_zhujianju_2022": {"主动公开.条数": "主动公开部门文件172条: one kind of document",
                                   "agency": "the full name only in its website's name"},
@@ -366,7 +352,6 @@ PAGES_NOT_READ = {
     "z55_mirror_rushan_jingjikaifaqu_2020": {"agency": "the title's 乳山经济开发区 is kept; the gold takes the source line's committee"},
     "z58_xiangyin_yanglinzhai_xiang_2022": {"主动公开.条数": "累计在政府门户网站更新发布信息17条: one website, no 主动",
                                            "template": "the foreword's old outline, no table: free"},
-    "z59_zibo_boshan_shantou_jiedao_2020": {"规范性文件.本年制发": "a table cell the page ends on"},
     "z63_xianning_gaoxinqu_2024": {"申请.新收": "收到公民信息公开申请: one kind of applicant named"},
     "z64_mirror_haikou_gaoxinqu_2022": {"主动公开.条数": "the number in brackets (1386)条"},
     "z75_haiguanzongshu_benji_2020": {"agency": "(本级机关) is dropped as an aside that says the body is itself"},
@@ -459,8 +444,7 @@ PAGES_NOT_READ = {
                                                                "行政强制.上一年项目数")},
         "申请.新收": "依申请公开0件 without a verb"},
     "zd31_jining_renshe_2020": {
-        **{k: "reviews' and suits' outcomes in words" for k in ("复议.维持", "复议.未审结", "诉讼.直接起诉.总计",
-                                                           "诉讼.复议后起诉.总计", "诉讼.总计")}},
+        **{k: "reviews' and suits' outcomes in words" for k in ("复议.维持", "复议.未审结", "诉讼.总计")}},
     "zd35_dongyang_nongyenongcunju_2019": {"agency": "named only in a table's heading line (单位:…)"},
     "zd36_zhumadian_nongyenongcunju_2019": {"申请.新收": "依申请公开…情况 无: a heading and a word",
                                             "agency": "市农业农村局 named only later", "province": "the city only in a platform's name"},
@@ -485,8 +469,7 @@ PAGES_NOT_READ = {
     "ze02_beijing_dongcheng_yuanlinju_2022": {"申请.新收": "收到处理依申请公开1件: two verbs, the noun left out",
                                               "agency": "区园林绿化局 as a subject nianbao does not read"},
     "ze03_shanghai_putuo_qurenminzhengfu_2024": {"申请.办理总计": "答复…64件 with no carry-over to the next year to check it by"},
-    "ze04_tianjin_hongqiao_zhengfubangongshi_2023": {"申请.结转下年": "其中结转2024年度7件 inside a breakdown",
-                                                     "申请.办理总计": "其余54件全部按时答复"},
+    "ze04_tianjin_hongqiao_zhengfubangongshi_2023": {"申请.办理总计": "其余54件全部按时答复"},
     "ze07_chongqing_rongchang_zhengfubangongshi_2024": {"申请.办理总计": "答复…64件 with no carry-over to the next year to check it by"},
     "ze08_chongqing_qijiang_fagaiwei_2024": {
         **{k: "其中8件已公开;6件部分公开;2条本机关不掌握: outcomes in words" for k in ("申请.予以公开", "申请.部分公开",
@@ -494,7 +477,6 @@ PAGES_NOT_READ = {
         "申请.新收.自然人": "自然人申请15件 in prose"},
     "ze09_guangzhou_liwan_qurenminzhengfu_2023": {"规范性文件.本年制发": "制定出台了16件行政规范性文件: the count first"},
     "ze11_nanjing_lishui_zhengfubangongshi_2025": {
-        **{k: "a table row cut after its first cells" for k in ("规范性文件.本年制发", "规范性文件.本年废止")},
         "申请.办理总计": "共办理…34件 with no carried-over count to check it by",
         "agency": "the office compiled it and says 我办; read as its government"},
     "ze14_nanjing_qinhuai_shujuju_2024": {"主动公开.条数": "通过…门户网站公示各类政府信息323件: one website, 公示"},
@@ -527,9 +509,7 @@ PAGES_NOT_READ = {
     "zf37_shanghai_xuhui_quzf_2012": {"agency": "only 本区 and a work plan's title name the district"},
     "zf41_changsha_kaifu_quzf_2013": {"主动公开.条数": "a part (重点领域职能部门…4665条) said like a total beside the total"},
     "zf42_hefei_gaoxinqu_guanweihui_2015": {"agency": "合肥高新区管委会 only in an unquoted guide's title"},
-    "zf50_siping_shengtaihuanjingju_2022": {**{f"申请.予以公开.{k}": "a row cut short: its cells are not placed"
-                                               for k in ("自然人", "商业企业", "科研机构")},
-                                            "agency": "a bare 市生态环境局, printed only as a guide's owner"},
+    "zf50_siping_shengtaihuanjingju_2022": {"agency": "a bare 市生态环境局, printed only as a guide's owner"},
     "zg06_sichuan_quxian_yibaoju_2022": {"template": "the foreword's old outline, no table: free; the gold follows the body's headings"},
     "zg09_fujian_licheng_nongyenongcunheshuiliju_2022": {"行政事业性收费.金额_万元": "an amount among a list of items published"},
     "zg17_anhui_lixin_jiaoyuju_2022": {"主动公开.条数": "规范公开信息539条 says neither 主动 nor 共"},

@@ -29,8 +29,9 @@ _COUNT = _N + r"(?:件|条|个|份|宗|项|起|次)"
 _ITEMS = _N + r"(?:条|件|篇)"  # units of proactively disclosed items
 _QTY = r"\s*(?:共计|合计|总计|共|有|为|计|达)?\s*"
 _Q = r"[”\"]?"  # an outcome quoted: “予以公开”17件
-# Not the second of two outcomes counted together (予以公开及部分公开42件: 42 is both).
-_NOT_SECOND = r"(?<![及和与])(?<![^件条项个起次]、)"
+# Not the second of two outcomes counted together (予以公开及部分公开42件, 予以公开或部分公开96件:
+# the count is both's).
+_NOT_SECOND = r"(?<![及和与或])(?<![^件条项个起次]、)"
 # A count that opens its clause ("…,1件结转下年度", "其中3件维持,1件尚未审结"): after a comma, not
 # inside a number's thousands (2,054).
 _FIRST = r"(?<![\d.])(?<!\d,)(?P<n>\d+)\s*"
@@ -47,7 +48,7 @@ _ON_APPLICATION = r"(?:政府)?(?:信息)?依申请(?:政府)?(?:信息)?公开(
 _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收到要求公开政府信息的申请
 # Where a count follows, the noun may be left out (收到依申请公开共525件).
 # 依申请公开办件0件, 共收到依申请件0件
-_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件|办件|件)?|{_ASKED}|依申请件)"
+_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件|办件|件)?|{_ASKED}|依申请件|(?:政府)?信息申请公开)"
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
 # 未收到依申请公开请求, 未收到…的依申请公开诉求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
 # 情况, 没有收到申请人要求公开政府信息的情况), so that "未收到群众对依申请公开工作的投诉" says
@@ -63,8 +64,9 @@ _NO_SUCH = (
 # 提交的政府信息公开申请93件", "收到公民、法人依申请公开事项55件" count them all (one kind alone
 # would be that kind's count).
 _EVERY_APPLICANT = (
-    # 受理向区政府提出的…申请60件: all made to it; 来自公民、法人或者其他组织对依申请公开…的申请
-    r"(?:来自)?(?:(?:(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?|社会公众|企业和群众|群众和企业)"
+    # 受理向区政府提出的…申请60件: all made to it; 来自公民、法人或者其他组织对依申请公开…的申请;
+    # 收到公众向州政府或州政府办公室提交的…申请42件
+    r"(?:来自)?(?:(?:(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?|(?:社会)?公众|企业和群众|群众和企业)"
     r"(?:向[\u4e00-\u9fff]{2,20}?)?(?:提交|提出|递交)?"
     r"|向[\u4e00-\u9fff]{2,20}?(?:提交|提出|递交))的?对?"
 )
@@ -73,7 +75,7 @@ _BY_WAY = r"以[\u4e00-\u9fff、]{1,12}?(?:形式|方式)的?"  # 收到以信�
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理|办结)(?:了)?)?"
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
 # "未因信息公开申请引发行政复议、行政诉讼": 未因 as 未发生.
-_NEGATION = r"(?:(?:未|没有|没)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发|因)|没有|无(?!法|论|正当))[过到]?"
+_NEGATION = r"(?:(?:未|没有|没)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发|因)|没有|不存在|无(?!法|论|正当))[过到]?"
 
 # A count in a clause that first compares, looks back or sums over years is not the year's.
 # "2013年以来" is since that year began: the year named decides (``_NAMED_YEAR``).
@@ -94,12 +96,16 @@ _OUTCOMES_NEXT = re.compile(
     r"(?:(?:当年|全年|本年度?|年内|目前)?(?:依法)?(?:共|已|均已|全部)?(?:办结|答复)"
     r"|(?:同意|予以|准予|部分|不予)公开(?:[及和]部分公开)?\d)"
     r"|(?:依法)?对(?:全部|所有|上述)?申请|(?:未|没有)发生|结转|剩余"
+    r"|在[^,;\d]{0,8}?\d+\s*[件宗项](?:政府信息公开)?申请中"  # 在答复办结的303宗申请中:予以公开127宗
 )
-_ONE_KIND_OF_SUIT = re.compile(r"直接|复议后|经复议")  # 未经复议直接起诉1件: one of the two 诉讼 groups
+# 未经复议直接起诉1件, 经复议后起诉的行政诉讼0件: one of the two 诉讼 groups, its total
+_ONE_KIND_OF_SUIT = re.compile(r"直接|复议后|经复议")
+_DIRECT_SUIT = re.compile(r"直接|未经复议")
 # 办结 counts any cases: read it only where the segment names no other kind (审批事项, 投诉件 …).
 _OTHER_CASES = re.compile(r"审批|(?<!公开)事项|收件|信访|投诉|咨询|留言|诉求|案件")
 _SHARE = re.compile(r"\s*[,(]?\s*占")  # "…122条,占28.7%": one part's share of a total
-_INCLUDES_CARRIED = re.compile(r"\s*[,(]?\s*(?:含|包括)[^,;)]{0,6}结转")  # 收到13件(含上年结转2件)
+# 收到13件(含上年结转2件), 收到…30件(其中1件为上年度结转)
+_INCLUDES_CARRIED = re.compile(r"\s*[,(]?\s*(?:含|包括|其中)[^,;)]{0,8}结转")
 
 
 # After 规范性文件, close to it, with no count between but the row's own ("制发规范性文件17件,废止
@@ -157,7 +163,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
         total=True,
     ),
     _p("申请.上年结转", rf"上一?年度?结转的?(?:政府信息公开)?(?:申请|办理)?(?:数量|数)?{_QTY}{_COUNT}"),
-    _p("申请.上年结转", rf"结转上一?年度?的?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),  # 结转上年2件, 结转上年…申请0件
+    _p("申请.上年结转", rf"结转上一?年度?的?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),
+    _p("申请.上年结转", rf"\(\s*其中{_FIRST}件(?:为|是|系)?(?:上一?年度?)结转"),  # 收到…30件(其中1件为上年度结转)  # 结转上年2件, 结转上年…申请0件
     # "2021年结转政府信息公开申请2件" in the report on 2022 (the year checked in ``_segment_facts``)
     _p("申请.上年结转", rf"(?P<from>\d{{4}})\s*年度?结转(?:的)?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),
     # "其中,2023年新收政府信息公开申请354件": 新收 named, a part of a total received and carried over
@@ -175,9 +182,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("申请.办理总计", rf"(?:已|均已|全部)?(?:办结|办理完成|办理完毕)(?:了)?的?(?:政府信息公开)?(?:申请|{_ON_APPLICATION}(?:事项)?)?{_QTY}{_COUNT}"),
     _p("申请.结转下年", rf"下一?年度?继续办理{_QTY}{_COUNT}"),  # 下年度继续办理81件
     _p("申请.结转下年", rf"下一?年度?结转(?:件|的申请)?{_QTY}{_COUNT}"),  # 下年结转件2件
-    _p("申请.结转下年", rf"(?:结转|转结|转接|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?的?(?:申请)?{_QTY}{_COUNT}"),
+    _p("申请.结转下年", rf"(?:结转|转结|转接|(?<![\u4e00-\u9fff])转)(?:至|到)?下一?年度?(?:继续)?(?:办理|答复|处理)?的?(?:申请)?{_QTY}{_COUNT}"),
     # "结转至2024年办理0件": the next year named (a carry-over goes to no other).
-    _p("申请.结转下年", rf"结转(?:至|到)?\d{{4}}\s*年度?(?:继续)?办理的?{_QTY}{_COUNT}"),
+    _p("申请.结转下年", rf"结转(?:至|到)?(?P<to>\d{{4}})\s*年度?(?:继续)?(?:办理)?的?{_QTY}{_COUNT}"),
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
     _p("申请.结转下年", rf"{_FIRST}[件项起](?:申请)?(?:顺延|结转|转结|转)(?:到|至)?(?:下一?年|\d{{4}}\s*年)度?"),
     _p("复议.总计", rf"(?:行政|(?<=涉及))复议(?:案件?|申请)?{_QTY}{_COUNT}"),  # 涉及复议0件,诉讼0件
@@ -221,7 +228,7 @@ STATED_KEYS = frozenset(p.key for p in _PATTERNS) | {ACTIVE_KEY}
 
 # "行政复议及行政诉讼0件": one number for both, so only 0 says what each was.
 _BOTH_ZERO = re.compile(
-    rf"行政复议(?:案件|程序)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:[和及、]申诉)?(?:案件|程序)?(?:均|都)?{_QTY}(?P<n>0|零)\s*(?:件|起|次)"
+    rf"行政复议(?:案件|程序)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:[和及、]申诉)?(?:案件|程序)?(?:均|都)?(?:数量|数)?{_QTY}(?P<n>0|零)\s*(?:件|起|次)"
 )
 # 答复13870件 is the number handled only where new + carried = handled + carried on (checked later).
 _REPLIED = re.compile(rf"(?<!同意)答复(?:了)?(?:申请)?{_QTY}{_COUNT}")
@@ -242,6 +249,10 @@ _APPLICANT_KIND = re.compile(rf"({'|'.join(_APPLICANT_KINDS)}|其他(?=申请|�
 # "依申请受理信息公开申请:无": the count given as none after a colon
 _NONE_AFTER_COLON = re.compile(rf"(?:依申请)?{_RECEIVED}(?:{_EVERY_APPLICANT})?{_APPLICATION}\s*:\s*(?:无|没有)\s*$")
 _NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
+# "无单位或个人申请政府信息公开": no applicant applied
+_NO_APPLICANT = re.compile(
+    rf"(?:无|没有)(?P<between>(?:单位|个人|公民|法人|组织|群众|企业)[^,;:!?。\d]{{0,10}}?)(?:提出|提交|递交)?{_NO_SUCH}"
+)
 # "我镇2016年度无申请" under 三、依申请公开政府信息…情况, "我镇未接收受理过依申请公开" under
 # (二)依申请公开: the bare noun ends the clause.
 _NO_BARE_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED})(?:依?申请|依申请公开)\s*$")
@@ -295,12 +306,13 @@ _YEARS_PART = re.compile(
 # the count ("受理依申请公开15件,其中自然人12件,商业企业3件,均依据国家有关法律规定予以公开",
 # "共收到和办理依申请公开9件,全部为自然人申请"); not the rest of them (其余均予以公开), nor one
 # of two outcomes (均予以公开或部分公开).
-_ALL_OF = r"(?<!其余)(?<!其他)(?<!剩余)(?:均|全部|全都)(?:已|系)?"
+_ALL_OF = r"(?<!其余)(?<!其他)(?<!剩余)(?:均|全部|全都|皆)(?:已|系)?"
 _CLAUSE_ENDS = r"\s*(?:[,;:]|$)"
 _ALL_DISCLOSED = re.compile(
     rf"{_ALL_OF}(?:依法|(?:依据|依照|按照?)[^,;:\d]{{0,16}}?)?(?:予以|同意)(?:全部)?公开(?:答复)?{_CLAUSE_ENDS}"
 )
 _ALL_PERSONS = re.compile(rf"{_ALL_OF}(?:是|为|属于?)(?:由)?(?:自然人|公民个人)(?:申请|提出)?的?(?:申请)?{_CLAUSE_ENDS}")
+_PERSONS_ASIDE = re.compile(r"\s*\((?:均为|全部为|皆为|均系)?(?:自然人|公民个人)(?:申请|提出)?(?:的?申请)?\)")  # …1件(自然人申请)
 _COUNTED = re.compile(r"\d\s*(?:件|条|个|项|份|宗|起|次)")
 _CATEGORY = re.compile(r"\s*\d{1,2}\s*[.、][^,。:]{1,20}:")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
@@ -327,7 +339,7 @@ _PUBLISHED = re.compile(
 # …等方面政府信息240條, …公益事业建设事项等共计94条, …扶贫开发、水利建设以及其他信息共计547条
 _LIST_END = r"(?:等(?:方面|领域|类)?的?(?:各类|需要?公开的)?|以?及其他)"  # …等需要公开的政府信息共计328条
 _ACTIVE_LISTED = re.compile(  # a year may be one of the list's words (主动公开2022年印发的规范性文件…)
-    rf"主动(?:公开|发布)(?:了)?(?:[^,;:。\d]|\d{{4}}年){{1,60}}?{_LIST_END}(?:(?:政府|政务)?信息|内容)?{_QTY}{_ITEMS}"
+    rf"主动(?:向社会)?(?:公开|发布)(?:了)?(?:[^,;:。\d]|\d{{4}}年){{1,80}}?{_LIST_END}(?:(?:政府|政务)?信息|内容)?{_QTY}{_ITEMS}"
 )
 _PUBLISHED_LISTED = re.compile(
     rf"(?:等(?:渠道|平台|载体|途径|方式|领域|方面)(?:共|累计)?(?:公开|发布)(?:了)?(?:各类)?"
@@ -346,6 +358,7 @@ _ITEM_COUNT = re.compile(r"(?<![\d.,])\d+\s*(?:条|篇)(?!\s*[%％])")  # 条 an
 _CHANNEL_COUNT = re.compile(rf"(?:公开|发布)[^,;]{{0,12}}?{_ITEM_COUNT.pattern}")
 _ITEMS_COUNTED = re.compile(r"[\d零〇一二两三四五六七八九十百千]\s*[条件篇]")  # any count of items at all
 _COUNT_THEN_COLON = re.compile(rf"{_ITEM_COUNT.pattern}\s*:")
+_COUNT_THEN_INCLUDES = re.compile(rf"{_ITEM_COUNT.pattern}\s*(?=[,:]\s*(?:主要)?包括)")  # 234条,主要包括经信工作动态144条…
 _DIGIT = re.compile(r"\d")
 _HEADING_MAX = 20  # "(一)主动公开情况": a short sentence naming the topic
 
@@ -420,6 +433,7 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
         # about applications by its own words, or going on with a sentence that is
         # ("…申请58件。目前依法办结59件…。结转下年度…2件"); not by a heading's alone
         previous, about = sentence, bool(_CONTEXT.search(sentence)) or (context and _goes_on(sentence))
+    _drop_parts_outcomes(seen)
     listed = seen.pop(_LISTED, {})
     if ACTIVE_KEY not in seen and listed:
         seen[ACTIVE_KEY] = listed
@@ -431,6 +445,21 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
             warnings.append(f"{key}: sentences disagree ({_quote(values)}); left out")
     warnings += _balance_replies(facets, replied)
     return facets, warnings
+
+
+def _drop_parts_outcomes(seen: dict[str, dict[int, str]]) -> None:
+    """Where sentences state several counts received (政府新收…2件,…;部门新收…4件,…), the outcomes
+    stated in those sentences are the parts', not the whole's: left out."""
+    received = seen.get("申请.新收", {})
+    if len(received) < 2:
+        return
+    sentences = set(received.values())
+    for key in (*_OUTCOMES, "申请.办理总计", "申请.结转下年"):
+        kept = {value: s for value, s in seen.get(key, {}).items() if s not in sentences}
+        if key in seen:
+            seen[key] = kept
+            if not kept:
+                del seen[key]
 
 
 def extract_freeform_facets(text: str) -> tuple[dict[str, int], list[str]]:
@@ -516,10 +545,9 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
                 continue
             if "from" in m.re.groupindex and (year is None or int(m["from"]) != year - 1):
                 continue  # carried over from a named year: only the year before the report's
-            if pattern.key == "诉讼.总计" and _ONE_KIND_OF_SUIT.search(
-                masked, _clause_start(masked, m.start()), m.start()
-            ):
-                continue
+            if "to" in m.re.groupindex and (year is None or int(m["to"]) != year + 1):
+                continue  # carried on to a named year: only the year after
+            key = _suit_kind(masked, m.start()) if pattern.key == "诉讼.总计" else pattern.key
             inside = 0 <= breakdown < m.start()
             if pattern.total and inside:
                 if pattern.key == "申请.新收":
@@ -534,11 +562,20 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
             if pattern.key in _OUTCOMES and m.start() > part_at:
                 continue  # outcomes after a sub-count may be that part's
             if (value := _value(m)) is not None:
-                facts.append((pattern.key, value))
+                facts.append((key, value))
                 if pattern.key == "申请.新收":
                     received_end = m.end()
     facts += _applicants(masked, breakdown, facts)
     return facts + _all_of_them(masked, received_end, facts)
+
+
+def _suit_kind(segment: str, at: int) -> str:
+    """诉讼.总计, or one kind's total where the clause before the count names it (未经复议直接起诉,
+    经复议后起诉的行政诉讼)."""
+    start = _clause_start(segment, at)
+    if not _ONE_KIND_OF_SUIT.search(segment, start, at):
+        return "诉讼.总计"
+    return "诉讼.直接起诉.总计" if _DIRECT_SUIT.search(segment, start, at) else "诉讼.复议后起诉.总计"
 
 
 def _applicants(segment: str, breakdown: int, facts: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -565,6 +602,8 @@ def _all_of_them(segment: str, received_end: int, facts: list[tuple[str, int]]) 
         (_ALL_PERSONS, "申请.新收.自然人", tuple(f"申请.新收.{k}" for k in _APPLICANT_KINDS)),
     ):
         m = regex.search(segment, received_end)
+        if regex is _ALL_PERSONS:
+            m = _PERSONS_ASIDE.match(segment, received_end) or m
         if not m or any(k in others for k, _ in facts):
             continue
         between = _APPLICANT_KIND.sub("", segment[received_end : m.start()])
@@ -658,11 +697,13 @@ def _parts(breakdown: str) -> list[int]:
 
 
 def _breakdown_at(segment: str) -> int:
-    """Where the parts of a total begin: 其中, or a colon right after a count ("全年共主动公开
+    """Where the parts of a total begin: 其中, or a colon or 主要包括 right after a count ("全年共主动公开
     信息1088条:通过政务网站主动公开信息869条,…"); -1 where none do."""
     starts = [segment.find(_BREAKDOWN)]
     if ":" in segment and (colon := _COUNT_THEN_COLON.search(segment)):
         starts.append(colon.end() - 1)
+    if "包括" in segment and (includes := _COUNT_THEN_INCLUDES.search(segment)):
+        starts.append(includes.end())
     return min((k for k in starts if k >= 0), default=-1)
 
 
@@ -693,7 +734,8 @@ def _is_part(head: str, start: int, end: int, value: int) -> bool:
     channel = _CHANNEL.search(head, _clause_start(head, start), start)
     if channel and any(_ITEM_COUNT.search(c) for c in later):
         return True
-    if any(c.strip().startswith("其他") for c in later):
+    # (not other kinds of thing, counted in 件: "…主动公开信息总数773条,…其他政策文件35件")
+    if any(c.strip().startswith("其他") and (_ITEM_COUNT.search(c) or not _DIGIT.search(c)) for c in later):
         # unless the later clauses' counts add up to it: "主动公开…共计6535条,通过门户网站公开
         # 3593条,政务微信2942条,其他…1000余条" lists its parts
         counts = _later_counts(head, end)
@@ -764,7 +806,8 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
 def _none_received(clause: str, context: bool) -> bool:
     """"未收到…政府信息公开申请" (the noun named), or in a sentence about applications "无申请"
     (the bare noun ending the clause); not where only some applicants are named."""
-    m = _NO_APPLICATION.search(clause) or (_NO_BARE_APPLICATION.search(clause) if context else None)
+    m = _NO_APPLICATION.search(clause) or _NO_APPLICANT.search(clause)
+    m = m or (_NO_BARE_APPLICATION.search(clause) if context else None)
     return bool(m) and not _some_applicants(m["between"] or "")
 
 

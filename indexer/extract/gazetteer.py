@@ -76,6 +76,10 @@ class _Table:
     short_provinces: dict[str, str]  # 广东 -> 440000000000
     by_code: dict[str, str]  # adcode -> name
     sizes: dict[str, tuple[int, ...]]  # first two characters -> lengths of names so starting, longest first
+    # a district under its county's old name (晋宁县 for 晋宁区), read in a body's name only: in
+    # sentences too many such names are other words' ends (乡村振兴县域 holds 振兴县)
+    former: dict[str, tuple[str, ...]]
+    former_sizes: dict[str, tuple[int, ...]]
 
 
 def _level(code: str) -> int:
@@ -123,6 +127,14 @@ def _table() -> _Table:
         names[name] = [c for c in codes if _level(c) == top]
         if len(name) >= 2:
             sizes.setdefault(name[:2], set()).add(len(name))
+    former = {
+        name[:-1] + "县": tuple(codes) for name, codes in names.items()
+        if name.endswith("区") and len(name) > 2 and name[-2] not in "市区县州" and len(codes) == 1
+        and _level(codes[0]) == 3 and name[:-1] + "县" not in names  # not 西市县 (广西市县两级)
+    }
+    former_sizes = {k: set(v) for k, v in sizes.items()}
+    for name in former:
+        former_sizes.setdefault(name[:2], set()).add(len(name))
     return _Table(
         {k: tuple(v) for k, v in names.items()},
         shorts,
@@ -130,6 +142,8 @@ def _table() -> _Table:
         short,
         by_code,
         {k: tuple(sorted(v, reverse=True)) for k, v in sizes.items()},
+        former,
+        {k: tuple(sorted(v, reverse=True)) for k, v in former_sizes.items()},
     )
 
 
@@ -144,7 +158,7 @@ def locate(name: str, prose: bool = False) -> Region:
     Region(province='重庆市', city=None, county='荣昌区')
     """
     table = _table()
-    places = _scan(name, table)
+    places = _scan(name, table, former=not prose)
     if prose:  # "建设现代化滨海城市" holds 海城市, "完成县政务公开" 成县: not where a word begins
         places = [place for place in places if _word_starts_at(name, place[0])]
     found = [codes for _, _, codes in places]
@@ -167,19 +181,21 @@ def _word_starts_at(text: str, at: int) -> bool:
     return at in starts
 
 
-def _scan(text: str, table: _Table) -> list[tuple[int, int, tuple[str, ...]]]:
+def _scan(text: str, table: _Table, former: bool = False) -> list[tuple[int, int, tuple[str, ...]]]:
     """Each full name in ``text``, longest match first: where it starts and ends, and its
     adcode candidates.
 
     At each position only the lengths of the names that start with the next two
-    characters are tried (most positions start no name at all), longest first.
+    characters are tried (most positions start no name at all), longest first.  With
+    ``former``, districts' old county names are places too.
     """
     hits, i = [], 0
+    sizes = table.former_sizes if former else table.sizes
     while i < len(text):
-        for size in table.sizes.get(text[i : i + 2], ()):
+        for size in sizes.get(text[i : i + 2], ()):
             if size > len(text) - i:
                 continue
-            codes = table.names.get(text[i : i + size])
+            codes = table.names.get(text[i : i + size]) or (table.former.get(text[i : i + size]) if former else None)
             if codes:
                 hits.append((i, i + size, codes))
                 i += size

@@ -369,8 +369,8 @@ def follows_pre_2019_outline(lines: Sequence[str]) -> bool:
 
     Only the old outlines have parts for 咨询处理情况, 收费及减免 / 支出与收费 and
     申诉 (朔州's 2022 report still lists them); the 2019 and 2021 formats never do.
-    Looked for in the foreword's list of parts (in the first lines) and in top-level
-    numbered headings, never in other prose, where 申诉 or 收费 can occur in any year.
+    Looked for in the foreword's list of parts (in the first lines) and in numbered
+    headings, never in other prose, where 申诉 or 收费 can occur in any year.
     """
     cleaned = [simplify_chars(clean_line(line)) for line in lines]
     opening = [line for line in cleaned if line.strip()][:_OPENING_LINES]
@@ -379,7 +379,8 @@ def follows_pre_2019_outline(lines: Sequence[str]) -> bool:
             return True
     for line in cleaned:
         core = _heading_key(line)
-        if len(core) <= 40 and (num := _NUMBERING.match(core))["top"] and _OLD_PART.search(core[num.end() :]):
+        # top-level, or a part of 一 (一、总体情况 … (三)政府信息公开的收费及减免情况)
+        if len(core) <= 40 and (num := _NUMBERING.match(core))[0] and _OLD_PART.search(core[num.end() :]):
             return True
         if any(_OLD_PART.search(m[0]) for m in _INLINE_TOP.finditer(line)):
             return True

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..numbers import BLANK, Cell, parse_cell
@@ -120,6 +120,10 @@ class _Reader:
         self.money_unit: str | None = None  # unit a 金额 header declares
         self.placed = True  # the current row's empty cells hold their places
         self.followed = True  # a row or prose follows the current row at once (it was not cut short)
+        self.ends_text = False  # the text ends in the current row: a cut fell in it
+        # rows of flattened text that showed a value for every column, and rows that showed fewer
+        # (their empty cells dropped): in a table of only the former, a cut row's cells are in place
+        self.whole_rows = self.short_rows = 0
         self.cells: list[str] = []  # the current row, labels included
         self.headers = HeaderMap()
         self.review_header = ReviewHeader()
@@ -146,6 +150,7 @@ class _Reader:
     def row(self, row: Item) -> None:
         self.placed = row.placed
         self.followed = row.followed
+        self.ends_text = row.ends_text
         cells = list(row.cells or ())
         self.cells = cells
         if row.placed:
@@ -448,7 +453,10 @@ class _Reader:
             if not starts:
                 self.warn(f"{where}: {what} has {placing.span(data)} values for {width} columns; left out")
             return [cells[i : i + width] for i in starts]
-        if len(cells) < width and any(c.is_number for c in cells[1:]):
+        if len(cells) < width and self.ends_text:
+            # the text's end cut the row: its cells up to there stand under their columns
+            self.warn(f"{where}: {what} is cut by the text's end after {len(cells)} of {width} cells; those are kept")
+        elif len(cells) < width and any(c.is_number for c in cells[1:]):
             # A cell lost from the middle (a converter that pulled a two-line cell out of its
             # row) shifts every cell after it as surely as a row cut short loses its end: only
             # the first stands under its own column either way.
@@ -467,7 +475,14 @@ class _Reader:
         if totalled and (len(numbers) == 1 or self.followed) and placing.untotalled(numbers, width):
             self.untotalled = True  # the table leaves rows' 总计 empty: see drop_unsure_sums
         if not values or len(values) == width:
+            self.whole_rows += len(values) == width
             return [values + [BLANK] * (width - len(values))]
+        if self.ends_text and self.whole_rows and not self.short_rows and len(values) < width:
+            # cut by the text's end in a table whose every row so far showed all its cells
+            self.warn(f"{where}: {what} is cut by the text's end after {len(values)} of {width} values, the "
+                      "table's other rows each showing a value for every column; those are kept")
+            return [values + [BLANK] * (width - len(values))]
+        self.short_rows += 1
         if totalled and self.followed and 2 <= len(values) < width and all(v.is_number for v in values):
             *parts, total = values
             if sum(v.value for v in parts) == total.value:
@@ -568,12 +583,12 @@ def _under_its_label(joined: list[Item], item: Item) -> Item | None:
     if not texts or any(map(_holds_value, texts)):
         return None
     last = joined[above]
-    label = Item(texts[-1], last.where, (texts[-1],), last.loose, last.placed, last.followed)
+    label = replace(last, text=texts[-1], cells=(texts[-1],))
     both = _labelled(label, item)
     if both is None:
         return None
     rest = tuple(texts[:-1])
-    joined[above:] = [Item("\t".join(rest), last.where, rest, last.loose, last.placed, last.followed)] if rest else []
+    joined[above:] = [replace(last, text="\t".join(rest), cells=rest)] if rest else []
     return both
 
 
@@ -607,7 +622,7 @@ def _labelled(label: Item, numbers: Item) -> Item | None:
     if len(meanings) != 1 or next(iter(meanings))[0] not in ("active", "application"):
         return None
     cells = (text, *(numbers.cells or ()))
-    return Item("\t".join(cells), numbers.where, cells, numbers.loose, numbers.placed, numbers.followed)
+    return replace(numbers, text="\t".join(cells), cells=cells)
 
 
 def _broken_row(first: Item, second: Item) -> Item | None:

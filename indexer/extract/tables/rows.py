@@ -56,6 +56,9 @@ class Item:
     loose: bool = False  # cut from flattened text by its labels: match labels strictly
     placed: bool = True  # empty cells hold their places (grids, tab rows, markdown rows)
     followed: bool = True  # a row or prose follows it at once (not the text's end, where a cut may fall)
+    # the text ends with this row: a crawler's or a page's cut fell in it, and its last cell, if
+    # it may have lost digits there, is already left out of ``cells``
+    ends_text: bool = False
 
     @property
     def is_row(self) -> bool:
@@ -325,6 +328,7 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
         for p in (*row.pieces, *row.absorbed) if row.table else ():
             used.setdefault(p.line, set()).add(p.index)
         starts.setdefault(min(p.line for p in row.pieces), []).append(row)
+    last = max(((p.line, p.index) for pieces in cut for p in pieces), default=None)
     out: list[Item] = []
     for u, unit in enumerate(units):
         table_only = len(used.get(u, ())) >= counts[u] and (counts[u] or unit.text.strip() != "")
@@ -332,11 +336,21 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
             text, where = lines[n]
             out.append(Item("" if table_only else text, where))
         for row in starts.get(u, []):
-            cells = tuple(p.text for p in row.pieces)
+            ends_text = row.table and max((p.line, p.index) for p in row.pieces) == last
+            pieces = row.pieces[:-1] if ends_text and _maybe_cut(row.pieces[-1], units) else row.pieces
+            cells = tuple(p.text for p in pieces)
             where = lines[unit.lines[0]][1]
             out.append(Item("\t".join(cells), where, cells, loose=not row.whole_line, placed=row.placed,
-                            followed=id(row) in followed))
+                            followed=id(row) in followed, ends_text=ends_text))
     return out
+
+
+def _maybe_cut(piece: Piece, units: list[_Unit]) -> bool:
+    """Whether the text's last piece is a number the cut may have shortened: nothing follows
+    it, not even a separator, and it is not 0 (no longer number starts with 0)."""
+    return piece.kind == "number" and piece.text.strip() != "0" and units[piece.line].text.rstrip() == units[
+        piece.line
+    ].text and units[piece.line].text.endswith(piece.text)
 
 
 def _followed(rows: list[_Row], cut: list[list[Piece]], counts: list[int]) -> set[int]:
