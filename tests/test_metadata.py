@@ -1111,6 +1111,9 @@ def test_a_contact_that_is_a_unit_of_the_openings_body() -> None:
         ("巴州和静县人民政府", Region("新疆维吾尔自治区", "巴音郭楞蒙古自治州", "和静县")),
         ("巴中市巴州区人民政府", Region("四川省", "巴中市", "巴州区")),
         ("巴州区教育局", Region("四川省", "巴中市", "巴州区")),
+        # a district under its county's old name, in a body's name (晋宁县, 晋宁区 since 2016), not 宁县
+        ("晋宁县教育局", Region("云南省", "昆明市", "晋宁区")),
+        ("宁县教育局", Region("甘肃省", "庆阳市", "宁县")),
     ],
 )
 def test_short_banner_names_and_a_lakes_area(name: str, region: Region) -> None:
@@ -1208,3 +1211,16 @@ def test_nineteenth_round_agencies() -> None:
     # a city government's office stays the body (钦州市人民政府办公室文电科)
     lines = ["如对本报告有疑问,请与钦州市人民政府办公室文电科联系。", "一、概述"]
     assert _meta(lines).agency == "钦州市人民政府办公室"
+
+
+def test_old_county_names_are_read_in_names_only() -> None:
+    # in sentences such names end other words (乡村振兴县域 holds 振兴县, 江西市县 西市县)
+    assert locate("乡村振兴县域经济", prose=True) == Region()
+    assert locate("江西市县两级政府") == Region("江西省", None, None)
+
+
+def test_twentieth_round_places() -> None:
+    # 阳城县横河镇 2020: a column's name above the report, the last place a region is looked for
+    lines = ["阳城县横河镇", "横河镇人民政府2020年政府信息公开工作年度报告", "发布时间: 2021-01-20",
+             "一、总体情况", "2020年,在党委、政府的正确领导下,严格按照《条例》的要求。"]
+    assert _meta(lines).region == Region("山西省", "晋城市", "阳城县")

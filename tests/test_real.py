@@ -561,6 +561,34 @@ PAGES_NOT_READ = {
     "zk21_gaoping_xinfangju_2020": {"申请.新收": "none received said in words nianbao does not read"},
     "zk22_suining_pengxi_xinfangju_2020": {"申请.办理总计": "收到和处理…0条: the handled total in the received's sentence"},
     "zk23_taizhou_xinfangju_2019": {"agency": "a bare 市信访局 only in header fields run together"},
+    "zl03_qinzhou_qinbei_quzf_2023": {"主动公开.条数": "依托…门户网站公开政府信息11314条: one website, no 主动",
+                                      "申请.办理总计": "依法办理…25件 with nothing said carried over to check it by"},
+    "zl05_jieyang_rongcheng_zhengfuban_2021": {"申请.办理总计": "答复7件 with nothing said carried over to check it by"},
+    "zl06_guangzhou_panyu_zhengfuban_2024": {
+        k: "行政复议5宗、行政诉讼0宗,其中2宗维持…: a breakdown after both counts"
+        for k in ("复议.维持", "复议.纠正", "复议.其他", "复议.未审结")},
+    "zl08_fuzhou_minhou_zhengfuban_2025": {"主动公开.条数": "主动公开县本级政府及政府办信息222条: a qualified object",
+                                          "申请.办理总计": "已答复71件 with nothing said carried over to check it by"},
+    "zl10_jingdezhen_fuliang_xianzf_2023": {"主动公开.条数": "通过县政府门户网站公开…等方面信息7965 条: one website, no 主动"},
+    "zl11_hainan_baisha_xianzf_2023": {
+        **{k: "规章 | 0 | 0 | |: a crawler's pipes, whose empty cells may be dropped, read as placed"
+           for k in ("规章.本年制发", "规章.本年废止")},
+        "申请.办理总计": "及时回复19条 with nothing said carried over to check it by"},
+    "zl19_xiaogan_wentixinguangju_2016": {"agency": "a bare 市文体新广局 only in its website's name"},
+    "zl26_ningqiang_wenwulvyouju_2016": {"主动公开.条数": "通过…等平台公开文旅工作信息115条: channels and a qualified object"},
+    "zl31_hengyang_nongyeweiyuanhui_2018": {"agency": "我局; named only as its own rules' owner"},
+    "zl32_ningqiang_kejiju_2018": {"主动公开.条数": "在宁强县政府网公开信息34条: one website, no 主动 nor 共"},
+    "zl36_beijing_dongcheng_chongwenmenwai_2020": {"agency": "no title; named only as a sentence's subject",
+                                                   "year": "never stated; the gold reads it from the year's work",
+                                                   "template": "the same"},
+    "zl40_tianjin_dongli_donglihujiedao_2019": {"agency": "a spammed mirror naming the street three ways"},
+    "zl41_tianjin_xiqing_xiyingmenjie_2019": {"agency": "a street printed as 街 (西营门街), no body word nianbao knows"},
+    "zl48_anhui_lixin_wangtuanzhen_2019": {"agency": "the contact's fuller 亳州市利辛县望疃镇人民政府 read over the foreword's"},
+    "zl52_xinjiang_bazhou_zhengfu_2017": {"agency": "巴州 spelled out from a document title's full name; the gold keeps the foreword's"},
+    "zl57_qiandongnan_zhouzhengfuban_2024": {"诉讼.总计": "only 复议后提起行政诉讼1件 said: one kind, the other not stated"},
+    "zl59_zhalaiteqi_wenlvtiju_2022": {"year": "the opening says 2021年; the gold takes the figures' 2022"},
+    "zl60_huhehaote_saihanqu_2022": {"agency": "no title; the place named only in sentences"},
+    "zl66_ningxia_yingjiguanliting_2023": {"申请.新收": "收到依申请公开信件2件: letters, not applications named"},
 }  # fmt: skip
 
 

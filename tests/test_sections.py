@@ -418,6 +418,9 @@ def test_injected_readings_are_not_section_text() -> None:
              "政府信息公开相关收费情况、申请行政复议、提起行政诉讼情况、存在问题及改进措施六部分组成。", "一、概述"],
             True,
         ),
+        # 阳城县横河镇 2020: the old parts numbered under 一、总体情况
+        (["一、总体情况", "(一)主动公开", "正文。", "(三)政府信息公开的收费及减免情况", "2020年未收取费用。"], True),
+        (["一、总体情况", "(三)政府信息管理", "2020年,我局不收取任何费用,无申诉。"], False),
     ],
 )  # fmt: skip
 def test_follows_pre_2019_outline(lines: list[str], old: bool) -> None:

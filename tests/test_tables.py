@@ -681,3 +681,39 @@ def test_a_mirrors_taiwan_wording_of_the_normative_documents_row():
     facets = read_text(text, 2021).facets
     assert {k: v for k, v in facets.items() if k.startswith("规范性文件")} == {
         "规范性文件.本年制发": 2, "规范性文件.本年废止": 1, "规范性文件.现行有效": 9}
+
+
+_HEADER_2021 = "第二十条第(一)项 |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n"
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        # cut after a separator or on a 0: every cell shown is whole
+        ("行政规范性文件 | 1 | 0 |", {"规范性文件.本年制发": 1, "规范性文件.本年废止": 0}),
+        ("行政规范性文件 | 1 | 0", {"规范性文件.本年制发": 1, "规范性文件.本年废止": 0}),
+        # cut on a digit that may have lost the next ones (12 of 125): that cell is left out
+        ("行政规范性文件 | 1 | 12", {"规范性文件.本年制发": 1}),
+    ],
+)
+def test_a_row_the_texts_end_cuts_keeps_its_whole_cells(last: str, expected: dict) -> None:
+    facets = read_text(_HEADER_2021 + last, 2022).facets
+    assert {k: v for k, v in facets.items() if k.startswith("规范性文件")} == expected
+
+
+def test_a_cut_row_of_cells_a_line_keeps_its_cells_where_the_tables_rows_show_every_cell() -> None:
+    # 四平市生态环境局 2022: one cell a line, the page cut inside the 予以公开 row after 4 | 0 | 2 | 1
+    head = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 |\n" + "".join(
+        f"{n} |\n" for n in (5, 0, 2, 1, 0, 0, 8))
+    facets = read_text(head + "三、本年度办理结果 |\n(一)予以公开 |\n4 |\n0 |\n2 |\n1", 2022).facets
+    assert {k: v for k, v in facets.items() if k.startswith("申请.予以公开")} == {
+        "申请.予以公开.自然人": 4, "申请.予以公开.商业企业": 0, "申请.予以公开.科研机构": 2}
+    # a row followed by more text is no cut row: with cells missing it is left out
+    facets = read_text(head + "三、本年度办理结果 |\n(一)予以公开 |\n4 |\n0 |\n2 |\n四、结转下年度继续办理 |\n0", 2022).facets
+    assert not any(k.startswith("申请.予以公开") for k in facets)
+
+
+def test_a_cut_row_is_left_out_where_the_tables_rows_dropped_their_empty_cells() -> None:
+    text = ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 |\n5 |\n5 |\n"
+            "三、本年度办理结果 |\n(一)予以公开 |\n4 |\n0 |\n2 |\n1")
+    assert not any(k.startswith("申请.予以公开") for k in read_text(text, 2022).facets)

@@ -284,7 +284,8 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
         # the opening too: a page flattened to one line has its foreword there, before 一、; the
         # page's publisher last (a county's office posting its township's report)
         region=_region(agency, title, signature, [*_prose(preamble), *page.opening.splitlines(),
-                                                  *body.splitlines(), *_publishers(fields)]),  # fmt: skip
+                                                  *body.splitlines(), *_publishers(fields),
+                                                  *_banners(preamble)]),  # fmt: skip
         # the opening too: a page flattened to one line states its period before 一、 on that line
         year=_year(title, page.opening, "\n".join([*preamble, page.opening, body])),
         published=published,
@@ -431,6 +432,13 @@ def _publishers(fields: dict[str, str]) -> list[str]:
     return [squeeze(fields[key]) for key in _PUBLISHER_FIELDS if fields.get(key)]
 
 
+def _banners(preamble: Sequence[str]) -> list[str]:
+    """Short lines above the report that are no sentence and no header field: a column's name
+    (阳城县横河镇 over 横河镇人民政府's report), the last place a region is looked for."""
+    return [line for line in preamble if len(line.strip()) <= _BANNER_CHARS and not _SENTENCE.search(line)
+            and not header_fields([line])]
+
+
 def _self_kind(text: str) -> str | None:
     """What the text mostly calls its own body: 镇 for 我镇, 局 for 我局 …"""
     kinds = Counter(m[1] for m in _SELF.finditer(text))
@@ -483,6 +491,9 @@ def _subject(opening: str, quoted: list[str]) -> str | None:
 def _name_lines(lines: Sequence[str]) -> list[str]:
     """Lines that are a name and nothing else (a site's header: 乌鲁木齐国家高新区(新市区))."""
     return [name for line in lines if is_name(name := squeeze(line))]
+
+
+_BANNER_CHARS = 20
 
 
 def _prose(lines: Sequence[str]) -> list[str]:
