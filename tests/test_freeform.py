@@ -293,7 +293,7 @@ NONE_RECEIVED = [
     ),
     case(
         "因政府信息公开工作申请行政复议0件,未经复议直接提起行政诉讼1件,复议后提起行政诉讼0件。",
-        {"复议.总计": 0},
+        {"复议.总计": 0, "诉讼.直接起诉.总计": 1, "诉讼.复议后起诉.总计": 0},
         "suits-by-route-are-parts",
     ),
     case(
@@ -1045,7 +1045,7 @@ def test_fifteenth_round_wordings(text: str, year: int, expected: dict[str, int]
     [
         # 青山湖区 2019: the applications received by kind of applicant in their breakdown
         ("2019年青山湖区受理依申请公开15件,其中自然人12件,商业企业3件,均依据国家有关法律规定予以公开。", 2019,
-         {"申请.新收": 15, "申请.新收.自然人": 12, "申请.新收.商业企业": 3}),
+         {"申请.新收": 15, "申请.新收.自然人": 12, "申请.新收.商业企业": 3, "申请.予以公开": 15}),
         # 北海市 2021: 其他申请 as the other kind; kinds adding up to more than received are no breakdown
         ("2021年,我市共收到政府信息公开申请322件,其中自然人申请219件,商业企业申请55件,其他申请34件。", 2021,
          {"申请.新收": 322, "申请.新收.自然人": 219, "申请.新收.商业企业": 55, "申请.新收.其他": 34}),
@@ -1203,3 +1203,36 @@ def test_the_outcomes_of_parts_received_apart_are_no_whole() -> None:
     facets, warnings = stated_in_prose(text, 2022)
     assert facets == {}
     assert any(w.startswith("申请.新收: sentences disagree") for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 陕西省卫健委 2021: the year's own count published, under a 主动公开 heading (not another year's)
+        ("(一)主动公开情况\n一是做好政府信息日常发布和更新。2021年发布信息6758条,其中列入公开目录647条。", 2021,
+         {"主动公开.条数": 6758}),
+        ("(一)主动公开情况\n一是做好政府信息日常发布和更新。2020年发布信息6758条,其中列入公开目录647条。", 2021, {}),
+        # 青浦区发改委 2023: the applicants' kinds where two wordings state the one count received
+        ("2023年,我委共新收政府信息公开申请41件,其中,自然人申请36件,商业企业申请5件。", 2023,
+         {"申请.新收": 41, "申请.新收.自然人": 36, "申请.新收.商业企业": 5}),
+        # 余杭区发改局 2022: 公民和法人或其他组织
+        ("全年收到公民和法人或其他组织政府信息公开申请共32件,办结30件。", 2022, {"申请.新收": 32, "申请.办理总计": 30}),
+        # 江汉区发改局 2023: a rate beside the none said, its punctuation lost
+        ("2023年共收到政府信息公开申请9件,按时办结率100%全年没有因信息公开产生的行政复议。", 2023,
+         {"申请.新收": 9, "复议.总计": 0}),
+        # 武隆区沧沟乡 2022: 申请公开相关政府信息
+        ("(二)依申请公开情况。2022年,我乡未收到群众申请公开相关政府信息。", 2022, {"申请.新收": 0}),
+        # 古蔺县彰德街道 2024: 上年转结
+        ("2024年,受理政府信息公开申请0件;上年转结政府信息公开申请0件。", 2024, {"申请.新收": 0, "申请.上年结转": 0}),
+        # 柳州市里雍镇 2025: 申请案件, reviews counted in 起
+        ("2025年,我镇共受理政府信息公开申请案件4件,办结3件,发生政府信息公开行政复议4起,其中1起尚未审结。", 2025,
+         {"申请.新收": 4, "复议.总计": 4, "复议.未审结": 1}),  # 办结 beside 案件 may count any cases
+        # 通化县 2025: reviews the government heard as the reviewing body are not its own
+        ("全年审理政府信息公开行政复议案件7起,其中:结果维持3起,结果纠正3起,其他结果1起。", 2025, {}),
+        # 华富街道 2022: the part on one channel (its home page) counts that channel's items
+        ("我街道2022年主动公开政府信息共304条。\n(一)福田政府在线街道办事处主页。下设工作动态等栏目,公开街道各类信息,"
+         "2022年共主动公开政府信息165条。", 2022, {"主动公开.条数": 304}),
+    ],
+)
+def test_twenty_first_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected

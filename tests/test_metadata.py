@@ -1224,3 +1224,13 @@ def test_twentieth_round_places() -> None:
     lines = ["阳城县横河镇", "横河镇人民政府2020年政府信息公开工作年度报告", "发布时间: 2021-01-20",
              "一、总体情况", "2020年,在党委、政府的正确领导下,严格按照《条例》的要求。"]
     assert _meta(lines).region == Region("山西省", "晋城市", "阳城县")
+
+
+def test_twenty_first_round_agencies() -> None:
+    # 江汉区发改局 2023: the foreword states the title's short name in full, after its city
+    lines = ["江汉区发改局2023年政府信息公开工作年度报告",
+             "按照《政府信息公开条例》要求,现公布武汉市江汉区发展和改革局2023年政府信息公开工作年度报告。", "一、总体情况"]
+    assert _meta(lines).agency == "武汉市江汉区发展和改革局"
+    # 普陀区发改委 2023: 政府信息工作报告, a slip for 政府信息公开工作报告
+    lines = ["上海市普陀区发展和改革委员会2023年度政府信息工作报告", "一、总体情况", "区发改委坚持…"]
+    assert _meta(lines).agency == "上海市普陀区发展和改革委员会"

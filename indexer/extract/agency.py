@@ -200,7 +200,8 @@ def with_full_place(name: str, text: str) -> str:
 def spelled_out(name: str, others: Iterable[str]) -> str:
     """The first of ``others`` that spells ``name`` out: the same place, its other words in order
     and the same unit word last (五通桥区文体旅游局 → 五通桥区文化体育和旅游局, 抚州市东乡区教体局
-    → 抚州市东乡区教育体育局), else ``name``."""
+    → 抚州市东乡区教育体育局), also after the place's higher level (江汉区发改局 → 武汉市江汉区发展和
+    改革局), else ``name``."""
     place = locate(name)
     # a name without a known place (镇宁自治县政府) needs more of its start in common
     common = 2 if place != Region() else 4
@@ -209,7 +210,9 @@ def spelled_out(name: str, others: Iterable[str]) -> str:
             continue  # a unit of the body (…人民政府办公室信息室), not its name spelled out (…委员会)
         if len(other) > len(name) and _same_unit(name, other) and is_name(other) and locate(other) == place:
             rest = iter(other)
-            if all(ch in rest for ch in name) and len(commonprefix([name, other])) >= common:
+            at = other.find(name[:2])
+            start = at if at > 0 and is_place_only(other[:at]) else 0
+            if all(ch in rest for ch in name) and len(commonprefix([name, other[start:]])) >= common:
                 return other
     return name
 

@@ -36,10 +36,10 @@ _NOT_SECOND = r"(?<![及和与或])(?<![^件条项个起次]、)"
 # inside a number's thousands (2,054).
 _FIRST = r"(?<![\d.])(?<!\d,)(?P<n>\d+)\s*"
 # A count of reviews, then (no suit between) what became of them.
-_REVIEWS = r"行政复议(?:案件?)?\s*(?:共计|共|有|为)?\s*\d+\s*件\s*[,，](?:(?!诉讼)[^;。]){0,30}?"
+_REVIEWS = r"行政复议(?:案件?)?\s*(?:共计|共|有|为)?\s*\d+\s*[件起]\s*[,，](?:(?!诉讼)[^;。]){0,30}?"
 _APPLIED_FOR = (
     r"(?:各类|有关|相关|任何|书面|要求)*的?(?:(?:政府信息公开|政务信息公开|信息公开|政务公开|依申请公开(?:政府信息)?|公开)"
-    r"(?:事务|事项)?的?(?:书面)?申请(?:件|事项)?"
+    r"(?:事务|事项)?的?(?:书面)?申请(?:件|事项|案件)?"
     r"|申请(?:政府)?信息公开(?:的?请求)?|申请公开(?:政府)?信息的?(?:要求|请求))"  # 收到申请政府信息公开26件(次), …请求1件; 接收…申请件共4件
 )
 # 共受理依申请公开信息4件, 收到依申请信息公开6件, 收到政府信息依申请公开办理事项1件,
@@ -55,7 +55,7 @@ _APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件
 # nothing of applications.
 _NO_SUCH = (
     rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|诉求|信件|件|事件|情况|项目)|依申请公开的?(?:相关)?(?:政府)?信息"
-    rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项)"
+    rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:相关)?(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项)"
     rf"|要求公开的(?:政府)?信息$"  # 未接到群众要求公开的信息
     # 未收到依法申请公开事项, 未收到任何形式的申请公开信息要求
     rf"|依法申请公开的?(?:政府信息的?)?(?:事项|申请)|申请公开(?:政府)?信息的?(?:要求|请求))"
@@ -66,7 +66,7 @@ _NO_SUCH = (
 _EVERY_APPLICANT = (
     # 受理向区政府提出的…申请60件: all made to it; 来自公民、法人或者其他组织对依申请公开…的申请;
     # 收到公众向州政府或州政府办公室提交的…申请42件
-    r"(?:来自)?(?:(?:(?:公民|自然人)[、,]?法人(?:(?:和|或|及|、|或者)其他组织)?|(?:社会)?公众|企业和群众|群众和企业)"
+    r"(?:来自)?(?:(?:(?:公民|自然人)[、,和及与]?法人(?:(?:和|或|及|、|或者)其他组织)?|(?:社会)?公众|企业和群众|群众和企业)"
     r"(?:向[\u4e00-\u9fff]{2,20}?)?(?:提交|提出|递交)?"
     r"|向[\u4e00-\u9fff]{2,20}?(?:提交|提出|递交))的?对?"
 )
@@ -162,7 +162,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         context=False,
         total=True,
     ),
-    _p("申请.上年结转", rf"上一?年度?结转的?(?:政府信息公开)?(?:申请|办理)?(?:数量|数)?{_QTY}{_COUNT}"),
+    _p("申请.上年结转", rf"上一?年度?(?:结转|转结)的?(?:政府信息公开)?(?:申请|办理)?(?:数量|数)?{_QTY}{_COUNT}"),
     _p("申请.上年结转", rf"结转上一?年度?的?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),
     _p("申请.上年结转", rf"\(\s*其中{_FIRST}件(?:为|是|系)?(?:上一?年度?)结转"),  # 收到…30件(其中1件为上年度结转)  # 结转上年2件, 结转上年…申请0件
     # "2021年结转政府信息公开申请2件" in the report on 2022 (the year checked in ``_segment_facts``)
@@ -194,9 +194,9 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("复议.未审结", rf"{_REVIEWS}(?:尚未审结|未审结|正在复议|正在审理)的?{_QTY}{_COUNT}"),
     _p("复议.维持", rf"行政复议(?:案件)?(?:结果)?(?:为|均为)?维持{_QTY}{_COUNT}"),  # 其中行政复议结果维持3件
     # the count first: "发生行政复议4件,其中3件维持,1件尚未审结"
-    _p("复议.维持", rf"{_REVIEWS}{_FIRST}件(?:结果为?|被)?维持"),
-    _p("复议.纠正", rf"{_REVIEWS}{_FIRST}件(?:结果为?)?被?纠正"),
-    _p("复议.未审结", rf"{_REVIEWS}{_FIRST}件(?:尚未审结|未审结|正在审理)"),
+    _p("复议.维持", rf"{_REVIEWS}{_FIRST}[件起](?:结果为?|被)?维持"),
+    _p("复议.纠正", rf"{_REVIEWS}{_FIRST}[件起](?:结果为?)?被?纠正"),
+    _p("复议.未审结", rf"{_REVIEWS}{_FIRST}[件起](?:尚未审结|未审结|正在审理)"),
     # "办理政府信息公开类行政复议7件,均获维持": every one upheld.
     _p("复议.维持", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}\s*[,，]?\s*(?:均|全部|全都)(?:获|被|予以|得到)?维持"),
     _p("诉讼.总计", rf"(?:提起)?(?:行政)?诉讼(?:案件?)?{_QTY}{_COUNT}"),
@@ -315,6 +315,7 @@ _ALL_PERSONS = re.compile(rf"{_ALL_OF}(?:是|为|属于?)(?:由)?(?:自然人|�
 _PERSONS_ASIDE = re.compile(r"\s*\((?:均为|全部为|皆为|均系)?(?:自然人|公民个人)(?:申请|提出)?(?:的?申请)?\)")  # …1件(自然人申请)
 _COUNTED = re.compile(r"\d\s*(?:件|条|个|项|份|宗|起|次)")
 _CATEGORY = re.compile(r"\s*\d{1,2}\s*[.、][^,。:]{1,20}:")
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
 
 # --- proactive disclosure -------------------------------------------------------
@@ -329,7 +330,7 @@ _ACTIVE = re.compile(
 # Not the 公开 of 依申请公开 or of 主动公开 (which ``_ACTIVE`` reads).
 _PUBLISHED = re.compile(
     rf"(?:(?<!申请)(?<!主动)(?:(?:公开)?发布|公开|公布)(?:了)?(?:各类)?(?:政府|政务)"
-    rf"|(?:共计?|累计|全年)(?:公开)?(?:发布|公开)(?:了)?(?:各类)?)信息{_QTY}{_ITEMS}"
+    rf"|(?:共计?|累计|全年|(?P<y>\d{{4}})\s*年度?)(?:公开)?(?:发布|公开)(?:了)?(?:各类)?)信息{_QTY}{_ITEMS}"
 )
 # Kinds, fields or channels listed and closed by 等 before the information: "主动公开最新要闻、
 # 视频新闻、公示公告…等信息1384条", "通过门户网站、微信公众号、微博等渠道公开各类信息1812条",
@@ -353,9 +354,10 @@ _MADE_THEN_ACTIVE = re.compile(
     rf"主动公开(?:政府|[\u4e00-\u9fff]{{2}}(?=信息))?(?:信息|文件)?(?:数|数量)?{_QTY}{_ITEMS}"  # 主动公开水务信息405件
 )
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
-_CHANNEL = re.compile(r"网站|门户|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体|公报|政报")
+_CHANNEL = re.compile(r"网站|门户|主页|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体|公报|政报")
 _ITEM_COUNT = re.compile(r"(?<![\d.,])\d+\s*(?:条|篇)(?!\s*[%％])")  # 条 and 篇: items, not cases
 _CHANNEL_COUNT = re.compile(rf"(?:公开|发布)[^,;]{{0,12}}?{_ITEM_COUNT.pattern}")
+_OTHER_THINGS = re.compile(r"\d\s*(?:件|份|个|项|次|期)")  # counts of documents, meetings …, not of items
 _ITEMS_COUNTED = re.compile(r"[\d零〇一二两三四五六七八九十百千]\s*[条件篇]")  # any count of items at all
 _COUNT_THEN_COLON = re.compile(rf"{_ITEM_COUNT.pattern}\s*:")
 _COUNT_THEN_INCLUDES = re.compile(rf"{_ITEM_COUNT.pattern}\s*(?=[,:]\s*(?:主要)?包括)")  # 234条,主要包括经信工作动态144条…
@@ -548,6 +550,8 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
             if "to" in m.re.groupindex and (year is None or int(m["to"]) != year + 1):
                 continue  # carried on to a named year: only the year after
             key = _suit_kind(masked, m.start()) if pattern.key == "诉讼.总计" else pattern.key
+            if key.startswith("复议.") and "审理" in masked[_clause_start(masked, m.start()) : m.start()]:
+                continue  # 审理…行政复议案件7起: reviews the body heard as the reviewing body, not of its own
             inside = 0 <= breakdown < m.start()
             if pattern.total and inside:
                 if pattern.key == "申请.新收":
@@ -581,19 +585,19 @@ def _suit_kind(segment: str, at: int) -> str:
 def _applicants(segment: str, breakdown: int, facts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """The applications received by kind of applicant, where the breakdown of the segment's count
     received names them ("受理依申请公开15件,其中自然人12件,商业企业3件") and they add up to no more."""
-    received = [value for key, value in facts if key == "申请.新收"]
+    received = {value for key, value in facts if key == "申请.新收"}
     if breakdown < 0 or len(received) != 1:
         return []
     kinds = [(f"申请.新收.{m[1]}", value) for m in _APPLICANT_KIND.finditer(segment, breakdown)
              if (value := _value(m)) is not None]  # fmt: skip
-    return kinds if kinds and sum(v for _, v in kinds) <= received[0] else []
+    return kinds if kinds and sum(v for _, v in kinds) <= min(received) else []
 
 
 def _all_of_them(segment: str, received_end: int, facts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """The count received as every application's outcome or applicant ("…15件,其中自然人12件,商业
     企业3件,均…予以公开"), where the words after the count count nothing else (its applicants
     aside) and the segment states no other outcome or applicant of its own."""
-    received = [value for key, value in facts if key == "申请.新收"]
+    received = {value for key, value in facts if key == "申请.新收"}
     if received_end < 0 or len(received) != 1:
         return []
     found = []
@@ -608,7 +612,7 @@ def _all_of_them(segment: str, received_end: int, facts: list[tuple[str, int]]) 
             continue
         between = _APPLICANT_KIND.sub("", segment[received_end : m.start()])
         if not _COUNTED.search(between):
-            found.append((key, received[0]))
+            found.append((key, min(received)))
     return found
 
 
@@ -634,6 +638,8 @@ def _active_total(
     if made := _MADE_THEN_ACTIVE.search(sentence):
         value = _value(made)
         return ([(ACTIVE_KEY, value)] if value is not None else []), []
+    if _CHANNEL.search(part) and "主动公开" not in part:
+        return [], []  # in the part on one channel ("(一)福田政府在线街道办事处主页。…共主动公开…165条")
     under_heading = "主动公开" in sentence or _is_active_heading(previous)
     in_part = not under_heading and _is_active_heading(part)
     added = _ADDED.search(sentence) if under_heading and not _CATEGORY.match(sentence) else None
@@ -670,6 +676,8 @@ def _active_total(
             value = _value(m)
             if value is None or _about_other_year(head, m.start(), year) or _is_part(head, m.start(), m.end(), value):
                 continue
+            if "y" in m.re.groupindex and m["y"] and int(m["y"]) != year:
+                continue  # "2021年发布信息6758条": the year's whole, in the report on that year only
             if _CUMULATIVE.search(head, 0, m.start()):
                 continue
             if facts and m.re is _PUBLISHED and _CHANNEL.search(head, _comma_clause_start(head, m.start()), m.start()):
@@ -735,7 +743,7 @@ def _is_part(head: str, start: int, end: int, value: int) -> bool:
     if channel and any(_ITEM_COUNT.search(c) for c in later):
         return True
     # (not other kinds of thing, counted in 件: "…主动公开信息总数773条,…其他政策文件35件")
-    if any(c.strip().startswith("其他") and (_ITEM_COUNT.search(c) or not _DIGIT.search(c)) for c in later):
+    if any(c.strip().startswith("其他") and (_ITEM_COUNT.search(c) or not _OTHER_THINGS.search(c)) for c in later):
         # unless the later clauses' counts add up to it: "主动公开…共计6535条,通过门户网站公开
         # 3593条,政务微信2942条,其他…1000余条" lists its parts
         counts = _later_counts(head, end)
@@ -777,8 +785,8 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
 
     The application's own wording names what was not received; 复议 and 诉讼 are
     only about disclosure in a sentence that says so (``context``)."""
-    if re.search(r"\d", _DATES.sub("", _ITEM_NUMBER.sub("", clause))):
-        return []
+    if re.search(r"\d", _PERCENT.sub("", _DATES.sub("", _ITEM_NUMBER.sub("", clause)))):
+        return []  # a count said: not none (a share, 办结率100%, says none)
     facts = []
     # "未接到政府信息公开申请且未出现…行政复议、…诉讼等情况": each part on its own
     parts = _JOINED.split(clause)

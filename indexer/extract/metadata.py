@@ -123,6 +123,8 @@ _STATED_BODY = re.compile(
     # "…要求编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况"
     r"|总结(?P<summed>[\u4e00-\u9fff（）()]{2,40}?)\d{4}年度?的?(?:(?:政府)?信息公开|政务公开)工作情况"
 )
+# A question or comment on the report itself, which a contact answers
+_ON_THE_REPORT = re.compile(r"(?:对|关于)本(?:年度)?(?:报告|年报)[^。;]{0,12}?(?:疑问|问题|意见|建议)")
 # The office that compiles a body's report or answers for it stands for that body: its disclosure
 # office (国家税务总局政府信息公开办公室, 南平市人民政府信息公开工作领导小组办公室, 南宁市良庆区
 # 政务公开工作领导小组办公室), its party and
@@ -208,8 +210,11 @@ class _Page:
 
     @cached_property
     def stated(self) -> list[str]:
-        """Names the foreword gives as the compiler or contact, as printed."""
-        return _stated_names(self.opening)
+        """Names the foreword gives as the compiler or contact, as printed; else the contact for
+        questions on the report wherever the text gives it (a page whose foreword is lost: "如对本
+        报告有疑问,请联系重庆市江北区教育委员会办公室" at the end of 总体情况)."""
+        return _stated_names(self.opening) or _stated_names(
+            "\n".join(line for line in self.text.splitlines() if _ON_THE_REPORT.search(line)))
 
     @cached_property
     def stated_bodies(self) -> list[str]:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from .agency import NATIONAL, as_name, is_name, is_place_only
 
 _CN_YEAR = "〇○零一二三四五六七八九"
-# What a report's name says it is about; 政府信息工作年度报告 is a slip for 政府信息公开工作年度报告.
-_ABOUT = r"(?:(?:政府|政务)?信息公开|政务公开|政府信息(?=工作年))"
+# What a report's name says it is about; 政府信息工作(年度)报告 is a slip for 政府信息公开工作年度报告.
+_ABOUT = r"(?:(?:政府|政务)?信息公开|政务公开|政府信息(?=工作(?:年|报告)))"
 _MARKER = re.compile(_ABOUT + r"[^，。；：,;:《》“”]{0,10}?(?:报告|年报)")
 _YEAR = re.compile(rf"(\d{{4}}|[{_CN_YEAR}]{{4}})(?:年度|年|度(?=$))?")
 _STRAY_YEAR = re.compile(r"^(?:19|20)\d{2}(?![年\d])")

@@ -167,6 +167,8 @@ class _Reader:
         if meaning is None:
             return
         kind, key = meaning
+        if row.last_cut and digits is None:
+            data = self._without_cut_end(kind, key, data, row.where)
         digits = digits or self._run_together(kind, key, data)
         if digits is not None and self.fused(kind, key, digits, row.where):
             return
@@ -178,6 +180,16 @@ class _Reader:
             self.review_group_row(key, data, row.where)
         else:
             self.review(data, row.where)
+
+    def _without_cut_end(self, kind: str, key: str, data: list[str], where: str) -> list[str]:
+        """A row the text's end cuts on a number that may have lost digits there ("…| 2" of
+        "2.属于国家秘密", "4 | 0 | 2 | 1" of a longer 1x): where the row's cells are not one a column,
+        that last number is left out; a row with a cell for every column is whole."""
+        width = self.width(kind, key)
+        if len(data) == width or len([c for c in data if c.strip()]) == width:
+            return data
+        self.warn(f"{where}: the text ends on this row's last number ({data[-1].strip()}), which may be cut; left out")
+        return data[:-1]
 
     # --- recognising a row -------------------------------------------------
 

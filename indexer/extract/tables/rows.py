@@ -56,9 +56,8 @@ class Item:
     loose: bool = False  # cut from flattened text by its labels: match labels strictly
     placed: bool = True  # empty cells hold their places (grids, tab rows, markdown rows)
     followed: bool = True  # a row or prose follows it at once (not the text's end, where a cut may fall)
-    # the text ends with this row: a crawler's or a page's cut fell in it, and its last cell, if
-    # it may have lost digits there, is already left out of ``cells``
-    ends_text: bool = False
+    ends_text: bool = False  # the text ends with this row: a crawler's or a page's cut may fall in it
+    last_cut: bool = False  # its last cell ends the text, digits that a cut may have shortened
 
     @property
     def is_row(self) -> bool:
@@ -336,21 +335,23 @@ def _recover(lines: list[tuple[str, str]]) -> list[Item]:
             text, where = lines[n]
             out.append(Item("" if table_only else text, where))
         for row in starts.get(u, []):
-            ends_text = row.table and max((p.line, p.index) for p in row.pieces) == last
-            pieces = row.pieces[:-1] if ends_text and _maybe_cut(row.pieces[-1], units) else row.pieces
-            cells = tuple(p.text for p in pieces)
+            end = max((p.line, p.index) for p in row.pieces)
+            # nothing after it but blank lines (not a Markdown rule line, |---|)
+            ends_text = row.table and end == last and not any(unit.text.strip() for unit in units[end[0] + 1 :])
+            cells = tuple(p.text for p in row.pieces)
             where = lines[unit.lines[0]][1]
             out.append(Item("\t".join(cells), where, cells, loose=not row.whole_line, placed=row.placed,
-                            followed=id(row) in followed, ends_text=ends_text))
+                            followed=id(row) in followed, ends_text=ends_text,
+                            last_cut=ends_text and _maybe_cut(row.pieces[-1], units)))
     return out
 
 
 def _maybe_cut(piece: Piece, units: list[_Unit]) -> bool:
     """Whether the text's last piece is a number the cut may have shortened: nothing follows
-    it, not even a separator, and it is not 0 (no longer number starts with 0)."""
-    return piece.kind == "number" and piece.text.strip() != "0" and units[piece.line].text.rstrip() == units[
-        piece.line
-    ].text and units[piece.line].text.endswith(piece.text)
+    it, not even a separator or the line's end, and it is not 0 (no longer number starts with 0)."""
+    text = units[piece.line].text
+    return (piece.kind == "number" and piece.text.strip() != "0" and piece.line == len(units) - 1
+            and text.rstrip() == text and text.endswith(piece.text))
 
 
 def _followed(rows: list[_Row], cut: list[list[Piece]], counts: list[int]) -> set[int]:
