@@ -587,6 +587,22 @@ PAGES_NOT_READ = {
     "zl59_zhalaiteqi_wenlvtiju_2022": {"year": "the opening says 2021年; the gold takes the figures' 2022"},
     "zl60_huhehaote_saihanqu_2022": {"agency": "no title; the place named only in sentences"},
     "zl66_ningxia_yingjiguanliting_2023": {"申请.新收": "收到依申请公开信件2件: letters, not applications named"},
+    "zm18_shanghai_putuo_fagaiwei_2023": {"主动公开.条数": "主动公开公文167件: official documents, not items",
+                                          **{k: "无信息公开类行政复议、行政诉讼和结果纠错情况: 纠错 beside the none"
+                                             for k in ("复议.总计", "诉讼.总计")}},
+    "zm26_wuhan_qingshan_wenlvju_2022": {"agency": "我局; the full name only in its WeChat account's name"},
+    "zm28_tianjin_nankai_zhujianwei_2021": {"agency": "named only as a sentence's subject (南开区住建委进一步提升…)"},
+    "zm34_changshun_guangshun_zhen_2023": {"主动公开.条数": "累计主动公开政府信息72,其中…: the count printed without its unit"},
+    "zm37_hengnan_xiantang_zhen_2024": {"agency": "no title; named only as a sentence's subject"},
+    "zm39_xiangxiang_jinshi_zhen_2024": {"agency": "the page's title (湘乡市金石镇) read over the report's own (金石镇人民政府)"},
+    "zm40_xiangyin_dongtang_zhen_2024": {"主动公开.条数": "全年累计在政府门户网站更新发布信息11条: one website, 累计"},
+    "zm42_wulong_canggou_xiang_2022": {"行政处罚.处理决定数": "行政处罚0件 after 行政许可处理决定178件: the decisions word not repeated"},
+    "zm44_nanchuan_xicheng_jiedao_2024": {"申请.新收.自然人": "当年新收申请中,自然人提交申请4件: a breakdown in the next sentence"},
+    "zm47_kunming_jinning_erjie_zhen_2023": {"agency": "the title's 昆明市晋宁区二街镇 read; the gold takes the body's 二街镇人民政府"},
+    "zm53_zengcheng_shitan_zhen_2024": {
+        k: "共处理行政处罚530宗,行政许可、行政强制0宗: 第二十条's decisions with the verb first"
+        for k in ("行政处罚.处理决定数", "行政许可.处理决定数", "行政强制.处理决定数", "行政事业性收费.金额_万元")},
+    "zm55_liuzhou_liubei_changtang_zhen_2023": {"agency": "the title's 柳北区长塘镇 read over the foreword's 长塘镇人民政府"},
 }  # fmt: skip
 
 
