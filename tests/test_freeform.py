@@ -1236,3 +1236,11 @@ def test_the_outcomes_of_parts_received_apart_are_no_whole() -> None:
 )
 def test_twenty_first_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+def test_counts_channel_by_channel_with_gong_bu_are_no_total() -> None:
+    # 清水县教育局 2023: a count per channel, one of them 公布, and no total
+    text = ("1.主动公开情况\n2023年,清水县教育局通过清水教育微信公众号向社会公开工作信息104条,关注人数1.5万人;"
+            "通过清水县人民政府网站教育局子站向社会公布各类政府信息115条,其中包括:通知公告30条、政策文件10条;"
+            "通过甘肃政务服务网清水子站公布政务服务事项25条。")
+    assert "主动公开.条数" not in stated_in_prose(text, 2023)[0]

@@ -1234,3 +1234,10 @@ def test_twenty_first_round_agencies() -> None:
     # 普陀区发改委 2023: 政府信息工作报告, a slip for 政府信息公开工作报告
     lines = ["上海市普陀区发展和改革委员会2023年度政府信息工作报告", "一、总体情况", "区发改委坚持…"]
     assert _meta(lines).agency == "上海市普陀区发展和改革委员会"
+
+
+def test_twenty_second_round_agencies() -> None:
+    # 昌江区商务局 2019: the report named after its body in the foreword (特编制…公开年度报告)
+    lines = ["根据《中华人民共和国政府信息公开条例》第五十条之规定,及相关文件要求,特编制昌江区商务局公开年度报告。",
+             "在区政府信息公开工作领导小组的领导下,我局认真贯彻《条例》。"]
+    assert _meta(lines).agency == "昌江区商务局"

@@ -603,6 +603,19 @@ PAGES_NOT_READ = {
         k: "共处理行政处罚530宗,行政许可、行政强制0宗: 第二十条's decisions with the verb first"
         for k in ("行政处罚.处理决定数", "行政许可.处理决定数", "行政强制.处理决定数", "行政事业性收费.金额_万元")},
     "zm55_liuzhou_liubei_changtang_zhen_2023": {"agency": "the title's 柳北区长塘镇 read over the foreword's 长塘镇人民政府"},
+    "zn09_shanxi_shuozhou_shizhengfu_2020": {"agency": "no title; the gold reads the city's government from 我市 and a contact"},
+    "zn18_hanzhong_hantai_jiaotiju_2022": {"主动公开.条数": "主动公开政务信息、文件、…教育动态1012条: a list closed by no 等"},
+    "zn20_baiyin_pingchuan_fagaiju_2025": {"主动公开.条数": "截至2025年12月31日…累计主动公开…140条: read as a running total"},
+    "zn27_mirror_gaoxinqu_zhongxin_fanti_2019": {"year": "only in a plan's title (高新區2019年政務公開工作責任分工表)"},
+    "zn28_zhanjiang_jingkaiqu_ju_2024": {"主动公开.条数": "通过区门户网站发布信息共62条: one website, no 主动"},
+    "zn30_wuqi_tiebianchengzhen_2022": {"主动公开.条数": "2022我镇公开了…等109条内容: the year without 年, 内容"},
+    "zn31_ganzi_derong_weijianju_2019": {
+        **{k: "a cell a line, a lone | for an empty cell and for a row's end: the cells not placed"
+           for k in ("行政许可.上一年项目数", "行政许可.处理决定数", "其他对外管理服务事项.上一年项目数",
+                     "其他对外管理服务事项.处理决定数", "行政处罚.上一年项目数", "行政处罚.处理决定数",
+                     "行政强制.上一年项目数", "行政强制.处理决定数", "行政事业性收费.上一年项目数", "申请.新收")},
+        "主动公开.条数": "完成政府信息公开301条: neither 主动 nor 公开政府信息"},
+    "zn35_taojiang_zhabuhuizuxiang_2021": {"agency": "the title's 桃江县鲊埠回族乡 read; the gold takes the contact's 鲊埠回族乡人民政府"},
 }  # fmt: skip
 
 

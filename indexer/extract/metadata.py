@@ -122,6 +122,9 @@ _STATED_BODY = re.compile(
     r"(?=[，,]?(?:特|现)?编[制写])"
     # "…要求编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况"
     r"|总结(?P<summed>[\u4e00-\u9fff（）()]{2,40}?)\d{4}年度?的?(?:(?:政府)?信息公开|政务公开)工作情况"
+    # "特编制昌江区商务局公开年度报告": the report named after its body
+    r"|编制(?P<named>[\u4e00-\u9fff（）()]{2,30}?(?:局|委员会|委|办公室|厅|政府|办事处|管委会|中心|镇|乡|街道))"
+    r"(?:\d{4}年度?)?(?:政府信息|政务)?公开(?:工作)?年度报告"
 )
 # A question or comment on the report itself, which a contact answers
 _ON_THE_REPORT = re.compile(r"(?:对|关于)本(?:年度)?(?:报告|年报)[^。;]{0,12}?(?:疑问|问题|意见|建议)")
@@ -460,7 +463,7 @@ def _could_be(kind: str | None, name: str) -> bool:
 def _stated_names(opening: str) -> list[str]:
     """Names the foreword gives as the report's compiler or contact, as printed."""
     return [
-        m["compiler"] or m["author"] or m["contact"] or m["worker"] or m["summed"]
+        m["compiler"] or m["author"] or m["contact"] or m["worker"] or m["summed"] or m["named"]
         for line in opening.splitlines()
         for m in _STATED_BODY.finditer(squeeze(line))
     ]
