@@ -163,8 +163,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
         total=True,
     ),
     _p("申请.上年结转", rf"上一?年度?(?:结转|转结)的?(?:政府信息公开)?(?:申请|办理)?(?:数量|数)?{_QTY}{_COUNT}"),
-    _p("申请.上年结转", rf"结转上一?年度?的?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),
-    _p("申请.上年结转", rf"\(\s*其中{_FIRST}件(?:为|是|系)?(?:上一?年度?)结转"),  # 收到…30件(其中1件为上年度结转)  # 结转上年2件, 结转上年…申请0件
+    _p("申请.上年结转", rf"结转上一?年度?的?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),  # 结转上年2件, 结转上年…申请0件
+    _p("申请.上年结转", rf"\(\s*其中{_FIRST}件(?:为|是|系)?上一?年度?结转"),  # 收到…30件(其中1件为上年度结转)
     # "2021年结转政府信息公开申请2件" in the report on 2022 (the year checked in ``_segment_facts``)
     _p("申请.上年结转", rf"(?P<from>\d{{4}})\s*年度?结转(?:的)?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),
     # "其中,2023年新收政府信息公开申请354件": 新收 named, a part of a total received and carried over
@@ -301,7 +301,6 @@ _ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?的?(?:�
 _YEARS_PART = re.compile(
     rf"其中\s*[,:]?\s*(?P<year>\d{{4}})\s*年度?(?:新增)?主动公开(?:了)?的?(?:政府|政务)?(?:信息)?{_QTY}{_ITEMS}"
 )
-# "3.应主动公开的其他信息:…本年度新增信息3条": one category of a list, not the whole.
 # Every application received had one outcome or came from one kind of applicant, in words after
 # the count ("受理依申请公开15件,其中自然人12件,商业企业3件,均依据国家有关法律规定予以公开",
 # "共收到和办理依申请公开9件,全部为自然人申请"); not the rest of them (其余均予以公开), nor one
@@ -314,6 +313,7 @@ _ALL_DISCLOSED = re.compile(
 _ALL_PERSONS = re.compile(rf"{_ALL_OF}(?:是|为|属于?)(?:由)?(?:自然人|公民个人)(?:申请|提出)?的?(?:申请)?{_CLAUSE_ENDS}")
 _PERSONS_ASIDE = re.compile(r"\s*\((?:均为|全部为|皆为|均系)?(?:自然人|公民个人)(?:申请|提出)?(?:的?申请)?\)")  # …1件(自然人申请)
 _COUNTED = re.compile(r"\d\s*(?:件|条|个|项|份|宗|起|次)")
+# "3.应主动公开的其他信息:…本年度新增信息3条": one category of a list, not the whole.
 _CATEGORY = re.compile(r"\s*\d{1,2}\s*[.、][^,。:]{1,20}:")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
 _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count

@@ -49,8 +49,8 @@ _NEW_AREAS = {
 
 
 # Autonomous prefectures called by their first character alone, as their own bodies and papers
-# call them (巴州市场监督管理局): no rule builds these from the full name.  巴州区 (巴中) and 巴州镇
-# keep their own names, being longer.
+# call them (巴州市场监督管理局): no rule builds these from the full name.  巴州区 (巴中) keeps its
+# own name, being longer.
 _CUSTOMARY_SHORT = {"巴州": "巴音郭楞蒙古自治州", "博州": "博尔塔拉蒙古自治州", "克州": "克孜勒苏柯尔克孜自治州"}
 
 

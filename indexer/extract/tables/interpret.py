@@ -120,7 +120,7 @@ class _Reader:
         self.money_unit: str | None = None  # unit a 金额 header declares
         self.placed = True  # the current row's empty cells hold their places
         self.followed = True  # a row or prose follows the current row at once (it was not cut short)
-        self.ends_text = False  # the text ends in the current row: a cut fell in it
+        self.ends_text = False  # the text ends in the current row: a page's cut may fall in it
         # rows of flattened text that showed a value for every column, and rows that showed fewer
         # (their empty cells dropped): in a table of only the former, a cut row's cells are in place
         self.whole_rows = self.short_rows = 0
