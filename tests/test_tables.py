@@ -716,4 +716,6 @@ def test_a_cut_row_of_cells_a_line_keeps_its_cells_where_the_tables_rows_show_ev
 def test_a_cut_row_is_left_out_where_the_tables_rows_dropped_their_empty_cells() -> None:
     text = ("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 |\n5 |\n5 |\n"
             "三、本年度办理结果 |\n(一)予以公开 |\n4 |\n0 |\n2 |\n1")
-    assert not any(k.startswith("申请.予以公开") for k in read_text(text, 2022).facets)
+    reading = read_text(text, 2022)
+    assert not any(k.startswith("申请.予以公开") for k in reading.facets)
+    assert "t +4: 申请.予以公开 has 3 values for 7 columns and its empty cells cannot be placed; left out" in reading.warnings

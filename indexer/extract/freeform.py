@@ -457,10 +457,9 @@ def _drop_parts_outcomes(seen: dict[str, dict[int, str]]) -> None:
         return
     sentences = set(received.values())
     for key in (*_OUTCOMES, "申请.办理总计", "申请.结转下年"):
-        kept = {value: s for value, s in seen.get(key, {}).items() if s not in sentences}
         if key in seen:
-            seen[key] = kept
-            if not kept:
+            seen[key] = {value: s for value, s in seen[key].items() if s not in sentences}
+            if not seen[key]:
                 del seen[key]
 
 
@@ -569,7 +568,10 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
                 facts.append((key, value))
                 if pattern.key == "申请.新收":
                     received_end = m.end()
-    facts += _applicants(masked, breakdown, facts)
+    received = {value for key, value in facts if key == "申请.新收"}
+    if len(received) != 1:
+        return facts  # none, or two that disagree: no breakdown of it to read
+    facts += _applicants(masked, breakdown, received.pop())
     return facts + _all_of_them(masked, received_end, facts)
 
 
@@ -582,37 +584,34 @@ def _suit_kind(segment: str, at: int) -> str:
     return "诉讼.直接起诉.总计" if _DIRECT_SUIT.search(segment, start, at) else "诉讼.复议后起诉.总计"
 
 
-def _applicants(segment: str, breakdown: int, facts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _applicants(segment: str, breakdown: int, received: int) -> list[tuple[str, int]]:
     """The applications received by kind of applicant, where the breakdown of the segment's count
     received names them ("受理依申请公开15件,其中自然人12件,商业企业3件") and they add up to no more."""
-    received = {value for key, value in facts if key == "申请.新收"}
-    if breakdown < 0 or len(received) != 1:
+    if breakdown < 0:
         return []
     kinds = [(f"申请.新收.{m[1]}", value) for m in _APPLICANT_KIND.finditer(segment, breakdown)
              if (value := _value(m)) is not None]  # fmt: skip
-    return kinds if kinds and sum(v for _, v in kinds) <= min(received) else []
+    return kinds if kinds and sum(v for _, v in kinds) <= received else []
 
 
 def _all_of_them(segment: str, received_end: int, facts: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """The count received as every application's outcome or applicant ("…15件,其中自然人12件,商业
     企业3件,均…予以公开"), where the words after the count count nothing else (its applicants
     aside) and the segment states no other outcome or applicant of its own."""
-    received = {value for key, value in facts if key == "申请.新收"}
-    if received_end < 0 or len(received) != 1:
-        return []
+    if received_end < 0:
+        return []  # received stated only as none after a colon (申请:无): nothing after it to read
+    received = next(value for key, value in facts if key == "申请.新收")
     found = []
-    for regex, key, others in (
-        (_ALL_DISCLOSED, "申请.予以公开", _OUTCOMES),
-        (_ALL_PERSONS, "申请.新收.自然人", tuple(f"申请.新收.{k}" for k in _APPLICANT_KINDS)),
+    for aside, regex, key, others in (
+        (None, _ALL_DISCLOSED, "申请.予以公开", _OUTCOMES),
+        (_PERSONS_ASIDE, _ALL_PERSONS, "申请.新收.自然人", tuple(f"申请.新收.{k}" for k in _APPLICANT_KINDS)),
     ):
-        m = regex.search(segment, received_end)
-        if regex is _ALL_PERSONS:
-            m = _PERSONS_ASIDE.match(segment, received_end) or m
+        m = (aside and aside.match(segment, received_end)) or regex.search(segment, received_end)
         if not m or any(k in others for k, _ in facts):
             continue
         between = _APPLICANT_KIND.sub("", segment[received_end : m.start()])
         if not _COUNTED.search(between):
-            found.append((key, min(received)))
+            found.append((key, received))
     return found
 
 
