@@ -153,9 +153,10 @@ NOT_TOTALS_OF_PROACTIVE_DISCLOSURE = [
         "crawled13-one-channel-is-not-the-whole",
     ),
     case(
-        "(一)主动公开情况\n2022年卫健委网站所有栏目公开信息1143条,其中工作动态144条,通知公告203条。",
+        "(一)主动公开情况\n2022年卫健委网站所有栏目公开信息1143条,其中工作动态144条,通知公告203条。\n"
+        "2、政务新媒体信息公开情况:目前我委有政务新媒体1个(“健康新朝阳”微信公众号),本年度刊登各类卫生健康信息68期,共95条。",
         {},
-        "31-one-website-is-not-the-whole",
+        "31-one-website-of-two-channels-is-not-the-whole",
     ),
 ]
 
@@ -514,6 +515,58 @@ def test_one_channels_count_beside_the_others_is_no_total() -> None:
     # without a channel named, the clauses after the total are its parts (09 吴江区龙归镇 2016)
     text = "2016年度共主动公开政府信息25条,在主动公开的信息中,工作动态信息5条,财政预决算信息19条。"
     assert stated_in_prose(text, 2016)[0] == {"主动公开.条数": 25}
+
+
+def test_one_channels_count_is_the_total_where_the_part_counts_no_other() -> None:
+    # m18 旧堡街道 2023: the only channel the part counts
+    heading = "(一)主动公开情况\n"
+    text = "2023年,旧堡街道办事处通过铁东区门户网站公开信息59条,其中发布街道工作动态类信息30条。"
+    assert stated_in_prose(heading + text, 2023) == ({"主动公开.条数": 59}, [])
+    # zo77 保山市卫生健康委 2024: a platform is a channel
+    text = "2024年,市卫生健康委通过政府信息公开平台发布各类信息共155条。其中政策类文件8条。"
+    assert stated_in_prose(heading + text, 2024) == ({"主动公开.条数": 155}, [])
+    # another channel counted in the same part: neither is the whole
+    more = "通过微信公众号发布信息100条。"
+    assert stated_in_prose(heading + text + more, 2024) == ({}, [])
+    # u08 咸宁市生态环境局 2023: two channels in one sentence
+    text = "2023年我局微信公众号发布信息438条,官方微博发布信息516条,召开新闻发布会2场。"
+    assert stated_in_prose(heading + text, 2023) == ({}, [])
+    # u07 新疆生态环境厅 2023: the disclosed information is one part of what the site posted
+    text = "2023年,自治区生态环境厅门户网站发布各类信息5489条,其中,主动公开文件数232条,重要通知公告33条。"
+    assert stated_in_prose(heading + text, 2023) == ({}, [])
+    # 平潭 2025: the sentence counts other things too (7700余条, 2000余条)
+    text = ("2025年,通过实验区政府门户网站累计主动公开政府信息7700余条,公开重点领域信息2000余条,"
+            "通过“平潭发布”公众号发布信息672条,有效保障群众知情权。")  # fmt: skip
+    assert stated_in_prose(heading + text, 2025) == ({}, [])
+    # outside a part on 主动公开, a channel's count says nothing of the whole
+    assert stated_in_prose("(五)平台建设\n2023年,通过门户网站公开信息59条。", 2023) == ({}, [])
+
+
+def test_a_total_to_the_years_last_day_in_reports_since_2021() -> None:
+    # zo04 山城镇 2022: the year's, its channels' parts following
+    text = "截止2022年12月31日,山城镇政府累计主动公开政府信息945条。其中,网上公开信息134条,微信公开452条。"
+    assert stated_in_prose(text, 2022) == ({"主动公开.条数": 945}, [])
+    # before 2021 such totals mostly run from 2008 (a07 绥宁县 2019, test above); another
+    # year's day is no year's end of this report
+    assert stated_in_prose(text, 2019) == ({}, [])
+    assert stated_in_prose(text, 2023) == ({}, [])
+    # a sentence stating the year's own count wins (zb75 衡阳市水利局 2020 states both)
+    year_s = "2022年主动公开政府信息470条。"
+    assert stated_in_prose(year_s + text, 2022) == ({"主动公开.条数": 470}, [])
+
+
+def test_the_bodys_own_information_disclosed() -> None:
+    # zo05 沙德格苏木 2021, f13 长桥乡 2019, d15 长河街道 2023
+    text = "2021年,我苏木在“巴彦淖尔市政务公开”主动公开沙德格苏木政府信息28条。"
+    assert stated_in_prose(text, 2021) == ({"主动公开.条数": 28}, [])
+    assert stated_in_prose("主动公开长桥乡人民政府信息57条:其中部门公告4条。", 2019)[0] == {"主动公开.条数": 57}
+    assert stated_in_prose("本街道在政府官网上主动公开街道信息423条,其中工作总结1条。", 2023)[0] == {"主动公开.条数": 423}
+
+
+def test_none_received_and_none_made_in_more_words() -> None:
+    # zo78 兰州新区经济合作局 2023
+    text = "2023年未收到依申请公开事宜。2023年,未制定印发新的行政规范性文件。"
+    assert stated_in_prose(text, 2023) == ({"申请.新收": 0, "规范性文件.本年制发": 0}, [])
 
 
 def test_no_applications_from_some_applicants_is_not_none_at_all() -> None:

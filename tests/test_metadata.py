@@ -42,6 +42,9 @@ def _meta(lines: list[str]) -> Metadata:
         ("江苏省鼓楼区", Region("江苏省", None, None)),  # 南京 or 徐州: only the province
         ("福州市鼓楼区", Region("福建省", "福州市", "鼓楼区")),
         ("上海市浦东新区", Region("上海市", None, "浦东新区")),
+        # zo61, zo73: the municipality by its short name before a zone (its two city-level parts, one province)
+        ("重庆高新技术产业开发区管理委员会办公室", Region("重庆市", None, None)),
+        ("重庆高新区融媒体中心", Region("重庆市", None, None)),
         ("宿迁市发展和改革委员会", Region("江苏省", "宿迁市", None)),
         ("东莞市商务局", Region("广东省", "东莞市", None)),
         ("吉林省商务厅", Region("吉林省", None, None)),
@@ -1217,6 +1220,14 @@ def test_old_county_names_are_read_in_names_only() -> None:
     # in sentences such names end other words (乡村振兴县域 holds 振兴县, 江西市县 西市县)
     assert locate("乡村振兴县域经济", prose=True) == Region()
     assert locate("江西市县两级政府") == Region("江西省", None, None)
+
+
+def test_a_county_stem_before_its_government_in_a_sentence() -> None:
+    # zo15 别拉洪乡 2023: 抚远 only as the site's owner; b06 大东坝镇 2021: 松阳政府网
+    assert locate("别拉洪乡政务公开依托于抚远政府网站", prose=True) == Region("黑龙江省", "佳木斯市", "抚远市")
+    assert locate("关注松阳政府网", prose=True) == Region("浙江省", "丽水市", "松阳县")
+    # not a stem inside another word (建设法治政府), nor 政府 after no place at all
+    assert locate("建设法治政府、廉洁政府和服务型政府", prose=True) == Region()
 
 
 def test_twentieth_round_places() -> None:

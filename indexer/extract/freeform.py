@@ -50,11 +50,11 @@ _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收�
 # 依申请公开办件0件, 共收到依申请件0件
 _APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件|办件|件)?|{_ASKED}|依申请件|(?:政府)?信息申请公开)"
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
-# 未收到依申请公开请求, 未收到…的依申请公开诉求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
+# 未收到依申请公开请求, 未收到依申请公开事宜, 未收到…的依申请公开诉求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
 # 情况, 没有收到申请人要求公开政府信息的情况), so that "未收到群众对依申请公开工作的投诉" says
 # nothing of applications.
 _NO_SUCH = (
-    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|请求|诉求|信件|件|事件|情况|项目)|依申请公开的?(?:相关)?(?:政府)?信息"
+    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|事宜|请求|诉求|信件|件|事件|情况|项目)|依申请公开的?(?:相关)?(?:政府)?信息"
     rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:相关)?(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项)"
     rf"|要求公开的(?:政府)?信息$"  # 未接到群众要求公开的信息
     # 未收到依法申请公开事项, 未收到任何形式的申请公开信息要求
@@ -269,7 +269,7 @@ _FEES = re.compile(r"费用|收费|支出")
 _CASES = re.compile(r"复议|诉讼")
 # "本年度未发布、废止行政规范性文件、无现行有效行政规范性文件": the 规范性文件 row all 0.
 _NO_DOCUMENTS = re.compile(
-    r"(?:未|没有|无)(?P<verbs>(?:(?:制发|发布|出台|印发|制定|废止|修改|修订|清理)[、和及]?)+)的?(?:行政)?规范性文件"
+    r"(?:未|没有|无)(?P<verbs>(?:(?:制发|发布|出台|印发|制定|废止|修改|修订|清理)[、和及]?)+)的?(?:新的?)?(?:行政)?规范性文件"
 )
 _MADE = re.compile(r"制发|发布|出台|印发|制定")
 _NONE_CARRIED = re.compile(r"(?:无|没有)上一?年度?(?:的)?结转")  # 受理…19条,无上年度结转
@@ -292,6 +292,13 @@ _CUMULATIVE = re.compile(
 )
 # "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条": 累计 in a sentence
 # that names no time is the running total; "2020年,全镇累计主动公开…" is the year's.
+# In reports on 2021 and later, "截至2022年12月31日,山城镇政府累计主动公开政府信息945条" counts the
+# year: golds read it so, where before 2021 such sentences mostly count from 2008 (湖南绥宁县
+# 2019: "截至2019年12月底,累计主动公开政府信息10220条"). Read only where no sentence states the
+# year's count.
+_TO_YEARS_END = "主动公开.条数 (to the year's end)"
+_YEARS_END = re.compile(r"截[至止]到?\s*(?P<y>\d{4})\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)")
+_COUNTED_TO_ITS_END_SINCE = 2021
 _RUNNING = re.compile(r"目前|总计|累计|截[至止]|至今|迄今")  # a running total among a breakdown's clauses
 _TIME_WORD = re.compile(r"\d{4}\s*年|[全本今当]年|年度|年内|一年来")
 # "…共主动公开政府信息615条,今年新增94条": what the year added is the year's count.
@@ -321,16 +328,18 @@ _DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2
 # --- proactive disclosure -------------------------------------------------------
 
 # 主动公开(政府信息)(数)N条, 主动公布政府信息共计304条; the object may only be information itself,
-# not 规章 or 采购信息.
+# not 规章 or 采购信息, or the body's own (主动公开长桥乡人民政府信息57条, 主动公开街道信息423条).
+_OWNER = r"(?:[\u4e00-\u9fff]{0,10}?(?:乡|镇|街道|苏木|人民政府|局|委)(?=(?:政府|政务)?信息))"
 _ACTIVE = re.compile(
-    rf"主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类|各种|各项|本?年度)?(?:政府|政务)?(?:公开)?(?:本级)?(?:信息|内容)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
+    rf"主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类|各种|各项|本?年度)?{_OWNER}?(?:政府|政务)?(?:公开)?(?:本级)?(?:信息|内容)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
 )
 # 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
-# information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel.
+# information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel;
+# 全年政务公开信息共44条 likewise.
 # Not the 公开 of 依申请公开 or of 主动公开 (which ``_ACTIVE`` reads).
 _PUBLISHED = re.compile(
     rf"(?:(?<!申请)(?<!主动)(?:(?:公开)?发布|公开|公布)(?:了)?(?:各类)?(?:政府|政务)"
-    rf"|(?:共计?|累计|全年|(?P<y>\d{{4}})\s*年度?)(?:公开)?(?:发布|公开)(?:了)?(?:各类)?)信息{_QTY}{_ITEMS}"
+    rf"|(?:共计?|累计|全年|(?P<y>\d{{4}})\s*年度?)(?:政务|政府)?(?:公开)?(?:发布|公开)(?:了)?(?:各类)?)信息{_QTY}{_ITEMS}"
 )
 # Kinds, fields or channels listed and closed by 等 before the information: "主动公开最新要闻、
 # 视频新闻、公示公告…等信息1384条", "通过门户网站、微信公众号、微博等渠道公开各类信息1812条",
@@ -347,6 +356,12 @@ _PUBLISHED_LISTED = re.compile(
     rf"|(?:公开|发布)(?:了)?[^,;:。\d]{{1,60}}?{_LIST_END})(?:政府|政务)?信息{_QTY}{_ITEMS}"  # 及时公开单位基本信息、…等信息103条
 )
 _LISTED = "主动公开.条数 (listed)"  # the count a 等-list states, kept apart until the end
+# "2023年,旧堡街道办事处通过铁东区门户网站公开信息59条": one channel's count, in a part on 主动公开.
+# It is the whole only where the part counts items on no other channel (``_one_channel``).
+_ON_ONE_CHANNEL = "主动公开.条数 (one channel)"
+_ANY_COUNT = re.compile(r"\d\s*(?:余|多)?\s*(?:条|篇|件)")  # "7700余条" too
+_DISCLOSED_PART = re.compile(r"主动公开|信息公开")
+_CHANNEL_PUBLISHED = re.compile(rf"(?:公开|发布|公布)(?:了)?(?:各类|各项)?(?:政府|政务)?信息{_QTY}{_ITEMS}")
 # 制作、获取政府信息总数3618条,其中主动公开政府信息1853条; 共发布政府信息75条,其中,主动公开67条:
 # here 其中 splits all information by kind, and the 主动公开 part is the count.
 _MADE_THEN_ACTIVE = re.compile(
@@ -355,6 +370,7 @@ _MADE_THEN_ACTIVE = re.compile(
 )
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
 _CHANNEL = re.compile(r"网站|门户|主页|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体|公报|政报")
+_ONE_CHANNEL_WORD = re.compile(rf"{_CHANNEL.pattern}|平台")  # "通过政府信息公开平台发布各类信息共155条"
 _ITEM_COUNT = re.compile(r"(?<![\d.,])\d+\s*(?:条|篇)(?!\s*[%％])")  # 条 and 篇: items, not cases
 _CHANNEL_COUNT = re.compile(rf"(?:公开|发布|公布)[^,;]{{0,12}}?{_ITEM_COUNT.pattern}")
 _OTHER_THINGS = re.compile(r"\d\s*(?:件|份|个|项|次|期)")  # counts of documents, meetings …, not of items
@@ -418,12 +434,15 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
     previous = ""
     about = False  # whether the previous sentence was about applications
     part = ""  # the numbered heading of the part the sentence is in ("(一)…主动公开工作")
+    channels: list[tuple[str, str]] = []  # (part, sentence) of the sentences counting items on a channel
     for sentence in _SENTENCES.split(_clean(text)):
         sentence = sentence.strip()
         if not sentence:
             continue
         if _NUMBERED.match(sentence) and _is_heading(sentence):
             part = sentence
+        if _ONE_CHANNEL_WORD.search(sentence) and _ITEM_COUNT.search(sentence):
+            channels.append((part, sentence))
         context = _has_context(sentence, previous, about)
         facts, notes = _sentence_facts(sentence, previous, part, year, context)
         warnings += notes
@@ -439,6 +458,12 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
     listed = seen.pop(_LISTED, {})
     if ACTIVE_KEY not in seen and listed:
         seen[ACTIVE_KEY] = listed
+    to_years_end = seen.pop(_TO_YEARS_END, {})
+    if ACTIVE_KEY not in seen and to_years_end:
+        seen[ACTIVE_KEY] = to_years_end
+    one_channel = seen.pop(_ON_ONE_CHANNEL, {})
+    if ACTIVE_KEY not in seen and len(one_channel) == 1 and _one_channel(next(iter(one_channel.values())), channels):
+        seen[ACTIVE_KEY] = one_channel
     facets = {}
     for key, values in seen.items():
         if len(values) == 1:
@@ -447,6 +472,25 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
             warnings.append(f"{key}: sentences disagree ({_quote(values)}); left out")
     warnings += _balance_replies(facets, replied)
     return facets, warnings
+
+
+def _counted_to_years_end(before: str, year: int | None) -> bool:
+    """Whether the running total before a count runs to the last day of the report's year, in
+    a report on a year since ``_COUNTED_TO_ITS_END_SINCE``."""
+    end = _YEARS_END.search(before)
+    return bool(year and year >= _COUNTED_TO_ITS_END_SINCE and end and int(end["y"]) == year)
+
+
+def _one_channel(sentence: str, channels: list[tuple[str, str]]) -> bool:
+    """Whether the sentence counts items once before its breakdown and is the only one of its
+    part to count items on a channel: then its channel's count is all the part states."""
+    breakdown = _breakdown_at(sentence)
+    if len(_ANY_COUNT.findall(sentence if breakdown < 0 else sentence[:breakdown])) != 1:
+        return False  # "微信公众号发布信息438条,官方微博发布信息516条": a count per channel
+    if breakdown >= 0 and _DISCLOSED_PART.search(sentence, breakdown):
+        return False  # "网站发布各类信息8632条,其中,发布政府信息公开信息共399条": the site's, not the disclosed
+    part = next(p for p, s in channels if s == sentence)
+    return sum(p == part for p, _ in channels) == 1
 
 
 def _drop_parts_outcomes(seen: dict[str, dict[int, str]]) -> None:
@@ -664,6 +708,9 @@ def _active_total(
             matches += _PUBLISHED.finditer(head)
         elif in_part:  # further into the part, one channel's count is not the whole
             matches += (m for m in _PUBLISHED.finditer(head) if not _CHANNEL.search(head, 0, m.start()))
+        if (under_heading or in_part) and not matches:
+            matches += (m for m in _CHANNEL_PUBLISHED.finditer(head)
+                        if _ONE_CHANNEL_WORD.search(head, _clause_start(head, m.start()), m.start()))  # fmt: skip
         listed = [] if matches else list(_ACTIVE_LISTED.finditer(head))
         if not matches and under_heading:
             listed += _PUBLISHED_LISTED.finditer(head)
@@ -672,13 +719,17 @@ def _active_total(
         listed = [m for m in listed if not _ITEM_COUNT.search(head, m.end())]
         for m in [*matches, *listed]:
             key = _LISTED if m.re in (_ACTIVE_LISTED, _PUBLISHED_LISTED) else ACTIVE_KEY
+            if m.re is _CHANNEL_PUBLISHED:
+                key = _ON_ONE_CHANNEL
             value = _value(m)
             if value is None or _about_other_year(head, m.start(), year) or _is_part(head, m.start(), m.end(), value):
                 continue
             if "y" in m.re.groupindex and m["y"] and int(m["y"]) != year:
                 continue  # "2021年发布信息6758条": the year's whole, in the report on that year only
             if _CUMULATIVE.search(head, 0, m.start()):
-                continue
+                if not _counted_to_years_end(head[: m.start()], year):
+                    continue
+                key = _TO_YEARS_END
             if facts and m.re is _PUBLISHED and _CHANNEL.search(head, _comma_clause_start(head, m.start()), m.start()):
                 continue  # "全年主动公开信息2170条,中心网站…1794条,微信公众号、微博共发布信息376篇": a channel's
             if "累计" in head[max(0, m.start() - 4) : m.end()]:  # 累计共计主动公开
