@@ -563,6 +563,33 @@ def test_the_bodys_own_information_disclosed() -> None:
     assert stated_in_prose("本街道在政府官网上主动公开街道信息423条,其中工作总结1条。", 2023)[0] == {"主动公开.条数": 423}
 
 
+def test_the_last_of_several_channels_is_no_total() -> None:
+    # zp20 邓州市 2023, p01 四川省气象局 2012: each channel its own count, in one sentence
+    text = "2023年,我市通过市政府网站主动公开各类政务信息2510条,通过政务新媒体主动公开各类政务信息228条。"
+    assert stated_in_prose(text, 2023) == ({}, [])
+
+
+def test_the_zp_rounds_wordings() -> None:
+    # zp60 周家桥街道 2023: the 公文 among the information, with their disclosure rate
+    heading = "(一)主动公开方面\n"
+    text = "全年街道公开政府信息43条,其中主动公开公文信息2条,主动公开率100%。"
+    assert stated_in_prose(heading + text, 2023) == ({"主动公开.条数": 43}, [])
+    # zp04 老河口市 2022: cases handled in a breakdown are no items of it
+    text = ("我市2022年在老河口市政府门户网站政府信息公开专栏里主动公开各类信息5836条,其中,公开规范性文件5条,"
+            "在办事服务栏目,公开我市全程在线办理政务服务事项1970条,办件量总数26808件。")  # fmt: skip
+    assert stated_in_prose(text, 2022) == ({"主动公开.条数": 5836}, [])
+    # zp52 莆田市体育局 2021 (traditional): counts after 是
+    text = "(二)依申請公開受理情況\n2021年受理依申請公開政府信息是0件。因政府信息公開申請引起的行政複議、提起行政訴訟數量是0件。"
+    assert stated_in_prose(text, 2021) == ({"申请.新收": 0, "复议.总计": 0, "诉讼.总计": 0}, [])
+    # zp61 北杜街道 2023: a year before 全年, no count; zp13 西平县 2021: 政府信息申请
+    assert stated_in_prose("2023全年未收到政府信息公开申请。", 2023) == ({"申请.新收": 0}, [])
+    assert stated_in_prose("2021年没有受理政府信息申请情况。", 2021) == ({"申请.新收": 0}, [])
+    # zp20 邓州市 2023: every way of applying named between receiving and the applications
+    text = "2023年,共收到信件和在线依申请公开共计22件,答复22件,答复率100%。"
+    assert stated_in_prose(text, 2023)[0] == {"申请.新收": 22}
+    assert stated_in_prose("2023年,共收到在线依申请公开22件。", 2023) == ({}, [])  # one way's count
+
+
 def test_none_received_and_none_made_in_more_words() -> None:
     # zo78 兰州新区经济合作局 2023
     text = "2023年未收到依申请公开事宜。2023年,未制定印发新的行政规范性文件。"

@@ -1252,3 +1252,26 @@ def test_twenty_second_round_agencies() -> None:
     lines = ["根据《中华人民共和国政府信息公开条例》第五十条之规定,及相关文件要求,特编制昌江区商务局公开年度报告。",
              "在区政府信息公开工作领导小组的领导下,我局认真贯彻《条例》。"]
     assert _meta(lines).agency == "昌江区商务局"
+
+
+def test_the_zp_rounds_bodies() -> None:
+    # zp40 巴州科技局 2016: the words that lead to the compiler are not its name
+    lines = ["本年报是由巴州科技局编制的2016年度政府信息公开年度报告。本年报中统计数据期限自2016年1月1日起。", "一、概述"]
+    assert _meta(lines).agency == "巴州科技局"
+    # zp43 阿勒泰地区 2016: a government and its office report together, as the government
+    lines = ["现就阿勒泰地区行政公署及办公室2016年度政府信息公开工作情况报告如下。", "一、概述"]
+    assert _meta(lines).agency == "阿勒泰地区行政公署"
+    # zp44 锡林郭勒盟 2017: the league by its customary short name
+    lines = ["现公布我局2017年政府信息公开工作年度报告。", "一、基本情况", "2017年,锡盟人力资源和社会保障局认真贯彻落实盟委、行署推进政务公开工作的要求部署。"]  # fmt: skip
+    meta = _meta(lines)
+    assert (meta.agency, meta.region) == ("锡盟人力资源和社会保障局", Region("内蒙古自治区", "锡林郭勒盟", None))
+
+
+def test_a_catalogue_boxs_issuing_body_is_a_last_resort_only() -> None:
+    # zp25 昌洒镇 2020: the bare title and 镇政府 leave only the box's 发文机关
+    lines = ["- 发文机关:文昌市昌洒镇 成文日期:2021-01-19 08:58", "2020年政府信息公开工作年度报告", "一、总体情况",
+             "2020年,认真执行《中华人民共和国政府信息公开条例》,镇政府多渠道进行政府信息公开。"]  # fmt: skip
+    assert _meta(lines).agency == "文昌市昌洒镇"
+    # r11 沂水县卫生局 2009: the box prints the body's later name, which does not rename the title's
+    lines = ["发文机关: | 沂水县卫生健康局 | 成文日期: | 2010-01-28 |", "沂水县卫生局2009年政府信息公开工作年度报告", "一、基本情况"]  # fmt: skip
+    assert _meta(lines).agency == "沂水县卫生局"

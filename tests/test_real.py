@@ -624,6 +624,23 @@ PAGES_NOT_READ = {
         "agency": "named only as a sentence's subject on a page without a title", "province": "青海 only in newspapers' names"},
     "zo69_sichuan_meishan_ganmei_gongyeyuanqu_2024": {"province": "the park's province is not in the text"},
     "zo78_gansu_lanzhouxinqu_jingjihezuoju_2023_mirror": {"规范性文件.现行有效": "behind mojibake (?,F行有效…1个)"},
+    "zp10_hunan_shuangpai_xianzf_2023": {"agency": "no title; the county only in its website's name (双牌县人民政府门户网站)"},
+    "zp11_hubei_daye_zhengfuban_2024": {"申请.办理总计": "办理答复30件 with no carry-over to check it by"},
+    "zp12_hubei_daye_shizf_2024": {"申请.办理总计": "办理答复160件 with no carry-over to check it by"},
+    "zp14_anhui_dongzhi_xianzfban_2022": {
+        "agency": "我县 and the 政务公开办公室 contact read as the county's; the gold takes the office the opening names"},
+    "zp19_henan_linzhou_shizf_2023": {"申请.办理总计": "在已经答复的91件申请中 opens the outcomes, no total handled"},
+    "zp21_guizhou_xixiu_yanlaxiang_2019": {"agency": "no title; 岩腊乡 only inside other words (加强岩腊乡重点领域的…)"},
+    "zp33_mirror_guangzhou_panyu_dashijiedao_2019": {"agency": "no title; the street only as a web page's owner (在大石街道辦事處專屬網頁上)"},
+    "zp36_sichuan_yanbian_wenquanyizuxiang_2020": {"agency": "the full name only in a chrome line's 来源, after the site's address"},
+    "zp49_xinjiang_bazhou_renmin_zhengfu_2015": {
+        "agency": "巴州人民政府 spelled out from the full name the site's header prints; the gold keeps the body's short form"},
+    "zp54_changzhou_tiyuju_2010_mirror": {"申请.新收": "a heading and 无 flattened onto one line (…申请的情况 无)"},
+    "zp58_hunan_tiyuju_2012_trad_pinyin": {"agency": "no title; the bare 省體育局 only as the subject of 省體育局政府信息公開(kāi)工作, read as no body"},
+    "zp64_xuancheng_gaoxinqu_guanweihui_2018_mirror": {"主动公开.条数": "公开政府文件、政务信息276条: two kinds listed without 等",
+                                                       "year": "no title; the publication date glued to the first sentence"},
+    "zp66_kaiping_xiangang_zhen_2025_spam": {"province": "the town's province is not in the text"},
+    "zp68_pdf_flipbook_shenjiju_2020_page9": {"agency": "a page from the report's middle; the body only in the flip-book's file name"},
 }  # fmt: skip
 
 

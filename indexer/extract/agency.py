@@ -102,6 +102,10 @@ def is_name(text: str | None) -> bool:
     return bool(_UNIT_END.search(text))
 
 
+# 阿勒泰地区行政公署及办公室: a government and its office report together, as the government.
+_AND_ITS_OFFICE = re.compile(r"(?<=[署府])(?:及|和)其?办公[室厅]$")
+
+
 def as_name(text: str | None) -> str | None:
     """``text`` if it is a name (without an aside that only says it is the body itself:
     青龙镇政府(机关), or names a unit of it without a place, with 政府 once where a slip doubles
@@ -109,6 +113,7 @@ def as_name(text: str | None) -> str | None:
     is the office), else ``text`` without a
     bracketed aside if that is one (某某县人民政府办公室（县政务公开办）), else None."""
     text = _SELF_ASIDE.sub("", text or "").replace("政府政府", "政府") or None  # 松北区人民政府政府办公室: a slip
+    text = _AND_ITS_OFFICE.sub("", text or "") or None
     if text and (doubled := _DOUBLED.match(text)) and is_place_only(doubled[1]):
         text = text[len(doubled[1]) :]  # 北京市大兴区北京市大兴区发展和改革委员会: the place printed twice
     if (aside := _LAST_ASIDE.search(text or "")) and is_name(aside[1]) and is_bare(aside[1]):

@@ -27,7 +27,7 @@ from .numbers import parse_number
 _N = r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千]+)\s*"
 _COUNT = _N + r"(?:件|条|个|份|宗|项|起|次)"
 _ITEMS = _N + r"(?:条|件|篇)"  # units of proactively disclosed items
-_QTY = r"\s*(?:共计|合计|总计|共|有|为|计|达)?\s*"
+_QTY = r"\s*(?:共计|合计|总计|共|有|为|是|计|达)?\s*"  # …受理依申请公开政府信息是0件
 _Q = r"[”\"]?"  # an outcome quoted: “予以公开”17件
 # Not the second of two outcomes counted together (予以公开及部分公开42件, 予以公开或部分公开96件:
 # the count is both's).
@@ -51,11 +51,11 @@ _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收�
 _APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件|办件|件)?|{_ASKED}|依申请件|(?:政府)?信息申请公开)"
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
 # 未收到依申请公开请求, 未收到依申请公开事宜, 未收到…的依申请公开诉求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
-# 情况, 没有收到申请人要求公开政府信息的情况), so that "未收到群众对依申请公开工作的投诉" says
+# 情况, 没有收到申请人要求公开政府信息的情况, 没有受理政府信息申请情况), so that "未收到群众对依申请公开工作的投诉" says
 # nothing of applications.
 _NO_SUCH = (
     rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|事宜|请求|诉求|信件|件|事件|情况|项目)|依申请公开的?(?:相关)?(?:政府)?信息"
-    rf"|{_ASKED}|(?:政府)?信息申请公开|申请公开(?:相关)?(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项)"
+    rf"|{_ASKED}|(?:政府)?信息申请公开|政府信息的?申请|申请公开(?:相关)?(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项)"
     rf"|要求公开的(?:政府)?信息$"  # 未接到群众要求公开的信息
     # 未收到依法申请公开事项, 未收到任何形式的申请公开信息要求
     rf"|依法申请公开的?(?:政府信息的?)?(?:事项|申请)|申请公开(?:政府)?信息的?(?:要求|请求))"
@@ -70,7 +70,9 @@ _EVERY_APPLICANT = (
     r"(?:向[\u4e00-\u9fff]{2,20}?)?(?:提交|提出|递交)?"
     r"|向[\u4e00-\u9fff]{2,20}?(?:提交|提出|递交))的?对?"
 )
-_BY_WAY = r"以[\u4e00-\u9fff、]{1,12}?(?:形式|方式)的?"  # 收到以信件、网络形式的…申请13件: all ways named
+_BY_WAY = (  # 收到以信件、网络形式的…申请13件, 收到信件和在线依申请公开共计22件: all ways named
+    r"(?:以[\u4e00-\u9fff、]{1,12}?(?:形式|方式)的?|(?:(?:信件|信函|网络|在线|网上|现场|当面|邮寄|传真)[和、及与]?){2,}的?)"
+)
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理|办结)(?:了)?)?"
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
@@ -323,7 +325,7 @@ _COUNTED = re.compile(r"\d\s*(?:件|条|个|项|份|宗|起|次)")
 # "3.应主动公开的其他信息:…本年度新增信息3条": one category of a list, not the whole.
 _CATEGORY = re.compile(r"\s*\d{1,2}\s*[.、][^,。:]{1,20}:")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
-_DATES = re.compile(r"\d{4}\s*年度?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
+_DATES = re.compile(r"\d{4}\s*(?:年度?|(?=全年))|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")  # "2017年未收到…" states no count
 
 # --- proactive disclosure -------------------------------------------------------
 
@@ -363,12 +365,14 @@ _ANY_COUNT = re.compile(r"\d\s*(?:余|多)?\s*(?:条|篇|件)")  # "7700余条" 
 _DISCLOSED_PART = re.compile(r"主动公开|信息公开")
 _CHANNEL_PUBLISHED = re.compile(rf"(?:公开|发布|公布)(?:了)?(?:各类|各项)?(?:政府|政务)?信息{_QTY}{_ITEMS}")
 # 制作、获取政府信息总数3618条,其中主动公开政府信息1853条; 共发布政府信息75条,其中,主动公开67条:
-# here 其中 splits all information by kind, and the 主动公开 part is the count.
+# here 其中 splits all information by kind, and the 主动公开 part is the count. Not documents
+# (公开政府信息43条,其中主动公开公文信息2条,主动公开率100%: the 公文 among them).
 _MADE_THEN_ACTIVE = re.compile(
     rf"(?:制作、?获取(?:各类)?|制作|制发|发布|公开)的?(?:政府|政务)?信息(?:总数|总量)?{_QTY}\d+\s*[条件]\s*[,;。]\s*其中\s*[,:]?\s*"
-    rf"主动公开(?:政府|[\u4e00-\u9fff]{{2}}(?=信息))?(?:信息|文件)?(?:数|数量)?{_QTY}{_ITEMS}"  # 主动公开水务信息405件
+    rf"主动公开(?:政府|(?!公文)[\u4e00-\u9fff]{{2}}(?=信息))?(?:信息|文件)?(?:数|数量)?{_QTY}{_ITEMS}"  # 主动公开水务信息405件
 )
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
+_NOT_ITEMS = re.compile(r"办件|访问|浏览|点击")  # counts in a breakdown that are no items disclosed
 _CHANNEL = re.compile(r"网站|门户|主页|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体|公报|政报")
 _ONE_CHANNEL_WORD = re.compile(rf"{_CHANNEL.pattern}|平台")  # "通过政府信息公开平台发布各类信息共155条"
 _ITEM_COUNT = re.compile(r"(?<![\d.,])\d+\s*(?:条|篇)(?!\s*[%％])")  # 条 and 篇: items, not cases
@@ -750,8 +754,10 @@ def _active_total(
 
 def _parts(breakdown: str) -> list[int]:
     """The counts a breakdown lists, not a running total said in it ("其中…,目前我委总计主动公开
-    政府信息2739条")."""
-    return [int(n) for clause in _CLAUSE_END.split(breakdown) if not _RUNNING.search(clause) for n in _PART.findall(clause)]
+    政府信息2739条") nor cases handled or visits ("…政务服务事项1970条,办件量总数26808件")."""
+    clauses = _CLAUSE_END.split(breakdown)
+    return [int(n) for clause in clauses if not _RUNNING.search(clause) and not _NOT_ITEMS.search(clause)
+            for n in _PART.findall(clause)]  # fmt: skip
 
 
 def _breakdown_at(segment: str) -> int:
@@ -784,13 +790,17 @@ def _is_active_heading(sentence: str) -> bool:
 
 def _is_part(head: str, start: int, end: int, value: int) -> bool:
     """A share (占…%) follows, or a later clause names the others (其他…): one part; or the
-    count is one channel's and later clauses count others' ("门户网站主动公开信息2978条,政务
+    count is one channel's and other clauses count others' ("门户网站主动公开信息2978条,政务
     微信321条,政务微博260条"). ``value`` is the count matched at ``start:end``."""
     if _SHARE.match(head, end):
         return True
     later = _CLAUSE_END.split(head[end:])[1:]
     channel = _CHANNEL.search(head, _clause_start(head, start), start)
     if channel and any(_ITEM_COUNT.search(c) for c in later):
+        return True
+    # the last of them too: "通过市政府网站主动公开…2510条,通过政务新媒体主动公开…228条"
+    earlier = _CLAUSE_END.split(head[: _clause_start(head, start)])
+    if channel and any(_CHANNEL.search(c) and _ITEM_COUNT.search(c) for c in earlier):
         return True
     # (not other kinds of thing, counted in 件: "…主动公开信息总数773条,…其他政策文件35件")
     if any(c.strip().startswith("其他") and (_ITEM_COUNT.search(c) or not _OTHER_THINGS.search(c)) for c in later):

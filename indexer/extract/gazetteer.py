@@ -50,10 +50,11 @@ _NEW_AREAS = {
 }  # fmt: skip
 
 
-# Autonomous prefectures called by their first character alone, as their own bodies and papers
-# call them (巴州市场监督管理局): no rule builds these from the full name.  巴州区 (巴中) keeps its
-# own name, being longer.
-_CUSTOMARY_SHORT = {"巴州": "巴音郭楞蒙古自治州", "博州": "博尔塔拉蒙古自治州", "克州": "克孜勒苏柯尔克孜自治州"}
+# Autonomous prefectures and leagues called by their first character alone, as their own bodies
+# and papers call them (巴州市场监督管理局, 锡盟人力资源和社会保障局): no rule builds these from the
+# full name.  巴州区 (巴中) keeps its own name, being longer.
+_CUSTOMARY_SHORT = {"巴州": "巴音郭楞蒙古自治州", "博州": "博尔塔拉蒙古自治州", "克州": "克孜勒苏柯尔克孜自治州",
+                    "锡盟": "锡林郭勒盟", "阿盟": "阿拉善盟"}  # fmt: skip
 
 
 # The 55 minority peoples' names as autonomous places print them (蒙古自治州 has no 族).

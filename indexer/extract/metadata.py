@@ -156,6 +156,10 @@ _IS_WHAT = re.compile(r"(?:^|[。；\n])\s*(?P<name>[\u4e00-\u9fff]{2,30}?)是(?
 _AID = re.compile(r"(?:对口)?(?:支援|援建|帮扶|协作|援助)[\u4e00-\u9fff]{2,12}")
 # The page's publisher, as a catalogue box names it: a last resort for the body, and for its place.
 _PUBLISHER_FIELDS = ("发布机构", "来源", "信息来源")
+# 发文机关, as a catalogue box fills it in today, may print a body's later name (沂水县卫生健康局 for
+# the 卫生局 of 2009): a candidate where nothing else names the body, never a spelling-out.
+_LAST_RESORT_FIELDS = (*_PUBLISHER_FIELDS, "发文机关")
+_LEADS_TO_COMPILER = re.compile(r"^(?:本(?:年度)?(?:报告|年报)(?:是|系)?)?由")
 # A mirror's gambling spam run into the text ("澳门皇冠_皇冠国际线上娱乐-体育*投注:") names no place of the body's.
 _SPAM = re.compile(r"[^\s，。；,;]*(?:娱乐|投注|博彩|彩票|赌场|赌博|棋牌|皇冠|网投|真人)[^\s，。；,;]*")
 # How a report calls its own body, and the words its name then ends with.
@@ -401,8 +405,8 @@ def _overruled(beside: str, reports: list[tuple[str, ReportName]]) -> bool:
 def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[str | None]:
     """Candidates when the title names no body, best first (each may be None)."""
     # 桦甸市财政局编制了财政局2013年…报告: the compiler states the report's name in full
-    yield next((lengthen(name, [who.removeprefix("由")]) for who, r in reports if (name := as_name(r.name))), None)
-    whos = (who.removeprefix("由") for who, r in reports if not r.name)  # 由X编写了…报告
+    yield next((lengthen(name, [_compiler(who)]) for who, r in reports if (name := as_name(r.name))), None)
+    whos = (_compiler(who) for who, r in reports if not r.name)  # 由X编写了…报告, 本年报是由X编制的…报告
     # 大营镇党政办公室编制了《2023年度…报告》: the office stands for its body
     yield next((_as_body(who) or who for who in whos if is_name(who) and is_proper(who)), None)
     stated, subject = page.stated_bodies, page.subject
@@ -419,7 +423,8 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
     yield next((name for m in _IS_WHAT.finditer(page.opening) if is_proper(name := as_name(m["name"]) or "")), None)
     if page.signature and is_name(page.signature):
         yield page.signature
-    publishers = [name for name in _publishers(page.fields) if is_name(name) and not is_bare(name) and is_proper(name)]
+    publishers = [name for name in _publishers(page.fields, _LAST_RESORT_FIELDS)
+                  if is_name(name) and not is_bare(name) and is_proper(name)]  # fmt: skip
     if publishers:
         yield next((name for name in publishers if _could_be(page.self_kind, name)), None)
     yield page.bare_subject
@@ -436,8 +441,8 @@ def _unit_of(name: str, body: str) -> bool:
     return any(name.startswith(head) and len(name) > len(head) for head in heads)
 
 
-def _publishers(fields: dict[str, str]) -> list[str]:
-    return [squeeze(fields[key]) for key in _PUBLISHER_FIELDS if fields.get(key)]
+def _publishers(fields: dict[str, str], keys: tuple[str, ...] = _PUBLISHER_FIELDS) -> list[str]:
+    return [squeeze(fields[key]) for key in keys if fields.get(key)]
 
 
 def _banners(preamble: Sequence[str]) -> list[str]:
@@ -467,6 +472,11 @@ def _stated_names(opening: str) -> list[str]:
         for line in opening.splitlines()
         for m in _STATED_BODY.finditer(squeeze(line))
     ]
+
+
+def _compiler(who: str) -> str:
+    """The body before a report's verb, without the words that lead to it (本年报是由巴州科技局)."""
+    return _LEADS_TO_COMPILER.sub("", who)
 
 
 def _as_body(stated: str) -> str | None:
