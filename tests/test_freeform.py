@@ -590,6 +590,50 @@ def test_the_zp_rounds_wordings() -> None:
     assert stated_in_prose("2023年,共收到在线依申请公开22件。", 2023) == ({}, [])  # one way's count
 
 
+def test_every_application_handled_is_the_total_handled() -> None:
+    # zq13 崇川区数据局 2025: 均…办结 after the count received; the outcomes in the next sentence
+    # after 经审核分类办理, past a sentence on how they came (申请渠道…)
+    text = ("全年共接收公民、法人及其他组织政府信息公开申请17件,均在法定期限内办结。申请渠道以信函申请为主(11件),"
+            "网络申请6件。经审核分类办理,予以公开2件、部分公开5件。")  # fmt: skip
+    assert stated_in_prose(text, 2025) == ({"申请.新收": 17, "申请.办理总计": 17, "申请.予以公开": 2, "申请.部分公开": 5}, [])
+    # zq14 钦州市市场监管局 2025: the count first, the outcomes in an aside
+    text = "全年共收到政府信息公开申请5件。经核查办理,5件申请均在法定期限内办结,办结率100%(部分公开1件,无法提供4件)。"
+    assert stated_in_prose(text, 2025)[0] == {"申请.新收": 5, "申请.办理总计": 5, "申请.部分公开": 1, "申请.无法提供": 4}
+    # zq12 滨湖区数据局 2025: a quoted title between 均已 and 答复完毕; reviews and suits 均为零
+    text = "全年收到政府信息公开申请共3件,均已按照《中华人民共和国政府信息公开条例》等有关规定答复完毕。因信息公开工作被申请行政复议及提起行政诉讼情况均为零。"  # fmt: skip
+    assert stated_in_prose(text, 2025)[0] == {"申请.新收": 3, "申请.办理总计": 3, "复议.总计": 0, "诉讼.总计": 0}
+    # a carry-over stated: 均办结 may or may not count it, so no total handled
+    text = "全年共收到政府信息公开申请17件,上年结转2件,均在法定期限内办结。"
+    assert "申请.办理总计" not in stated_in_prose(text, 2025)[0]
+
+
+def test_the_replies_balance_without_a_stated_carry_over() -> None:
+    # zq09 梁溪区城管局 2025: 8 received = 6 answered + 2 carried on
+    text = "2025年,我局共收到政府信息公开申请8件,作出政府信息公开答复6件,在期限内结转下年度继续办理2件。"
+    assert stated_in_prose(text, 2025)[0] == {"申请.新收": 8, "申请.办理总计": 6, "申请.结转下年": 2}
+    # zq62 长春市人民政府办公厅 2024: 答复…申请98件 and the outcomes 所有答复件中
+    text = ("2024年,共受理政府信息公开申请95件。答复政府信息公开申请98件(含上年度转结申请8件,另有5件申请转结下年度继续办理),"
+            "均按规定在法定期内予以答复。所有答复件中,不予公开的1件,占1.02%;因本机关不掌握等原因无法提供的49件,占50%;其他处理6件。")  # fmt: skip
+    assert stated_in_prose(text, 2024)[0] == {"申请.新收": 95, "申请.上年结转": 8, "申请.结转下年": 5, "申请.不予公开": 1,
+                                              "申请.无法提供": 49, "申请.其他处理": 6, "申请.办理总计": 98}  # fmt: skip
+
+
+def test_the_zq_rounds_wordings() -> None:
+    # zq07 广州市医保局 2025: a review still pending
+    text = "全年共受理依申请公开申请22件。收到与政府信息公开申请相关的行政复议1件,尚未审结;无相关行政诉讼。"
+    assert stated_in_prose(text, 2025)[0]["复议.未审结"] == 1
+    # zq08 榕城区医保局 2025: 公开政府信息的申请 is about applications, 不涉及 says none
+    text = "此外,未收到任何公民、法人或其他组织提出的公开政府信息的申请,也不涉及行政复议和行政诉讼。"
+    assert stated_in_prose(text, 2025) == ({"申请.新收": 0, "复议.总计": 0, "诉讼.总计": 0}, [])
+    # zq53 乌达区 2018: channels listed and closed by 等公众媒体
+    text = "二、主动公开政府信息情况\n2018年,我区通过政府门户网站、微博、微信公众号等公众媒体发布信息26280条。其中:通过政府网站发布信息20340条。"
+    assert stated_in_prose(text, 2018)[0] == {"主动公开.条数": 26280}
+    # zq02 建瓯市应急管理局 2024: an account's count since it began is no channel of the year's
+    text = ("(一)主动公开情况。\n2024年,建瓯市应急管理局通过政府门户网站主动公开政府信息8条;"
+            "“建瓯应急管理”微信公众号开通至今,粉丝累计5693人,累计发布508条图文信息。")  # fmt: skip
+    assert stated_in_prose(text, 2024)[0] == {"主动公开.条数": 8}
+
+
 def test_none_received_and_none_made_in_more_words() -> None:
     # zo78 兰州新区经济合作局 2023
     text = "2023年未收到依申请公开事宜。2023年,未制定印发新的行政规范性文件。"
@@ -656,7 +700,7 @@ def test_proactively_published_and_disclosed() -> None:
     ("text", "expected"),
     [
         # g19 东城区东直门街道 2017 and h21 西安市 2021: 申请 alone, in a part or sentence on applications
-        ("三、政府信息依申请公开情况\n本街道2017年共收到申请2件,均按时办结。", {"申请.新收": 2}),
+        ("三、政府信息依申请公开情况\n本街道2017年共收到申请2件,均按时办结。", {"申请.新收": 2, "申请.办理总计": 2}),
         ("依法规范办理政府信息公开申请,全年共收到申请9695件。", {"申请.新收": 9695}),
         ("三、依申请公开政府信息和不予公开政府信息情况\n我镇2016年度无申请。", {"申请.新收": 0}),  # c19
         ("(二)依申请公开。2022年,我镇未接收受理过依申请公开。", {"申请.新收": 0}),  # m03 荫子镇
@@ -774,7 +818,7 @@ def test_a_sentence_goes_on_only_with_one_about_applications() -> None:
         ("我局收到依申请公开164件,结转上年2件;办理85件,下年度继续办理81件。", 2022,
          {"申请.新收": 164, "申请.上年结转": 2, "申请.办理总计": 85, "申请.结转下年": 81}),
         ("省交通运输厅共收到依申请公开16项,办理15项,结转下年度继续办理1项。", 2021,
-         {"申请.新收": 16, "申请.结转下年": 1}),  # u05: nothing to check 办理 by
+         {"申请.新收": 16, "申请.办理总计": 15, "申请.结转下年": 1}),  # u05: 16 = 15 + 1, no carry-over could add up
         ("本年度共办结依申请政府信息公开事项23件,其中予以公开7件。", 2020, {"申请.办理总计": 23, "申请.予以公开": 7}),
         ("(二)依申请公开工作情况\n全年共接到4份公开申请。", 2019, {"申请.新收": 4}),  # u14: 份
     ],
@@ -994,7 +1038,7 @@ def test_eleventh_round_wordings(text: str, year: int, expected: dict[str, int])
         ("(二)依申请公开情况。2022年,共收到10件依申请公开请求,2020年结转政府信息公开申请2件。", 2022, {"申请.新收": 10}),
         # 建平县 2025, 湖南省政府办公厅 2020: a count opening its clause after a comma
         ("二是依申请公开情况。全年共收到政府信息依申请公开89件次,已经答复88件,1件结转下年度继续办理。", 2025,
-         {"申请.新收": 89, "申请.结转下年": 1}),
+         {"申请.新收": 89, "申请.办理总计": 88, "申请.结转下年": 1}),
         ("2020年收到政府信息公开申请190件;发生行政复议4件,其中3件维持,1件尚未审结;发生行政诉讼4件,其中3件维持。", 2020,
          {"申请.新收": 190, "复议.总计": 4, "复议.维持": 3, "复议.未审结": 1, "诉讼.总计": 4}),
         # 环县 2025: the channels listed in an aside, parted by ";"
@@ -1049,7 +1093,7 @@ def test_thirteenth_round_wordings(text: str, year: int, expected: dict[str, int
         ("本年度我委收到4起政府信息公开事务申请。", 2015, {"申请.新收": 4}),
         # 大云镇 2024: none carried on; 复议 after 涉及 without 行政
         ("2024年,大云镇全年共收到依申请公开件1件,已按期答复1件,无转结下年度继续办理件。涉及复议0件,诉讼0件。", 2024,
-         {"申请.新收": 1, "申请.结转下年": 0, "复议.总计": 0, "诉讼.总计": 0}),
+         {"申请.新收": 1, "申请.办理总计": 1, "申请.结转下年": 0, "复议.总计": 0, "诉讼.总计": 0}),
         # 北街街道 2025: 未接到群众要求公开的信息
         ("(二)依申请公开情况。本年度,未接到群众要求公开的信息。", 2025, {"申请.新收": 0}),
         # 彰武县 2019: a breakdown of the information is none of the applications after it
@@ -1184,7 +1228,7 @@ def test_a_running_total_in_a_breakdown_is_no_part_of_the_years_total() -> None:
         ("主动公开单位概况、工作动态、政策法规、财务预决算等需要公开的政府信息共计328条。", 2019, {"主动公开.条数": 328}),
         # 喀左县 2025: the count first before 行政复议 and 行政诉讼
         ("2025年,县政府办公室收到依申请公开9件,均在规定时限内办结答复;收到1件行政复议、1件行政诉讼。", 2025,
-         {"申请.新收": 9, "复议.总计": 1, "诉讼.总计": 1}),
+         {"申请.新收": 9, "申请.办理总计": 9, "复议.总计": 1, "诉讼.总计": 1}),
     ],
 )
 def test_eighteenth_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:

@@ -42,6 +42,11 @@ def _meta(lines: list[str]) -> Metadata:
         ("江苏省鼓楼区", Region("江苏省", None, None)),  # 南京 or 徐州: only the province
         ("福州市鼓楼区", Region("福建省", "福州市", "鼓楼区")),
         ("上海市浦东新区", Region("上海市", None, "浦东新区")),
+        # zq40: 绍兴县 (a former county named after its city) holds no 兴县 of 山西
+        ("绍兴县福全镇", Region("浙江省", "绍兴市", None)),
+        # zq31: 莲花山 is a hill, no 莲花县
+        ("莲花山度假区商务局", Region()),
+        ("吕梁市兴县", Region("山西省", "吕梁市", "兴县")),
         # zo61, zo73: the municipality by its short name before a zone (its two city-level parts, one province)
         ("重庆高新技术产业开发区管理委员会办公室", Region("重庆市", None, None)),
         ("重庆高新区融媒体中心", Region("重庆市", None, None)),
@@ -1275,3 +1280,12 @@ def test_a_catalogue_boxs_issuing_body_is_a_last_resort_only() -> None:
     # r11 沂水县卫生局 2009: the box prints the body's later name, which does not rename the title's
     lines = ["发文机关: | 沂水县卫生健康局 | 成文日期: | 2010-01-28 |", "沂水县卫生局2009年政府信息公开工作年度报告", "一、基本情况"]  # fmt: skip
     assert _meta(lines).agency == "沂水县卫生局"
+
+
+def test_the_zq_rounds_bodies() -> None:
+    # zq24 石拐区农牧局 2020: the contact prints the district twice after its city
+    lines = ["石拐区农牧局 2020年政府信息公开年度报告", "如对本报告有疑问,请与包头市石拐区石拐区农牧局联系。", "一、总体情况"]
+    assert _meta(lines).agency == "包头市石拐区农牧局"
+    # zq65 广丰县 2011: a county under its name before it became a district, as its government
+    lines = ["广丰县2011年政府信息公开年度报告", "一、概述", "2011年是《条例》实施的第三年,我县高度重视信息公开工作。"]
+    assert _meta(lines).agency == "广丰县人民政府"

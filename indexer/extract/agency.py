@@ -80,6 +80,7 @@ _GOV_SUFFIXES = ("", "人民政府", "政府", "办事处", "行政公署")
 _GOVERNMENT_OFFICE = re.compile(r"[省市县区州旗盟](?:人民)?政府(办公[室厅])")
 _LAST_ASIDE = re.compile(r"[(（]([^()（）]+)[)）]$")
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,12}?)\1")
+_DOUBLED_PLACE = re.compile(r"([\u4e00-\u9fff]{1,8}?[省市区县旗州盟])\1")  # after its city: 包头市石拐区石拐区
 # A unit word's short form and its full forms (山东省经济和信息化委 → …委员会).
 _UNIT_FORMS = {"委": ("委", "委员会"), "办": ("办", "办公室", "办公厅")}
 # Zones in the gazetteer that are run by a committee, not a people's government.
@@ -116,6 +117,8 @@ def as_name(text: str | None) -> str | None:
     text = _AND_ITS_OFFICE.sub("", text or "") or None
     if text and (doubled := _DOUBLED.match(text)) and is_place_only(doubled[1]):
         text = text[len(doubled[1]) :]  # 北京市大兴区北京市大兴区发展和改革委员会: the place printed twice
+    elif text and (doubled := _DOUBLED_PLACE.search(text)) and is_place_only(doubled[1]):
+        text = text[: doubled.start()] + text[doubled.start() + len(doubled[1]) :]  # 包头市石拐区石拐区农牧局
     if (aside := _LAST_ASIDE.search(text or "")) and is_name(aside[1]) and is_bare(aside[1]):
         # 贵阳市人民政府(市人民政府办公厅): the government's office, which reports for it
         office = _GOVERNMENT_OFFICE.fullmatch(aside[1]) if text[: aside.start()].endswith("政府") else None
@@ -158,6 +161,10 @@ def is_place_only(name: str) -> bool:
     parts = [p for p in (region.province, region.city, region.county) if p]
     if any(name == "".join(parts[k:]) for k in range(len(parts))):
         return True
+    if region.county and region.county.endswith("区"):  # 广丰县, the county 广丰区 was before 2015
+        former = [*parts[:-1], region.county[:-1] + "县"]
+        if any(name == "".join(former[k:]) for k in range(len(former))):
+            return True
     shorts = _short_names().get(parts[-1], ()) if parts else ()
     return any(name == "".join(parts[k:-1]) + short for short in shorts for k in range(len(parts)))
 

@@ -75,9 +75,9 @@ _BY_WAY = (  # 收到以信件、网络形式的…申请13件, 收到信件和�
 )
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
 _RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理|办结)(?:了)?)?"
-_CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开")
+_CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开|公开政府信息的?申请")  # 未收到…提出的公开政府信息的申请
 # "未因信息公开申请引发行政复议、行政诉讼": 未因 as 未发生.
-_NEGATION = r"(?:(?:未|没有|没)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发|因)|没有|不存在|无(?!法|论|正当))[过到]?"
+_NEGATION = r"(?:(?:未|没有|没)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发|因)|没有|不存在|不涉及|无(?!法|论|正当))[过到]?"
 
 # A count in a clause that first compares, looks back or sums over years is not the year's.
 # "2013年以来" is since that year began: the year named decides (``_NAMED_YEAR``).
@@ -87,18 +87,21 @@ _NOT_THIS_YEAR = re.compile(
 )
 _BREAKDOWN = "其中"
 # A sentence that goes on with the one before: its breakdown, its outcomes ("处理结果中,部分公开2件"),
-# or what the applications were about or who made them (申请内容主要涉及…, 申请人全部为公民).
-_CONTINUED = (_BREAKDOWN, "处理结果", "办理结果", "答复结果", "申请内容", "申请人")
+# or what the applications were about, who made them or how (申请内容主要涉及…, 申请人全部为公民,
+# 申请渠道以信函申请为主).
+_CONTINUED = (_BREAKDOWN, "处理结果", "办理结果", "答复结果", "申请内容", "申请人", "申请渠道", "申请方式")
 # "…收到…政府信息公开申请93件。当年办结93件,…不予公开32件", "…受理依申请公开136件,…。同意公开
 # 107件,部分公开7件": what became of them, in the next sentence.
 # Also after 经依法办理, and a sentence on all the applications ("依法对全部申请进行了…处理…,其中
 # “予以公开”17件").
 _OUTCOMES_NEXT = re.compile(
-    r"(?:经(?:依法)?(?:办理|审查|审核)\s*[,，]?\s*)?"
+    r"(?:经(?:依法)?[\u4e00-\u9fff]{0,4}?(?:办理|审查|审核)\s*[,，]?\s*)?"  # 经审核分类办理, 经核查办理
     r"(?:(?:当年|全年|本年度?|年内|目前)?(?:依法)?(?:共|已|均已|全部)?(?:办结|答复)"
-    r"|(?:同意|予以|准予|部分|不予)公开(?:[及和]部分公开)?\d)"
+    r"|(?:同意|予以|准予|部分|不予)公开(?:[及和]部分公开)?\d"
+    r"|\d+\s*[件宗项](?:政府信息公开)?申请(?:均|全部))"  # 5件申请均在法定期限内办结(部分公开1件,…)
     r"|(?:依法)?对(?:全部|所有|上述)?申请|(?:未|没有)发生|结转|剩余"
     r"|在[^,;\d]{0,8}?\d+\s*[件宗项](?:政府信息公开)?申请中"  # 在答复办结的303宗申请中:予以公开127宗
+    r"|(?:所有|全部)?答复件中"  # 所有答复件中,…不予公开的1件
 )
 # 未经复议直接起诉1件, 经复议后起诉的行政诉讼0件: one of the two 诉讼 groups, its total
 _ONE_KIND_OF_SUIT = re.compile(r"直接|复议后|经复议")
@@ -131,6 +134,13 @@ class _Pattern:
 def _p(key: str, pattern: str, context: bool = True, total: bool = False) -> _Pattern:
     return _Pattern(key, re.compile(pattern), context, total)
 
+
+# Every one of them: "均…予以公开", "全部为自然人申请", "均在法定期限内办结" (not 其余均…).
+_ALL_OF = r"(?<!其余)(?<!其他)(?<!剩余)(?:均|全部|全都|皆)(?:已|系)?"
+# "收到…申请17件,均在法定期限内办结", "5件申请均在法定期限内办结": every application handled, so
+# 申请.办理总计 is the count received, where no carry-over either side is stated (``_all_handled``).
+_ALL_HANDLED_KEY = "申请.办理总计 (all of them)"
+_ALL_HANDLED = re.compile(rf"{_ALL_OF}(?:《[^》]{{1,40}}》|[^,;:。\d]){{0,16}}?(?:办结|答复完毕|办理完毕)")  # 均已按照《条例》…答复完毕
 
 _OUTCOMES = (
     "申请.予以公开",
@@ -171,6 +181,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("申请.上年结转", rf"(?P<from>\d{{4}})\s*年度?结转(?:的)?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),
     # "其中,2023年新收政府信息公开申请354件": 新收 named, a part of a total received and carried over
     _p("申请.新收", rf"新收(?:到)?的?(?:政府信息公开|信息公开|依申请公开)?申请{_QTY}{_COUNT}"),
+    _p(_ALL_HANDLED_KEY, rf"{_FIRST}[件宗项](?:政府信息公开)?申请{_ALL_HANDLED.pattern}"),
     _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
     _p("申请.部分公开", rf"{_NOT_SECOND}部分公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
     _p("申请.不予公开", rf"{_NOT_SECOND}(?:不予|不同意)公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
@@ -201,6 +212,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("复议.未审结", rf"{_REVIEWS}{_FIRST}[件起](?:尚未审结|未审结|正在审理)"),
     # "办理政府信息公开类行政复议7件,均获维持": every one upheld.
     _p("复议.维持", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}\s*[,，]?\s*(?:均|全部|全都)(?:获|被|予以|得到)?维持"),
+    # 行政复议1件,尚未审结 / 行政复议1起,正在办理中: the one review still pending
+    _p("复议.未审结", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}\s*[,，]?\s*(?:尚未审结|尚在审理|正在(?:审理|办理))"),
     _p("诉讼.总计", rf"(?:提起)?(?:行政)?诉讼(?:案件?)?{_QTY}{_COUNT}"),
     # the count first: "收到1件行政复议、1件行政诉讼"
     _p("复议.总计", rf"(?:收到|发生|受理){_FIRST}[件起]行政复议(?!案件?\s*\d)"),
@@ -230,10 +243,11 @@ STATED_KEYS = frozenset(p.key for p in _PATTERNS) | {ACTIVE_KEY}
 
 # "行政复议及行政诉讼0件": one number for both, so only 0 says what each was.
 _BOTH_ZERO = re.compile(
-    rf"行政复议(?:案件|程序)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:[和及、]申诉)?(?:案件|程序)?(?:均|都)?(?:数量|数)?{_QTY}(?P<n>0|零)\s*(?:件|起|次)"
+    rf"行政复议(?:案件|程序)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:[和及、]申诉)?(?:案件|程序)?(?:的?情况)?(?:均|都)?(?:数量|数)?{_QTY}"
+    rf"(?:(?P<n>0|零)\s*(?:件|起|次)|为?零(?![\u4e00-\u9fff]))"  # …行政诉讼情况均为零
 )
 # 答复13870件 is the number handled only where new + carried = handled + carried on (checked later).
-_REPLIED = re.compile(rf"(?<!同意)答复(?:了)?(?:申请)?{_QTY}{_COUNT}")
+_REPLIED = re.compile(rf"(?<!同意)答复(?:了)?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}")
 # "全年共办理依申请公开55件", "收到依申请公开164件,结转上年2件;办理85件": handled, which may also
 # count what is still pending ("共办理…114件(含2019年结转18件),办结113件"), so read like 答复, where
 # the table's own check holds. Not "收到和办理…9件", "上年结转…办理数量", "结转至2024年办理0件",
@@ -302,6 +316,7 @@ _TO_YEARS_END = "主动公开.条数 (to the year's end)"
 _YEARS_END = re.compile(r"截[至止]到?\s*(?P<y>\d{4})\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)")
 _COUNTED_TO_ITS_END_SINCE = 2021
 _RUNNING = re.compile(r"目前|总计|累计|截[至止]|至今|迄今")  # a running total among a breakdown's clauses
+_SINCE_IT_BEGAN = re.compile(r"至今|迄今|以来")  # 公众号开通至今,…累计发布508条: since a channel began
 _TIME_WORD = re.compile(r"\d{4}\s*年|[全本今当]年|年度|年内|一年来")
 # "…共主动公开政府信息615条,今年新增94条": what the year added is the year's count.
 _ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?的?(?:主动公开)?的?(?:政府)?(?:信息)?{_QTY}{_ITEMS}")
@@ -314,7 +329,6 @@ _YEARS_PART = re.compile(
 # the count ("受理依申请公开15件,其中自然人12件,商业企业3件,均依据国家有关法律规定予以公开",
 # "共收到和办理依申请公开9件,全部为自然人申请"); not the rest of them (其余均予以公开), nor one
 # of two outcomes (均予以公开或部分公开).
-_ALL_OF = r"(?<!其余)(?<!其他)(?<!剩余)(?:均|全部|全都|皆)(?:已|系)?"
 _CLAUSE_ENDS = r"\s*(?:[,;:]|$)"
 _ALL_DISCLOSED = re.compile(
     rf"{_ALL_OF}(?:依法|(?:依据|依照|按照?)[^,;:\d]{{0,16}}?)?(?:予以|同意)(?:全部)?公开(?:答复)?{_CLAUSE_ENDS}"
@@ -354,7 +368,7 @@ _ACTIVE_LISTED = re.compile(  # a year may be one of the list's words (主动公
     rf"主动(?:向社会)?(?:公开|发布)(?:了)?(?:[^,;:。\d]|\d{{4}}年){{1,80}}?{_LIST_END}(?:(?:政府|政务)?信息|内容)?{_QTY}{_ITEMS}"
 )
 _PUBLISHED_LISTED = re.compile(
-    rf"(?:等(?:渠道|平台|载体|途径|方式|领域|方面)(?:共|累计)?(?:公开|发布)(?:了)?(?:各类)?"
+    rf"(?:等(?:渠道|平台|载体|途径|方式|领域|方面|公众媒体|媒体)(?:共|累计)?(?:公开|发布)(?:了)?(?:各类)?"
     rf"|(?:公开|发布)(?:了)?[^,;:。\d]{{1,60}}?{_LIST_END})(?:政府|政务)?信息{_QTY}{_ITEMS}"  # 及时公开单位基本信息、…等信息103条
 )
 _LISTED = "主动公开.条数 (listed)"  # the count a 等-list states, kept apart until the end
@@ -465,6 +479,7 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
     to_years_end = seen.pop(_TO_YEARS_END, {})
     if ACTIVE_KEY not in seen and to_years_end:
         seen[ACTIVE_KEY] = to_years_end
+    _all_handled(seen)
     one_channel = seen.pop(_ON_ONE_CHANNEL, {})
     if ACTIVE_KEY not in seen and len(one_channel) == 1 and _one_channel(next(iter(one_channel.values())), channels):
         seen[ACTIVE_KEY] = one_channel
@@ -476,6 +491,18 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
             warnings.append(f"{key}: sentences disagree ({_quote(values)}); left out")
     warnings += _balance_replies(facets, replied)
     return facets, warnings
+
+
+def _all_handled(seen: dict[str, dict[int, str]]) -> None:
+    """申请.办理总计 from every application said handled, where it is the one count received and
+    neither carry-over is stated but as none."""
+    handled = seen.pop(_ALL_HANDLED_KEY, {})
+    received = seen.get("申请.新收", {})
+    if "申请.办理总计" in seen or len(handled) != 1 or set(handled) != set(received):
+        return
+    if any(set(seen.get(key, {0: ""})) != {0} for key in ("申请.上年结转", "申请.结转下年")):
+        return
+    seen["申请.办理总计"] = handled
 
 
 def _counted_to_years_end(before: str, year: int | None) -> bool:
@@ -653,6 +680,7 @@ def _all_of_them(segment: str, received_end: int, facts: list[tuple[str, int]]) 
     for aside, regex, key, others in (
         (None, _ALL_DISCLOSED, "申请.予以公开", _OUTCOMES),
         (_PERSONS_ASIDE, _ALL_PERSONS, "申请.新收.自然人", tuple(f"申请.新收.{k}" for k in _APPLICANT_KINDS)),
+        (None, _ALL_HANDLED, _ALL_HANDLED_KEY, ("申请.办理总计",)),
     ):
         m = (aside and aside.match(segment, received_end)) or regex.search(segment, received_end)
         if not m or any(k in others for k, _ in facts):
@@ -712,15 +740,15 @@ def _active_total(
             matches += _PUBLISHED.finditer(head)
         elif in_part:  # further into the part, one channel's count is not the whole
             matches += (m for m in _PUBLISHED.finditer(head) if not _CHANNEL.search(head, 0, m.start()))
-        if (under_heading or in_part) and not matches:
-            matches += (m for m in _CHANNEL_PUBLISHED.finditer(head)
-                        if _ONE_CHANNEL_WORD.search(head, _clause_start(head, m.start()), m.start()))  # fmt: skip
         listed = [] if matches else list(_ACTIVE_LISTED.finditer(head))
         if not matches and under_heading:
             listed += _PUBLISHED_LISTED.finditer(head)
         # a list followed by another count of items may be one kind of several ("…等各类政务信息
         # 275条,民意征集…等各类互动交流信息52条")
         listed = [m for m in listed if not _ITEM_COUNT.search(head, m.end())]
+        if (under_heading or in_part) and not matches and not listed:
+            matches += (m for m in _CHANNEL_PUBLISHED.finditer(head)
+                        if _ONE_CHANNEL_WORD.search(head, _clause_start(head, m.start()), m.start()))  # fmt: skip
         for m in [*matches, *listed]:
             key = _LISTED if m.re in (_ACTIVE_LISTED, _PUBLISHED_LISTED) else ACTIVE_KEY
             if m.re is _CHANNEL_PUBLISHED:
@@ -778,7 +806,8 @@ def _channel_by_channel(segments: list[str]) -> bool:
     counts = 0
     for segment in segments:
         head, *breakdown = ASIDE.sub("", segment).split(_BREAKDOWN, 1)
-        counts += bool(_CHANNEL_COUNT.search(head))
+        # not a running total beside the year's ("…公众号开通至今,…累计发布508条图文信息")
+        counts += bool(_CHANNEL_COUNT.search(head)) and not _SINCE_IT_BEGAN.search(head)
         if breakdown:
             break
     return counts > 1
@@ -892,9 +921,12 @@ def _some_applicants(between: str) -> bool:
 def _balance_replies(facets: dict[str, int], replied: dict[int, str]) -> list[str]:
     """Take 答复N件 or 办理N件 as 申请.办理总计 when 新收 + 上年结转 = N + 结转下年 (the table's own
     check); where nothing is said carried on, when 新收 + 上年结转 = N and the outcomes stated
-    add up to N ("收到…6件,结转上年9件,答复申请共15件。其中,予以公开2件,…无法提供10件")."""
-    keys = ("申请.新收", "申请.上年结转")
-    if len(replied) != 1 or not all(k in facets for k in keys):
+    add up to N ("收到…6件,结转上年9件,答复申请共15件。其中,予以公开2件,…无法提供10件"); where
+    nothing is said carried over, when 新收 = N + 结转下年 ("收到…8件,作出…答复6件,…结转下年度继续
+    办理2件": an unstated carry-over could not make it add up)."""
+    if len(replied) != 1 or "申请.新收" not in facets:
+        return []
+    if "申请.上年结转" not in facets and "申请.结转下年" not in facets:
         return []
     (value,) = replied
     outcomes = [facets[k] for k in _OUTCOMES if k in facets]
@@ -904,7 +936,7 @@ def _balance_replies(facets: dict[str, int], replied: dict[int, str]) -> list[st
         carried_on = 0
     else:
         return []
-    if facets["申请.新收"] + facets["申请.上年结转"] != value + carried_on:
+    if facets["申请.新收"] + facets.get("申请.上年结转", 0) != value + carried_on:
         return []
     stated = facets.setdefault("申请.办理总计", value)
     if stated != value:

@@ -31,7 +31,7 @@ _WORD_WINDOW = 4  # characters on each side of a place found in a sentence that 
 _AFTER_STEM = re.compile(r"高新|经开|经济|开发|新区|综合|实验|工业|园区|管委会|人民政府|政府")
 # A lake's, a hill's or a river's area, or a farm, after a stem names another place (淄博市文昌湖区,
 # 东风场 of 奉新县).
-_FEATURE_AREA = re.compile(r"[湖山河江海岛]区|(?:垦殖|农|林|牧)?场")
+_FEATURE_AREA = re.compile(r"[湖山河江海岛]区|(?:垦殖|农|林|牧)?场|山(?![区市县])")  # 莲花山度假区: a hill, no 莲花县
 # A zone's word after a place's stem anywhere in a sentence (not 经济 alone, which follows many
 # words); also 政府 (依托于抚远政府网站, 松阳政府网), where jieba starts a word at the stem: a few
 # stems are words too (平安, 东方), but the reports' 平安政府-like phrases were not seen in 1,593 pages.
@@ -199,6 +199,8 @@ def _scan(text: str, table: _Table, former: bool = False) -> list[tuple[int, int
             if size > len(text) - i:
                 continue
             codes = table.names.get(text[i : i + size]) or (table.former.get(text[i : i + size]) if former else None)
+            if codes and size == 2 and _ends_a_citys_stem(text, i, hits, table):
+                continue  # 绍兴县 (a former county named after its city) holds 山西's 兴县
             if codes:
                 hits.append((i, i + size, codes))
                 i += size
@@ -206,6 +208,18 @@ def _scan(text: str, table: _Table, former: bool = False) -> list[tuple[int, int
         else:
             i += 1
     return hits
+
+
+def _ends_a_citys_stem(text: str, at: int, hits: list[tuple[int, int, tuple[str, ...]]], table: _Table) -> bool:
+    """Whether the character before ``at`` and the one at it end a city's stem (绍兴 of 绍兴县),
+    that character being no part of a place already found (甘肃宁县 is 宁县)."""
+    if at == 0 or (hits and hits[-1][1] > at - 1):
+        return False
+    for start in range(max(0, at - 4), at):
+        codes = table.stems.get(text[start : at + 1])
+        if codes and all(_level(c) == 2 for c in codes):
+            return True
+    return False
 
 
 def _short_forms(by_code: dict[str, str], names: dict[str, list[str]]) -> dict[str, str]:
