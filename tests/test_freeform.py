@@ -634,6 +634,25 @@ def test_the_zq_rounds_wordings() -> None:
     assert stated_in_prose(text, 2024)[0] == {"主动公开.条数": 8}
 
 
+def test_the_zr_rounds_wordings() -> None:
+    # zr13 小龙坎街道 2023: 内容包括 opens the parts; the site's 法定主动公开内容 column is one of them
+    heading = "(一)主动公开政府信息情况\n"
+    text = "2023年,小龙坎街道通过网站公开信息346条,内容包括日常工作情况240条、法定主动公开内容36条、基层政务公开70条。"
+    assert stated_in_prose(heading + text, 2023) == ({"主动公开.条数": 346}, [])
+    # zr40 宿城区民政局 2018: the total is one channel's, its parts, then another channel's count
+    text = ("2018年度,我局通过宿城区人民政府门户网站主动公开信息共计106条,其中机构信息6条,通知公告21条;"
+            "通过宿城区民政局微信公众号主动公开信息共计41条。")  # fmt: skip
+    assert stated_in_prose(text, 2018) == ({}, [])
+    # zr46 铜鼓公路分局 2017: every applicant named, at more length; zr33 三川镇 2025: 收到处理
+    assert stated_in_prose("2017年,没有公民、法人和其他团体向我局申请公开政府信息。", 2017) == ({"申请.新收": 0}, [])
+    assert stated_in_prose("2025年,我镇收到处理政府信息公开申请0件。", 2025) == ({"申请.新收": 0}, [])
+    # zr44 华容县交通运输局 2017, v19 东台市 2013: counts called 数量 and 数
+    text = "2017年度依申请公开信息0件,行政复议数量0件,行政诉讼0件。"
+    assert stated_in_prose(text, 2017)[0] == {"复议.总计": 0, "诉讼.总计": 0}
+    text = "四、因政府信息公开申请行政复议、提起行政诉讼的情况\n本年度申请行政复议数4件、提起行政诉讼数7件。"
+    assert stated_in_prose(text, 2013)[0] == {"复议.总计": 4, "诉讼.总计": 7}
+
+
 def test_none_received_and_none_made_in_more_words() -> None:
     # zo78 兰州新区经济合作局 2023
     text = "2023年未收到依申请公开事宜。2023年,未制定印发新的行政规范性文件。"

@@ -1282,10 +1282,14 @@ def test_a_catalogue_boxs_issuing_body_is_a_last_resort_only() -> None:
     assert _meta(lines).agency == "沂水县卫生局"
 
 
-def test_the_zq_rounds_bodies() -> None:
+def test_the_zq_and_zr_rounds_bodies() -> None:
     # zq24 石拐区农牧局 2020: the contact prints the district twice after its city
     lines = ["石拐区农牧局 2020年政府信息公开年度报告", "如对本报告有疑问,请与包头市石拐区石拐区农牧局联系。", "一、总体情况"]
     assert _meta(lines).agency == "包头市石拐区农牧局"
     # zq65 广丰县 2011: a county under its name before it became a district, as its government
     lines = ["广丰县2011年政府信息公开年度报告", "一、概述", "2011年是《条例》实施的第三年,我县高度重视信息公开工作。"]
     assert _meta(lines).agency == "广丰县人民政府"
+    # zr48 安丘市卫生和计划生育局 2016: 局政府 in the contact is a slip, not a body
+    lines = ["安丘市卫生和计划生育局2016年政府信息公开工作年度报告",
+             "如对报告有任何疑问,请与安丘市卫生和计划生育局政府政务公开领导小组办公室联系。", "一、概述"]  # fmt: skip
+    assert _meta(lines).agency == "安丘市卫生和计划生育局"

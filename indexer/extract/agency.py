@@ -105,6 +105,7 @@ def is_name(text: str | None) -> bool:
 
 # 阿勒泰地区行政公署及办公室: a government and its office report together, as the government.
 _AND_ITS_OFFICE = re.compile(r"(?<=[署府])(?:及|和)其?办公[室厅]$")
+_BUREAUS_GOVERNMENT = re.compile(r"(?<=[局厅])政府$")
 
 
 def as_name(text: str | None) -> str | None:
@@ -115,6 +116,7 @@ def as_name(text: str | None) -> str | None:
     bracketed aside if that is one (某某县人民政府办公室（县政务公开办）), else None."""
     text = _SELF_ASIDE.sub("", text or "").replace("政府政府", "政府") or None  # 松北区人民政府政府办公室: a slip
     text = _AND_ITS_OFFICE.sub("", text or "") or None
+    text = _BUREAUS_GOVERNMENT.sub("", text or "") or None  # 安丘市卫生和计划生育局政府政务公开…: a slip
     if text and (doubled := _DOUBLED.match(text)) and is_place_only(doubled[1]):
         text = text[len(doubled[1]) :]  # 北京市大兴区北京市大兴区发展和改革委员会: the place printed twice
     elif text and (doubled := _DOUBLED_PLACE.search(text)) and is_place_only(doubled[1]):

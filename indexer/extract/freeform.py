@@ -66,7 +66,7 @@ _NO_SUCH = (
 _EVERY_APPLICANT = (
     # 受理向区政府提出的…申请60件: all made to it; 来自公民、法人或者其他组织对依申请公开…的申请;
     # 收到公众向州政府或州政府办公室提交的…申请42件
-    r"(?:来自)?(?:(?:(?:公民|自然人)[、,和及与]?法人(?:(?:和|或|及|、|或者)其他组织)?|(?:社会)?公众|企业和群众|群众和企业)"
+    r"(?:来自)?(?:(?:(?:公民|自然人)[、,和及与]?法人(?:(?:和|或|及|、|或者)其他(?:组织|团体))?|(?:社会)?公众|企业和群众|群众和企业)"
     r"(?:向[\u4e00-\u9fff]{2,20}?)?(?:提交|提出|递交)?"
     r"|向[\u4e00-\u9fff]{2,20}?(?:提交|提出|递交))的?对?"
 )
@@ -74,7 +74,7 @@ _BY_WAY = (  # 收到以信件、网络形式的…申请13件, 收到信件和�
     r"(?:以[\u4e00-\u9fff、]{1,12}?(?:形式|方式)的?|(?:(?:信件|信函|网络|在线|网上|现场|当面|邮寄|传真)[和、及与]?){2,}的?)"
 )
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
-_RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)(?:妥善)?(?:办理|处理|办结)(?:了)?)?"
+_RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)?(?:妥善)?(?:办理|处理|办结)(?:了)?)?"
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开|公开政府信息的?申请")  # 未收到…提出的公开政府信息的申请
 # "未因信息公开申请引发行政复议、行政诉讼": 未因 as 未发生.
 _NEGATION = r"(?:(?:未|没有|没)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发|因)|没有|不存在|不涉及|无(?!法|论|正当))[过到]?"
@@ -200,7 +200,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("申请.结转下年", rf"结转(?:至|到)?(?P<to>\d{{4}})\s*年度?(?:继续)?(?:办理)?的?{_QTY}{_COUNT}"),
     # 另有810件顺延到下年度答复, 剩余2件结转下年度继续办理: the number comes first, so Arabic digits only.
     _p("申请.结转下年", rf"{_FIRST}[件项起](?:申请)?(?:顺延|结转|转结|转)(?:到|至)?(?:下一?年|\d{{4}}\s*年)度?"),
-    _p("复议.总计", rf"(?:行政|(?<=涉及))复议(?:案件?|申请)?{_QTY}{_COUNT}"),  # 涉及复议0件,诉讼0件
+    _p("复议.总计", rf"(?:行政|(?<=涉及))复议(?:案件?|申请)?(?:数量|数)?{_QTY}{_COUNT}"),  # 涉及复议0件,诉讼0件; 行政复议数量0件
     # "行政复议7件,结果维持6件,尚未审结1件", "…复议案件5件,结果维持3件,结果纠正1件,正在复议1件"
     _p("复议.维持", rf"{_REVIEWS}(?:复议)?(?:结果)?(?:为)?维持{_QTY}{_COUNT}"),
     _p("复议.纠正", rf"{_REVIEWS}(?:复议)?(?:结果)?(?:为|被)?纠正{_QTY}{_COUNT}"),
@@ -214,7 +214,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("复议.维持", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}\s*[,，]?\s*(?:均|全部|全都)(?:获|被|予以|得到)?维持"),
     # 行政复议1件,尚未审结 / 行政复议1起,正在办理中: the one review still pending
     _p("复议.未审结", rf"行政复议(?:案件?|申请)?{_QTY}{_COUNT}\s*[,，]?\s*(?:尚未审结|尚在审理|正在(?:审理|办理))"),
-    _p("诉讼.总计", rf"(?:提起)?(?:行政)?诉讼(?:案件?)?{_QTY}{_COUNT}"),
+    _p("诉讼.总计", rf"(?:提起)?(?:行政)?诉讼(?:案件?)?(?:数量|数)?{_QTY}{_COUNT}"),
     # the count first: "收到1件行政复议、1件行政诉讼"
     _p("复议.总计", rf"(?:收到|发生|受理){_FIRST}[件起]行政复议(?!案件?\s*\d)"),
     _p("诉讼.总计", rf"(?:收到|发生|受理|、){_FIRST}[件起]行政诉讼(?!案件?\s*\d)"),
@@ -267,7 +267,7 @@ _NONE_AFTER_COLON = re.compile(rf"(?:依申请)?{_RECEIVED}(?:{_EVERY_APPLICANT}
 _NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
 # "无单位或个人申请政府信息公开": no applicant applied
 _NO_APPLICANT = re.compile(
-    rf"(?:无|没有)(?P<between>(?:单位|个人|公民|法人|组织|群众|企业)[^,;:!?。\d]{{0,10}}?)(?:提出|提交|递交)?{_NO_SUCH}"
+    rf"(?:无|没有)(?P<between>(?:单位|个人|公民|法人|组织|群众|企业)[^,;:!?。\d]{{0,16}}?)(?:提出|提交|递交)?{_NO_SUCH}"
 )
 # "我镇2016年度无申请" under 三、依申请公开政府信息…情况, "我镇未接收受理过依申请公开" under
 # (二)依申请公开: the bare noun ends the clause.
@@ -376,7 +376,9 @@ _LISTED = "主动公开.条数 (listed)"  # the count a 等-list states, kept ap
 # It is the whole only where the part counts items on no other channel (``_one_channel``).
 _ON_ONE_CHANNEL = "主动公开.条数 (one channel)"
 _ANY_COUNT = re.compile(r"\d\s*(?:余|多)?\s*(?:条|篇|件)")  # "7700余条" too
-_DISCLOSED_PART = re.compile(r"主动公开|信息公开")
+# the disclosed information as one part of the site's (主动公开文件数232条, 发布政府信息公开信息共399条);
+# not the site's 法定主动公开内容 column, nor items named after disclosure (政府信息公开指南1条)
+_DISCLOSED_PART = re.compile(r"(?<!法定)主动公开(?:政府|政务)?(?:信息|文件)|信息公开信息")
 _CHANNEL_PUBLISHED = re.compile(rf"(?:公开|发布|公布)(?:了)?(?:各类|各项)?(?:政府|政务)?信息{_QTY}{_ITEMS}")
 # 制作、获取政府信息总数3618条,其中主动公开政府信息1853条; 共发布政府信息75条,其中,主动公开67条:
 # here 其中 splits all information by kind, and the 主动公开 part is the count. Not documents
@@ -388,13 +390,14 @@ _MADE_THEN_ACTIVE = re.compile(
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
 _NOT_ITEMS = re.compile(r"办件|访问|浏览|点击")  # counts in a breakdown that are no items disclosed
 _CHANNEL = re.compile(r"网站|门户|主页|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体|公报|政报")
+_BY_CHANNEL = re.compile(rf"\s*(?:通过|在|依托)[^,;]{{0,20}}?(?:{_CHANNEL.pattern})")  # a part that opens with a channel
 _ONE_CHANNEL_WORD = re.compile(rf"{_CHANNEL.pattern}|平台")  # "通过政府信息公开平台发布各类信息共155条"
 _ITEM_COUNT = re.compile(r"(?<![\d.,])\d+\s*(?:条|篇)(?!\s*[%％])")  # 条 and 篇: items, not cases
 _CHANNEL_COUNT = re.compile(rf"(?:公开|发布|公布)[^,;]{{0,12}}?{_ITEM_COUNT.pattern}")
 _OTHER_THINGS = re.compile(r"\d\s*(?:件|份|个|项|次|期)")  # counts of documents, meetings …, not of items
 _ITEMS_COUNTED = re.compile(r"[\d零〇一二两三四五六七八九十百千]\s*[条件篇]")  # any count of items at all
 _COUNT_THEN_COLON = re.compile(rf"{_ITEM_COUNT.pattern}\s*:")
-_COUNT_THEN_INCLUDES = re.compile(rf"{_ITEM_COUNT.pattern}\s*(?=[,:]\s*(?:主要)?包括)")  # 234条,主要包括经信工作动态144条…
+_COUNT_THEN_INCLUDES = re.compile(rf"{_ITEM_COUNT.pattern}\s*(?=[,:]\s*(?:内容)?(?:主要)?包括)")  # 234条,主要包括经信工作动态144条…
 _DIGIT = re.compile(r"\d")
 _HEADING_MAX = 20  # "(一)主动公开情况": a short sentence naming the topic
 
@@ -802,14 +805,20 @@ def _breakdown_at(segment: str) -> int:
 def _channel_by_channel(segments: list[str]) -> bool:
     """"外网主动公开政府信息数13条;在APP公开发布内容26条;在公示栏公开内容145条": a count per
     channel, each in its own part of the sentence, is no one total.  A breakdown (其中…) goes
-    on over the parts after it, which are then the total's parts."""
+    on over the parts after it, which are then the total's parts, unless the total is itself one
+    channel's ("通过…门户网站主动公开信息共计106条,其中…;通过…微信公众号主动公开信息共计41条")."""
     counts = 0
+    one_channels = None  # after a breakdown: whether its total was one channel's
     for segment in segments:
         head, *breakdown = ASIDE.sub("", segment).split(_BREAKDOWN, 1)
         # not a running total beside the year's ("…公众号开通至今,…累计发布508条图文信息")
-        counts += bool(_CHANNEL_COUNT.search(head)) and not _SINCE_IT_BEGAN.search(head)
-        if breakdown:
-            break
+        counted = bool(_CHANNEL_COUNT.search(head)) and not _SINCE_IT_BEGAN.search(head)
+        if one_channels is None:
+            counts += counted
+            if breakdown:
+                one_channels = counted and bool(_CHANNEL.search(head))
+        elif one_channels and counted and _BY_CHANNEL.match(head):
+            counts += 1
     return counts > 1
 
 
