@@ -540,6 +540,9 @@ def test_one_channels_count_is_the_total_where_the_part_counts_no_other() -> Non
     assert stated_in_prose(heading + text, 2025) == ({}, [])
     # outside a part on 主动公开, a channel's count says nothing of the whole
     assert stated_in_prose("(五)平台建设\n2023年,通过门户网站公开信息59条。", 2023) == ({}, [])
+    # counted in 件 or in Chinese numerals (a review read the first as a crash)
+    assert stated_in_prose(heading + "2023年,通过门户网站公开信息59件。", 2023) == ({"主动公开.条数": 59}, [])
+    assert stated_in_prose(heading + "2023年,通过门户网站公开信息五十九条。", 2023) == ({}, [])
 
 
 def test_a_total_to_the_years_last_day_in_reports_since_2021() -> None:

@@ -306,8 +306,6 @@ _NAMED_YEAR = re.compile(r"(?<!\d)(?<!结转)(?<!结转至)(?<!结转到)(?<![�
 _CUMULATIVE = re.compile(
     r"(?:截[至止]|到目前|目前为止|迄今|以来|[到至]\s*\d{4}\s*年(?:底|末))(?:(?![全本今当]年)[^。])*累计(?:共计?)?$"
 )
-# "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条": 累计 in a sentence
-# that names no time is the running total; "2020年,全镇累计主动公开…" is the year's.
 # In reports on 2021 and later, "截至2022年12月31日,山城镇政府累计主动公开政府信息945条" counts the
 # year: golds read it so, where before 2021 such sentences mostly count from 2008 (湖南绥宁县
 # 2019: "截至2019年12月底,累计主动公开政府信息10220条"). Read only where no sentence states the
@@ -315,6 +313,8 @@ _CUMULATIVE = re.compile(
 _TO_YEARS_END = "主动公开.条数 (to the year's end)"
 _YEARS_END = re.compile(r"截[至止]到?\s*(?P<y>\d{4})\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)")
 _COUNTED_TO_ITS_END_SINCE = 2021
+# "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条": 累计 in a sentence
+# that names no time is the running total; "2020年,全镇累计主动公开…" is the year's.
 _RUNNING = re.compile(r"目前|总计|累计|截[至止]|至今|迄今")  # a running total among a breakdown's clauses
 _SINCE_IT_BEGAN = re.compile(r"至今|迄今|以来")  # 公众号开通至今,…累计发布508条: since a channel began
 _TIME_WORD = re.compile(r"\d{4}\s*年|[全本今当]年|年度|年内|一年来")
@@ -462,7 +462,7 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
             continue
         if _NUMBERED.match(sentence) and _is_heading(sentence):
             part = sentence
-        if _ONE_CHANNEL_WORD.search(sentence) and _ITEM_COUNT.search(sentence):
+        if _ONE_CHANNEL_WORD.search(sentence) and _ITEMS_COUNTED.search(sentence):
             channels.append((part, sentence))
         context = _has_context(sentence, previous, about)
         facts, notes = _sentence_facts(sentence, previous, part, year, context)
@@ -523,8 +523,8 @@ def _one_channel(sentence: str, channels: list[tuple[str, str]]) -> bool:
         return False  # "微信公众号发布信息438条,官方微博发布信息516条": a count per channel
     if breakdown >= 0 and _DISCLOSED_PART.search(sentence, breakdown):
         return False  # "网站发布各类信息8632条,其中,发布政府信息公开信息共399条": the site's, not the disclosed
-    part = next(p for p, s in channels if s == sentence)
-    return sum(p == part for p, _ in channels) == 1
+    parts = [p for p, s in channels if s == sentence]
+    return bool(parts) and sum(p == parts[0] for p, _ in channels) == 1
 
 
 def _drop_parts_outcomes(seen: dict[str, dict[int, str]]) -> None:
