@@ -380,6 +380,8 @@ _ANY_COUNT = re.compile(r"\d\s*(?:余|多)?\s*(?:条|篇|件)")  # "7700余条" 
 # not the site's 法定主动公开内容 column, nor items named after disclosure (政府信息公开指南1条)
 _DISCLOSED_PART = re.compile(r"(?<!法定)主动公开(?:政府|政务)?(?:信息|文件)|信息公开信息")
 _CHANNEL_PUBLISHED = re.compile(rf"(?:公开|发布|公布)(?:了)?(?:各类|各项)?(?:政府|政务)?信息{_QTY}{_ITEMS}")
+# the patterns that read a weaker count, kept apart under these keys until the end
+_WEAKER_KEY = {_ACTIVE_LISTED: _LISTED, _PUBLISHED_LISTED: _LISTED, _CHANNEL_PUBLISHED: _ON_ONE_CHANNEL}
 # 制作、获取政府信息总数3618条,其中主动公开政府信息1853条; 共发布政府信息75条,其中,主动公开67条:
 # here 其中 splits all information by kind, and the 主动公开 part is the count. Not documents
 # (公开政府信息43条,其中主动公开公文信息2条,主动公开率100%: the 公文 among them).
@@ -476,16 +478,12 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
         # ("…申请58件。目前依法办结59件…。结转下年度…2件"); not by a heading's alone
         previous, about = sentence, bool(_CONTEXT.search(sentence)) or (context and _goes_on(sentence))
     _drop_parts_outcomes(seen)
-    listed = seen.pop(_LISTED, {})
-    if ACTIVE_KEY not in seen and listed:
-        seen[ACTIVE_KEY] = listed
-    to_years_end = seen.pop(_TO_YEARS_END, {})
-    if ACTIVE_KEY not in seen and to_years_end:
-        seen[ACTIVE_KEY] = to_years_end
+    # weaker readings of the year's count, best first, each taken only where none before states it
+    for weak, holds in ((_LISTED, None), (_TO_YEARS_END, None), (_ON_ONE_CHANNEL, _one_channel)):
+        values = seen.pop(weak, {})
+        if ACTIVE_KEY not in seen and values and (holds is None or holds(values, channels)):
+            seen[ACTIVE_KEY] = values
     _all_handled(seen)
-    one_channel = seen.pop(_ON_ONE_CHANNEL, {})
-    if ACTIVE_KEY not in seen and len(one_channel) == 1 and _one_channel(next(iter(one_channel.values())), channels):
-        seen[ACTIVE_KEY] = one_channel
     facets = {}
     for key, values in seen.items():
         if len(values) == 1:
@@ -515,9 +513,13 @@ def _counted_to_years_end(before: str, year: int | None) -> bool:
     return bool(year and year >= _COUNTED_TO_ITS_END_SINCE and end and int(end["y"]) == year)
 
 
-def _one_channel(sentence: str, channels: list[tuple[str, str]]) -> bool:
-    """Whether the sentence counts items once before its breakdown and is the only one of its
-    part to count items on a channel: then its channel's count is all the part states."""
+def _one_channel(values: dict[int, str], channels: list[tuple[str, str]]) -> bool:
+    """Whether one channel's count (its one value and the sentence stating it) is all its part
+    states: the sentence counts items once before its breakdown and is the only one of its part
+    to count items on a channel."""
+    if len(values) != 1:
+        return False
+    (sentence,) = values.values()
     breakdown = _breakdown_at(sentence)
     if len(_ANY_COUNT.findall(sentence if breakdown < 0 else sentence[:breakdown])) != 1:
         return False  # "微信公众号发布信息438条,官方微博发布信息516条": a count per channel
@@ -753,9 +755,7 @@ def _active_total(
             matches += (m for m in _CHANNEL_PUBLISHED.finditer(head)
                         if _ONE_CHANNEL_WORD.search(head, _clause_start(head, m.start()), m.start()))  # fmt: skip
         for m in [*matches, *listed]:
-            key = _LISTED if m.re in (_ACTIVE_LISTED, _PUBLISHED_LISTED) else ACTIVE_KEY
-            if m.re is _CHANNEL_PUBLISHED:
-                key = _ON_ONE_CHANNEL
+            key = _WEAKER_KEY.get(m.re, ACTIVE_KEY)
             value = _value(m)
             if value is None or _about_other_year(head, m.start(), year) or _is_part(head, m.start(), m.end(), value):
                 continue
