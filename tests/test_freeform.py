@@ -127,11 +127,6 @@ NOT_TOTALS_OF_PROACTIVE_DISCLOSURE = [
     ),
     case("今年累计主动公开采购信息25条、工程招投标信息188条。", {}, "04-procurement-information-is-a-part"),
     case(
-        "全年公开政务信息9条(含所属事业单位区信息化建设服务中心),其中政府信息公开指南2条,财政预决算2条,人员招录3条,组织机构2条。",
-        {},
-        "15-published-without-proactive-context",
-    ),
-    case(
         "(一)加大政府信息主动公开力度。一是加大重点领域信息公开:推进行政执法信息公开,实施行政处罚25起,罚款64.20万元;二是加强重要政策发布和解读,门户网站发布解读信息8条,年内召开新闻发布会两次。",
         {},
         "35-interpretations-under-a-proactive-heading",
@@ -1390,3 +1385,86 @@ def test_counts_channel_by_channel_with_gong_bu_are_no_total() -> None:
             "通过清水县人民政府网站教育局子站向社会公布各类政府信息115条,其中包括:通知公告30条、政策文件10条;"
             "通过甘肃政务服务网清水子站公布政务服务事项25条。")
     assert stated_in_prose(text, 2023) == ({}, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 牡丹江市政府办 2019: the year's information published, under no heading on 主动公开
+        ("2019年,共发布政府信息151条。其中,政务信息49条。", 2019, {"主动公开.条数": 151}),
+        # 永川区大数据局 2019 (excerpt 15): with an aside and its parts
+        ("全年公开政务信息9条(含所属事业单位区信息化建设服务中心),其中政府信息公开指南2条,财政预决算2条,人员招录3条,组织机构2条。",
+         2019, {"主动公开.条数": 9}),
+        # 湖溪镇 2022: the sum of the channels' counts after them
+        ("2022年度,湖溪镇通过门户网站公开信息85条,通过微信公众号公开信息160条,通过APP公布信息51条,共计公开信息296条。",
+         2022, {"主动公开.条数": 296}),
+        # 天门市胡市镇 2019: beside a running total
+        ("截至目前共发布592条信息,2019年公开政府信息60条,其中,概况信息2篇,公文1篇。", 2019, {"主动公开.条数": 60}),
+        # 甘肃省邮政管理局 2023: several channels named together are all of them
+        ("2023年甘肃省邮政管理局通过门户网站、微信公众号等平台发布各类政府信息1311条。", 2023, {"主动公开.条数": 1311}),
+        # 会同县林业局 2020: one channel's count, where other channels may have published more
+        ("林业局网站中,2020年共发布信息42条,其中:机构信息4条,通知公告29条。", 2020, {}),
+        # 抚远市生态环境局 2020: 条次 counts items times channels
+        ("2020年全年公开各类政府信息共计131条次。其中门户网站公开39条、微信公众号公开92篇。", 2020, {}),
+        # 正阳镇 2021: two counts side by side, neither the other's sum
+        ("2021年度,共公开政府信息15条,在县政府网站发布工作动态38条。", 2021, {}),
+        # 新晃县环境保护局 2017: one numbered item of a list of what was published
+        ("6、本年度公开各类政务信息57条。", 2017, {}),
+        # no year named: not said to be the year's
+        ("共发布政府信息151条。", 2019, {}),
+        # another year's
+        ("2018年,共发布政府信息151条。", 2019, {}),
+    ],
+)
+def test_the_years_information_published_under_no_heading_on_active_disclosure(
+    text: str, year: int, expected: dict[str, int]
+) -> None:
+    assert stated_in_prose(text, year)[0] == expected
+
+
+def test_the_years_information_published_is_the_weakest_reading() -> None:
+    # 主动公开 said elsewhere wins over the year's information published
+    text = "2019年,共发布政府信息151条。\n(一)主动公开情况\n全年主动公开政府信息120条。"
+    assert stated_in_prose(text, 2019)[0] == {"主动公开.条数": 120}
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 眉山市人社局 2022: how every applicant applied after the kind
+        ("2022年,我局收到政府信息公开申请5件,均为自然人网上申请,办结5件。", 2022,
+         {"申请.新收": 5, "申请.新收.自然人": 5, "申请.办理总计": 5}),
+        # 荣昌区住建委 2022: no carry-over from the year before, none on to the next, each year named
+        ("2022年度,我委没有2021年结转的政府信息公开申请事项,没有结转到2023年的政府信息公开申请事项。", 2022,
+         {"申请.上年结转": 0, "申请.结转下年": 0}),
+        ("2022年度,我委没有2020年结转的政府信息公开申请事项,没有结转到2024年的政府信息公开申请事项。", 2022, {}),
+        # 鄂州市人社局 2023: the 规范性文件 row with the verbs first
+        ("本年度制发行政规范性文件1件,废止行政规范性文件2件,现行有效行政规范性文件6件。", 2023,
+         {"规范性文件.本年制发": 1, "规范性文件.本年废止": 2, "规范性文件.现行有效": 6}),
+        # 铜陵市地震局 2021: outcomes in the sentence after a count received under a heading
+        ("(二)依申请公开政府信息情况\n共收到申请0件,尚未办理0件,\n其中同意公开的有0件,同意部分公开的有0件,不予公开的有0件。", 2021,
+         {"申请.新收": 0, "申请.予以公开": 0, "申请.部分公开": 0, "申请.不予公开": 0}),
+    ],
+)
+def test_twenty_second_round_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected
+
+
+def test_documents_abolished_verb_first_only_where_the_year_is_said() -> None:
+    # 大冶市政府办 2024: a clean-up's result, no year said
+    text = "加强政府信息管理,梳理出继续有效规范性文件66件,废止规范性文件6件,宣布失效规范性文件5件。"
+    assert "规范性文件.本年废止" not in stated_in_prose(text, 2024)[0]
+
+
+def test_one_count_for_reviews_and_suits_together_is_neither() -> None:
+    # 亳州市教育局 2022
+    text = "受理依申请公开4件次,已在规定时间内按要求办结。全年行政复议和行政诉讼2件次,包含涉及行政复议结果。"
+    assert stated_in_prose(text, 2022)[0] == {"申请.新收": 4}
+
+
+def test_a_later_part_opening_with_a_running_channel_is_another_channel() -> None:
+    # 乌审旗 2017: the site's count with its parts, then the new media's (累计通过…): no one total
+    text = ("(一)不断加大政府信息公开力度。2017年,全旗各地、各部门累计通过乌审旗人民政府门户网站主动公开政府信息8720条,"
+            "其中,政务公开栏目4782条、互动交流栏目149条;累计通过“乌审旗发布”微信平台、“乌审旗发布”新浪微博等新媒体渠道"
+            "公开信息16435条,切实提高了工作透明度。")
+    assert stated_in_prose(text, 2017)[0] == {}

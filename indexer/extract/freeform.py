@@ -223,6 +223,10 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?:制发|出台|印发|制定)(?:了)?(?:行政)?规范性文件{_QTY}{_COUNT}",
         context=False,
     ),
+    # "本年度制发行政规范性文件1件,废止行政规范性文件2件": the year's, where the year is said (not
+    # "梳理出继续有效规范性文件66件,废止规范性文件6件", a clean-up's result)
+    _p("规范性文件.本年废止",
+       rf"(?:本年度?|全年|今年|年内)(?:[^;。\d]|\d+件[,、]){{0,40}}?废止(?:了)?(?:行政)?规范性文件{_QTY}{_COUNT}", context=False),
     # The 规范性文件 row written out: "对主动公开规范性文件进行全面清理,本年度制发0件,废止0件,现行
     # 有效2件", "本年出台行政规范性文件:制发件数2件,废止件数1件,现行有效件数22件"
     _p("规范性文件.本年制发", rf"{_DOCUMENTS}(?:本年度?)?(?:制发|出台|印发)(?:件数)?{_QTY}{_COUNT}", context=False),
@@ -246,6 +250,8 @@ _BOTH_ZERO = re.compile(
     rf"行政复议(?:案件|程序)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:[和及、]申诉)?(?:案件|程序)?(?:的?情况)?(?:均|都)?(?:数量|数)?{_QTY}"
     rf"(?:(?P<n>0|零)\s*(?:件|起|次)|为?零(?![\u4e00-\u9fff]))"  # …行政诉讼情况均为零
 )
+# "全年行政复议和行政诉讼2件次": one count for both, neither's.
+_BOTH_COUNTED = re.compile(_BOTH_ZERO.pattern.partition("(?:(?P<n>")[0] + r"[1-9]\d*\s*(?:件|起|次)")
 # 答复13870件 is the number handled only where new + carried = handled + carried on (checked later).
 _REPLIED = re.compile(rf"(?<!同意)答复(?:了)?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}")
 # "全年共办理依申请公开55件", "收到依申请公开164件,结转上年2件;办理85件": handled, which may also
@@ -290,7 +296,12 @@ _NO_DOCUMENTS = re.compile(
 _MADE = re.compile(r"制发|发布|出台|印发|制定")
 _NONE_CARRIED = re.compile(r"(?:无|没有)上一?年度?(?:的)?结转")  # 受理…19条,无上年度结转
 # "2023年未转结政府信息公开申请" in the report on 2024: nothing carried over from the year before
-_NONE_CARRIED_FROM = re.compile(r"(?P<from>\d{4})\s*年度?(?:未|没有|无)(?:结转|转结)")
+_NONE_CARRIED_FROM = re.compile(
+    r"(?P<from>\d{4})\s*年度?(?:未|没有|无)(?:结转|转结)"
+    r"|(?:没有|无)(?P<from2>\d{4})\s*年度?的?(?:结转|转结)"  # 我委没有2021年结转的政府信息公开申请事项
+)
+# "没有结转到2023年的政府信息公开申请事项" in the report on 2022: nothing carried on to the next year
+_NONE_CARRIED_TO = re.compile(r"(?:未|没有|无)(?:结转|转结)(?:至|到)(?P<to>\d{4})\s*年")
 _NONE_CARRIED_ON = re.compile(r"(?:无|没有)(?:结转|转结)(?:至|到)?下一?年度?")  # 无转结下年度继续办理件
 _NONE_IN_FORCE = re.compile(r"(?:无|没有)现行有效的?(?:行政)?规范性文件")
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[、.．]")  # "3、本年度没有出现…": an item's number, no count
@@ -333,7 +344,9 @@ _CLAUSE_ENDS = r"\s*(?:[,;:]|$)"
 _ALL_DISCLOSED = re.compile(
     rf"{_ALL_OF}(?:依法|(?:依据|依照|按照?)[^,;:\d]{{0,16}}?)?(?:予以|同意)(?:全部)?公开(?:答复)?{_CLAUSE_ENDS}"
 )
-_ALL_PERSONS = re.compile(rf"{_ALL_OF}(?:是|为|属于?)(?:由)?(?:自然人|公民个人)(?:申请|提出)?的?(?:申请)?{_CLAUSE_ENDS}")
+_ALL_PERSONS = re.compile(  # …5件,均为自然人网上申请: how they applied may follow
+    rf"{_ALL_OF}(?:是|为|属于?)(?:由)?(?:自然人|公民个人)(?:网上|在线|线上|当面|书面|信函)?(?:申请|提出)?的?(?:申请)?{_CLAUSE_ENDS}"
+)
 _PERSONS_ASIDE = re.compile(r"\s*\((?:均为|全部为|皆为|均系)?(?:自然人|公民个人)(?:申请|提出)?(?:的?申请)?\)")  # …1件(自然人申请)
 _COUNTED = re.compile(r"\d\s*(?:件|条|个|项|份|宗|起|次)")
 # "3.应主动公开的其他信息:…本年度新增信息3条": one category of a list, not the whole.
@@ -375,6 +388,11 @@ _LISTED = "主动公开.条数 (listed)"  # the count a 等-list states, kept ap
 # "2023年,旧堡街道办事处通过铁东区门户网站公开信息59条": one channel's count, in a part on 主动公开.
 # It is the whole only where the part counts items on no other channel (``_one_channel``).
 _ON_ONE_CHANNEL = "主动公开.条数 (one channel)"
+# "2019年,共发布政府信息151条", "全年公开政府信息74条" in a report's overview, under no heading on
+# 主动公开: the year's information made public is its proactive count (applications are counted in
+# 件 as applications). The weakest reading, taken only where nothing else states the count.
+_THE_YEARS_INFORMATION = "主动公开.条数 (the year's information)"
+_YEAR_SAID = re.compile(r"\d{4}\s*年度?|[全本今当]年度?|年内|一年来")
 _ANY_COUNT = re.compile(r"\d\s*(?:余|多)?\s*(?:条|篇|件)")  # "7700余条" too
 # the disclosed information as one part of the site's (主动公开文件数232条, 发布政府信息公开信息共399条);
 # not the site's 法定主动公开内容 column, nor items named after disclosure (政府信息公开指南1条)
@@ -392,7 +410,12 @@ _MADE_THEN_ACTIVE = re.compile(
 _PART = re.compile(r"(?<![\d.,])(\d+)\s*(?:条|件|篇)(?!\s*[%％])")
 _NOT_ITEMS = re.compile(r"办件|访问|浏览|点击")  # counts in a breakdown that are no items disclosed
 _CHANNEL = re.compile(r"网站|门户|主页|微信|微博|公众号|APP|客户端|头条|抖音|公示栏|报纸|新媒体|公报|政报")
-_BY_CHANNEL = re.compile(rf"\s*(?:通过|在|依托)[^,;]{{0,20}}?(?:{_CHANNEL.pattern})")  # a part that opens with a channel
+_SEVERAL_CHANNELS = re.compile(  # 通过市政府网站、单位网站; 通过门户网站、微信公众号等平台
+    rf"(?:{_CHANNEL.pattern})[^,;]{{0,15}}?[、和及与][^,;]{{0,15}}?(?:{_CHANNEL.pattern})|等(?:多种)?(?:渠道|平台|途径|方式|载体|媒体)"
+)
+_BY_CHANNEL = re.compile(  # a part that opens with a channel (累计通过“乌审旗发布”微信平台…)
+    rf"\s*(?:累计|共计?|同时|另外?|此外|还)?,?\s*(?:通过|在|依托)[^,;]{{0,20}}?(?:{_CHANNEL.pattern})"
+)
 _ONE_CHANNEL_WORD = re.compile(rf"{_CHANNEL.pattern}|平台")  # "通过政府信息公开平台发布各类信息共155条"
 _ITEM_COUNT = re.compile(r"(?<![\d.,])\d+\s*(?:条|篇)(?!\s*[%％])")  # 条 and 篇: items, not cases
 _CHANNEL_COUNT = re.compile(rf"(?:公开|发布|公布)[^,;]{{0,12}}?{_ITEM_COUNT.pattern}")
@@ -475,11 +498,13 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
             if (value := _value(m)) is not None:
                 replied.setdefault(value, sentence)
         # about applications by its own words, or going on with a sentence that is
-        # ("…申请58件。目前依法办结59件…。结转下年度…2件"); not by a heading's alone
-        previous, about = sentence, bool(_CONTEXT.search(sentence)) or (context and _goes_on(sentence))
+        # ("…申请58件。目前依法办结59件…。结转下年度…2件") or counting applications itself in
+        # context ("共收到申请0件,…" under a heading on 依申请公开); not by a heading's alone
+        counted = any(key.startswith("申请.") for key, _ in facts)
+        previous, about = sentence, bool(_CONTEXT.search(sentence)) or (context and (_goes_on(sentence) or counted))
     _drop_parts_outcomes(seen)
     # weaker readings of the year's count, best first, each taken only where none before states it
-    for weak, holds in ((_LISTED, None), (_TO_YEARS_END, None), (_ON_ONE_CHANNEL, _one_channel)):
+    for weak, holds in ((_LISTED, None), (_TO_YEARS_END, None), (_ON_ONE_CHANNEL, _one_channel), (_THE_YEARS_INFORMATION, None)):
         values = seen.pop(weak, {})
         if ACTIVE_KEY not in seen and values and (holds is None or holds(values, channels)):
             seen[ACTIVE_KEY] = values
@@ -610,9 +635,11 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
     facts: list[tuple[str, int]] = []
     if context and _BOTH_ZERO.search(segment):
         facts += [("复议.总计", 0), ("诉讼.总计", 0)]
-    masked = _BOTH_ZERO.sub(lambda m: " " * len(m[0]), segment)
-    if context and year and (m := _NONE_CARRIED_FROM.search(masked)) and int(m["from"]) == year - 1:
+    masked = _BOTH_COUNTED.sub(lambda m: " " * len(m[0]), _BOTH_ZERO.sub(lambda m: " " * len(m[0]), segment))
+    if context and year and (m := _NONE_CARRIED_FROM.search(masked)) and int(m["from"] or m["from2"]) == year - 1:
         facts.append(("申请.上年结转", 0))
+    if context and year and (m := _NONE_CARRIED_TO.search(masked)) and int(m["to"]) == year + 1:
+        facts.append(("申请.结转下年", 0))
     if _NONE_AFTER_COLON.search(masked):
         facts.append(("申请.新收", 0))
     breakdown = _applications_broken_down(masked)
@@ -754,8 +781,11 @@ def _active_total(
         if (under_heading or in_part) and not matches and not listed:
             matches += (m for m in _CHANNEL_PUBLISHED.finditer(head)
                         if _ONE_CHANNEL_WORD.search(head, _clause_start(head, m.start()), m.start()))  # fmt: skip
-        for m in [*matches, *listed]:
-            key = _WEAKER_KEY.get(m.re, ACTIVE_KEY)
+        anywhere = []
+        if not (under_heading or in_part or matches or listed or _ITEM_NUMBER.match(sentence)) and "申请" not in sentence:
+            anywhere = [m for m in _PUBLISHED.finditer(head) if _the_years_information(before, head, m)]
+        for m in [*matches, *listed, *anywhere]:
+            key = _THE_YEARS_INFORMATION if anywhere else _WEAKER_KEY.get(m.re, ACTIVE_KEY)
             value = _value(m)
             if value is None or _about_other_year(head, m.start(), year) or _is_part(head, m.start(), m.end(), value):
                 continue
@@ -781,6 +811,21 @@ def _active_total(
     if any(value not in running for _, value in facts):  # "本年度主动公开…48条,已累计公开…189条"
         facts = [(key, value) for key, value in facts if value not in running]
     return facts, warnings
+
+
+def _the_years_information(before: str, head: str, m: re.Match) -> bool:
+    """Whether a count of information published, outside any part or sentence on 主动公开, is the
+    year's proactive count: a year is named before it; it counts items (not 条次, items times
+    channels); it is the segment's only count but running totals, or the sum of the others
+    ("…公开信息85条,…公开信息160条,…APP公布信息51条,共计公开信息296条"); and it is not one
+    channel's ("林业局网站中,2020年共发布信息42条": other channels may have published more), where
+    several named together are all of them ("通过门户网站、微信公众号等平台发布…1311条")."""
+    if not _YEAR_SAID.search(before + head, 0, len(before) + m.start()) or head.startswith("次", m.end()):
+        return False
+    counts = [int(n) for clause in _CLAUSE_END.split(head) if not _RUNNING.search(clause) for n in _PART.findall(clause)]
+    if len(counts) > 1:
+        return sum(counts) == 2 * _value(m)  # the others add up to it
+    return not _CHANNEL.search(head, 0, m.start()) or bool(_SEVERAL_CHANNELS.search(head, 0, m.start()))
 
 
 def _parts(breakdown: str) -> list[int]:
