@@ -1293,3 +1293,10 @@ def test_the_zq_and_zr_rounds_bodies() -> None:
     lines = ["安丘市卫生和计划生育局2016年政府信息公开工作年度报告",
              "如对报告有任何疑问,请与安丘市卫生和计划生育局政府政务公开领导小组办公室联系。", "一、概述"]  # fmt: skip
     assert _meta(lines).agency == "安丘市卫生和计划生育局"
+
+
+def test_the_zs_rounds_bodies() -> None:
+    # zs20 曙光街道 2019: no title; the foreword names the body that takes applications in full
+    lines = ["一、前言", "本报告所列数据的统计期限自2019年1月1日起至2019年12月31日止。受理机构为长春市南关区曙光街道办事处。"
+             "如对本年度报告有疑问,请与曙光街道办公室联系。", "二、概述", "2019年,曙光街道全面贯彻落实《条例》等文件精神。"]  # fmt: skip
+    assert _meta(lines).agency == "长春市南关区曙光街道办事处"

@@ -653,6 +653,19 @@ PAGES_NOT_READ = {
     "zr55_daye_jinniu_zhen_2025": {"主动公开.条数": "发布和更新信息69条: 更新"},
     "zr56_yanbian_xinjiu_zhen_2021": {"主动公开.条数": "…等方面53条: no object"},
     "zr57_tianjin_beichen_jiarongli_jie_2021": {"agency": "佳荣里街 (街 for 街道) read as no body"},
+    "zs11_chongqing_kaizhou_shengtaihuanjing_2022": {"主动公开.条数": "在…官网公示的信息共计227条: 公示 on one site (官网)"},
+    "zs12_hubei_ezhou_renshe_2023": {"agency": "named only through its portal (通过市人社局门户网站)"},
+    "zs14_spam_shi_jiaoyuju_2023": {"agency": "spam in place of the city in title and fields; 市教育局 only inside quoted names"},
+    "zs15_hubei_tianmen_jiaotong_2021_mirror": {"申请.新收": "未收到依申请公开来信: letters (来信) for the applications"},
+    "zs22_wuhan_huangpi_wuhu_jie_2020": {"agency": "武湖街 (街 for 街道) read as no body"},
+    "zs37_shaanxi_hanzhong_hantai_qu_mirror_trad_2014": {
+        "agency": "由漢臺區信息中心編制,經漢臺區人民政府辦公室審定: the compiler is kept, the gold takes the approver's body"},
+    "zs39_shanxi_datong_qixiang_bumen_2023": {"规范性文件.本年制发": "a row '| 2 | ||' whose blank cells leave its columns uncertain",
+                                              "agency": "大同市气象部门: a system (部门), no body's kind word"},
+    "zs42_anhui_hefei_dizhenju_2021": {"申请.办理总计": "依申请公开信息办理0件: handled, nothing received stated"},
+    "zs51_hubei_youzheng_guanliju_2017": {"主动公开.条数": "主动公开和更新各类信息1635条: 和更新 between the verb and its object"},
+    "zs52_anhui_tongling_dizhenju_2021": {"申请.办理总计": "已经办理了0件 after 尚未办理0件, no 申请 beside it",
+                                          "agency": "named only through its website and accounts (铜陵市地震局官网)"},
 }  # fmt: skip
 
 
