@@ -1300,3 +1300,15 @@ def test_the_zs_rounds_bodies() -> None:
     lines = ["一、前言", "本报告所列数据的统计期限自2019年1月1日起至2019年12月31日止。受理机构为长春市南关区曙光街道办事处。"
              "如对本年度报告有疑问,请与曙光街道办公室联系。", "二、概述", "2019年,曙光街道全面贯彻落实《条例》等文件精神。"]  # fmt: skip
     assert _meta(lines).agency == "长春市南关区曙光街道办事处"
+
+
+def test_a_street_office_named_with_jie_alone() -> None:
+    # zr57 佳荣里街 2021: 街 for 街道, the street office's own short name (天津, 武汉)
+    lines = ["佳荣里街2021年政府信息公开工作年度报告", "一、总体情况", "2021年,佳荣里街认真贯彻落实《条例》。"]
+    assert _meta(lines).agency == "佳荣里街"
+    # zs22 武湖街 2020: no title, the opening sentence's subject
+    lines = ["一、总体情况", "2020年,武湖街认真贯彻落实《中华人民共和国政府信息公开条例》。"]
+    assert _meta(lines).agency == "武湖街"
+    # y38 东丽湖街 2021: the name printed in full elsewhere wins
+    lines = ["东丽湖街2021年政府信息公开工作年度报告", "本报告由东丽湖街道办事处结合自身工作实际编制。", "一、总体情况"]
+    assert _meta(lines).agency == "东丽湖街道办事处"

@@ -542,7 +542,6 @@ PAGES_NOT_READ = {
                                                    "year": "never stated; the gold reads it from the year's work",
                                                    "template": "the same"},
     "zl40_tianjin_dongli_donglihujiedao_2019": {"agency": "a spammed mirror naming the street three ways"},
-    "zl41_tianjin_xiqing_xiyingmenjie_2019": {"agency": "a street printed as 街 (西营门街), no body word nianbao knows"},
     "zl48_anhui_lixin_wangtuanzhen_2019": {"agency": "the contact's fuller 亳州市利辛县望疃镇人民政府 read over the foreword's"},
     "zl52_xinjiang_bazhou_zhengfu_2017": {"agency": "巴州 spelled out from a document title's full name; the gold keeps the foreword's"},
     "zl57_qiandongnan_zhouzhengfuban_2024": {"诉讼.总计": "only 复议后提起行政诉讼1件 said: one kind, the other not stated"},
@@ -591,7 +590,6 @@ PAGES_NOT_READ = {
     "zo27_anhui_jingde_nongyenongcunshuiliju_2019": {"主动公开.条数": "共发布和更新信息751条: 更新, the parts not adding up"},
     "zo38_jiangxi_jiujiangxian_2016": {"agency": "九江县人民政府 only in its website's name; the title says 九江县"},
     "zo41_hubei_jingzhou_jingzhouqu_2014": {"agency": "荆州区政府信息公开 read as the district's government; the gold keeps 荆州市荆州区"},
-    "zo42_guangdong_shaoguan_wujiang_huimin_jie_2014": {"agency": "the title's 武江区惠民街 (街 for 街道); the body says 惠民街道"},
     "zo55_henan_zhengzhou_zhongyuan_hanghaixilu_jiedao_2015": {"agency": "the fuller name only in the catalogue box's 发布机构"},
     "zo61_chongqing_gaoxinqu_guanweihui_bangongshi_2023": {"主动公开.条数": "公开政府信息2874项: counted in 项"},
     "zo68_qinghai_xining_chengzhong_shizhenggongyong_zhongxin_2022_mirror": {
@@ -652,12 +650,10 @@ PAGES_NOT_READ = {
     "zr44_yueyang_huarong_jiaotongju_2017": {"规范性文件.本年制发": "制发规范性文件总数2件 among other counts of 公开"},
     "zr55_daye_jinniu_zhen_2025": {"主动公开.条数": "发布和更新信息69条: 更新"},
     "zr56_yanbian_xinjiu_zhen_2021": {"主动公开.条数": "…等方面53条: no object"},
-    "zr57_tianjin_beichen_jiarongli_jie_2021": {"agency": "佳荣里街 (街 for 街道) read as no body"},
     "zs11_chongqing_kaizhou_shengtaihuanjing_2022": {"主动公开.条数": "在…官网公示的信息共计227条: 公示 on one site (官网)"},
     "zs12_hubei_ezhou_renshe_2023": {"agency": "named only through its portal (通过市人社局门户网站)"},
     "zs14_spam_shi_jiaoyuju_2023": {"agency": "spam in place of the city in title and fields; 市教育局 only inside quoted names"},
     "zs15_hubei_tianmen_jiaotong_2021_mirror": {"申请.新收": "未收到依申请公开来信: letters (来信) for the applications"},
-    "zs22_wuhan_huangpi_wuhu_jie_2020": {"agency": "武湖街 (街 for 街道) read as no body"},
     "zs37_shaanxi_hanzhong_hantai_qu_mirror_trad_2014": {
         "agency": "由漢臺區信息中心編制,經漢臺區人民政府辦公室審定: the compiler is kept, the gold takes the approver's body"},
     "zs39_shanxi_datong_qixiang_bumen_2023": {"规范性文件.本年制发": "a row '| 2 | ||' whose blank cells leave its columns uncertain",

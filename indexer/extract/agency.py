@@ -34,7 +34,7 @@ from .gazetteer import locate, short_forms
 
 _UNIT = (
     r"(?:局|委员会|委|办公室|办公厅|办|厅|室|处|科|部|署|院|会|中心|政府|公署|街道|办事处|镇|乡|苏木"
-    r"|区|县|市|旗|盟|州|省|站|所|队|馆|社|司|团|场|组|庭|监狱|集团|机关)"
+    r"|区|县|市|旗|盟|州|省|站|所|队|馆|社|司|团|场|组|庭|监狱|集团|机关|街)"
 )
 _NAME = re.compile(r"[\u4e00-\u9fff]+(?:[(（][\u4e00-\u9fff]+[)）][\u4e00-\u9fff]*)?(?<=[\u4e00-\u9fff)）])")
 _UNIT_END = re.compile(rf"{_UNIT}(?:[(（][\u4e00-\u9fff]+[)）])?$")
@@ -143,7 +143,7 @@ def is_proper(name: str) -> bool:
     if locate(name) != Region() or name.startswith(NATIONAL):
         return True
     return bool(
-        re.search(r"[\u4e00-\u9fff]{2,}(?:街道|镇|乡|苏木|开发区|高新区|新区|[实试]验区|示范区|商务区|园区|管委会)", name)
+        re.search(r"[\u4e00-\u9fff]{2,}(?:街道|街$|镇|乡|苏木|开发区|高新区|新区|[实试]验区|示范区|商务区|园区|管委会)", name)
     )
 
 

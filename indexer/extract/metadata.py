@@ -368,6 +368,8 @@ def _in_full(page: _Page, name: str, fuller: list[str]) -> str:
     name = with_full_place(name, page.text)
     if _TOWNSHIP_GOVERNMENT.search(name) and (full := name[:-2] + "人民政府") in page.stated_bodies:
         name = full  # 寮步镇政府 where the foreword names 寮步镇人民政府 (its office) as the contact
+    if name.endswith("街") and (streets := re.findall(re.escape(name) + "道(?:办事处)?", page.text)):
+        name = max(streets, key=len)  # 东丽湖街 (a street office's short name) where 东丽湖街道办事处 is printed
     return government_of(name)
 
 
