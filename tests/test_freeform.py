@@ -1468,3 +1468,20 @@ def test_a_later_part_opening_with_a_running_channel_is_another_channel() -> Non
             "其中,政务公开栏目4782条、互动交流栏目149条;累计通过“乌审旗发布”微信平台、“乌审旗发布”新浪微博等新媒体渠道"
             "公开信息16435条,切实提高了工作透明度。")
     assert stated_in_prose(text, 2017)[0] == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 宁夏应急管理厅 2023: the applications as the letters they came in
+        ("2022年我厅共收到依申请公开信件2件,均为网络申请。", {"申请.新收": 2}),
+        # 大涌镇 2022: from 群众, everyone
+        ("2022年我镇共收到群众依申请公开信件4件,均在规定时间内办结。", {"申请.新收": 4, "申请.办理总计": 4}),
+        # 天门市交通运输局 2021: none received, in letters
+        ("本年度我局未收到依申请公开来信。", {"申请.新收": 0}),
+        # letters that carry information, not applications
+        ("配备专职人员负责接收依申请公开来信息并分办科室答复。", {}),
+    ],
+)
+def test_applications_as_letters(text: str, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, 2022)[0] == expected

@@ -245,8 +245,7 @@ PAGES_NOT_READ = {
     "s23_kaiping_shuiliju_2025": {"行政强制.处理决定数": "three values under a one-column header"},
     "s24_mirror_shichangjianguanju_2024": {"主动公开.条数": "主動公開政府信息數不同渠道和方式公開相同信息計62條: a clause between"},
     "t01_dabu_gaobeizhen_2022": {"agency": "the full name only in a site's and a board's names"},
-    "t03_zhongshan_dayongzhen_2022": {"申请.新收": "群众依申请公开信件4件: letters",
-                                      "规范性文件.本年制发": "规范性文件 in prose", "规范性文件.本年废止": "the same"},
+    "t03_zhongshan_dayongzhen_2022": {"规范性文件.本年制发": "规范性文件 in prose", "规范性文件.本年废止": "the same"},
     "t08_qiantang_xiashajiedao_2023": {"主动公开.条数": "通过…“政府信息公开专栏”发布主动公开信息183条: one channel",
                                        "申请.新收.自然人": "其中公民个人申请2件"},
     "t11_tongling_yian_laozhouxiang_2024": {"agency": "the title's 义安区老洲乡 kept over the foreword's 老洲乡人民政府"},
@@ -547,7 +546,6 @@ PAGES_NOT_READ = {
     "zl57_qiandongnan_zhouzhengfuban_2024": {"诉讼.总计": "only 复议后提起行政诉讼1件 said: one kind, the other not stated"},
     "zl59_zhalaiteqi_wenlvtiju_2022": {"year": "the opening says 2021年; the gold takes the figures' 2022"},
     "zl60_huhehaote_saihanqu_2022": {"agency": "no title; the place named only in sentences"},
-    "zl66_ningxia_yingjiguanliting_2023": {"申请.新收": "收到依申请公开信件2件: letters, not applications named"},
     "zm18_shanghai_putuo_fagaiwei_2023": {"主动公开.条数": "主动公开公文167件: official documents, not items",
                                           **{k: "无信息公开类行政复议、行政诉讼和结果纠错情况: 纠错 beside the none"
                                              for k in ("复议.总计", "诉讼.总计")}},
@@ -653,7 +651,6 @@ PAGES_NOT_READ = {
     "zs11_chongqing_kaizhou_shengtaihuanjing_2022": {"主动公开.条数": "在…官网公示的信息共计227条: 公示 on one site (官网)"},
     "zs12_hubei_ezhou_renshe_2023": {"agency": "named only through its portal (通过市人社局门户网站)"},
     "zs14_spam_shi_jiaoyuju_2023": {"agency": "spam in place of the city in title and fields; 市教育局 only inside quoted names"},
-    "zs15_hubei_tianmen_jiaotong_2021_mirror": {"申请.新收": "未收到依申请公开来信: letters (来信) for the applications"},
     "zs37_shaanxi_hanzhong_hantai_qu_mirror_trad_2014": {
         "agency": "由漢臺區信息中心編制,經漢臺區人民政府辦公室審定: the compiler is kept, the gold takes the approver's body"},
     "zs39_shanxi_datong_qixiang_bumen_2023": {"规范性文件.本年制发": "a row '| 2 | ||' whose blank cells leave its columns uncertain",
