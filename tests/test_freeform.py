@@ -1485,3 +1485,32 @@ def test_a_later_part_opening_with_a_running_channel_is_another_channel() -> Non
 )
 def test_applications_as_letters(text: str, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, 2022)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 密云区 2019: 依申请 alone before its count
+        ("截至12月底,全区受理依申请735件(含垂管单位),均在规定时限内答复申请人。", 2019, {"申请.新收": 735}),
+        # 同安区新民镇 2021: letter applications, 申请数
+        ("收到依申请公开信函申请数15件,同意答复数14件,占93.3%,告知补正数1件,占6.7%。", 2021, {"申请.新收": 15}),
+        # 铁西区发改局 2025: 依申请公开方面的诉求
+        ("(二)规范依申请公开\n2025年我局没有接到依申请公开方面的诉求。", 2025, {"申请.新收": 0}),
+        # 广汉市政府办 2025: 制定并公开 the documents
+        ("2025年度制定并公开行政规范性文件8件,均进行了解读。", 2025, {"规范性文件.本年制发": 8}),
+        # 良渚街道 2022: received and handled, no carry-over either way: the total handled
+        ("(二)依申请公开。本年度共收到和处理依申请公开28件(其中依申请公开25条,重复申请3条),无上年和下年结转。", 2022,
+         {"申请.新收": 28, "申请.上年结转": 0, "申请.结转下年": 0, "申请.办理总计": 28}),
+        # without the carry-overs stated, received and handled is the count received only
+        ("本年度共收到和处理依申请公开28件。", 2022, {"申请.新收": 28}),
+        # 浦口区教育局 2024: none, in the report's part on reviews and suits
+        ("(四)行政复议、行政诉讼情况。2024年,区教育局未发生行政复议、行政诉讼事项。", 2024, {"复议.总计": 0, "诉讼.总计": 0}),
+        # a count there may be of the reviews the body heard
+        ("(四)行政复议、行政诉讼情况\n2024年,区教育局办理行政复议案件12件。", 2024, {}),
+        # 广汉市政府办 2025: 企业 for the 商业企业 column
+        ("2025年,共收到依申请件35件,其中自然人34件,企业1件,办结32件,结转下年办理3件。", 2025,
+         {"申请.新收": 35, "申请.新收.自然人": 34, "申请.新收.商业企业": 1, "申请.办理总计": 32, "申请.结转下年": 3}),
+    ],
+)
+def test_the_zt_rounds_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected

@@ -471,3 +471,49 @@ def test_a_rows_last_number_with_the_pages_padding_after_it():
         "规章.本年制发": 0, "规章.本年新公开": 0, "规章.对外公开总数": 0,
         "规范性文件.本年制发": 3, "规范性文件.本年新公开": 3, "规范性文件.对外公开总数": 12,
     }  # fmt: skip
+
+
+def test_none_written_out_in_a_cell_is_zero():
+    # 南昌市新建区南矶乡 2023 (tests/data/real/pages zt): every cell 無, a cell a line
+    text = (
+        "第二十條第(一)項 |\n|||\n|\n信息內容 |\n本年制發件數 |\n本年廢止件數 |\n現行有效件數 |\n|\n"
+        "規章 |\n無 |\n無 |\n無 |\n|\n規范性文件 |\n無 |\n無 |\n無 |\n|\n"
+        "第二十條第(五)項 |\n|||\n|\n信息內容 |\n本年處理決定數量 |\n||\n|\n行政許可 |\n無 |\n||\n"
+    )
+    assert read(text, 2023).facets == {
+        "规章.本年制发": 0, "规章.本年废止": 0, "规章.现行有效": 0,
+        "规范性文件.本年制发": 0, "规范性文件.本年废止": 0, "规范性文件.现行有效": 0,
+        "行政许可.处理决定数": 0,
+    }
+
+
+def _facets_of_page(text: str, tmp_path) -> dict:
+    from indexer.extract import extract_path
+
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_path(path).facets
+
+
+_CUT_PAGE = (
+    "广汉市人民政府办公室2025年政府信息公开工作年度报告\n一、总体情况\n"
+    "2025年度制定并公开行政规范性文件8件,均进行了解读。\n"
+    "二、主动公开政府信息情况\n第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+    "规章 | 0 | 0 | 0 |\n"
+)
+
+
+def test_prose_fills_the_rows_of_the_table_a_page_is_cut_inside(tmp_path):
+    # 广汉市政府办 2025: the page ends at the 规章 row; the 规范性文件 row it never reached is in prose
+    facets = _facets_of_page(_CUT_PAGE, tmp_path)
+    assert {k: v for k, v in facets.items() if k.startswith(("规章", "规范性文件"))} == {
+        "规章.本年制发": 0, "规章.本年废止": 0, "规章.现行有效": 0, "规范性文件.本年制发": 8,
+    }
+
+
+def test_a_tables_lost_row_stays_absent_where_the_page_goes_on(tmp_path):
+    # the same table with text after it: the 规范性文件 row was lost, not unreached
+    text = _CUT_PAGE + "三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n"
+    facets = _facets_of_page(text, tmp_path)
+    assert "规范性文件.本年制发" not in facets
+    assert facets["规章.本年制发"] == 0

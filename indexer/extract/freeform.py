@@ -48,14 +48,18 @@ _ON_APPLICATION = r"(?:政府)?(?:信息)?依申请(?:政府)?(?:信息)?公开(
 _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收到要求公开政府信息的申请
 # Where a count follows, the noun may be left out (收到依申请公开共525件).
 # 依申请公开办件0件, 共收到依申请件0件
-# 收到依申请公开信件2件: the applications as the letters they came in
-_APPLICATION = rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件|办件|信件|件)?|{_ASKED}|依申请件|(?:政府)?信息申请公开)"
+# 收到依申请公开信件2件, 收到依申请公开信函申请数15件: the applications as the letters they came in;
+# 受理依申请735件: 依申请 alone before its count
+_APPLICATION = (
+    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件|办件|信件|信函(?:申请)?|件)?|{_ASKED}|依申请件"
+    rf"|(?:政府)?信息申请公开|依申请(?=\s*(?:共计?|合计)?\s*\d))"
+)
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
 # 未收到依申请公开请求, 未收到依申请公开事宜, 未收到…的依申请公开诉求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
 # 情况, 没有收到申请人要求公开政府信息的情况, 没有受理政府信息申请情况), so that "未收到群众对依申请公开工作的投诉" says
 # nothing of applications.
 _NO_SUCH = (
-    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}的?(?:申请|事项|事宜|请求|诉求|信件|来信|件|事件|情况|项目)|依申请公开的?(?:相关)?(?:政府)?信息"
+    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:方面)?的?(?:申请|事项|事宜|请求|诉求|信件|来信|件|事件|情况|项目)|依申请公开的?(?:相关)?(?:政府)?信息"
     rf"|{_ASKED}|(?:政府)?信息申请公开|政府信息的?申请|申请公开(?:相关)?(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项)"
     rf"|要求公开的(?:政府)?信息$"  # 未接到群众要求公开的信息
     # 未收到依法申请公开事项, 未收到任何形式的申请公开信息要求
@@ -141,6 +145,8 @@ _ALL_OF = r"(?<!其余)(?<!其他)(?<!剩余)(?:均|全部|全都|皆)(?:已|系
 # "收到…申请17件,均在法定期限内办结", "5件申请均在法定期限内办结": every application handled, so
 # 申请.办理总计 is the count received, where no carry-over either side is stated (``_all_handled``).
 _ALL_HANDLED_KEY = "申请.办理总计 (all of them)"
+# 收到和处理…N件 counts those handled too, but of this year's only: read where both carry-overs are said to be none
+_RECEIVED_AND_HANDLED_KEY = "申请.办理总计 (received and handled)"
 _ALL_HANDLED = re.compile(rf"{_ALL_OF}(?:《[^》]{{1,40}}》|[^,;:。\d]){{0,16}}?(?:办结|答复完毕|办理完毕)")  # 均已按照《条例》…答复完毕
 
 _OUTCOMES = (
@@ -183,6 +189,8 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # "其中,2023年新收政府信息公开申请354件": 新收 named, a part of a total received and carried over
     _p("申请.新收", rf"新收(?:到)?的?(?:政府信息公开|信息公开|依申请公开)?申请{_QTY}{_COUNT}"),
     _p(_ALL_HANDLED_KEY, rf"{_FIRST}[件宗项](?:政府信息公开)?申请{_ALL_HANDLED.pattern}"),
+    # "共收到和处理依申请公开28件,无上年和下年结转": received and handled, one count for both
+    _p(_RECEIVED_AND_HANDLED_KEY, rf"(?:收到|受理|接到)(?:和|并)(?:处理|办理|办结)(?:了)?{_QTY}{_APPLICATION}{_QTY}{_COUNT}"),
     _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
     _p("申请.部分公开", rf"{_NOT_SECOND}部分公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
     _p("申请.不予公开", rf"{_NOT_SECOND}(?:不予|不同意)公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
@@ -221,7 +229,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("诉讼.总计", rf"(?:收到|发生|受理|、){_FIRST}[件起]行政诉讼(?!案件?\s*\d)"),
     _p(
         "规范性文件.本年制发",
-        rf"(?:制发|出台|印发|制定)(?:了)?(?:行政)?规范性文件{_QTY}{_COUNT}",
+        rf"(?:制发|出台|印发|制定)(?:了)?(?:并(?:公开|发布|印发))?(?:行政)?规范性文件{_QTY}{_COUNT}",  # 制定并公开…8件
         context=False,
     ),
     # "本年度制发行政规范性文件1件,废止行政规范性文件2件": the year's, where the year is said (not
@@ -268,7 +276,9 @@ _HANDLED = re.compile(
 # "未接到公民、法人和其他组织提出的政府信息公开申请", "未收到和处理政府信息公开申请").
 _NOT_RECEIVED = r"(?:未|没有|没|无)(?:收到|受到|接到|受理|接收)(?:受理)?过?(?P<between>[^,;:!?。\d]{0,30}?)"
 # A kind of applicant in the breakdown of the applications received.
-_APPLICANT_KIND = re.compile(rf"({'|'.join(_APPLICANT_KINDS)}|其他(?=申请|提出))(?:申请|提出)?的?{_QTY}{_COUNT}")
+# 企业 alone for the 商业企业 column ("其中自然人34件,企业1件")
+_APPLICANT_KIND = re.compile(rf"({'|'.join(_APPLICANT_KINDS)}|其他(?=申请|提出)|(?<!商业)企业)(?:申请|提出)?的?{_QTY}{_COUNT}")
+_KIND_NAMES = {"企业": "商业企业"}
 # "依申请受理信息公开申请:无": the count given as none after a colon
 _NONE_AFTER_COLON = re.compile(rf"(?:依申请)?{_RECEIVED}(?:{_EVERY_APPLICANT})?{_APPLICATION}\s*:\s*(?:无|没有)\s*$")
 _NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
@@ -290,12 +300,14 @@ _EVERYONE = re.compile(r"社会公众|社会各界|任何")  # 未收到社会�
 # "未产生政府信息公开事务诉讼相关的费用支出": a sentence about fees, not about suits.
 _FEES = re.compile(r"费用|收费|支出")
 _CASES = re.compile(r"复议|诉讼")
+_CASES_HEADING = re.compile(r"行政复议[、和及与]?(?:提起)?行政诉讼|行政诉讼[、和及与]?行政复议")
 # "本年度未发布、废止行政规范性文件、无现行有效行政规范性文件": the 规范性文件 row all 0.
 _NO_DOCUMENTS = re.compile(
     r"(?:未|没有|无)(?P<verbs>(?:(?:制发|发布|出台|印发|制定|废止|修改|修订|清理)[、和及]?)+)的?(?:新的?)?(?:行政)?规范性文件"
 )
 _MADE = re.compile(r"制发|发布|出台|印发|制定")
 _NONE_CARRIED = re.compile(r"(?:无|没有)上一?年度?(?:的)?结转")  # 受理…19条,无上年度结转
+_NONE_CARRIED_EITHER = re.compile(r"(?:无|没有)上一?年度?(?:和|及|与|、)下一?年度?的?(?:结转|转结)")  # 无上年和下年结转
 # "2023年未转结政府信息公开申请" in the report on 2024: nothing carried over from the year before
 _NONE_CARRIED_FROM = re.compile(
     r"(?P<from>\d{4})\s*年度?(?:未|没有|无)(?:结转|转结)"
@@ -522,14 +534,19 @@ def stated_in_prose(text: str, year: int | None = None) -> tuple[dict[str, int],
 
 def _all_handled(seen: dict[str, dict[int, str]]) -> None:
     """申请.办理总计 from every application said handled, where it is the one count received and
-    neither carry-over is stated but as none."""
+    neither carry-over is stated but as none; from those said received and handled, where both
+    carry-overs are stated as none."""
     handled = seen.pop(_ALL_HANDLED_KEY, {})
+    both = seen.pop(_RECEIVED_AND_HANDLED_KEY, {})
     received = seen.get("申请.新收", {})
-    if "申请.办理总计" in seen or len(handled) != 1 or set(handled) != set(received):
+    if "申请.办理总计" in seen:
         return
-    if any(set(seen.get(key, {0: ""})) != {0} for key in ("申请.上年结转", "申请.结转下年")):
-        return
-    seen["申请.办理总计"] = handled
+    carried = ("申请.上年结转", "申请.结转下年")
+    none_carried = all(set(seen.get(key, {0: ""})) == {0} for key in carried)  # stated as none, or not at all
+    if len(handled) == 1 and set(handled) == set(received) and none_carried:
+        seen["申请.办理总计"] = handled
+    elif len(both) == 1 and set(both) == set(received) and none_carried and all(key in seen for key in carried):
+        seen["申请.办理总计"] = both
 
 
 def _counted_to_years_end(before: str, year: int | None) -> bool:
@@ -614,10 +631,14 @@ def _has_context(sentence: str, previous: str, previous_about: bool = False) -> 
     sentence that does or was ("其中…", "处理结果中…", "目前依法办结59件…。结转下年度…2件"), or
     it opens the part a heading that does names ("四、因政府信息公开申请行政复议或提起行政诉讼
     情况" above "2018年,我办行政复议为5件"), or it tells of reviews and suits right after a
-    sentence about applications."""
+    sentence about applications, or says there were none in the part on them."""
     inherited = _goes_on(sentence) or _is_heading(previous)
     if previous_about and _CASES.search(sentence):
         return True  # "…收到政府信息公开申请件1件。未收到行政复议和行政诉讼。": the applications' cases
+    if _is_heading(previous) and _CASES_HEADING.search(previous) and _CASES.search(sentence) and not _COUNTED.search(sentence):
+        # "(四)行政复议、行政诉讼情况。…未发生行政复议、行政诉讼事项": none, in the report's part on
+        # them; not a count there, which may be of the reviews the body heard
+        return True
     return (inherited and (previous_about or bool(_CONTEXT.search(previous)))) or bool(_CONTEXT.search(sentence))
 
 
@@ -697,7 +718,7 @@ def _applicants(segment: str, breakdown: int, received: int) -> list[tuple[str, 
     received names them ("受理依申请公开15件,其中自然人12件,商业企业3件") and they add up to no more."""
     if breakdown < 0:
         return []
-    kinds = [(f"申请.新收.{m[1]}", value) for m in _APPLICANT_KIND.finditer(segment, breakdown)
+    kinds = [(f"申请.新收.{_KIND_NAMES.get(m[1], m[1])}", value) for m in _APPLICANT_KIND.finditer(segment, breakdown)
              if (value := _value(m)) is not None]  # fmt: skip
     return kinds if kinds and sum(v for _, v in kinds) <= received else []
 
@@ -940,6 +961,8 @@ def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
         facts.append(("申请.上年结转", 0))
     if context and _NONE_CARRIED_ON.search(clause):
         facts.append(("申请.结转下年", 0))
+    if context and _NONE_CARRIED_EITHER.search(clause):
+        facts += [("申请.上年结转", 0), ("申请.结转下年", 0)]
     if _RULES not in clause:
         if (m := _NO_DOCUMENTS.search(clause)) and _MADE.search(m["verbs"]):
             facts.append(("规范性文件.本年制发", 0))

@@ -161,18 +161,29 @@ def _facets(table: dict, items: list, lines: list[str], year: int | None, warnin
 
     A template table wins over the prose (the spec's rule), and where a table was read
     at all its lost rows stay absent: sentences fill only the tables a report does not
-    show (a page cut before them, tables lost in conversion).  Where the old statistics
-    table and the prose disagree neither is trusted: real reports show both kinds of
-    error (a table counting every unit of a place, prose counting one office).
+    show (a page cut before them, tables lost in conversion), and the rows of the table a
+    page is cut inside, which it never reached (规章 | 0 | 0 | 0 | as the page's last line,
+    "制定并公开行政规范性文件8件" above it).  Where the old statistics table and the prose
+    disagree neither is trusted: real reports show both kinds of error (a table counting
+    every unit of a place, prose counting one office).
     """
     prose, notes = stated_in_prose("\n".join(line for line in lines if line), year)
     shown = {table_of(k) for k in table}
+    if table and _ends_in_a_table(items):
+        shown.discard(table_of(list(table)[-1]))  # the table the page is cut inside
     prose = {k: v for k, v in prose.items() if table_of(k) not in shown}
     old, old_notes = read_old_stats(items, year)
     low, low_notes = prefer_tables(old, prose, keep_disputed=False)
     merged, merged_notes = prefer_tables(table, low)
     warnings += notes + old_notes + low_notes + merged_notes
     return merged
+
+
+def _ends_in_a_table(items: list[Item]) -> bool:
+    """Whether the text stops inside a table: its last line is a row or a table's cut header
+    (信息内容 | 本年)."""
+    last = next((it for it in reversed(items) if it.text.strip() or it.cells), None)
+    return last is not None and (last.is_row or "|" in last.text)
 
 
 def _opens_a_template_table(items: list[Item]) -> bool:

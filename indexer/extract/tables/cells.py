@@ -99,6 +99,8 @@ def _separated(clean: str, line: int) -> tuple[list[Piece], str | None]:
 
 def _cell_pieces(cell: str, line: int) -> list[Piece]:
     """One separated cell: a number or blank as it stands, else text (maybe fused with digits)."""
+    if cell == "无":
+        return [Piece("0", "number", line)]  # "规章 | 无 | 无 | 无": none, written out
     kind = parse_cell(cell).kind
     if kind in ("number", "blank", "unreadable"):
         return [Piece(cell, "blank" if kind == "blank" else "number", line)]
