@@ -1312,3 +1312,13 @@ def test_a_street_office_named_with_jie_alone() -> None:
     # y38 东丽湖街 2021: the name printed in full elsewhere wins
     lines = ["东丽湖街2021年政府信息公开工作年度报告", "本报告由东丽湖街道办事处结合自身工作实际编制。", "一、总体情况"]
     assert _meta(lines).agency == "东丽湖街道办事处"
+
+
+def test_a_name_without_place_is_placed_where_the_text_prints_one_place_before_it() -> None:
+    # zt 长春市环保局 2012: the foreword's 环保局, the opening's 长春市环保局
+    lines = ["为贯彻实施《中华人民共和国政府信息公开条例》,特公布2012年度环保局政府信息公开工作年度报告。", "一、概述",
+             "2012年以来,长春市环保局政府信息公开工作在市委、市政府的正确领导下稳步推进。"]  # fmt: skip
+    assert _meta(lines).agency == "长春市环保局"
+    # two places print it: neither is taken
+    lines = [*lines, "吉林省环保局对我局工作给予指导。"]
+    assert _meta(lines).agency == "环保局"

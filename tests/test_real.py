@@ -386,7 +386,6 @@ PAGES_NOT_READ = {
     "zc69_shaoguan_wujiang_linyeju_2017": {"agency": "the fuller name only in a quoted title the page cuts"},
     "zc73_chengdu_zhujianju_2018": {"主动公开.条数": "7435 条,其3中: a digit inside 其中"},
     "zc74_suqian_huanbaoju_2015": {"agency": _BARE_NAME},
-    "zc75_chizhou_shitai_linyeju_2018": {"agency": "林业局 as the foreword prints it; the full name later in the body"},
     "zc77_meihekou_guotuju_2016": {"复议.总计": "(1件诉讼不涉及) in the same clause"},
     "zc84_haikou_jiaoyuju_2017": {"复议.总计": "under a heading on 复议、诉讼和申诉 with no 信息公开", "诉讼.总计": "the same",
                                   "province": "海口 only in sentences"},

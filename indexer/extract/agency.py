@@ -237,11 +237,12 @@ def _same_unit(name: str, other: str) -> bool:
 
 
 def placed(abbreviation: str, text: str) -> str | None:
-    """A bare name (市气象局) where the text prints it after its place (紧抓宣城市气象局…): that
-    place's, if the text names one place so."""
-    level, rest = abbreviation[0], abbreviation[1:]
+    """A bare name (市气象局) where the text prints it after its place (紧抓宣城市气象局…), or a
+    name without place or level (环保局) printed after a place (长春市环保局): that place's, if the
+    text names one place so."""
+    level = abbreviation[0] if abbreviation[0] in _LEVEL else ""
     found = set()
-    for m in re.finditer(rf"([\u4e00-\u9fff]{{1,8}}?){re.escape(level)}{re.escape(rest)}", text):
+    for m in re.finditer(rf"([\u4e00-\u9fff]{{1,8}}?){re.escape(abbreviation)}", text):
         before = m[1]
         for k in range(len(before)):
             if is_place_only(before[k:] + level):

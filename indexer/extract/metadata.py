@@ -365,6 +365,8 @@ def _in_full(page: _Page, name: str, fuller: list[str]) -> str:
     if is_bare(name):
         full = [*page.quoted, page.subject or "", *page.stated_bodies]
         name = expand(name, full) or placed(name, page.text) or name
+    elif not is_proper(name):
+        name = placed(name, page.text) or name  # 环保局 where the text prints 长春市环保局
     name = with_full_place(name, page.text)
     if _TOWNSHIP_GOVERNMENT.search(name) and (full := name[:-2] + "人民政府") in page.stated_bodies:
         name = full  # 寮步镇政府 where the foreword names 寮步镇人民政府 (its office) as the contact
