@@ -1322,3 +1322,10 @@ def test_a_name_without_place_is_placed_where_the_text_prints_one_place_before_i
     # two places print it: neither is taken
     lines = [*lines, "吉林省环保局对我局工作给予指导。"]
     assert _meta(lines).agency == "环保局"
+
+
+def test_a_statistics_period_to_its_years_end_from_may() -> None:
+    # zt 龙潭区林业畜牧局 2008: the Regulations' first year, counted from 1 May
+    lines = ["本报告根据《中华人民共和国政府信息公开条例》和《吉林市人民政府办公厅关于做好2008年度政府信息公开工作年度报告的通知》"
+             "的要求编制。本报告中所列数据的统计期限自2008年5月1日起至2008年12月31日止。", "一、概述"]  # fmt: skip
+    assert _meta(lines).year == 2008

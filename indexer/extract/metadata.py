@@ -77,6 +77,11 @@ _ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _STATED_PERIOD = re.compile(
     r"统计(?:期限|时限|时间|区间|期间)[^。；]{0,12}?(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日"
 )
+# "统计期限自2008年5月1日起至2008年12月31日止": a period to a year's last day from later in that year
+# (the Regulations' first year began on 1 May 2008)
+_PERIOD_TO_ITS_END = re.compile(
+    r"统计(?:期限|时限|时间|区间|期间)[^。；]{0,12}?(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*起?\s*(?:至|到|—|-)\s*\1\s*年\s*12\s*月\s*31\s*日"
+)
 _PERIOD = re.compile(r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日")
 # "我局对2021年度政府信息公开情况总结如下": the year the report sums up.
 _SUMMED_UP = re.compile(r"对\s*(\d{4})\s*年度?的?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:情况)?(?:总结|报告)如下")
@@ -596,7 +601,8 @@ def _year_number(text: str) -> int | None:
 
 def _year(title: str | None, opening: str, text: str) -> int | None:
     """The title's year, else the opening's report name (unless the statistics period, or the
-    first sentence opening with a year, states the year after), else the statistics period, else
+    first sentence opening with a year, states the year after), else the statistics period (from
+    1 January, or to the last day of the year it starts in), else
     the year the foreword says it sums up, else a sentence opening "2020年，", else one opening
     with its year, else the year's last day, else a clause opening with the year and the body
     ("…,2022年,我局…"), else the body then the year ("本局2019年共主动公开…")."""
@@ -610,7 +616,8 @@ def _year(title: str | None, opening: str, text: str) -> int | None:
         # 公开工作年度报告" in the report on 2012): the later year is the report's
         later = _first_year(_STATED_PERIOD, text) or _first_year(_OPENING_YEAR, text)
         return later if later == year + 1 else year
-    patterns = (_STATED_PERIOD, _PERIOD, _SUMMED_UP, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END, _CLAUSE_YEAR, _SELF_YEAR)
+    patterns = (_STATED_PERIOD, _PERIOD_TO_ITS_END, _PERIOD, _SUMMED_UP, _OPENING_YEAR, _SENTENCE_YEAR, _YEAR_END,
+                _CLAUSE_YEAR, _SELF_YEAR)  # fmt: skip
     for pattern in patterns:
         if year := _first_year(pattern, text):
             return year
