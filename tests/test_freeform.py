@@ -1514,3 +1514,18 @@ def test_applications_as_letters(text: str, expected: dict[str, int]) -> None:
 )
 def test_the_zt_rounds_wordings(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 武侯区 2019: a running total since the report's year began is the year's
+        ("2019年以来,我区通过政府信息公开管理系统累计主动公开政府信息19891条。", 2019, {"主动公开.条数": 19891}),
+        # since another year: a running total
+        ("2008年以来,我区累计主动公开政府信息19891条。", 2019, {}),
+        # 武侯区 2019: 各类 before the applications
+        ("截止12月31日,区政府共收到各类依申请公开信件135件(次),按时回复办结率达到100%。", 2019, {"申请.新收": 135}),
+    ],
+)
+def test_since_the_year_began_and_every_kind_of_application(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected

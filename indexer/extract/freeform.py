@@ -51,7 +51,7 @@ _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收�
 # 收到依申请公开信件2件, 收到依申请公开信函申请数15件: the applications as the letters they came in;
 # 受理依申请735件: 依申请 alone before its count
 _APPLICATION = (
-    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:的?申请|事项|案件|办件|信件|信函(?:申请)?|件)?|{_ASKED}|依申请件"
+    rf"(?:{_APPLIED_FOR}|(?:各类)?{_ON_APPLICATION}(?:的?申请|事项|案件|办件|信件|信函(?:申请)?|件)?|{_ASKED}|依申请件"
     rf"|(?:政府)?信息申请公开|依申请(?=\s*(?:共计?|合计)?\s*\d))"
 )
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
@@ -337,6 +337,7 @@ _CUMULATIVE = re.compile(
 _TO_YEARS_END = "主动公开.条数 (to the year's end)"
 _YEARS_END = re.compile(r"截[至止]到?\s*(?P<y>\d{4})\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)")
 _COUNTED_TO_ITS_END_SINCE = 2021
+_SINCE_YEAR = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?以来")
 # "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条": 累计 in a sentence
 # that names no time is the running total; "2020年,全镇累计主动公开…" is the year's.
 _RUNNING = re.compile(r"目前|总计|累计|截[至止]|至今|迄今")  # a running total among a breakdown's clauses
@@ -547,6 +548,13 @@ def _all_handled(seen: dict[str, dict[int, str]]) -> None:
         seen["申请.办理总计"] = handled
     elif len(both) == 1 and set(both) == set(received) and none_carried and all(key in seen for key in carried):
         seen["申请.办理总计"] = both
+
+
+def _since_the_year(before: str, year: int | None) -> bool:
+    """Whether the running total before a count runs since the report's year began ("2019年以来,
+    我区…累计主动公开政府信息19891条" in the report on 2019): the year's own."""
+    since = _SINCE_YEAR.search(before)
+    return bool(year and since and int(since["y"]) == year)
 
 
 def _counted_to_years_end(before: str, year: int | None) -> bool:
@@ -813,7 +821,7 @@ def _active_total(
                 continue
             if "y" in m.re.groupindex and m["y"] and int(m["y"]) != year:
                 continue  # "2021年发布信息6758条": the year's whole, in the report on that year only
-            if _CUMULATIVE.search(head, 0, m.start()):
+            if _CUMULATIVE.search(head, 0, m.start()) and not _since_the_year(head[: m.start()], year):
                 if not _counted_to_years_end(head[: m.start()], year):
                     continue
                 key = _TO_YEARS_END
