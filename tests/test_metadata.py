@@ -1329,3 +1329,11 @@ def test_a_statistics_period_to_its_years_end_from_may() -> None:
     lines = ["本报告根据《中华人民共和国政府信息公开条例》和《吉林市人民政府办公厅关于做好2008年度政府信息公开工作年度报告的通知》"
              "的要求编制。本报告中所列数据的统计期限自2008年5月1日起至2008年12月31日止。", "一、概述"]  # fmt: skip
     assert _meta(lines).year == 2008
+
+
+def test_an_office_that_compiles_and_speaks_for_itself_by_its_short_name() -> None:
+    # zt 广汉市政府办 2025: "由广汉市人民政府办公室编制", then "市政府办公室认真贯彻…": the office's own report
+    lines = ["一、总体情况", "本年度报告根据《中华人民共和国政府信息公开条例》要求,由广汉市人民政府办公室编制,报告中所列数据的统计期限"
+             "自2025年1月1日起至2025年12月31日止。", "(一)主动公开方面",
+             "2025年,市政府办公室认真贯彻落实市委、市政府决策部署,严格落实《条例》要求。"]  # fmt: skip
+    assert _meta(lines).agency == "广汉市人民政府办公室"

@@ -421,6 +421,9 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
     stated, subject = page.stated_bodies, page.subject
     if subject and subject in page.stated:
         yield subject  # "由临夏市人民政府办公室编制", "2025年,临夏市人民政府办公室深入贯彻…": the office's own
+    bare = page.bare_subject
+    if bare and _AN_OFFICE.search(bare):
+        yield expand(bare, page.stated)  # "由广汉市人民政府办公室编制", "2025年,市政府办公室认真贯彻…"
     if subject and any(_unit_of(name, subject) for name in stated):
         yield subject  # 请联系子长市政府政务服务中心 … 2022年,子长市人民政府坚持…: the contact is its unit
     compiled = (m["gov"] for line in page.opening.splitlines() for m in _COMPILED.finditer(squeeze(line)))
