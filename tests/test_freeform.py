@@ -1529,3 +1529,15 @@ def test_the_zt_rounds_wordings(text: str, year: int, expected: dict[str, int]) 
 )
 def test_since_the_year_began_and_every_kind_of_application(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+def test_other_names_of_the_applicants_columns() -> None:
+    # 黄埔区 2020: 公民 for 自然人, 其他组织 for 其他
+    text = ("2020年我区共收到政府信息公开申请1586宗,其中来自公民申请1482宗,商业企业申请71宗,社会公益组织3宗,"
+            "法律服务机构5宗,其他组织申请25宗。")
+    assert stated_in_prose(text, 2020)[0] == {
+        "申请.新收": 1586, "申请.新收.自然人": 1482, "申请.新收.商业企业": 71, "申请.新收.社会公益组织": 3,
+        "申请.新收.法律服务机构": 5, "申请.新收.其他": 25}
+    # 长春市政府办 2024: 法人或其他组织 is the legal persons' whole, not the 其他 column
+    text = "2024年,共受理政府信息公开申请95件,其中自然人申请89件,法人或其他组织申请6件。"
+    assert stated_in_prose(text, 2024)[0] == {"申请.新收": 95, "申请.新收.自然人": 89}

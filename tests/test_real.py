@@ -653,6 +653,32 @@ PAGES_NOT_READ = {
     "zs51_hubei_youzheng_guanliju_2017": {"主动公开.条数": "主动公开和更新各类信息1635条: 和更新 between the verb and its object"},
     "zs52_anhui_tongling_dizhenju_2021": {"申请.办理总计": "已经办理了0件 after 尚未办理0件, no 申请 beside it",
                                           "agency": "named only through its website and accounts (铜陵市地震局官网)"},
+    "zt01_beijing_miyun_quzf_2019": {"agency": "a whole district's report naming only 密云区 (its government in a gazette's title)"},
+    "zt11_nanjing_lishui_quzf_2019": {"主动公开.条数": "通过“中国·南京”政府网站主动公开…966条 beside the catalogue's updates (1455条)"},
+    "zt17_guangzhou_huangpu_kaifaqu_gongkaiban_2020_mirror_big5": {
+        **{k: "the carried-over applications by kind, in words" for k in (
+           "申请.上年结转.自然人", "申请.上年结转.商业企业", "申请.上年结转.其他")},
+        "agency": "a place pair (黃埔區 廣州開發區) is no one name"},
+    "zt24_hangzhou_binjiang_puyan_jiedao_2022": {
+        "主动公开.条数": "通过区政府门户网站主动公开…218条 with another channel after its parts",
+        "申请.不予公开": "不予公开政府信息情况无: none in words after the noun",
+        "agency": "named only in the column's and the contact's names"},
+    "zt26_hangzhou_xiaoshan_shushan_jiedao_2021": {"申请.结转下年": "1件正在办理中: still in hand, not worded as carried over"},
+    "zt28_suzhou_zhangjiagang_tangqiao_zhen_2022": {"申请.办理总计": "办理…依申请公开3件 with no count received to check it by"},
+    "zt31_ganzhou_dayu_jicun_zhen_2023": {"agency": "the title's office name is kept; the gold takes the fuller one a sentence prints"},
+    "zt32_jiujiang_hukou_liusi_zhen_2023": {"agency": "the title's 湖口县流泗镇 is kept; the gold takes the contact's 流泗镇人民政府"},
+    "zt34_ganzhou_xingguo_juncun_xiang_2023": {"agency": "named only in its guide's and catalogue's titles"},
+    "zt36_shangrao_dexing_wancun_xiang_2023": {"agency": "the title's 万村乡 is kept; the gold takes the publisher field's fuller name"},
+    "zt40_jilin_daan_renshe_ju_2011": {"主动公开.条数": "公开发布信息63次: counted in 次"},
+    "zt48_jilin_jilinshi_jiaotongyunshu_ju_2008": {"agency": "a copied contact (吉林市文化局办公室) wins over the opening's subject"},
+    "zt53_tiedong_heping_jiedao_2025": {"agency": "2025年和平街道办事处通过…: no comma after the year, no verb nianbao knows"},
+    "zt54_hanzhong_hantai_xuwang_zhen_2025": {k: "the row's label lost (a line of spaces)" for k in (
+        "规章.本年制发", "规章.本年废止", "规章.现行有效")},
+    "zt55_jiamusi_dongfeng_sifaju_2022": {"主动公开.条数": "依托区政府网站、政务新媒体公开信息67条 in a part on quality, no 主动"},
+    "zt59_shiyan_maojian_jiaoyuju_2024": {"行政许可.处理决定数": "许可数量481件 in prose, the row cut"},
+    "zt61_hangzhou_shangcheng_sifaju_unknown": {"申请.办理总计": "答复完毕15件 with no carry-over stated to check it by"},
+    "zt62_tiexi_fagaiju_2025": {"agency": "铁西区 is three cities' district: the name says no one place"},
+    "zt63_nanjing_qixia_jiaoyuju_mirror_2023": {"主动公开.条数": "在“…”网站上共计发布相关信息36条: one site, 相关信息"},
 }  # fmt: skip
 
 

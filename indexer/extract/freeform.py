@@ -276,9 +276,12 @@ _HANDLED = re.compile(
 # "未接到公民、法人和其他组织提出的政府信息公开申请", "未收到和处理政府信息公开申请").
 _NOT_RECEIVED = r"(?:未|没有|没|无)(?:收到|受到|接到|受理|接收)(?:受理)?过?(?P<between>[^,;:!?。\d]{0,30}?)"
 # A kind of applicant in the breakdown of the applications received.
-# 企业 alone for the 商业企业 column ("其中自然人34件,企业1件")
-_APPLICANT_KIND = re.compile(rf"({'|'.join(_APPLICANT_KINDS)}|其他(?=申请|提出)|(?<!商业)企业)(?:申请|提出)?的?{_QTY}{_COUNT}")
-_KIND_NAMES = {"企业": "商业企业"}
+# Other names of the table's columns: 企业 for 商业企业 ("其中自然人34件,企业1件"), 公民 for 自然人 and
+# 其他组织 for 其他 ("其中来自公民申请1482宗,…,其他组织申请25宗")
+_APPLICANT_KIND = re.compile(
+    rf"({'|'.join(_APPLICANT_KINDS)}|(?<![或和及、与])其他组织|其他(?=申请|提出)|(?<!商业)企业|(?<![、,])公民(?![、,和或及]))(?:申请|提出)?的?{_QTY}{_COUNT}"
+)
+_KIND_NAMES = {"企业": "商业企业", "公民": "自然人", "其他组织": "其他"}
 # "依申请受理信息公开申请:无": the count given as none after a colon
 _NONE_AFTER_COLON = re.compile(rf"(?:依申请)?{_RECEIVED}(?:{_EVERY_APPLICANT})?{_APPLICATION}\s*:\s*(?:无|没有)\s*$")
 _NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
