@@ -1541,3 +1541,9 @@ def test_other_names_of_the_applicants_columns() -> None:
     # 长春市政府办 2024: 法人或其他组织 is the legal persons' whole, not the 其他 column
     text = "2024年,共受理政府信息公开申请95件,其中自然人申请89件,法人或其他组织申请6件。"
     assert stated_in_prose(text, 2024)[0] == {"申请.新收": 95, "申请.新收.自然人": 89}
+
+
+def test_reviews_and_suits_counted_first_with_what_they_were_about_between() -> None:
+    # 杭州市教育局 2020
+    text = "在复议、诉讼方面,本年度收到有关政府信息公开的行政复议申请2件,发生2起关于政府信息公开的行政诉讼案件。"
+    assert stated_in_prose(text, 2020)[0] == {"复议.总计": 2, "诉讼.总计": 2}

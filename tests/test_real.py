@@ -215,7 +215,7 @@ PAGES_NOT_READ = {
     "p05_hangzhou_binjiang_gonganfenju_2022": {
         "申请.新收.自然人": "申请人为自然人的2件", "申请.无法提供": "均属于…本机关不掌握相关政府信息,无法提供",
         "申请.无法提供.不掌握": "the same",
-        "复议.总计": "发生1起有关政府信息… cut by the page's end", "复议.未审结": "the same"},
+        "复议.未审结": "该案件…尚未审结 after the count first"},
     "p06_pingdu_gonganju_2023": {"申请.予以公开": "其中公开1起", "申请.不予公开.行政执法案卷": "属于行政执法案卷5起"},
     "p18_xinjiang_zizhiqu_bangongting_2022": {"province": "新疆 only in 视察新疆 and 治疆方略"},
     "p19_guangyuan_zhaohua_yibaoju_2023": {"主动公开.条数": "主动公开政府网站各类信息47条: the site in the object"},
@@ -253,7 +253,6 @@ PAGES_NOT_READ = {
     "u06_shenzhen_jiaotongyunshuju_2021": {"agency": "named only through its website"},
     "u07_xinjiang_shengtaihuanjingting_2023": {"province": "自治区 only"},
     "u10_tongren_jiaoyuju_2020": {"主动公开.条数": "在网站和微信平台公布信息202条: two channels, 公布"},
-    "u11_hangzhou_jiaoyuju_2020": {"诉讼.总计": "发生2起…行政诉讼案件: the count first"},
     "u13_wuhan_caizhengju_2019": {"主动公开.条数": "主动公开各类财政信息1112条: the object qualified"},
     "u14_shi_caizhengju_edufe_2019": {"申请.予以公开": "对其中一件…进行了公开: in words",
                                       "申请.部分公开": "对其中两件申请进行了部分公开: in words"},
