@@ -1547,3 +1547,9 @@ def test_reviews_and_suits_counted_first_with_what_they_were_about_between() -> 
     # 杭州市教育局 2020
     text = "在复议、诉讼方面,本年度收到有关政府信息公开的行政复议申请2件,发生2起关于政府信息公开的行政诉讼案件。"
     assert stated_in_prose(text, 2020)[0] == {"复议.总计": 2, "诉讼.总计": 2}
+
+
+def test_a_running_total_over_the_years_dates_is_the_years() -> None:
+    # 易门县气象局 2023: 累计 over the statistics period, its year lost (20231月1日)
+    text = "(一)加强领导,规范有序开展主动公开\n20231月1日至12月31日我局在政府信息公开统一平台上累计主动公开政府信息242条。"
+    assert stated_in_prose(text, 2023)[0] == {"主动公开.条数": 242}

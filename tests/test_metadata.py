@@ -1337,3 +1337,17 @@ def test_an_office_that_compiles_and_speaks_for_itself_by_its_short_name() -> No
              "自2025年1月1日起至2025年12月31日止。", "(一)主动公开方面",
              "2025年,市政府办公室认真贯彻落实市委、市政府决策部署,严格落实《条例》要求。"]  # fmt: skip
     assert _meta(lines).agency == "广汉市人民政府办公室"
+
+
+def test_the_zu_rounds_bodies_and_years() -> None:
+    # zu 麒麟区自然资源局 2022: 局 doubled, a slip; the place printed before the name once
+    lines = ["特向社会公布2022年度我局政府信息公开工作年度报告。本报告涵盖了2022年麒麟区自然资源局政府信息公开工作。",
+             "一、总体情况", "2022年,区自然资源局局认真贯彻落实《条例》。"]  # fmt: skip
+    assert _meta(lines).agency == "麒麟区自然资源局"
+    # zu 辽宁省政府办公厅 2022 (a spam copy): the casino's name, in traditional characters, is no body
+    lines = ["美高梅娛樂城办公厅2022年政府信息公开工作年度报告", "一、总体情况",
+             "2022年,美高梅娛樂城办公厅坚持以习近平新时代中国特色社会主义思想为指导。"]  # fmt: skip
+    assert _meta(lines).agency is None
+    # zu 易门县气象局 2023: the statistics period with 年 lost (20231月1日至12月31日)
+    lines = ["本报告由云南省易门县气象局编制。", "本报告中使用数据统计期限为20231月1日至12月31日。", "一、总体情况"]
+    assert _meta(lines).year == 2023

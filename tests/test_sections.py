@@ -421,6 +421,13 @@ def test_injected_readings_are_not_section_text() -> None:
         # 阳城县横河镇 2020: the old parts numbered under 一、总体情况
         (["一、总体情况", "(一)主动公开", "正文。", "(三)政府信息公开的收费及减免情况", "2020年未收取费用。"], True),
         (["一、总体情况", "(三)政府信息管理", "2020年,我局不收取任何费用,无申诉。"], False),
+        # 麒麟区自然资源局 2022: the foreword lists the templates' parts; a 咨询 sub-heading is no old part
+        (["本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议及行政诉讼情况、"
+          "存在的主要问题及改进情况、其他需要报告的事项等六部分组成。", "一、总体情况",
+          "(二)依法申请公开政府信息、咨询处理情况", "正文。"], False),
+        # 衡南县泉溪镇 2020: the templates' parts listed, but a part on fees under 一
+        (["内容包括:总体情况、行政机关主动公开政府信息情况、行政机关收到和处理政府信息公开申请情况、其他需要报告的事项等六项内容。",
+          "一、总体情况", "(五)咨询处理情况", "(七)政府信息公开收费和减免情况", "正文。"], True),
     ],
 )  # fmt: skip
 def test_follows_pre_2019_outline(lines: list[str], old: bool) -> None:

@@ -49,6 +49,7 @@ _NOT_NAME_WORD = re.compile(
     r"首页|检索|导航|收藏|设为|手机|打印|分享|字号|字体|浏览|位置|来源|发布|政府信息公开|政务公开|信息公开"
     r"|年度|报告|认真|贯彻|落实|坚持|按照|根据|依据|关于|通知|高度重视|部门|本级"
     r"|网站|网址|门户|平台|官网|直播|彩票|博彩|娱乐|投注|公司|威廉|皇冠|澳门|葡京|老虎机|真人|足球网|球迷网"
+    r"|娛樂|澳門|老虎機|賭|足球網"  # spam left in traditional characters on a simplified page
 )
 # An aside that says the body is itself, or what it reports for beside itself (含国家公务员局).
 _SELF_ASIDE = re.compile(r"[(（](?:机关|本级|机关本级|(?:以下)?简称[^()（）]*|含[^()（）]*)[)）]$")
@@ -114,7 +115,8 @@ def as_name(text: str | None) -> str | None:
     it and its place once where the page prints it twice; a government with its office beside it
     is the office), else ``text`` without a
     bracketed aside if that is one (某某县人民政府办公室（县政务公开办）), else None."""
-    text = _SELF_ASIDE.sub("", text or "").replace("政府政府", "政府") or None  # 松北区人民政府政府办公室: a slip
+    # 松北区人民政府政府办公室, 区自然资源局局: a word doubled, a slip
+    text = _SELF_ASIDE.sub("", text or "").replace("政府政府", "政府").replace("局局", "局") or None
     text = _AND_ITS_OFFICE.sub("", text or "") or None
     text = _BUREAUS_GOVERNMENT.sub("", text or "") or None  # 安丘市卫生和计划生育局政府政务公开…: a slip
     if text and (doubled := _DOUBLED.match(text)) and is_place_only(doubled[1]):

@@ -347,7 +347,7 @@ _SINCE_YEAR = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?以来")
 # that names no time is the running total; "2020年,全镇累计主动公开…" is the year's.
 _RUNNING = re.compile(r"目前|总计|累计|截[至止]|至今|迄今")  # a running total among a breakdown's clauses
 _SINCE_IT_BEGAN = re.compile(r"至今|迄今|以来")  # 公众号开通至今,…累计发布508条: since a channel began
-_TIME_WORD = re.compile(r"\d{4}\s*年|[全本今当]年|年度|年内|一年来")
+_TIME_WORD = re.compile(r"\d{4}\s*年|[全本今当]年|年度|年内|一年来|\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到)")  # …1月1日至12月31日
 # "…共主动公开政府信息615条,今年新增94条": what the year added is the year's count.
 _ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?的?(?:主动公开)?的?(?:政府)?(?:信息)?{_QTY}{_ITEMS}")
 # "…累计共主动公开政府信息1323条,其中2014年主动公开政府信息130条": the named year's part, where

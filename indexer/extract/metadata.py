@@ -74,8 +74,8 @@ _DATE = re.compile(
 # A date alone after the last sentence: an unsigned page's date ("…事项无。2023年3月13日").
 _DATED_END = re.compile(rf"[。！？；]{_DATE.pattern}$")
 _ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_STATED_PERIOD = re.compile(
-    r"统计(?:期限|时限|时间|区间|期间)[^。；]{0,12}?(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日"
+_STATED_PERIOD = re.compile(  # 年 may be lost between the year and the month (20231月1日)
+    r"统计(?:期限|时限|时间|区间|期间)[^。；]{0,12}?(\d{4})\s*年?\s*0?1\s*月\s*0?1\s*日"
 )
 # "统计期限自2008年5月1日起至2008年12月31日止": a period to a year's last day from later in that year
 # (the Regulations' first year began on 1 May 2008)

@@ -116,10 +116,10 @@ _PLAIN_SHORT = re.compile(r"^[^，。；：,;:]{1,30}$")
 TABLE = "统计表"  # pseudo-name of a boundary that opens no section
 
 # Parts only the pre-2019 outlines have (咨询处理, 收费及减免 / 支出与收费, 申诉).
-_OLD_PART = re.compile(
-    r"咨询(?:处理)?(?:的)?情况|收费(?:及|和|与)?减免|支出(?:与|和|及|、)收费|公开(?:的|相关)?收费情况"
-    r"|(?:诉讼|复议)(?:[、和及与]|以及)申诉|申诉(?:的)?情况"
-)
+_FEE_PART = re.compile(r"收费(?:及|和|与)?减免|支出(?:与|和|及|、)收费|公开(?:的|相关)?收费情况")
+_OLD_PART = re.compile(rf"咨询(?:处理)?(?:的)?情况|{_FEE_PART.pattern}|(?:诉讼|复议)(?:[、和及与]|以及)申诉|申诉(?:的)?情况")
+# Parts only the 2019 and 2021 outlines list (收到和处理政府信息公开申请情况, 存在的主要问题及改进情况).
+_NEW_PART = re.compile(r"收到和处理政府信息公开申请|存在的?主要问题及改进情况")
 # The foreword's list of parts: "全文包括…", "年报由…组成", "分为…": a clause (up to 。 or ；)
 # holding one of these words.
 _OUTLINE_WORD = re.compile(r"包括|包含|组成|分为")
@@ -370,18 +370,22 @@ def follows_pre_2019_outline(lines: Sequence[str]) -> bool:
     Only the old outlines have parts for 咨询处理情况, 收费及减免 / 支出与收费 and
     申诉 (朔州's 2022 report still lists them); the 2019 and 2021 formats never do.
     Looked for in the foreword's list of parts (in the first lines) and in numbered
-    headings, never in other prose, where 申诉 or 收费 can occur in any year.
+    headings, never in other prose, where 申诉 or 收费 can occur in any year; under a foreword
+    that lists the templates' parts, only a heading on fees.
     """
     cleaned = [simplify_chars(clean_line(line)) for line in lines]
     opening = [line for line in cleaned if line.strip()][:_OPENING_LINES]
-    for line in opening:
-        if any(_OLD_PART.search(clause) for clause in _outline_clauses(line)):
-            return True
+    listed = [clause for line in opening for clause in _outline_clauses(line)]
+    if any(_OLD_PART.search(clause) for clause in listed):
+        return True
+    # where the foreword lists the templates' parts, only a part on fees says the old outline (衡南县
+    # 泉溪镇 2020: (七)政府信息公开收费和减免情况 under 一); a 咨询 one does not (麒麟区自然资源局 2022)
+    old = _FEE_PART if any(_NEW_PART.search(clause) for clause in listed) else _OLD_PART
     for line in cleaned:
         core = _heading_key(line)
         # top-level, or a part of 一 (一、总体情况 … (三)政府信息公开的收费及减免情况)
-        if len(core) <= 40 and (num := _NUMBERING.match(core))[0] and _OLD_PART.search(core[num.end() :]):
+        if len(core) <= 40 and (num := _NUMBERING.match(core))[0] and old.search(core[num.end() :]):
             return True
-        if any(_OLD_PART.search(m[0]) for m in _INLINE_TOP.finditer(line)):
+        if any(old.search(m[0]) for m in _INLINE_TOP.finditer(line)):
             return True
     return False
