@@ -1553,3 +1553,17 @@ def test_a_running_total_over_the_years_dates_is_the_years() -> None:
     # 易门县气象局 2023: 累计 over the statistics period, its year lost (20231月1日)
     text = "(一)加强领导,规范有序开展主动公开\n20231月1日至12月31日我局在政府信息公开统一平台上累计主动公开政府信息242条。"
     assert stated_in_prose(text, 2023)[0] == {"主动公开.条数": 242}
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 西山区政务服务局 2024: 受理答复, received and answered
+        ("2024年认真受理答复群众提出的政府信息公开申请2件,皆依法依规予以答复。", 2024, {"申请.新收": 2}),
+        # 某市财政局 2021: the applicants counted first (法人 is no column of its own)
+        ("2021年市财政局共受理依申请公开政府信息27件,26件为自然人申请,1件为法人申请。", 2021,
+         {"申请.新收": 27, "申请.新收.自然人": 26}),
+    ],
+)
+def test_the_zu_rounds_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected

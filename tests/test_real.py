@@ -362,7 +362,6 @@ PAGES_NOT_READ = {
     "zc03_datong_shizhengfu_spam_2021": {"agency": "spam in place of the city; the gold infers it", "province": "the same"},
     "zc11_lishui_shi_2024": {"申请.办理总计": "共办理…1527件 with no carried-over count to check it by"},
     "zc12_xinganmeng_xingshu_bangongshi_2025": {"申请.不予处理.重复申请": "另处理重复申请1件: in words"},
-    "zc15_yinchuan_shizhengfuban_2022": {"申请.新收": "受理答复…申请28件: received or answered"},
     "zc16_zhangzhou_shi_2024": {"主动公开.条数": "各级政府门户网站主动公开…16472条 before other counts: read as channels'",
                                 "agency": "我市 only; the gold infers the city's government"},
     "zc18_bozhou_shizhengfuban_2025": {"申请.结转下年": "转结下年度: a slip for 结转"},

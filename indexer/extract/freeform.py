@@ -79,7 +79,7 @@ _BY_WAY = (  # 收到以信件、网络形式的…申请13件, 收到信件和�
     r"(?:以[\u4e00-\u9fff、]{1,12}?(?:形式|方式)的?|(?:(?:信件|信函|网络|在线|网上|现场|当面|邮寄|传真)[和、及与]?){2,}的?)"
 )
 # Receiving: 受理, 收到, 接受 …, also "收到和办理" / "收到并妥善处理" (what came in was handled).
-_RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)?(?:妥善)?(?:办理|处理|办结)(?:了)?)?"
+_RECEIVED = r"(?:受理|收到|接到|接收|接受|新收)(?:了|到)?(?:(?:和|并)?(?:妥善)?(?:办理|处理|办结|答复)(?:了)?)?"  # 受理答复…申请2件
 _CONTEXT = re.compile(r"信息公开|依申请|公开申请|申请公开|公开政府信息的?申请")  # 未收到…提出的公开政府信息的申请
 # "未因信息公开申请引发行政复议、行政诉讼": 未因 as 未发生.
 _NEGATION = r"(?:(?:未|没有|没)(?:发生|收到|接到|出现|产生|受理|有|接收|涉及|提起|引起|引发|因)|没有|不存在|不涉及|无(?!法|论|正当))[过到]?"
@@ -284,6 +284,9 @@ _APPLICANT_KIND = re.compile(
     rf"({'|'.join(_APPLICANT_KINDS)}|(?<![或和及、与])其他组织|其他(?=申请|提出)|(?<!商业)企业|(?<![、,])公民(?![、,和或及]))(?:申请|提出)?的?{_QTY}{_COUNT}"
 )
 _KIND_NAMES = {"企业": "商业企业", "公民": "自然人", "其他组织": "其他"}
+_KIND_FIRST = re.compile(  # "26件为自然人申请": the count first
+    rf"(?:^|(?<=[,;]))\s*{_FIRST}件(?:为|是|系|属于?)(?:由)?(?P<kind>{'|'.join(_APPLICANT_KINDS)}|公民)(?:申请|提出)"
+)
 # "依申请受理信息公开申请:无": the count given as none after a colon
 _NONE_AFTER_COLON = re.compile(rf"(?:依申请)?{_RECEIVED}(?:{_EVERY_APPLICANT})?{_APPLICATION}\s*:\s*(?:无|没有)\s*$")
 _NO_APPLICATION = re.compile(rf"(?:{_NEGATION}|{_NOT_RECEIVED}){_NO_SUCH}")
@@ -713,7 +716,7 @@ def _segment_facts(segment: str, context: bool, year: int | None) -> list[tuple[
     received = {value for key, value in facts if key == "申请.新收"}
     if len(received) != 1:
         return facts  # none, or two that disagree: no breakdown of it to read
-    facts += _applicants(masked, breakdown, received.pop())
+    facts += _applicants(masked, breakdown, received.pop(), received_end)
     return facts + _all_of_them(masked, received_end, facts)
 
 
@@ -726,13 +729,17 @@ def _suit_kind(segment: str, at: int) -> str:
     return "诉讼.直接起诉.总计" if _DIRECT_SUIT.search(segment, start, at) else "诉讼.复议后起诉.总计"
 
 
-def _applicants(segment: str, breakdown: int, received: int) -> list[tuple[str, int]]:
+def _applicants(segment: str, breakdown: int, received: int, received_end: int) -> list[tuple[str, int]]:
     """The applications received by kind of applicant, where the breakdown of the segment's count
-    received names them ("受理依申请公开15件,其中自然人12件,商业企业3件") and they add up to no more."""
-    if breakdown < 0:
+    received names them ("受理依申请公开15件,其中自然人12件,商业企业3件"), or the clauses after it
+    count them first ("…27件,26件为自然人申请,1件为法人申请"), and they add up to no more."""
+    if breakdown >= 0:
+        found = ((m[1], m) for m in _APPLICANT_KIND.finditer(segment, breakdown))
+    elif received_end >= 0:
+        found = ((m["kind"], m) for m in _KIND_FIRST.finditer(segment, received_end))
+    else:
         return []
-    kinds = [(f"申请.新收.{_KIND_NAMES.get(m[1], m[1])}", value) for m in _APPLICANT_KIND.finditer(segment, breakdown)
-             if (value := _value(m)) is not None]  # fmt: skip
+    kinds = [(f"申请.新收.{_KIND_NAMES.get(kind, kind)}", value) for kind, m in found if (value := _value(m)) is not None]
     return kinds if kinds and sum(v for _, v in kinds) <= received else []
 
 
