@@ -1351,3 +1351,16 @@ def test_the_zu_rounds_bodies_and_years() -> None:
     # zu 易门县气象局 2023: the statistics period with 年 lost (20231月1日至12月31日)
     lines = ["本报告由云南省易门县气象局编制。", "本报告中使用数据统计期限为20231月1日至12月31日。", "一、总体情况"]
     assert _meta(lines).year == 2023
+
+
+def test_the_body_that_publishes_the_report_names_itself() -> None:
+    # zu 佛冈县住建局 2024: "佛冈县住房和城乡建设局特向社会公布…", elsewhere 县住建局
+    lines = ["根据《中华人民共和国政府信息公开条例》和省、市、县有关要求,佛冈县住房和城乡建设局特向社会公布2024年度本机关"
+             "信息公开工作年度报告。", "一、总体情况", "2024年,县住建局认真贯彻落实《条例》。"]  # fmt: skip
+    assert _meta(lines).agency == "佛冈县住房和城乡建设局"
+
+
+def test_a_sumu_is_inner_mongolias() -> None:
+    # zu 伊敏苏木 2019: no place written but the 苏木, a unit only Inner Mongolia has
+    lines = ["三、政府信息公开申请情况", "2019年度,我苏木未收到政府信息公开申请情况。", "伊敏苏木人民政府", "2020年1月9日"]
+    assert _meta(lines).region == Region(province="内蒙古自治区")

@@ -677,6 +677,37 @@ PAGES_NOT_READ = {
     "zt61_hangzhou_shangcheng_sifaju_unknown": {"申请.办理总计": "答复完毕15件 with no carry-over stated to check it by"},
     "zt62_tiexi_fagaiju_2025": {"agency": "铁西区 is three cities' district: the name says no one place"},
     "zt63_nanjing_qixia_jiaoyuju_mirror_2023": {"主动公开.条数": "在“…”网站上共计发布相关信息36条: one site, 相关信息"},
+    "zu01_kunming_xishan_zhengwufuwuju_2024": {"复议.维持": "引发的行政复议1起,结果维持: the outcome in words after the count"},
+    "zu02_guangzhou_liwan_gongan_fenju_2023": {"申请.结转下年": "5份转下年度继续办理: counted in 份"},
+    "zu03_jiangmen_pengjiang_weijianju_2023": {"agency": "the fuller name only inside a document's title"},
+    "zu07_qingyuan_fogang_zhujianju_2024": {"主动公开.条数": "主动公开158份信息稿件: counted in 份, the object after the count"},
+    "zu08_fuzhou_cangshan_chengxiangjiansheju_2024": {
+        "主动公开.条数": "历年累计共224份,其中2024年度8份: counted in 份",
+        "agency": "the compiler's 仓山区城乡建设局 is kept; the gold takes the contact's fuller name"},
+    "zu15_nanning_wuming_shizhiban_2023_mirror": {"agency": "named only in its contact's office"},
+    "zu19_xiamen_huli_weijianju_2022": {"主动公开.条数": "制作、获取…64条,通过…主动公开政府信息16条: no 其中 before the part"},
+    "zu20_hebei_lingshou_ciyu_zhen_2020": {"主动公开.条数": "其中,2020年共公开政府信息53条 inside a breakdown of a count never given"},
+    "zu22_neimenggu_naiman_mingren_sumu_2019": {
+        "主动公开.条数": "通过各媒体发表政务信息224条: 发表 through the media",
+        "申请.新收": "无申请公开政务信息情况: 政务信息 for 政府信息"},
+    "zu23_shaanxi_xian_weiyang_daminggong_jiedao_2020": {"主动公开.条数": "通过未央网发布政务信息298条 under 一's sub-part, one site"},
+    "zu25_neimenggu_kyzq_harinuoer_sumu_2019": {"agency": "named only in its leading group's name (哈日诺尔苏木政府信息公开领导小组)",
+                                                "province": "the same: no body read, no 苏木 to place"},
+    "zu26_ningxia_guyuan_yuanzhou_zhonghe_xiang_2019": {"agency": "the title's 原州区中河乡 is kept; the gold takes the publisher field's"},
+    "zu28_xinjiang_wenquan_chagantunge_xiang_2020": {"agency": "the fuller name only in the contact's address"},
+    "zu30_shaanxi_baoji_chencang_jiacun_zhen_2020": {"申请.新收": "依申请公开总体情况、疑难申请的处理…,共计0条: a garbled sentence"},
+    "zu33_neimenggu_wulanhaote_xinganjie_2019": {"主动公开.条数": "截至2019年12月31日…门户网站共公开信息462条: one site, to a day, before 2021"},
+    "zu35_xinjiang_bole_keergenzhuo_jiedao_2019": {"agency": "named as a subject only below the opening's lines"},
+    "zu36_yunnan_kunming_shizhengfu_bangongting_2009": {"agency": "the office's own report, its name only in documents it cites"},
+    "zu57_spam_liaoning_shengzhengfu_bangongting_2022": {"agency": "the spam's name taken out, the bare 省政府办公厅 left unread"},
+    "zu59_newton_zhejiang_jinhua_caizhengju_2023": {
+        "主动公开.条数": "官方网站全年主动公开…487条 beside the account's 297条: one channel's",
+        "申请.办理总计": "18件按期限答复办结,1件结转: handled worked out from parts"},
+    "zu60_zhejiang_dongyang_caizhengju_2024": {"申请.办理总计": "the same", "申请.无法提供": "1件按无法提供办结: the outcome after the count"},
+    "zu62_spam_shi_caizhengju_2021": {"申请.办理总计": "除1件尚在答复状态中,其余26件…: in words", "申请.结转下年": "the same"},
+    "zu63_mirror_hubei_wuhan_caizhengju_2021": {"主动公开.条数": "主动公开各类财政信息1257条: the object qualified"},
+    "zu65_mirror_trad_chian_zhen_2020": {k: "a 2019 table whose row is labelled 行政规范性文件 and whose heads are cut" for k in (
+        "规范性文件.本年制发", "规范性文件.本年新公开", "规范性文件.对外公开总数")},
 }  # fmt: skip
 
 

@@ -118,7 +118,8 @@ _COMPILED = re.compile(r"由(?P<gov>[^，。；,;、由]{1,30}?(?:人民)?政府
 # 办公室联系", "受理机构为长春市南关区曙光街道办事处。".
 _STATED_BODY = re.compile(
     r"由(?P<compiler>[\u4e00-\u9fff（）()]{2,40}?)(?=(?:负责)?编[制写]|根据|依据|按照|结合|围绕|(?<=[室厅局委办处府会])(?:综合|汇总))"
-    r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
+    r"|(?:^|[，,。；;])\s*(?P<author>[\u4e00-\u9fff（）()]{2,40}?)(?:(?:特|现)?编[制写]了?(?:本|此)(?:年度)?(?:报告|年报)"
+    r"|(?:特|现)向社会(?:公布|发布))"  # "佛冈县住房和城乡建设局特向社会公布2024年度本机关…报告"
     # not at a short aside inside the name: 中国(福建)自由贸易试验区福州片区管理委员会
     r"|(?:(?:请|可)(?:直接)?(?:与|联系\s*[:：]?\s*)|咨询\s*[:：]\s*|受理机构(?:为|是)\s*[:：]?\s*)+(?P<contact>[\u4e00-\u9fff（）()]{2,40}?)"
     r"(?=联[系络]|[;；,，。]|[(（](?![\u4e00-\u9fff]{2,3}[)）][\u4e00-\u9fff]))"
@@ -155,6 +156,7 @@ _BARE_GOVERNMENT = re.compile(r"[省市县区州旗](?:人民)?政府")
 _TOWNSHIP_OFFICE = re.compile(r"[镇乡]人民政府办公室$")
 _TOWNSHIP_GOVERNMENT = re.compile(r"(?:镇|乡|苏木)政府$")  # 寮步镇政府, not …人民政府
 _TOWNSHIP_NAME = re.compile(r"(?:镇|乡|街道|苏木)$")  # a township's name, whose government's may be printed
+_SUMU = re.compile(r"苏木(?:人民政府)?$")  # a township of Inner Mongolia (苏木), the only province that has them
 # "绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门": the opening says what it is.
 _IS_WHAT = re.compile(r"(?:^|[。；\n])\s*(?P<name>[\u4e00-\u9fff]{2,30}?)是(?:主管|负责)")
 # Places a body aids or pairs with are not its own: "对口支援都江堰市灾后恢复重建项目" in 上海's report.
@@ -639,8 +641,8 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
     ambiguous) and by its quoted names, where an account's name starts with its place
     (“淮安自然资源和规划”) or ends with it before what the account is (“健康朔州官微”).
     Township names are left out: the gazetteer knows counties, and 江南镇 is not 江南区;
-    so are places the body aids (对口支援都江堰市…), and street addresses come last. A national
-    body (国家税务总局) has no region.
+    so are places the body aids (对口支援都江堰市…), and street addresses come last; a 苏木 found
+    nowhere else is Inner Mongolia's. A national body (国家税务总局) has no region.
     """
     if agency and is_national(agency):
         # a national body: where its offices stand is not a region it reports on; its corps or
@@ -663,6 +665,8 @@ def _region(agency: str | None, title: str | None, signature: str | None, lines:
             region = locate(variant, prose=prose)
             if region != Region():
                 return region
+    if agency and _SUMU.search(agency):
+        return Region(province="内蒙古自治区")  # 伊敏苏木: the unit is Inner Mongolia's only
     return Region()
 
 

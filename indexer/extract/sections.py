@@ -382,8 +382,9 @@ def follows_pre_2019_outline(lines: Sequence[str]) -> bool:
     # 泉溪镇 2020: (七)政府信息公开收费和减免情况 under 一); a 咨询 one does not (麒麟区自然资源局 2022)
     old = _FEE_PART if any(_NEW_PART.search(clause) for clause in listed) else _OLD_PART
     for line in cleaned:
-        core = _heading_key(line)
-        # top-level, or a part of 一 (一、总体情况 … (三)政府信息公开的收费及减免情况)
+        # top-level, or a part of 一 (一、总体情况 … (三)政府信息公开的收费及减免情况), its text
+        # maybe run on after it (3、信息公开支出及收费情况。由于我苏木未发生…)
+        core = _heading_key(line).partition("。")[0]
         if len(core) <= 40 and (num := _NUMBERING.match(core))[0] and old.search(core[num.end() :]):
             return True
         if any(old.search(m[0]) for m in _INLINE_TOP.finditer(line)):
