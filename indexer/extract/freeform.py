@@ -257,12 +257,12 @@ _APPLICANT_KINDS = ("自然人", "商业企业", "科研机构", "社会公益�
 STATED_KEYS = frozenset(p.key for p in _PATTERNS) | {ACTIVE_KEY}
 
 # "行政复议及行政诉讼0件": one number for both, so only 0 says what each was.
-_BOTH_ZERO = re.compile(
+_BOTH = (
     rf"行政复议(?:案件|程序)?(?:及|和|与|、|或)(?:提起)?(?:行政)?诉讼(?:[和及、]申诉)?(?:案件|程序)?(?:的?情况)?(?:均|都)?(?:数量|数)?{_QTY}"
-    rf"(?:(?P<n>0|零)\s*(?:件|起|次)|为?零(?![\u4e00-\u9fff]))"  # …行政诉讼情况均为零
 )
+_BOTH_ZERO = re.compile(rf"{_BOTH}(?:(?P<n>0|零)\s*(?:件|起|次)|为?零(?![\u4e00-\u9fff]))")  # …行政诉讼情况均为零
 # "全年行政复议和行政诉讼2件次": one count for both, neither's.
-_BOTH_COUNTED = re.compile(_BOTH_ZERO.pattern.partition("(?:(?P<n>")[0] + r"[1-9]\d*\s*(?:件|起|次)")
+_BOTH_COUNTED = re.compile(rf"{_BOTH}[1-9]\d*\s*(?:件|起|次)")
 # 答复13870件 is the number handled only where new + carried = handled + carried on (checked later).
 _REPLIED = re.compile(rf"(?<!同意)答复(?:了)?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}")
 # "全年共办理依申请公开55件", "收到依申请公开164件,结转上年2件;办理85件": handled, which may also
