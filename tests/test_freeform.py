@@ -1567,3 +1567,29 @@ def test_a_running_total_over_the_years_dates_is_the_years() -> None:
 )
 def test_the_zu_rounds_wordings(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 鲤城高新区 2019: a total over years, broken down by year: the report's year's part
+        ("(一)主动公开\n截至2019年底,鲤城高新区主动公开的政府信息数为109条,其中2009年11条,2010年11条,2018年5条,2019年5条。",
+         2019, {"主动公开.条数": 5}),
+        ("(一)主动公开\n截至2019年底,鲤城高新区主动公开的政府信息数为109条,其中2009年11条,2010年11条,2011年3条。", 2019, {}),
+        # 永泰县 2015: 依申请信息 before its count
+        ("今年,全县各公开单位共主动公开政府信息达1278条,受理依申请信息5件。", 2015,
+         {"主动公开.条数": 1278, "申请.新收": 5}),
+        # 中洲乡 2024: 依申请公开要求
+        ("(二)依申请公开\n2024年1月1日起至2024年12月31日止,我未收到依申请公开要求。", 2024, {"申请.新收": 0}),
+        # 福州高新区 2023: 上年结转答复
+        ("2023年,我区共收到依申请公开政府信息13件,已答复13件,其中,上年结转答复1件,结转下一年答复1件。", 2023,
+         {"申请.新收": 13, "申请.上年结转": 1, "申请.结转下年": 1}),
+        # 满城区医保局 2021: the year's information, applications named only in a later clause
+        ("2021年公开政府信息3条,含规范性文件0份、政策解读0份,未收到政府信息公开申请。", 2021,
+         {"主动公开.条数": 3, "申请.新收": 0}),
+        # 舒城县汤树乡 2024: a 累计 count less than another is no running total beside the year's
+        ("2024年,全乡累计主动公开信息649条,基层政务公开标准化规范化专题主动公开信息1120条。", 2024, {}),
+    ],
+)
+def test_the_zv_rounds_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected

@@ -157,8 +157,9 @@ def test_crawler_header_wins_and_agency_field_is_last_resort() -> None:
         "2017年，我区认真贯彻。",
     ]
     meta = _meta(lines)
+    # the publishing office stands for its body where the text (我区) speaks as no office
     assert meta == Metadata(
-        "政府信息公开工作年度报告", "平潭综合实验区管委会办公室", PINGTAN, 2017, "2018-01-23"
+        "政府信息公开工作年度报告", "平潭综合实验区管委会", PINGTAN, 2017, "2018-01-23"
     )
 
 
@@ -1364,3 +1365,13 @@ def test_a_sumu_is_inner_mongolias() -> None:
     # zu 伊敏苏木 2019: no place written but the 苏木, a unit only Inner Mongolia has
     lines = ["三、政府信息公开申请情况", "2019年度,我苏木未收到政府信息公开申请情况。", "伊敏苏木人民政府", "2020年1月9日"]
     assert _meta(lines).region == Region(province="内蒙古自治区")
+
+
+def test_an_office_that_published_a_bodys_report_stands_for_the_body() -> None:
+    # zv 鲤城高新区 2019: the catalogue box's publisher is the committee's office; the text speaks as the zone
+    lines = ["- 发布机构:泉州市鲤城高新技术产业开发区管理委员会办公室", "- 公文生成日期:2020-01-02", "一、总体情况",
+             "截至2019年底,鲤城高新区主动公开的政府信息数为109条。"]  # fmt: skip
+    assert _meta(lines).agency == "泉州市鲤城高新技术产业开发区管理委员会"
+    # an office's own report (县政府办公室 in the text): the office
+    lines = ["- 发布机构:保亭黎族苗族自治县人民政府办公室", "一、总体情况", "2021年,县政府办公室认真贯彻落实《条例》。"]
+    assert _meta(lines).agency == "保亭黎族苗族自治县人民政府办公室"

@@ -52,14 +52,14 @@ _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收�
 # 受理依申请735件: 依申请 alone before its count
 _APPLICATION = (
     rf"(?:{_APPLIED_FOR}|(?:各类)?{_ON_APPLICATION}(?:的?申请|事项|案件|办件|信件|信函(?:申请)?|件)?|{_ASKED}|依申请件"
-    rf"|(?:政府)?信息申请公开|依申请(?=\s*(?:共计?|合计)?\s*\d))"
+    rf"|(?:政府)?信息申请公开|依申请(?:政府)?(?:信息)?(?=\s*(?:共计?|合计)?\s*\d))"  # 受理依申请信息5件
 )
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
 # 未收到依申请公开请求, 未收到依申请公开事宜, 未收到…的依申请公开诉求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
 # 情况, 没有收到申请人要求公开政府信息的情况, 没有受理政府信息申请情况), so that "未收到群众对依申请公开工作的投诉" says
 # nothing of applications.
 _NO_SUCH = (
-    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:方面)?的?(?:申请|事项|事宜|请求|诉求|信件|来信|件|事件|情况|项目)|依申请公开的?(?:相关)?(?:政府)?信息"
+    rf"(?:{_APPLIED_FOR}|{_ON_APPLICATION}(?:方面)?的?(?:申请|事项|事宜|请求|诉求|要求|信件|来信|件|事件|情况|项目)|依申请公开的?(?:相关)?(?:政府)?信息"
     rf"|{_ASKED}|(?:政府)?信息申请公开|政府信息的?申请|申请公开(?:相关)?(?:政府)?信息$|要求公开(?:政府)?信息的?(?:情况|事项)"
     rf"|要求公开的(?:政府)?信息$"  # 未接到群众要求公开的信息
     # 未收到依法申请公开事项, 未收到任何形式的申请公开信息要求
@@ -182,7 +182,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
         context=False,
         total=True,
     ),
-    _p("申请.上年结转", rf"上一?年度?(?:结转|转结)的?(?:政府信息公开)?(?:申请|办理)?(?:数量|数)?{_QTY}{_COUNT}"),
+    _p("申请.上年结转", rf"上一?年度?(?:结转|转结)的?(?:政府信息公开)?(?:申请|办理|答复)?(?:数量|数)?{_QTY}{_COUNT}"),
     _p("申请.上年结转", rf"结转上一?年度?的?(?:政府信息公开)?(?:申请)?{_QTY}{_COUNT}"),  # 结转上年2件, 结转上年…申请0件
     _p("申请.上年结转", rf"\(\s*其中{_FIRST}件(?:为|是|系)?上一?年度?结转"),  # 收到…30件(其中1件为上年度结转)
     # "2021年结转政府信息公开申请2件" in the report on 2022 (the year checked in ``_segment_facts``)
@@ -346,6 +346,7 @@ _TO_YEARS_END = "主动公开.条数 (to the year's end)"
 _YEARS_END = re.compile(r"截[至止]到?\s*(?P<y>\d{4})\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)")
 _COUNTED_TO_ITS_END_SINCE = 2021
 _SINCE_YEAR = re.compile(r"(?<!\d)(?P<y>\d{4})\s*年度?以来")
+_YEAR_COUNT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年度?(?P<n>\d+)\s*条")  # 2009年11条
 # "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条": 累计 in a sentence
 # that names no time is the running total; "2020年,全镇累计主动公开…" is the year's.
 _RUNNING = re.compile(r"目前|总计|累计|截[至止]|至今|迄今")  # a running total among a breakdown's clauses
@@ -824,8 +825,9 @@ def _active_total(
             matches += (m for m in _CHANNEL_PUBLISHED.finditer(head)
                         if _ONE_CHANNEL_WORD.search(head, _clause_start(head, m.start()), m.start()))  # fmt: skip
         anywhere = []
-        if not (under_heading or in_part or matches or listed or _ITEM_NUMBER.match(sentence)) and "申请" not in sentence:
-            anywhere = [m for m in _PUBLISHED.finditer(head) if _the_years_information(before, head, m)]
+        if not (under_heading or in_part or matches or listed or _ITEM_NUMBER.match(sentence)):
+            anywhere = [m for m in _PUBLISHED.finditer(head) if "申请" not in head[: _clause_end(head, m.end())]
+                        and _the_years_information(before, head, m)]  # fmt: skip
         for m in [*matches, *listed, *anywhere]:
             key = _THE_YEARS_INFORMATION if anywhere else _WEAKER_KEY.get(m.re, ACTIVE_KEY)
             value = _value(m)
@@ -844,13 +846,20 @@ def _active_total(
                     continue
                 if value != sum(_later_counts(head, m.end())):  # "累计204条,通过网站…163条,…23条,…18条": the year's
                     running.add(value)
+            by_year = _by_year(segment[breakdown:]) if breakdown >= 0 else {}
+            if len(by_year) > 1:  # "…109条,其中2009年11条,…,2019年5条": a total over years, the year's its part
+                facts += [(ACTIVE_KEY, by_year[year])] if year in by_year else []
+                continue
             parts = _parts(segment[breakdown:]) if breakdown >= 0 else []
             if any(p > value for p in parts):
                 warnings.append(f"主动公开.条数: {value} is less than a part of it ({max(parts)}); left out")
                 continue
             facts.append((key, value))
         before += segment + ";"
-    if any(value not in running for _, value in facts):  # "本年度主动公开…48条,已累计公开…189条"
+    # "本年度主动公开…48条,已累计公开…189条": the running total beside the year's, which it is more
+    # than (not "全乡累计主动公开信息649条,…专题主动公开信息1120条": no count there is the year's)
+    others = [value for _, value in facts if value not in running]
+    if others and all(total > max(others) for total in running):
         facts = [(key, value) for key, value in facts if value not in running]
     return facts, warnings
 
@@ -868,6 +877,14 @@ def _the_years_information(before: str, head: str, m: re.Match) -> bool:
     if len(counts) > 1:
         return sum(counts) == 2 * _value(m)  # the others add up to it
     return not _CHANNEL.search(head, 0, m.start()) or bool(_SEVERAL_CHANNELS.search(head, 0, m.start()))
+
+
+def _by_year(breakdown: str) -> dict[int, int]:
+    """The counts a breakdown gives by year ("其中2009年11条,2010年11条,…"), each year's once."""
+    counts: dict[int, int] = {}
+    for m in _YEAR_COUNT.finditer(breakdown):
+        counts.setdefault(int(m["y"]), int(m["n"]))
+    return counts
 
 
 def _parts(breakdown: str) -> list[int]:
@@ -963,6 +980,10 @@ def _about_other_year(text: str, start: int, year: int | None = None) -> bool:
 
 def _clause_start(text: str, at: int) -> int:
     return max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+
+
+def _clause_end(text: str, at: int) -> int:
+    return m.start() if (m := _CLAUSE_END.search(text, at)) else len(text)
 
 
 def _zeros(clause: str, context: bool) -> list[tuple[str, int]]:
