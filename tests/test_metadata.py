@@ -1375,3 +1375,10 @@ def test_an_office_that_published_a_bodys_report_stands_for_the_body() -> None:
     # an office's own report (县政府办公室 in the text): the office
     lines = ["- 发布机构:保亭黎族苗族自治县人民政府办公室", "一、总体情况", "2021年,县政府办公室认真贯彻落实《条例》。"]
     assert _meta(lines).agency == "保亭黎族苗族自治县人民政府办公室"
+
+
+def test_a_joint_party_and_government_office_reports_for_the_government() -> None:
+    # zv 嵊泗县 2016: "请与中共嵊泗县委嵊泗县人民政府办公室联系", the county's report (我县)
+    lines = ["本报告由基本情况、主动公开政府信息情况等七部分组成。本年报中所列数据统计期限从2016年1月1日至12月31日止。"
+             "如对本年报有任何疑问,请与中共嵊泗县委嵊泗县人民政府办公室联系(地址:嵊泗县菜园镇)。", "一、概述"]  # fmt: skip
+    assert _meta(lines).agency == "嵊泗县人民政府"

@@ -707,6 +707,28 @@ PAGES_NOT_READ = {
     "zu63_mirror_hubei_wuhan_caizhengju_2021": {"主动公开.条数": "主动公开各类财政信息1257条: the object qualified"},
     "zu65_mirror_trad_chian_zhen_2020": {k: "a 2019 table whose row is labelled 行政规范性文件 and whose heads are cut" for k in (
         "规范性文件.本年制发", "规范性文件.本年新公开", "规范性文件.对外公开总数")},
+    "zv02_liaoning_shenyang_jiguanshiwuju_2019": {
+        "申请.新收": "未收到和处理…申请、…行政复议及提起行政诉讼等情况: one 未 over a list",
+        "agency": "named only in a sentence's middle (成立沈阳市机关事务管理局…)"},
+    "zv08_jilin_jilinshi_waishiban_2020": {"主动公开.条数": "通过…网站发布公文共计19件: documents on one site"},
+    "zv09_jilin_jilinshi_yingjiju_2020": {"主动公开.条数": "在政府信息公开专栏上公开信息55条: one column, under no 主动公开 heading"},
+    "zv11_jilin_baicheng_jiaoyuju_2020": {"year": "所列数据截止日期为2020年12月25日: a cut-off day, not a period",
+                                          "template": "the year unread, so no template by it"},
+    "zv17_hunan_zhuzhou_lusong_hejiatu_jiedao_2024": {"主动公开.条数": "通过街道信息门户网站平台共发布各类工作信息53条: 工作信息 on one site"},
+    "zv25_anhui_xuancheng_xuanzhou_huangdu_xiang_2024": {"agency": "the fuller name only in an address"},
+    "zv27_hubei_wuhan_qiaokou_hanshuiqiao_jiedao_2024": {
+        **{k: "stated where the page is cut" for k in ("规范性文件.本年废止", "规范性文件.现行有效")},
+        "申请.新收": "2件由自然人发起的…申请: the count first", "申请.新收.自然人": "the same",
+        "agency": "the title's 硚口区汉水桥街道 is kept; the gold takes the fuller name the text prints"},
+    "zv28_hunan_taojiang_shiniujiang_zhen_2025": {"主动公开.条数": "截至20251231日…公开发布信息39条: a date run together, one site"},
+    "zv30_henan_anyang_gaozhuang_zhen_2024": {"申请.新收": "依申请公开信息数为零 across the page's cut"},
+    "zv46_zhejiang_ningbo_gaoxinqu_2019": {"agency": "named only as 我委 and in its sites' names", "province": "the same"},
+    "zv47_shandong_tancheng_gaokeji_dianzi_chanyeyuan_2018": {"agency": "高科技电子产业园: a park's short name, no body word"},
+    "zv52_heilongjiang_shangzhi_yibaoju_2021": {"agency": "named only in a sentence's middle"},
+    "zv53_fujian_quanzhou_jingkaiqu_2025": {k: "制发新增规范性文件8份、废止15份、有效存续37份: counted in 份" for k in (
+        "规范性文件.本年制发", "规范性文件.本年废止", "规范性文件.现行有效")},
+    "zv55_jilin_gongzhuling_danganju_2021": {"主动公开.条数": "无相关政务信息公开: none in words"},
+    "zv62_hubei_wuhan_jiguanshiwuju_2025": {"规范性文件.本年制发": "共制作规范性文件1份: counted in 份"},
 }  # fmt: skip
 
 

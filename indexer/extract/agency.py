@@ -107,6 +107,8 @@ def is_name(text: str | None) -> bool:
 # 阿勒泰地区行政公署及办公室: a government and its office report together, as the government.
 _AND_ITS_OFFICE = re.compile(r"(?<=[署府])(?:及|和)其?办公[室厅]$")
 _BUREAUS_GOVERNMENT = re.compile(r"(?<=[局厅])政府$")
+# A joint office of the party committee and the government: the report is the government's.
+_PARTY_BESIDE = re.compile(r"^中共[\u4e00-\u9fff]{2,12}?[省市县区旗]委(?=[\u4e00-\u9fff]{2,12}?人民政府)")
 
 
 def as_name(text: str | None) -> str | None:
@@ -118,6 +120,7 @@ def as_name(text: str | None) -> str | None:
     # 松北区人民政府政府办公室, 区自然资源局局: a word doubled, a slip
     text = _SELF_ASIDE.sub("", text or "").replace("政府政府", "政府").replace("局局", "局") or None
     text = _AND_ITS_OFFICE.sub("", text or "") or None
+    text = _PARTY_BESIDE.sub("", text or "") or None  # 中共嵊泗县委嵊泗县人民政府(办公室): the government's
     text = _BUREAUS_GOVERNMENT.sub("", text or "") or None  # 安丘市卫生和计划生育局政府政务公开…: a slip
     if text and (doubled := _DOUBLED.match(text)) and is_place_only(doubled[1]):
         text = text[len(doubled[1]) :]  # 北京市大兴区北京市大兴区发展和改革委员会: the place printed twice
