@@ -1593,3 +1593,27 @@ def test_the_zu_rounds_wordings(text: str, year: int, expected: dict[str, int]) 
 )
 def test_the_zv_rounds_wordings(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # 宝山区建管委 2021: 依申请予以主动公开 is an application's outcome, no proactive count
+        ("2021年,我委共受理政府信息公开申请41件。依申请予以主动公开的4件,本机关不掌握相关政府信息15件。", 2021,
+         {"申请.新收": 41, "申请.予以公开": 4, "申请.无法提供.不掌握": 15}),
+        # the same: 政府信息文件 counted
+        ("2021年,依托宝山区政府门户网站信息公开渠道,累计主动公开政府信息文件113件,其中公文类信息44件。", 2021,
+         {"主动公开.条数": 113}),
+        # 山东省生态环境厅 2024: 废止或失效
+        ("制发行政规范性文件5件,废止或失效3件,现行有效的行政规范性文件16件,全部规范公开。", 2024,
+         {"规范性文件.本年制发": 5, "规范性文件.本年废止": 3, "规范性文件.现行有效": 16}),
+        # 四川省文旅厅 2025: the row written out verb first
+        ("(三)政府信息管理情况。认真开展规范性文件系统清理,制发行政规范性文件2件,废止规范性文件5件。", 2025,
+         {"规范性文件.本年制发": 2, "规范性文件.本年废止": 5}),
+        # 崇川区住建局 2023: 申请公开件
+        ("2023年我局共收到申请公开件92件、上一年度结转2件。其中,予以公开19件,部分公开18件。", 2023,
+         {"申请.新收": 92, "申请.上年结转": 2, "申请.予以公开": 19, "申请.部分公开": 18}),
+    ],
+)
+def test_the_zw_rounds_wordings(text: str, year: int, expected: dict[str, int]) -> None:
+    assert stated_in_prose(text, year)[0] == expected

@@ -1382,3 +1382,9 @@ def test_a_joint_party_and_government_office_reports_for_the_government() -> Non
     lines = ["本报告由基本情况、主动公开政府信息情况等七部分组成。本年报中所列数据统计期限从2016年1月1日至12月31日止。"
              "如对本年报有任何疑问,请与中共嵊泗县委嵊泗县人民政府办公室联系(地址:嵊泗县菜园镇)。", "一、概述"]  # fmt: skip
     assert _meta(lines).agency == "嵊泗县人民政府"
+
+
+def test_a_catalogue_boxs_information_name_is_a_field() -> None:
+    # zw 良庆区南晓镇 2014: "信息名称  …报告", not a name with 信息名称 fused to it
+    lines = ["信息名称  良庆区南晓镇2014年政府信息公开工作年度报告", "一、概述", "2014年,我镇认真贯彻落实《条例》。"]
+    assert _meta(lines).agency == "良庆区南晓镇"

@@ -52,7 +52,7 @@ _ASKED = r"(?:要求|申请|关于)?公开(?:政府)?信息的申请"  # 未收�
 # 受理依申请735件: 依申请 alone before its count
 _APPLICATION = (
     rf"(?:{_APPLIED_FOR}|(?:各类)?{_ON_APPLICATION}(?:的?申请|事项|案件|办件|信件|信函(?:申请)?|件)?|{_ASKED}|依申请件"
-    rf"|(?:政府)?信息申请公开|依申请(?:政府)?(?:信息)?(?=\s*(?:共计?|合计)?\s*\d))"  # 受理依申请信息5件
+    rf"|(?:政府)?信息申请公开|申请公开件|依申请(?:政府)?(?:信息)?(?=\s*(?:共计?|合计)?\s*\d))"  # 受理依申请信息5件, 收到申请公开件92件
 )
 # What "no application" names where no count follows: the noun must be there (未收到依申请公开件,
 # 未收到依申请公开请求, 未收到依申请公开事宜, 未收到…的依申请公开诉求, 没有发生依申请信息公开事件, 无依申请公开政府信息, 未收到政府信息申请公开
@@ -192,7 +192,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(_ALL_HANDLED_KEY, rf"{_FIRST}[件宗项](?:政府信息公开)?申请{_ALL_HANDLED.pattern}"),
     # "共收到和处理依申请公开28件,无上年和下年结转": received and handled, one count for both
     _p(_RECEIVED_AND_HANDLED_KEY, rf"(?:收到|受理|接到)(?:和|并)(?:处理|办理|办结)(?:了)?{_QTY}{_APPLICATION}{_QTY}{_COUNT}"),
-    _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部)?公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
+    _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部|主动)?公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),  # 依申请予以主动公开的4件
     _p("申请.部分公开", rf"{_NOT_SECOND}部分公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
     _p("申请.不予公开", rf"{_NOT_SECOND}(?:不予|不同意)公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
     _p("申请.无法提供", rf"{_NOT_SECOND}无法提供{_Q}的?(?:答复)?{_QTY}{_COUNT}"),
@@ -238,10 +238,13 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # "梳理出继续有效规范性文件66件,废止规范性文件6件", a clean-up's result)
     _p("规范性文件.本年废止",
        rf"(?:本年度?|全年|今年|年内)(?:[^;。\d]|\d+件[,、]){{0,40}}?废止(?:了)?(?:行政)?规范性文件{_QTY}{_COUNT}", context=False),
+    # or where the row is written out verb first: "制发行政规范性文件2件,废止规范性文件5件"
+    _p("规范性文件.本年废止",
+       rf"(?:制发|出台|印发|制定)(?:了)?(?:行政)?规范性文件\d+件[,、]废止(?:了)?(?:行政)?规范性文件{_QTY}{_COUNT}", context=False),
     # The 规范性文件 row written out: "对主动公开规范性文件进行全面清理,本年度制发0件,废止0件,现行
     # 有效2件", "本年出台行政规范性文件:制发件数2件,废止件数1件,现行有效件数22件"
     _p("规范性文件.本年制发", rf"{_DOCUMENTS}(?:本年度?)?(?:制发|出台|印发)(?:件数)?{_QTY}{_COUNT}", context=False),
-    _p("规范性文件.本年废止", rf"{_DOCUMENTS}(?:本年度?)?废止(?:件数)?{_QTY}{_COUNT}", context=False),
+    _p("规范性文件.本年废止", rf"{_DOCUMENTS}(?:本年度?)?废止(?:或失效|和失效)?(?:件数)?{_QTY}{_COUNT}", context=False),
     _p("规范性文件.现行有效", rf"{_DOCUMENTS}现行有效(?:件数)?{_QTY}{_COUNT}", context=False),
     _p("规范性文件.现行有效", rf"现行有效的?(?:行政)?规范性文件{_QTY}{_COUNT}", context=False),
     # 第二十条's decisions written out: "行政许可处理决定数量7556件", "行政许可2022年处理决定数量450项"
@@ -382,8 +385,8 @@ _DATES = re.compile(r"\d{4}\s*(?:年度?|(?=全年))|\d{1,2}\s*月(?:\s*\d{1,2}\
 # 主动公开(政府信息)(数)N条, 主动公布政府信息共计304条; the object may only be information itself,
 # not 规章 or 采购信息, or the body's own (主动公开长桥乡人民政府信息57条, 主动公开街道信息423条).
 _OWNER = r"(?:[\u4e00-\u9fff]{0,10}?(?:乡|镇|街道|苏木|人民政府|局|委)(?=(?:政府|政务)?信息))"
-_ACTIVE = re.compile(
-    rf"主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类|各种|各项|本?年度)?{_OWNER}?(?:政府|政务)?(?:公开)?(?:本级)?(?:信息|内容)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
+_ACTIVE = re.compile(  # not 依申请予以主动公开的4件, an application's outcome; 政府信息文件113件 counts too
+    rf"(?<!予以)(?<!依申请)主动(?:向社会)?(?:公开|发布|公布)(?:公开|发布)?(?:了)?的?(?:各类|各种|各项|本?年度)?{_OWNER}?(?:政府|政务)?(?:公开)?(?:本级)?(?:信息(?:文件)?|内容)?(?:的有|的?(?:数|数量|总数|总量|件数|条数))?(?:累计)?{_QTY}{_ITEMS}"
 )
 # 发布政务信息2035篇, 共公开信息314条 count only under a 主动公开 heading or in a 主动公开 sentence;
 # information without 政府/政务 only as the whole (共, 累计, 全年): "公众号发布信息672条" is one channel;

@@ -278,8 +278,8 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
     # first with a name (a page's 2015年政府信息公开工作年度报告 above the document's 广元市朝天区
     # 西北乡人民政府 / 2015年…报告)
     titles.sort(key=_title_rank)
-    # 名称: the name an information-disclosure catalogue's box gives the document
-    named = fields.get("标题") or fields.get("名称")
+    # 名称, 信息名称: the name an information-disclosure catalogue's box gives the document
+    named = fields.get("标题") or fields.get("名称") or fields.get("信息名称") or fields.get("文件名称")
     title = squeeze(named) if named else (titles[0].text if titles else None)
     if title and (parsed := parse_report_name(title)):
         title = parsed.text  # without a site's suffix, a file extension or a notice around it

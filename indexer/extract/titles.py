@@ -42,7 +42,7 @@ _CRUMB_END = re.compile(r"(?:->|>|»)$")  # a breadcrumb separator ends the word
 _HEAD_CHARS = 400  # of a flattened page: where its title can still be
 _FIRST_CLAUSE = re.compile(r"[。，；！？,;!?]")  # the body's prose begins; chrome has colons only
 _KEYS = (
-    "标题", "名称", "发布机构", "发文机关", "发布时间", "发布日期", "信息来源", "来源", "索引号", "文号", "作者",
+    "标题", "名称", "信息名称", "文件名称", "发布机构", "发文机关", "发布时间", "发布日期", "信息来源", "来源", "索引号", "文号", "作者",
     "浏览数", "浏览次数", "点击数", "创建时间", "时间", "日期", "主题分类", "所属机构", "成文日期", "字体", "字号",
 )  # fmt: skip
 _KEY = "|".join(r"\s*".join(k) for k in sorted(_KEYS, key=len, reverse=True))
