@@ -1617,3 +1617,12 @@ def test_the_zv_rounds_wordings(text: str, year: int, expected: dict[str, int]) 
 )
 def test_the_zw_rounds_wordings(text: str, year: int, expected: dict[str, int]) -> None:
     assert stated_in_prose(text, year)[0] == expected
+
+
+def test_outcomes_counted_first() -> None:
+    # 瓯海区住建局 2023: "45件申请中,8件予以公开,…", then "另有4件结转下一年度…"
+    text = ("2023年区住建局共受理依申请公开45件,其中当面申请2件。45件申请中,8件予以公开,7件信息不存在,2件逾期不补正,"
+            "17件部分公开,2件不予公开,1件不再重复处理,全部按期予以办结。另有4件结转下一年度继续办理。")
+    assert stated_in_prose(text, 2023)[0] == {
+        "申请.新收": 45, "申请.予以公开": 8, "申请.部分公开": 17, "申请.不予公开": 2,
+        "申请.其他处理.逾期不补正": 2, "申请.不予处理.重复申请": 1, "申请.结转下年": 4}

@@ -427,8 +427,7 @@ PAGES_NOT_READ = {
     "ze04_tianjin_hongqiao_zhengfubangongshi_2023": {"申请.办理总计": "其余54件全部按时答复"},
     "ze07_chongqing_rongchang_zhengfubangongshi_2024": {"申请.办理总计": "答复…64件 with no carry-over to the next year to check it by"},
     "ze08_chongqing_qijiang_fagaiwei_2024": {
-        **{k: "其中8件已公开;6件部分公开;2条本机关不掌握: outcomes in words" for k in ("申请.予以公开", "申请.部分公开",
-                                                                            "申请.无法提供.不掌握")},
+        **{k: "其中8件已公开;…;2条本机关不掌握: outcomes in words" for k in ("申请.予以公开", "申请.无法提供.不掌握")},
         "申请.新收.自然人": "自然人申请15件 in prose"},
     "ze09_guangzhou_liwan_qurenminzhengfu_2023": {"规范性文件.本年制发": "制定出台了16件行政规范性文件: the count first"},
     "ze11_nanjing_lishui_zhengfubangongshi_2025": {
@@ -729,6 +728,34 @@ PAGES_NOT_READ = {
         "规范性文件.本年制发", "规范性文件.本年废止", "规范性文件.现行有效")},
     "zv55_jilin_gongzhuling_danganju_2021": {"主动公开.条数": "无相关政务信息公开: none in words"},
     "zv62_hubei_wuhan_jiguanshiwuju_2025": {"规范性文件.本年制发": "共制作规范性文件1份: counted in 份"},
+    "zw09_hebei_shenjiting_2025": {"申请.新收": "受理公民依申请公开事项8件: one kind of applicant named",
+                                   "申请.新收.自然人": "the same"},
+    "zw12_xinjiang_ziranziyuanting_2024": {"agency": "the site's header's full name is taken; the gold keeps the text's 自治区自然资源厅"},
+    "zw20_guangxi_nanning_liangqing_nanxiao_zhen_2014": {"agency": "the fuller name only in a bracket after a platform's name"},
+    "zw22_sichuan_cangxi_ziranziyuanju_2024": {"主动公开.条数": "向社会各界公布…政府信息累计131 cut after the number",
+                                               "诉讼.总计": "无因政府信息产生行政复议,提起行政诉讼情况发生: one 无 over both"},
+    "zw24_sichuan_muchuan_ziranziyuanju_2024": {"主动公开.条数": "通过政府门户网站公开部门信息492条: 部门信息 on one site"},
+    "zw27_baoshan_qu_renshe_2022": {"行政事业性收费.金额_万元": "a fee stated in prose",
+                                    "申请.办理总计": "办理依申请公开事项5件 with nothing received stated"},
+    "zw28_hubei_xiangzhou_renshe_2022": {k: "a sentence in place of section 二's table" for k in (
+        "规范性文件.本年制发", "规范性文件.现行有效", "行政处罚.处理决定数")},
+    "zw29_hubei_xiangcheng_renshe_2024": {"主动公开.条数": "a stated total whose parts add to more",
+                                          "agency": "the short 襄城区人社局 kept; the full name only in a platform's name"},
+    "zw30_shanghai_baoshan_jianguanwei_2021": {"申请.不予公开.第三方权益": "保护第三方合法权益不予公开件16件: a reason in words"},
+    "zw32_shaanxi_huanglong_shichangjianguan_2022": {"主动公开.条数": "a stated total whose parts add to less",
+                                                     "agency": "named only before 结合单位实际,编制本单位…报告, a wording not read"},
+    "zw33_shanghai_baoshan_renshe_2024": {"申请.办理总计": "办理依申请公开事项22件 with nothing received stated",
+                                          "诉讼.复议后起诉.其他": "a suit's outcome in words",
+                                          "agency": "宝山区 is two cities' district: the name says no one place"},
+    "zw34_gansu_yongjing_shichangjianguan_2023": {"agency": "the short 市场监管局 kept; the full name only in documents' titles"},
+    "zw38_jiangsu_nantong_chongchuan_zhujianju_2023": {"agency": "the fuller name with its city is taken; the gold keeps the title's"},
+    "zw39_zhejiang_wenzhou_ouhai_zhujianju_2023": {"行政许可.处理决定数": "处理行政许可351条: counted in 条",
+                                                   "行政处罚.处理决定数": "行政处罚8起 beside it"},
+    "zw40_sichuan_guangyuan_zhaohua_zhujianju_2022": {"主动公开.条数": "公开住房保障、…等信息共36条: a list, 公开 only",
+                                                      "申请.新收": "未收到公民提交的…申请: one kind of applicant named"},
+    "zw41_zhejiang_wenzhou_lucheng_zigui_fenju_2022": {k: "section 三's cells a line each, blanks left unmarked" for k in (
+        "申请.新收.自然人", "申请.新收.商业企业", "申请.上年结转.自然人", "申请.上年结转.商业企业",
+        "申请.予以公开.自然人", "申请.予以公开.商业企业", "申请.部分公开.自然人")},
 }  # fmt: skip
 
 
