@@ -1388,3 +1388,10 @@ def test_a_catalogue_boxs_information_name_is_a_field() -> None:
     # zw 良庆区南晓镇 2014: "信息名称  …报告", not a name with 信息名称 fused to it
     lines = ["信息名称  良庆区南晓镇2014年政府信息公开工作年度报告", "一、概述", "2014年,我镇认真贯彻落实《条例》。"]
     assert _meta(lines).agency == "良庆区南晓镇"
+
+
+def test_a_body_of_a_district_several_cities_have_is_still_named() -> None:
+    # zt 铁西区发改局 2025 (沈阳, 鞍山 and 四平 each have a 铁西区): no title, the opening's subject
+    lines = ["一、总体情况", "2025年,铁西区发改局紧扣发展改革主责主业,将政府信息公开与重点工作融合。"]
+    meta = _meta(lines)
+    assert (meta.agency, meta.region) == ("铁西区发改局", Region())

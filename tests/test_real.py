@@ -325,8 +325,7 @@ PAGES_NOT_READ = {
     "z93_liaoning_nongyenongcunting_2020": {"申请.新收": "依公开申请: a word missing"},
     "zb02_shenyang_hepingqu_2020": {
         **{k: "受理公民提出的…申请102件: one kind of applicant named" for k in ("申请.新收", "申请.新收.自然人")},
-        "申请.办理总计": "本年度办理112件 after the same sentence's 102",
-        "agency": "和平区 is in two cities: the name alone is no place the gazetteer settles"},
+        "申请.办理总计": "本年度办理112件 after the same sentence's 102"},
     "zb05_tianjin_beichenqu_2020": {"主动公开.条数": "政府信息数量12688 without a unit"},
     "zb12_beijing_fengtai_qixiangju_2019": {
         **{k: "outcomes quoted as “不予公开”1项, “非本机关掌握”1项" for k in ("申请.不予公开", "申请.无法提供",
@@ -673,7 +672,6 @@ PAGES_NOT_READ = {
     "zt55_jiamusi_dongfeng_sifaju_2022": {"主动公开.条数": "依托区政府网站、政务新媒体公开信息67条 in a part on quality, no 主动"},
     "zt59_shiyan_maojian_jiaoyuju_2024": {"行政许可.处理决定数": "许可数量481件 in prose, the row cut"},
     "zt61_hangzhou_shangcheng_sifaju_unknown": {"申请.办理总计": "答复完毕15件 with no carry-over stated to check it by"},
-    "zt62_tiexi_fagaiju_2025": {"agency": "铁西区 is three cities' district: the name says no one place"},
     "zt63_nanjing_qixia_jiaoyuju_mirror_2023": {"主动公开.条数": "在“…”网站上共计发布相关信息36条: one site, 相关信息"},
     "zu01_kunming_xishan_zhengwufuwuju_2024": {"复议.维持": "引发的行政复议1起,结果维持: the outcome in words after the count"},
     "zu02_guangzhou_liwan_gongan_fenju_2023": {"申请.结转下年": "5份转下年度继续办理: counted in 份"},
@@ -745,8 +743,7 @@ PAGES_NOT_READ = {
     "zw32_shaanxi_huanglong_shichangjianguan_2022": {"主动公开.条数": "a stated total whose parts add to less",
                                                      "agency": "named only before 结合单位实际,编制本单位…报告, a wording not read"},
     "zw33_shanghai_baoshan_renshe_2024": {"申请.办理总计": "办理依申请公开事项22件 with nothing received stated",
-                                          "诉讼.复议后起诉.其他": "a suit's outcome in words",
-                                          "agency": "宝山区 is two cities' district: the name says no one place"},
+                                          "诉讼.复议后起诉.其他": "a suit's outcome in words"},
     "zw34_gansu_yongjing_shichangjianguan_2023": {"agency": "the short 市场监管局 kept; the full name only in documents' titles"},
     "zw38_jiangsu_nantong_chongchuan_zhujianju_2023": {"agency": "the fuller name with its city is taken; the gold keeps the title's"},
     "zw39_zhejiang_wenzhou_ouhai_zhujianju_2023": {"行政许可.处理决定数": "处理行政许可351条: counted in 条",

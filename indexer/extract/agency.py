@@ -30,7 +30,7 @@ from os.path import commonprefix
 
 from ..models import Region
 from .cleanup import ASIDE
-from .gazetteer import locate, short_forms
+from .gazetteer import locate, opens_with_a_place, short_forms
 
 _UNIT = (
     r"(?:局|委员会|委|办公室|办公厅|办|厅|室|处|科|部|署|院|会|中心|政府|公署|街道|办事处|镇|乡|苏木"
@@ -145,8 +145,8 @@ def is_proper(name: str) -> bool:
     """A name that says which body it is: it holds a known place, or a township or zone of
     its own name (官洲街道办事处), or is a national body's (国家税务总局), not only generic
     words (审计厅, 商务局)."""
-    if locate(name) != Region() or name.startswith(NATIONAL):
-        return True
+    if locate(name) != Region() or name.startswith(NATIONAL) or opens_with_a_place(name):
+        return True  # 宝山区人力资源和社会保障局: a place several cities have still says which body
     return bool(
         re.search(r"[\u4e00-\u9fff]{2,}(?:街道|街$|镇|乡|苏木|开发区|高新区|新区|[实试]验区|示范区|商务区|园区|管委会)", name)
     )

@@ -172,6 +172,13 @@ def locate(name: str, prose: bool = False) -> Region:
     return _resolve(found, table)
 
 
+def opens_with_a_place(name: str) -> bool:
+    """Whether ``name`` opens with a county or city's full name, one ``locate`` may leave unplaced
+    as several places share it (宝山区 of 上海 and 双鸭山, 铁西区 of 沈阳, 鞍山 and 四平)."""
+    hits = _scan(name, _table())
+    return bool(hits) and hits[0][0] == 0 and hits[0][1] >= 3
+
+
 def _word_starts_at(text: str, at: int) -> bool:
     """Whether jieba, cutting the few characters around ``at``, starts a word there."""
     if at == 0:
