@@ -442,9 +442,13 @@ def _fallbacks(page: _Page, reports: list[tuple[str, ReportName]]) -> Iterator[s
     if publishers:
         # an office that published the report stands for its body, unless the text speaks of an office
         # (保亭县政府办公室's own report, 县政府办公室 throughout; not 泉州市鲤城高新区管委会办公室 posting the zone's)
-        office = any("办公" in line and not any(key in line for key in _LAST_RESORT_FIELDS) for line in page.text.splitlines())
-        yield next(((name if office else _as_body(name) or name) for name in publishers if _could_be(page.self_kind, name)),
-                   None)  # fmt: skip
+        speaks_as_office = any(
+            "办公" in line and not any(key in line for key in _LAST_RESORT_FIELDS) for line in page.text.splitlines()
+        )
+        yield next(
+            (name if speaks_as_office else _as_body(name) or name for name in publishers if _could_be(page.self_kind, name)),
+            None,
+        )
     yield page.bare_subject
     # the text calls itself 我局 and names one 局 only as the owner of its leading group or guide
     owners = [name for name in group_owners(page.text) if is_proper(name)]
