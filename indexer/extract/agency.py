@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from os.path import commonprefix
 
+from analyzers.filters import simplify_chars
+
 from ..models import Region
 from .cleanup import ASIDE
 from .gazetteer import locate, opens_with_a_place, short_forms
@@ -49,7 +51,7 @@ _NOT_NAME_WORD = re.compile(
     r"首页|检索|导航|收藏|设为|手机|打印|分享|字号|字体|浏览|位置|来源|发布|政府信息公开|政务公开|信息公开"
     r"|年度|报告|认真|贯彻|落实|坚持|按照|根据|依据|关于|通知|高度重视|部门|本级"
     r"|网站|网址|门户|平台|官网|直播|彩票|博彩|娱乐|投注|公司|威廉|皇冠|澳门|葡京|老虎机|真人|足球网|球迷网"
-    r"|娛樂|澳門|老虎機|賭|足球網"  # spam left in traditional characters on a simplified page
+    r"|赌"
 )
 # An aside that says the body is itself, or what it reports for beside itself (含国家公务员局).
 _SELF_ASIDE = re.compile(r"[(（](?:机关|本级|机关本级|(?:以下)?简称[^()（）]*|含[^()（）]*)[)）]$")
@@ -99,7 +101,8 @@ def is_name(text: str | None) -> bool:
     """Whether ``text`` reads as a body's name (see the module docstring)."""
     if not text or not 2 <= len(text) <= 40 or not _NAME.fullmatch(text):
         return False
-    if _NOT_NAME_START.search(text) or _NOT_NAME_WORD.search(text) or _UNIT_ONLY.fullmatch(text):
+    # the words read simplified: spam left in traditional characters on a simplified page (美高梅娛樂城)
+    if _NOT_NAME_START.search(text) or _NOT_NAME_WORD.search(simplify_chars(text)) or _UNIT_ONLY.fullmatch(text):
         return False
     return bool(_UNIT_END.search(text))
 
@@ -109,6 +112,9 @@ _AND_ITS_OFFICE = re.compile(r"(?<=[署府])(?:及|和)其?办公[室厅]$")
 _BUREAUS_GOVERNMENT = re.compile(r"(?<=[局厅])政府$")
 # A joint office of the party committee and the government: the report is the government's.
 _PARTY_BESIDE = re.compile(r"^中共[\u4e00-\u9fff]{2,12}?[省市县区旗]委(?=[\u4e00-\u9fff]{2,12}?人民政府)")
+# Words beside the body's name, taken off: its office reporting with it, the party committee of a
+# joint office (中共嵊泗县委嵊泗县人民政府办公室), 政府 after a bureau (安丘市卫生和计划生育局政府…, a slip).
+_BESIDE_THE_BODY = (_AND_ITS_OFFICE, _PARTY_BESIDE, _BUREAUS_GOVERNMENT)
 
 
 def as_name(text: str | None) -> str | None:
@@ -119,9 +125,8 @@ def as_name(text: str | None) -> str | None:
     bracketed aside if that is one (某某县人民政府办公室（县政务公开办）), else None."""
     # 松北区人民政府政府办公室, 区自然资源局局: a word doubled, a slip
     text = _SELF_ASIDE.sub("", text or "").replace("政府政府", "政府").replace("局局", "局") or None
-    text = _AND_ITS_OFFICE.sub("", text or "") or None
-    text = _PARTY_BESIDE.sub("", text or "") or None  # 中共嵊泗县委嵊泗县人民政府(办公室): the government's
-    text = _BUREAUS_GOVERNMENT.sub("", text or "") or None  # 安丘市卫生和计划生育局政府政务公开…: a slip
+    for beside in _BESIDE_THE_BODY:
+        text = beside.sub("", text or "") or None
     if text and (doubled := _DOUBLED.match(text)) and is_place_only(doubled[1]):
         text = text[len(doubled[1]) :]  # 北京市大兴区北京市大兴区发展和改革委员会: the place printed twice
     elif text and (doubled := _DOUBLED_PLACE.search(text)) and is_place_only(doubled[1]):

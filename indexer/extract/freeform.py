@@ -194,12 +194,12 @@ _PATTERNS: tuple[_Pattern, ...] = (
     # "共收到和处理依申请公开28件,无上年和下年结转": received and handled, one count for both
     _p(_RECEIVED_AND_HANDLED_KEY, rf"(?:收到|受理|接到)(?:和|并)(?:处理|办理|办结)(?:了)?{_QTY}{_APPLICATION}{_QTY}{_COUNT}"),
     _p("申请.予以公开", rf"(?<!部分)(?<!不)(?:同意|予以|准予)(?:全部|主动)?公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),  # 依申请予以主动公开的4件
-    # the count first: "45件申请中,8件予以公开,…,17件部分公开,2件不予公开,1件不再重复处理,…另有4件结转下一年度"
-    *(_p(key, rf"(?:^|(?<=[,;:]))\s*(?:另有)?{_FIRST}件(?:申请)?{words}")
+    # the count first: "45件申请中,8件予以公开,…,17件部分公开,2件不予公开,1件不再重复处理" (另有4件结转
+    # 下一年度 is read by the carried-on count first, below)
+    *(_p(key, rf"(?:^|(?<=[,;:]))\s*{_FIRST}件(?:申请)?{words}")
       for key, words in (("申请.予以公开", r"(?:予以|同意)(?:全部)?公开(?![率的])"), ("申请.部分公开", "部分公开"),
                          ("申请.不予公开", "不予公开(?![率的])"), ("申请.其他处理.逾期不补正", "逾期(?:不|未)补正"),
-                         ("申请.不予处理.重复申请", "(?:不再重复处理|属于重复申请)"),
-                         ("申请.结转下年", r"结转(?:至|到)?下一?年度?"))),  # fmt: skip
+                         ("申请.不予处理.重复申请", "(?:不再重复处理|属于重复申请)"))),  # fmt: skip
     _p("申请.部分公开", rf"{_NOT_SECOND}部分公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
     _p("申请.不予公开", rf"{_NOT_SECOND}(?:不予|不同意)公开{_Q}的?(?:答复)?数?{_QTY}{_COUNT}"),
     _p("申请.无法提供", rf"{_NOT_SECOND}无法提供{_Q}的?(?:答复)?{_QTY}{_COUNT}"),
@@ -361,7 +361,10 @@ _YEAR_COUNT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年度?(?P<n>\d+)\s*�
 # that names no time is the running total; "2020年,全镇累计主动公开…" is the year's.
 _RUNNING = re.compile(r"目前|总计|累计|截[至止]|至今|迄今")  # a running total among a breakdown's clauses
 _SINCE_IT_BEGAN = re.compile(r"至今|迄今|以来")  # 公众号开通至今,…累计发布508条: since a channel began
-_TIME_WORD = re.compile(r"\d{4}\s*年|[全本今当]年|年度|年内|一年来|\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:至|到)")  # …1月1日至12月31日
+# A year named (2020年, 全年, 本年度 …); with 年度 alone and a span of days (…1月1日至12月31日) the time a
+# 累计 count runs over.
+_YEAR_SAID = re.compile(r"\d{4}\s*年度?|[全本今当]年度?|年内|一年来")
+_TIME_WORD = re.compile(rf"{_YEAR_SAID.pattern}|年度|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*(?:至|到)")
 # "…共主动公开政府信息615条,今年新增94条": what the year added is the year's count.
 _ADDED = re.compile(rf"(?:今年|本年度?|全年|当年)新增(?:了)?的?(?:主动公开)?的?(?:政府)?(?:信息)?{_QTY}{_ITEMS}")
 # "…累计共主动公开政府信息1323条,其中2014年主动公开政府信息130条": the named year's part, where
@@ -425,7 +428,6 @@ _ON_ONE_CHANNEL = "主动公开.条数 (one channel)"
 # 主动公开: the year's information made public is its proactive count (applications are counted in
 # 件 as applications). The weakest reading, taken only where nothing else states the count.
 _THE_YEARS_INFORMATION = "主动公开.条数 (the year's information)"
-_YEAR_SAID = re.compile(r"\d{4}\s*年度?|[全本今当]年度?|年内|一年来")
 _ANY_COUNT = re.compile(r"\d\s*(?:余|多)?\s*(?:条|篇|件)")  # "7700余条" too
 # the disclosed information as one part of the site's (主动公开文件数232条, 发布政府信息公开信息共399条);
 # not the site's 法定主动公开内容 column, nor items named after disclosure (政府信息公开指南1条)
@@ -883,7 +885,7 @@ def _the_years_information(before: str, head: str, m: re.Match) -> bool:
     several named together are all of them ("通过门户网站、微信公众号等平台发布…1311条")."""
     if not _YEAR_SAID.search(before + head, 0, len(before) + m.start()) or head.startswith("次", m.end()):
         return False
-    counts = [int(n) for clause in _CLAUSE_END.split(head) if not _RUNNING.search(clause) for n in _PART.findall(clause)]
+    counts = _parts(head)  # the segment's counts but running totals
     if len(counts) > 1:
         return sum(counts) == 2 * _value(m)  # the others add up to it
     return not _CHANNEL.search(head, 0, m.start()) or bool(_SEVERAL_CHANNELS.search(head, 0, m.start()))
@@ -898,7 +900,7 @@ def _by_year(breakdown: str) -> dict[int, int]:
 
 
 def _parts(breakdown: str) -> list[int]:
-    """The counts a breakdown lists, not a running total said in it ("其中…,目前我委总计主动公开
+    """The counts a breakdown (or a segment) lists, not a running total said in it ("其中…,目前我委总计主动公开
     政府信息2739条") nor cases handled or visits ("…政务服务事项1970条,办件量总数26808件")."""
     clauses = _CLAUSE_END.split(breakdown)
     return [int(n) for clause in clauses if not _RUNNING.search(clause) and not _NOT_ITEMS.search(clause)

@@ -74,13 +74,14 @@ _DATE = re.compile(
 # A date alone after the last sentence: an unsigned page's date ("…事项无。2023年3月13日").
 _DATED_END = re.compile(rf"[。！？；]{_DATE.pattern}$")
 _ISO = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_PERIOD_WORDS = r"统计(?:期限|时限|时间|区间|期间)[^。；]{0,12}?"
 _STATED_PERIOD = re.compile(  # 年 may be lost between the year and the month (20231月1日)
-    r"统计(?:期限|时限|时间|区间|期间)[^。；]{0,12}?(\d{4})\s*年?\s*0?1\s*月\s*0?1\s*日"
+    rf"{_PERIOD_WORDS}(\d{{4}})\s*年?\s*0?1\s*月\s*0?1\s*日"
 )
 # "统计期限自2008年5月1日起至2008年12月31日止": a period to a year's last day from later in that year
 # (the Regulations' first year began on 1 May 2008)
 _PERIOD_TO_ITS_END = re.compile(
-    r"统计(?:期限|时限|时间|区间|期间)[^。；]{0,12}?(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*起?\s*(?:至|到|—|-)\s*\1\s*年\s*12\s*月\s*31\s*日"
+    rf"{_PERIOD_WORDS}(\d{{4}})\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*起?\s*(?:至|到|—|-)\s*\1\s*年\s*12\s*月\s*31\s*日"
 )
 _PERIOD = re.compile(r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日")
 # "我局对2021年度政府信息公开情况总结如下": the year the report sums up.
@@ -166,6 +167,7 @@ _PUBLISHER_FIELDS = ("发布机构", "来源", "信息来源")
 # 发文机关, as a catalogue box fills it in today, may print a body's later name (沂水县卫生健康局 for
 # the 卫生局 of 2009): a candidate where nothing else names the body, never a spelling-out.
 _LAST_RESORT_FIELDS = (*_PUBLISHER_FIELDS, "发文机关")
+_NAME_FIELDS = ("标题", "名称", "信息名称", "文件名称")  # the document's name, as a crawler or catalogue box gives it
 _LEADS_TO_COMPILER = re.compile(r"^(?:本(?:年度)?(?:报告|年报)(?:是|系)?)?由")
 # A mirror's gambling spam run into the text ("澳门皇冠_皇冠国际线上娱乐-体育*投注:") names no place of the body's.
 _SPAM = re.compile(r"[^\s，。；,;]*(?:娱乐|投注|博彩|彩票|赌场|赌博|棋牌|皇冠|网投|真人)[^\s，。；,;]*")
@@ -279,7 +281,7 @@ def extract_metadata(lines: Sequence[str], sections: Sections) -> Metadata:
     # 西北乡人民政府 / 2015年…报告)
     titles.sort(key=_title_rank)
     # 名称, 信息名称: the name an information-disclosure catalogue's box gives the document
-    named = fields.get("标题") or fields.get("名称") or fields.get("信息名称") or fields.get("文件名称")
+    named = next((fields[key] for key in _NAME_FIELDS if fields.get(key)), None)
     title = squeeze(named) if named else (titles[0].text if titles else None)
     if title and (parsed := parse_report_name(title)):
         title = parsed.text  # without a site's suffix, a file extension or a notice around it
